@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { BeijingIsoSchema, CASE_KINDS, FactKeySchema, PLATFORMS } from './facts';
+
+/** Every human text the product shows exists in Chinese first, English second. */
+export const TextSchema = z.object({ zh: z.string().min(1), en: z.string().min(1) });
+export type Text = z.infer<typeof TextSchema>;
+
+/** Where a rule comes from: a seed document and the passage (heading or first words). */
+export const CitationSchema = z.object({
+  source: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/, 'a seed file name, e.g. 000_115cf04e18a9d6e4.txt'),
+  passage: z.string().min(2),
+  /** `platform` rules, `shop-policy` (low authority templates), or `inferred`. */
+  authority: z.enum(['platform', 'shop-policy', 'inferred']).default('platform'),
+});
+export type Citation = z.infer<typeof CitationSchema>;
+
+export const DEADLINE_IDS = [
+  'intervention-open',
+  'seller-response',
+  'ship-promise',
+  'late-ship-reason-available',
+  'complaint-seller-handle',
+  'complaint-buyer-confirm',
+  'complaint-evidence',
+  'breach-complaint-window',
+  'breach-complaint-unpaid',
+  'complaint-after-success',
+  'after-sale-window',
+  'auto-confirm-receipt',
+  'review-window',
+] as const;
+
+export const DeadlineSchema = z.object({
+  /** Stable id, one of DEADLINE_IDS (packs may add others). */
+  id: z.string().min(1),
+  label: TextSchema,
+  dueAt: BeijingIsoSchema,
+  /** Who must act before dueAt. */
+  actor: z.enum(['seller', 'buyer', 'platform']),
+  /** What happens when dueAt passes. */
+  consequence: TextSchema,
+  ruleId: z.string().min(1),
+  /** `platform` when the page's own countdown gave dueAt; `computed` otherwise. */
+  source: z.enum(['platform', 'computed']),
+  /** dueAt <= now: stays listed, shown as breached (negative time). */
+  breached: z.boolean(),
+});
+export type Deadline = z.infer<typeof DeadlineSchema>;
+
+export const CompensationSchema = z.object({
+  /** The chosen reason makes the platform pay the buyer at the seller's cost. */
+  triggered: z.boolean(),
+  /** Yuan with two decimals, e.g. "150.00"; null when not triggered or not computable. */
+  amount: z.string().regex(/^\d+\.\d{2}$/).nullable(),
+  amountFen: z.number().int().nonnegative().nullable(),
+  ruleId: z.string().nullable(),
+  explanation: TextSchema,
+  /** The facts contradict the reason: ask the buyer, politely, to correct it. */
+  contestable: z.boolean(),
+});
+export type Compensation = z.infer<typeof CompensationSchema>;
+
+export const PenaltySchema = z.object({
+  ruleId: z.string().min(1),
+  points: z.number().int().nonnegative(),
+  when: TextSchema,
+});
+
+export const ActionSchema = z.object({
+  id: z.string().min(1),
+  ruleId: z.string().min(1),
+  text: TextSchema,
+});
+
+export const ReplySchema = z.object({
+  id: z.string().min(1),
+  ruleId: z.string().min(1),
+  title: TextSchema,
+  /** Rendered text (Chinese, for the buyer). A placeholder with no value stays as 【…】. */
+  text: z.string().min(1),
+  /** Placeholder names that had no value (they are left visibly marked in `text`). */
+  missing: z.array(z.string()),
+});
+
+export const WARNING_CODES = [
+  'unknown-reason',
+  'unreadable-field',
+  'missing-fact',
+  'pack-outdated',
+  'recidivism',
+  'compensation-cap',
+] as const;
+
+export const WarningSchema = z.object({
+  code: z.enum(WARNING_CODES),
+  message: TextSchema,
+  fields: z.array(FactKeySchema).optional(),
+  ruleId: z.string().optional(),
+});
+
+export const ExplanationSchema = z.object({
+  /** What was decided: `compensation`, `deadline:seller-response`, `penalty:…`, `action:…`. */
+  verdict: z.string().min(1),
+  ruleId: z.string().min(1),
+  reason: TextSchema,
+  citation: CitationSchema,
+  /** The facts the rule used, by key. */
+  facts: z.record(z.string(), z.unknown()),
+});
+
+export const GuidanceSchema = z.object({
+  kind: z.enum(CASE_KINDS),
+  platform: z.enum(PLATFORMS),
+  /** Rule pack id and version that decided. */
+  pack: z.object({ id: z.string(), version: z.string() }),
+  /** The `now` the guidance was computed for. */
+  now: BeijingIsoSchema,
+  deadlines: z.array(DeadlineSchema),
+  compensation: CompensationSchema,
+  penalties: z.array(PenaltySchema),
+  actions: z.array(ActionSchema),
+  replies: z.array(ReplySchema),
+  warnings: z.array(WarningSchema),
+  explanation: z.array(ExplanationSchema),
+});
+export type Guidance = z.infer<typeof GuidanceSchema>;
+export type Penalty = z.infer<typeof PenaltySchema>;
+export type Action = z.infer<typeof ActionSchema>;
+export type Reply = z.infer<typeof ReplySchema>;
+export type Warning = z.infer<typeof WarningSchema>;
+export type Explanation = z.infer<typeof ExplanationSchema>;

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { BeijingIsoSchema, YuanSchema } from './facts';
+
+/**
+ * A compensation the shop has paid (or agreed to pay) a buyer. The engine uses the
+ * ledger for the Tmall 24 h per-buyer cap and the Taobao recidivism count.
+ * kind: `platform-payout` — the platform paid the buyer at the seller's cost (赔付);
+ *       `proactive-settlement` — the seller pressed 同意赔付 on a complaint.
+ */
+export const LedgerEntrySchema = z.object({
+  buyer: z.string().min(1),
+  amount: YuanSchema,
+  at: BeijingIsoSchema,
+  kind: z.enum(['platform-payout', 'proactive-settlement']),
+  orderId: z.string().optional(),
+  /** The order's payment time (the recidivism rule counts by it). */
+  orderPaidAt: BeijingIsoSchema.optional(),
+  /** Complaint type or refund reason the entry settled, e.g. 未按约定时间发货. */
+  reason: z.string().optional(),
+});
+export type LedgerEntry = z.infer<typeof LedgerEntrySchema>;
+export const LedgerSchema = z.array(LedgerEntrySchema);

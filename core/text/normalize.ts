@@ -1,0 +1,15 @@
+/**
+ * Text as the back-office shows it, made comparable: full-width digits, letters and
+ * punctuation folded to ASCII (NFKC), invisible marks removed (zero-width spaces,
+ * RTL/LTR marks, BOM), whitespace collapsed and trimmed.
+ */
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD]/g;
+
+export function normalizeText(raw: string): string {
+  return raw.normalize('NFKC').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+}
+
+/** A label as written on a page, without its trailing colon: `退款原因：` → `退款原因`. */
+export function normalizeLabel(raw: string): string {
+  return normalizeText(raw).replace(/\s*[:：]\s*$/, '').replace(/\s+/g, '');
+}

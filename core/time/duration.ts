@@ -1,0 +1,76 @@
+import { normalizeText } from '../text/normalize';
+import { DAY, HOUR, MINUTE, SECOND } from './beijing';
+
+/** A length of time in the rule pack: any of the parts, summed. */
+export interface Duration {
+  days?: number;
+  hours?: number;
+  minutes?: number;
+  seconds?: number;
+}
+
+export function durationMs(d: Duration): number {
+  return (d.days ?? 0) * DAY + (d.hours ?? 0) * HOUR + (d.minutes ?? 0) * MINUTE + (d.seconds ?? 0) * SECOND;
+}
+
+/**
+ * The platform's own countdown text → seconds remaining; null when the text is not one.
+ * `剩余2天23时7分51秒` · `还剩 1天 3小时` · `剩余 05:12:09` · `2天23时07分` · `还剩23小时59分`.
+ */
+export function parseCountdown(raw: string): number | null {
+  const text = normalizeText(raw).replace(/^(剩余|还剩|剩|仅剩)\s*/, '').replace(/\s+/g, '');
+  let m = /^(?:(\d+)天)?(\d{1,3}):(\d{2})(?::(\d{2}))?$/.exec(text);
+  if (m) return Number(m[1] ?? 0) * 86400 + Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4] ?? 0);
+  m = /^(?:(\d+)天)?(?:(\d+)(?:小时|时))?(?:(\d+)(?:分钟|分))?(?:(\d+)秒)?$/.exec(text);
+  if (m && (m[1] ?? m[2] ?? m[3] ?? m[4]) !== undefined) {
+    return Number(m[1] ?? 0) * 86400 + Number(m[2] ?? 0) * 3600 + Number(m[3] ?? 0) * 60 + Number(m[4] ?? 0);
+  }
+  return null;
+}
+
+/** Where a countdown appears inside a longer text (a panel's text content). */
+const COUNTDOWN_IN_TEXT =
+  /(?:剩余|还剩|仅剩)\s*(?:\d+\s*天\s*)?(?:\d+\s*(?:小时|时)\s*)?(?:\d+\s*(?:分钟|分)\s*)?(?:\d+\s*秒)?|(?:剩余|还剩|仅剩)\s*(?:\d+\s*天\s*)?\d{1,3}:\d{2}(?::\d{2})?/;
+
+/** The first countdown phrase in a text, as written (normalised), or null. */
+export function findCountdown(raw: string): string | null {
+  const text = normalizeText(raw);
+  const re = new RegExp(COUNTDOWN_IN_TEXT.source, 'g');
+  for (const m of text.matchAll(re)) {
+    const phrase = m[0].trim();
+    if (parseCountdown(phrase) !== null) return phrase;
+  }
+  return null;
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * Seconds → the platform's style: `2天23时07分` (with `withSeconds`: `2天23时07分51秒`).
+ * Negative values (breached) are prefixed with `-`.
+ */
+export function formatCountdown(totalSeconds: number, withSeconds = false): string {
+  const sign = totalSeconds < 0 ? '-' : '';
+  let s = Math.floor(Math.abs(totalSeconds));
+  const d = Math.floor(s / 86400);
+  s -= d * 86400;
+  const h = Math.floor(s / 3600);
+  s -= h * 3600;
+  const m = Math.floor(s / 60);
+  s -= m * 60;
+  const head = d > 0 ? `${d}天${two(h)}时` : `${h}时`;
+  return `${sign}${head}${two(m)}分${withSeconds ? `${two(s)}秒` : ''}`;
+}
+
+/** English form: `2d 23h 07m` (`51s` with seconds). */
+export function formatCountdownEn(totalSeconds: number, withSeconds = false): string {
+  const sign = totalSeconds < 0 ? '-' : '';
+  let s = Math.floor(Math.abs(totalSeconds));
+  const d = Math.floor(s / 86400);
+  s -= d * 86400;
+  const h = Math.floor(s / 3600);
+  s -= h * 3600;
+  const m = Math.floor(s / 60);
+  s -= m * 60;
+  return `${sign}${d > 0 ? `${d}d ` : ''}${h}h ${two(m)}m${withSeconds ? ` ${two(s)}s` : ''}`;
+}

@@ -1,0 +1,3 @@
+export * from './beijing';
+export * from './duration';
+export * from './working-days';

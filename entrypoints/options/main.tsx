@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<p>售后哨兵 设置</p>, document.getElementById('app')!);

@@ -1,0 +1,37 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+// The layer rule (DEVELOPERS.md "Architecture"): core/ is pure TypeScript.
+// It imports nothing from WXT, the extension APIs, entrypoints/ or components/;
+// only core/store/ may import idb.
+const browserImports = [
+  { group: ['wxt', 'wxt/*', '#imports', '@webext-core/*', 'webextension-polyfill'], message: 'core/ is pure: no WXT or extension imports.' },
+  { group: ['**/entrypoints/**', '**/components/**'], message: 'core/ must not import the UI layers.' },
+];
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test/e2e/screenshots/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Scraped text is rendered as text, never as HTML.' }],
+    },
+  },
+  {
+    files: ['core/**/*.{ts,tsx}'],
+    ignores: ['core/store/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...browserImports, { group: ['idb', 'idb/*'], message: 'Only core/store/ touches IndexedDB.' }] }],
+      'no-restricted-globals': ['error', { name: 'chrome', message: 'core/ is pure: no extension APIs.' }, { name: 'browser', message: 'core/ is pure: no extension APIs.' }],
+    },
+  },
+  {
+    files: ['core/store/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: browserImports }],
+      'no-restricted-globals': ['error', { name: 'chrome', message: 'core/ is pure: no extension APIs.' }, { name: 'browser', message: 'core/ is pure: no extension APIs.' }],
+    },
+  },
+);
