@@ -1,0 +1,46 @@
+import zhMessages from '../public/_locales/zh_CN/messages.json';
+import enMessages from '../public/_locales/en/messages.json';
+
+/**
+ * UI text for extension pages (options, side panel, badges), read from the same
+ * `public/_locales/<locale>/messages.json` files Chrome uses for `__MSG_…__`.
+ *
+ * Why not `browser.i18n.getMessage`: it follows the browser's UI language only, while the
+ * agent may pick zh-CN or en in the options page; and this works in happy-dom tests.
+ * Placeholders: `$1`…`$9` in a message are replaced by the arguments (as in Chrome).
+ * A key missing from the chosen locale falls back to zh-CN, then to the key itself.
+ */
+
+export type UiLocale = 'zh-CN' | 'en';
+type MessageFile = Record<string, { message: string; description?: string }>;
+const FILES: Record<UiLocale, MessageFile> = { 'zh-CN': zhMessages as MessageFile, en: enMessages as MessageFile };
+
+/** Every key of the default (zh_CN) message file. */
+export type MessageKey = keyof typeof zhMessages;
+
+let current: UiLocale = 'zh-CN';
+
+export function setLocale(locale: UiLocale): void {
+  current = locale;
+}
+
+export function getLocale(): UiLocale {
+  return current;
+}
+
+export function t(key: MessageKey, ...subs: Array<string | number>): string {
+  return translate(current, key, ...subs);
+}
+
+export function translate(locale: UiLocale, key: MessageKey | string, ...subs: Array<string | number>): string {
+  const raw = FILES[locale][key]?.message ?? FILES['zh-CN'][key]?.message ?? key;
+  return raw.replace(/\$(\d)/g, (m, d: string) => {
+    const v = subs[Number(d) - 1];
+    return v === undefined ? m : String(v);
+  });
+}
+
+/** Pick the current locale's side of a `{ zh, en }` text from the core. */
+export function pick(text: { zh: string; en: string }, locale: UiLocale = current): string {
+  return locale === 'en' ? text.en : text.zh;
+}

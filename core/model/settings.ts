@@ -1,0 +1,123 @@
+import { z } from 'zod';
+
+/**
+ * The agent's settings (options page), also pushable by an administrator through
+ * enterprise policy (`storage.managed`, public/managed_schema.json mirrors this shape).
+ * Managed values override the agent's own, key by key.
+ *
+ * Everything has a default, so `SettingsSchema.parse({})` is the factory setting and an
+ * older stored object missing newer keys still parses.
+ */
+
+export const PLATFORM_PROFILES = ['auto', 'tmall', 'taobao'] as const;
+export type PlatformProfile = (typeof PLATFORM_PROFILES)[number];
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/**
+ * Remedy ladder limits (S3 authority table). Shop policy, not platform law: the agent may
+ * offer up to these limits without escalating.
+ */
+export const RemedyLimitsSchema = z.object({
+  /** Exchange for another item priced up to the original price + this percent. */
+  exchangeUpliftPercent: z.number().int().min(0).max(100).default(30),
+  /** Store coupon up to this percent of the order amount (100 = 1 × order). */
+  couponMaxPercentOfOrder: z.number().int().min(0).max(500).default(100),
+  /** Small cash compensation, as a percent range of the paid amount. */
+  smallCashMinPercent: z.number().int().min(0).max(100).default(5),
+  smallCashMaxPercent: z.number().int().min(0).max(100).default(10),
+  /** Exchange price differences up to this many yuan may be waived. */
+  priceDifferenceWaiveYuan: z.number().min(0).max(1000).default(5),
+}).refine((r) => r.smallCashMinPercent <= r.smallCashMaxPercent, {
+  message: 'smallCashMinPercent must not exceed smallCashMaxPercent',
+  path: ['smallCashMinPercent'],
+});
+export type RemedyLimits = z.infer<typeof RemedyLimitsSchema>;
+
+export const ShopPolicySchema = z.object({
+  /** Shop name used in replies (【店铺名】). */
+  shopName: z.string().max(60).default(''),
+  /** The agent's signature appended to / used in replies (【客服签名】). */
+  signature: z.string().max(200).default(''),
+  /** Seller pays shipping unless the panel says otherwise (包邮). */
+  freeShippingDefault: z.boolean().default(false),
+  remedyLimits: RemedyLimitsSchema.default(() => RemedyLimitsSchema.parse({})),
+});
+export type ShopPolicy = z.infer<typeof ShopPolicySchema>;
+
+export const TeamPackSchema = z.object({
+  /** https URL of a team rule pack (JSON); '' = none. Fetched with ETag / If-None-Match. */
+  url: z.union([z.literal(''), z.url({ protocol: /^https$/, error: 'team pack URL must be https://' })]).default(''),
+  refreshHours: z.number().int().min(1).max(168).default(24),
+});
+export type TeamPack = z.infer<typeof TeamPackSchema>;
+
+export const SettingsSchema = z.object({
+  /** `auto` = take the platform from the page (host / adapter). */
+  platformProfile: z.enum(PLATFORM_PROFILES).default('auto'),
+  /**
+   * Warning thresholds in hours before a deadline, most distant first (default 4 h then 1 h).
+   * A deadline under the FIRST threshold (and not breached) counts as urgent.
+   */
+  warningThresholdsHours: z
+    .array(z.number().positive().max(24 * 14))
+    .min(1)
+    .max(4)
+    .default([4, 1])
+    .transform((a) => [...new Set(a)].sort((x, y) => y - x)),
+  shopPolicy: ShopPolicySchema.default(() => ShopPolicySchema.parse({})),
+  locale: z.enum(LOCALES).default('zh-CN'),
+  recentCaseRetentionDays: z.number().int().min(1).max(365).default(30),
+  teamPack: TeamPackSchema.default(() => TeamPackSchema.parse({})),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+/** The top-level keys (used for managed-policy locking). */
+export const SETTINGS_KEYS = ['platformProfile', 'warningThresholdsHours', 'shopPolicy', 'locale', 'recentCaseRetentionDays', 'teamPack'] as const;
+export type SettingsKey = (typeof SETTINGS_KEYS)[number];
+
+export const defaultSettings = (): Settings => SettingsSchema.parse({});
+
+/** A partial update (options page): validated key by key; nested objects merge one level deep. */
+export const SettingsPatchSchema = z
+  .object({
+    platformProfile: z.enum(PLATFORM_PROFILES),
+    warningThresholdsHours: z.array(z.number().positive().max(24 * 14)).min(1).max(4),
+    shopPolicy: z.object({
+      shopName: z.string().max(60),
+      signature: z.string().max(200),
+      freeShippingDefault: z.boolean(),
+      remedyLimits: z
+        .object({
+          exchangeUpliftPercent: z.number().int().min(0).max(100),
+          couponMaxPercentOfOrder: z.number().int().min(0).max(500),
+          smallCashMinPercent: z.number().int().min(0).max(100),
+          smallCashMaxPercent: z.number().int().min(0).max(100),
+          priceDifferenceWaiveYuan: z.number().min(0).max(1000),
+        })
+        .partial(),
+    }).partial(),
+    locale: z.enum(LOCALES),
+    recentCaseRetentionDays: z.number().int().min(1).max(365),
+    teamPack: z.object({ url: z.string(), refreshHours: z.number().int().min(1).max(168) }).partial(),
+  })
+  .partial()
+  .strict();
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
+
+/**
+ * Merge a patch into settings (one level deep for shopPolicy / teamPack, two for
+ * remedyLimits) and re-validate the whole. Throws a ZodError with the path when invalid.
+ */
+export function mergeSettings(base: Settings, patch: SettingsPatch): Settings {
+  const merged = {
+    ...base,
+    ...patch,
+    shopPolicy: {
+      ...base.shopPolicy,
+      ...patch.shopPolicy,
+      remedyLimits: { ...base.shopPolicy.remedyLimits, ...patch.shopPolicy?.remedyLimits },
+    },
+    teamPack: { ...base.teamPack, ...patch.teamPack },
+  };
+  return SettingsSchema.parse(merged);
+}

@@ -1,0 +1,39 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { PanelRead } from '../../core/model/facts';
+import type { LedgerEntry } from '../../core/model/ledger';
+import type { Settings, SettingsPatch } from '../../core/model/settings';
+import type { CaseView, PackInfo } from './protocol';
+
+export type { CaseView, PackInfo } from './protocol';
+export { caseKey } from './protocol';
+export type { Settings, SettingsPatch } from '../../core/model/settings';
+
+/**
+ * The one message protocol of the extension (brief "Messaging"). The content script and
+ * the side panel import `sendMessage` / `onMessage` from here; the background validates
+ * every payload with the schemas in ./protocol.ts (PAYLOAD_SCHEMAS) and rejects invalid
+ * ones with an Error naming the zod path.
+ *
+ * `saveSettings` takes a partial update (nested objects merge) and answers the effective
+ * settings (managed policy applied). `casesChanged` goes background → extension pages.
+ */
+export interface ProtocolMap {
+  reportPage(d: { url: string; cases: PanelRead[]; unreadable?: { tried: string[]; fields: string[] } }): { cases: CaseView[] };
+  getTabCases(d: { tabId?: number }): { tabId: number | null; url: string | null; cases: CaseView[] };
+  /** All open back-office tabs, most urgent first. */
+  getQueue(): { cases: CaseView[] };
+  /** Badge click: the background remembers the case and opens the side panel on its tab. */
+  focusCase(d: { key: string }): void;
+  getFocusedCase(): { key: string | null };
+  getSettings(): Settings;
+  saveSettings(d: SettingsPatch): Settings;
+  getPackInfo(): { active: PackInfo; previous: PackInfo | null };
+  importPack(d: { json: string }): { ok: true; info: PackInfo } | { ok: false; error: string };
+  exportPack(): { json: string };
+  resetPack(): { info: PackInfo };
+  confirmLedger(d: LedgerEntry): { ok: true };
+  /** Background → extension pages (side panel refresh). */
+  casesChanged(d: { tabId: number }): void;
+}
+
+export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { PanelReadSchema, type PanelRead } from '../../core/model/facts';
+import { GuidanceSchema, type Guidance } from '../../core/model/guidance';
+import { LedgerEntrySchema } from '../../core/model/ledger';
+import { SettingsPatchSchema, SettingsSchema } from '../../core/model/settings';
+
+/**
+ * Payload schemas for every message of the ProtocolMap (messaging.ts). The background
+ * validates each incoming payload with these before doing anything; a failure is answered
+ * with an Error whose message names the zod path.
+ *
+ * No WXT / browser imports here: the content script, the side panel and the tests import it.
+ */
+
+/** Hard caps so a hostile page cannot make the worker store or evaluate huge payloads. */
+export const LIMITS = {
+  urlChars: 2048,
+  casesPerReport: 300,
+  reportJsonChars: 1_000_000,
+  packJsonChars: 2_000_000,
+  keyChars: 300,
+} as const;
+
+/** `${platform}:${kind}:${refundId ?? orderId ?? 'row' + index}` — the case key (brief). */
+export function caseKey(read: Pick<PanelRead, 'platform' | 'kind' | 'index' | 'facts'>): string {
+  const id = read.facts.refundId ?? read.facts.orderId ?? `row${read.index}`;
+  return `${read.platform}:${read.kind}:${id}`;
+}
+
+const NoPayload = z.union([z.undefined(), z.null()]);
+
+export const CaseViewSchema = z.object({
+  key: z.string(),
+  tabId: z.number().int(),
+  url: z.string(),
+  read: PanelReadSchema,
+  guidance: GuidanceSchema,
+  /** When the background last received this case (ISO +08:00). */
+  seenAt: z.string(),
+});
+export type CaseView = { key: string; tabId: number; url: string; read: PanelRead; guidance: Guidance; seenAt: string };
+
+export const PackInfoSchema = z.object({
+  id: z.string(),
+  version: z.string(),
+  /** ISO +08:00; for the built-in pack, when it was first installed in this profile. */
+  importedAt: z.string(),
+  ruleCount: z.number().int().nonnegative(),
+  /** Where it came from: the built-in default, a file import, or the team pack URL. */
+  source: z.enum(['default', 'file', 'url']),
+  sourceUrl: z.string().optional(),
+});
+export type PackInfo = z.infer<typeof PackInfoSchema>;
+
+export const ReportPagePayload = z.object({
+  url: z.url().max(LIMITS.urlChars),
+  cases: z.array(PanelReadSchema).max(LIMITS.casesPerReport),
+  unreadable: z
+    .object({ tried: z.array(z.string().max(100)).max(50), fields: z.array(z.string().max(100)).max(100) })
+    .optional(),
+});
+export const GetTabCasesPayload = z.union([z.object({ tabId: z.number().int().nonnegative().optional() }), NoPayload]);
+export const FocusCasePayload = z.object({ key: z.string().min(1).max(LIMITS.keyChars) });
+export const SaveSettingsPayload = SettingsPatchSchema;
+export const ImportPackPayload = z.object({ json: z.string().max(LIMITS.packJsonChars, 'pack file too large (max 2 MB)') });
+export const ConfirmLedgerPayload = LedgerEntrySchema;
+export const CasesChangedPayload = z.object({ tabId: z.number().int() });
+
+/** The schema for each message's payload, by message type. */
+export const PAYLOAD_SCHEMAS = {
+  reportPage: ReportPagePayload,
+  getTabCases: GetTabCasesPayload,
+  getQueue: NoPayload,
+  focusCase: FocusCasePayload,
+  getFocusedCase: NoPayload,
+  getSettings: NoPayload,
+  saveSettings: SaveSettingsPayload,
+  getPackInfo: NoPayload,
+  importPack: ImportPackPayload,
+  exportPack: NoPayload,
+  resetPack: NoPayload,
+  confirmLedger: ConfirmLedgerPayload,
+  casesChanged: CasesChangedPayload,
+} as const;
+
+export { SettingsSchema };
+
+/** `a.b[2].c: message; …` — a zod error as one line an agent (or developer) can read. */
+export function formatZodError(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => `${formatPath(i.path)}: ${i.message}`)
+    .join('; ');
+}
+
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  if (path.length === 0) return '(root)';
+  return path
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
+    .join('');
+}
