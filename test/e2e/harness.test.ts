@@ -1,0 +1,57 @@
+/**
+ * The harness itself: the built extension loads in real Chromium, its id comes from the
+ * service worker URL, back-office URLs are served by routing (nothing else reaches the
+ * network), and the worker can be stopped and comes back as a new instance.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtManifest, launch, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await launch();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('harness', () => {
+  it('loads the built extension and reads its id from the service worker URL', async () => {
+    expect(h.extensionId).toMatch(/^[a-p]{32}$/);
+    const sw = await h.serviceWorker();
+    expect(sw.url()).toBe(`${h.origin}/background.js`);
+  });
+
+  it('serves pages at real back-office URLs and 404s everything else', async () => {
+    const url = 'https://refund2.tmall.com/dispute/seller/harness-probe.htm';
+    h.serve(url, '<!doctype html><title>probe</title><p id="probe">退款管理</p>');
+    const page = await h.open(url);
+    expect(await page.textContent('#probe')).toBe('退款管理');
+    const other = await page.request.get('https://www.example.com/').catch(() => null);
+    expect(other === null || other.status() === 404).toBe(true);
+    const res = await page.goto('https://refund2.tmall.com/dispute/seller/not-a-fixture.htm');
+    expect(res?.status()).toBe(404);
+    await page.close();
+  });
+
+  it('the content script is registered for the back-office hosts only', () => {
+    const m = builtManifest() as { content_scripts?: Array<{ matches: string[] }>; host_permissions?: string[] };
+    const matches = (m.content_scripts ?? []).flatMap((c) => c.matches);
+    expect(matches.length).toBeGreaterThan(0);
+    for (const pattern of [...matches, ...(m.host_permissions ?? [])]) {
+      expect(pattern).toMatch(/^https:\/\/([a-z0-9-]+\.|\*\.)?(tmall|taobao)\.com\//);
+    }
+  });
+
+  it('stops the MV3 service worker through CDP and it restarts as a new instance', async () => {
+    await h.stopServiceWorker();
+    const page = await h.openSidePanel();
+    // Any extension event wakes the worker; the side panel's own messages do once it exists.
+    await page.evaluate(() => {
+      const ext = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome;
+      return ext.runtime.sendMessage({ e2e: 'wake' }).catch(() => null);
+    });
+    const w = await h.waitForWorkerRestart();
+    expect(w.url()).toBe(`${h.origin}/background.js`);
+    await page.close();
+  });
+});

@@ -1,0 +1,255 @@
+/**
+ * End-to-end harness: the BUILT extension (.output/chrome-mv3) in a real Chromium,
+ * driven by playwright-core. Fixture pages are served at the REAL back-office URLs
+ * through request routing, so the production content-script match patterns are what
+ * is tested. Every other http(s) request gets a 404: no real network.
+ *
+ * The browser not starting is a failure with a clear message — never a skip.
+ */
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BACK_OFFICE_HOSTS, REPO_ROOT, fixturePages, readFixture, routeKey } from './site';
+
+export const DIST = join(REPO_ROOT, '.output/chrome-mv3');
+export const SCREENSHOT_DIR = join(REPO_ROOT, 'test/e2e/screenshots');
+export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+export const BADGE = 'aftersale-sentinel-badge';
+
+export function chromeArgs(dist: string): string[] {
+  return [
+    `--disable-extensions-except=${dist}`,
+    `--load-extension=${dist}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+    '--lang=zh-CN',
+  ];
+}
+
+export interface Badge {
+  deadline: string | null;
+  due: string | null;
+  caseKey: string | null;
+  unreadable: string | null;
+  /** Whether the host has an open shadow root. */
+  shadow: boolean;
+  /** Text of `[data-testid="countdown"]` inside the shadow root (null when absent). */
+  countdown: string | null;
+  compMark: boolean;
+  /** All text inside the shadow root. */
+  text: string;
+}
+
+export interface Harness {
+  context: BrowserContext;
+  extensionId: string;
+  origin: string;
+  /** Serve `html` at `url` (overrides the fixture table for that URL). */
+  serve(url: string, html: string): void;
+  /** Open a fresh tab at a back-office URL and wait for the DOM. */
+  open(url: string): Promise<Page>;
+  openSidePanel(page?: Page): Promise<Page>;
+  openOptions(page?: Page): Promise<Page>;
+  serviceWorker(): Promise<Worker>;
+  /** Stop the extension's MV3 service worker through the DevTools Protocol; resolves once it is gone. */
+  stopServiceWorker(): Promise<void>;
+  /** Resolve once the worker runs again (a NEW instance), e.g. after a message woke it. */
+  waitForWorkerRestart(timeoutMs?: number): Promise<Worker>;
+  /** Every http(s) URL the pages asked for that was not served (got a 404). */
+  unserved: string[];
+  close(): Promise<void>;
+}
+
+export class BrowserStartError extends Error {}
+
+/** Checks the build and the browser binary; throws a message saying exactly what to do. */
+export function preflight(dist = DIST): void {
+  if (!existsSync(join(dist, 'manifest.json'))) {
+    throw new BrowserStartError(`E2E: no built extension at ${dist} — run \`npm run build\` first (npm run test:e2e does).`);
+  }
+  if (!existsSync(CHROME_PATH)) {
+    throw new BrowserStartError(
+      `E2E: no Chromium at ${CHROME_PATH}. Install it (Debian/Ubuntu: \`sudo apt-get install -y chromium fonts-noto-cjk\`) ` +
+        'or set CHROME_PATH to a Chromium/Chrome-for-Testing binary. The e2e suite never skips.',
+    );
+  }
+}
+
+const MARK = '__aftersaleSentinelE2eMark';
+
+export async function launch(opts: { dist?: string; headless?: boolean } = {}): Promise<Harness> {
+  const dist = opts.dist ?? DIST;
+  preflight(dist);
+  const profile = mkdtempSync(join(tmpdir(), 'aftersale-e2e-'));
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROME_PATH,
+      headless: opts.headless ?? true,
+      args: chromeArgs(dist),
+      locale: 'zh-CN',
+      viewport: { width: 1280, height: 900 },
+    });
+  } catch (err) {
+    rmSync(profile, { recursive: true, force: true });
+    throw new BrowserStartError(
+      `E2E: Chromium at ${CHROME_PATH} did not start with the extension (${(err as Error).message.split('\n')[0]}). ` +
+        'Install chromium + fonts-noto-cjk or set CHROME_PATH. The e2e suite never skips.',
+    );
+  }
+
+  const site = new Map<string, string>();
+  for (const p of fixturePages()) site.set(p.url, readFixture(p.file));
+  const unserved: string[] = [];
+
+  // Later routes win in Playwright: the catch-all 404 first, then the back-office hosts.
+  await context.route(/^https?:\/\//, (route) => {
+    unserved.push(route.request().url());
+    return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not served by the e2e harness' });
+  });
+  for (const host of BACK_OFFICE_HOSTS) {
+    await context.route(`https://${host}/**`, (route) => {
+      const url = route.request().url();
+      const body = site.get(routeKey(url));
+      if (body === undefined) {
+        unserved.push(url);
+        return route.fulfill({ status: 404, contentType: 'text/plain', body: 'no fixture at this URL' });
+      }
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+    });
+  }
+
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(sw.url()).host;
+  const origin = `chrome-extension://${extensionId}`;
+  // Chromium refuses grants for chrome-extension:// origins ("opaque"); grant them context-wide.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+
+  const workerTargets = async (session: CDPSession): Promise<string[]> => {
+    const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: Array<{ type: string; url: string }> };
+    return targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(origin)).map((t) => t.url);
+  };
+  let browserSession: CDPSession | undefined;
+  const bs = async (): Promise<CDPSession> => {
+    const browser = context.browser();
+    if (!browser) throw new Error('E2E: no browser handle for a CDP session');
+    browserSession ??= await browser.newBrowserCDPSession();
+    return browserSession;
+  };
+  const currentWorker = (): Worker | undefined => context.serviceWorkers().filter((w) => w.url().startsWith(origin)).at(-1);
+  const pollUntil = async (what: string, cond: () => Promise<boolean>, timeoutMs: number): Promise<void> => {
+    const end = Date.now() + timeoutMs;
+    while (Date.now() < end) {
+      if (await cond()) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`E2E: timed out waiting for ${what}`);
+  };
+
+  const h: Harness = {
+    context,
+    extensionId,
+    origin,
+    unserved,
+    serve(url, html) {
+      site.set(routeKey(url), html);
+    },
+    async open(url) {
+      const page = await context.newPage();
+      await page.goto(url, { waitUntil: 'domcontentloaded' });
+      return page;
+    },
+    async openSidePanel(page) {
+      const p = page ?? (await context.newPage());
+      await p.goto(`${origin}/sidepanel.html`);
+      return p;
+    },
+    async openOptions(page) {
+      const p = page ?? (await context.newPage());
+      await p.goto(`${origin}/options.html`);
+      return p;
+    },
+    async serviceWorker() {
+      return currentWorker() ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    },
+    async stopServiceWorker() {
+      const w = await h.serviceWorker();
+      // Mark the running instance: a restarted worker is a fresh global scope without it.
+      await w.evaluate((m) => {
+        (globalThis as Record<string, unknown>)[m] = true;
+      }, MARK);
+      const page = await context.newPage();
+      try {
+        await page.goto(`${origin}/options.html`);
+        const s = await context.newCDPSession(page);
+        await s.send('ServiceWorker.enable');
+        await s.send('ServiceWorker.stopAllWorkers');
+        await pollUntil('the service worker to stop', async () => (await workerTargets(await bs())).length === 0, 10_000);
+        await s.detach().catch(() => {});
+      } finally {
+        await page.close();
+      }
+    },
+    async waitForWorkerRestart(timeoutMs = 15_000) {
+      await pollUntil('the service worker to restart', async () => (await workerTargets(await bs())).length > 0, timeoutMs);
+      const w = currentWorker() ?? (await context.waitForEvent('serviceworker', { timeout: timeoutMs }));
+      const marked = await w.evaluate((m) => (globalThis as Record<string, unknown>)[m] === true, MARK);
+      if (marked) throw new Error('E2E: the service worker was not restarted (old instance still running)');
+      return w;
+    },
+    async close() {
+      await context.close().catch(() => {});
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+  return h;
+}
+
+/** Every badge on the page, read through its open shadow root. */
+export async function readBadges(page: Page): Promise<Badge[]> {
+  return page.$$eval(BADGE, (els) =>
+    els.map((el) => {
+      const root = el.shadowRoot;
+      return {
+        deadline: el.getAttribute('data-deadline'),
+        due: el.getAttribute('data-due'),
+        caseKey: el.getAttribute('data-case'),
+        unreadable: el.getAttribute('data-unreadable'),
+        shadow: root !== null,
+        countdown: root?.querySelector('[data-testid="countdown"]')?.textContent ?? null,
+        compMark: root?.querySelector('[data-testid="comp-mark"]') != null,
+        text: (root?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      };
+    }),
+  );
+}
+
+/** Wait until at least `min` badges are on the page, then read them. */
+export async function waitForBadges(page: Page, min = 1, timeoutMs = 10_000): Promise<Badge[]> {
+  await page.waitForFunction(
+    ({ sel, n }) => document.querySelectorAll(sel).length >= n && [...document.querySelectorAll(sel)].every((e) => e.shadowRoot),
+    { sel: BADGE, n: min },
+    { timeout: timeoutMs },
+  );
+  return readBadges(page);
+}
+
+/** Screenshot into test/e2e/screenshots/<name>.png (git-ignored); returns the path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** The built manifest, parsed. */
+export function builtManifest(dist = DIST): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+}
