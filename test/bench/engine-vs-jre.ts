@@ -1,0 +1,320 @@
+/**
+ * Our rules engine vs json-rules-engine on the same decisions (issue 6, figure 1).
+ *
+ * The decisions, encoded once more as json-rules-engine rules (data + two custom operators
+ * + computed facts), straight from ../shared/domain/after-sales-rules.md, independent of
+ * our rule pack:
+ * - compensation trigger: the refund reason (normalised) is one of the triggering reasons
+ *   (§4: 缺货/卖家缺货/发不了货/拒绝发货/未按约定时间发货; on Tmall also 错发/漏发/少发/虚假发货);
+ * - compensation amount: 30 % of the paid amount, half-up to the fen, at least 5 yuan, at
+ *   most 500 yuan (computed fact `compensationFen`);
+ * - `intervention-open`: refund requested + 72 h (§3);
+ * - `seller-response`: the platform's own countdown when the page shows one (now + countdown,
+ *   authoritative), otherwise on Taobao refund requested + 5 days; Tmall without a countdown
+ *   has none (the platform shows it).
+ * Both engines answer all generated cases; any difference fails the bench. Then both are
+ * timed on the same cases in the same process: warm-up, several rounds, median and spread.
+ */
+import { Engine, type Almanac } from 'json-rules-engine';
+import type { Guidance } from '../../core/model';
+import { normalizeText } from '../../core/text/normalize';
+import { toBeijingIso } from '../../core/time';
+import { generateCases, NON_TRIGGERING, TRIGGERING_BOTH, TRIGGERING_TMALL_2019, UNKNOWN, type BenchCase } from './cases';
+import { errored, info, judged, type Figure } from './report';
+import { describe, spread } from './stats';
+
+/** The decisions compared between the two engines. */
+export interface Answer {
+  triggered: boolean;
+  amountFen: number | null;
+  interventionOpen: string | null;
+  sellerResponse: string | null;
+}
+
+type Evaluate = (facts: BenchCase['facts'], pack: unknown, opts: { now: string; platform?: string; kind?: string }) => Guidance;
+interface Core {
+  evaluate: Evaluate;
+  defaultPack: unknown;
+}
+
+export async function loadCore(): Promise<Core> {
+  // Loaded at run time so that a core that is missing or mid-edit makes this section an
+  // ERROR row instead of breaking the whole bench (sizes are still measured).
+  const path = '../../core/index';
+  const mod = (await import(path)) as Partial<Core>;
+  if (typeof mod.evaluate !== 'function' || !mod.defaultPack) throw new Error('core/index.ts does not export evaluate and defaultPack');
+  return mod as Core;
+}
+
+export function ourAnswer(core: Core, c: BenchCase): Answer {
+  const g = core.evaluate(c.facts, core.defaultPack, { now: c.now, platform: c.platform, kind: c.kind });
+  let interventionOpen: string | null = null;
+  let sellerResponse: string | null = null;
+  for (const d of g.deadlines) {
+    if (d.id === 'intervention-open') interventionOpen = d.dueAt;
+    else if (d.id === 'seller-response') sellerResponse = d.dueAt;
+  }
+  return {
+    triggered: g.compensation.triggered,
+    amountFen: g.compensation.triggered ? g.compensation.amountFen : null,
+    interventionOpen,
+    sellerResponse,
+  };
+}
+
+// ---------------------------------------------------------------- json-rules-engine side
+
+const HOUR_MS = 3600_000;
+
+function countdownSeconds(text: string): number | null {
+  const m = /^(?:剩余|还剩)\s*(?:(\d+)天)?(?:(\d+)(?:时|小时))?(?:(\d+)分)?(?:(\d+)秒)?$/.exec(text.replace(/\s+/g, ''));
+  if (!m || (m[1] ?? m[2] ?? m[3] ?? m[4]) === undefined) return null;
+  return Number(m[1] ?? 0) * 86400 + Number(m[2] ?? 0) * 3600 + Number(m[3] ?? 0) * 60 + Number(m[4] ?? 0);
+}
+
+export function makeJre(): Engine {
+  const engine = new Engine([], { allowUndefinedFacts: true, replaceFactsInEventParams: true });
+  engine.addOperator<string, string[]>('reasonIn', (reason, list) => typeof reason === 'string' && list.includes(normalizeText(reason)));
+  engine.addOperator<unknown, boolean>('present', (v, want) => (v !== undefined && v !== null && v !== '') === want);
+
+  engine.addFact('compensationFen', async (_p: Record<string, unknown>, almanac: Almanac) => {
+    const paid = await almanac.factValue<number | undefined>('paidAmount');
+    if (typeof paid !== 'number') return null;
+    const fen = Math.round(paid * 100);
+    const pct = Math.floor((fen * 3000 + 5000) / 10000); // 30 %, half up
+    return Math.min(50_000, Math.max(500, pct));
+  });
+  engine.addFact('interventionOpenDue', async (_p: Record<string, unknown>, almanac: Almanac) => {
+    const at = await almanac.factValue<string | undefined>('refundRequestedAt');
+    return at ? toBeijingIso(Date.parse(at) + 72 * HOUR_MS) : null;
+  });
+  engine.addFact('countdownDue', async (_p: Record<string, unknown>, almanac: Almanac) => {
+    const [text, now] = await Promise.all([almanac.factValue<string | undefined>('platformCountdown'), almanac.factValue<string>('now')]);
+    const secs = text ? countdownSeconds(normalizeText(text)) : null;
+    return secs === null ? null : toBeijingIso(Date.parse(now) + secs * 1000);
+  });
+  engine.addFact('taobaoResponseDue', async (_p: Record<string, unknown>, almanac: Almanac) => {
+    const at = await almanac.factValue<string | undefined>('refundRequestedAt');
+    return at ? toBeijingIso(Date.parse(at) + 5 * 24 * HOUR_MS) : null;
+  });
+
+  const compensationEvent = { type: 'compensation', params: { amountFen: { fact: 'compensationFen' } } };
+  engine.addRule({
+    name: 'compensation-tmall',
+    conditions: { all: [{ fact: 'platform', operator: 'equal', value: 'tmall' }, { fact: 'reason', operator: 'reasonIn', value: [...TRIGGERING_BOTH, ...TRIGGERING_TMALL_2019] }] },
+    event: compensationEvent,
+  });
+  engine.addRule({
+    name: 'compensation-taobao',
+    conditions: { all: [{ fact: 'platform', operator: 'equal', value: 'taobao' }, { fact: 'reason', operator: 'reasonIn', value: TRIGGERING_BOTH }] },
+    event: compensationEvent,
+  });
+  engine.addRule({
+    name: 'intervention-open',
+    conditions: { all: [{ fact: 'refundRequestedAt', operator: 'present', value: true }] },
+    event: { type: 'deadline', params: { id: 'intervention-open', dueAt: { fact: 'interventionOpenDue' } } },
+  });
+  engine.addRule({
+    name: 'seller-response-platform-countdown',
+    conditions: { all: [{ fact: 'platformCountdown', operator: 'present', value: true }] },
+    event: { type: 'deadline', params: { id: 'seller-response', dueAt: { fact: 'countdownDue' } } },
+  });
+  engine.addRule({
+    name: 'seller-response-taobao',
+    conditions: {
+      all: [
+        { fact: 'platform', operator: 'equal', value: 'taobao' },
+        { fact: 'refundRequestedAt', operator: 'present', value: true },
+        { fact: 'platformCountdown', operator: 'present', value: false },
+      ],
+    },
+    event: { type: 'deadline', params: { id: 'seller-response', dueAt: { fact: 'taobaoResponseDue' } } },
+  });
+  return engine;
+}
+
+export async function jreAnswer(engine: Engine, c: BenchCase): Promise<Answer> {
+  const { events } = await engine.run({ ...c.facts, platform: c.platform, kind: c.kind, now: c.now });
+  const a: Answer = { triggered: false, amountFen: null, interventionOpen: null, sellerResponse: null };
+  for (const e of events) {
+    const p = e.params ?? {};
+    if (e.type === 'compensation') {
+      a.triggered = true;
+      a.amountFen = (p.amountFen as number | null) ?? null;
+    } else if (e.type === 'deadline') {
+      if (p.id === 'intervention-open') a.interventionOpen = (p.dueAt as string | null) ?? null;
+      else if (p.id === 'seller-response') a.sellerResponse = (p.dueAt as string | null) ?? null;
+    }
+  }
+  return a;
+}
+
+// ---------------------------------------------------------------- timing
+
+function same(a: Answer, b: Answer): boolean {
+  return a.triggered === b.triggered && a.amountFen === b.amountFen && a.interventionOpen === b.interventionOpen && a.sellerResponse === b.sellerResponse;
+}
+
+async function rounds(run: () => unknown, warmup: number, n: number): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await run();
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await run();
+    samples.push(performance.now() - t0);
+  }
+  return samples;
+}
+
+/** CPU profile of our evaluate over the cases: top functions by self time. */
+export async function profileOurs(core: Core, cases: BenchCase[], loops = 5): Promise<Array<{ fn: string; selfMs: number; pct: number }>> {
+  const { Session } = await import('node:inspector/promises');
+  const s = new Session();
+  s.connect();
+  await s.post('Profiler.enable');
+  await s.post('Profiler.setSamplingInterval', { interval: 100 });
+  await s.post('Profiler.start');
+  for (let k = 0; k < loops; k++) for (const c of cases) core.evaluate(c.facts, core.defaultPack, { now: c.now, platform: c.platform, kind: c.kind });
+  const { profile } = (await s.post('Profiler.stop')) as unknown as {
+    profile: { nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>; samples: number[]; timeDeltas: number[] };
+  };
+  s.disconnect();
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    const n = byNode.get(id)!;
+    const dt = (profile.timeDeltas[i] ?? 0) / 1000;
+    const url = n.callFrame.url.replace(/^file:\/\//, '').replace(/.*\/work\/main\//, '');
+    const key = `${n.callFrame.functionName || '(anonymous)'} ${url ? `${url}:${n.callFrame.lineNumber + 1}` : ''}`.trim();
+    self.set(key, (self.get(key) ?? 0) + dt);
+    total += dt;
+  });
+  return [...self.entries()]
+    .filter(([k]) => !k.startsWith('(idle)') && !k.startsWith('(program)'))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 15)
+    .map(([fn, ms]) => ({ fn, selfMs: Math.round(ms * 10) / 10, pct: Math.round((ms / total) * 1000) / 10 }));
+}
+
+export interface EngineBenchOptions {
+  n?: number;
+  seed?: number;
+  profile?: boolean;
+  log?: (s: string) => void;
+}
+
+export async function runEngineVsJre(opts: EngineBenchOptions = {}): Promise<Figure[]> {
+  const n = opts.n ?? 10_000;
+  const seed = opts.seed ?? 20261123;
+  const log = opts.log ?? (() => {});
+  let core: Core;
+  try {
+    core = await loadCore();
+  } catch (e) {
+    return [
+      errored('engine.equivalence', `engine vs json-rules-engine: differing answers of ${n.toLocaleString('en-US')}`, 'cases', '= 0', e),
+      errored('engine.ours', 'our evaluate throughput', 'cases/s', '≥ 100,000 cases/s', e, false),
+      errored('engine.ratio', 'our evaluate ÷ json-rules-engine throughput', '×', '≥ 20×', e, false),
+    ];
+  }
+  const cases = generateCases(n, seed);
+  const jre = makeJre();
+
+  // 1. identical answers on every case
+  const diffs: Array<{ i: number; ours: Answer; jre: Answer; facts: BenchCase }> = [];
+  let triggered = 0;
+  let withCountdown = 0;
+  for (let i = 0; i < cases.length; i++) {
+    const c = cases[i]!;
+    const a = ourAnswer(core, c);
+    const b = await jreAnswer(jre, c);
+    if (a.triggered) triggered++;
+    if (c.facts.platformCountdown) withCountdown++;
+    if (!same(a, b)) diffs.push({ i, ours: a, jre: b, facts: c });
+  }
+  for (const d of diffs.slice(0, 5)) log(`engine-vs-jre: case ${d.i} differs\n  facts ${JSON.stringify(d.facts)}\n  ours  ${JSON.stringify(d.ours)}\n  jre   ${JSON.stringify(d.jre)}`);
+  const reasonMix = `${TRIGGERING_BOTH.length + TRIGGERING_TMALL_2019.length} triggering, ${NON_TRIGGERING.length} non-triggering, ${UNKNOWN.length} unknown reasons`;
+  const figs: Figure[] = [
+    judged(
+      {
+        id: 'engine.equivalence',
+        figure: `engine vs json-rules-engine: differing answers of ${n.toLocaleString('en-US')}`,
+        value: diffs.length,
+        unit: 'cases',
+        enforced: true,
+        note: `seed ${seed}; ${triggered} triggered, ${withCountdown} with a platform countdown; ${reasonMix}`,
+        detail: { firstDiffs: diffs.slice(0, 5) },
+      },
+      '<=',
+      0,
+      '= 0',
+    ),
+  ];
+
+  // 2. time both on the same cases, same process
+  let sink = 0;
+  const oursSamples = await rounds(
+    () => {
+      for (const c of cases) sink += ourAnswer(core, c).amountFen ?? 0;
+    },
+    3,
+    9,
+  );
+  const jreSamples = await rounds(
+    async () => {
+      for (const c of cases) sink += (await jreAnswer(jre, c)).amountFen ?? 0;
+    },
+    1,
+    5,
+  );
+  if (sink === -1) log('');
+  const tput = (ms: number[]) => ms.map((x) => (n / x) * 1000);
+  const ours = spread(tput(oursSamples));
+  const theirs = spread(tput(jreSamples));
+  const ratio = ours.median / theirs.median;
+  figs.push(
+    judged(
+      {
+        id: 'engine.ours',
+        figure: 'our evaluate throughput (median of rounds)',
+        value: Math.round(ours.median),
+        unit: 'cases/s',
+        enforced: false,
+        note: `${describe(ours)} rounds of ${n.toLocaleString('en-US')}; ${((1000 * 1000) / ours.median).toFixed(1)} µs/case`,
+        detail: { roundMs: oursSamples },
+      },
+      '>=',
+      100_000,
+      '≥ 100,000 cases/s',
+    ),
+    info({
+      id: 'engine.jre',
+      figure: 'json-rules-engine throughput (median of rounds)',
+      value: Math.round(theirs.median),
+      unit: 'cases/s',
+      note: `${describe(theirs)} rounds of ${n.toLocaleString('en-US')}; ${((1000 * 1000) / theirs.median).toFixed(1)} µs/case`,
+      detail: { roundMs: jreSamples },
+    }),
+    judged(
+      {
+        id: 'engine.ratio',
+        figure: 'our evaluate ÷ json-rules-engine throughput',
+        value: Math.round(ratio * 10) / 10,
+        unit: '×',
+        enforced: false,
+        note: `worst-vs-best ${(ours.min / theirs.max).toFixed(1)}×, best-vs-worst ${(ours.max / theirs.min).toFixed(1)}×`,
+      },
+      '>=',
+      20,
+      '≥ 20×',
+    ),
+  );
+
+  if (opts.profile || ours.median < 100_000 || ratio < 20) {
+    const top = await profileOurs(core, cases);
+    log('engine-vs-jre: CPU profile of our evaluate (self time):\n' + top.map((t) => `  ${t.pct.toFixed(1).padStart(5)} %  ${t.selfMs.toFixed(1).padStart(7)} ms  ${t.fn}`).join('\n'));
+    figs.find((f) => f.id === 'engine.ours')!.detail!.profile = top;
+  }
+  return figs;
+}
