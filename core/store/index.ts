@@ -1,0 +1,3 @@
+export * from './schema';
+export * from './sentinel-store';
+export * from './recent-cases';
