@@ -1,0 +1,265 @@
+import { formatCountdown, formatCountdownEn } from '../core/time/duration';
+import { toEpochMs } from '../core/time/beijing';
+
+/**
+ * The in-page countdown badge: a `<aftersale-sentinel-badge>` host with an OPEN shadow
+ * root (brief "DOM contracts"). Plain DOM, no framework: a 1,000-row list gets 1,000 of
+ * these in one frame, and every scraped or rule text goes in through `textContent`.
+ *
+ * Pure pieces (`urgencyOf`, `countdownText`) are shared with the side panel's countdowns.
+ */
+
+export const BADGE_TAG = 'aftersale-sentinel-badge';
+
+export type Urgency = 'breached' | 'critical' | 'warning' | 'ok';
+export type BadgeLocale = 'zh-CN' | 'en';
+
+/** Hours before a deadline, most distant first (settings.warningThresholdsHours), e.g. [4, 1]. */
+export type ThresholdsHours = readonly number[];
+export const DEFAULT_THRESHOLDS_HOURS: ThresholdsHours = [4, 1];
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * breached (due ≤ now) · critical (under the last = nearest threshold, 1 h by default) ·
+ * warning (under the first threshold, 4 h by default) · ok.
+ */
+export function urgencyOf(dueMs: number, nowMs: number, thresholdsHours: ThresholdsHours = DEFAULT_THRESHOLDS_HOURS): Urgency {
+  const left = dueMs - nowMs;
+  if (left <= 0) return 'breached';
+  const hs = thresholdsHours.length > 0 ? thresholdsHours : DEFAULT_THRESHOLDS_HOURS;
+  const first = Math.max(...hs);
+  const last = Math.min(...hs);
+  if (left < last * HOUR_MS) return 'critical';
+  if (left < first * HOUR_MS) return 'warning';
+  return 'ok';
+}
+
+/** `2天23时07分` (negative when breached: `-1时05分`); English `2d 23h 07m`. */
+export function countdownText(dueMs: number, nowMs: number, locale: BadgeLocale = 'zh-CN'): string {
+  const seconds = (dueMs - nowMs) / 1000;
+  return locale === 'en' ? formatCountdownEn(seconds) : formatCountdown(seconds);
+}
+
+/** What one badge shows. Texts are plain strings: they are only ever set as textContent. */
+export type BadgeModel =
+  | {
+      kind: 'countdown';
+      caseKey: string;
+      deadlineId: string;
+      /** ISO +08:00 */
+      dueAt: string;
+      /** Tooltip: deadline label and due time. */
+      title: string;
+      /** Compensation mark text (`赔 150.00`) or null when compensation is not triggered. */
+      compMark: string | null;
+      /** A click asks the background to open the side panel on this case. */
+      onActivate?: (caseKey: string) => void;
+    }
+  | {
+      kind: 'unreadable';
+      caseKey: string | null;
+      /** Fact keys, e.g. ['paidAmount', 'paidAt'] → data-unreadable="paidAmount,paidAt". */
+      fields: readonly string[];
+      /** `无法读取：实付金额、付款时间` */
+      text: string;
+      onActivate?: (caseKey: string) => void;
+    };
+
+interface BadgeState {
+  model: BadgeModel;
+  dueMs: number;
+  box: HTMLElement;
+  countdown: HTMLElement | null;
+  comp: HTMLElement | null;
+  lastText: string;
+  lastUrgency: Urgency | null;
+}
+
+const states = new WeakMap<Element, BadgeState>();
+
+const CSS = `:host{all:initial;display:inline-block;vertical-align:middle;margin:0 4px;}
+.b{display:inline-flex;align-items:center;gap:4px;font:12px/18px system-ui,-apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;padding:0 6px;border-radius:9px;border:1px solid;cursor:pointer;white-space:nowrap;user-select:none;}
+.ok{color:#237804;background:#f6ffed;border-color:#b7eb8f}
+.warning{color:#ad4e00;background:#fff7e6;border-color:#ffa940}
+.critical{color:#a8071a;background:#fff1f0;border-color:#ff7875}
+.breached{color:#fff;background:#cf1322;border-color:#a8071a;font-weight:600}
+.unreadable{color:#595959;background:#fafafa;border-color:#d9d9d9;border-style:dashed;cursor:default}
+.c{font-variant-numeric:tabular-nums}
+.m{font-weight:600;color:#fff;background:#d4380d;border-radius:7px;padding:0 4px}
+.breached .m{background:#fff;color:#cf1322}`;
+
+let sharedSheet: CSSStyleSheet | null | undefined;
+
+function styleShadow(shadow: ShadowRoot): void {
+  if (sharedSheet === undefined) {
+    try {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS);
+      sharedSheet = sheet;
+    } catch {
+      sharedSheet = null;
+    }
+  }
+  if (sharedSheet) {
+    try {
+      shadow.adoptedStyleSheets = [sharedSheet];
+      return;
+    } catch {
+      sharedSheet = null;
+    }
+  }
+  const style = shadow.ownerDocument.createElement('style');
+  style.textContent = CSS;
+  shadow.append(style);
+}
+
+/** A new, empty badge host (not yet in the page). */
+export function createBadgeHost(doc: Document = document): HTMLElement {
+  const host = doc.createElement(BADGE_TAG);
+  const shadow = host.attachShadow({ mode: 'open' });
+  styleShadow(shadow);
+  const box = doc.createElement('span');
+  box.setAttribute('part', 'badge');
+  shadow.append(box);
+  host.addEventListener('click', (event) => {
+    const state = states.get(host);
+    const key = state?.model.caseKey;
+    if (!state || !key || !state.model.onActivate) return;
+    event.preventDefault();
+    event.stopPropagation();
+    state.model.onActivate(key);
+  });
+  host.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' && event.key !== ' ') return;
+    const state = states.get(host);
+    if (state?.model.caseKey && state.model.onActivate) {
+      event.preventDefault();
+      state.model.onActivate(state.model.caseKey);
+    }
+  });
+  states.set(host, { model: { kind: 'unreadable', caseKey: null, fields: [], text: '' }, dueMs: NaN, box, countdown: null, comp: null, lastText: '', lastUrgency: null });
+  return host;
+}
+
+export function isBadgeHost(node: Node | null): node is HTMLElement {
+  return !!node && node.nodeType === 1 && (node as Element).localName === BADGE_TAG;
+}
+
+function setAttr(el: Element, name: string, value: string | null): void {
+  if (value === null) {
+    if (el.hasAttribute(name)) el.removeAttribute(name);
+  } else if (el.getAttribute(name) !== value) {
+    el.setAttribute(name, value);
+  }
+}
+
+function sameModel(a: BadgeModel, b: BadgeModel): boolean {
+  if (a.kind !== b.kind || a.caseKey !== b.caseKey) return false;
+  if (a.kind === 'countdown' && b.kind === 'countdown') {
+    return a.deadlineId === b.deadlineId && a.dueAt === b.dueAt && a.title === b.title && a.compMark === b.compMark;
+  }
+  if (a.kind === 'unreadable' && b.kind === 'unreadable') return a.text === b.text && a.fields.join() === b.fields.join();
+  return false;
+}
+
+/**
+ * Show `model` in `host` at `nowMs`. Cheap when nothing changed (same model): only the
+ * click handler is refreshed, no DOM is touched.
+ */
+export function renderBadge(
+  host: HTMLElement,
+  model: BadgeModel,
+  nowMs: number,
+  thresholdsHours: ThresholdsHours = DEFAULT_THRESHOLDS_HOURS,
+  locale: BadgeLocale = 'zh-CN',
+): void {
+  const state = states.get(host);
+  if (!state) throw new Error('renderBadge: not a badge host made by createBadgeHost');
+  if (sameModel(state.model, model)) {
+    state.model = model;
+    tickBadge(host, nowMs, thresholdsHours, locale);
+    return;
+  }
+  state.model = model;
+  const { box } = state;
+  const doc = host.ownerDocument;
+  setAttr(host, 'data-case', model.caseKey);
+  if (model.kind === 'unreadable') {
+    setAttr(host, 'data-deadline', null);
+    setAttr(host, 'data-due', null);
+    setAttr(host, 'data-unreadable', model.fields.join(','));
+    setAttr(host, 'role', model.caseKey && model.onActivate ? 'button' : 'note');
+    setAttr(host, 'tabindex', model.caseKey && model.onActivate ? '0' : null);
+    setAttr(host, 'title', model.text);
+    box.className = 'b unreadable';
+    box.textContent = model.text;
+    state.countdown = null;
+    state.comp = null;
+    state.dueMs = NaN;
+    state.lastText = '';
+    state.lastUrgency = null;
+    return;
+  }
+  setAttr(host, 'data-unreadable', null);
+  setAttr(host, 'data-deadline', model.deadlineId);
+  setAttr(host, 'data-due', model.dueAt);
+  setAttr(host, 'role', 'button');
+  setAttr(host, 'tabindex', '0');
+  setAttr(host, 'title', model.title);
+  state.dueMs = toEpochMs(model.dueAt);
+  if (!state.countdown) {
+    box.textContent = '';
+    const countdown = doc.createElement('span');
+    countdown.className = 'c';
+    countdown.setAttribute('data-testid', 'countdown');
+    box.append(countdown);
+    state.countdown = countdown;
+    state.comp = null;
+  }
+  if (model.compMark) {
+    if (!state.comp) {
+      const comp = doc.createElement('span');
+      comp.className = 'm';
+      comp.setAttribute('data-testid', 'comp-mark');
+      box.append(comp);
+      state.comp = comp;
+    }
+    if (state.comp.textContent !== model.compMark) state.comp.textContent = model.compMark;
+  } else if (state.comp) {
+    state.comp.remove();
+    state.comp = null;
+  }
+  state.lastText = '';
+  state.lastUrgency = null;
+  tickBadge(host, nowMs, thresholdsHours, locale);
+}
+
+/**
+ * Bring a countdown badge to `nowMs`; touches the DOM only when the shown text or the
+ * urgency colour changes. Returns true when it changed something.
+ */
+export function tickBadge(host: Element, nowMs: number, thresholdsHours: ThresholdsHours = DEFAULT_THRESHOLDS_HOURS, locale: BadgeLocale = 'zh-CN'): boolean {
+  const state = states.get(host);
+  if (!state || !state.countdown || Number.isNaN(state.dueMs)) return false;
+  let changed = false;
+  const text = countdownText(state.dueMs, nowMs, locale);
+  if (text !== state.lastText) {
+    state.countdown.textContent = text;
+    state.lastText = text;
+    changed = true;
+  }
+  const urgency = urgencyOf(state.dueMs, nowMs, thresholdsHours);
+  if (urgency !== state.lastUrgency) {
+    state.box.className = `b ${urgency}`;
+    host.setAttribute('data-urgency', urgency);
+    state.lastUrgency = urgency;
+    changed = true;
+  }
+  return changed;
+}
+
+/** The model a host currently shows (tests, reconciliation). */
+export function badgeModelOf(host: Element): BadgeModel | null {
+  return states.get(host)?.model ?? null;
+}

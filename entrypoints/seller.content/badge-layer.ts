@@ -1,0 +1,172 @@
+import {
+  BADGE_TAG,
+  DEFAULT_THRESHOLDS_HOURS,
+  createBadgeHost,
+  isBadgeHost,
+  renderBadge,
+  tickBadge,
+  type BadgeLocale,
+  type BadgeModel,
+  type ThresholdsHours,
+} from '../../components/countdown-badge';
+
+/**
+ * All badges of one page: mounts them next to their anchors (idempotent — a re-read that
+ * finds the same cases moves and touches nothing), removes those whose case is gone, and
+ * runs ONE shared 1-second ticker that updates only the badges currently on screen
+ * (IntersectionObserver), and only when their text or colour changes.
+ */
+
+/** The part of WXT's ContentScriptContext the layer needs (tests pass the real one). */
+export interface LayerContext {
+  setInterval(handler: () => void, timeout?: number): number;
+  onInvalidated(cb: () => void): () => void;
+}
+
+export interface BadgeEntry {
+  /** The case key; unique per page (the layer de-duplicates if not). */
+  slot: string;
+  /** The case's element: a list row (`<tr>` or row element) or the detail panel. */
+  anchor: Element;
+  model: BadgeModel;
+}
+
+export interface LayerOptions {
+  now?: () => number;
+  thresholdsHours?: ThresholdsHours;
+  locale?: BadgeLocale;
+}
+
+/** Where a badge goes: the first cell of a table row, else the top of the case element. */
+export function placeBadge(anchor: Element, host: HTMLElement): void {
+  const isRow = anchor.localName === 'tr';
+  const target = isRow ? (Array.from(anchor.children).find((c) => c.localName === 'td' || c.localName === 'th') ?? anchor) : anchor;
+  if (host.parentNode === target) return;
+  if (isRow) target.append(host);
+  else target.prepend(host);
+}
+
+export class BadgeLayer {
+  private readonly hosts = new Map<string, HTMLElement>();
+  private readonly visible = new Set<Element>();
+  private io: IntersectionObserver | null = null;
+  private ticker: number | null = null;
+  private readonly now: () => number;
+  thresholdsHours: ThresholdsHours;
+  locale: BadgeLocale;
+
+  constructor(
+    private readonly ctx: LayerContext,
+    options: LayerOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+    this.thresholdsHours = options.thresholdsHours ?? DEFAULT_THRESHOLDS_HOURS;
+    this.locale = options.locale ?? 'zh-CN';
+    ctx.onInvalidated(() => this.clear());
+  }
+
+  /** Number of badges mounted. */
+  get size(): number {
+    return this.hosts.size;
+  }
+
+  /** Whether a DOM node is (inside) one of our badge hosts. */
+  owns(node: Node | null): boolean {
+    return isBadgeHost(node);
+  }
+
+  /** Make the page show exactly `entries` (one badge each). */
+  reconcile(entries: readonly BadgeEntry[]): void {
+    const now = this.now();
+    const seen = new Set<string>();
+    for (const entry of entries) {
+      let slot = entry.slot;
+      for (let n = 2; seen.has(slot); n++) slot = `${entry.slot}#${n}`;
+      seen.add(slot);
+      let host = this.hosts.get(slot);
+      if (!host) {
+        host = createBadgeHost(entry.anchor.ownerDocument);
+        this.hosts.set(slot, host);
+      }
+      renderBadge(host, entry.model, now, this.thresholdsHours, this.locale);
+      const wasConnected = host.isConnected;
+      placeBadge(entry.anchor, host);
+      if (!wasConnected) this.watch(host);
+    }
+    for (const [slot, host] of this.hosts) {
+      if (seen.has(slot)) continue;
+      this.unwatch(host);
+      host.remove();
+      this.hosts.delete(slot);
+    }
+    this.removeStrays(entries[0]?.anchor.ownerDocument ?? globalThis.document);
+    if (this.hosts.size > 0) this.startTicker();
+  }
+
+  /** Badge hosts left in the page that are not ours (e.g. after a re-injection) go away. */
+  private removeStrays(doc: Document | undefined): void {
+    if (!doc) return;
+    const mine = new Set<Element>(this.hosts.values());
+    for (const el of Array.from(doc.getElementsByTagName(BADGE_TAG))) {
+      if (!mine.has(el)) el.remove();
+    }
+  }
+
+  /** One tick: update the badges on screen. Returns how many changed. */
+  tick(): number {
+    const now = this.now();
+    let changed = 0;
+    for (const host of this.visible) if (tickBadge(host, now, this.thresholdsHours, this.locale)) changed++;
+    return changed;
+  }
+
+  /** Re-render every badge (settings changed: thresholds or locale). */
+  refreshAll(): void {
+    const now = this.now();
+    for (const host of this.hosts.values()) tickBadge(host, now, this.thresholdsHours, this.locale);
+  }
+
+  clear(): void {
+    for (const host of this.hosts.values()) host.remove();
+    this.hosts.clear();
+    this.visible.clear();
+    this.io?.disconnect();
+  }
+
+  hostFor(slot: string): HTMLElement | undefined {
+    return this.hosts.get(slot);
+  }
+
+  private startTicker(): void {
+    if (this.ticker !== null) return;
+    this.ticker = this.ctx.setInterval(() => this.tick(), 1000);
+  }
+
+  private observer(): IntersectionObserver | null {
+    if (this.io) return this.io;
+    if (typeof IntersectionObserver !== 'function') return null;
+    this.io = new IntersectionObserver((entries) => {
+      const now = this.now();
+      for (const e of entries) {
+        if (e.isIntersecting) {
+          this.visible.add(e.target);
+          tickBadge(e.target, now, this.thresholdsHours, this.locale);
+        } else {
+          this.visible.delete(e.target);
+        }
+      }
+    });
+    return this.io;
+  }
+
+  private watch(host: HTMLElement): void {
+    const io = this.observer();
+    if (io) io.observe(host);
+    else this.visible.add(host); // no IntersectionObserver: treat every badge as visible
+  }
+
+  private unwatch(host: HTMLElement): void {
+    this.io?.unobserve(host);
+    this.visible.delete(host);
+  }
+}

@@ -1,0 +1,205 @@
+import type { PanelRead } from '../../core/model/facts';
+import { BADGE_TAG, isBadgeHost, type BadgeLocale, type ThresholdsHours } from '../../components/countdown-badge';
+import type { CaseView } from '../background/messaging';
+import { BadgeLayer, type BadgeEntry, type LayerContext } from './badge-layer';
+import { badgeModelFor, unreadableText } from './badge-model';
+
+/**
+ * The content script's loop: read the page → report the facts → mount badges from the
+ * guidance; again after DOM changes (debounced) and in-page navigation. Everything goes
+ * through the content-script context, so nothing runs once the extension is reloaded.
+ *
+ * Measurements for the bench / e2e harness (milliseconds, last pass, on <html>):
+ *   data-as-read-ms    reading the page (adapters)
+ *   data-as-mount-ms   read done → badges mounted (includes the round trip to the worker)
+ *   data-as-total-ms   read start → badges mounted
+ *   data-as-report-ms  the reportPage round trip alone
+ *   data-as-badges     badges on the page;  data-as-passes  passes so far
+ */
+
+export interface ReadResult {
+  cases: Array<PanelRead & { anchor: Element }>;
+  tried: string[];
+  errors: Array<{ adapter: string; message: string }>;
+  /** Page-level unreadable fields, when the reader reports them. */
+  unreadable?: string[];
+}
+
+export interface SentinelContext extends LayerContext {
+  readonly isInvalid: boolean;
+  setTimeout(handler: () => void, timeout?: number): number;
+  addEventListener(target: Window, type: 'wxt:locationchange', handler: (event: Event) => void): void;
+}
+
+export interface SentinelDeps {
+  read(root: Document, url: string): ReadResult;
+  report(d: { url: string; cases: PanelRead[]; unreadable?: { tried: string[]; fields: string[] } }): Promise<{ cases: CaseView[] }>;
+  focus(key: string): void;
+  settings?(): Promise<{ warningThresholdsHours?: ThresholdsHours; locale?: BadgeLocale }>;
+  now?: () => number;
+  /** Debounce for DOM changes (ms). */
+  debounceMs?: number;
+}
+
+/** The background refuses reports of more cases than this (protocol LIMITS.casesPerReport). */
+export const CASES_PER_REPORT = 300;
+/** Slot of the page-level unreadable marker. */
+const PAGE_SLOT = 'page:unreadable';
+const SETTINGS_TTL_MS = 60_000;
+
+/** A platform countdown ticking (`剩余2天23时7分51秒`, `05:12:09`) is not a change worth a re-read. */
+const TICKING_TEXT = /^[\s剩余还仅天小时分钟秒:：\d]*$/;
+
+export function isOwnOrTickMutation(record: MutationRecord): boolean {
+  const target = record.target;
+  if (isBadgeHost(target) || (target.nodeType === 1 && (target as Element).closest?.(BADGE_TAG))) return true;
+  if (record.type === 'characterData') return TICKING_TEXT.test(target.textContent ?? '');
+  if (record.type === 'childList') {
+    const nodes = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
+    if (nodes.length === 0) return true;
+    return nodes.every((n) => isBadgeHost(n) || (n.nodeType === 3 && TICKING_TEXT.test(n.textContent ?? '')));
+  }
+  return false;
+}
+
+function mark(doc: Document, name: string, value: number): void {
+  doc.documentElement.setAttribute(`data-as-${name}`, String(Math.round(value * 100) / 100));
+}
+
+export class Sentinel {
+  readonly layer: BadgeLayer;
+  private timer: number | null = null;
+  private running = false;
+  private dirty = false;
+  private passes = 0;
+  private lastSignature = '';
+  private lastViews: CaseView[] = [];
+  private settingsAt = -Infinity;
+  private observer: MutationObserver | null = null;
+  private readonly doc: Document;
+
+  constructor(
+    private readonly ctx: SentinelContext,
+    private readonly deps: SentinelDeps,
+    doc: Document = document,
+  ) {
+    this.doc = doc;
+    this.layer = new BadgeLayer(ctx, { now: deps.now });
+  }
+
+  /** First pass now, then watch the DOM and in-page navigation. */
+  start(): Promise<void> {
+    const root = this.doc.body ?? this.doc.documentElement;
+    this.observer = new MutationObserver((records) => {
+      if (records.some((r) => !isOwnOrTickMutation(r))) this.schedule();
+    });
+    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+    this.ctx.onInvalidated(() => this.observer?.disconnect());
+    this.ctx.addEventListener(window, 'wxt:locationchange', () => this.schedule(0));
+    return this.pass();
+  }
+
+  /** Debounced re-read. */
+  schedule(delay = this.deps.debounceMs ?? 150): void {
+    if (this.ctx.isInvalid) return;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = this.ctx.setTimeout(() => {
+      this.timer = null;
+      void this.pass();
+    }, delay);
+  }
+
+  /** One read → report → mount. Concurrent calls collapse into one follow-up pass. */
+  async pass(): Promise<void> {
+    if (this.ctx.isInvalid) return;
+    if (this.running) {
+      this.dirty = true;
+      return;
+    }
+    this.running = true;
+    try {
+      const settings = this.refreshSettings();
+      const doc = this.doc;
+      const url = doc.location?.href ?? '';
+      const t0 = performance.now();
+      const result = this.deps.read(doc, url);
+      const t1 = performance.now();
+      mark(doc, 'read-ms', t1 - t0);
+      const reads: PanelRead[] = result.cases.map(({ anchor: _anchor, ...read }) => read);
+      const pageFields = result.unreadable ?? [];
+      const pageUnreadable = reads.length === 0 && (pageFields.length > 0 || result.errors.length > 0);
+
+      let views = this.lastViews;
+      const signature = JSON.stringify([url, reads, pageUnreadable ? pageFields : null]);
+      let reportMs = 0;
+      if (signature !== this.lastSignature) {
+        const r0 = performance.now();
+        views = await this.reportAll(url, reads, pageUnreadable ? { tried: result.tried, fields: pageFields } : undefined);
+        reportMs = performance.now() - r0;
+        if (this.ctx.isInvalid) return;
+        this.lastSignature = signature;
+        this.lastViews = views;
+      }
+
+      await settings;
+      const entries: BadgeEntry[] = [];
+      const anchors = new Map<string, Element>();
+      for (const c of result.cases) anchors.set(`${c.kind}:${c.index}`, c.anchor);
+      const focus = (key: string) => this.deps.focus(key);
+      for (const view of views) {
+        const anchor = anchors.get(`${view.read.kind}:${view.read.index}`);
+        if (!anchor || !anchor.isConnected) continue;
+        const model = badgeModelFor(view, this.layer.locale, focus);
+        if (model) entries.push({ slot: view.key, anchor, model });
+      }
+      if (pageUnreadable) {
+        const anchor = doc.body ?? doc.documentElement;
+        entries.push({ slot: PAGE_SLOT, anchor, model: { kind: 'unreadable', caseKey: null, fields: pageFields, text: unreadableText(pageFields, this.layer.locale) } });
+      }
+      this.layer.reconcile(entries);
+      const t2 = performance.now();
+      this.passes++;
+      mark(doc, 'mount-ms', t2 - t1);
+      mark(doc, 'total-ms', t2 - t0);
+      mark(doc, 'report-ms', reportMs);
+      mark(doc, 'badges', this.layer.size);
+      mark(doc, 'passes', this.passes);
+    } catch (error) {
+      // A failed pass inserts nothing new and leaves the page alone; the next change retries.
+      console.warn('[售后哨兵] page pass failed:', error);
+    } finally {
+      this.running = false;
+      if (this.dirty && !this.ctx.isInvalid) {
+        this.dirty = false;
+        this.schedule(0);
+      }
+    }
+  }
+
+  private async reportAll(url: string, cases: PanelRead[], unreadable?: { tried: string[]; fields: string[] }): Promise<CaseView[]> {
+    if (cases.length <= CASES_PER_REPORT) return (await this.deps.report({ url, cases, unreadable })).cases;
+    const views: CaseView[] = [];
+    for (let i = 0; i < cases.length; i += CASES_PER_REPORT) {
+      views.push(...(await this.deps.report({ url, cases: cases.slice(i, i + CASES_PER_REPORT) })).cases);
+    }
+    return views;
+  }
+
+  private async refreshSettings(): Promise<void> {
+    const now = performance.now();
+    if (!this.deps.settings || now - this.settingsAt < SETTINGS_TTL_MS) return;
+    this.settingsAt = now;
+    try {
+      const s = await this.deps.settings();
+      const locale = s.locale ?? this.layer.locale;
+      const th = s.warningThresholdsHours ?? this.layer.thresholdsHours;
+      if (locale !== this.layer.locale || th.join() !== this.layer.thresholdsHours.join()) {
+        this.layer.locale = locale;
+        this.layer.thresholdsHours = th;
+        this.layer.refreshAll();
+      }
+    } catch {
+      // keep defaults (zh-CN, 4 h / 1 h)
+    }
+  }
+}
