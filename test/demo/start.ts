@@ -1,0 +1,262 @@
+/**
+ * `npm start` (after `npm run build`): serve the demo back-office and open a Chromium with
+ * the extension loaded on it.
+ *
+ * The content script only runs on the real back-office URLs (https://refund2.tmall.com/…),
+ * so the browser is started through playwright-core and those hosts are routed to the local
+ * demo server. Environment:
+ *   CHROME_PATH          browser binary (else the usual install locations are tried)
+ *   DEMO_HEADLESS=1      headless (default: a visible window)
+ *   DEMO_EXIT_AFTER_MS=n stop after n ms (used to check the demo in CI-like runs)
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { BACK_OFFICE_HOSTS, REPO_ROOT } from '../e2e/site';
+import { DEMO_INDEX_URL, startBackOffice, type BackOffice } from './backoffice';
+
+const CHROME_DIST = join(REPO_ROOT, '.output/chrome-mv3');
+const EDGE_DIST = join(REPO_ROOT, '.output/edge-mv3');
+const BADGE = 'aftersale-sentinel-badge';
+
+type Flavour = 'chromium' | 'chrome' | 'edge';
+interface Browser {
+  path: string;
+  flavour: Flavour;
+}
+
+function candidates(): string[] {
+  const list: string[] = [];
+  if (process.platform === 'darwin') {
+    list.push(
+      '/Applications/Chromium.app/Contents/MacOS/Chromium',
+      '/Applications/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing',
+      '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+      '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+    );
+  } else if (process.platform === 'win32') {
+    for (const base of [process.env['PROGRAMFILES'], process.env['PROGRAMFILES(X86)'], process.env['LOCALAPPDATA']]) {
+      if (!base) continue;
+      list.push(
+        join(base, 'Chromium/Application/chrome.exe'),
+        join(base, 'Google/Chrome/Application/chrome.exe'),
+        join(base, 'Microsoft/Edge/Application/msedge.exe'),
+      );
+    }
+  } else {
+    list.push(
+      '/usr/bin/chromium',
+      '/usr/bin/chromium-browser',
+      '/snap/bin/chromium',
+      '/usr/bin/google-chrome',
+      '/usr/bin/google-chrome-stable',
+      '/usr/bin/microsoft-edge',
+      '/usr/bin/microsoft-edge-stable',
+    );
+  }
+  return list;
+}
+
+function flavourOf(path: string): Flavour {
+  const p = path.toLowerCase();
+  if (p.includes('edge') || p.includes('msedge')) return 'edge';
+  if (p.includes('chrome for testing')) return 'chromium';
+  if (p.includes('google-chrome') || p.includes('google chrome') || p.includes('google/chrome')) return 'chrome';
+  if (process.platform !== 'win32') {
+    try {
+      const v = execFileSync(path, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 });
+      if (/Google Chrome(?! for Testing)/.test(v)) return 'chrome';
+      if (/Microsoft Edge/.test(v)) return 'edge';
+    } catch {
+      /* the version probe is only a hint */
+    }
+  }
+  return 'chromium';
+}
+
+export function findBrowser(): Browser | null {
+  const fromEnv = process.env.CHROME_PATH;
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) {
+      console.error(`CHROME_PATH=${fromEnv} does not exist.`);
+      return null;
+    }
+    return { path: fromEnv, flavour: flavourOf(fromEnv) };
+  }
+  for (const path of candidates()) if (existsSync(path)) return { path, flavour: flavourOf(path) };
+  return null;
+}
+
+function manualInstructions(): string {
+  return [
+    'Load the extension by hand:',
+    '  Chrome:  open chrome://extensions → turn on "Developer mode" → "Load unpacked" → choose',
+    `           ${CHROME_DIST}`,
+    '  Edge:    open edge://extensions → turn on "Developer mode" → "Load unpacked" → choose',
+    `           ${EDGE_DIST}`,
+    'The extension runs only on the seller back-office (https://refund2.tmall.com/dispute/…,',
+    'https://rights.tmall.com/complaint/…, and the same on taobao.com).',
+  ].join('\n');
+}
+
+function noBrowserHelp(): string {
+  return [
+    'No Chromium, Chrome or Edge found (looked at CHROME_PATH, then:',
+    ...candidates().map((c) => `  ${c}`),
+    ').',
+    'Install one:',
+    '  Debian/Ubuntu:  sudo apt-get install -y chromium fonts-noto-cjk',
+    '  Fedora:         sudo dnf install chromium',
+    '  macOS:          brew install --cask chromium   (or download Chrome: https://www.google.com/chrome/)',
+    '  Windows:        download Chrome (https://www.google.com/chrome/) or use Edge',
+    'or point CHROME_PATH at a browser binary, then run `npm start` again.',
+    '',
+    manualInstructions(),
+  ].join('\n');
+}
+
+async function routeBackOffice(context: BrowserContext, office: BackOffice): Promise<void> {
+  for (const host of BACK_OFFICE_HOSTS) {
+    await context.route(`https://${host}/**`, async (route) => {
+      try {
+        const res = await fetch(office.localUrl(route.request().url()));
+        await route.fulfill({
+          status: res.status,
+          contentType: res.headers.get('content-type') ?? 'text/plain',
+          body: Buffer.from(await res.arrayBuffer()),
+        });
+      } catch {
+        await route.abort().catch(() => {});
+      }
+    });
+  }
+}
+
+async function countBadges(page: Page, timeoutMs: number): Promise<number> {
+  try {
+    await page.waitForFunction((sel) => document.querySelectorAll(sel).length > 0, BADGE, { timeout: timeoutMs });
+  } catch {
+    /* none within the time: report 0 */
+  }
+  return page.$$eval(BADGE, (els) => els.filter((e) => e.shadowRoot !== null).length);
+}
+
+async function main(): Promise<number> {
+  if (!existsSync(join(CHROME_DIST, 'manifest.json'))) {
+    console.error(`No build at ${CHROME_DIST}: run \`npm run build\` (npm start does it first).`);
+    return 1;
+  }
+  const office = await startBackOffice();
+  const list = office.pages.find((p) => /\/dispute\/seller\/list\.htm/.test(p.url)) ?? office.pages[0];
+  console.log(`售后哨兵 demo back-office: ${office.origin}/  (${office.pages.length} pages, dates moved so countdowns are live)`);
+  for (const p of office.pages) console.log(`  ${p.url}  ←  ${p.file}`);
+
+  const browser = findBrowser();
+  if (!browser) {
+    console.error('\n' + noBrowserHelp());
+    await office.close();
+    return 1;
+  }
+  const headless = process.env.DEMO_HEADLESS === '1' || process.env.DEMO_HEADLESS === 'true';
+  const dist = browser.flavour === 'edge' ? EDGE_DIST : CHROME_DIST;
+  const branded = browser.flavour === 'chrome';
+  console.log(`\nBrowser: ${browser.path} (${browser.flavour}${headless ? ', headless' : ''})`);
+  if (branded) {
+    console.log(
+      [
+        '',
+        'Note: branded Google Chrome ignores --load-extension, so the extension is NOT loaded',
+        'automatically. In the window that opens:',
+        manualInstructions(),
+        'then reload the demo tab. The demo pages are routed to the real back-office URLs in that',
+        'window only; opening them elsewhere shows the plain pages without the extension.',
+        'Chromium (or Chrome for Testing via CHROME_PATH) loads it automatically.',
+      ].join('\n'),
+    );
+  }
+
+  const profile = mkdtempSync(join(tmpdir(), 'aftersale-demo-'));
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: browser.path,
+      headless,
+      viewport: null,
+      ignoreDefaultArgs: ['--disable-extensions'],
+      args: [
+        ...(branded ? [] : [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`]),
+        ...(process.platform === 'linux' ? ['--no-sandbox'] : []),
+        '--no-first-run',
+        '--disable-quic',
+        '--lang=zh-CN',
+      ],
+    });
+  } catch (err) {
+    console.error(`\nThe browser did not start: ${(err as Error).message.split('\n')[0]}`);
+    if (!headless && process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+      console.error('No display found: run `DEMO_HEADLESS=1 npm start` for a headless check, or start it from a desktop session.');
+    }
+    console.error('\n' + manualInstructions());
+    await office.close();
+    rmSync(profile, { recursive: true, force: true });
+    return 1;
+  }
+  await routeBackOffice(context, office);
+
+  let extensionId: string | null = null;
+  if (!branded) {
+    const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 }).catch(() => null));
+    extensionId = sw ? new URL(sw.url()).host : null;
+    if (!extensionId) {
+      console.log(`\nThis browser did not load the extension from the command line.\n${manualInstructions()}`);
+    } else {
+      console.log(`Extension loaded: chrome-extension://${extensionId}/ (from ${dist})`);
+    }
+  }
+
+  const indexPage = context.pages()[0] ?? (await context.newPage());
+  await indexPage.goto(DEMO_INDEX_URL);
+  console.log(`Demo index: ${DEMO_INDEX_URL}`);
+  if (list) {
+    const listPage = await context.newPage();
+    await listPage.goto(list.url);
+    console.log(`Refund list: ${list.url}`);
+    if (extensionId) {
+      const n = await countBadges(listPage, 10_000);
+      console.log(n > 0 ? `Badges on the refund list: ${n}` : 'No badges appeared on the refund list (is the content script built?)');
+      const panel = await context.newPage();
+      await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+      console.log(`Side panel (as a tab): chrome-extension://${extensionId}/sidepanel.html`);
+      // Leave the list in front, the side panel beside it.
+      await listPage.bringToFront();
+    }
+  }
+
+  const exitAfter = Number(process.env.DEMO_EXIT_AFTER_MS ?? '');
+  console.log(
+    Number.isFinite(exitAfter) && exitAfter > 0
+      ? `Stopping in ${exitAfter} ms (DEMO_EXIT_AFTER_MS).`
+      : '\nRunning. Close the browser or press Ctrl+C to stop.',
+  );
+  await new Promise<void>((resolve) => {
+    context.on('close', () => resolve());
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+    if (Number.isFinite(exitAfter) && exitAfter > 0) setTimeout(resolve, exitAfter).unref();
+  });
+  await context.close().catch(() => {});
+  await office.close();
+  rmSync(profile, { recursive: true, force: true });
+  console.log('Demo stopped.');
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
