@@ -1,0 +1,200 @@
+import type { FactKey } from '../core/model/facts';
+import type { Deadline, Explanation, Guidance } from '../core/model/guidance';
+import type { PanelRead } from '../core/model/facts';
+import type { ThresholdsHours } from './countdown-badge';
+import { Countdown } from './countdown';
+import { ReplyList, type CopyText } from './reply-list';
+import { getLocale, pick, t, type MessageKey } from './i18n';
+import { sortDeadlines } from './urgency';
+
+/**
+ * One case in the side panel: deadlines (most urgent first, breached shown negative), the
+ * compensation verdict in one sentence with its "why", penalty risk, next actions in order,
+ * suggested replies, and warnings. Presentational: data in, nothing fetched here.
+ */
+
+export interface CaseData {
+  key: string;
+  read: PanelRead;
+  guidance: Guidance;
+}
+
+export function fieldName(field: string): string {
+  const label = t(`field_${field}` as MessageKey);
+  return label.startsWith('field_') ? field : label;
+}
+
+const fieldList = (fields: readonly string[]) => fields.map(fieldName).join(t('list_sep'));
+
+/** `2026-11-20T10:00:00+08:00` → `2026-11-20 10:00` */
+const wall = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+
+/** The compensation verdict as ONE sentence, with the amount when there is one. */
+export function verdictSentence(c: CaseData): string {
+  const { guidance, read } = c;
+  const comp = guidance.compensation;
+  const reason = read.facts.reason ?? read.facts.complaintType;
+  if (comp.triggered) {
+    const shown = reason ?? pick(comp.explanation);
+    if (comp.amount) return t('verdict_triggered', shown, comp.amount);
+    const missing = new Set<string>();
+    for (const w of guidance.warnings) if (w.code === 'unreadable-field' || w.code === 'missing-fact') for (const f of w.fields ?? []) missing.add(f);
+    for (const f of read.unreadable) missing.add(f);
+    if (missing.size === 0) missing.add('paidAmount');
+    return t('verdict_triggered_no_amount', shown, fieldList([...missing]));
+  }
+  if (!reason) return t('verdict_no_reason');
+  if (guidance.warnings.some((w) => w.code === 'unknown-reason')) return t('verdict_unknown_reason', reason);
+  return t('verdict_not_triggered', reason);
+}
+
+function factValue(v: unknown): string {
+  if (v === null || v === undefined) return '—';
+  if (typeof v === 'string') return v;
+  return JSON.stringify(v);
+}
+
+function Why(props: { items: readonly Explanation[]; summary: string }) {
+  return (
+    <details class="why" data-testid="why">
+      <summary>{t('verdict_why')}</summary>
+      <p>{props.summary}</p>
+      {props.items.map((e, i) => (
+        <div class="why-item" key={`${e.ruleId}-${i}`} data-rule={e.ruleId}>
+          <p>
+            <span class="k">{t('why_rule')}</span> <code>{e.ruleId}</code> — {pick(e.reason)}
+          </p>
+          <p>
+            <span class="k">{t('why_source')}</span> {e.citation.source} · {e.citation.passage} (
+            {t(`authority_${e.citation.authority}` as MessageKey)})
+          </p>
+          <p>
+            <span class="k">{t('why_facts')}</span>{' '}
+            {Object.entries(e.facts).map(([k, v], j) => (
+              <span class="fact" key={k}>
+                {j > 0 ? t('list_sep') : ''}
+                {fieldName(k)}: {factValue(v)}
+              </span>
+            ))}
+          </p>
+        </div>
+      ))}
+    </details>
+  );
+}
+
+function DeadlineRow(props: { d: Deadline; nowMs: number; thresholdsHours: ThresholdsHours }) {
+  const { d } = props;
+  return (
+    <li class="deadline" data-testid="deadline" data-deadline={d.id} data-due={d.dueAt} title={pick(d.consequence)}>
+      <span class="dl-label">{pick(d.label)}</span>
+      <Countdown dueAt={d.dueAt} nowMs={props.nowMs} thresholdsHours={props.thresholdsHours} locale={getLocale()} />
+      <span class="dl-meta">
+        {t('deadline_due', wall(d.dueAt))} · {t(`actor_${d.actor}` as MessageKey)} · {t(`source_${d.source}` as MessageKey)}
+      </span>
+      <span class="dl-consequence">{pick(d.consequence)}</span>
+    </li>
+  );
+}
+
+export function CaseTitle(props: { c: CaseData }) {
+  const { read } = props.c;
+  const id = read.facts.refundId ?? read.facts.orderId;
+  return (
+    <span class="case-title">
+      <span class="tag">{t(`platform_${read.platform}` as MessageKey)}</span>
+      <span class="tag">{t(`kind_${read.kind}` as MessageKey)}</span>
+      {id && <span class="case-id">{id}</span>}
+      {(read.facts.reason ?? read.facts.complaintType) && <span class="case-reason">{read.facts.reason ?? read.facts.complaintType}</span>}
+    </span>
+  );
+}
+
+export function CaseCard(props: { c: CaseData; nowMs: number; thresholdsHours: ThresholdsHours; copy?: CopyText }) {
+  const { c, nowMs, thresholdsHours } = props;
+  const g = c.guidance;
+  const deadlines = sortDeadlines(g.deadlines);
+  const compWhy = g.explanation.filter((e) => e.verdict === 'compensation' || e.verdict.startsWith('compensation'));
+  const unreadable = c.read.unreadable;
+  const warnings = g.warnings.filter((w) => !(w.code === 'unreadable-field' && unreadable.length > 0));
+  return (
+    <article class="case-card" data-testid="case-detail" data-case={c.key}>
+      <section>
+        <h3>{t('section_deadlines')}</h3>
+        {deadlines.length === 0 ? (
+          <p class="empty">{t('deadline_none')}</p>
+        ) : (
+          <ol class="deadlines">
+            {deadlines.map((d) => (
+              <DeadlineRow key={d.id} d={d} nowMs={nowMs} thresholdsHours={thresholdsHours} />
+            ))}
+          </ol>
+        )}
+      </section>
+      <section>
+        <h3>{t('section_compensation')}</h3>
+        <p class={`verdict ${g.compensation.triggered ? 'triggered' : ''}`} data-testid="verdict" data-triggered={String(g.compensation.triggered)}>
+          {verdictSentence(c)}
+        </p>
+        {g.compensation.contestable && (
+          <div class="contestable" data-testid="contestable">
+            <p>{t('contestable')}</p>
+            <p>{t('contestable_advice')}</p>
+          </div>
+        )}
+        <Why items={compWhy} summary={pick(g.compensation.explanation)} />
+      </section>
+      <section>
+        <h3>{t('section_penalty')}</h3>
+        {g.penalties.length === 0 ? (
+          <p class="penalty" data-testid="penalty" data-points="0">
+            {t('penalty_none')}
+          </p>
+        ) : (
+          <ul class="penalties">
+            {g.penalties.map((p, i) => (
+              <li class="penalty" data-testid="penalty" data-points={p.points} data-rule={p.ruleId} key={i}>
+                {t('penalty_points', p.points, pick(p.when))}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section>
+        <h3>{t('section_actions')}</h3>
+        {g.actions.length === 0 ? (
+          <p class="empty">{t('actions_none')}</p>
+        ) : (
+          <ol class="actions">
+            {g.actions.map((a) => (
+              <li data-testid="action" data-action={a.id} key={a.id}>
+                {pick(a.text)}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      <section>
+        <h3>{t('section_replies')}</h3>
+        <ReplyList replies={g.replies} copy={props.copy} />
+      </section>
+      {(warnings.length > 0 || unreadable.length > 0) && (
+        <section>
+          <h3>{t('section_warnings')}</h3>
+          <ul class="warnings">
+            {unreadable.length > 0 && (
+              <li class="warning" data-testid="warning" data-code="unreadable-field" data-fields={unreadable.join(',')}>
+                {t('warning_unreadable', fieldList(unreadable as FactKey[]))}
+              </li>
+            )}
+            {warnings.map((w, i) => (
+              <li class="warning" data-testid="warning" data-code={w.code} key={i}>
+                {pick(w.message)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,131 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { CaseView } from '../background/messaging';
+import { DEFAULT_THRESHOLDS_HOURS, type ThresholdsHours } from '../../components/countdown-badge';
+import { CaseCard, CaseTitle, type CaseData } from '../../components/case-card';
+import { Countdown } from '../../components/countdown';
+import { Queue } from '../../components/queue';
+import type { CopyText } from '../../components/reply-list';
+import { getLocale, setLocale, t, type UiLocale } from '../../components/i18n';
+import { mostUrgentDue, sortByUrgency } from '../../components/urgency';
+
+/** What the panel needs from the background (main.tsx wires it to the messaging binding). */
+export interface PanelApi {
+  getTabCases(): Promise<{ tabId: number | null; url: string | null; cases: CaseView[] }>;
+  getQueue(): Promise<{ cases: CaseView[] }>;
+  getFocusedCase(): Promise<{ key: string | null }>;
+  getSettings(): Promise<{ warningThresholdsHours?: ThresholdsHours; locale?: UiLocale }>;
+  focusCase(key: string): Promise<void>;
+  /** Subscribe to `casesChanged` (and tab switches); returns the unsubscribe. */
+  onChange(cb: () => void): () => void;
+  copy?: CopyText;
+  now?: () => number;
+}
+
+interface State {
+  loaded: boolean;
+  error: string | null;
+  tabUrl: string | null;
+  tabCases: CaseView[];
+  queue: CaseView[];
+  thresholdsHours: ThresholdsHours;
+}
+
+export function App(props: { api: PanelApi }) {
+  const { api } = props;
+  const now = api.now ?? Date.now;
+  const [state, setState] = useState<State>({ loaded: false, error: null, tabUrl: null, tabCases: [], queue: [], thresholdsHours: DEFAULT_THRESHOLDS_HOURS });
+  const [selected, setSelected] = useState<string | null>(null);
+  const [nowMs, setNowMs] = useState(now());
+  const [, setLocaleTick] = useState<UiLocale>(getLocale());
+  const lastFocused = useRef<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const [focused, tab, queue, settings] = await Promise.all([
+        api.getFocusedCase(),
+        api.getTabCases(),
+        api.getQueue(),
+        api.getSettings().catch(() => ({}) as Awaited<ReturnType<PanelApi['getSettings']>>),
+      ]);
+      if (settings.locale && settings.locale !== getLocale()) {
+        setLocale(settings.locale);
+        setLocaleTick(settings.locale);
+      }
+      setState({
+        loaded: true,
+        error: null,
+        tabUrl: tab.url,
+        tabCases: tab.cases,
+        queue: queue.cases,
+        thresholdsHours: settings.warningThresholdsHours ?? DEFAULT_THRESHOLDS_HOURS,
+      });
+      setNowMs(now());
+      // A new focus request (badge click) wins over the agent's own selection.
+      if (focused.key && focused.key !== lastFocused.current) {
+        lastFocused.current = focused.key;
+        setSelected(focused.key);
+      }
+    } catch (error) {
+      setState((s) => ({ ...s, loaded: true, error: error instanceof Error ? error.message : String(error) }));
+    }
+  }, [api]);
+
+  useEffect(() => {
+    void load();
+    return api.onChange(() => void load());
+  }, [api, load]);
+
+  useEffect(() => {
+    const id = setInterval(() => setNowMs(now()), 1000);
+    return () => clearInterval(id);
+  }, []);
+
+  const known = (key: string | null) => key !== null && (state.tabCases.some((c) => c.key === key) || state.queue.some((c) => c.key === key));
+  const tabSorted = sortByUrgency(state.tabCases, (c) => c.guidance.deadlines);
+  const current = selected === '' ? null : known(selected) ? selected : (tabSorted[0]?.key ?? null);
+  const outside = current && !state.tabCases.some((c) => c.key === current) ? state.queue.find((c) => c.key === current) : undefined;
+
+  const select = (key: string) => {
+    setSelected(key);
+    api.focusCase(key).catch(() => {});
+  };
+
+  const caseBlock = (c: CaseData) => {
+    const due = mostUrgentDue(c.guidance.deadlines);
+    const open = c.key === current;
+    return (
+      <div class={`case ${open ? 'open' : ''}`} data-testid="case" data-case={c.key} key={c.key}>
+        <button type="button" class="case-head" aria-expanded={open} onClick={() => setSelected(open ? '' : c.key)}>
+          <CaseTitle c={c} />
+          {due && <Countdown dueAt={due} nowMs={nowMs} thresholdsHours={state.thresholdsHours} locale={getLocale()} />}
+        </button>
+        {open && <CaseCard c={c} nowMs={nowMs} thresholdsHours={state.thresholdsHours} copy={api.copy} />}
+      </div>
+    );
+  };
+
+  return (
+    <div class="panel" lang={getLocale() === 'en' ? 'en' : 'zh-CN'}>
+      <header>
+        <h1>{t('panel_title')}</h1>
+        {state.tabUrl && <p class="tab-url">{state.tabUrl}</p>}
+      </header>
+      {!state.loaded && <p class="empty">{t('panel_loading')}</p>}
+      {state.error && (
+        <p class="error" role="alert">
+          {t('panel_error', state.error)}
+        </p>
+      )}
+      {outside && <section class="focused">{caseBlock(outside)}</section>}
+      {state.loaded && (
+        <section class="tab-cases">
+          <h2>{t('panel_tab_cases', state.tabCases.length)}</h2>
+          {state.tabUrl === null && <p class="empty">{t('panel_no_tab')}</p>}
+          {state.tabUrl !== null && state.tabCases.length === 0 && <p class="empty">{t('panel_no_cases')}</p>}
+          {tabSorted.map(caseBlock)}
+        </section>
+      )}
+      {state.loaded && <Queue cases={state.queue} nowMs={nowMs} thresholdsHours={state.thresholdsHours} selected={current} onSelect={select} />}
+    </div>
+  );
+}

@@ -1,0 +1,210 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { CaseCard, verdictSentence } from '../../../components/case-card';
+import { Queue } from '../../../components/queue';
+import { ReplyList, splitPlaceholders } from '../../../components/reply-list';
+import { setLocale } from '../../../components/i18n';
+import { toEpochMs } from '../../../core/time/beijing';
+import { App, type PanelApi } from '../../../entrypoints/sidepanel/app';
+import { NOW_ISO, deadline, guidance, outOfStockCase, read, view } from './cases';
+import type { CaseView } from '../../../entrypoints/background/messaging';
+
+const NOW = toEpochMs(NOW_ISO);
+let root: HTMLElement;
+
+beforeEach(() => {
+  setLocale('zh-CN');
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+const q = (sel: string) => Array.from(root.querySelectorAll(sel));
+const flush = () => act(async () => { await new Promise((r) => setTimeout(r, 0)); });
+
+describe('verdict', () => {
+  it('is one sentence with the reason and the amount when compensation is triggered', () => {
+    render(<CaseCard c={outOfStockCase()} nowMs={NOW} thresholdsHours={[4, 1]} />, root);
+    const verdict = q('[data-testid="verdict"]');
+    expect(verdict).toHaveLength(1);
+    expect(verdict[0]!.textContent).toBe('买家选择的原因“卖家缺货”会触发赔付：平台将向买家赔付 150.00 元（由商家承担）。');
+  });
+
+  it('says so when the reason does not trigger compensation, and in English', () => {
+    const c = view(read({ refundId: '1', reason: '拍错了' }), guidance());
+    expect(verdictSentence(c)).toBe('买家选择的原因“拍错了”不会触发赔付。');
+    setLocale('en');
+    expect(verdictSentence(outOfStockCase())).toContain('150.00 yuan');
+  });
+
+  it('names the unreadable field when the amount cannot be computed', () => {
+    const base = outOfStockCase();
+    const c = { ...base, read: read({ refundId: '2', reason: '卖家缺货', unreadable: ['paidAmount'] }), guidance: { ...base.guidance, compensation: { ...base.guidance.compensation, amount: null, amountFen: null } } };
+    expect(verdictSentence(c)).toBe('买家选择的原因“卖家缺货”会触发赔付，但赔付金额无法计算（缺少：实付金额）。');
+  });
+
+  it('shows the rule, the citation and the facts in the "why" disclosure', () => {
+    render(<CaseCard c={outOfStockCase()} nowMs={NOW} thresholdsHours={[4, 1]} />, root);
+    const why = q('[data-testid="why"]')[0]!;
+    expect(why.textContent).toContain('comp-out-of-stock');
+    expect(why.textContent).toContain('001_0123456789abcdef.txt');
+    expect(why.textContent).toContain('实付金额: 500');
+  });
+
+  it('when contestable, says so and gives polite correction advice', () => {
+    const base = outOfStockCase();
+    const c = { ...base, guidance: { ...base.guidance, compensation: { ...base.guidance.compensation, contestable: true } } };
+    render(<CaseCard c={c} nowMs={NOW} thresholdsHours={[4, 1]} />, root);
+    const text = q('[data-testid="contestable"]')[0]!.textContent!;
+    expect(text).toContain('不符');
+    expect(text).toContain('礼貌');
+  });
+});
+
+describe('deadlines', () => {
+  it('are listed most urgent first, breached first and negative', () => {
+    render(<CaseCard c={outOfStockCase()} nowMs={NOW} thresholdsHours={[4, 1]} />, root);
+    const rows = q('[data-testid="deadline"]');
+    expect(rows.map((r) => r.getAttribute('data-deadline'))).toEqual(['seller-response', 'ship-promise', 'intervention-open']);
+    const texts = rows.map((r) => r.querySelector('[data-testid="countdown"]')!.textContent);
+    expect(texts).toEqual(['-1时05分', '2时30分', '4天02时00分']);
+    expect(rows[0]!.querySelector('[data-testid="countdown"]')!.getAttribute('data-urgency')).toBe('breached');
+    expect(rows[1]!.querySelector('[data-testid="countdown"]')!.getAttribute('data-urgency')).toBe('warning');
+  });
+
+  it('penalty and actions in order', () => {
+    render(<CaseCard c={outOfStockCase()} nowMs={NOW} thresholdsHours={[4, 1]} />, root);
+    expect(q('[data-testid="penalty"]').map((e) => e.textContent)).toEqual(['扣 3 分：若被判定缺货']);
+    expect(q('[data-testid="action"]').map((e) => e.textContent)).toEqual(['先核对库存', '再同意退款']);
+  });
+});
+
+describe('replies', () => {
+  it('highlight missing placeholders with <mark data-testid="missing">', () => {
+    render(<ReplyList replies={outOfStockCase().guidance.replies} copy={async () => {}} />, root);
+    const marks = q('mark[data-testid="missing"]');
+    expect(marks.map((m) => m.textContent)).toEqual(['【客服签名】']);
+    // 【订单号】 had a value in the engine's eyes (not listed as missing): not highlighted
+    expect(splitPlaceholders('【订单号】x【客服签名】', ['客服签名']).filter((p) => p.missing).map((p) => p.text)).toEqual(['【客服签名】']);
+  });
+
+  it('copy writes the reply text to the clipboard and confirms', async () => {
+    const writeText = vi.fn(async (_text: string) => {});
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    render(<ReplyList replies={outOfStockCase().guidance.replies} />, root);
+    expect(q('[data-testid="copied"]')).toHaveLength(0);
+    const buttons = q('button[data-testid="copy-reply"]') as HTMLButtonElement[];
+    expect(buttons).toHaveLength(2);
+    await act(async () => {
+      buttons[0]!.click();
+    });
+    await flush();
+    expect(writeText).toHaveBeenCalledWith('亲，非常抱歉，订单【订单号】暂时缺货，已为您办理退款。【客服签名】');
+    expect(q('[data-testid="copied"]')).toHaveLength(1);
+    expect(q('[data-testid="reply"]')[0]!.querySelector('[data-testid="copied"]')).not.toBeNull();
+  });
+
+  it('a failed copy shows no confirmation', async () => {
+    const copy = vi.fn(async () => {
+      throw new Error('denied');
+    });
+    render(<ReplyList replies={outOfStockCase().guidance.replies} copy={copy} />, root);
+    await act(async () => {
+      (q('button[data-testid="copy-reply"]')[0] as HTMLButtonElement).click();
+    });
+    await flush();
+    expect(copy).toHaveBeenCalled();
+    expect(q('[data-testid="copied"]')).toHaveLength(0);
+  });
+});
+
+describe('hostile scraped text', () => {
+  it('is rendered as text', () => {
+    const evil = '<img src=x onerror=alert(1)>';
+    const c = view(read({ refundId: '3', reason: evil }), guidance());
+    render(<CaseCard c={c} nowMs={NOW} thresholdsHours={[4, 1]} />, root);
+    expect(root.querySelector('img')).toBeNull();
+    expect(q('[data-testid="verdict"]')[0]!.textContent).toContain(evil);
+  });
+});
+
+function queueCases(): CaseView[] {
+  return [
+    view(read({ refundId: '11' }, 0), guidance({ deadlines: [deadline('seller-response', '2026-11-22T10:00:00+08:00')] })),
+    view(read({ refundId: '12' }, 1), guidance()),
+    view(read({ refundId: '13' }, 2), guidance({ deadlines: [deadline('seller-response', '2026-11-20T09:00:00+08:00')] })),
+    view(read({ refundId: '14' }, 3), guidance({ deadlines: [deadline('seller-response', '2026-11-20T11:00:00+08:00'), deadline('auto-confirm-receipt', '2026-11-19T11:00:00+08:00', { actor: 'buyer' })] })),
+  ];
+}
+
+describe('queue', () => {
+  it('sorts by urgency (breached first, no deadline last) and a click selects', async () => {
+    const onSelect = vi.fn();
+    render(<Queue cases={queueCases()} nowMs={NOW} thresholdsHours={[4, 1]} selected={null} onSelect={onSelect} />, root);
+    expect(q('[data-testid="queue"]')).toHaveLength(1);
+    const items = q('[data-testid="queue-item"]') as HTMLButtonElement[];
+    expect(items.map((i) => i.getAttribute('data-case'))).toEqual(['tmall:refund:13', 'tmall:refund:14', 'tmall:refund:11', 'tmall:refund:12']);
+    expect(items[0]!.querySelector('[data-testid="countdown"]')!.textContent).toBe('-1时00分');
+    items[2]!.click();
+    expect(onSelect).toHaveBeenCalledWith('tmall:refund:11');
+  });
+});
+
+function fakeApi(tabCases: CaseView[], queue: CaseView[], focused: string | null = null) {
+  const listeners: Array<() => void> = [];
+  const api: PanelApi & { fire(): void; state: { tab: CaseView[]; focused: string | null } } = {
+    state: { tab: tabCases, focused },
+    getTabCases: vi.fn(async () => ({ tabId: 7, url: 'https://refund2.tmall.com/dispute/seller/list.htm', cases: api.state.tab })),
+    getQueue: vi.fn(async () => ({ cases: queue })),
+    getFocusedCase: vi.fn(async () => ({ key: api.state.focused })),
+    getSettings: vi.fn(async () => ({ warningThresholdsHours: [4, 1], locale: 'zh-CN' as const })),
+    focusCase: vi.fn(async () => {}),
+    onChange: (cb) => {
+      listeners.push(cb);
+      return () => listeners.splice(listeners.indexOf(cb), 1);
+    },
+    now: () => NOW,
+    fire: () => listeners.forEach((l) => l()),
+  };
+  return api;
+}
+
+describe('side panel app', () => {
+  it('shows the tab cases, the focused case opened, and the queue', async () => {
+    const cases = [outOfStockCase(), ...queueCases()];
+    const api = fakeApi(cases, cases, 'tmall:refund:11');
+    await act(() => render(<App api={api} />, root));
+    await flush();
+    expect(q('[data-testid="case"]')).toHaveLength(5);
+    expect(q('[data-testid="case-detail"]').map((e) => e.getAttribute('data-case'))).toEqual(['tmall:refund:11']);
+    expect(q('[data-testid="queue-item"]')).toHaveLength(5);
+  });
+
+  it('opens the most urgent case when nothing is focused, and refreshes on casesChanged', async () => {
+    const api = fakeApi([outOfStockCase()], [outOfStockCase()]);
+    await act(() => render(<App api={api} />, root));
+    await flush();
+    expect(q('[data-testid="verdict"]')[0]!.textContent).toContain('150.00');
+    api.state.tab = queueCases();
+    await act(async () => api.fire());
+    await flush();
+    expect(q('[data-testid="case"]')).toHaveLength(4);
+    expect(q('[data-testid="case-detail"]').map((e) => e.getAttribute('data-case'))).toEqual(['tmall:refund:13']);
+  });
+
+  it('a queue click focuses that case', async () => {
+    const cases = queueCases();
+    const api = fakeApi(cases, cases);
+    await act(() => render(<App api={api} />, root));
+    await flush();
+    await act(async () => {
+      (q('[data-testid="queue-item"]').find((e) => e.getAttribute('data-case') === 'tmall:refund:12') as HTMLButtonElement).click();
+    });
+    expect(api.focusCase).toHaveBeenCalledWith('tmall:refund:12');
+    expect(q('[data-testid="case-detail"]').map((e) => e.getAttribute('data-case'))).toEqual(['tmall:refund:12']);
+  });
+});
