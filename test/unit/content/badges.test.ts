@@ -1,0 +1,288 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { BADGE_TAG } from '../../../components/countdown-badge';
+import { toEpochMs } from '../../../core/time/beijing';
+import type { PanelRead } from '../../../core/model/facts';
+import type { CaseView } from '../../../entrypoints/background/messaging';
+import { BadgeLayer, type BadgeEntry } from '../../../entrypoints/seller.content/badge-layer';
+import { badgeModelFor } from '../../../entrypoints/seller.content/badge-model';
+import { Sentinel, isOwnOrTickMutation, type ReadResult, type SentinelDeps } from '../../../entrypoints/seller.content/sentinel';
+import { deadline, guidance, read, view } from '../sidepanel/cases';
+
+const NOW = toEpochMs('2026-11-20T10:00:00+08:00');
+const M = 60_000;
+const H = 60 * M;
+
+/** IntersectionObserver under test control: `show(els, true)` makes badges visible. */
+class FakeIntersectionObserver {
+  static last: FakeIntersectionObserver | null = null;
+  readonly observed = new Set<Element>();
+  constructor(private readonly cb: (entries: Array<{ target: Element; isIntersecting: boolean }>, o: unknown) => void) {
+    FakeIntersectionObserver.last = this;
+  }
+  observe(el: Element) {
+    this.observed.add(el);
+  }
+  unobserve(el: Element) {
+    this.observed.delete(el);
+  }
+  disconnect() {
+    this.observed.clear();
+  }
+  show(els: Element[], isIntersecting = true) {
+    this.cb(
+      els.map((target) => ({ target, isIntersecting })),
+      this,
+    );
+  }
+}
+
+let ctx: ContentScriptContext;
+let clock = NOW;
+
+beforeEach(() => {
+  vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
+  ctx = new ContentScriptContext('test');
+  clock = NOW;
+});
+afterEach(() => {
+  ctx.abort();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+  document.body.innerHTML = '';
+  document.documentElement.removeAttribute('data-as-read-ms');
+});
+
+const badges = () => Array.from(document.getElementsByTagName(BADGE_TAG)) as HTMLElement[];
+const countdown = (host: Element) => host.shadowRoot!.querySelector('[data-testid="countdown"]')!.textContent;
+
+/** A list page: one <tr> per refund, ids 1001… */
+function listPage(ids: string[]): HTMLTableSectionElement {
+  document.body.innerHTML = '<table><thead><tr><th>退款编号</th><th>退款原因</th></tr></thead><tbody></tbody></table>';
+  const tbody = document.querySelector('tbody')!;
+  for (const id of ids) addRow(tbody, id);
+  return tbody;
+}
+const rowsOf = (tbody: Element) => Array.from(tbody.querySelectorAll('tr'));
+function addRow(tbody: Element, id: string) {
+  const tr = document.createElement('tr');
+  tr.dataset.id = id;
+  tr.innerHTML = `<td>${id}</td><td>卖家缺货</td>`;
+  tbody.append(tr);
+}
+
+function caseFor(id: string, index: number, minutesLeft: number, extra: Partial<PanelRead> = {}): CaseView {
+  const due = new Date(NOW + minutesLeft * M + 8 * H).toISOString().slice(0, 19) + '+08:00';
+  return view(read({ refundId: id, reason: '卖家缺货' }, index, { adapter: 'refund-list', ...extra }), guidance({ deadlines: [deadline('seller-response', due)] }));
+}
+
+/** Fake page reader over listPage(): one case per row, anchored to the row. */
+function fakeDeps(overrides: Partial<SentinelDeps> = {}) {
+  const reads = vi.fn((_root: Document, _url: string): ReadResult => {
+    const rows = Array.from(document.querySelectorAll('tbody tr')) as HTMLElement[];
+    return {
+      cases: rows.map((tr, index) => ({ ...read({ refundId: tr.dataset.id!, reason: '卖家缺货' }, index, { adapter: 'refund-list' }), anchor: tr })),
+      tried: ['refund-list'],
+      errors: [],
+    };
+  });
+  const report = vi.fn(async (d: { url: string; cases: PanelRead[] }) => ({
+    cases: d.cases.map((c) => caseFor(c.facts.refundId!, c.index, 90 + c.index)),
+  }));
+  const deps: SentinelDeps = { read: reads, report, focus: vi.fn(), now: () => clock, debounceMs: 20, ...overrides };
+  return { deps, reads, report };
+}
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('badge layer: one shared ticker, visible badges only', () => {
+  it('uses ONE interval for many badges', () => {
+    const setIntervalSpy = vi.spyOn(ctx, 'setInterval');
+    const tbody = listPage(Array.from({ length: 50 }, (_, i) => String(1000 + i)));
+    const layer = new BadgeLayer(ctx, { now: () => clock });
+    const rows = rowsOf(tbody);
+    const entries: BadgeEntry[] = rows.map((tr, i) => ({ slot: `k${i}`, anchor: tr, model: badgeModelFor(caseFor(String(1000 + i), i, 120), 'zh-CN')! }));
+    layer.reconcile(entries);
+    layer.reconcile(entries);
+    expect(badges()).toHaveLength(50);
+    expect(setIntervalSpy).toHaveBeenCalledTimes(1);
+  });
+
+  it('a tick updates only badges on screen, and only when the text changes', () => {
+    const tbody = listPage(['1', '2', '3']);
+    const layer = new BadgeLayer(ctx, { now: () => clock });
+    const rows = rowsOf(tbody);
+    // due in 2 h 00 min 45 s
+    layer.reconcile(rows.map((tr, i) => ({ slot: `k${i}`, anchor: tr, model: badgeModelFor(caseFor(String(i + 1), i, 120.75), 'zh-CN')! })));
+    const [a, b, c] = badges();
+    expect(countdown(a!)).toBe('2时00分');
+    FakeIntersectionObserver.last!.show([a!, b!]);
+    clock = NOW + 30_000; // same minute shown: nothing to write
+    expect(layer.tick()).toBe(0);
+    clock = NOW + 61_000;
+    expect(layer.tick()).toBe(2);
+    expect(countdown(a!)).toBe('1时59分');
+    expect(countdown(b!)).toBe('1时59分');
+    expect(countdown(c!)).toBe('2时00分'); // off screen: untouched
+    FakeIntersectionObserver.last!.show([b!], false);
+    FakeIntersectionObserver.last!.show([c!], true); // comes on screen: brought up to date at once
+    expect(countdown(c!)).toBe('1时59分');
+    clock = NOW + 3 * M + 1000;
+    layer.tick();
+    expect(countdown(b!)).toBe('1时59分');
+    expect(countdown(c!)).toBe('1时57分');
+  });
+
+  it('removes every badge when the extension context is invalidated', () => {
+    const tbody = listPage(['1']);
+    const layer = new BadgeLayer(ctx, { now: () => clock });
+    layer.reconcile([{ slot: 'k', anchor: rowsOf(tbody)[0]!, model: badgeModelFor(caseFor('1', 0, 5), 'zh-CN')! }]);
+    expect(badges()).toHaveLength(1);
+    ctx.abort();
+    expect(badges()).toHaveLength(0);
+  });
+});
+
+describe('badge models', () => {
+  it('counts down to the most urgent seller deadline and marks compensation', () => {
+    const v = view(
+      read({ refundId: '9', reason: '卖家缺货' }),
+      guidance({
+        deadlines: [
+          deadline('intervention-open', '2026-11-23T10:00:00+08:00'),
+          deadline('seller-response', '2026-11-20T08:55:00+08:00'),
+          deadline('auto-confirm-receipt', '2026-11-19T10:00:00+08:00', { actor: 'buyer' }),
+        ],
+        compensation: { triggered: true, amount: '150.00', amountFen: 15000, ruleId: 'r', explanation: { zh: '赔', en: 'c' }, contestable: false },
+      }),
+    );
+    const m = badgeModelFor(v, 'zh-CN');
+    expect(m).toMatchObject({ kind: 'countdown', deadlineId: 'seller-response', dueAt: '2026-11-20T08:55:00+08:00', compMark: '赔 150.00', caseKey: 'tmall:refund:9' });
+  });
+
+  it('a case whose key fields are unreadable gets the marker instead of a countdown', () => {
+    const v = view(read({ refundId: '9', reason: '卖家缺货', unreadable: ['paidAmount', 'paidAt'] }), guidance({ deadlines: [deadline('seller-response', '2026-11-21T10:00:00+08:00')] }));
+    expect(badgeModelFor(v, 'zh-CN')).toMatchObject({ kind: 'unreadable', fields: ['paidAmount', 'paidAt'], text: '无法读取：实付金额、付款时间' });
+    expect(badgeModelFor(v, 'en')).toMatchObject({ text: 'Unreadable: Amount paid, Paid at' });
+  });
+});
+
+describe('content script pass loop', () => {
+  it('mounts one badge per row; re-reads are idempotent (no duplicates, same hosts)', async () => {
+    const tbody = listPage(['1001', '1002', '1003']);
+    const { deps, report } = fakeDeps();
+    const s = new Sentinel(ctx, deps);
+    await s.pass();
+    const first = badges();
+    expect(first).toHaveLength(3);
+    expect(first.map((b) => b.getAttribute('data-case'))).toEqual(['tmall:refund:1001', 'tmall:refund:1002', 'tmall:refund:1003']);
+    expect(first[0]!.parentElement).toBe(rowsOf(tbody)[0]!.querySelector('td'));
+    await s.pass();
+    await s.pass();
+    const again = badges();
+    expect(again).toHaveLength(3);
+    again.forEach((b, i) => expect(b).toBe(first[i]));
+    expect(report).toHaveBeenCalledTimes(1); // same facts: not reported again
+    addRow(tbody, '1004');
+    rowsOf(tbody)[0]!.remove();
+    await s.pass();
+    expect(badges().map((b) => b.getAttribute('data-case'))).toEqual(['tmall:refund:1002', 'tmall:refund:1003', 'tmall:refund:1004']);
+    expect(badges()[0]).toBe(first[1]);
+  });
+
+  it('re-reads after a DOM change (debounced), but not after its own badge insertions', async () => {
+    const tbody = listPage(['1', '2']);
+    const { deps, reads } = fakeDeps();
+    const s = new Sentinel(ctx, deps);
+    await s.start();
+    expect(badges()).toHaveLength(2);
+    await wait(60);
+    expect(reads).toHaveBeenCalledTimes(1); // the badges it inserted did not trigger a re-read
+    addRow(tbody, '3');
+    addRow(tbody, '4');
+    await wait(60);
+    expect(reads).toHaveBeenCalledTimes(2); // two changes, one debounced re-read
+    expect(badges()).toHaveLength(4);
+  });
+
+  it('a ticking platform countdown is not a change', () => {
+    const p = document.createElement('p');
+    p.textContent = '剩余2天23时7分51秒';
+    const text = p.firstChild!;
+    expect(isOwnOrTickMutation({ type: 'characterData', target: text } as unknown as MutationRecord)).toBe(true);
+    const row = document.createElement('td');
+    row.textContent = '卖家缺货';
+    expect(isOwnOrTickMutation({ type: 'characterData', target: row.firstChild! } as unknown as MutationRecord)).toBe(false);
+  });
+
+  it('re-reads on in-page navigation (wxt:locationchange)', async () => {
+    listPage(['1']);
+    const { deps, reads } = fakeDeps();
+    const listen = vi.spyOn(ctx, 'addEventListener');
+    const s = new Sentinel(ctx, deps);
+    await s.start();
+    expect(reads).toHaveBeenCalledTimes(1);
+    const call = listen.mock.calls.find((c) => c[1] === 'wxt:locationchange');
+    expect(call?.[0]).toBe(window);
+    history.pushState({}, '', '/dispute/seller/list.htm?page=2');
+    (call![2] as (e: Event) => void)(new Event('wxt:locationchange'));
+    await wait(10);
+    expect(reads).toHaveBeenCalledTimes(2);
+    expect(reads.mock.calls[1]![1]).toContain('page=2');
+  });
+
+  it('inserts nothing but one marker when the page cannot be read', async () => {
+    document.body.innerHTML = '<div>退款原因：<span></span></div>';
+    const { deps, report } = fakeDeps({ read: () => ({ cases: [], tried: ['refund-detail'], errors: [{ adapter: 'refund-detail', message: 'boom' }] }) });
+    const s = new Sentinel(ctx, deps);
+    await s.pass();
+    const all = badges();
+    expect(all).toHaveLength(1);
+    expect(all[0]!.hasAttribute('data-unreadable')).toBe(true);
+    expect(all[0]!.shadowRoot!.querySelector('[data-testid="countdown"]')).toBeNull();
+    expect(report).toHaveBeenCalledWith(expect.objectContaining({ cases: [], unreadable: { tried: ['refund-detail'], fields: [] } }));
+  });
+
+  it('nothing at all on a page with no case and no error', async () => {
+    document.body.innerHTML = '<p>hello</p>';
+    const { deps } = fakeDeps({ read: () => ({ cases: [], tried: ['refund-list'], errors: [] }) });
+    await new Sentinel(ctx, deps).pass();
+    expect(badges()).toHaveLength(0);
+  });
+
+  it('a badge click asks the background to focus the case', async () => {
+    listPage(['77']);
+    const { deps } = fakeDeps();
+    await new Sentinel(ctx, deps).pass();
+    badges()[0]!.click();
+    expect(deps.focus).toHaveBeenCalledWith('tmall:refund:77');
+  });
+
+  it('sends more than 300 cases in several reports (the protocol caps one report)', async () => {
+    listPage(Array.from({ length: 650 }, (_, i) => String(5000 + i)));
+    const { deps, report } = fakeDeps();
+    await new Sentinel(ctx, deps).pass();
+    expect(report.mock.calls.map((c) => c[0].cases.length)).toEqual([300, 300, 50]);
+    expect(badges()).toHaveLength(650);
+  });
+
+  it('records the pass measurements on <html> for the bench', async () => {
+    listPage(['1', '2']);
+    const { deps } = fakeDeps();
+    await new Sentinel(ctx, deps).pass();
+    const el = document.documentElement;
+    for (const name of ['read-ms', 'mount-ms', 'total-ms', 'report-ms']) expect(Number.isFinite(Number(el.getAttribute(`data-as-${name}`)))).toBe(true);
+    expect(el.dataset.asBadges).toBe('2');
+    expect(el.dataset.asReadMs).toBe(el.getAttribute('data-as-read-ms'));
+  });
+
+  it('does nothing once the extension context is invalid', async () => {
+    listPage(['1']);
+    const { deps, reads } = fakeDeps();
+    const s = new Sentinel(ctx, deps);
+    ctx.abort();
+    await s.pass();
+    expect(reads).not.toHaveBeenCalled();
+    expect(badges()).toHaveLength(0);
+  });
+});

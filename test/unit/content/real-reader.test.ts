@@ -1,0 +1,102 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { readPageWithAnchors } from '../../../core/pages';
+import { BADGE_TAG } from '../../../components/countdown-badge';
+import type { PanelRead } from '../../../core/model/facts';
+import { Sentinel } from '../../../entrypoints/seller.content/sentinel';
+import { deadline, guidance, view } from '../sidepanel/cases';
+
+/**
+ * The content-script loop with the REAL page readers (core/pages) on a list page laid out as
+ * panel-fields.md describes (a header row of labels, one case per row); the background is
+ * faked (each case gets one deadline and, for 卖家缺货, a compensation of 30 %).
+ */
+const URL_LIST = 'https://refund2.tmall.com/dispute/seller/list.htm';
+
+const HEAD = ['退款编号', '订单编号', '退款原因', '实付金额', '申请时间'];
+function row(id: string, reason: string, paid: string) {
+  const tr = document.createElement('tr');
+  for (const v of [id, `4${id}`, reason, paid, '2026-11-19 12:00:00']) {
+    const td = document.createElement('td');
+    td.textContent = v; // hostile text stays text
+    tr.append(td);
+  }
+  return tr;
+}
+function page(rows: Array<[string, string, string]>) {
+  document.body.innerHTML = `<h2>退款管理</h2><table><thead><tr>${HEAD.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody></tbody></table>`;
+  const tbody = document.querySelector('tbody')!;
+  for (const r of rows) tbody.append(row(...r));
+  return tbody;
+}
+
+function fakeBackground() {
+  return vi.fn(async (d: { url: string; cases: PanelRead[] }) => ({
+    cases: d.cases.map((r) => {
+      const paidFen = Math.round((r.facts.paidAmount ?? 0) * 100);
+      const triggered = r.facts.reason === '卖家缺货';
+      const amountFen = Math.floor((paidFen * 3000 + 5000) / 10000);
+      return view(
+        r,
+        guidance({
+          deadlines: [deadline('seller-response', '2026-11-21T12:00:00+08:00')],
+          compensation: {
+            triggered,
+            amount: triggered ? `${Math.floor(amountFen / 100)}.${String(amountFen % 100).padStart(2, '0')}` : null,
+            amountFen: triggered ? amountFen : null,
+            ruleId: triggered ? 'comp' : null,
+            explanation: { zh: 'x', en: 'x' },
+            contestable: false,
+          },
+        }),
+      );
+    }),
+  }));
+}
+
+let ctx: ContentScriptContext;
+beforeEach(() => {
+  ctx = new ContentScriptContext('test');
+  history.replaceState({}, '', '/');
+});
+afterEach(() => {
+  ctx.abort();
+  document.body.innerHTML = '';
+});
+
+const badges = () => Array.from(document.getElementsByTagName(BADGE_TAG));
+
+describe('content script with the real page readers', () => {
+  it('one badge per list row, comp mark with the seed amount (500.00 × 30 % = 150.00), stable across re-reads', async () => {
+    const tbody = page([
+      ['2026112000001', '卖家缺货', '¥500.00'],
+      ['2026112000002', '拍错了', '88.00'],
+      ['2026112000003', '<img src=x onerror="window.__pwned=1">', '12.50'],
+    ]);
+    const report = fakeBackground();
+    const s = new Sentinel(ctx, { read: (root) => readPageWithAnchors(root, URL_LIST), report, focus: () => {}, now: () => Date.parse('2026-11-20T02:00:00Z') });
+    await s.pass();
+    const first = badges();
+    expect(first.map((b) => b.getAttribute('data-case'))).toEqual(['tmall:refund:2026112000001', 'tmall:refund:2026112000002', 'tmall:refund:2026112000003']);
+    const sent = report.mock.calls[0]![0].cases;
+    expect(sent.map((c) => c.facts.paidAmount)).toEqual([500, 88, 12.5]);
+    expect(sent[2]!.facts.reason).toBe('<img src=x onerror="window.__pwned=1">');
+    expect(first[0]!.shadowRoot!.querySelector('[data-testid="comp-mark"]')!.textContent).toBe('赔 150.00');
+    expect(first[1]!.shadowRoot!.querySelector('[data-testid="comp-mark"]')).toBeNull();
+    expect(document.querySelector('img')).toBeNull();
+    expect(first[0]!.shadowRoot!.querySelector('[data-testid="countdown"]')!.textContent).toBe('1天02时00分');
+
+    // the badges inside the rows do not change what the reader sees
+    await s.pass();
+    expect(report).toHaveBeenCalledTimes(1);
+    expect(badges()).toEqual(first);
+
+    tbody.append(row('2026112000004', '卖家缺货', '100.00'));
+    await s.pass();
+    expect(report).toHaveBeenCalledTimes(2);
+    expect(report.mock.calls[1]![0].cases).toHaveLength(4);
+    expect(badges()).toHaveLength(4);
+    expect(badges().slice(0, 3)).toEqual(first);
+    expect(badges()[3]!.shadowRoot!.querySelector('[data-testid="comp-mark"]')!.textContent).toBe('赔 30.00');
+  });
+});
