@@ -9,6 +9,8 @@ import enMessages from '../public/_locales/en/messages.json';
  * agent may pick zh-CN or en in the options page; and this works in happy-dom tests.
  * Placeholders: `$1`…`$9` in a message are replaced by the arguments (as in Chrome).
  * A key missing from the chosen locale falls back to zh-CN, then to the key itself.
+ * Message names may only use [A-Za-z0-9_@] (Chrome refuses to load others); a `-` in a
+ * key passed to t() is read as `_`, so `authority_${'shop-policy'}` finds `authority_shop_policy`.
  */
 
 export type UiLocale = 'zh-CN' | 'en';
@@ -33,7 +35,9 @@ export function t(key: MessageKey, ...subs: Array<string | number>): string {
 }
 
 export function translate(locale: UiLocale, key: MessageKey | string, ...subs: Array<string | number>): string {
-  const raw = FILES[locale][key]?.message ?? FILES['zh-CN'][key]?.message ?? key;
+  // Chrome only allows [A-Za-z0-9_@] in message names: `a-b` is looked up as `a_b`.
+  const name = key.replace(/-/g, '_');
+  const raw = FILES[locale][name]?.message ?? FILES['zh-CN'][name]?.message ?? key;
   return raw.replace(/\$(\d)/g, (m, d: string) => {
     const v = subs[Number(d) - 1];
     return v === undefined ? m : String(v);

@@ -121,3 +121,80 @@ export function mergeSettings(base: Settings, patch: SettingsPatch): Settings {
   };
   return SettingsSchema.parse(merged);
 }
+
+/** Leaf paths an administrator can set through enterprise policy (managed_schema.json). */
+export const MANAGED_PATHS = [
+  'platformProfile',
+  'warningThresholdsHours',
+  'locale',
+  'recentCaseRetentionDays',
+  'shopPolicy.shopName',
+  'shopPolicy.signature',
+  'shopPolicy.freeShippingDefault',
+  'shopPolicy.remedyLimits.exchangeUpliftPercent',
+  'shopPolicy.remedyLimits.couponMaxPercentOfOrder',
+  'shopPolicy.remedyLimits.smallCashMinPercent',
+  'shopPolicy.remedyLimits.smallCashMaxPercent',
+  'shopPolicy.remedyLimits.priceDifferenceWaiveYuan',
+  'teamPack.url',
+  'teamPack.refreshHours',
+] as const;
+export type ManagedPath = (typeof MANAGED_PATHS)[number];
+
+function getPath(obj: unknown, path: string): unknown {
+  let cur: unknown = obj;
+  for (const part of path.split('.')) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[part];
+  }
+  return cur;
+}
+
+function patchFor(path: string, value: unknown): Record<string, unknown> {
+  return path
+    .split('.')
+    .reverse()
+    .reduce<unknown>((acc, part) => ({ [part]: acc }), value) as Record<string, unknown>;
+}
+
+/**
+ * Apply enterprise policy (`storage.managed` contents) over the agent's settings, leaf by
+ * leaf. A managed value that fails validation is ignored (listed in `rejected`) so one
+ * bad policy entry cannot break the extension. `locked` = the leaves the policy decides.
+ */
+export function applyManaged(agent: Settings, managed: unknown): { settings: Settings; locked: ManagedPath[]; rejected: string[] } {
+  let settings = agent;
+  const locked: ManagedPath[] = [];
+  const rejected: string[] = [];
+  for (const path of MANAGED_PATHS) {
+    const value = getPath(managed, path);
+    if (value === undefined) continue;
+    const patch = SettingsPatchSchema.safeParse(patchFor(path, value));
+    if (!patch.success) {
+      rejected.push(path);
+      continue;
+    }
+    try {
+      settings = mergeSettings(settings, patch.data);
+      locked.push(path);
+    } catch {
+      rejected.push(path);
+    }
+  }
+  return { settings, locked, rejected };
+}
+
+/** Remove the locked leaves from an agent's patch (policy wins; the rest still saves). */
+export function withoutLocked(patch: SettingsPatch, locked: readonly string[]): SettingsPatch {
+  const copy = JSON.parse(JSON.stringify(patch)) as Record<string, unknown>;
+  for (const path of locked) {
+    const parts = path.split('.');
+    let cur: Record<string, unknown> | undefined = copy;
+    for (const part of parts.slice(0, -1)) {
+      const next: unknown = cur?.[part];
+      cur = next && typeof next === 'object' ? (next as Record<string, unknown>) : undefined;
+    }
+    if (cur) delete cur[parts[parts.length - 1]!];
+  }
+  return copy as SettingsPatch;
+}

@@ -2,9 +2,9 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PanelRead } from '../../core/model/facts';
 import type { LedgerEntry } from '../../core/model/ledger';
 import type { Settings, SettingsPatch } from '../../core/model/settings';
-import type { CaseView, PackInfo } from './protocol';
+import type { CaseView, PackInfo, TeamPackStatus } from './protocol';
 
-export type { CaseView, PackInfo } from './protocol';
+export type { CaseView, PackInfo, TeamPackStatus } from './protocol';
 export { caseKey } from './protocol';
 export type { Settings, SettingsPatch } from '../../core/model/settings';
 
@@ -27,11 +27,15 @@ export interface ProtocolMap {
   getFocusedCase(): { key: string | null };
   getSettings(): Settings;
   saveSettings(d: SettingsPatch): Settings;
-  getPackInfo(): { active: PackInfo; previous: PackInfo | null };
-  importPack(d: { json: string }): { ok: true; info: PackInfo } | { ok: false; error: string };
+  /** `team`: the team pack URL's last check (added for the options page). */
+  getPackInfo(): { active: PackInfo; previous: PackInfo | null; team?: TeamPackStatus };
+  /** `warnings`: fields of a newer pack schema that were ignored (the import still succeeded). */
+  importPack(d: { json: string }): { ok: true; info: PackInfo; warnings?: string[] } | { ok: false; error: string };
   exportPack(): { json: string };
   resetPack(): { info: PackInfo };
   confirmLedger(d: LedgerEntry): { ok: true };
+  /** Fetch the team pack URL now (options page button; the alarm does the same). */
+  refreshTeamPack(): TeamPackStatus;
   /** Background → extension pages (side panel refresh). */
   casesChanged(d: { tabId: number }): void;
 }

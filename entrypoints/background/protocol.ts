@@ -52,6 +52,15 @@ export const PackInfoSchema = z.object({
 });
 export type PackInfo = z.infer<typeof PackInfoSchema>;
 
+/** The team pack URL's last check (options page). */
+export interface TeamPackStatus {
+  url: string;
+  checkedAt: string | null;
+  result: 'none' | 'updated' | 'not-modified' | 'error' | 'no-permission';
+  error?: string;
+  etag?: string;
+}
+
 export const ReportPagePayload = z.object({
   url: z.url().max(LIMITS.urlChars),
   cases: z.array(PanelReadSchema).max(LIMITS.casesPerReport),
@@ -80,6 +89,7 @@ export const PAYLOAD_SCHEMAS = {
   exportPack: NoPayload,
   resetPack: NoPayload,
   confirmLedger: ConfirmLedgerPayload,
+  refreshTeamPack: NoPayload,
   casesChanged: CasesChangedPayload,
 } as const;
 

@@ -1,2 +1,6 @@
 import { render } from 'preact';
-render(<p>售后哨兵 设置</p>, document.getElementById('app')!);
+import { OptionsApp } from './options-app';
+import { browserOptionsApi } from './options-api';
+import './style.css';
+
+render(<OptionsApp api={browserOptionsApi} />, document.getElementById('app')!);

@@ -1,0 +1,110 @@
+import type { CaseView } from './protocol';
+
+/**
+ * Deadline warnings without in-memory timers (MV3 may stop the worker at any moment).
+ *
+ * Every tracked deadline (each deadline of each case in an open back-office tab) has
+ * "crossings": the absolute instants `dueAt − threshold` for every warning threshold, plus
+ * `dueAt` itself (threshold 0, the breach — it only refreshes the action badge). Future
+ * crossings become `chrome.alarms` named
+ *   `as-dl|<thresholdHours>|<deadlineId>|<caseKey>`
+ * The set of alarms is recomputed from the stored tab state whenever it changes and every
+ * time the worker starts, so a restart loses nothing and a closed tab leaves no alarm.
+ *
+ * Urgent (the action badge count): a case with at least one deadline that is NOT breached
+ * and is due within the FIRST (largest) warning threshold. Breached deadlines no longer
+ * count — the badge counts cases the agent can still save. Every deadline counts, whoever
+ * the actor, because the agent must know before any of them ends.
+ */
+
+export const DEADLINE_ALARM_PREFIX = 'as-dl|';
+export const MAX_DEADLINE_ALARMS = 400; // Chrome allows 500 alarms per extension
+const HOUR_MS = 3_600_000;
+
+export interface Crossing {
+  name: string;
+  when: number;
+  thresholdHours: number;
+  deadlineId: string;
+  caseKey: string;
+  dueAt: string;
+}
+
+export function alarmName(thresholdHours: number, deadlineId: string, caseKey: string): string {
+  return `${DEADLINE_ALARM_PREFIX}${thresholdHours}|${deadlineId}|${caseKey}`;
+}
+
+export function parseAlarmName(name: string): { thresholdHours: number; deadlineId: string; caseKey: string } | null {
+  if (!name.startsWith(DEADLINE_ALARM_PREFIX)) return null;
+  const rest = name.slice(DEADLINE_ALARM_PREFIX.length);
+  const a = rest.indexOf('|');
+  const b = a < 0 ? -1 : rest.indexOf('|', a + 1);
+  if (a < 0 || b < 0) return null;
+  const thresholdHours = Number(rest.slice(0, a));
+  if (!Number.isFinite(thresholdHours) || thresholdHours < 0) return null;
+  return { thresholdHours, deadlineId: rest.slice(a + 1, b), caseKey: rest.slice(b + 1) };
+}
+
+/** One entry per case key (a case open in two tabs is tracked once). */
+export function uniqueCases(cases: CaseView[]): CaseView[] {
+  const seen = new Map<string, CaseView>();
+  for (const c of cases) if (!seen.has(c.key)) seen.set(c.key, c);
+  return [...seen.values()];
+}
+
+/** All future crossings (soonest first, at most MAX_DEADLINE_ALARMS). */
+export function computeCrossings(cases: CaseView[], thresholdsHours: number[], nowMs: number): Crossing[] {
+  const out: Crossing[] = [];
+  const hours = [...new Set([...thresholdsHours, 0])];
+  for (const c of uniqueCases(cases)) {
+    for (const d of c.guidance.deadlines) {
+      const due = Date.parse(d.dueAt);
+      if (!Number.isFinite(due)) continue;
+      for (const h of hours) {
+        const when = due - h * HOUR_MS;
+        if (when > nowMs) out.push({ name: alarmName(h, d.id, c.key), when, thresholdHours: h, deadlineId: d.id, caseKey: c.key, dueAt: d.dueAt });
+      }
+    }
+  }
+  out.sort((x, y) => x.when - y.when);
+  return out.slice(0, MAX_DEADLINE_ALARMS);
+}
+
+/** ms until the case's nearest not-yet-breached deadline (null: none left). */
+export function msToNextDeadline(c: CaseView, nowMs: number): number | null {
+  let best: number | null = null;
+  for (const d of c.guidance.deadlines) {
+    const left = Date.parse(d.dueAt) - nowMs;
+    if (left > 0 && (best === null || left < best)) best = left;
+  }
+  return best;
+}
+
+export function isUrgent(c: CaseView, thresholdsHours: number[], nowMs: number): boolean {
+  const first = Math.max(...thresholdsHours);
+  const left = msToNextDeadline(c, nowMs);
+  return left !== null && left <= first * HOUR_MS;
+}
+
+export function urgentCount(cases: CaseView[], thresholdsHours: number[], nowMs: number): number {
+  return uniqueCases(cases).filter((c) => isUrgent(c, thresholdsHours, nowMs)).length;
+}
+
+/**
+ * Queue order: cases with a live deadline first, nearest first; then cases whose deadlines
+ * are all breached (most recently breached first); then cases without deadlines.
+ */
+export function sortByUrgency(cases: CaseView[], nowMs: number): CaseView[] {
+  const rank = (c: CaseView): [number, number] => {
+    const next = msToNextDeadline(c, nowMs);
+    if (next !== null) return [0, next];
+    const dues = c.guidance.deadlines.map((d) => Date.parse(d.dueAt)).filter(Number.isFinite);
+    if (dues.length > 0) return [1, nowMs - Math.max(...dues)];
+    return [2, 0];
+  };
+  return [...cases].sort((a, b) => {
+    const [ga, va] = rank(a);
+    const [gb, vb] = rank(b);
+    return ga - gb || va - vb || a.key.localeCompare(b.key);
+  });
+}

@@ -1,0 +1,151 @@
+import type { RulePack } from '../../core/model/rule-pack';
+import type { PackRecord, SentinelStore } from '../../core/store';
+import type { PackInfo } from './protocol';
+import type { RulesApi } from './rules-api';
+
+/**
+ * The active rule pack: read from IndexedDB once per worker lifetime and cached in memory
+ * (the cache is only an optimisation — IndexedDB is the truth), invalidated on every
+ * import / reset. The built-in default pack is never copied into the database: a record
+ * with source `default` means "whatever default this build ships", so updates reach agents.
+ */
+
+export interface LoadedPack {
+  pack: RulePack;
+  info: PackInfo;
+}
+
+export type ImportResult = { ok: true; info: PackInfo; warnings?: string[] } | { ok: false; error: string };
+
+export class PackService {
+  private cache: Promise<LoadedPack> | null = null;
+
+  constructor(
+    private readonly store: () => Promise<SentinelStore>,
+    private readonly rules: RulesApi,
+    private readonly nowIso: () => string,
+  ) {}
+
+  invalidate(): void {
+    this.cache = null;
+  }
+
+  active(): Promise<LoadedPack> {
+    if (!this.cache) {
+      this.cache = this.load().catch((e: unknown) => {
+        this.cache = null;
+        throw e;
+      });
+    }
+    return this.cache;
+  }
+
+  private defaultInfo(importedAt: string): PackInfo {
+    const p = this.rules.defaultPack;
+    return { id: p.id, version: p.version, importedAt, ruleCount: p.rules.length, source: 'default' };
+  }
+
+  private async load(): Promise<LoadedPack> {
+    const store = await this.store();
+    const rec = await store.getPack('active');
+    if (rec && rec.source !== 'default') {
+      const parsed = this.rules.parseRulePack(rec.json);
+      if (parsed.ok) return { pack: parsed.pack, info: toInfo(rec, parsed.pack) };
+      // A stored pack this build can no longer read: fall back to the default, keep the record.
+      console.error('[sentinel] stored rule pack no longer valid, using the default pack:', parsed.error);
+    }
+    let installedAt = await store.getMeta<string>('installedAt');
+    if (!installedAt) {
+      installedAt = this.nowIso();
+      await store.putMeta('installedAt', installedAt);
+    }
+    return { pack: this.rules.defaultPack, info: this.defaultInfo(rec?.source === 'default' ? rec.importedAt : installedAt) };
+  }
+
+  async info(): Promise<{ active: PackInfo; previous: PackInfo | null }> {
+    const active = (await this.active()).info;
+    const prev = await (await this.store()).getPack('previous');
+    return { active, previous: prev ? this.recordInfo(prev) : null };
+  }
+
+  private recordInfo(rec: PackRecord): PackInfo {
+    if (rec.source === 'default') return this.defaultInfo(rec.importedAt);
+    return toInfo(rec);
+  }
+
+  /**
+   * The one import path (options page file, team pack URL, tests): validate with
+   * parseRulePack; on any error return it (with the zod path) and keep the active pack;
+   * on success previous ← active, active ← new (one transaction).
+   */
+  async importJson(json: string, source: 'file' | 'url', sourceUrl?: string): Promise<ImportResult> {
+    let parsed: ReturnType<RulesApi['parseRulePack']>;
+    try {
+      parsed = this.rules.parseRulePack(json);
+    } catch (e) {
+      return { ok: false, error: `pack could not be read: ${e instanceof Error ? e.message : String(e)}` };
+    }
+    if (!parsed.ok) return { ok: false, error: parsed.error };
+    const pack = parsed.pack;
+    const record: Omit<PackRecord, 'slot'> = {
+      id: pack.id,
+      version: pack.version,
+      importedAt: this.nowIso(),
+      json,
+      ruleCount: pack.rules.length,
+      source,
+      ...(sourceUrl ? { sourceUrl } : {}),
+    };
+    try {
+      await (await this.store()).installPack(record);
+    } catch (e) {
+      return { ok: false, error: `the pack could not be saved, the active pack is unchanged: ${e instanceof Error ? e.message : String(e)}` };
+    } finally {
+      this.invalidate();
+    }
+    const info = toInfo({ ...record, slot: 'active' });
+    return parsed.warnings?.length ? { ok: true, info, warnings: parsed.warnings } : { ok: true, info };
+  }
+
+  async exportJson(): Promise<string> {
+    const store = await this.store();
+    const rec = await store.getPack('active');
+    const { info } = await this.active();
+    if (rec && rec.source !== 'default' && info.source !== 'default') return rec.json;
+    return JSON.stringify(this.rules.defaultPack, null, 2);
+  }
+
+  async reset(): Promise<PackInfo> {
+    const p = this.rules.defaultPack;
+    const record: Omit<PackRecord, 'slot'> = {
+      id: p.id,
+      version: p.version,
+      importedAt: this.nowIso(),
+      json: '',
+      ruleCount: p.rules.length,
+      source: 'default',
+    };
+    try {
+      await (await this.store()).installPack(record);
+    } finally {
+      this.invalidate();
+    }
+    return this.defaultInfo(record.importedAt);
+  }
+
+  /** The stored active record (team-pack refresh compares texts). */
+  async activeRecord(): Promise<PackRecord | undefined> {
+    return (await this.store()).getPack('active');
+  }
+}
+
+function toInfo(rec: PackRecord, pack?: RulePack): PackInfo {
+  return {
+    id: pack?.id ?? rec.id,
+    version: pack?.version ?? rec.version,
+    importedAt: rec.importedAt,
+    ruleCount: pack?.rules.length ?? rec.ruleCount,
+    source: rec.source,
+    ...(rec.sourceUrl ? { sourceUrl: rec.sourceUrl } : {}),
+  };
+}

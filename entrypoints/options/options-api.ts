@@ -1,0 +1,56 @@
+import { browser } from '#imports';
+import type { ProtocolMap } from '../background/messaging';
+import { sendMessage } from '../background/messaging';
+import { originPattern } from '../background/team-pack';
+
+type R<K extends keyof ProtocolMap> = ReturnType<ProtocolMap[K]>;
+
+/** Everything the options page does outside itself — injected, so tests use the real background. */
+export interface OptionsApi {
+  getSettings(): Promise<R<'getSettings'>>;
+  saveSettings(patch: Parameters<ProtocolMap['saveSettings']>[0]): Promise<R<'saveSettings'>>;
+  getPackInfo(): Promise<R<'getPackInfo'>>;
+  importPack(json: string): Promise<R<'importPack'>>;
+  exportPack(): Promise<R<'exportPack'>>;
+  resetPack(): Promise<R<'resetPack'>>;
+  refreshTeamPack(): Promise<R<'refreshTeamPack'>>;
+  /** Enterprise policy values (`storage.managed`), {} when none. */
+  readManaged(): Promise<unknown>;
+  /** Ask for the team pack URL's host permission. MUST be the first call of a click handler. */
+  requestOrigin(url: string): Promise<boolean>;
+  download(fileName: string, text: string): void;
+}
+
+export const browserOptionsApi: OptionsApi = {
+  getSettings: () => sendMessage('getSettings'),
+  saveSettings: (patch) => sendMessage('saveSettings', patch),
+  getPackInfo: () => sendMessage('getPackInfo'),
+  importPack: (json) => sendMessage('importPack', { json }),
+  exportPack: () => sendMessage('exportPack'),
+  resetPack: () => sendMessage('resetPack'),
+  refreshTeamPack: () => sendMessage('refreshTeamPack'),
+  async readManaged() {
+    try {
+      return await browser.storage.managed.get(null);
+    } catch {
+      return {};
+    }
+  },
+  async requestOrigin(url) {
+    try {
+      return await browser.permissions.request({ origins: [originPattern(url)] });
+    } catch {
+      return false;
+    }
+  },
+  download(fileName, text) {
+    const href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = href;
+    a.download = fileName;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(href), 10_000);
+  },
+};

@@ -1,0 +1,365 @@
+import { useEffect, useState } from 'preact/hooks';
+import { MANAGED_PATHS, applyManaged, defaultSettings, type ManagedPath, type Settings, type SettingsPatch } from '../../core/model/settings';
+import { PackSummary, formatBeijing, type PackRuleRow } from '../../components/pack-summary';
+import { setLocale, t, type MessageKey } from '../../components/i18n';
+import type { PackInfo, TeamPackStatus } from '../background/messaging';
+import type { OptionsApi } from './options-api';
+
+/**
+ * The options page: settings (platform profile, warning thresholds, shop policy, locale,
+ * retention, team pack URL) and rule packs (view, import, export, reset). Values set by
+ * enterprise policy are shown disabled with a lock note; the background ignores them too.
+ */
+
+interface Draft {
+  platformProfile: Settings['platformProfile'];
+  thresholds: string;
+  locale: Settings['locale'];
+  retentionDays: string;
+  shopName: string;
+  signature: string;
+  freeShippingDefault: boolean;
+  exchangeUpliftPercent: string;
+  couponMaxPercentOfOrder: string;
+  smallCashMinPercent: string;
+  smallCashMaxPercent: string;
+  priceDifferenceWaiveYuan: string;
+  teamUrl: string;
+  teamHours: string;
+}
+
+function toDraft(s: Settings): Draft {
+  const r = s.shopPolicy.remedyLimits;
+  return {
+    platformProfile: s.platformProfile,
+    thresholds: s.warningThresholdsHours.join(', '),
+    locale: s.locale,
+    retentionDays: String(s.recentCaseRetentionDays),
+    shopName: s.shopPolicy.shopName,
+    signature: s.shopPolicy.signature,
+    freeShippingDefault: s.shopPolicy.freeShippingDefault,
+    exchangeUpliftPercent: String(r.exchangeUpliftPercent),
+    couponMaxPercentOfOrder: String(r.couponMaxPercentOfOrder),
+    smallCashMinPercent: String(r.smallCashMinPercent),
+    smallCashMaxPercent: String(r.smallCashMaxPercent),
+    priceDifferenceWaiveYuan: String(r.priceDifferenceWaiveYuan),
+    teamUrl: s.teamPack.url,
+    teamHours: String(s.teamPack.refreshHours),
+  };
+}
+
+/** Numbers stay as typed when they are not numbers, so the background's zod error names the field. */
+const num = (s: string): number => (s.trim() === '' ? Number.NaN : Number(s));
+
+export function draftToPatch(d: Draft): SettingsPatch {
+  return {
+    platformProfile: d.platformProfile,
+    warningThresholdsHours: d.thresholds
+      .split(/[,，、\s]+/)
+      .filter(Boolean)
+      .map(Number),
+    locale: d.locale,
+    recentCaseRetentionDays: num(d.retentionDays),
+    shopPolicy: {
+      shopName: d.shopName,
+      signature: d.signature,
+      freeShippingDefault: d.freeShippingDefault,
+      remedyLimits: {
+        exchangeUpliftPercent: num(d.exchangeUpliftPercent),
+        couponMaxPercentOfOrder: num(d.couponMaxPercentOfOrder),
+        smallCashMinPercent: num(d.smallCashMinPercent),
+        smallCashMaxPercent: num(d.smallCashMaxPercent),
+        priceDifferenceWaiveYuan: num(d.priceDifferenceWaiveYuan),
+      },
+    },
+    teamPack: { url: d.teamUrl.trim(), refreshHours: num(d.teamHours) },
+  };
+}
+
+function rulesOf(json: string): PackRuleRow[] {
+  try {
+    const parsed = JSON.parse(json) as { rules?: unknown };
+    return Array.isArray(parsed.rules) ? (parsed.rules as PackRuleRow[]).filter((r) => r && typeof r.id === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export function OptionsApp({ api }: { api: OptionsApi }) {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [locked, setLocked] = useState<ManagedPath[]>([]);
+  const [saveState, setSaveState] = useState<{ ok: true } | { ok: false; error: string } | null>(null);
+  const [permissionDenied, setPermissionDenied] = useState(false);
+  const [packs, setPacks] = useState<{ active: PackInfo; previous: PackInfo | null; team?: TeamPackStatus } | null>(null);
+  const [rules, setRules] = useState<PackRuleRow[]>([]);
+  const [packMsg, setPackMsg] = useState<{ kind: 'error' | 'imported' | 'reset'; text: string; warnings?: string[] } | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  async function loadPacks() {
+    const [info, exported] = await Promise.all([api.getPackInfo(), api.exportPack()]);
+    setPacks(info);
+    setRules(rulesOf(exported.json));
+  }
+
+  function applySettings(s: Settings, managedRaw: unknown) {
+    const { locked: l } = applyManaged(defaultSettings(), managedRaw);
+    setLocale(s.locale);
+    setSettings(s);
+    setDraft(toDraft(s));
+    setLocked(l);
+  }
+
+  useEffect(() => {
+    (async () => {
+      const [s, managed] = await Promise.all([api.getSettings(), api.readManaged()]);
+      applySettings(s, managed);
+      await loadPacks();
+    })().catch((e: unknown) => setLoadError(message(e)));
+  }, []);
+
+  if (loadError) return <p role="alert" data-testid="load-error">{loadError}</p>;
+  if (!settings || !draft) return <p aria-busy="true">…</p>;
+
+  const isLocked = (path: ManagedPath) => locked.includes(path);
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft({ ...draft, [key]: value });
+
+  const onSave = (e: Event) => {
+    e.preventDefault();
+    const url = draft.teamUrl.trim();
+    // The permission prompt needs the click's user gesture: ask before any await.
+    const permission = url && url !== settings.teamPack.url && url.startsWith('https://') && !isLocked('teamPack.url') ? api.requestOrigin(url) : null;
+    void (async () => {
+      try {
+        setPermissionDenied(permission ? !(await permission) : false);
+        const saved = await api.saveSettings(draftToPatch(draft));
+        applySettings(saved, await api.readManaged());
+        setSaveState({ ok: true });
+        await loadPacks();
+      } catch (err) {
+        setSaveState({ ok: false, error: message(err) });
+      }
+    })();
+  };
+
+  const onFile = async (e: Event) => {
+    const input = e.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    try {
+      const text = await file.text();
+      const result = await api.importPack(text);
+      if (result.ok) {
+        setPackMsg({ kind: 'imported', text: t('opt_pack_imported', result.info.id, result.info.version), warnings: result.warnings });
+      } else {
+        setPackMsg({ kind: 'error', text: result.error });
+      }
+    } catch (err) {
+      setPackMsg({ kind: 'error', text: message(err) });
+    }
+    input.value = '';
+    await loadPacks();
+  };
+
+  const onExport = async () => {
+    const { json } = await api.exportPack();
+    const name = packs ? `${packs.active.id}-${packs.active.version}.json` : 'rule-pack.json';
+    api.download(name.replace(/[^\w.-]+/g, '_'), json);
+  };
+
+  const onReset = async () => {
+    await api.resetPack();
+    setPackMsg({ kind: 'reset', text: t('opt_pack_reset_done') });
+    await loadPacks();
+  };
+
+  const onRefreshTeam = async () => {
+    await api.refreshTeamPack();
+    await loadPacks();
+  };
+
+  const lockNote = (path: ManagedPath) =>
+    isLocked(path) ? (
+      <span class="locked" data-testid="locked" data-path={path}>
+        🔒 {t('opt_locked')}
+      </span>
+    ) : null;
+
+  const textField = (path: ManagedPath, key: keyof Draft, label: MessageKey, type: 'text' | 'number' | 'url' = 'text', testid?: string) => (
+    <label class="field">
+      <span>{t(label)}</span>
+      <input
+        type={type as 'text'}
+        name={path}
+        data-testid={testid ?? `setting-${path}`}
+        value={draft[key] as string}
+        disabled={isLocked(path)}
+        onInput={(e) => set(key, (e.currentTarget as HTMLInputElement).value as never)}
+      />
+      {lockNote(path)}
+    </label>
+  );
+
+  const team = packs?.team;
+  return (
+    <main>
+      <h1>{t('opt_title')}</h1>
+      {locked.length > 0 && <p class="note" data-testid="managed-note">{t('opt_locked_note')}</p>}
+
+      <form onSubmit={onSave} data-testid="settings-form">
+        <fieldset>
+          <legend>{t('opt_section_general')}</legend>
+          <label class="field">
+            <span>{t('opt_platform_profile')}</span>
+            <select
+              name="platformProfile"
+              data-testid="setting-platformProfile"
+              value={draft.platformProfile}
+              disabled={isLocked('platformProfile')}
+              onChange={(e) => set('platformProfile', (e.currentTarget as HTMLSelectElement).value as Draft['platformProfile'])}
+            >
+              <option value="auto">{t('opt_platform_auto')}</option>
+              <option value="tmall">{t('opt_platform_tmall')}</option>
+              <option value="taobao">{t('opt_platform_taobao')}</option>
+            </select>
+            {lockNote('platformProfile')}
+          </label>
+          {textField('warningThresholdsHours', 'thresholds', 'opt_thresholds', 'text', 'setting-thresholds')}
+          <p class="hint">{t('opt_thresholds_hint')}</p>
+          <label class="field">
+            <span>{t('opt_locale')}</span>
+            <select
+              name="locale"
+              data-testid="setting-locale"
+              value={draft.locale}
+              disabled={isLocked('locale')}
+              onChange={(e) => set('locale', (e.currentTarget as HTMLSelectElement).value as Draft['locale'])}
+            >
+              <option value="zh-CN">{t('opt_locale_zh')}</option>
+              <option value="en">{t('opt_locale_en')}</option>
+            </select>
+            {lockNote('locale')}
+          </label>
+          {textField('recentCaseRetentionDays', 'retentionDays', 'opt_retention', 'number')}
+          <p class="hint">{t('opt_retention_hint')}</p>
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('opt_section_shop')}</legend>
+          {textField('shopPolicy.shopName', 'shopName', 'opt_shop_name', 'text', 'setting-shopName')}
+          <label class="field">
+            <span>{t('opt_signature')}</span>
+            <textarea
+              name="shopPolicy.signature"
+              data-testid="setting-signature"
+              value={draft.signature}
+              disabled={isLocked('shopPolicy.signature')}
+              onInput={(e) => set('signature', (e.currentTarget as HTMLTextAreaElement).value)}
+            />
+            {lockNote('shopPolicy.signature')}
+          </label>
+          <label class="field checkbox">
+            <input
+              type="checkbox"
+              name="shopPolicy.freeShippingDefault"
+              data-testid="setting-freeShipping"
+              checked={draft.freeShippingDefault}
+              disabled={isLocked('shopPolicy.freeShippingDefault')}
+              onChange={(e) => set('freeShippingDefault', (e.currentTarget as HTMLInputElement).checked)}
+            />
+            <span>{t('opt_free_shipping')}</span>
+            {lockNote('shopPolicy.freeShippingDefault')}
+          </label>
+          <fieldset class="remedy">
+            <legend>{t('opt_remedy_title')}</legend>
+            {textField('shopPolicy.remedyLimits.exchangeUpliftPercent', 'exchangeUpliftPercent', 'opt_remedy_exchange', 'number')}
+            {textField('shopPolicy.remedyLimits.couponMaxPercentOfOrder', 'couponMaxPercentOfOrder', 'opt_remedy_coupon', 'number')}
+            {textField('shopPolicy.remedyLimits.smallCashMinPercent', 'smallCashMinPercent', 'opt_remedy_cash_min', 'number')}
+            {textField('shopPolicy.remedyLimits.smallCashMaxPercent', 'smallCashMaxPercent', 'opt_remedy_cash_max', 'number')}
+            {textField('shopPolicy.remedyLimits.priceDifferenceWaiveYuan', 'priceDifferenceWaiveYuan', 'opt_remedy_waive', 'number')}
+          </fieldset>
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('opt_section_team')}</legend>
+          {textField('teamPack.url', 'teamUrl', 'opt_team_url', 'url', 'setting-teamUrl')}
+          {textField('teamPack.refreshHours', 'teamHours', 'opt_team_hours', 'number', 'setting-teamHours')}
+          <p class="hint">{t('opt_team_hint')}</p>
+          {permissionDenied && (
+            <p role="alert" data-testid="team-permission-denied">
+              {t('opt_team_permission_denied')}
+            </p>
+          )}
+          {settings.teamPack.url && (
+            <p data-testid="team-status" data-result={team?.result ?? 'none'}>
+              {team?.checkedAt
+                ? t('opt_team_status', formatBeijing(team.checkedAt), t(`opt_team_result_${(team.result ?? 'none').replace('-', '_')}` as MessageKey))
+                : t('opt_team_never')}
+              {team?.error ? ` — ${team.error}` : ''}{' '}
+              <button type="button" data-testid="team-refresh" onClick={() => void onRefreshTeam()}>
+                {t('opt_team_refresh')}
+              </button>
+            </p>
+          )}
+        </fieldset>
+
+        <button type="submit" data-testid="settings-save">
+          {t('opt_save')}
+        </button>
+        {saveState?.ok === true && <span data-testid="settings-saved"> {t('opt_saved')}</span>}
+        {saveState?.ok === false && (
+          <p role="alert" data-testid="settings-error">
+            {t('opt_settings_error', saveState.error)}
+          </p>
+        )}
+      </form>
+
+      <section>
+        <h2>{t('opt_section_pack')}</h2>
+        {packs && (
+          <>
+            <h3>{t('opt_pack_active')}</h3>
+            <PackSummary info={packs.active} testid="active-pack" rules={rules} />
+            <h3>{t('opt_pack_previous')}</h3>
+            {packs.previous ? <PackSummary info={packs.previous} testid="previous-pack" /> : <p data-testid="previous-pack">{t('opt_pack_none')}</p>}
+          </>
+        )}
+        <label class="field">
+          <span>{t('opt_pack_import')}</span>
+          <input type="file" accept="application/json,.json" data-testid="pack-file" onChange={(e) => void onFile(e)} />
+        </label>
+        {packMsg?.kind === 'error' && (
+          <div role="alert" class="error">
+            <p>{t('opt_pack_error')}</p>
+            <pre data-testid="pack-error">{packMsg.text}</pre>
+          </div>
+        )}
+        {packMsg && packMsg.kind !== 'error' && (
+          <p data-testid={packMsg.kind === 'imported' ? 'pack-imported' : 'pack-reset-done'}>{packMsg.text}</p>
+        )}
+        {packMsg?.warnings && packMsg.warnings.length > 0 && (
+          <div data-testid="pack-warnings">
+            {t('opt_pack_warnings')}
+            <ul>
+              {packMsg.warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <p class="buttons">
+          <button type="button" data-testid="pack-export" onClick={() => void onExport()}>
+            {t('opt_pack_export')}
+          </button>{' '}
+          <button type="button" data-testid="pack-reset" onClick={() => void onReset()}>
+            {t('opt_pack_reset')}
+          </button>
+        </p>
+      </section>
+    </main>
+  );
+}
+
+export { MANAGED_PATHS };
