@@ -64,13 +64,15 @@ export function baseTimeOf(html: string): number | null {
 }
 
 /**
- * Move every date in `html` by `deltaMs` (whole minutes), keeping each date's own format
+ * Move every date in `html` by `deltaMs` (whole minutes, or seconds for pages whose dates
+ * all carry seconds), keeping each date's own format
  * (separator, padding, seconds or not). Relative offsets between dates are unchanged; the
  * platform's countdown texts (`剩余2天23时7分51秒`) are durations relative to the page's
  * "now" and stay as they are.
  */
-export function shiftDates(html: string, deltaMs: number): string {
-  const delta = Math.round(deltaMs / MINUTE_MS) * MINUTE_MS;
+export function shiftDates(html: string, deltaMs: number, unit: 'minute' | 'second' = 'minute'): string {
+  const step = unit === 'second' ? 1000 : MINUTE_MS;
+  const delta = Math.round(deltaMs / step) * step;
   return html.replace(DATE_RE, (...args: unknown[]) => {
     const m = args.slice(0, 11) as unknown as RegExpExecArray;
     const f = parseMatch(m);

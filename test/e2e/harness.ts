@@ -7,7 +7,7 @@
  * The browser not starting is a failure with a clear message — never a skip.
  */
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BACK_OFFICE_HOSTS, REPO_ROOT, fixturePages, readFixture, routeKey } from './site';
@@ -126,7 +126,16 @@ export async function launch(opts: { dist?: string; headless?: boolean } = {}): 
     });
   }
 
-  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }).catch(() => null));
+  if (!sw) {
+    await context.close().catch(() => {});
+    rmSync(profile, { recursive: true, force: true });
+    const problems = diagnoseDist(dist);
+    throw new BrowserStartError(
+      `E2E: Chromium started but the extension in ${dist} did not (no service worker within 15 s). ` +
+        (problems.length ? `Problems found in the build: ${problems.join('; ')}` : 'Load it in chrome://extensions to see Chromium\'s error.'),
+    );
+  }
   const extensionId = new URL(sw.url()).host;
   const origin = `chrome-extension://${extensionId}`;
   // Chromium refuses grants for chrome-extension:// origins ("opaque"); grant them context-wide.
@@ -247,6 +256,44 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/**
+ * Reasons Chromium refuses to load an unpacked build that we can see from the files:
+ * invalid locale message names (only [A-Za-z0-9_@]), __MSG_x__ without a message, missing files.
+ */
+export function diagnoseDist(dist = DIST): string[] {
+  const problems: string[] = [];
+  let manifest: Record<string, unknown>;
+  try {
+    manifest = builtManifest(dist);
+  } catch (err) {
+    return [`manifest.json unreadable: ${(err as Error).message}`];
+  }
+  const localesDir = join(dist, '_locales');
+  const defaultLocale = manifest['default_locale'] as string | undefined;
+  const messages = new Map<string, Set<string>>();
+  if (existsSync(localesDir)) {
+    for (const loc of readdirSync(localesDir)) {
+      const file = join(localesDir, loc, 'messages.json');
+      try {
+        const m = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+        const bad = Object.keys(m).filter((k) => !/^[A-Za-z0-9_@]+$/.test(k));
+        if (bad.length) problems.push(`_locales/${loc}/messages.json has invalid message names (Chromium allows [A-Za-z0-9_]): ${bad.join(', ')}`);
+        messages.set(loc, new Set(Object.keys(m)));
+      } catch (err) {
+        problems.push(`_locales/${loc}/messages.json: ${(err as Error).message}`);
+      }
+    }
+  }
+  if (defaultLocale && !messages.has(defaultLocale)) problems.push(`default_locale ${defaultLocale} has no _locales/${defaultLocale}/messages.json`);
+  for (const ref of JSON.stringify(manifest).match(/__MSG_(\w+)__/g) ?? []) {
+    const key = ref.slice(6, -2);
+    if (defaultLocale && !messages.get(defaultLocale)?.has(key)) problems.push(`manifest uses ${ref} but _locales/${defaultLocale} has no "${key}"`);
+  }
+  const bg = (manifest['background'] as { service_worker?: string } | undefined)?.service_worker;
+  if (bg && !existsSync(join(dist, bg))) problems.push(`background.service_worker ${bg} is missing`);
+  return problems;
 }
 
 /** The built manifest, parsed. */

@@ -1,0 +1,148 @@
+/**
+ * What an agent sees in the back-office: countdown badges (one per case, in open shadow
+ * roots) with due times that follow from the page's own timestamps, counting down; and a
+ * page that cannot be read gets only the "unreadable" marker.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEADLINE_IDS } from '../../core/model/guidance';
+import { shiftDates } from '../demo/backoffice';
+import { detailValues, expectedDue, platformOf } from './expect';
+import { launch, readBadges, screenshot, waitForBadges, type Harness } from './harness';
+import { countdownMinutes, listRows } from './pages';
+import { fixturePages, readFixture } from './site';
+
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/;
+const LIST_URL = 'https://refund2.tmall.com/dispute/seller/list.htm';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await launch();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+function fixtureAt(test: (url: string) => boolean, what: string) {
+  const p = fixturePages().find((f) => test(f.url));
+  if (!p) throw new Error(`no fixture page for ${what} in test/fixtures/pages/README.md`);
+  return p;
+}
+
+/** Minutes between due and now, as the badge should round it (floor toward -∞ of seconds / 60, sign kept). */
+function minutesLeft(dueIso: string, nowMs: number): number {
+  const s = Math.floor(Math.abs(Date.parse(dueIso) - nowMs) / 1000);
+  const m = Math.floor(s / 60);
+  return Date.parse(dueIso) - nowMs < 0 ? -m : m;
+}
+
+describe('badges', () => {
+  it('refund list: one badge per row, in its open shadow root, with due times from the row’s own timestamps', async () => {
+    fixtureAt((u) => u === LIST_URL, 'the Tmall refund list');
+    const page = await h.open(LIST_URL);
+    const before = await listRows(page, '退款编号');
+    expect(before.length, 'the fixture list has rows').toBeGreaterThan(1);
+    await waitForBadges(page, before.length);
+    const rows = await listRows(page, '退款编号');
+    const now = Date.now();
+    const all = await readBadges(page);
+    expect(all).toHaveLength(rows.length);
+    expect(all.every((b) => b.shadow)).toBe(true);
+
+    let exact = 0;
+    for (const [i, row] of rows.entries()) {
+      expect(row.badges, `row ${i} has exactly one badge`).toBe(1);
+      const b = row.badge!;
+      if (b.unreadable !== null) continue; // a damaged row says so instead of counting
+      expect(DEADLINE_IDS as readonly string[]).toContain(b.deadline);
+      expect(b.due).toMatch(ISO);
+      expect(b.caseKey).toContain(row.values['退款编号']);
+      const shown = countdownMinutes(b.countdown ?? '');
+      expect(shown, `row ${i} countdown "${b.countdown}"`).not.toBeNull();
+      expect(Math.abs(shown! - minutesLeft(b.due!, now))).toBeLessThanOrEqual(1);
+      const want = expectedDue(b.deadline!, row.values, platformOf(LIST_URL));
+      if (want !== null) {
+        expect(b.due, `row ${i} (${row.values['退款编号']}) ${b.deadline}`).toBe(want);
+        exact++;
+      }
+    }
+    expect(exact, 'at least one row’s due time is checked against its own timestamps').toBeGreaterThan(0);
+    await screenshot(page, 'refund-list-badges');
+    await page.close();
+  });
+
+  it('badges count down: the text drops by a minute as the due time approaches', async () => {
+    // Serve the list with its dates moved (to the second) so that one badge's minute
+    // boundary falls a few seconds after the page is read.
+    const raw = readFixture(fixtureAt((u) => u === LIST_URL, 'the Tmall refund list').file);
+    const probe = await h.open(LIST_URL);
+    await waitForBadges(probe);
+    const first = (await readBadges(probe)).find((b) => b.due !== null && b.deadline !== null);
+    await probe.close();
+    expect(first, 'a counting badge on the list').toBeDefined();
+    const due = Date.parse(first!.due!);
+    // Put the due time 2 h 00 min 08 s after now (+ load time): shift = target - due.
+    const shift = Date.now() + 2 * 3_600_000 + 8_000 - due;
+    const url = `${LIST_URL}?e2e=countdown`;
+    h.serve(url, shiftDates(raw, shift, 'second'));
+    const page = await h.open(url);
+    await waitForBadges(page);
+    const key = first!.caseKey;
+    const read = async () => (await readBadges(page)).find((b) => b.caseKey === key);
+    const b0 = await read();
+    expect(b0?.countdown, 'the shifted row has its badge').toBeTruthy();
+    const m0 = countdownMinutes(b0!.countdown!)!;
+    await page.waitForFunction(
+      ({ k, t }) =>
+        [...document.querySelectorAll('aftersale-sentinel-badge')].some(
+          (e) => e.getAttribute('data-case') === k && e.shadowRoot?.querySelector('[data-testid="countdown"]')?.textContent !== t,
+        ),
+      { k: key, t: b0!.countdown },
+      { timeout: 20_000 },
+    );
+    const b1 = await read();
+    expect(countdownMinutes(b1!.countdown!)).toBe(m0 - 1);
+    expect(b1!.due, 'the due time itself does not move').toBe(b0!.due);
+    await page.close();
+  });
+
+  it('refund detail: the panel gets its badge with the due time from the panel’s timestamps', async () => {
+    const detail = fixtureAt((u) => /refund2\.tmall\.com\/dispute\/seller\/detail\.htm\?refundId=\d+/.test(u), 'a Tmall refund detail');
+    const page = await h.open(detail.url);
+    const badges = await waitForBadges(page);
+    expect(badges).toHaveLength(1);
+    const b = badges[0]!;
+    expect(b.shadow).toBe(true);
+    expect(b.unreadable).toBeNull();
+    expect(DEADLINE_IDS as readonly string[]).toContain(b.deadline);
+    expect(b.due).toMatch(ISO);
+    expect(b.caseKey).toContain(new URL(detail.url).searchParams.get('refundId'));
+    const want = expectedDue(b.deadline!, await detailValues(page), platformOf(detail.url));
+    if (want !== null) expect(b.due).toBe(want);
+    expect(Math.abs(countdownMinutes(b.countdown ?? '')! - minutesLeft(b.due!, Date.now()))).toBeLessThanOrEqual(1);
+    await page.close();
+  });
+
+  it('a page whose key values cannot be read shows only the unreadable marker, naming the fields', async () => {
+    const url = 'https://refund2.tmall.com/dispute/seller/detail.htm?refundId=202611239999';
+    h.serve(
+      url,
+      `<!doctype html><html><head><meta charset="utf-8"><title>退款详情</title></head><body>
+<div class="panel"><h2>退款详情</h2>
+<dl><dt>退款编号：</dt><dd>202611239999</dd><dt>订单编号：</dt><dd>3300112233445566</dd>
+<dt>退款原因：</dt><dd>卖家缺货</dd><dt>退款金额：</dt><dd>¥120.00</dd>
+<dt>实付金额：</dt><dd>请稍后再试</dd><dt>付款时间：</dt><dd>--</dd>
+<dt>申请时间：</dt><dd>2026-11-22 09:30:00</dd><dt>订单状态：</dt><dd>买家已付款</dd></dl></div></body></html>`,
+    );
+    const page = await h.open(url);
+    const badges = await waitForBadges(page);
+    expect(badges).toHaveLength(1);
+    const b = badges[0]!;
+    expect(b.unreadable?.split(',').sort()).toEqual(['paidAmount', 'paidAt']);
+    expect(b.due).toBeNull();
+    expect(b.countdown).toBeNull();
+    expect(b.compMark).toBe(false);
+    expect(b.text).toContain('实付金额');
+    expect(b.text).toContain('付款时间');
+    await page.close();
+  });
+});

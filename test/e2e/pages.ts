@@ -1,0 +1,142 @@
+/**
+ * Helpers the e2e tests use to know what a page SAYS, independently of the extension:
+ * they read the served HTML's labels and values in the browser (tables and label/value
+ * pairs), so expected due times are computed from the page's own timestamps.
+ */
+import type { Page } from 'playwright-core';
+
+const BEIJING_MS = 8 * 3_600_000;
+
+/** `2026-11-20 10:00[:00]`, `2026/11/20 10:00`, `2026年11月20日 10:00:00` → epoch ms (Beijing time). */
+export function beijingMs(text: string): number | null {
+  const t = text.normalize('NFKC');
+  const m = /(\d{4})(?:[-/](\d{1,2})[-/](\d{1,2})|年(\d{1,2})月(\d{1,2})日)\s*(\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(t);
+  if (!m) return null;
+  const [, y, mo1, d1, mo2, d2, hh, mi, ss] = m;
+  return Date.UTC(Number(y), Number(mo1 ?? mo2) - 1, Number(d1 ?? d2), Number(hh), Number(mi), Number(ss ?? 0)) - BEIJING_MS;
+}
+
+/** epoch ms → `2026-11-23T10:00:00+08:00` */
+export function beijingIso(ms: number): string {
+  return new Date(ms + BEIJING_MS).toISOString().replace(/\.\d{3}Z$/, '+08:00');
+}
+
+/** `2天23时07分` / `-1时05分` → signed minutes. */
+export function countdownMinutes(text: string): number | null {
+  const m = /^(-)?(?:(\d+)天)?(\d+)时(\d+)分/.exec(text.trim());
+  if (!m) return null;
+  const v = Number(m[2] ?? 0) * 1440 + Number(m[3]) * 60 + Number(m[4]);
+  return m[1] ? -v : v;
+}
+
+/** Body rows of the first table whose header has `label`: one record label → cell text per row. */
+export async function tableRows(page: Page, label: string): Promise<Array<Record<string, string>>> {
+  return page.evaluate((want) => {
+    const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim().replace(/[:：]$/, '');
+    for (const table of Array.from(document.querySelectorAll('table'))) {
+      const headRow = table.querySelector('thead tr') ?? table.querySelector('tr');
+      if (!headRow) continue;
+      const heads = Array.from(headRow.children).map((c) => clean(c.textContent));
+      if (!heads.includes(want)) continue;
+      const rows = Array.from(table.querySelectorAll('tr')).filter((r) => r !== headRow && r.querySelector('td'));
+      return rows.map((r) => {
+        const rec: Record<string, string> = {};
+        Array.from(r.children).forEach((c, i) => {
+          const h = heads[i];
+          // The cell's own text without anything the extension added.
+          const copy = c.cloneNode(true) as Element;
+          copy.querySelectorAll('aftersale-sentinel-badge').forEach((b) => b.remove());
+          if (h) rec[h] = clean(copy.textContent);
+        });
+        return rec;
+      });
+    }
+    return [];
+  }, label);
+}
+
+/** First value paired with one of `labels` on the page (th/td, dt/dd, sibling, "label：value"). */
+export async function labelValue(page: Page, labels: string[]): Promise<string | null> {
+  return page.evaluate((wanted) => {
+    const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+    const bare = (s: string) => clean(s).replace(/[:：]\s*$/, '');
+    const all = Array.from(document.body.querySelectorAll('*')).filter((e) => e.localName !== 'aftersale-sentinel-badge');
+    for (const el of all) {
+      const own = bare(Array.from(el.childNodes).filter((n) => n.nodeType === 3).map((n) => n.textContent).join(''));
+      if (!own) continue;
+      for (const w of wanted) {
+        if (own === w && el.children.length === 0) {
+          let next = el.nextElementSibling;
+          while (next && next.localName === 'aftersale-sentinel-badge') next = next.nextElementSibling;
+          const v = clean(next?.textContent);
+          if (v) return v;
+        }
+        const inline = new RegExp(`^${w}\\s*[:：]\\s*(.+)$`).exec(own);
+        if (inline?.[1]) return clean(inline[1]);
+      }
+    }
+    return null;
+  }, labels);
+}
+
+export const LABELS = {
+  refundRequestedAt: ['申请时间', '退款申请时间', '售后申请时间'],
+  paidAt: ['付款时间', '买家付款时间'],
+  paidAmount: ['实付金额', '实付款', '买家实付', '订单金额'],
+  reason: ['退款原因', '售后原因', '申请原因'],
+  refundId: ['退款编号', '退款单号'],
+  complaintFiledAt: ['投诉时间', '发起时间'],
+  tradeSucceededAt: ['交易成功时间', '确认收货时间'],
+} as const;
+
+/** The value of the first of `labels` present in a table row record. */
+export function pick(rec: Record<string, string>, labels: readonly string[]): string | undefined {
+  for (const l of labels) if (rec[l] !== undefined) return rec[l];
+  return undefined;
+}
+
+export interface ListRow {
+  values: Record<string, string>;
+  /** Attributes of the badge inside this row (null when the row has none). */
+  badge: { deadline: string | null; due: string | null; caseKey: string | null; unreadable: string | null; countdown: string | null } | null;
+  badges: number;
+}
+
+/** Body rows of the first table whose header has `label`, each with the badge placed in it. */
+export async function listRows(page: Page, label: string): Promise<ListRow[]> {
+  return page.evaluate((want) => {
+    const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim().replace(/[:：]$/, '');
+    for (const table of Array.from(document.querySelectorAll('table'))) {
+      const headRow = table.querySelector('thead tr') ?? table.querySelector('tr');
+      if (!headRow) continue;
+      const heads = Array.from(headRow.children).map((c) => clean(c.textContent));
+      if (!heads.includes(want)) continue;
+      const rows = Array.from(table.querySelectorAll('tr')).filter((r) => r !== headRow && r.querySelector('td'));
+      return rows.map((r) => {
+        const values: Record<string, string> = {};
+        Array.from(r.children).forEach((c, i) => {
+          const copy = c.cloneNode(true) as Element;
+          copy.querySelectorAll('aftersale-sentinel-badge').forEach((b) => b.remove());
+          const h = heads[i];
+          if (h) values[h] = clean(copy.textContent);
+        });
+        const all = r.querySelectorAll('aftersale-sentinel-badge');
+        const b = all[0];
+        return {
+          values,
+          badges: all.length,
+          badge: b
+            ? {
+                deadline: b.getAttribute('data-deadline'),
+                due: b.getAttribute('data-due'),
+                caseKey: b.getAttribute('data-case'),
+                unreadable: b.getAttribute('data-unreadable'),
+                countdown: b.shadowRoot?.querySelector('[data-testid="countdown"]')?.textContent ?? null,
+              }
+            : null,
+        };
+      });
+    }
+    return [];
+  }, label);
+}

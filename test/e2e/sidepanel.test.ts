@@ -1,0 +1,96 @@
+/**
+ * The side panel, opened as a tab after the agent visited a case: the compensation verdict
+ * with its amount (卖家缺货 on a 500.00 order → 30 % = 150.00), the deadlines as live
+ * countdowns, and a reply copied to the clipboard with a confirmation.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launch, screenshot, waitForBadges, type Harness } from './harness';
+import { countdownMinutes } from './pages';
+import { fixturePages, readFixture } from './site';
+
+let h: Harness;
+let detailUrl: string;
+let panel: Page;
+
+/** A refund detail fixture with reason 卖家缺货 and 500.00 paid (the seeds' worked example). */
+function outOfStockDetail(): { url: string; html: string } {
+  for (const p of fixturePages()) {
+    if (!/\/dispute\/seller\/(detail|aftersale)\.htm\?refundId=/.test(p.url)) continue;
+    const html = readFixture(p.file);
+    if (html.includes('卖家缺货') && /500\.00/.test(html)) return { url: p.url, html };
+  }
+  throw new Error('no refund detail fixture with 卖家缺货 and 500.00 in test/fixtures/pages/README.md');
+}
+
+beforeAll(async () => {
+  h = await launch();
+  detailUrl = outOfStockDetail().url;
+  const page = await h.open(detailUrl);
+  await waitForBadges(page);
+  await page.bringToFront();
+  panel = await h.openSidePanel();
+  await panel.waitForSelector('[data-testid="case"]', { timeout: 15_000 });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('side panel (as a tab, after visiting a refund detail)', () => {
+  it('shows the compensation verdict for the page: 卖家缺货 on 500.00 paid → 150.00', async () => {
+    const verdict = panel.locator('[data-testid="verdict"]').first();
+    await verdict.waitFor();
+    const text = (await verdict.textContent()) ?? '';
+    expect(text).toContain('150.00');
+    // 150.00 = 30 % of the 500.00 the page shows, not of any other amount on it.
+    expect(text).not.toContain('500.00 ');
+    await screenshot(panel, 'sidepanel');
+  });
+
+  it('lists the case’s deadlines with live countdowns, most urgent first', async () => {
+    const rows = panel.locator('[data-testid="case"]').first().locator('[data-testid="deadline"]');
+    expect(await rows.count()).toBeGreaterThan(0);
+    const ids = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-deadline')));
+    expect(ids.every((id) => id && id.length > 0)).toBe(true);
+    const minutes = await rows.evaluateAll((els) =>
+      els.map((e) => e.querySelector('[data-testid="countdown"]')?.textContent ?? ''),
+    );
+    const parsed = minutes.map((m) => countdownMinutes(m));
+    expect(parsed.every((m) => m !== null), `countdowns: ${minutes.join(' | ')}`).toBe(true);
+    const sorted = [...(parsed as number[])].sort((a, b) => a - b);
+    expect(parsed).toEqual(sorted);
+    // The badge on the page counts down to the most urgent seller deadline; it is in the list.
+    const page = h.context.pages().find((p) => p.url() === detailUrl)!;
+    const badgeDeadline = await page.$eval('aftersale-sentinel-badge', (e) => e.getAttribute('data-deadline'));
+    expect(ids).toContain(badgeDeadline);
+  });
+
+  it('shows the recommended next actions', async () => {
+    expect(await panel.locator('[data-testid="action"]').count()).toBeGreaterThan(0);
+  });
+
+  it('copies a reply: the exact reply text lands on the clipboard and the copy is confirmed', async () => {
+    const reply = panel.locator('[data-testid="reply"]').first();
+    await reply.waitFor();
+    const text = ((await reply.locator('[data-testid="reply-text"]').textContent()) ?? '').trim();
+    expect(text.length).toBeGreaterThan(10);
+    expect(await panel.locator('[data-testid="copied"]').count()).toBe(0);
+    await panel.bringToFront();
+    await panel.evaluate(() => navigator.clipboard.writeText('— before copy —'));
+    await reply.locator('button[data-testid="copy-reply"]').click();
+    await panel.locator('[data-testid="copied"]').first().waitFor({ timeout: 5_000 });
+    const clip = await panel.evaluate(() => navigator.clipboard.readText());
+    expect(clip.trim()).toBe(text);
+  });
+
+  it('the queue lists the case seen in the open back-office tab', async () => {
+    const items = panel.locator('[data-testid="queue-item"]');
+    if ((await items.count()) === 0) {
+      // The queue may be a separate view of the panel: open it if there is a control for it.
+      const toggle = panel.locator('[data-testid="queue-toggle"], [data-testid="tab-queue"]');
+      if ((await toggle.count()) > 0) await toggle.first().click();
+    }
+    await panel.locator('[data-testid="queue"]').first().waitFor({ timeout: 5_000 });
+    expect(await items.count()).toBeGreaterThan(0);
+  });
+});

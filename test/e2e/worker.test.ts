@@ -1,0 +1,76 @@
+/**
+ * The MV3 worker can be stopped at any moment (issue 7 item 4): stop it through the
+ * DevTools Protocol while badges count down and alarms are pending; the badges keep the same
+ * due times, the alarms are still scheduled after the restart, and the side panel recovers.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launch, readBadges, waitForBadges, type Harness } from './harness';
+
+const LIST_URL = 'https://refund2.tmall.com/dispute/seller/list.htm';
+
+let h: Harness;
+let list: Page;
+let dueBefore: Map<string, string | null>;
+let alarmsBefore: Array<{ name: string; scheduledTime: number }>;
+
+type AlarmApi = { alarms: { getAll(): Promise<Array<{ name: string; scheduledTime: number }>> } };
+
+async function alarms(h: Harness): Promise<Array<{ name: string; scheduledTime: number }>> {
+  const w = await h.serviceWorker();
+  const all = await w.evaluate(() => (globalThis as unknown as { chrome: AlarmApi }).chrome.alarms.getAll());
+  return all.map((a) => ({ name: a.name, scheduledTime: a.scheduledTime })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+beforeAll(async () => {
+  h = await launch();
+  list = await h.open(LIST_URL);
+  await waitForBadges(list, 2);
+  dueBefore = new Map((await readBadges(list)).map((b) => [b.caseKey ?? b.unreadable ?? '?', b.due]));
+  // Give the background a moment to schedule its alarms for the reported cases.
+  await expect.poll(async () => (await alarms(h)).length, { timeout: 10_000 }).toBeGreaterThan(0);
+  alarmsBefore = await alarms(h);
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('service worker stopped and restarted', () => {
+  it('badges keep counting with the same due times while the worker is stopped', async () => {
+    await h.stopServiceWorker();
+    const during = await readBadges(list);
+    expect(new Map(during.map((b) => [b.caseKey ?? b.unreadable ?? '?', b.due]))).toEqual(dueBefore);
+    const t0 = during.map((b) => b.countdown);
+    expect(t0.some((t) => t !== null)).toBe(true);
+  });
+
+  it('the side panel recovers: opened after the stop, it wakes the worker and shows the tab’s cases', async () => {
+    await list.bringToFront();
+    const panel = await h.openSidePanel();
+    await h.waitForWorkerRestart();
+    await panel.locator('[data-testid="case"]').first().waitFor({ timeout: 15_000 });
+    expect(await panel.locator('[data-testid="deadline"]').count()).toBeGreaterThan(0);
+    await panel.close();
+  });
+
+  it('after the restart the alarms are still scheduled and a re-read gives the same due times', async () => {
+    expect(await alarms(h)).toEqual(alarmsBefore);
+    await list.reload();
+    await waitForBadges(list, dueBefore.size);
+    const after = await readBadges(list);
+    expect(new Map(after.map((b) => [b.caseKey ?? b.unreadable ?? '?', b.due]))).toEqual(dueBefore);
+  });
+
+  it('an open side panel keeps working across a second stop', async () => {
+    const panel = await h.openSidePanel();
+    await panel.locator('[data-testid="case"]').first().waitFor({ timeout: 15_000 });
+    await h.stopServiceWorker();
+    // The page reports again (a reload) → the worker starts → the open panel refreshes.
+    await list.reload();
+    await h.waitForWorkerRestart();
+    await waitForBadges(list, dueBefore.size);
+    await panel.reload();
+    await panel.locator('[data-testid="case"]').first().waitFor({ timeout: 15_000 });
+    await panel.close();
+  });
+});
