@@ -18,6 +18,13 @@ export default defineConfig({
     default_locale: 'zh_CN',
     permissions: ['storage', 'alarms', 'notifications', 'sidePanel'],
     host_permissions: BACK_OFFICE_MATCHES,
+    // The team rule-pack URL's origin is requested at runtime (options page, on save) —
+    // never granted at install. See README "Team rule pack".
+    optional_host_permissions: ['https://*/*'],
+    // Enterprise policy (Chrome/Edge): managed values override the agent's settings.
+    storage: { managed_schema: 'managed_schema.json' },
+    // chrome.sidePanel.open() (badge click → side panel) needs Chrome/Edge 116.
+    minimum_chrome_version: '116',
     action: { default_title: '__MSG_extName__' },
   },
 });

@@ -1,0 +1,56 @@
+import { browser } from '#imports';
+import { onMessage } from './messaging';
+import type { Sentinel } from './sentinel';
+
+/**
+ * Wire the sentinel to the extension: one listener per message type (payloads are
+ * validated inside each handler) and the browser events. Called synchronously at worker
+ * start so events that woke the worker are delivered (MV3).
+ */
+export function registerSentinel(s: Sentinel): () => void {
+  const h = s.handlers;
+  const offs = [
+    onMessage('reportPage', (m) => h.reportPage(m.data, m.sender)),
+    onMessage('getTabCases', (m) => h.getTabCases(m.data, m.sender)),
+    onMessage('getQueue', (m) => h.getQueue(m.data)),
+    onMessage('focusCase', (m) => h.focusCase(m.data, m.sender)),
+    onMessage('getFocusedCase', (m) => h.getFocusedCase(m.data)),
+    onMessage('getSettings', (m) => h.getSettings(m.data)),
+    onMessage('saveSettings', (m) => h.saveSettings(m.data)),
+    onMessage('getPackInfo', (m) => h.getPackInfo(m.data)),
+    onMessage('importPack', (m) => h.importPack(m.data)),
+    onMessage('exportPack', (m) => h.exportPack(m.data)),
+    onMessage('resetPack', (m) => h.resetPack(m.data)),
+    onMessage('confirmLedger', (m) => h.confirmLedger(m.data)),
+    onMessage('refreshTeamPack', (m) => h.refreshTeamPack(m.data)),
+  ];
+  const e = s.events;
+  const logged =
+    <A extends unknown[]>(name: string, fn: (...a: A) => Promise<void>) =>
+    (...a: A) => {
+      fn(...a).catch((err: unknown) => console.error(`[sentinel] ${name} failed`, err));
+    };
+  const onAlarm = logged('alarm', (a: { name: string }) => e.onAlarm(a));
+  const onRemoved = logged('tab removed', (tabId: number) => e.onTabRemoved(tabId));
+  const onUpdated = logged('tab updated', (tabId: number, info: { status?: string; url?: string }) => e.onTabUpdated(tabId, info));
+  const onActivated = logged('tab activated', (info: { tabId: number }) => e.onTabActivated(info.tabId));
+  const onClicked = logged('notification clicked', (id: string) => e.onNotificationClicked(id));
+  const onInit = logged('init', () => e.init());
+  browser.alarms.onAlarm.addListener(onAlarm);
+  browser.tabs.onRemoved.addListener(onRemoved);
+  browser.tabs.onUpdated.addListener(onUpdated);
+  browser.tabs.onActivated.addListener(onActivated);
+  browser.notifications.onClicked.addListener(onClicked);
+  browser.runtime.onInstalled.addListener(onInit);
+  browser.runtime.onStartup.addListener(onInit);
+  return () => {
+    offs.forEach((off) => off());
+    browser.alarms.onAlarm.removeListener(onAlarm);
+    browser.tabs.onRemoved.removeListener(onRemoved);
+    browser.tabs.onUpdated.removeListener(onUpdated);
+    browser.tabs.onActivated.removeListener(onActivated);
+    browser.notifications.onClicked.removeListener(onClicked);
+    browser.runtime.onInstalled.removeListener(onInit);
+    browser.runtime.onStartup.removeListener(onInit);
+  };
+}
