@@ -80,6 +80,11 @@ export const ReplySchema = z.object({
   text: z.string().min(1),
   /** Placeholder names that had no value (they are left visibly marked in `text`). */
   missing: z.array(z.string()),
+  /**
+   * Optional: `text` split into parts; a part with `placeholder` is the visible marker
+   * (e.g. 【店铺名】) of a missing value — wrap it in <mark data-testid="missing">.
+   */
+  parts: z.array(z.object({ text: z.string(), placeholder: z.string().optional() })).optional(),
 });
 
 export const WARNING_CODES = [
@@ -108,11 +113,14 @@ export const ExplanationSchema = z.object({
   facts: z.record(z.string(), z.unknown()),
 });
 
+
 export const GuidanceSchema = z.object({
   kind: z.enum(CASE_KINDS),
   platform: z.enum(PLATFORMS),
   /** Rule pack id and version that decided. */
   pack: z.object({ id: z.string(), version: z.string() }),
+  /** Optional: the pack profile (platform era variant) that decided, e.g. `tmall`, `tmall-legacy`. */
+  profile: z.string().optional(),
   /** The `now` the guidance was computed for. */
   now: BeijingIsoSchema,
   deadlines: z.array(DeadlineSchema),

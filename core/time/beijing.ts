@@ -12,38 +12,102 @@ export const DAY = 24 * HOUR;
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
-/** Epoch milliseconds of an ISO instant (any offset). NaN when it is not one. */
+const PAD2: string[] = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+export function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = month > 2 ? month - 3 : month + 9;
+  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** The date of a day number (days since 1970-01-01). */
+export function civilFromDays(days: number): { year: number; month: number; day: number } {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+/** Digits of `s` from `i` to `j` (exclusive) as a number; -1 when a char is not a digit. */
+function digits(s: string, i: number, j: number): number {
+  let n = 0;
+  for (let k = i; k < j; k += 1) {
+    const c = s.charCodeAt(k) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/**
+ * Epoch milliseconds of an ISO instant (any offset). NaN when it is not one.
+ * The canonical `YYYY-MM-DDTHH:mm:ss+08:00` form is parsed by hand (hot path of the engine).
+ */
 export function toEpochMs(iso: string): number {
+  if (
+    iso.length === 25 &&
+    iso.charCodeAt(4) === 45 && iso.charCodeAt(7) === 45 && iso.charCodeAt(10) === 84 &&
+    iso.charCodeAt(13) === 58 && iso.charCodeAt(16) === 58 && iso.endsWith('+08:00')
+  ) {
+    const y = digits(iso, 0, 4);
+    const mo = digits(iso, 5, 7);
+    const d = digits(iso, 8, 10);
+    const h = digits(iso, 11, 13);
+    const mi = digits(iso, 14, 16);
+    const se = digits(iso, 17, 19);
+    if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 59) return NaN;
+    const dim = mo === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[mo - 1]!;
+    if (d > dim) return NaN;
+    return ((daysFromCivil(y, mo, d) * 24 + h) * 3600 + mi * 60 + se) * 1000 - BEIJING_OFFSET_MS;
+  }
   return Date.parse(iso);
 }
 
-/** The instant as `YYYY-MM-DDTHH:mm:ss+08:00`. */
+/** The instant as `YYYY-MM-DDTHH:mm:ss+08:00` (seconds floored). */
 export function toBeijingIso(ms: number): string {
-  const d = new Date(Math.floor(ms / 1000) * 1000 + BEIJING_OFFSET_MS);
-  return (
-    `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` +
-    `T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}+08:00`
-  );
+  const s = Math.floor(ms / 1000) + 8 * 3600;
+  const days = Math.floor(s / 86400);
+  let rest = s - days * 86400;
+  const h = Math.floor(rest / 3600);
+  rest -= h * 3600;
+  const mi = Math.floor(rest / 60);
+  const se = rest - mi * 60;
+  const { year, month, day } = civilFromDays(days);
+  const y = year >= 1000 && year <= 9999 ? String(year) : pad(year, 4);
+  return `${y}-${PAD2[month]}-${PAD2[day]}T${PAD2[h]}:${PAD2[mi]}:${PAD2[se]}+08:00`;
 }
 
-/** Calendar parts of an instant as seen in Beijing. */
+/** Calendar parts of an instant as seen in Beijing (weekday: 0 = Sunday). */
 export function beijingParts(ms: number): { year: number; month: number; day: number; hour: number; minute: number; second: number; weekday: number } {
-  const d = new Date(ms + BEIJING_OFFSET_MS);
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-    second: d.getUTCSeconds(),
-    weekday: d.getUTCDay(),
-  };
+  const s = Math.floor((ms + BEIJING_OFFSET_MS) / 1000);
+  const days = Math.floor(s / 86400);
+  let rest = s - days * 86400;
+  const hour = Math.floor(rest / 3600);
+  rest -= hour * 3600;
+  const minute = Math.floor(rest / 60);
+  const { year, month, day } = civilFromDays(days);
+  // 1970-01-01 was a Thursday (4).
+  const weekday = (((days + 4) % 7) + 7) % 7;
+  return { year, month, day, hour, minute, second: rest - minute * 60, weekday };
 }
 
 /** `YYYY-MM-DD` of the Beijing calendar day the instant falls on. */
 export function beijingDate(ms: number): string {
-  const p = beijingParts(ms);
-  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
+  const { year, month, day } = civilFromDays(Math.floor((ms + BEIJING_OFFSET_MS) / DAY));
+  return `${year >= 1000 && year <= 9999 ? String(year) : pad(year, 4)}-${PAD2[month]}-${PAD2[day]}`;
 }
 
 /** Epoch ms of a Beijing wall-clock time; null when the fields are not a real date/time. */

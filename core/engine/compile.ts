@@ -1,0 +1,281 @@
+import type { CaseKind, Facts, Platform } from '../model/facts';
+import type {
+  ActionRule,
+  CalendarRule,
+  CompensationRule,
+  NoteRule,
+  PenaltyRule,
+  ReasonCategory,
+  ReasonRule,
+  RecidivismRule,
+  ReplyRule,
+  Rule,
+  RulePack,
+  TimerRule,
+  When,
+} from '../model/rule-pack';
+import { compileTemplate, type CompiledTemplate } from '../replies/template';
+import { normalizeText } from '../text/normalize';
+import { toEpochMs } from '../time/beijing';
+import type { HolidayCalendar } from '../time/working-days';
+
+/**
+ * A pack compiled once for fast evaluation: rules split by type and profile, `when`
+ * conditions turned into predicates, reason texts into a Map, templates into parts.
+ * Cached per pack OBJECT (WeakMap): a new import is a new object and compiles afresh.
+ */
+
+/** What a condition sees. */
+export interface CaseContext {
+  kind: CaseKind;
+  facts: Facts;
+  category: ReasonCategory | null;
+  /** 'due' | 'contestable' when triggered, 'none' otherwise. Set before actions/replies/notes. */
+  compensation: 'due' | 'contestable' | 'none';
+  /** true = seller-free-shipping; null = unknown. */
+  freeShipping: boolean | null;
+  /** facts.activity / facts.refundStatus squashed (normalised, no spaces), '' when absent. */
+  activity: string;
+  refundStatus: string;
+}
+export type Predicate = (c: CaseContext) => boolean;
+
+const ALWAYS: Predicate = () => true;
+
+/** Text facts compare after normalisation and without spaces. */
+export function squash(text: string): string {
+  return normalizeText(text).replace(/\s+/g, '');
+}
+
+export function compileWhen(w: When | undefined): Predicate {
+  if (!w) return ALWAYS;
+  const checks: Predicate[] = [];
+  if (w.kinds) {
+    const kinds = w.kinds;
+    checks.push((c) => kinds.includes(c.kind));
+  }
+  if (w.tradeStatus) {
+    const list = w.tradeStatus as readonly string[];
+    checks.push((c) => c.facts.tradeStatus !== undefined && list.includes(c.facts.tradeStatus));
+  }
+  if (w.notTradeStatus) {
+    const list = w.notTradeStatus as readonly string[];
+    checks.push((c) => c.facts.tradeStatus === undefined || !list.includes(c.facts.tradeStatus));
+  }
+  if (w.logistics) {
+    const list = w.logistics as readonly string[];
+    checks.push((c) => c.facts.logistics !== undefined && list.includes(c.facts.logistics));
+  }
+  const contains = (key: 'activity' | 'refundStatus', needles: readonly string[], negate: boolean): Predicate => {
+    const squashed = needles.map(squash);
+    return (c) => {
+      const v = c[key];
+      const hit = v !== '' && squashed.some((n) => v.includes(n));
+      return negate ? !hit : hit;
+    };
+  };
+  if (w.activity) checks.push(contains('activity', w.activity, false));
+  if (w.notActivity) checks.push(contains('activity', w.notActivity, true));
+  if (w.refundStatus) checks.push(contains('refundStatus', w.refundStatus, false));
+  if (w.notRefundStatus) checks.push(contains('refundStatus', w.notRefundStatus, true));
+  if (w.present) {
+    const keys = w.present;
+    checks.push((c) => keys.every((k) => c.facts[k] !== undefined));
+  }
+  if (w.absent) {
+    const keys = w.absent;
+    checks.push((c) => keys.every((k) => c.facts[k] === undefined));
+  }
+  if (w.categories) {
+    const cats = w.categories;
+    checks.push((c) => c.category !== null && cats.includes(c.category));
+  }
+  if (w.compensation) {
+    const want = w.compensation;
+    checks.push((c) => (want === 'triggered' ? c.compensation !== 'none' : c.compensation === want));
+  }
+  if (w.freeShipping !== undefined) {
+    const want = w.freeShipping;
+    checks.push((c) => c.freeShipping === want);
+  }
+  if (checks.length === 1) return checks[0]!;
+  return (c) => {
+    for (const check of checks) if (!check(c)) return false;
+    return true;
+  };
+}
+
+export interface CompiledTimer {
+  rule: TimerRule;
+  when: Predicate;
+  show: Predicate;
+  lengthMs: number | null;
+  workingDays: number | null;
+}
+export interface Compiled<R extends Rule> {
+  rule: R;
+  when: Predicate;
+}
+export interface CompiledReply extends Compiled<ReplyRule> {
+  template: CompiledTemplate;
+}
+export interface CompiledRecidivism extends Compiled<RecidivismRule> {
+  anchorMs: number;
+  ledgerReason: string;
+}
+
+export interface CompiledProfile {
+  id: string;
+  platform: Platform;
+  /** Timers in pack order; several may share a deadline id (first applicable wins). */
+  timers: CompiledTimer[];
+  /** First timer per deadline id regardless of `when` (used when the platform's countdown names it). */
+  timerByDeadline: Map<string, CompiledTimer>;
+  compensation: Compiled<CompensationRule>[];
+  penalties: Compiled<PenaltyRule>[];
+  actions: Compiled<ActionRule>[];
+  replies: CompiledReply[];
+  notes: Compiled<NoteRule>[];
+  recidivism: CompiledRecidivism[];
+  calendar: { rule: CalendarRule; cal: HolidayCalendar } | null;
+  /** Reason texts (squashed) → reason rule. */
+  reasons: Map<string, ReasonRule>;
+  /** Longest names first, for "contains" matching of decorated texts. */
+  reasonNames: [string, ReasonRule][];
+  /** Memo of reason text → rule (bounded). */
+  reasonMemo: Map<string, ReasonRule | null>;
+}
+
+export interface CompiledPack {
+  pack: RulePack;
+  profiles: Map<string, CompiledProfile>;
+  defaultProfile: Record<Platform, string | undefined>;
+}
+
+const cache = new WeakMap<RulePack, CompiledPack>();
+
+const HOUR_MS = 3600_000;
+
+function applies(rule: Rule, platform: Platform, profileId: string): boolean {
+  return rule.platforms.includes(platform) && (rule.profiles === undefined || rule.profiles.includes(profileId));
+}
+
+function byOrder<T extends { rule: { order: number } }>(list: T[]): T[] {
+  return list
+    .map((item, i) => ({ item, i }))
+    .sort((a, b) => a.item.rule.order - b.item.rule.order || a.i - b.i)
+    .map((x) => x.item);
+}
+
+function compileProfile(pack: RulePack, id: string, platform: Platform): CompiledProfile {
+  const rules = pack.rules.filter((r) => applies(r, platform, id));
+  const p: CompiledProfile = {
+    id,
+    platform,
+    timers: [],
+    timerByDeadline: new Map(),
+    compensation: [],
+    penalties: [],
+    actions: [],
+    replies: [],
+    notes: [],
+    recidivism: [],
+    calendar: null,
+    reasons: new Map(),
+    reasonNames: [],
+    reasonMemo: new Map(),
+  };
+  for (const rule of rules) {
+    const when = compileWhen(rule.when);
+    switch (rule.type) {
+      case 'timer': {
+        const l = rule.length;
+        const t: CompiledTimer = {
+          rule,
+          when,
+          show: compileWhen(rule.show),
+          lengthMs: l && l.workingDays === undefined ? ((l.days ?? 0) * 24 + (l.hours ?? 0)) * HOUR_MS + (l.minutes ?? 0) * 60_000 : null,
+          workingDays: l?.workingDays ?? null,
+        };
+        p.timers.push(t);
+        if (!p.timerByDeadline.has(rule.deadlineId)) p.timerByDeadline.set(rule.deadlineId, t);
+        break;
+      }
+      case 'reason':
+        for (const name of rule.names) {
+          const key = squash(name);
+          if (!p.reasons.has(key)) p.reasons.set(key, rule);
+          p.reasonNames.push([key, rule]);
+        }
+        break;
+      case 'compensation':
+        p.compensation.push({ rule, when });
+        break;
+      case 'penalty':
+        p.penalties.push({ rule, when });
+        break;
+      case 'action':
+        p.actions.push({ rule, when });
+        break;
+      case 'reply':
+        p.replies.push({ rule, when, template: compileTemplate(rule.template) });
+        break;
+      case 'note':
+        p.notes.push({ rule, when });
+        break;
+      case 'recidivism':
+        p.recidivism.push({ rule, when, anchorMs: toEpochMs(rule.anchor), ledgerReason: squash(rule.ledgerReason) });
+        break;
+      case 'calendar':
+        if (!p.calendar) p.calendar = { rule, cal: { holidays: new Set(rule.holidays), workdays: new Set(rule.workdays) } };
+        break;
+    }
+  }
+  p.actions = byOrder(p.actions);
+  p.replies = byOrder(p.replies);
+  p.reasonNames.sort((a, b) => b[0].length - a[0].length);
+  return p;
+}
+
+export function compilePack(pack: RulePack): CompiledPack {
+  const hit = cache.get(pack);
+  if (hit) return hit;
+  const profiles = new Map<string, CompiledProfile>();
+  const defaultProfile: Record<Platform, string | undefined> = { tmall: undefined, taobao: undefined };
+  for (const prof of pack.profiles) {
+    profiles.set(prof.id, compileProfile(pack, prof.id, prof.platform));
+    if (prof.default) defaultProfile[prof.platform] = prof.id;
+  }
+  // A platform with no profile still evaluates (its own synthetic profile of platform-wide rules).
+  for (const platform of ['tmall', 'taobao'] as const) {
+    if (defaultProfile[platform] === undefined) {
+      const id = `${platform}-all`;
+      profiles.set(id, compileProfile(pack, id, platform));
+      defaultProfile[platform] = id;
+    }
+  }
+  const compiled: CompiledPack = { pack, profiles, defaultProfile };
+  cache.set(pack, compiled);
+  return compiled;
+}
+
+const MEMO_LIMIT = 2000;
+
+/** The reason rule for a page text: exact (normalised) name first, then the longest contained name. */
+export function lookupReason(p: CompiledProfile, text: string): ReasonRule | null {
+  const memo = p.reasonMemo.get(text);
+  if (memo !== undefined) return memo;
+  const key = squash(text);
+  let found = p.reasons.get(key) ?? null;
+  if (!found) {
+    for (const [name, rule] of p.reasonNames) {
+      if (key.includes(name)) {
+        found = rule;
+        break;
+      }
+    }
+  }
+  if (p.reasonMemo.size >= MEMO_LIMIT) p.reasonMemo.clear();
+  p.reasonMemo.set(text, found);
+  return found;
+}

@@ -1,0 +1,503 @@
+import type { CaseKind, Facts, FactKey, Platform } from '../model/facts';
+import type { Citation, Compensation, Deadline, Explanation, Guidance, Penalty, Action, Reply, Text, Warning } from '../model/guidance';
+import type { LedgerEntry } from '../model/ledger';
+import type { RemedyLimit, RulePack, ReasonRule } from '../model/rule-pack';
+import type { RemedyLimits } from '../model/settings';
+import { formatYuan, percentOfFen, yuanToFen } from '../money/fen';
+import { renderTemplate, type PlaceholderValues } from '../replies/template';
+import { toBeijingIso, toEpochMs, HOUR } from '../time/beijing';
+import { parseCountdown } from '../time/duration';
+import { addWorkingDays, WEEKENDS_ONLY } from '../time/working-days';
+import { compilePack, lookupReason, squash, type CaseContext, type CompiledProfile, type CompiledTimer } from './compile';
+import { recidivismCount } from './recidivism';
+
+/**
+ * The engine: facts of one case + a rule pack → Guidance. Synchronous and deterministic:
+ * `now` is passed in (never read from the clock), no zod parsing here (facts are validated
+ * at the edges), the pack is compiled once per pack object.
+ */
+
+/** The subset of Settings (core/model/settings.ts) the engine reads; a full Settings fits. */
+export interface EvaluateSettings {
+  platformProfile?: 'auto' | Platform;
+  shopPolicy?: {
+    shopName?: string;
+    signature?: string;
+    freeShippingDefault?: boolean;
+    remedyLimits?: Partial<RemedyLimits>;
+  };
+}
+
+export interface EvaluateOptions {
+  /** The instant to evaluate at, ISO 8601 (any offset; reported back as +08:00). */
+  now: string;
+  /** Compensations already paid / settled (24 h cap, recidivism). */
+  ledger?: readonly LedgerEntry[];
+  /** Overrides the pack's default platform (and settings.platformProfile). */
+  platform?: Platform;
+  /** Derived from the facts when absent: complaintType → complaint; 交易成功 / 售后 → aftersale; else refund. */
+  kind?: CaseKind;
+  /** Pack profile id (era variant), e.g. `tmall-legacy`; default: the platform's default profile. */
+  profile?: string;
+  settings?: EvaluateSettings;
+}
+
+const PAYOUT_DEADLINE_PROMISE = 'ship-promise';
+const LATE_REASON_DEADLINE = 'late-ship-reason-available';
+/** A platform countdown and the computed value may differ by up to this before the pack is suspect. */
+const OUTDATED_TOLERANCE_MS = HOUR;
+const SHIPPED_STATES: readonly string[] = ['卖家已发货', '交易成功'];
+
+const countdownMemo = new Map<string, number | null>();
+/** parseCountdown, memoised (the same few texts repeat across a page and across re-renders). */
+function countdownSeconds(text: string): number | null {
+  let v = countdownMemo.get(text);
+  if (v === undefined) {
+    v = parseCountdown(text);
+    if (countdownMemo.size > 5000) countdownMemo.clear();
+    countdownMemo.set(text, v);
+  }
+  return v;
+}
+
+export function deriveKind(facts: Facts): CaseKind {
+  if (facts.complaintType !== undefined) return 'complaint';
+  if (facts.tradeStatus === '交易成功') return 'aftersale';
+  if (facts.refundStatus !== undefined && facts.refundStatus.includes('售后')) return 'aftersale';
+  return 'refund';
+}
+
+const yuan = (fen: number) => formatYuan(fen);
+
+function ms(iso: string | undefined): number | null {
+  if (iso === undefined) return null;
+  const v = toEpochMs(iso);
+  return Number.isNaN(v) ? null : v;
+}
+
+function timerDue(t: CompiledTimer, startMs: number, p: CompiledProfile): number | null {
+  if (t.lengthMs !== null) return startMs + t.lengthMs;
+  if (t.workingDays !== null) return addWorkingDays(startMs, t.workingDays, p.calendar?.cal ?? WEEKENDS_ONLY);
+  return null;
+}
+
+/** The first timer for `deadlineId` whose variant condition holds. */
+function pickTimer(p: CompiledProfile, deadlineId: string, ctx: CaseContext): CompiledTimer | null {
+  for (const t of p.timers) if (t.rule.deadlineId === deadlineId && t.when(ctx)) return t;
+  return null;
+}
+
+function explain(verdict: string, rule: { id: string; reason: Text; citation: Citation }, facts: Record<string, unknown>): Explanation {
+  return { verdict, ruleId: rule.id, reason: rule.reason, citation: rule.citation, facts };
+}
+
+function settingValue(limits: Partial<RemedyLimits> | undefined, key: keyof RemedyLimits | undefined, dflt: number): number {
+  if (key === undefined || limits === undefined) return dflt;
+  const v = limits[key];
+  return typeof v === 'number' && Number.isFinite(v) ? v : dflt;
+}
+
+function inWindow(e: LedgerEntry, fromExclusive: number, toInclusive: number): boolean {
+  const at = toEpochMs(e.at);
+  return at > fromExclusive && at <= toInclusive;
+}
+
+function hasDeadline(list: readonly CompiledTimer[], id: string): boolean {
+  for (const t of list) if (t.rule.deadlineId === id) return true;
+  return false;
+}
+
+const NO_UNREADABLE: readonly FactKey[] = [];
+
+function limitSuffix(limit: RemedyLimit, paidFen: number | null, compFen: number | null, limits: Partial<RemedyLimits> | undefined): Text | null {
+  const setting = (key: keyof RemedyLimits | undefined, dflt: number) => settingValue(limits, key, dflt);
+  switch (limit.kind) {
+    case 'exchange-uplift': {
+      const pct = setting(limit.setting, limit.percent);
+      if (paidFen === null) return { zh: `（上限：原价 +${pct}%）`, en: ` (limit: original price +${pct} %)` };
+      const max = percentOfFen(paidFen, (100 + pct) * 100);
+      return { zh: `（换货商品价格不超过 ¥${yuan(max)}，即原价 +${pct}%）`, en: ` (replacement priced up to ¥${yuan(max)}, original +${pct} %)` };
+    }
+    case 'percent-of-paid': {
+      const pct = setting(limit.setting, limit.percent);
+      if (paidFen === null) return { zh: `（上限：实付金额的 ${pct}%）`, en: ` (limit: ${pct} % of the paid amount)` };
+      const max = percentOfFen(paidFen, pct * 100);
+      return { zh: `（上限 ¥${yuan(max)}，即实付金额的 ${pct}%）`, en: ` (up to ¥${yuan(max)}, ${pct} % of the paid amount)` };
+    }
+    case 'range-of-paid': {
+      const lo = setting(limit.minSetting, limit.minPercent);
+      const hi = setting(limit.maxSetting, limit.maxPercent);
+      if (paidFen === null) return { zh: `（实付金额的 ${lo}%–${hi}%）`, en: ` (${lo}–${hi} % of the paid amount)` };
+      return {
+        zh: `（¥${yuan(percentOfFen(paidFen, lo * 100))}–¥${yuan(percentOfFen(paidFen, hi * 100))}，即实付金额的 ${lo}%–${hi}%）`,
+        en: ` (¥${yuan(percentOfFen(paidFen, lo * 100))}–¥${yuan(percentOfFen(paidFen, hi * 100))}, ${lo}–${hi} % of the paid amount)`,
+      };
+    }
+    case 'below-compensation':
+      if (compFen === null) return { zh: '（低于平台赔付金额）', en: ' (below the platform compensation)' };
+      return { zh: `（低于 ¥${yuan(compFen)}）`, en: ` (below ¥${yuan(compFen)})` };
+    case 'fixed-yuan': {
+      const v = setting(limit.setting, limit.yuan);
+      return { zh: `（≤ ¥${yuan(yuanToFen(v))}）`, en: ` (≤ ¥${yuan(yuanToFen(v))})` };
+    }
+  }
+}
+
+export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): Guidance {
+  const nowMs = toEpochMs(opts.now);
+  if (Number.isNaN(nowMs)) throw new TypeError(`evaluate: now must be an ISO 8601 time, got ${JSON.stringify(opts.now)}`);
+  const compiled = compilePack(pack);
+  const settings = opts.settings;
+  const platform: Platform =
+    opts.platform ?? (settings?.platformProfile === 'tmall' || settings?.platformProfile === 'taobao' ? settings.platformProfile : pack.defaultPlatform);
+  let p = opts.profile !== undefined ? compiled.profiles.get(opts.profile) : undefined;
+  if (p === undefined || p.platform !== platform) p = compiled.profiles.get(compiled.defaultProfile[platform]!)!;
+  const kind: CaseKind = opts.kind ?? deriveKind(facts);
+  const ledger = opts.ledger ?? [];
+
+  const warnings: Warning[] = [];
+  const explanation: Explanation[] = [];
+  const unreadable: readonly FactKey[] = facts.unreadable ?? NO_UNREADABLE;
+  if (unreadable.length > 0) {
+    const fields = [...new Set(unreadable)];
+    warnings.push({
+      code: 'unreadable-field',
+      message: { zh: `以下字段在页面上找到但无法读取：${fields.join('、')}（不做猜测）`, en: `Found on the page but unreadable: ${fields.join(', ')} (not guessed)` },
+      fields,
+    });
+  }
+
+  // ── Reason → category ──
+  const reasonText = kind === 'complaint' ? (facts.complaintType ?? facts.reason) : (facts.reason ?? facts.complaintType);
+  let reasonRule: ReasonRule | null = null;
+  if (reasonText !== undefined) {
+    reasonRule = lookupReason(p, reasonText);
+    if (reasonRule) {
+      explanation.push(explain('reason', reasonRule, { [kind === 'complaint' && facts.complaintType !== undefined ? 'complaintType' : 'reason']: reasonText }));
+    } else {
+      warnings.push({
+        code: 'unknown-reason',
+        message: { zh: `未知的原因「${reasonText}」：规则包中没有对应规则，请人工判断`, en: `Unknown reason "${reasonText}": no rule in the pack — judge it yourself` },
+        fields: [kind === 'complaint' && facts.complaintType !== undefined ? 'complaintType' : 'reason'],
+      });
+    }
+  }
+
+  const shippingFee = facts.shippingFee;
+  const ctx: CaseContext = {
+    kind,
+    facts,
+    category: reasonRule?.category ?? null,
+    compensation: 'none',
+    freeShipping: shippingFee !== undefined ? shippingFee === 0 : (settings?.shopPolicy?.freeShippingDefault ?? null),
+    activity: facts.activity !== undefined ? squash(facts.activity) : '',
+    refundStatus: facts.refundStatus !== undefined ? squash(facts.refundStatus) : '',
+  };
+
+  // ── Compensation ──
+  const paidMs = ms(facts.paidAt);
+  const shippedMs = ms(facts.shippedAt);
+  const paidFen = facts.paidAmount !== undefined && !unreadable.includes('paidAmount') ? yuanToFen(facts.paidAmount) : null;
+  let compensation: Compensation;
+  const compRule = ctx.category === null ? undefined : p.compensation.find((c) => c.rule.categories.includes(ctx.category!) && c.when(ctx))?.rule;
+  if (!compRule) {
+    compensation = {
+      triggered: false,
+      amount: null,
+      amountFen: null,
+      ruleId: null,
+      contestable: false,
+      explanation:
+        reasonText === undefined
+          ? { zh: '未读到退款原因/投诉类型，无法判断是否赔付', en: 'No reason / complaint type was read: compensation cannot be judged' }
+          : reasonRule
+            ? { zh: `「${reasonText}」不触发平台赔付`, en: `"${reasonText}" does not trigger platform compensation` }
+            : { zh: `未知原因「${reasonText}」，无法判断是否赔付`, en: `Unknown reason "${reasonText}": compensation cannot be judged` },
+    };
+  } else if (!compRule.triggered) {
+    compensation = {
+      triggered: false,
+      amount: null,
+      amountFen: null,
+      ruleId: compRule.id,
+      contestable: false,
+      explanation: { zh: `不赔付：${compRule.reason.zh}`, en: `No compensation: ${compRule.reason.en}` },
+    };
+    explanation.push(explain('compensation', compRule, { [kind === 'complaint' ? 'complaintType' : 'reason']: reasonText }));
+  } else {
+    // Contestable: do the facts contradict the reason?
+    let contest: Text | null = null;
+    if (ctx.category === 'late-ship' && paidMs !== null) {
+      const promise = pickTimer(p, PAYOUT_DEADLINE_PROMISE, ctx);
+      const promiseDue = promise ? timerDue(promise, paidMs, p) : null;
+      const lateReason = pickTimer(p, LATE_REASON_DEADLINE, ctx);
+      const availableAt = lateReason ? timerDue(lateReason, paidMs, p) : null;
+      const requestedMs = ms(kind === 'complaint' ? (facts.complaintFiledAt ?? facts.refundRequestedAt) : facts.refundRequestedAt);
+      if (shippedMs !== null && promiseDue !== null && shippedMs <= promiseDue) {
+        contest = {
+          zh: `已于 ${facts.shippedAt} 发货，在发货时限 ${toBeijingIso(promiseDue)} 之内`,
+          en: `shipped at ${facts.shippedAt}, inside the promise ${toBeijingIso(promiseDue)}`,
+        };
+      } else if (requestedMs !== null && availableAt !== null && requestedMs < availableAt) {
+        contest = {
+          zh: `申请时间 ${toBeijingIso(requestedMs)} 早于付款后可选该原因的时间 ${toBeijingIso(availableAt)}`,
+          en: `requested at ${toBeijingIso(requestedMs)}, before the reason becomes available at ${toBeijingIso(availableAt)}`,
+        };
+      }
+    } else if (ctx.category === 'out-of-stock' && (shippedMs !== null || (facts.tradeStatus !== undefined && SHIPPED_STATES.includes(facts.tradeStatus)))) {
+      contest = {
+        zh: `订单已发货（${facts.shippedAt ?? facts.tradeStatus}），与“缺货”不符`,
+        en: `the order was shipped (${facts.shippedAt ?? facts.tradeStatus}), which contradicts "out of stock"`,
+      };
+    }
+    ctx.compensation = contest ? 'contestable' : 'due';
+    const used: Record<string, unknown> = { [kind === 'complaint' ? 'complaintType' : 'reason']: reasonText, paidAmount: facts.paidAmount ?? null };
+    if (facts.paidAt) used.paidAt = facts.paidAt;
+    if (facts.shippedAt) used.shippedAt = facts.shippedAt;
+    let amountFen: number | null = null;
+    let text: Text;
+    const form = compRule.form ? { zh: `，以${compRule.form.zh}发放`, en: `, paid as ${compRule.form.en}` } : { zh: '', en: '' };
+    if (compRule.basisPoints === null || compRule.basisPoints === undefined) {
+      const multiple = compRule.multiple ? { zh: `（假一赔${compRule.multiple === 10 ? '十' : compRule.multiple === 3 ? '三' : compRule.multiple}）`, en: ` (${compRule.multiple}× rule)` } : { zh: '', en: '' };
+      text = { zh: `触发赔付${multiple.zh}，但资料未给出金额，不做估算：${compRule.reason.zh}`, en: `Compensation applies${multiple.en} but the sources give no amount, so none is estimated: ${compRule.reason.en}` };
+    } else if (paidFen === null) {
+      const field: FactKey = 'paidAmount';
+      warnings.push({
+        code: unreadable.includes(field) ? 'unreadable-field' : 'missing-fact',
+        message: { zh: '实付金额缺失或无法读取：赔付金额无法计算（不做猜测）', en: 'Paid amount missing or unreadable: the compensation amount cannot be computed (not guessed)' },
+        fields: [field],
+        ruleId: compRule.id,
+      });
+      text = { zh: `触发赔付（实付金额的 ${compRule.basisPoints / 100}%），但实付金额未读到，金额未计算`, en: `Compensation applies (${compRule.basisPoints / 100} % of the paid amount) but the paid amount was not read, so no amount` };
+    } else {
+      const raw = percentOfFen(paidFen, compRule.basisPoints);
+      let fen = raw;
+      const bounds: string[] = [];
+      const boundsEn: string[] = [];
+      if (compRule.minFen !== null && compRule.minFen !== undefined) {
+        bounds.push(`最低 ${yuan(compRule.minFen)} 元`);
+        boundsEn.push(`min ${yuan(compRule.minFen)}`);
+        if (fen < compRule.minFen) fen = compRule.minFen;
+      }
+      if (compRule.maxFen !== null && compRule.maxFen !== undefined) {
+        bounds.push(`最高 ${yuan(compRule.maxFen)} 元`);
+        boundsEn.push(`max ${yuan(compRule.maxFen)}`);
+        if (fen > compRule.maxFen) fen = compRule.maxFen;
+      }
+      text = {
+        zh: `触发赔付：实付 ${yuan(paidFen)} 元 × ${compRule.basisPoints / 100}% = ${yuan(raw)} 元${bounds.length ? `（${bounds.join('，')}）` : ''} → ${yuan(fen)} 元${form.zh}，由商家承担`,
+        en: `Compensation: paid ${yuan(paidFen)} × ${compRule.basisPoints / 100} % = ${yuan(raw)}${boundsEn.length ? ` (${boundsEn.join(', ')})` : ''} → ${yuan(fen)} yuan${form.en}, at the seller's cost`,
+      };
+      if (compRule.capPerBuyerFen !== null && compRule.capPerBuyerFen !== undefined) {
+        const windowStart = nowMs - (compRule.capWindowHours ?? 24) * HOUR;
+        if (facts.buyer !== undefined) {
+          let sum = 0;
+          for (const e of ledger) if (e.buyer === facts.buyer && inWindow(e, windowStart, nowMs)) sum += yuanToFen(e.amount);
+          const left = Math.max(0, compRule.capPerBuyerFen - sum);
+          used.ledgerSumWindow = yuan(sum);
+          if (fen > left) {
+            warnings.push({
+              code: 'compensation-cap',
+              message: {
+                zh: `同一买家${compRule.capWindowHours ?? 24}小时内已赔付 ${yuan(sum)} 元，上限 ${yuan(compRule.capPerBuyerFen)} 元：本次最多 ${yuan(left)} 元`,
+                en: `This buyer already received ${yuan(sum)} within ${compRule.capWindowHours ?? 24} h; cap ${yuan(compRule.capPerBuyerFen)}: at most ${yuan(left)} now`,
+              },
+              ruleId: compRule.id,
+            });
+            text = { zh: `${text.zh}；受24小时上限限制，本次为 ${yuan(left)} 元`, en: `${text.en}; capped by the 24 h limit to ${yuan(left)}` };
+            fen = left;
+          }
+        } else if (ledger.some((e) => inWindow(e, windowStart, nowMs))) {
+          warnings.push({
+            code: 'missing-fact',
+            message: { zh: '未读到买家：无法核对24小时赔付上限，金额可能更低', en: 'Buyer not read: the 24 h cap cannot be checked, the amount may be lower' },
+            fields: ['buyer'],
+            ruleId: compRule.id,
+          });
+        }
+      }
+      amountFen = fen;
+    }
+    if (contest) {
+      text = {
+        zh: `${text.zh}。但事实与原因不符：${contest.zh}——可礼貌请买家修改原因`,
+        en: `${text.en}. But the facts contradict the reason: ${contest.en} — politely ask the buyer to correct it`,
+      };
+    }
+    compensation = {
+      triggered: true,
+      amount: amountFen === null ? null : yuan(amountFen),
+      amountFen,
+      ruleId: compRule.id,
+      contestable: contest !== null,
+      explanation: text,
+    };
+    explanation.push(explain('compensation', compRule, used));
+  }
+
+  // ── Deadlines ──
+  let countdownSec: number | null = null;
+  if (facts.platformCountdown !== undefined && !unreadable.includes('platformCountdown')) {
+    countdownSec = countdownSeconds(facts.platformCountdown);
+    if (countdownSec === null) {
+      warnings.push({
+        code: 'unreadable-field',
+        message: { zh: `无法识别平台倒计时「${facts.platformCountdown}」`, en: `Cannot read the platform countdown "${facts.platformCountdown}"` },
+        fields: ['platformCountdown'],
+      });
+    }
+  }
+  const target = pack.countdownTargets[kind];
+  const deadlines: Deadline[] = [];
+  const dueById = new Map<string, number>();
+  const order: CompiledTimer[] = [];
+  for (const t of p.timers) {
+    if (hasDeadline(order, t.rule.deadlineId) || !t.when(ctx)) continue;
+    order.push(t);
+  }
+  if (countdownSec !== null && !hasDeadline(order, target)) {
+    const t = p.timerByDeadline.get(target);
+    if (t) order.unshift(t);
+  }
+  for (const t of order) {
+    const r = t.rule;
+    const start = r.start;
+    let startMs: number | null;
+    let startFact: string;
+    if ('fact' in start) {
+      startFact = start.fact;
+      startMs = unreadable.includes(start.fact) ? null : ms(facts[start.fact] as string | undefined);
+    } else {
+      startFact = `deadline:${start.after}`;
+      startMs = dueById.get(start.after) ?? null;
+    }
+    const computed = startMs === null ? null : timerDue(t, startMs, p);
+    const isTarget = r.deadlineId === target && countdownSec !== null;
+    let due: number | null = computed;
+    let source: 'platform' | 'computed' = 'computed';
+    const used: Record<string, unknown> = {};
+    if ('fact' in start) used[start.fact] = facts[start.fact] ?? null;
+    else used[startFact] = startMs === null ? null : toBeijingIso(startMs);
+    if (isTarget) {
+      due = nowMs + countdownSec! * 1000;
+      source = 'platform';
+      used.platformCountdown = facts.platformCountdown;
+      used.now = toBeijingIso(nowMs);
+      if (computed !== null && Math.abs(computed - due) > OUTDATED_TOLERANCE_MS) {
+        warnings.push({
+          code: 'pack-outdated',
+          message: {
+            zh: `平台倒计时（${toBeijingIso(due)}）与规则包计算值（${toBeijingIso(computed)}）相差超过1小时，规则包可能已过时；以平台为准`,
+            en: `The platform countdown (${toBeijingIso(due)}) and the pack's value (${toBeijingIso(computed)}) differ by more than 1 h; the pack may be outdated — the platform wins`,
+          },
+          ruleId: r.id,
+        });
+      }
+    }
+    if (due === null) {
+      if (r.length === null && (startMs !== null || 'after' in start) && t.show(ctx)) {
+        explanation.push(explain(`deadline:${r.deadlineId}`, r, { ...used, computed: false }));
+      }
+      continue;
+    }
+    dueById.set(r.deadlineId, due);
+    if (!isTarget && !t.show(ctx)) continue;
+    if (r.length?.workingDays !== undefined && p.calendar) {
+      explanation.push(explain(`calendar:${r.deadlineId}`, p.calendar.rule, { start: toBeijingIso(startMs!), workingDays: r.length.workingDays }));
+    }
+    deadlines.push({
+      id: r.deadlineId,
+      label: r.label,
+      dueAt: toBeijingIso(due),
+      actor: r.actor,
+      consequence: r.consequence,
+      ruleId: r.id,
+      source,
+      breached: due <= nowMs,
+    });
+    explanation.push(explain(`deadline:${r.deadlineId}`, r, used));
+  }
+  deadlines.sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0));
+
+  // ── Penalties ──
+  const penalties: Penalty[] = [];
+  if (ctx.category !== null) {
+    for (const { rule, when } of p.penalties) {
+      if (!rule.categories.includes(ctx.category) || !when(ctx)) continue;
+      penalties.push({ ruleId: rule.id, points: rule.points, when: rule.trigger });
+      explanation.push(explain(`penalty:${rule.id}`, rule, { category: ctx.category }));
+    }
+  }
+
+  // ── Recidivism ──
+  for (const rec of p.recidivism) {
+    if (ctx.category === null || !rec.rule.categories.includes(ctx.category) || !rec.when(ctx) || paidMs === null) continue;
+    const result = recidivismCount(rec, paidMs, ledger, facts.orderId);
+    if (result === null) continue;
+    explanation.push(explain('recidivism', rec.rule, { paidAt: facts.paidAt, earlierSettlements: result.count, block: result.block }));
+    if (result.count + 1 >= rec.rule.threshold) {
+      warnings.push({
+        code: 'recidivism',
+        message: {
+          zh: `本周期（${result.block.from}–${result.block.to}）已有 ${result.count} 次主动“同意赔付”未按约定时间发货，本单将是第 ${result.count + 1} 次：加重扣分（分值资料未载明）`,
+          en: `${result.count} proactive 同意赔付 settlements of late shipping already in this block (${result.block.from}–${result.block.to}); this would be #${result.count + 1}: heavier points (amount not stated)`,
+        },
+        ruleId: rec.rule.id,
+      });
+    }
+  }
+
+  // ── Actions ──
+  const compFen = compensation.amountFen;
+  const limits = settings?.shopPolicy?.remedyLimits;
+  const actions: Action[] = [];
+  for (const { rule, when } of p.actions) {
+    if (!when(ctx)) continue;
+    let text = rule.text;
+    if (rule.limit) {
+      const suffix = limitSuffix(rule.limit, paidFen, compFen, limits);
+      if (suffix) text = { zh: text.zh + suffix.zh, en: text.en + suffix.en };
+    }
+    actions.push({ id: rule.id, ruleId: rule.id, text });
+  }
+
+  // ── Notes ──
+  for (const { rule, when } of p.notes) {
+    if (!when(ctx)) continue;
+    explanation.push({ verdict: `note:${rule.id}`, ruleId: rule.id, reason: rule.text, citation: rule.citation, facts: {} });
+  }
+
+  // ── Replies ──
+  const shop = settings?.shopPolicy;
+  const values: PlaceholderValues = {
+    shopName: shop?.shopName,
+    signature: shop?.signature,
+    orderId: facts.orderId,
+    refundId: facts.refundId,
+    reason: reasonText,
+    paidAmount: paidFen === null ? undefined : yuan(paidFen),
+    refundAmount: facts.refundAmount === undefined || unreadable.includes('refundAmount') ? undefined : yuan(yuanToFen(facts.refundAmount)),
+    compensationAmount: compensation.amount ?? undefined,
+  };
+  const replies: Reply[] = [];
+  for (const { rule, when, template } of p.replies) {
+    if (!when(ctx)) continue;
+    const r = renderTemplate(template, values);
+    replies.push({ id: rule.id, ruleId: rule.id, title: rule.title, text: r.text, missing: r.missing, parts: r.parts });
+  }
+
+  return {
+    kind,
+    platform,
+    pack: { id: pack.id, version: pack.version },
+    profile: p.id,
+    now: toBeijingIso(nowMs),
+    deadlines,
+    compensation,
+    penalties,
+    actions,
+    replies,
+    warnings,
+    explanation,
+  };
+}

@@ -1,0 +1,63 @@
+import type { LedgerEntry } from '../model/ledger';
+import { BEIJING_OFFSET_MS, DAY, beijingDate, beijingParts, toEpochMs } from '../time/beijing';
+import { squash, type CompiledRecidivism } from './compile';
+
+/**
+ * Taobao recidivism (S1 "第三篇" Q&A 1–8): proactive 同意赔付 settlements of 未按约定时间发货
+ * complaints are counted by the ORDER'S PAYMENT TIME, in fixed 30-day blocks anchored at
+ * 2014-12-26 00:00 (12-26…01-24, 01-25…02-23, …), and the count restarts on 1 January
+ * (yearly point reset). Only ledger entries of kind `proactive-settlement` with that reason
+ * and an `orderPaidAt` count (platform intervention and 大众评审 do not; S1 Q5, Q8).
+ */
+
+const dayNumber = (ms: number) => Math.floor((ms + BEIJING_OFFSET_MS) / DAY);
+
+export interface BlockPosition {
+  /** 0-based block index since the anchor. */
+  index: number;
+  /** Beijing year of the instant (the count restarts each year). */
+  year: number;
+  /** First and last Beijing dates of the block, clipped to the year when it restarts. */
+  from: string;
+  to: string;
+}
+
+export function blockOf(ms: number, anchorMs: number, blockDays: number, resetOnNewYear: boolean): BlockPosition | null {
+  if (ms < anchorMs) return null;
+  const anchorDay = dayNumber(anchorMs);
+  const index = Math.floor((dayNumber(ms) - anchorDay) / blockDays);
+  const year = beijingParts(ms).year;
+  const startDay = anchorDay + index * blockDays;
+  const endDay = startDay + blockDays - 1;
+  // Day numbers → noon of that Beijing day (safe from edges) → date strings.
+  const dateOf = (d: number) => beijingDate(d * DAY - BEIJING_OFFSET_MS + 12 * 3600_000);
+  let from = dateOf(startDay);
+  let to = dateOf(endDay);
+  if (resetOnNewYear) {
+    if (Number(from.slice(0, 4)) < year) from = `${year}-01-01`;
+    if (Number(to.slice(0, 4)) > year) to = `${year}-12-31`;
+  }
+  return { index, year, from, to };
+}
+
+export function recidivismCount(
+  rec: CompiledRecidivism,
+  paidMs: number,
+  ledger: readonly LedgerEntry[],
+  orderId: string | undefined,
+): { count: number; block: BlockPosition } | null {
+  const { rule, anchorMs, ledgerReason } = rec;
+  const block = blockOf(paidMs, anchorMs, rule.blockDays, rule.resetOnNewYear);
+  if (block === null) return null;
+  let count = 0;
+  for (const e of ledger) {
+    if (e.kind !== 'proactive-settlement' || e.orderPaidAt === undefined || e.reason === undefined) continue;
+    if (orderId !== undefined && e.orderId === orderId) continue;
+    if (squash(e.reason) !== ledgerReason) continue;
+    const b = blockOf(toEpochMs(e.orderPaidAt), anchorMs, rule.blockDays, rule.resetOnNewYear);
+    if (b === null || b.index !== block.index) continue;
+    if (rule.resetOnNewYear && b.year !== block.year) continue;
+    count += 1;
+  }
+  return { count, block };
+}

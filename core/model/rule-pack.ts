@@ -1,0 +1,323 @@
+import { z } from 'zod';
+import { BeijingIsoSchema, CASE_KINDS, FactKeySchema, LOGISTICS, PLATFORMS, TRADE_STATUSES } from './facts';
+import { CitationSchema, TextSchema } from './guidance';
+
+/**
+ * The rule pack: every platform rule, shop-policy default and reply template the engine
+ * uses, as plain data with a citation each (seed file + passage). The default pack lives in
+ * core/rules/; agents may import their own (options page) — it is validated by this schema.
+ *
+ * VERSIONING (decided here, enforced by parseRulePack in core/rules/parse.ts):
+ * - `schemaVersion` is `MAJOR.MINOR`. This build reads major 1 (SUPPORTED_SCHEMA_MAJOR).
+ * - A pack with an unknown MAJOR is refused (`schemaVersion: unsupported …`): a new major
+ *   may change meanings, and guessing would give wrong deadlines.
+ * - A pack with a newer MINOR (or any version) may carry fields this build does not know:
+ *   they are stripped (zod's default) and parseRulePack returns a warning per unknown key
+ *   path, so the import succeeds and the agent is told what was ignored.
+ * - Size limits: 5 MB of JSON, nesting depth 40, 5,000 rules, 200 names per reason.
+ */
+export const SUPPORTED_SCHEMA_MAJOR = 1;
+export const RULE_PACK_LIMITS = { maxJsonChars: 5_000_000, maxDepth: 40, maxRules: 5000, maxNames: 200 } as const;
+
+export const RuleIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{1,79}$/, 'a rule id: lowercase letters, digits and dashes, e.g. comp-tmall-2019');
+
+const PlatformSchema = z.enum(PLATFORMS);
+const ActorSchema = z.enum(['seller', 'buyer', 'platform']);
+
+/** Reason categories the engine understands; a reason rule maps page texts onto one. */
+export const REASON_CATEGORIES = [
+  'out-of-stock',
+  'late-ship',
+  'wrong-shipment',
+  'fake-shipment',
+  'price-raise',
+  'buyer-mistake',
+  'no-longer-wanted',
+  'quality',
+  'seven-day',
+  'not-received',
+  'description-mismatch',
+  'invoice',
+  'counterfeit',
+  'refused-delivery',
+  'breach-promise',
+  'refuse-alipay',
+  'harassment',
+  'promise-unfulfilled',
+] as const;
+export type ReasonCategory = (typeof REASON_CATEGORIES)[number];
+const CategorySchema = z.enum(REASON_CATEGORIES);
+
+/**
+ * When a rule applies. Every listed condition must hold (AND); an absent condition holds.
+ * Text conditions (`activity`, `refundStatus`) match when the fact CONTAINS one of the strings.
+ */
+export const WhenSchema = z.object({
+  kinds: z.array(z.enum(CASE_KINDS)).min(1).optional(),
+  tradeStatus: z.array(z.enum(TRADE_STATUSES)).min(1).optional(),
+  notTradeStatus: z.array(z.enum(TRADE_STATUSES)).min(1).optional(),
+  logistics: z.array(z.enum(LOGISTICS)).min(1).optional(),
+  activity: z.array(z.string().min(1)).min(1).optional(),
+  notActivity: z.array(z.string().min(1)).min(1).optional(),
+  refundStatus: z.array(z.string().min(1)).min(1).optional(),
+  notRefundStatus: z.array(z.string().min(1)).min(1).optional(),
+  /** Facts that must be present / absent. */
+  present: z.array(FactKeySchema).min(1).optional(),
+  absent: z.array(FactKeySchema).min(1).optional(),
+  /** The case's reason (or complaint type) falls in one of these categories. */
+  categories: z.array(CategorySchema).min(1).optional(),
+  /**
+   * The compensation verdict: `triggered` (any), `due` (triggered and the facts agree),
+   * `contestable` (triggered but the facts contradict the reason), `none` (not triggered).
+   */
+  compensation: z.enum(['triggered', 'due', 'contestable', 'none']).optional(),
+  /** shippingFee is 0 / 包邮 (true) or a positive amount (false); settings' default when absent. */
+  freeShipping: z.boolean().optional(),
+});
+export type When = z.infer<typeof WhenSchema>;
+
+const common = {
+  id: RuleIdSchema,
+  /** Platforms the rule applies to. */
+  platforms: z.array(PlatformSchema).min(1),
+  /** Restrict to these profiles (era variants); absent = every profile of those platforms. */
+  profiles: z.array(z.string().min(1)).min(1).optional(),
+  /** One line: why the rule exists / what it says, in the pack's own words. */
+  reason: TextSchema,
+  citation: CitationSchema,
+  when: WhenSchema.optional(),
+};
+
+const LengthSchema = z
+  .object({
+    days: z.number().int().nonnegative().optional(),
+    hours: z.number().int().nonnegative().optional(),
+    minutes: z.number().int().nonnegative().optional(),
+    /** Working days (weekends + the pack's holiday calendar skipped). Not mixed with the others. */
+    workingDays: z.number().int().positive().optional(),
+  })
+  .refine((l) => l.workingDays === undefined || (l.days ?? l.hours ?? l.minutes) === undefined, 'workingDays cannot be mixed with days/hours/minutes')
+  .refine((l) => (l.days ?? l.hours ?? l.minutes ?? l.workingDays) !== undefined, 'a length needs days, hours, minutes or workingDays');
+export type TimerLength = z.infer<typeof LengthSchema>;
+
+export const TimerRuleSchema = z.object({
+  ...common,
+  type: z.literal('timer'),
+  /** Stable deadline id (DEADLINE_IDS or a new one). Several rules may share it: the first that applies wins. */
+  deadlineId: RuleIdSchema,
+  label: TextSchema,
+  actor: ActorSchema,
+  consequence: TextSchema,
+  /** Starts at a fact's time, or when an earlier deadline of the same case ends (chained steps). */
+  start: z.union([z.object({ fact: FactKeySchema }), z.object({ after: RuleIdSchema })]),
+  /** null: the sources give no length — only the platform's own countdown (or the listing) can say. */
+  length: LengthSchema.nullable(),
+  /**
+   * `when` picks the variant (activity, logistics …); `show` says in which case state the
+   * deadline is listed (e.g. ship-promise only while unshipped). The variant is still used
+   * for checks (was the order shipped inside the promise?) when the deadline is not listed.
+   */
+  show: WhenSchema.optional(),
+});
+
+export const ReasonRuleSchema = z.object({
+  ...common,
+  type: z.literal('reason'),
+  category: CategorySchema,
+  /** Page texts (退款原因 / 投诉类型) that mean this reason: canonical first, then synonyms. */
+  names: z.array(z.string().min(1).max(60)).min(1).max(RULE_PACK_LIMITS.maxNames),
+});
+
+export const CompensationRuleSchema = z.object({
+  ...common,
+  type: z.literal('compensation'),
+  categories: z.array(CategorySchema).min(1),
+  /** The platform pays the buyer at the seller's cost when the refund/complaint completes with this reason. */
+  triggered: z.boolean(),
+  /** Percent of paidAmount in basis points (3000 = 30 %); null: the sources give no amount. */
+  basisPoints: z.number().int().positive().max(100000).nullable().optional(),
+  minFen: z.number().int().nonnegative().nullable().optional(),
+  maxFen: z.number().int().positive().nullable().optional(),
+  /** Same buyer (and shop): total paid within `capWindowHours` may not exceed this. */
+  capPerBuyerFen: z.number().int().positive().nullable().optional(),
+  capWindowHours: z.number().int().positive().optional(),
+  /** Counterfeit rules: 假一赔十 = 10. Informational: the base is not stated in the sources. */
+  multiple: z.number().int().positive().optional(),
+  /** How the buyer receives it (天猫积分, 红包 …). */
+  form: TextSchema.optional(),
+});
+
+export const PenaltyRuleSchema = z.object({
+  ...common,
+  type: z.literal('penalty'),
+  categories: z.array(CategorySchema).min(1),
+  points: z.number().int().nonnegative(),
+  severity: z.enum(['general', 'serious']),
+  /** When the points apply, shown to the agent. */
+  trigger: TextSchema,
+});
+
+const RemedyKey = z.enum(['exchangeUpliftPercent', 'couponMaxPercentOfOrder', 'smallCashMinPercent', 'smallCashMaxPercent', 'priceDifferenceWaiveYuan']);
+export const RemedyLimitSchema = z.discriminatedUnion('kind', [
+  /** Exchange for another item up to paid × (100 + percent) %. */
+  z.object({ kind: z.literal('exchange-uplift'), percent: z.number().int().min(0), setting: RemedyKey.optional() }),
+  /** Up to paid × percent %. */
+  z.object({ kind: z.literal('percent-of-paid'), percent: z.number().int().min(0), setting: RemedyKey.optional() }),
+  /** Between paid × min % and paid × max %. */
+  z.object({ kind: z.literal('range-of-paid'), minPercent: z.number().int().min(0), maxPercent: z.number().int().min(0), minSetting: RemedyKey.optional(), maxSetting: RemedyKey.optional() }),
+  /** Below the compensation the platform would pay. */
+  z.object({ kind: z.literal('below-compensation') }),
+  /** A fixed amount in yuan. */
+  z.object({ kind: z.literal('fixed-yuan'), yuan: z.number().nonnegative(), setting: RemedyKey.optional() }),
+]);
+export type RemedyLimit = z.infer<typeof RemedyLimitSchema>;
+
+export const ActionRuleSchema = z.object({
+  ...common,
+  type: z.literal('action'),
+  /** Lower first. */
+  order: z.number().int(),
+  text: TextSchema,
+  /** Remedy-ladder rungs: a shop-policy limit computed from the paid amount (editable in settings). */
+  limit: RemedyLimitSchema.optional(),
+});
+
+export const ReplyRuleSchema = z.object({
+  ...common,
+  type: z.literal('reply'),
+  order: z.number().int(),
+  title: TextSchema,
+  /**
+   * Chinese text for the buyer with `{placeholder}`s: shopName, signature, orderId, refundId,
+   * reason, paidAmount, refundAmount, compensationAmount. Polite; never pressure or deceive.
+   */
+  template: z.string().min(1).max(2000),
+});
+export const REPLY_PLACEHOLDERS = ['shopName', 'signature', 'orderId', 'refundId', 'reason', 'paidAmount', 'refundAmount', 'compensationAmount'] as const;
+export type ReplyPlaceholder = (typeof REPLY_PLACEHOLDERS)[number];
+
+export const NoteRuleSchema = z.object({
+  ...common,
+  type: z.literal('note'),
+  text: TextSchema,
+});
+
+export const RecidivismRuleSchema = z.object({
+  ...common,
+  type: z.literal('recidivism'),
+  categories: z.array(CategorySchema).min(1),
+  /** Orders paid from this instant count; blocks of `blockDays` start at its Beijing date. */
+  anchor: BeijingIsoSchema,
+  blockDays: z.number().int().positive(),
+  /** The current case would be the n-th settlement in the block → warning. */
+  threshold: z.number().int().min(2),
+  /** The count restarts on 1 January (yearly point reset). */
+  resetOnNewYear: z.boolean(),
+  /** The ledger `reason` that counts (only the 同意赔付 button: kind proactive-settlement). */
+  ledgerReason: z.string().min(1),
+});
+
+const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+export const CalendarRuleSchema = z.object({
+  ...common,
+  type: z.literal('calendar'),
+  /** Public holidays (days off) and 调休 make-up working days, Beijing dates. */
+  holidays: z.array(DateSchema),
+  workdays: z.array(DateSchema),
+});
+
+export const RuleSchema = z.discriminatedUnion('type', [
+  TimerRuleSchema,
+  ReasonRuleSchema,
+  CompensationRuleSchema,
+  PenaltyRuleSchema,
+  ActionRuleSchema,
+  ReplyRuleSchema,
+  NoteRuleSchema,
+  RecidivismRuleSchema,
+  CalendarRuleSchema,
+]);
+export type Rule = z.infer<typeof RuleSchema>;
+export type TimerRule = z.infer<typeof TimerRuleSchema>;
+export type ReasonRule = z.infer<typeof ReasonRuleSchema>;
+export type CompensationRule = z.infer<typeof CompensationRuleSchema>;
+export type PenaltyRule = z.infer<typeof PenaltyRuleSchema>;
+export type ActionRule = z.infer<typeof ActionRuleSchema>;
+export type ReplyRule = z.infer<typeof ReplyRuleSchema>;
+export type NoteRule = z.infer<typeof NoteRuleSchema>;
+export type RecidivismRule = z.infer<typeof RecidivismRuleSchema>;
+export type CalendarRule = z.infer<typeof CalendarRuleSchema>;
+
+export const ProfileSchema = z.object({
+  id: RuleIdSchema,
+  platform: PlatformSchema,
+  /** e.g. `2019+`, `2014–2018`. */
+  era: z.string().min(1),
+  label: TextSchema,
+  /** The profile used for its platform unless the agent picks another. One per platform. */
+  default: z.boolean().optional(),
+});
+export type Profile = z.infer<typeof ProfileSchema>;
+
+const DeadlineRefSchema = RuleIdSchema;
+
+export const RulePackSchema = z
+  .object({
+    schemaVersion: z.string().regex(/^\d+\.\d+$/, 'MAJOR.MINOR, e.g. 1.0'),
+    id: z.string().min(1).max(80),
+    version: z.string().min(1).max(40),
+    title: TextSchema,
+    defaultPlatform: PlatformSchema,
+    /**
+     * Which deadline the page's own countdown (facts.platformCountdown) is counting, per case
+     * kind. Default pack: a refund or after-sale waiting for the seller → `seller-response`
+     * (S0 "如果2天23时7分51秒内商家未处理"); a complaint → `complaint-seller-handle`.
+     */
+    countdownTargets: z.object({ refund: DeadlineRefSchema, aftersale: DeadlineRefSchema, complaint: DeadlineRefSchema }),
+    profiles: z.array(ProfileSchema).min(1),
+    rules: z.array(RuleSchema).min(1).max(RULE_PACK_LIMITS.maxRules),
+  })
+  .superRefine((pack, ctx) => {
+    const profileIds = new Set<string>();
+    pack.profiles.forEach((p, i) => {
+      if (profileIds.has(p.id)) ctx.addIssue({ code: 'custom', path: ['profiles', i, 'id'], message: `duplicate profile id ${p.id}` });
+      profileIds.add(p.id);
+    });
+    for (const platform of PLATFORMS) {
+      const defaults = pack.profiles.filter((p) => p.platform === platform && p.default);
+      if (pack.profiles.some((p) => p.platform === platform) && defaults.length !== 1) {
+        ctx.addIssue({ code: 'custom', path: ['profiles'], message: `platform ${platform} needs exactly one default profile` });
+      }
+    }
+    const ids = new Set<string>();
+    const deadlines = new Set<string>();
+    const names = new Map<string, string>();
+    pack.rules.forEach((r, i) => {
+      if (ids.has(r.id)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `duplicate rule id ${r.id}` });
+      ids.add(r.id);
+      r.profiles?.forEach((p, j) => {
+        if (!profileIds.has(p)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'profiles', j], message: `unknown profile ${p}` });
+      });
+      if (r.type === 'reason') {
+        for (const name of r.names) {
+          const key = name.normalize('NFKC').replace(/\s+/g, '');
+          for (const p of r.platforms) {
+            const seen = names.get(`${p}:${key}`);
+            if (seen !== undefined) ctx.addIssue({ code: 'custom', path: ['rules', i, 'names'], message: `reason name ${name} already used by rule ${seen} on ${p}` });
+            names.set(`${p}:${key}`, r.id);
+          }
+        }
+      }
+      if (r.type === 'timer') {
+        if ('after' in r.start && !deadlines.has(r.start.after)) {
+          ctx.addIssue({ code: 'custom', path: ['rules', i, 'start', 'after'], message: `deadline ${r.start.after} must be defined by an earlier timer rule` });
+        }
+        deadlines.add(r.deadlineId);
+      }
+    });
+  });
+export type RulePack = z.infer<typeof RulePackSchema>;
+/** What a pack author writes (defaults not yet applied). */
+export type RulePackInput = z.input<typeof RulePackSchema>;
