@@ -28,15 +28,19 @@ export function parseCountdown(raw: string): number | null {
   return null;
 }
 
-/** Where a countdown appears inside a longer text (a panel's text content). */
+/**
+ * Where a countdown appears inside a longer text (a panel's text content): with a prefix
+ * (`剩余…`, `还剩…`, `仅剩…`), or bare with at least two units (`2天23时7分51秒内商家未处理`)
+ * and not glued to a date or number before it (`2026年11月20日10时00分` is no countdown).
+ */
 const COUNTDOWN_IN_TEXT =
-  /(?:剩余|还剩|仅剩)\s*(?:\d+\s*天\s*)?(?:\d+\s*(?:小时|时)\s*)?(?:\d+\s*(?:分钟|分)\s*)?(?:\d+\s*秒)?|(?:剩余|还剩|仅剩)\s*(?:\d+\s*天\s*)?\d{1,3}:\d{2}(?::\d{2})?/;
+  /(?:剩余|还剩|仅剩)\s*(?:\d+\s*天\s*)?\d{1,3}:\d{2}(?::\d{2})?|(?:剩余|还剩|仅剩)\s*(?:\d+\s*天\s*)?(?:\d+\s*(?:小时|时)\s*)?(?:\d+\s*(?:分钟|分)\s*)?(?:\d+\s*秒)?|(?<![\d日.:：])\d+\s*(?:天|小时|时|分钟|分)\s*\d+\s*(?:小时|时|分钟|分|秒)(?:\s*\d+\s*(?:分钟|分|秒))?(?:\s*\d+\s*秒)?/g;
 
 /** The first countdown phrase in a text, as written (normalised), or null. */
 export function findCountdown(raw: string): string | null {
   const text = normalizeText(raw);
-  const re = new RegExp(COUNTDOWN_IN_TEXT.source, 'g');
-  for (const m of text.matchAll(re)) {
+  COUNTDOWN_IN_TEXT.lastIndex = 0;
+  for (const m of text.matchAll(COUNTDOWN_IN_TEXT)) {
     const phrase = m[0].trim();
     if (parseCountdown(phrase) !== null) return phrase;
   }

@@ -1,0 +1,49 @@
+import type { CaseKind, FactKey, Facts } from '../model/facts';
+import { PageContext } from './context';
+import { AFTERSALE_LABELS } from './labels';
+import { detectPageKind, type PageKind } from './urls';
+
+/** One case an adapter read: a detail panel or a list row, with the element to anchor a badge to. */
+export interface AdapterCase {
+  kind: CaseKind;
+  facts: Facts;
+  unreadable: FactKey[];
+  /** Panel element (detail pages) or row element (list pages). */
+  anchor: Element;
+  /** 0-based position on the page (row index on list pages). */
+  index: number;
+}
+
+/**
+ * A page kind the extension reads (refined-github style: one module per page kind, each
+ * declaring where it runs). `detect` looks at the URL path AND the page's labels, so a
+ * saved page or an unknown path is still read when its labels say what it is.
+ * `ctx` is optional: readPage shares one scan between adapters.
+ */
+export interface PageAdapter {
+  id: PageKind;
+  /** The case kind it reads (refund adapters report `aftersale` for a 交易成功 trade). */
+  kind: CaseKind;
+  detect(url: string, root: ParentNode, ctx?: PageContext): boolean;
+  read(root: ParentNode, ctx?: PageContext): AdapterCase[];
+}
+
+export function contextFor(root: ParentNode, ctx?: PageContext): PageContext {
+  return ctx && ctx.root === root ? ctx : new PageContext(root);
+}
+
+export function urlSays(url: string, id: PageKind): boolean {
+  return detectPageKind(url) === id;
+}
+
+/** A refund panel is an after-sale one on a 交易成功 trade or when labelled 售后. */
+export function refundOrAftersale(facts: Facts, labels: ReadonlySet<string>): CaseKind {
+  if (facts.tradeStatus === '交易成功' || facts.tradeSucceededAt !== undefined) return 'aftersale';
+  for (const label of labels) if (AFTERSALE_LABELS.has(label)) return 'aftersale';
+  return 'refund';
+}
+
+/** Keys that start a refund / after-sale panel, in order of preference. */
+export const REFUND_MARKERS: readonly FactKey[] = ['reason', 'refundId', 'refundAmount'];
+/** Keys that start a complaint panel. */
+export const COMPLAINT_MARKERS: readonly FactKey[] = ['complaintType'];

@@ -1,0 +1,56 @@
+import type { FactKey } from '../model/facts';
+import { readDetailPanels, type DetailPanel } from './detail';
+import { findHeaderRows, readListRows, type HeaderRow, type ListRow } from './list';
+import { scanPage, type PageScan } from './scan';
+
+/**
+ * What one read of a page has found so far, shared by all adapters: the scan (one
+ * TreeWalker pass) and, computed on first use, the list headers and detail panels.
+ */
+export class PageContext {
+  readonly scan: PageScan;
+  private headerRows?: HeaderRow[];
+  private readonly panels = new Map<string, DetailPanel[]>();
+  private readonly rows = new Map<string, ListRow[]>();
+
+  constructor(readonly root: ParentNode) {
+    this.scan = scanPage(root);
+  }
+
+  get headers(): HeaderRow[] {
+    this.headerRows ??= findHeaderRows(this.scan);
+    return this.headerRows;
+  }
+
+  /** Header rows having a column for one of `keys`. */
+  headersWith(keys: readonly FactKey[]): HeaderRow[] {
+    return this.headers.filter((h) => h.columns.some((c) => keys.includes(c.key)));
+  }
+
+  listRows(keys: readonly FactKey[], exclude: readonly FactKey[] = []): ListRow[] {
+    const id = `${keys.join(',')}|${exclude.join(',')}`;
+    let rows = this.rows.get(id);
+    if (!rows) {
+      const headers = this.headersWith(keys).filter((h) => !h.columns.some((c) => exclude.includes(c.key)));
+      rows = readListRows(this.scan, headers);
+      this.rows.set(id, rows);
+    }
+    return rows;
+  }
+
+  /** Whether a label hit of one of `keys` sits outside any list header row. */
+  hasDetailLabel(keys: readonly FactKey[]): boolean {
+    const headerRows = this.headers.map((h) => h.row);
+    return this.scan.hits.some((h) => keys.includes(h.key) && !headerRows.some((r) => r.contains(h.node)));
+  }
+
+  detailPanels(markerKeys: readonly FactKey[], fallbackToAll: boolean): DetailPanel[] {
+    const id = `${markerKeys.join(',')}|${fallbackToAll}`;
+    let panels = this.panels.get(id);
+    if (!panels) {
+      panels = readDetailPanels(this.scan, markerKeys, fallbackToAll);
+      this.panels.set(id, panels);
+    }
+    return panels;
+  }
+}

@@ -1,0 +1,58 @@
+import { FACT_KEYS, type FactKey, type Facts } from '../model/facts';
+import { normalizeText } from '../text/normalize';
+import { findCountdown } from '../time/duration';
+import { parseFieldValue } from './values';
+
+/**
+ * Collects what a panel (or list row) shows, key by key, in document order: the first
+ * readable value of a key wins; a key whose label was found but whose values were all
+ * unreadable ends in `unreadable`. Output keys follow FACT_KEYS order.
+ */
+export class FactsBuilder {
+  private readonly values = new Map<FactKey, string | number>();
+  private readonly unreadable = new Set<FactKey>();
+
+  /** `raw === null`: the label was found with no value next to it. */
+  offer(key: FactKey, raw: string | null): void {
+    if (this.values.has(key)) return;
+    let text = raw;
+    if (text !== null && key === 'refundStatus') {
+      // `等待商家处理 剩余2天23时7分51秒`: the timer goes to platformCountdown, not into the status.
+      const countdown = findCountdown(text);
+      if (countdown) text = normalizeText(text).replace(countdown, '');
+    }
+    const value = text === null ? undefined : parseFieldValue(key, text);
+    if (value === null) return; // the page says there is none (`活动：无`)
+    if (value === undefined) {
+      this.unreadable.add(key);
+      return;
+    }
+    this.values.set(key, value);
+    this.unreadable.delete(key);
+  }
+
+  has(key: FactKey): boolean {
+    return this.values.has(key);
+  }
+
+  get(key: FactKey): string | number | undefined {
+    return this.values.get(key);
+  }
+
+  /** Keys seen at all (readable or not). */
+  seen(key: FactKey): boolean {
+    return this.values.has(key) || this.unreadable.has(key);
+  }
+
+  build(platformCountdown?: string | null): { facts: Facts; unreadable: FactKey[] } {
+    if (platformCountdown) this.values.set('platformCountdown', platformCountdown);
+    const facts: Record<string, unknown> = {};
+    const unreadable: FactKey[] = [];
+    for (const key of FACT_KEYS) {
+      if (this.values.has(key)) facts[key] = this.values.get(key);
+      else if (this.unreadable.has(key)) unreadable.push(key);
+    }
+    if (unreadable.length) facts.unreadable = unreadable;
+    return { facts: facts as Facts, unreadable };
+  }
+}

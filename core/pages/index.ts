@@ -1,0 +1,10 @@
+/** Page readers: label-driven, one adapter per back-office page kind. */
+export { ADAPTERS, pagePlatform, readPage, readPageWithAnchors } from './registry';
+export type { AnchoredPanelRead, PageReadResult, ReadPageOptions } from './registry';
+export type { AdapterCase, PageAdapter } from './adapter';
+export { PageContext } from './context';
+export { BACK_OFFICE_MATCHES, EXAMPLE_URLS, PAGE_KINDS, detectPageKind, platformFromHost } from './urls';
+export type { PageKind } from './urls';
+export { FIELD_LABELS, labelKey } from './labels';
+export { parseFieldValue } from './values';
+export { scanPage } from './scan';

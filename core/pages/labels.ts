@@ -1,0 +1,55 @@
+import type { FactKey } from '../model/facts';
+import { normalizeLabel } from '../text/normalize';
+
+/**
+ * The label vocabulary of ../shared/domain/panel-fields.md: what the back-office writes
+ * next to a value → the `facts` key it fills. Labels are compared after normalizeLabel
+ * (NFKC, invisible marks removed, trailing `:`/`：` and inner spaces dropped).
+ */
+export const FIELD_LABELS: Readonly<Record<Exclude<FactKey, 'platformCountdown'>, readonly string[]>> = {
+  refundId: ['退款编号', '退款单号'],
+  orderId: ['订单编号', '订单号'],
+  buyer: ['买家', '买家昵称', '买家账号'],
+  reason: ['退款原因', '售后原因', '申请原因'],
+  complaintType: ['投诉类型', '投诉原因'],
+  refundAmount: ['退款金额', '申请金额'],
+  paidAmount: ['实付金额', '实付款', '买家实付', '订单金额'],
+  shippingFee: ['运费', '邮费'],
+  paidAt: ['付款时间', '买家付款时间'],
+  shippedAt: ['发货时间', '卖家发货时间'],
+  refundRequestedAt: ['申请时间', '退款申请时间', '售后申请时间'],
+  complaintFiledAt: ['投诉时间', '发起时间'],
+  tradeClosedAt: ['交易关闭时间', '关闭时间'],
+  tradeSucceededAt: ['交易成功时间', '确认收货时间'],
+  tradeStatus: ['订单状态', '交易状态'],
+  refundStatus: ['退款状态', '售后状态', '处理状态'],
+  logistics: ['物流方式', '运送方式', '配送方式'],
+  activity: ['活动', '营销活动', '活动类型'],
+};
+
+/** Labels that say the panel is an after-sale (售后) case rather than a refund in progress. */
+export const AFTERSALE_LABELS: ReadonlySet<string> = new Set(['售后原因', '售后申请时间', '售后状态']);
+
+/** Normalised label → key. */
+export const LABEL_TO_KEY: ReadonlyMap<string, FactKey> = new Map(
+  Object.entries(FIELD_LABELS).flatMap(([key, labels]) => labels.map((l) => [normalizeLabel(l), key as FactKey] as const)),
+);
+
+/** Longest label length: a text node longer than this (plus a colon) cannot be a bare label. */
+export const MAX_LABEL_LENGTH = Math.max(...[...LABEL_TO_KEY.keys()].map((l) => l.length));
+
+/** The key a text is the label of (`退款原因`, `退款原因：`, `退款 原因 :`), or undefined. */
+export function labelKey(text: string): FactKey | undefined {
+  if (text.length > MAX_LABEL_LENGTH + 8) return undefined;
+  return LABEL_TO_KEY.get(normalizeLabel(text));
+}
+
+/** Split `退款原因：卖家缺货` (one text node) into its key and value; undefined when the head is no label. */
+export function splitInlineLabel(text: string): { key: FactKey; label: string; value: string } | undefined {
+  const colon = text.search(/[:：]/);
+  if (colon <= 0 || colon > MAX_LABEL_LENGTH + 4) return undefined;
+  const label = normalizeLabel(text.slice(0, colon));
+  const key = LABEL_TO_KEY.get(label);
+  if (!key) return undefined;
+  return { key, label, value: text.slice(colon + 1) };
+}

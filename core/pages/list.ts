@@ -1,0 +1,161 @@
+import type { FactKey, Facts } from '../model/facts';
+import { normalizeText } from '../text/normalize';
+import { findCountdown } from '../time/duration';
+import { cellOf } from './detail';
+import { FactsBuilder } from './facts-builder';
+import { splitInlineLabel } from './labels';
+import { TEXT_NODE, isInNoise, type LabelHit, type PageScan } from './scan';
+
+/**
+ * List pages: a header row of labels and one case per body row. The header is read once
+ * and mapped to columns; each row is then read cell by cell by index (no label search per
+ * row). Columns whose header is no known label (`订单信息`) are searched for inline
+ * `label：value` texts, and dropped after a few rows that have none.
+ */
+
+export interface ListRow {
+  element: Element;
+  /** 0-based position among the body rows. */
+  index: number;
+  facts: Facts;
+  unreadable: FactKey[];
+  labels: Set<string>;
+}
+
+export interface HeaderRow {
+  row: Element;
+  columns: Array<{ index: number; key: FactKey; label: string }>;
+  /** Non-empty header cells that are no known label. */
+  otherColumns: number[];
+}
+
+const CELL_ROLES: ReadonlySet<string> = new Set(['cell', 'gridcell', 'columnheader', 'rowheader']);
+const SHOW_TEXT = 0x4;
+
+function isCell(el: Element): boolean {
+  const tag = el.tagName.toUpperCase();
+  if (tag === 'TD' || tag === 'TH') return true;
+  const role = el.getAttribute('role');
+  return role !== null && CELL_ROLES.has(role);
+}
+
+function cellsOf(row: Element): Element[] {
+  const out: Element[] = [];
+  for (let c = row.firstElementChild; c; c = c.nextElementSibling) if (isCell(c)) out.push(c);
+  return out;
+}
+
+function isRow(el: Element): boolean {
+  return el.tagName.toUpperCase() === 'TR' || el.getAttribute('role') === 'row';
+}
+
+/**
+ * Header rows: rows where bare labels fill more than half of the non-empty cells (a detail
+ * table row `退款原因 | 卖家缺货 | 退款金额 | 500.00` is half labels, so it is no header).
+ */
+export function findHeaderRows(scan: PageScan): HeaderRow[] {
+  const byRow = new Map<Element, LabelHit[]>();
+  for (const hit of scan.hits) {
+    if (hit.inline !== undefined) continue;
+    const cell = cellOf(hit.node, scan.root);
+    const row = cell?.parentElement;
+    if (!cell || !row || !isRow(row)) continue;
+    const list = byRow.get(row);
+    if (list) list.push(hit);
+    else byRow.set(row, [hit]);
+  }
+  const headers: HeaderRow[] = [];
+  for (const [row, hits] of byRow) {
+    if (hits.length < 2) continue;
+    const cells = cellsOf(row);
+    const nonEmpty = cells.filter((c) => (c.textContent ?? '').trim() !== '').length;
+    if (hits.length * 2 <= nonEmpty) continue;
+    const columns: HeaderRow['columns'] = [];
+    const labelled = new Set<number>();
+    for (const hit of hits) {
+      const index = cells.indexOf(cellOf(hit.node, scan.root)!);
+      if (index < 0 || labelled.has(index)) continue;
+      labelled.add(index);
+      columns.push({ index, key: hit.key, label: hit.label });
+    }
+    const otherColumns = cells.map((c, i) => (labelled.has(i) || !(c.textContent ?? '').trim() ? -1 : i)).filter((i) => i >= 0);
+    headers.push({ row, columns, otherColumns });
+  }
+  return headers;
+}
+
+/** Body rows belonging to a header: rows after it in its table/grid, or in the next table (split header/body tables). */
+export function bodyRows(scan: PageScan, header: HeaderRow, isHeader: (row: Element) => boolean): Element[] {
+  const row = header.row;
+  const accept = (r: Element) => !isHeader(r) && !isInNoise(scan, r);
+  // Rows nested in another body row (an expanded detail table) are part of that row.
+  const topLevel = (rows: Element[]) => {
+    const set = new Set(rows);
+    return rows.filter((r) => {
+      const outer = r.parentElement?.closest('tr,[role=row]');
+      return !outer || !set.has(outer);
+    });
+  };
+  const isTr = row.tagName.toUpperCase() === 'TR';
+  let container: Element | null = isTr ? row.closest('table') : (row.closest('[role=grid],[role=table],[role=treegrid]') ?? row.parentElement);
+  for (let level = 0; container && level < 6; level++) {
+    const all = Array.from(isTr ? container.getElementsByTagName('tr') : container.querySelectorAll('[role=row]'));
+    // Document order: the rows after the header row.
+    const rows = all.slice(all.indexOf(row) + 1).filter(accept);
+    if (rows.length) return topLevel(rows);
+    container = container.parentElement;
+  }
+  return [];
+}
+
+function inlineLabels(scan: PageScan, cell: Element, builder: FactsBuilder, labels: Set<string>): boolean {
+  const walker = scan.doc.createTreeWalker(cell, SHOW_TEXT);
+  let found = false;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeType !== TEXT_NODE) continue;
+    const raw = (node as Text).data;
+    if (raw.length > 400 || !raw.includes(':') && !raw.includes('：')) continue;
+    const inline = splitInlineLabel(normalizeText(raw));
+    if (!inline) continue;
+    found = true;
+    labels.add(inline.label);
+    builder.offer(inline.key, inline.value.trim() ? inline.value : null);
+  }
+  return found;
+}
+
+/** Read every body row under every header row, in page order. */
+export function readListRows(scan: PageScan, headers: readonly HeaderRow[]): ListRow[] {
+  const headerSet = new Set(headers.map((h) => h.row));
+  const out: ListRow[] = [];
+  for (const header of headers) {
+    const rows = bodyRows(scan, header, (r) => headerSet.has(r));
+    const need = header.columns.reduce((m, c) => Math.max(m, c.index), 0) + 1;
+    const headerLabels = new Set(header.columns.map((c) => c.label));
+    let others = header.otherColumns.slice();
+    const emptyRuns = new Map<number, number>();
+    for (const row of rows) {
+      const cells = cellsOf(row);
+      // `暂无数据` rows and group/summary rows that do not have the header's columns.
+      if (cells.length < Math.min(need, 2)) continue;
+      const builder = new FactsBuilder();
+      const labels = new Set(headerLabels);
+      for (const column of header.columns) {
+        const cell = cells[column.index];
+        builder.offer(column.key, cell ? (cell.textContent ?? '') : null);
+      }
+      if (others.length) {
+        for (const index of others) {
+          const cell = cells[index];
+          if (!cell) continue;
+          if (inlineLabels(scan, cell, builder, labels)) emptyRuns.set(index, -1);
+          else if ((emptyRuns.get(index) ?? 0) >= 0) emptyRuns.set(index, (emptyRuns.get(index) ?? 0) + 1);
+        }
+        others = others.filter((i) => (emptyRuns.get(i) ?? 0) < 3);
+      }
+      const { facts, unreadable } = builder.build(findCountdown(row.textContent ?? ''));
+      out.push({ element: row, index: out.length, facts, unreadable, labels });
+    }
+  }
+  return out;
+}

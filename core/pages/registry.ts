@@ -1,0 +1,103 @@
+import type { Platform, PanelRead } from '../model/facts';
+import { PageContext } from './context';
+import type { AdapterCase, PageAdapter } from './adapter';
+import { aftersaleDetail } from './aftersale-detail';
+import { complaintDetail } from './complaint-detail';
+import { complaintList } from './complaint-list';
+import { refundDetail } from './refund-detail';
+import { refundList } from './refund-list';
+import { detectPageKind, platformFromHost } from './urls';
+
+/**
+ * THE registry of page adapters. Order matters only for pages whose URL says nothing
+ * (saved files, unknown paths): lists before details, complaints before refunds,
+ * after-sale before refund.
+ */
+export const ADAPTERS: readonly PageAdapter[] = [complaintList, refundList, complaintDetail, aftersaleDetail, refundDetail];
+
+export interface ReadPageOptions {
+  /** Overrides the platform found from the host / page. */
+  platform?: Platform;
+  /** Adapters to use instead of ADAPTERS (tests: one failing adapter must not break the rest). */
+  adapters?: readonly PageAdapter[];
+}
+
+export type AnchoredPanelRead = PanelRead & { anchor: Element };
+
+export interface PageReadResult<T extends PanelRead = PanelRead> {
+  /** One per panel / list row, in page order. */
+  cases: T[];
+  /** Adapter ids tried, in order. */
+  tried: string[];
+  /** Adapters that threw (each fails alone; the others still run). */
+  errors: Array<{ adapter: string; message: string }>;
+}
+
+/** `*.tmall.com` → tmall; `*.taobao.com` → taobao unless the page says 天猫; other hosts: the page decides. */
+export function pagePlatform(url: string, ctx: PageContext, override?: Platform): Platform {
+  if (override) return override;
+  const host = platformFromHost(url);
+  if (host === 'tmall') return 'tmall';
+  return ctx.scan.saysTmall ? 'tmall' : 'taobao';
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** The adapter the URL names goes first; then the others, in registry order. */
+function ordered(url: string, adapters: readonly PageAdapter[]): PageAdapter[] {
+  const byUrl = detectPageKind(url);
+  const first = adapters.filter((a) => a.id === byUrl);
+  return [...first, ...adapters.filter((a) => a.id !== byUrl)];
+}
+
+/**
+ * Read a page: every panel / list row the first matching adapter finds, with the element
+ * each case belongs to (detail: the panel element; list: the row) for badges.
+ */
+export function readPageWithAnchors(root: ParentNode, url: string, opts: ReadPageOptions = {}): PageReadResult<AnchoredPanelRead> {
+  const tried: string[] = [];
+  const errors: PageReadResult['errors'] = [];
+  let ctx: PageContext;
+  try {
+    ctx = new PageContext(root);
+  } catch (e) {
+    return { cases: [], tried, errors: [{ adapter: 'scan', message: message(e) }] };
+  }
+  for (const adapter of ordered(url, opts.adapters ?? ADAPTERS)) {
+    tried.push(adapter.id);
+    let found: AdapterCase[];
+    try {
+      if (!adapter.detect(url, root, ctx)) continue;
+      found = adapter.read(root, ctx);
+    } catch (e) {
+      errors.push({ adapter: adapter.id, message: message(e) });
+      continue;
+    }
+    // A panel with no label read at all is no panel.
+    const cases = found.filter((c) => Object.keys(c.facts).length > 0);
+    if (!cases.length) continue;
+    const platform = pagePlatform(url, ctx, opts.platform);
+    return {
+      cases: cases.map((c) => ({
+        kind: c.kind,
+        adapter: adapter.id,
+        platform,
+        facts: c.facts,
+        unreadable: c.unreadable,
+        index: c.index,
+        anchor: c.anchor,
+      })),
+      tried,
+      errors,
+    };
+  }
+  return { cases: [], tried, errors };
+}
+
+/** Read a page (see readPageWithAnchors), without the DOM anchors: plain data for messaging / JSON. */
+export function readPage(root: ParentNode, url: string, opts: ReadPageOptions = {}): PageReadResult {
+  const { cases, tried, errors } = readPageWithAnchors(root, url, opts);
+  return { cases: cases.map(({ anchor: _anchor, ...read }) => read), tried, errors };
+}

@@ -1,0 +1,150 @@
+import type { FactKey } from '../model/facts';
+import { normalizeText } from '../text/normalize';
+import { LABEL_TO_KEY, MAX_LABEL_LENGTH, splitInlineLabel } from './labels';
+
+/**
+ * One pass over a page: every text node outside noise, in document order, and every
+ * label found in them. Built once per read; adapters share it (no querySelectorAll per
+ * label, no regex compiled per node).
+ */
+
+// DOM constants spelled out: the CLI runs where `NodeFilter`/`Node` are no globals.
+const SHOW_ELEMENT = 0x1;
+const SHOW_TEXT = 0x4;
+const FILTER_ACCEPT = 1;
+const FILTER_REJECT = 2;
+const FILTER_SKIP = 3;
+export const ELEMENT_NODE = 1;
+export const TEXT_NODE = 3;
+
+export interface LabelHit {
+  key: FactKey;
+  /** The label as normalised (`退款原因`). */
+  label: string;
+  /** The text node holding the label. */
+  node: Node;
+  /** Position in `PageScan.texts`. */
+  at: number;
+  /** `退款原因：卖家缺货` in one text node → `卖家缺货`. */
+  inline?: string;
+}
+
+export interface PageScan {
+  root: ParentNode;
+  doc: Document;
+  /** Text nodes outside noise, document order (raw data, not normalised). */
+  nodes: Node[];
+  texts: string[];
+  /** Labels outside noise, document order. */
+  hits: LabelHit[];
+  /** Some text outside noise says 天猫. */
+  saysTmall: boolean;
+  /** Elements judged to be ads / recommendations (their labels are not used). */
+  noise: Element[];
+}
+
+const SKIP_TAGS: ReadonlySet<string> = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'ASIDE', 'IFRAME', 'OBJECT', 'SVG', 'CANVAS', 'HEAD']);
+
+/** Class / id words that mark an ad or recommendation block (`ad_f31a`, `rec-goods`, `guess-like`). */
+const NOISE_NAME =
+  /(?:^|[\s_-])(?:ad|ads|advert\w*|banner\w*|recommend\w*|rec|promo\w*|promotion\w*|guess\w*|sponsor\w*|hot-?sale\w*)(?=$|[\s_-])/i;
+/** Headings that start a recommendation / ad block. */
+const NOISE_HEADING = /^(?:猜你喜欢|为你推荐|相关推荐|推荐商品|热销推荐|店铺推荐|看了又看|大家都在买|精选推荐|热卖推荐|广告|推广|赞助)/;
+const NOISE_LABEL = /广告|推荐|推广/;
+
+function isNoiseElement(el: Element): boolean {
+  if (SKIP_TAGS.has(el.tagName.toUpperCase())) return true;
+  const cls = el.getAttribute('class');
+  if (cls && NOISE_NAME.test(cls)) return true;
+  const id = el.getAttribute('id');
+  if (id && NOISE_NAME.test(id)) return true;
+  const role = el.getAttribute('role');
+  if (role === 'complementary' || role === 'banner') return true;
+  const aria = el.getAttribute('aria-label');
+  return aria !== null && NOISE_LABEL.test(aria);
+}
+
+const COLON_END = /\s*[:：]\s*$/;
+const SPACES = /\s+/g;
+
+function docOf(root: ParentNode): Document {
+  const node = root as Node;
+  return (node.nodeType === 9 ? node : node.ownerDocument) as Document;
+}
+
+/** The section a noise heading (`猜你喜欢`) starts: climb while the element holds only the heading. */
+function noiseSection(textNode: Node, heading: string, root: ParentNode): Element | null {
+  let el = textNode.parentElement;
+  while (el && el.parentElement && (el.parentElement as unknown) !== root && normalizeText(el.parentElement.textContent ?? '') === heading) {
+    el = el.parentElement;
+  }
+  const section = el?.parentElement ?? null;
+  if (!section || (section as unknown) === root || section.tagName === 'BODY' || section.tagName === 'HTML') return null;
+  return section;
+}
+
+export function scanPage(root: ParentNode): PageScan {
+  const doc = docOf(root);
+  const nodes: Node[] = [];
+  const texts: string[] = [];
+  const hits: LabelHit[] = [];
+  const noise: Element[] = [];
+  const tmallAt: number[] = [];
+  const walker = doc.createTreeWalker(root as Node, SHOW_ELEMENT | SHOW_TEXT, {
+    acceptNode(node: Node): number {
+      if (node.nodeType === TEXT_NODE) return FILTER_ACCEPT;
+      if (isNoiseElement(node as Element)) {
+        if (!SKIP_TAGS.has((node as Element).tagName.toUpperCase())) noise.push(node as Element);
+        return FILTER_REJECT;
+      }
+      return FILTER_SKIP;
+    },
+  });
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const raw = (node as Text).data;
+    if (!raw || !raw.trim()) continue;
+    const at = nodes.length;
+    nodes.push(node);
+    texts.push(raw);
+    if (raw.length > 400) continue; // long texts are values (or hostile), never labels
+    const text = normalizeText(raw);
+    if (!text) continue;
+    if (text.includes('天猫')) tmallAt.push(at);
+    if (text.length <= MAX_LABEL_LENGTH + 4) {
+      const label = text.replace(COLON_END, '').replace(SPACES, '');
+      const key = LABEL_TO_KEY.get(label);
+      if (key) {
+        hits.push({ key, label, node, at });
+        continue;
+      }
+      if (NOISE_HEADING.test(text)) {
+        const section = noiseSection(node, text, root);
+        if (section) noise.push(section);
+        continue;
+      }
+    }
+    const inline = splitInlineLabel(text);
+    if (inline) {
+      const value = inline.value.trim();
+      if (value) hits.push({ key: inline.key, label: inline.label, node, at, inline: value });
+      else hits.push({ key: inline.key, label: inline.label, node, at });
+    }
+  }
+  if (noise.length === 0) return { root, doc, nodes, texts, hits, saysTmall: tmallAt.length > 0, noise };
+  // Labels (and 天猫 mentions) inside a block judged noise by its heading are not used.
+  const inNoise = (n: Node) => noise.some((s) => s.contains(n));
+  return {
+    root,
+    doc,
+    nodes,
+    texts,
+    hits: hits.filter((h) => !inNoise(h.node)),
+    saysTmall: tmallAt.some((i) => !inNoise(nodes[i]!)),
+    noise,
+  };
+}
+
+/** Whether a node lies in an ad / recommendation block found by the scan. */
+export function isInNoise(scan: PageScan, node: Node): boolean {
+  return scan.noise.length > 0 && scan.noise.some((s) => s.contains(node));
+}
