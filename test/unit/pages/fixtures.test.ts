@@ -284,10 +284,10 @@ describe('hostile text is read as plain text', () => {
     const { facts } = result.cases[0]!;
     const { activity, ...rest } = facts;
     expect(rest).toEqual({
-      refundId: '202611220666', // 2026​1122​0666 with zero-width spaces
+      refundId: '202611220666', // 2026 1122 0666 joined by zero-width spaces
       buyer: 'tb_evil<script>alert(1)</script>', // RTL override removed; the tag is text
       reason: '<img src=x onerror=alert(document.cookie)>卖家缺货',
-      refundAmount: 199, // label 退款​金额 with a zero-width space; value with an RLM
+      refundAmount: 199, // label 退款金额 with a zero-width space inside; value with an RLM
       paidAmount: 199, // BOM + full-width digits + ZWJ
       paidAt: '2026-11-21T10:00:00+08:00', // LRM inside the time
       refundRequestedAt: '2026-11-22T10:00:00+08:00',
