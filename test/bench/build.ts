@@ -8,7 +8,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-export const DIST = join(ROOT, '.output', 'chrome-mv3');
+/** The build measured; `BENCH_DIST=<folder>` measures another build folder as it is (no build step). */
+export const DIST = process.env.BENCH_DIST ? join(process.cwd(), process.env.BENCH_DIST) : join(ROOT, '.output', 'chrome-mv3');
 
 const SOURCES = ['entrypoints', 'components', 'core', 'public', 'wxt.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
 
@@ -31,6 +32,7 @@ export function buildState(): { present: boolean; stale: boolean; sourceMtime: n
 
 /** Builds when needed; returns how long the build took (0 when it was fresh). */
 export function ensureBuilt(log: (s: string) => void): { built: boolean; ms: number } {
+  if (process.env.BENCH_DIST) return { built: false, ms: 0 };
   const st = buildState();
   if (!st.stale) return { built: false, ms: 0 };
   log(st.present ? 'bench: .output/chrome-mv3 is older than the sources → npm run build' : 'bench: no .output/chrome-mv3 → npm run build');

@@ -75,7 +75,26 @@ async function main() {
     }
   }
 
-  // dom (happy-dom) and chromium sections: test/bench/dom-read.ts, test/bench/chromium.ts (next commits)
+  if (args.only.includes('dom')) {
+    log('bench: reading a list page in Node (happy-dom)');
+    try {
+      const { runDomRead } = await import('./dom-read');
+      figs.push(...(await runDomRead({ log })));
+    } catch (e) {
+      figs.push(errored('dom.read', 'read a 1,000-row list page (happy-dom)', 'ms', '', e, false));
+    }
+  }
+
+  if (args.only.includes('chromium')) {
+    log('bench: real Chromium');
+    try {
+      if (!buildOk) throw new Error('no build');
+      const { runChromium } = await import('./chromium');
+      figs.push(...(await runChromium({ log })));
+    } catch (e) {
+      figs.push(errored('chromium', 'page cost and latency in Chromium', '', '', e));
+    }
+  }
 
   const totalMs = performance.now() - t0;
   const failed = figs.filter((f) => f.enforced && (f.status === 'FAIL' || f.status === 'ERROR'));
