@@ -16,6 +16,11 @@ export type { Settings, SettingsPatch } from '../../core/model/settings';
  *
  * `saveSettings` takes a partial update (nested objects merge) and answers the effective
  * settings (managed policy applied). `casesChanged` goes background → extension pages.
+ *
+ * CaseView.seenAt = the instant these exact facts were first read in the tab; the guidance
+ * (due times from the page's countdown text) is anchored to it, so a re-report of an
+ * unchanged page, a worker restart or a pack change never moves a due time. Compute
+ * "breached" and countdowns live from `deadline.dueAt`, not from `deadline.breached`.
  */
 export interface ProtocolMap {
   reportPage(d: { url: string; cases: PanelRead[]; unreadable?: { tried: string[]; fields: string[] } }): { cases: CaseView[] };

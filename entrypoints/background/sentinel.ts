@@ -49,6 +49,10 @@ export function validatePayload<T extends MessageType>(type: T, data: unknown) {
   return result.data as ReturnType<(typeof PAYLOAD_SCHEMAS)[T]['parse']>;
 }
 
+function sameRead(a: PanelRead, b: PanelRead): boolean {
+  return a.kind === b.kind && a.platform === b.platform && JSON.stringify(a.facts) === JSON.stringify(b.facts) && a.unreadable.join() === b.unreadable.join();
+}
+
 export function createSentinel(deps: SentinelDeps) {
   const nowMs = deps.nowMs ?? (() => Date.now());
   const nowIso = () => toBeijingIso(nowMs());
@@ -79,19 +83,33 @@ export function createSentinel(deps: SentinelDeps) {
     return rows.map(({ seq: _seq, confirmedAt: _c, ...entry }) => entry);
   }
 
-  async function evaluateReads(reads: PanelRead[], tabId: number, url: string): Promise<{ views: CaseView[]; settings: Settings }> {
+  /**
+   * Evaluate reads for a tab. A case already known in this tab with exactly the same read
+   * keeps its evaluation instant (`seenAt`): the page's countdown text (剩余…) was read at
+   * that instant, so re-evaluating it "now" would move the due time. Pack, settings and
+   * ledger changes still apply; only the anchor instant is kept.
+   */
+  async function evaluateReads(
+    reads: PanelRead[],
+    tabId: number,
+    url: string,
+    prior: CaseView[] = [],
+  ): Promise<{ views: CaseView[]; settings: Settings }> {
     const [{ settings }, { pack }, entries] = await Promise.all([loadSettings(await store()), packs.active(), ledger()]);
     const now = nowIso();
+    const before = new Map(prior.map((c) => [c.key, c]));
     const views: CaseView[] = [];
     const keys = new Set<string>();
     for (const read of reads) {
       const key = caseKey(read);
       if (keys.has(key)) continue;
       keys.add(key);
+      const prev = before.get(key);
+      const at = prev && sameRead(prev.read, read) ? prev.seenAt : now;
       const platform = settings.platformProfile === 'auto' ? read.platform : settings.platformProfile;
       try {
-        const guidance = deps.rules.evaluate(read.facts, pack, { now, ledger: entries, platform, kind: read.kind, settings });
-        views.push({ key, tabId, url, read, guidance, seenAt: now });
+        const guidance = deps.rules.evaluate(read.facts, pack, { now: at, ledger: entries, platform, kind: read.kind, settings });
+        views.push({ key, tabId, url, read, guidance, seenAt: at });
       } catch (e) {
         // One case the core cannot evaluate must not hide the others.
         console.error('[sentinel] evaluate failed for', key, e);
@@ -141,6 +159,7 @@ export function createSentinel(deps: SentinelDeps) {
         st.cases.map((c) => c.read),
         st.tabId,
         st.url,
+        st.cases,
       );
       await tabs.putTab({ ...st, cases: views, updatedMs: nowMs() });
     }
@@ -202,7 +221,8 @@ export function createSentinel(deps: SentinelDeps) {
       const tabId = sender.tab?.id;
       if (tabId === undefined) throw new Error('reportPage: must be sent by a content script in a tab');
       return serial(async () => {
-        const { views } = await evaluateReads(d.cases, tabId, d.url);
+        const prior = await tabs.getTab(tabId);
+        const { views } = await evaluateReads(d.cases, tabId, d.url, prior?.url === d.url ? prior.cases : []);
         await tabs.putTab({ tabId, url: d.url, cases: views, ...(d.unreadable ? { unreadable: d.unreadable } : {}), updatedMs: nowMs() });
         await recordRecent(views);
         await refreshDerived();
@@ -233,7 +253,12 @@ export function createSentinel(deps: SentinelDeps) {
 
     /** Must call sidePanel.open() before any await: the badge click's user gesture expires. */
     focusCase(data: unknown, sender: MessageSender): Promise<void> {
-      const d = validatePayload('focusCase', data);
+      let d: { key: string };
+      try {
+        d = validatePayload('focusCase', data);
+      } catch (e) {
+        return Promise.reject(e);
+      }
       const senderTab = sender.tab?.id;
       if (senderTab !== undefined) {
         try {
@@ -396,7 +421,7 @@ export function createSentinel(deps: SentinelDeps) {
         await scheduleTeamPack(settings.teamPack.url, settings.teamPack.refreshHours);
         for (const st of await tabs.allTabs()) {
           const alive = await browser.tabs.get(st.tabId).then(
-            () => true,
+            (tab) => tab !== undefined,
             () => false,
           );
           if (!alive) await tabs.removeTab(st.tabId);

@@ -1,0 +1,185 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { Clock, HOUR, NOW, URL_DETAIL, URL_LIST, freshProfile, sentinel, tab, tmallRefund } from './helpers';
+import { caseKey } from '../../../entrypoints/background/protocol';
+
+beforeEach(freshProfile);
+
+describe('reportPage', () => {
+  it('evaluates each case with the active pack: S0 countdown 剩余2天23时7分51秒 and 500 yuan out of stock → 150.00', async () => {
+    const s = sentinel(new Clock(NOW));
+    const { cases } = await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund()] }, tab(7));
+    expect(cases).toHaveLength(1);
+    const c = cases[0]!;
+    expect(c.key).toBe('tmall:refund:202611200001');
+    expect(c.tabId).toBe(7);
+    expect(c.seenAt).toBe('2026-11-20T12:00:00+08:00');
+    // 12:00:00 + 2 d 23 h 7 min 51 s
+    const response = c.guidance.deadlines.find((d) => d.id === 'seller-response');
+    expect(response?.dueAt).toBe('2026-11-23T11:07:51+08:00');
+    expect(c.guidance.compensation).toMatchObject({ triggered: true, amount: '150.00', amountFen: 15000 });
+    expect(c.guidance.pack.id).toBe('aftersale-sentinel-default');
+    expect(s.broadcasts).toEqual([7]);
+  });
+
+  it('rejects an invalid payload with the zod path and keeps the tab state', async () => {
+    const s = sentinel(new Clock(NOW));
+    await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund()] }, tab(7));
+    const bad = { url: URL_DETAIL, cases: [tmallRefund({ paidAt: '2026-11-19 21:14' })] };
+    await expect(s.handlers.reportPage(bad, tab(7))).rejects.toThrow(/reportPage: invalid payload — cases\[0\]\.facts\.paidAt/);
+    await expect(s.handlers.reportPage({ url: 'not a url', cases: [] }, tab(7))).rejects.toThrow(/url/);
+    await expect(s.handlers.reportPage({ url: URL_DETAIL, cases: 'x' }, tab(7))).rejects.toThrow(/cases/);
+    const { cases } = await s.handlers.getTabCases({ tabId: 7 }, {});
+    expect(cases.map((c) => c.key)).toEqual(['tmall:refund:202611200001']);
+  });
+
+  it('refuses a report that does not come from a tab', async () => {
+    const s = sentinel(new Clock(NOW));
+    await expect(s.handlers.reportPage({ url: URL_DETAIL, cases: [] }, {})).rejects.toThrow(/content script/);
+  });
+
+  it('refuses a report with too many cases', async () => {
+    const s = sentinel(new Clock(NOW));
+    const many = Array.from({ length: 301 }, (_, i) => tmallRefund({ refundId: String(1000 + i) }, i));
+    await expect(s.handlers.reportPage({ url: URL_LIST, cases: many }, tab(3))).rejects.toThrow(/cases/);
+  });
+
+  it('list rows without ids get row keys; the same case twice on a page is kept once', async () => {
+    const s = sentinel(new Clock(NOW));
+    const a = tmallRefund({ refundId: undefined, orderId: undefined }, 0);
+    const b = tmallRefund({ refundId: undefined, orderId: undefined }, 1);
+    const c = tmallRefund({}, 2);
+    const d = tmallRefund({}, 3);
+    const { cases } = await s.handlers.reportPage({ url: URL_LIST, cases: [a, b, c, d] }, tab(2));
+    expect(cases.map((x) => x.key)).toEqual(['tmall:refund:row0', 'tmall:refund:row1', 'tmall:refund:202611200001']);
+    expect(caseKey(a)).toBe('tmall:refund:row0');
+  });
+
+  it('the platform profile setting overrides the platform the page reader saw', async () => {
+    const s = sentinel(new Clock(NOW));
+    await s.handlers.saveSettings({ platformProfile: 'taobao' });
+    const { cases } = await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund()] }, tab(7));
+    expect(cases[0]!.guidance.platform).toBe('taobao');
+  });
+});
+
+describe('tabs, queue and focus', () => {
+  it('getQueue lists the cases of every open tab, most urgent first', async () => {
+    const s = sentinel(new Clock(NOW));
+    await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund({ refundId: '1', platformCountdown: '剩余2天0时0分0秒' })] }, tab(1));
+    await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund({ refundId: '2', platformCountdown: '剩余0天3时0分0秒' })] }, tab(2));
+    const { cases } = await s.handlers.getQueue(undefined);
+    expect(cases.map((c) => c.key)).toEqual(['tmall:refund:2', 'tmall:refund:1']);
+  });
+
+  it('closing a tab or navigating away drops its cases, and the extension pages are told', async () => {
+    const s = sentinel(new Clock(NOW));
+    await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund({ refundId: '1' })] }, tab(1));
+    await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund({ refundId: '2' })] }, tab(2));
+    s.broadcasts.length = 0;
+    await s.events.onTabRemoved(1);
+    await s.events.onTabUpdated(2, { status: 'loading', url: 'https://www.tmall.com/' });
+    expect((await s.handlers.getQueue(undefined)).cases).toEqual([]);
+    expect(s.broadcasts).toEqual([1, 2]);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+  });
+
+  it('a tab update that is not a navigation keeps the cases', async () => {
+    const s = sentinel(new Clock(NOW));
+    await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund()] }, tab(1));
+    await s.events.onTabUpdated(1, { status: 'complete' });
+    expect((await s.handlers.getTabCases({ tabId: 1 }, {})).cases).toHaveLength(1);
+  });
+
+  it('getTabCases from the side panel (no tab) falls back to the last back-office tab used', async () => {
+    const s = sentinel(new Clock(NOW));
+    await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund({ refundId: '1' })] }, tab(1));
+    await s.handlers.reportPage({ url: URL_LIST, cases: [tmallRefund({ refundId: '2' })] }, tab(2));
+    await s.events.onTabActivated(1);
+    const got = await s.handlers.getTabCases({}, {});
+    expect(got).toMatchObject({ tabId: 1, url: URL_DETAIL });
+    expect(got.cases.map((c) => c.key)).toEqual(['tmall:refund:1']);
+  });
+
+  it('focusCase opens the side panel on the sender tab and remembers the case', async () => {
+    const s = sentinel(new Clock(NOW));
+    await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund()] }, tab(4));
+    await s.handlers.focusCase({ key: 'tmall:refund:202611200001' }, tab(4));
+    expect(fakeBrowser.sidePanel.open).toHaveBeenCalledWith({ tabId: 4 });
+    expect(await s.handlers.getFocusedCase(undefined)).toEqual({ key: 'tmall:refund:202611200001' });
+    await expect(s.handlers.focusCase({ key: '' }, tab(4))).rejects.toThrow(/focusCase: invalid payload — key/);
+  });
+});
+
+describe('action badge = urgent cases', () => {
+  it('counts cases due within the first threshold and not breached; recomputed as time passes', async () => {
+    const clock = new Clock(NOW);
+    const s = sentinel(clock);
+    const cases = [
+      tmallRefund({ refundId: '1', platformCountdown: '剩余0天3时0分0秒' }, 0), // 3 h: urgent
+      tmallRefund({ refundId: '2', platformCountdown: '剩余0天0时30分0秒' }, 1), // 30 min: urgent
+      tmallRefund({ refundId: '3', platformCountdown: '剩余2天0时0分0秒' }, 2), // 2 days: not yet
+    ];
+    await s.handlers.reportPage({ url: URL_LIST, cases }, tab(1));
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('2');
+
+    // 40 minutes later case 2 is breached: it no longer counts (the panel shows it breached).
+    clock.advance(40 * 60_000);
+    await s.events.onAlarm({ name: `as-dl|0|seller-response|tmall:refund:2` });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+
+    // Raise the first threshold to 36 h: every case's 48 h shipping promise (paid 11-19 21:14,
+    // due 11-21 21:14, 32.5 h away) is now inside it — case 2 counts again for that deadline.
+    await s.handlers.saveSettings({ warningThresholdsHours: [36, 1] });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('3');
+    await s.handlers.saveSettings({ warningThresholdsHours: [30, 1] });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+  });
+});
+
+describe('settings', () => {
+  it('saves a partial update and answers the whole settings', async () => {
+    const s = sentinel(new Clock(NOW));
+    const saved = await s.handlers.saveSettings({ shopPolicy: { signature: '售后小林' }, locale: 'en' });
+    expect(saved.shopPolicy.signature).toBe('售后小林');
+    expect(saved.shopPolicy.remedyLimits.exchangeUpliftPercent).toBe(30);
+    expect(saved.warningThresholdsHours).toEqual([4, 1]);
+    expect((await s.handlers.getSettings(undefined)).locale).toBe('en');
+  });
+
+  it('an invalid value is refused with its path and nothing is saved', async () => {
+    const s = sentinel(new Clock(NOW));
+    await expect(s.handlers.saveSettings({ warningThresholdsHours: [-1] })).rejects.toThrow(/warningThresholdsHours\[0\]/);
+    await expect(
+      s.handlers.saveSettings({ shopPolicy: { remedyLimits: { smallCashMinPercent: 20, smallCashMaxPercent: 10 } } }),
+    ).rejects.toThrow(/shopPolicy\.remedyLimits\.smallCashMinPercent/);
+    await expect(s.handlers.saveSettings({ teamPack: { url: 'http://example.com/pack.json' } })).rejects.toThrow(/teamPack\.url/);
+    expect((await s.handlers.getSettings(undefined)).warningThresholdsHours).toEqual([4, 1]);
+  });
+
+  it('enterprise policy (storage.managed) overrides the agent and cannot be changed by the agent', async () => {
+    await fakeBrowser.storage.managed.set({ shopPolicy: { signature: '总部统一签名' }, warningThresholdsHours: [6, 2], locale: 'fr' });
+    const s = sentinel(new Clock(NOW));
+    const saved = await s.handlers.saveSettings({ shopPolicy: { signature: '我自己的', shopName: '小店' }, warningThresholdsHours: [3] });
+    expect(saved.shopPolicy.signature).toBe('总部统一签名');
+    expect(saved.warningThresholdsHours).toEqual([6, 2]);
+    expect(saved.shopPolicy.shopName).toBe('小店'); // not managed: the agent's value
+    expect(saved.locale).toBe('zh-CN'); // an invalid managed value is ignored
+  });
+});
+
+describe('compensation ledger', () => {
+  it('a confirmed entry is stored and the open cases are re-evaluated with it', async () => {
+    const s = sentinel(new Clock(NOW));
+    await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund()] }, tab(1));
+    await expect(s.handlers.confirmLedger({ buyer: 'x', amount: -1, at: '2026-11-20T11:00:00+08:00', kind: 'platform-payout' })).rejects.toThrow(/amount/);
+    s.broadcasts.length = 0;
+    await s.handlers.confirmLedger({ buyer: 'tb_小鹿2026', amount: 450, at: '2026-11-20T11:00:00+08:00', kind: 'platform-payout', orderId: '1' });
+    const store = await s.store();
+    expect(await store.listLedger()).toHaveLength(1);
+    expect(s.broadcasts).toEqual([1]);
+    // 450 already paid to this buyer within 24 h: the 500-yuan cap leaves 50.00.
+    const { cases } = await s.handlers.getTabCases({ tabId: 1 }, {});
+    expect(cases[0]!.guidance.compensation.amount).toBe('50.00');
+  });
+});

@@ -1,0 +1,72 @@
+import { vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { IDBFactory } from 'fake-indexeddb';
+import type { PanelRead } from '../../../core/model/facts';
+import { createSentinel, type SentinelDeps } from '../../../entrypoints/background/sentinel';
+import { coreRules } from '../../../entrypoints/background/rules';
+
+/** Fresh fake browser + fresh IndexedDB (a new profile). */
+export function freshProfile(): void {
+  fakeBrowser.reset();
+  globalThis.indexedDB = new IDBFactory();
+  const sidePanel = fakeBrowser.sidePanel as unknown as Record<string, unknown>;
+  sidePanel.open = vi.fn(async () => undefined);
+  sidePanel.setPanelBehavior = vi.fn(async () => undefined);
+  const permissions = fakeBrowser.permissions as unknown as Record<string, unknown>;
+  permissions.contains = vi.fn(async () => true);
+}
+
+export class Clock {
+  constructor(public ms: number) {}
+  now = () => this.ms;
+  advance(ms: number) {
+    this.ms += ms;
+  }
+}
+
+export const HOUR = 3_600_000;
+/** 2026-11-20 12:00:00 Beijing. */
+export const NOW = Date.parse('2026-11-20T12:00:00+08:00');
+
+export function sentinel(clock: Clock, extra: Partial<SentinelDeps> = {}) {
+  const broadcasts: number[] = [];
+  const s = createSentinel({
+    rules: coreRules,
+    nowMs: clock.now,
+    broadcast: async (tabId) => {
+      broadcasts.push(tabId);
+    },
+    ...extra,
+  });
+  return Object.assign(s, { broadcasts });
+}
+
+/** A Tmall refund panel as the page reader reports it (S0's countdown example). */
+export function tmallRefund(over: Partial<PanelRead['facts']> = {}, index = 0): PanelRead {
+  return {
+    kind: 'refund',
+    adapter: 'refund-detail',
+    platform: 'tmall',
+    index,
+    unreadable: [],
+    facts: {
+      refundId: '202611200001',
+      orderId: '3921845507761234',
+      buyer: 'tb_小鹿2026',
+      reason: '卖家缺货',
+      refundStatus: '等待商家处理',
+      refundAmount: 500,
+      paidAmount: 500,
+      shippingFee: 0,
+      paidAt: '2026-11-19T21:14:05+08:00',
+      refundRequestedAt: '2026-11-20T10:02:37+08:00',
+      tradeStatus: '买家已付款',
+      platformCountdown: '剩余2天23时7分51秒',
+      ...over,
+    },
+  };
+}
+
+export const URL_DETAIL = 'https://refund2.tmall.com/dispute/seller/detail.htm?refundId=202611200001';
+export const URL_LIST = 'https://refund2.tmall.com/dispute/seller/list.htm';
+export const tab = (id: number) => ({ tab: { id } });
