@@ -1,0 +1,362 @@
+import { describe, expect, it } from 'vitest';
+import { defaultPack, evaluate, GuidanceSchema, type EvaluateOptions, type Facts, type Guidance } from '../../../core/index';
+import { actionIds, deadline, NOW, penaltyIds, replyIds, ruleIdsIn, unshipped } from './helpers';
+
+/**
+ * Table-driven: every row is a case an agent meets, the rule ids it must exercise (each must
+ * appear in the guidance: a deadline, the verdict, a penalty, an action, a reply, a warning or
+ * an explanation entry) and what the agent relies on. The last test checks that the rows
+ * together cover every rule of the default pack.
+ */
+interface Row {
+  name: string;
+  facts: Facts;
+  opts?: Partial<EvaluateOptions>;
+  covers: string[];
+  check?: (g: Guidance) => void;
+}
+
+const taobao = { platform: 'taobao' as const };
+const legacy = { profile: 'tmall-legacy' };
+const shipped: Facts = { ...unshipped, shippedAt: '2026-11-20T20:00:00+08:00', tradeStatus: '卖家已发货' };
+const success: Facts = {
+  orderId: '4002',
+  buyer: 'buyer-b',
+  paidAmount: 200,
+  paidAt: '2026-11-10T10:00:00+08:00',
+  shippedAt: '2026-11-10T18:00:00+08:00',
+  tradeSucceededAt: '2026-11-15T10:00:00+08:00',
+  refundRequestedAt: '2026-11-20T10:00:00+08:00',
+  tradeStatus: '交易成功',
+};
+/** S1's example: 100 yuan incl. 5 postage, promised 72 h, not shipped, refund on day 4, trade closed, complaint. */
+const s1Complaint: Facts = {
+  orderId: '5001',
+  buyer: 'buyer-c',
+  complaintType: '未按约定时间发货',
+  paidAmount: 100,
+  shippingFee: 5,
+  paidAt: '2026-11-20T10:00:00+08:00',
+  refundRequestedAt: '2026-11-24T11:00:00+08:00',
+  tradeClosedAt: '2026-11-24T12:00:00+08:00',
+  complaintFiledAt: '2026-11-24T15:00:00+08:00',
+  tradeStatus: '交易关闭',
+};
+const complaint = (complaintType: string, extra: Partial<Facts> = {}): Facts => ({
+  orderId: '6001',
+  buyer: 'buyer-d',
+  complaintType,
+  paidAmount: 100,
+  paidAt: '2026-11-10T10:00:00+08:00',
+  complaintFiledAt: '2026-11-21T09:00:00+08:00',
+  ...extra,
+});
+
+const ROWS: Row[] = [
+  {
+    name: 'Tmall refund, 卖家缺货, unshipped, with the platform countdown',
+    facts: { ...unshipped, reason: '卖家缺货', platformCountdown: '剩余2天23时7分51秒' },
+    covers: [
+      'reason-out-of-stock', 'comp-tmall-2019', 'timer-intervention-open', 'timer-seller-response-tmall', 'timer-ship-promise-tmall',
+      'timer-late-ship-reason-tmall', 'pen-serious-delay', 'act-settle-refund', 'act-contact-first', 'act-general-procedure',
+      'act-reply-within-24h', 'reply-apology-delivery', 'reply-generic', 'note-dispute-rate',
+    ],
+    check: (g) => {
+      expect(g.kind).toBe('refund');
+      expect(g.compensation).toMatchObject({ triggered: true, amount: '150.00', amountFen: 15000, contestable: false });
+      expect(deadline(g, 'intervention-open')).toMatchObject({ dueAt: '2026-11-24T10:00:00+08:00', source: 'computed', breached: false });
+      expect(deadline(g, 'seller-response')).toMatchObject({ dueAt: '2026-11-24T11:07:51+08:00', source: 'platform' });
+      expect(deadline(g, 'ship-promise')).toMatchObject({ dueAt: '2026-11-22T10:00:00+08:00', source: 'computed' });
+      expect(deadline(g, 'late-ship-reason-available')?.dueAt).toBe('2026-11-23T10:00:00+08:00');
+      expect(g.penalties.find((p) => p.ruleId === 'pen-serious-delay')?.points).toBe(1);
+      expect(actionIds(g)[0]).toBe('act-settle-refund');
+      expect(g.warnings).toEqual([]);
+    },
+  },
+  {
+    name: 'Tmall after-sale (交易成功), 商品质量问题',
+    facts: { ...success, reason: '商品质量问题' },
+    covers: [
+      'timer-intervention-open-aftersale', 'timer-complaint-after-success-tmall', 'timer-after-sale-window-tmall', 'timer-review-window',
+      'reason-quality', 'act-phone-about-reason', 'act-quality-severe', 'act-quality-minor', 'act-size-deviation', 'act-waive-difference',
+      'act-shipping-fault', 'reply-quality', 'note-review-change',
+    ],
+    check: (g) => {
+      expect(g.kind).toBe('aftersale');
+      expect(deadline(g, 'intervention-open')?.ruleId).toBe('timer-intervention-open-aftersale');
+      expect(deadline(g, 'after-sale-window')?.dueAt).toBe('2026-11-30T10:00:00+08:00');
+      expect(deadline(g, 'complaint-after-success')?.dueAt).toBe('2026-11-30T10:00:00+08:00');
+      expect(deadline(g, 'review-window')?.dueAt).toBe('2026-11-30T10:00:00+08:00');
+      expect(g.compensation.triggered).toBe(false);
+      expect(g.actions.find((a) => a.ruleId === 'act-waive-difference')?.text.zh).toContain('¥5.00');
+    },
+  },
+  {
+    name: 'Taobao refund, 不想要了: 5-day response, 3-day shipping, intervention after rejection',
+    facts: { ...unshipped, reason: '不想要了' },
+    opts: taobao,
+    covers: ['timer-seller-response-taobao', 'timer-ship-promise-taobao', 'timer-late-ship-reason-taobao', 'reason-no-longer-wanted', 'comp-none-buyer-side', 'act-refund-directly', 'reply-buyer-side-refund', 'note-intervention-after-reject'],
+    check: (g) => {
+      expect(deadline(g, 'seller-response')).toMatchObject({ dueAt: '2026-11-26T10:00:00+08:00', source: 'computed' });
+      expect(deadline(g, 'ship-promise')?.dueAt).toBe('2026-11-23T10:00:00+08:00');
+      expect(deadline(g, 'intervention-open')).toBeUndefined();
+      expect(g.compensation).toMatchObject({ triggered: false, amount: null, ruleId: 'comp-none-buyer-side' });
+    },
+  },
+  {
+    name: 'Tmall presale: no computed ship promise (the listing decides)',
+    facts: { ...unshipped, reason: '拍错了', activity: '预售' },
+    covers: ['timer-ship-promise-tmall-special', 'reason-buyer-mistake'],
+    check: (g) => {
+      expect(deadline(g, 'ship-promise')).toBeUndefined();
+      expect(g.explanation.find((e) => e.ruleId === 'timer-ship-promise-tmall-special')?.facts.computed).toBe(false);
+    },
+  },
+  {
+    name: 'Tmall legacy profile, 定制: listing decides',
+    facts: { ...unshipped, reason: '订单信息错误', activity: '定制' },
+    opts: legacy,
+    covers: ['timer-ship-promise-tmall-legacy-special'],
+    check: (g) => expect(deadline(g, 'ship-promise')).toBeUndefined(),
+  },
+  {
+    name: 'Tmall legacy profile, 聚划算, 缺货: 7 days, 30 % as points, no min, no points deducted',
+    facts: { ...unshipped, reason: '缺货', activity: '聚划算', paidAmount: 10 },
+    opts: legacy,
+    covers: ['timer-ship-promise-tmall-legacy-jhs', 'comp-tmall-legacy', 'pen-legacy-delay-after-payment'],
+    check: (g) => {
+      expect(g.profile).toBe('tmall-legacy');
+      expect(deadline(g, 'ship-promise')?.dueAt).toBe('2026-11-27T10:00:00+08:00');
+      expect(g.compensation).toMatchObject({ triggered: true, amount: '3.00', ruleId: 'comp-tmall-legacy' });
+      expect(g.compensation.explanation.zh).toContain('天猫积分');
+      expect(g.penalties).toEqual([expect.objectContaining({ ruleId: 'pen-legacy-delay-after-payment', points: 0 })]);
+    },
+  },
+  {
+    name: 'Tmall legacy profile: 72 h shipping',
+    facts: { ...unshipped, reason: '不想买了' },
+    opts: legacy,
+    covers: ['timer-ship-promise-tmall-legacy'],
+    check: (g) => expect(deadline(g, 'ship-promise')?.dueAt).toBe('2026-11-23T10:00:00+08:00'),
+  },
+  { name: 'Taobao presale', facts: { ...unshipped, activity: '预售' }, opts: taobao, covers: ['timer-ship-promise-taobao-special'], check: (g) => expect(deadline(g, 'ship-promise')).toBeUndefined() },
+  {
+    name: 'Taobao 聚划算: 7 days',
+    facts: { ...unshipped, activity: '聚划算' },
+    opts: taobao,
+    covers: ['timer-ship-promise-taobao-activity'],
+    check: (g) => expect(deadline(g, 'ship-promise')?.dueAt).toBe('2026-11-27T10:00:00+08:00'),
+  },
+  {
+    name: 'Taobao 闪电发货 virtual: 1 h (breached)',
+    facts: { ...unshipped, activity: '闪电发货', logistics: '虚拟' },
+    opts: taobao,
+    covers: ['timer-ship-promise-taobao-flash-virtual'],
+    check: (g) => expect(deadline(g, 'ship-promise')).toMatchObject({ dueAt: '2026-11-20T11:00:00+08:00', breached: true }),
+  },
+  {
+    name: 'Taobao 闪电发货 physical: 24 h',
+    facts: { ...unshipped, activity: '闪电发货', logistics: '快递' },
+    opts: taobao,
+    covers: ['timer-ship-promise-taobao-flash'],
+    check: (g) => expect(deadline(g, 'ship-promise')).toMatchObject({ dueAt: '2026-11-21T10:00:00+08:00', breached: true }),
+  },
+  {
+    name: 'S1: Taobao complaint 未按约定时间发货 on a 100-yuan order not shipped within 72 h',
+    facts: s1Complaint,
+    opts: { ...taobao, now: '2026-11-24T16:00:00+08:00' },
+    covers: [
+      'timer-complaint-seller-handle-taobao', 'timer-complaint-buyer-confirm', 'timer-complaint-evidence', 'timer-complaint-platform-decision',
+      'calendar-cn-2026', 'timer-breach-window-taobao', 'reason-late-ship', 'comp-taobao-delivery', 'pen-taobao-settle-no-points',
+      'recidivism-taobao-late-ship', 'act-settle-complaint-taobao', 'act-complaint-verify', 'act-complaint-escalate', 'act-complaint-upload',
+      'remedy-apology', 'remedy-price-difference', 'remedy-small-gift', 'remedy-return-refund', 'remedy-exchange', 'remedy-coupon',
+      'remedy-small-cash', 'remedy-cash-below-compensation', 'remedy-free-order', 'remedy-courier-claim', 'reply-complaint-ack',
+    ],
+    check: (g) => {
+      expect(g.kind).toBe('complaint');
+      expect(deadline(g, 'complaint-seller-handle')).toMatchObject({ dueAt: '2026-11-25T15:00:00+08:00', actor: 'seller', source: 'computed' });
+      expect(deadline(g, 'complaint-buyer-confirm')).toMatchObject({ dueAt: '2026-11-27T15:00:00+08:00', actor: 'buyer' });
+      expect(deadline(g, 'complaint-evidence')?.dueAt).toBe('2026-11-30T15:00:00+08:00');
+      // Intervention Friday 11-27 15:00 + 4 working days (weekend skipped) → Thursday 12-03.
+      expect(deadline(g, 'complaint-platform-decision')).toMatchObject({ dueAt: '2026-12-03T15:00:00+08:00', actor: 'platform' });
+      expect(deadline(g, 'breach-complaint-window')?.dueAt).toBe('2026-12-09T12:00:00+08:00');
+      // Taobao: compensation applies, but the sources give no amount — never invented.
+      expect(g.compensation).toMatchObject({ triggered: true, amount: null, amountFen: null, contestable: false, ruleId: 'comp-taobao-delivery' });
+      expect(actionIds(g)[0]).toBe('act-complaint-verify');
+      expect(actionIds(g)[1]).toBe('act-settle-complaint-taobao');
+      expect(g.actions.find((a) => a.ruleId === 'remedy-small-cash')?.text.zh).toContain('¥5.00–¥10.00');
+      expect(g.actions.find((a) => a.ruleId === 'remedy-exchange')?.text.zh).toContain('¥130.00');
+      expect(g.actions.find((a) => a.ruleId === 'remedy-coupon')?.text.zh).toContain('¥100.00');
+    },
+  },
+  {
+    name: 'Tmall complaint 描述不符 with the page countdown: points at risk, no negotiation period',
+    facts: complaint('描述不符', { platformCountdown: '还剩 1天 3小时' }),
+    covers: ['timer-complaint-seller-handle-tmall', 'reason-description-mismatch', 'pen-desc-severe', 'pen-desc-defect', 'pen-desc-minor', 'note-complaint-direct-intervention', 'note-shop-closure-12', 'act-complaint-not-at-fault'],
+    check: (g) => {
+      expect(deadline(g, 'complaint-seller-handle')).toMatchObject({ dueAt: '2026-11-22T15:00:00+08:00', source: 'platform' });
+      expect(g.penalties.map((p) => p.points)).toEqual([12, 6, 3]);
+      expect(deadline(g, 'complaint-buyer-confirm')).toBeUndefined();
+    },
+  },
+  {
+    name: 'Tmall refund after the trade closed: breach-complaint window 0–15 days',
+    facts: { ...unshipped, reason: '不想买了', tradeStatus: '交易关闭', tradeClosedAt: '2026-11-21T11:00:00+08:00' },
+    covers: ['timer-breach-window-tmall'],
+    check: (g) => expect(deadline(g, 'breach-complaint-window')).toMatchObject({ dueAt: '2026-12-06T11:00:00+08:00', actor: 'buyer' }),
+  },
+  {
+    name: 'Shipped by express, 未收到货: auto-confirm 10 days, check logistics',
+    facts: { ...shipped, reason: '未收到货', logistics: '快递' },
+    covers: ['timer-auto-confirm-express', 'reason-not-received', 'act-check-logistics', 'reply-logistics', 'act-phone-about-reason'],
+    check: (g) => {
+      expect(deadline(g, 'auto-confirm-receipt')?.dueAt).toBe('2026-11-30T20:00:00+08:00');
+      expect(deadline(g, 'ship-promise')).toBeUndefined();
+      expect(g.compensation.triggered).toBe(false);
+    },
+  },
+  { name: '平邮: 30 days', facts: { ...shipped, logistics: '平邮' }, covers: ['timer-auto-confirm-post'], check: (g) => expect(deadline(g, 'auto-confirm-receipt')?.dueAt).toBe('2026-12-20T20:00:00+08:00') },
+  { name: '虚拟: 3 days', facts: { ...shipped, logistics: '虚拟' }, covers: ['timer-auto-confirm-virtual'], check: (g) => expect(deadline(g, 'auto-confirm-receipt')?.dueAt).toBe('2026-11-23T20:00:00+08:00') },
+  { name: '自动发货: 1 day', facts: { ...shipped, logistics: '自动发货' }, covers: ['timer-auto-confirm-auto-delivery'], check: (g) => expect(deadline(g, 'auto-confirm-receipt')).toMatchObject({ dueAt: '2026-11-21T20:00:00+08:00', breached: false }) },
+  {
+    name: 'Taobao after-sale: 15-day window, no complaint entry after success',
+    facts: { ...success, reason: '七天无理由退货', shippingFee: 0 },
+    opts: taobao,
+    covers: ['timer-after-sale-window-taobao', 'note-no-complaint-after-success-taobao', 'reason-seven-day', 'act-agree-seven-day', 'act-seven-day-postage-free', 'reply-seven-day'],
+    check: (g) => {
+      expect(deadline(g, 'after-sale-window')?.dueAt).toBe('2026-11-30T10:00:00+08:00');
+      expect(deadline(g, 'complaint-after-success')).toBeUndefined();
+      expect(actionIds(g)).not.toContain('act-seven-day-postage-buyer');
+    },
+  },
+  {
+    name: '七天无理由 on a non-free-shipping item: the buyer pays postage',
+    facts: { ...success, reason: '7天无理由退换货', shippingFee: 12 },
+    covers: ['act-seven-day-postage-buyer'],
+    check: (g) => expect(actionIds(g)).not.toContain('act-seven-day-postage-free'),
+  },
+  {
+    name: 'Tmall complaint 违背承诺',
+    facts: complaint('违背承诺'),
+    covers: ['reason-breach-promise', 'pen-breach-refuse-before-payment', 'pen-breach-gift-postage', 'pen-breach-official-activity', 'pen-breach-invoice'],
+    check: (g) => expect(g.penalties.map((p) => p.points)).toEqual([1, 4, 6, 6]),
+  },
+  { name: 'Tmall complaint 卖家拒绝使用支付宝', facts: complaint('卖家拒绝使用支付宝'), covers: ['reason-refuse-alipay', 'pen-refuse-alipay'], check: (g) => expect(g.penalties.map((p) => p.points)).toEqual([6]) },
+  {
+    name: 'Tmall complaint 骚扰他人',
+    facts: complaint('骚扰他人'),
+    covers: ['reason-harassment', 'pen-harassment-general', 'pen-harassment-serious', 'note-account-sealed-48'],
+    check: (g) => expect(g.penalties.map((p) => p.points)).toEqual([12, 48]),
+  },
+  {
+    name: 'Tmall complaint 赠品承诺未履行',
+    facts: complaint('赠品承诺未履行'),
+    covers: ['reason-promise-unfulfilled', 'pen-promise-platform', 'pen-promise-own'],
+    check: (g) => expect(g.penalties.map((p) => p.points)).toEqual([6, 4]),
+  },
+  {
+    name: 'Tmall refund 商家加价不发货: no compensation, 4 points',
+    facts: { ...unshipped, reason: '商家加价不发货' },
+    covers: ['reason-price-raise', 'comp-none-price-raise', 'pen-price-raise', 'act-price-raise', 'reply-price-raise'],
+    check: (g) => {
+      expect(g.compensation).toMatchObject({ triggered: false, amount: null, ruleId: 'comp-none-price-raise' });
+      expect(g.penalties).toEqual([expect.objectContaining({ ruleId: 'pen-price-raise', points: 4 })]);
+      expect(actionIds(g)[0]).toBe('act-price-raise');
+    },
+  },
+  {
+    name: 'Tmall complaint 未按约定时间发货, true: settle within authority, cash below the compensation',
+    facts: complaint('未按约定时间发货'),
+    covers: ['act-settle-complaint-tmall'],
+    check: (g) => {
+      expect(g.compensation).toMatchObject({ triggered: true, amount: '30.00' });
+      expect(g.actions.find((a) => a.ruleId === 'remedy-cash-below-compensation')?.text.zh).toContain('低于 ¥30.00');
+    },
+  },
+  {
+    name: 'Tmall 错发: compensated since 2019, resend',
+    facts: { ...shipped, reason: '错发' },
+    covers: ['reason-wrong-shipment', 'act-wrong-shipment', 'reply-wrong-shipment'],
+    check: (g) => expect(g.compensation).toMatchObject({ triggered: true, amount: '150.00', ruleId: 'comp-tmall-2019' }),
+  },
+  {
+    name: 'Tmall 虚假发货',
+    facts: { ...shipped, reason: '虚假发货' },
+    covers: ['reason-fake-shipment'],
+    check: (g) => {
+      expect(g.compensation.triggered).toBe(true);
+      expect(actionIds(g)).toContain('act-check-logistics');
+    },
+  },
+  {
+    name: 'Tmall after-sale 发票问题: complaint option, invoice points at risk',
+    facts: { ...success, reason: '发票问题' },
+    covers: ['reason-invoice', 'act-invoice', 'reply-invoice', 'note-complaint-option'],
+    check: (g) => expect(penaltyIds(g)).toEqual(['pen-breach-invoice']),
+  },
+  {
+    name: 'Tmall 收到假货: 假一赔十, no amount invented',
+    facts: { ...success, reason: '收到假货' },
+    covers: ['reason-counterfeit', 'comp-counterfeit-tmall', 'act-counterfeit'],
+    check: (g) => {
+      expect(g.compensation).toMatchObject({ triggered: true, amount: null, ruleId: 'comp-counterfeit-tmall' });
+      expect(g.compensation.explanation.zh).toContain('假一赔十');
+    },
+  },
+  {
+    name: 'Taobao 收到假货: 假一赔三',
+    facts: { ...success, reason: '收到假货' },
+    opts: taobao,
+    covers: ['comp-counterfeit-taobao'],
+    check: (g) => expect(g.compensation.explanation.zh).toContain('假一赔三'),
+  },
+  {
+    name: '买家拒签: who pays postage',
+    facts: { ...shipped, reason: '买家拒签' },
+    covers: ['reason-refused-delivery', 'act-refused-no-reason', 'act-refused-with-reason'],
+  },
+  {
+    name: 'Contestable: 未按约定时间发货 but shipped inside the 48 h promise',
+    facts: { ...shipped, reason: '未按约定时间发货', refundRequestedAt: '2026-11-23T11:00:00+08:00' },
+    opts: { now: '2026-11-23T12:00:00+08:00' },
+    covers: ['act-ask-correct-reason', 'act-intervention-if-refused', 'reply-ask-correct-reason', 'note-no-pressure'],
+    check: (g) => {
+      expect(g.compensation).toMatchObject({ triggered: true, contestable: true, amount: '150.00' });
+      expect(actionIds(g).slice(0, 2)).toEqual(['act-ask-correct-reason', 'act-intervention-if-refused']);
+      expect(actionIds(g)).not.toContain('act-settle-refund');
+      expect(replyIds(g)[0]).toBe('reply-ask-correct-reason');
+      expect(g.replies[0]!.text).toContain('未按约定时间发货');
+    },
+  },
+  {
+    name: 'Awaiting payment: breach complaint possible, no countdown',
+    facts: { orderId: '7001', tradeStatus: '等待买家付款', reason: '拍错了' },
+    covers: ['note-breach-unpaid'],
+    check: (g) => expect(g.deadlines).toEqual([]),
+  },
+];
+
+describe('evaluate: every rule of the default pack, case by case', () => {
+  const covered = new Set<string>();
+  for (const row of ROWS) {
+    it(row.name, () => {
+      const g = evaluate(row.facts, defaultPack, { now: NOW, ...row.opts });
+      expect(GuidanceSchema.safeParse(g).success).toBe(true);
+      const ids = ruleIdsIn(g);
+      for (const id of row.covers) {
+        expect(ids.has(id), `${id} should be exercised`).toBe(true);
+        covered.add(id);
+      }
+      row.check?.(g);
+    });
+  }
+
+  it('covers every rule id in the default pack', () => {
+    const all = defaultPack.rules.map((r) => r.id);
+    const declared = new Set(ROWS.flatMap((r) => r.covers));
+    expect(all.filter((id) => !declared.has(id))).toEqual([]);
+    // Ids named in the table must exist (no stale names).
+    expect([...declared].filter((id) => !all.includes(id))).toEqual([]);
+    expect([...covered].sort()).toEqual([...declared].sort());
+  });
+});
