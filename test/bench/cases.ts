@@ -4,7 +4,8 @@
  * (also written with stray/full-width spaces), non-triggering and unknown reasons, paid
  * amounts 0.01–50,000 yuan (log-uniform, so the 5-yuan minimum and the 500-yuan maximum
  * are both well covered), request times from 9 days before `now` to just before it (so
- * some deadlines are breached), and a platform countdown on part of the cases.
+ * some deadlines are breached), refund states (open, agreed, intervened, closed), and a
+ * platform countdown on part of the cases.
  */
 import type { Facts, Platform } from '../../core/model';
 import { toBeijingIso } from '../../core/time';
@@ -36,6 +37,9 @@ export const TRIGGERING_TMALL_2019 = ['错发', '漏发', '少发', '虚假发�
 export const NON_TRIGGERING = ['拍错了', '订单信息错误', '不想买了', '商家加价不发货', '七天无理由退换货', '商品质量问题', '描述不符'];
 /** Text that is not a reason of the pack at all (unknown-reason warning, no compensation). */
 export const UNKNOWN = ['其他', '快递太慢了', '颜色不喜欢'];
+
+/** Refund states (after-sales-rules.md §1), mostly still waiting for the seller. */
+export const REFUND_STATUSES = ['等待商家处理', '等待商家处理', '等待商家处理', '退款中', '退款协议达成·等待买家退货', '买家已退货·等待卖家确认收货', '客服已经介入', '退款关闭', '退款成功'];
 
 /** The same reason as a page might write it: surrounding/duplicated spaces, full-width space, zero-width space. */
 function variant(reason: string, r: () => number): string {
@@ -76,7 +80,7 @@ export function generateCases(n: number, seed: number): BenchCase[] {
       paidAt: toBeijingIso(paidMs),
       refundRequestedAt: toBeijingIso(requestedMs),
       tradeStatus: '买家已付款',
-      refundStatus: '等待商家处理',
+      refundStatus: pick(REFUND_STATUSES, r),
     };
     if (r() < 0.3) {
       // the platform's own countdown, as a page shows it

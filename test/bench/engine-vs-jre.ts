@@ -2,16 +2,22 @@
  * Our rules engine vs json-rules-engine on the same decisions (issue 6, figure 1).
  *
  * The decisions, encoded once more as json-rules-engine rules (data + two custom operators
- * + computed facts), straight from ../shared/domain/after-sales-rules.md, independent of
- * our rule pack:
- * - compensation trigger: the refund reason (normalised) is one of the triggering reasons
- *   (§4: 缺货/卖家缺货/发不了货/拒绝发货/未按约定时间发货; on Tmall also 错发/漏发/少发/虚假发货);
- * - compensation amount: 30 % of the paid amount, half-up to the fen, at least 5 yuan, at
- *   most 500 yuan (computed fact `compensationFen`);
- * - `intervention-open`: refund requested + 72 h (§3);
- * - `seller-response`: the platform's own countdown when the page shows one (now + countdown,
- *   authoritative), otherwise on Taobao refund requested + 5 days; Tmall without a countdown
- *   has none (the platform shows it).
+ * + computed facts), from ../shared/domain/after-sales-rules.md with the variant choices the
+ * default pack documents (core/rules/default-pack.ts header), written independently of the
+ * pack's data:
+ * - compensation trigger: the refund reason (normalised, spaces removed) is a delivery
+ *   problem — on Tmall (2019+ profile) 缺货/卖家缺货/发不了货/拒绝发货/未按约定时间发货 and
+ *   错发/漏发/少发/虚假发货; on Taobao only the out-of-stock and late-shipping ones (§4);
+ * - compensation amount: Tmall 30 % of the paid amount, half-up to the fen, at least 5 yuan,
+ *   at most 500 yuan (computed fact `compensationFen`); Taobao: none given by the sources
+ *   (null — the pack does not invent one);
+ * - `intervention-open` (Tmall): refund requested + 72 h while the refund is open (not
+ *   退款成功/退款关闭/介入); Taobao follows the newer flow (intervention once the seller
+ *   rejects), so no 72 h timer;
+ * - `seller-response`: the platform's own countdown when the page shows one (now +
+ *   countdown, authoritative, on both platforms); otherwise Taobao: refund requested + 5 days
+ *   while the refund awaits the seller (not 退款成功/退款关闭/协议达成/买家已退货/介入);
+ *   Tmall without a countdown has none (the sources give no fixed length).
  * Both engines answer all generated cases; any difference fails the bench. Then both are
  * timed on the same cases in the same process: warm-up, several rounds, median and spread.
  */
@@ -20,6 +26,7 @@ import type { Guidance } from '../../core/model';
 import { normalizeText } from '../../core/text/normalize';
 import { toBeijingIso } from '../../core/time';
 import { generateCases, NON_TRIGGERING, TRIGGERING_BOTH, TRIGGERING_TMALL_2019, UNKNOWN, type BenchCase } from './cases';
+import { profileEngine, sourceLine, type HotSpot } from './profile';
 import { errored, info, judged, type Figure } from './report';
 import { describe, spread } from './stats';
 
@@ -74,7 +81,8 @@ function countdownSeconds(text: string): number | null {
 
 export function makeJre(): Engine {
   const engine = new Engine([], { allowUndefinedFacts: true, replaceFactsInEventParams: true });
-  engine.addOperator<string, string[]>('reasonIn', (reason, list) => typeof reason === 'string' && list.includes(normalizeText(reason)));
+  engine.addOperator<string, string[]>('reasonIn', (reason, list) => typeof reason === 'string' && list.includes(normalizeText(reason).replace(/\s+/g, '')));
+  engine.addOperator<string | undefined, string[]>('containsNone', (status, needles) => !status || !needles.some((n) => status.includes(n)));
   engine.addOperator<unknown, boolean>('present', (v, want) => (v !== undefined && v !== null && v !== '') === want);
 
   engine.addFact('compensationFen', async (_p: Record<string, unknown>, almanac: Almanac) => {
@@ -107,11 +115,17 @@ export function makeJre(): Engine {
   engine.addRule({
     name: 'compensation-taobao',
     conditions: { all: [{ fact: 'platform', operator: 'equal', value: 'taobao' }, { fact: 'reason', operator: 'reasonIn', value: TRIGGERING_BOTH }] },
-    event: compensationEvent,
+    event: { type: 'compensation', params: { amountFen: null } },
   });
   engine.addRule({
     name: 'intervention-open',
-    conditions: { all: [{ fact: 'refundRequestedAt', operator: 'present', value: true }] },
+    conditions: {
+      all: [
+        { fact: 'platform', operator: 'equal', value: 'tmall' },
+        { fact: 'refundRequestedAt', operator: 'present', value: true },
+        { fact: 'refundStatus', operator: 'containsNone', value: ['退款成功', '退款关闭', '介入'] },
+      ],
+    },
     event: { type: 'deadline', params: { id: 'intervention-open', dueAt: { fact: 'interventionOpenDue' } } },
   });
   engine.addRule({
@@ -126,6 +140,7 @@ export function makeJre(): Engine {
         { fact: 'platform', operator: 'equal', value: 'taobao' },
         { fact: 'refundRequestedAt', operator: 'present', value: true },
         { fact: 'platformCountdown', operator: 'present', value: false },
+        { fact: 'refundStatus', operator: 'containsNone', value: ['退款成功', '退款关闭', '协议达成', '买家已退货', '介入'] },
       ],
     },
     event: { type: 'deadline', params: { id: 'seller-response', dueAt: { fact: 'taobaoResponseDue' } } },
@@ -164,37 +179,6 @@ async function rounds(run: () => unknown, warmup: number, n: number): Promise<nu
     samples.push(performance.now() - t0);
   }
   return samples;
-}
-
-/** CPU profile of our evaluate over the cases: top functions by self time. */
-export async function profileOurs(core: Core, cases: BenchCase[], loops = 5): Promise<Array<{ fn: string; selfMs: number; pct: number }>> {
-  const { Session } = await import('node:inspector/promises');
-  const s = new Session();
-  s.connect();
-  await s.post('Profiler.enable');
-  await s.post('Profiler.setSamplingInterval', { interval: 100 });
-  await s.post('Profiler.start');
-  for (let k = 0; k < loops; k++) for (const c of cases) core.evaluate(c.facts, core.defaultPack, { now: c.now, platform: c.platform, kind: c.kind });
-  const { profile } = (await s.post('Profiler.stop')) as unknown as {
-    profile: { nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>; samples: number[]; timeDeltas: number[] };
-  };
-  s.disconnect();
-  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map<string, number>();
-  let total = 0;
-  profile.samples.forEach((id, i) => {
-    const n = byNode.get(id)!;
-    const dt = (profile.timeDeltas[i] ?? 0) / 1000;
-    const url = n.callFrame.url.replace(/^file:\/\//, '').replace(/.*\/work\/main\//, '');
-    const key = `${n.callFrame.functionName || '(anonymous)'} ${url ? `${url}:${n.callFrame.lineNumber + 1}` : ''}`.trim();
-    self.set(key, (self.get(key) ?? 0) + dt);
-    total += dt;
-  });
-  return [...self.entries()]
-    .filter(([k]) => !k.startsWith('(idle)') && !k.startsWith('(program)'))
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 15)
-    .map(([fn, ms]) => ({ fn, selfMs: Math.round(ms * 10) / 10, pct: Math.round((ms / total) * 1000) / 10 }));
 }
 
 export interface EngineBenchOptions {
@@ -312,9 +296,15 @@ export async function runEngineVsJre(opts: EngineBenchOptions = {}): Promise<Fig
   );
 
   if (opts.profile || ours.median < 100_000 || ratio < 20) {
-    const top = await profileOurs(core, cases);
-    log('engine-vs-jre: CPU profile of our evaluate (self time):\n' + top.map((t) => `  ${t.pct.toFixed(1).padStart(5)} %  ${t.selfMs.toFixed(1).padStart(7)} ms  ${t.fn}`).join('\n'));
-    figs.find((f) => f.id === 'engine.ours')!.detail!.profile = top;
+    const prof = await profileEngine(cases);
+    const fmt = (h: HotSpot, withLine: boolean) => `  ${h.pct.toFixed(1).padStart(5)} %  ${h.where}${withLine ? `  | ${sourceLine(h.where)}` : ''}`;
+    log(
+      `engine-vs-jre: CPU profile of our evaluate, ${prof.totalMs} ms sampled (self time)\n by function:\n` +
+        prof.functions.map((h) => fmt(h, false)).join('\n') +
+        '\n by line:\n' +
+        prof.lines.map((h) => fmt(h, true)).join('\n'),
+    );
+    figs.find((f) => f.id === 'engine.ours')!.detail!.profile = { ...prof, lines: prof.lines.map((h) => ({ ...h, source: sourceLine(h.where) })) };
   }
   return figs;
 }

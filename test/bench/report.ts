@@ -56,7 +56,7 @@ export function fmtValue(f: Figure): string {
   if (f.value === null) return '—';
   const v = f.value;
   const abs = Math.abs(v);
-  const s = abs >= 1000 ? Math.round(v).toLocaleString('en-US') : abs >= 100 ? v.toFixed(0) : abs >= 10 ? v.toFixed(1) : v.toFixed(2);
+  const s = Number.isInteger(v) && abs < 1000 ? String(v) : abs >= 1000 ? Math.round(v).toLocaleString('en-US') : abs >= 100 ? v.toFixed(0) : abs >= 10 ? v.toFixed(1) : v.toFixed(2);
   return f.unit ? `${s} ${f.unit}` : s;
 }
 
