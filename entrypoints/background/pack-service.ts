@@ -54,12 +54,18 @@ export class PackService {
       // A stored pack this build can no longer read: fall back to the default, keep the record.
       console.error('[sentinel] stored rule pack no longer valid, using the default pack:', parsed.error);
     }
-    let installedAt = await store.getMeta<string>('installedAt');
-    if (!installedAt) {
-      installedAt = this.nowIso();
-      await store.putMeta('installedAt', installedAt);
+    if (!rec) {
+      // First run: record the built-in pack as active, so the first import makes it "previous".
+      const first = this.defaultRecord();
+      await store.installPack(first);
+      return { pack: this.rules.defaultPack, info: this.defaultInfo(first.importedAt) };
     }
-    return { pack: this.rules.defaultPack, info: this.defaultInfo(rec?.source === 'default' ? rec.importedAt : installedAt) };
+    return { pack: this.rules.defaultPack, info: this.defaultInfo(rec.importedAt) };
+  }
+
+  private defaultRecord(): Omit<PackRecord, 'slot'> {
+    const p = this.rules.defaultPack;
+    return { id: p.id, version: p.version, importedAt: this.nowIso(), json: '', ruleCount: p.rules.length, source: 'default' };
   }
 
   async info(): Promise<{ active: PackInfo; previous: PackInfo | null }> {
@@ -79,6 +85,7 @@ export class PackService {
    * on success previous ← active, active ← new (one transaction).
    */
   async importJson(json: string, source: 'file' | 'url', sourceUrl?: string): Promise<ImportResult> {
+    await this.active(); // makes sure the current pack is recorded, so it becomes "previous"
     let parsed: ReturnType<RulesApi['parseRulePack']>;
     try {
       parsed = this.rules.parseRulePack(json);
@@ -116,15 +123,8 @@ export class PackService {
   }
 
   async reset(): Promise<PackInfo> {
-    const p = this.rules.defaultPack;
-    const record: Omit<PackRecord, 'slot'> = {
-      id: p.id,
-      version: p.version,
-      importedAt: this.nowIso(),
-      json: '',
-      ruleCount: p.rules.length,
-      source: 'default',
-    };
+    await this.active();
+    const record = this.defaultRecord();
     try {
       await (await this.store()).installPack(record);
     } finally {

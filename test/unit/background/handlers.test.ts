@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { Clock, HOUR, NOW, URL_DETAIL, URL_LIST, freshProfile, sentinel, tab, tmallRefund } from './helpers';
+import { Clock, NOW, URL_DETAIL, URL_LIST, freshProfile, sentinel, tab, tmallRefund } from './helpers';
 import { caseKey } from '../../../entrypoints/background/protocol';
 
 beforeEach(freshProfile);

@@ -1,0 +1,129 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { Clock, HOUR, NOW, URL_DETAIL, URL_LIST, freshProfile, sentinel, tab, tmallRefund } from './helpers';
+import { PURGE_ALARM } from '../../../entrypoints/background/sentinel';
+
+beforeEach(freshProfile);
+afterEach(() => vi.restoreAllMocks());
+
+const deadlineAlarms = async () =>
+  (await fakeBrowser.alarms.getAll())
+    .filter((a) => a.name.startsWith('as-dl|'))
+    .map((a) => [a.name, new Date(a.scheduledTime).toISOString()] as const)
+    .sort();
+
+describe('deadline alarms', () => {
+  it('one alarm per future warning crossing (4 h, 1 h) and the breach, at absolute times', async () => {
+    const s = sentinel(new Clock(NOW));
+    // seller-response due 2026-11-20 15:00 Beijing (3 h left): 4 h crossing already past.
+    await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund({ platformCountdown: '剩余0天3时0分0秒' })] }, tab(5));
+    const names = (await deadlineAlarms()).filter(([n]) => n.includes('seller-response'));
+    expect(names).toEqual([
+      ['as-dl|0|seller-response|tmall:refund:202611200001', '2026-11-20T07:00:00.000Z'],
+      ['as-dl|1|seller-response|tmall:refund:202611200001', '2026-11-20T06:00:00.000Z'],
+    ]);
+  });
+
+  it('survive a worker restart: a new worker recomputes the same alarms from the stored due times', async () => {
+    const clock = new Clock(NOW);
+    const first = sentinel(clock);
+    await first.handlers.reportPage({ url: URL_LIST, cases: [tmallRefund({ refundId: '1' }, 0), tmallRefund({ refundId: '2', platformCountdown: '剩余0天5时0分0秒' }, 1)] }, tab(9));
+    const before = await deadlineAlarms();
+    expect(before.length).toBeGreaterThan(4);
+    // The fake browser has no tab 9: make init see it alive.
+    vi.spyOn(fakeBrowser.tabs, 'get').mockImplementation((async (id: number) => (id === 9 ? { id } : undefined)) as never);
+
+    // The worker dies: memory is gone, alarms might have been dropped (browser restart of the SW).
+    await fakeBrowser.alarms.clearAll();
+    clock.advance(10 * 60_000);
+    const second = sentinel(clock);
+    await second.events.init();
+    expect(await deadlineAlarms()).toEqual(before);
+    // and the cases (with the same due times) are still there for the side panel
+    const { cases } = await second.handlers.getTabCases({ tabId: 9 }, {});
+    expect(cases.find((c) => c.key === 'tmall:refund:2')?.guidance.deadlines.find((d) => d.id === 'seller-response')?.dueAt).toBe(
+      '2026-11-20T17:00:00+08:00',
+    );
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+    expect(await fakeBrowser.alarms.get(PURGE_ALARM)).toBeTruthy();
+  });
+
+  it('a restart after the tab was closed while the worker was dead drops the tab and its alarms', async () => {
+    const clock = new Clock(NOW);
+    await sentinel(clock).handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund()] }, tab(42));
+    const second = sentinel(clock);
+    await second.events.init(); // tab 42 does not exist in the (fake) browser
+    expect(await deadlineAlarms()).toEqual([]);
+    expect((await second.handlers.getQueue(undefined)).cases).toEqual([]);
+  });
+
+  it('the 1 h crossing shows a notification once, with the order number and no buyer data', async () => {
+    const clock = new Clock(NOW);
+    const s = sentinel(clock);
+    await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund({ platformCountdown: '剩余0天3时0分0秒' })] }, tab(5));
+    clock.advance(2 * HOUR); // 14:00, one hour before 15:00
+    const name = 'as-dl|1|seller-response|tmall:refund:202611200001';
+    await s.events.onAlarm({ name });
+    await s.events.onAlarm({ name }); // a duplicate firing (e.g. after a restart) is not shown twice
+    const shown = (fakeBrowser.notifications as unknown as { getAllCreateOptions(): Record<string, { title: string; message: string }> }).getAllCreateOptions();
+    expect(Object.keys(shown)).toEqual([name]);
+    const { message, title } = shown[name]!;
+    expect(title).toBe('售后截止提醒');
+    expect(message).toContain('3921845507761234');
+    expect(message).toContain('15:00');
+    expect(message).toMatch(/1 小时/);
+    expect(message).not.toContain('tb_小鹿2026');
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+  });
+
+  it('notifications follow the locale setting (English)', async () => {
+    const clock = new Clock(NOW);
+    const s = sentinel(clock);
+    await s.handlers.saveSettings({ locale: 'en' });
+    await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund({ platformCountdown: '剩余0天5时0分0秒' })] }, tab(5));
+    clock.advance(HOUR);
+    const name = 'as-dl|4|seller-response|tmall:refund:202611200001';
+    await s.events.onAlarm({ name });
+    const shown = (fakeBrowser.notifications as unknown as { getAllCreateOptions(): Record<string, { title: string; message: string }> }).getAllCreateOptions();
+    expect(shown[name]?.title).toBe('After-sales deadline');
+    expect(shown[name]?.message).toMatch(/^Refund 3921845507761234: .* is due in about 4 h, at 11-20 17:00/);
+  });
+
+  it('a stale alarm (case gone or deadline passed) shows nothing', async () => {
+    const clock = new Clock(NOW);
+    const s = sentinel(clock);
+    await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund({ platformCountdown: '剩余0天3时0分0秒' })] }, tab(5));
+    await s.events.onAlarm({ name: 'as-dl|1|seller-response|tmall:refund:999' });
+    clock.advance(4 * HOUR);
+    await s.events.onAlarm({ name: 'as-dl|1|seller-response|tmall:refund:202611200001' });
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual([]);
+  });
+
+  it('clicking the notification focuses that case and its tab', async () => {
+    const clock = new Clock(NOW);
+    const s = sentinel(clock);
+    const t = await fakeBrowser.tabs.create({ url: URL_DETAIL });
+    const update = vi.spyOn(fakeBrowser.tabs, 'update');
+    await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund()] }, tab(t.id!));
+    await s.events.onNotificationClicked('as-dl|1|seller-response|tmall:refund:202611200001');
+    expect(await s.handlers.getFocusedCase(undefined)).toEqual({ key: 'tmall:refund:202611200001' });
+    expect(update).toHaveBeenCalledWith(t.id, { active: true });
+  });
+});
+
+describe('recent cases purge', () => {
+  it('the daily alarm deletes cases not seen within the retention days', async () => {
+    const clock = new Clock(NOW);
+    const s = sentinel(clock);
+    await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund({ refundId: '1' })] }, tab(1));
+    clock.advance(20 * 24 * HOUR);
+    await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund({ refundId: '2' })] }, tab(2));
+    clock.advance(11 * 24 * HOUR); // case 1: 31 days, case 2: 11 days
+    await s.events.onAlarm({ name: PURGE_ALARM });
+    const store = await s.store();
+    expect((await store.listRecentCases()).map((c) => c.key)).toEqual(['tmall:refund:2']);
+    await s.handlers.saveSettings({ recentCaseRetentionDays: 7 });
+    await s.events.onAlarm({ name: PURGE_ALARM });
+    expect(await store.listRecentCases()).toEqual([]);
+  });
+});
