@@ -114,32 +114,53 @@ function styleShadow(shadow: ShadowRoot): void {
   shadow.append(style);
 }
 
+const templates = new WeakMap<Document, HTMLElement>();
+
+/** `<span part="badge" class="b"><span class="c" data-testid="countdown"></span></span>`, cloned per badge (one call instead of several). */
+function boxTemplate(doc: Document): HTMLElement {
+  let tpl = templates.get(doc);
+  if (!tpl) {
+    tpl = doc.createElement('span');
+    tpl.setAttribute('part', 'badge');
+    tpl.className = 'b';
+    const countdown = doc.createElement('span');
+    countdown.className = 'c';
+    countdown.setAttribute('data-testid', 'countdown');
+    tpl.append(countdown);
+    templates.set(doc, tpl);
+  }
+  return tpl;
+}
+
 /** A new, empty badge host (not yet in the page). */
 export function createBadgeHost(doc: Document = document): HTMLElement {
   const host = doc.createElement(BADGE_TAG);
   const shadow = host.attachShadow({ mode: 'open' });
   styleShadow(shadow);
-  const box = doc.createElement('span');
-  box.setAttribute('part', 'badge');
+  const box = boxTemplate(doc).cloneNode(true) as HTMLElement;
   shadow.append(box);
-  host.addEventListener('click', (event) => {
-    const state = states.get(host);
-    const key = state?.model.caseKey;
-    if (!state || !key || !state.model.onActivate) return;
-    event.preventDefault();
-    event.stopPropagation();
-    state.model.onActivate(key);
+  states.set(host, {
+    model: { kind: 'unreadable', caseKey: null, fields: [], text: '' },
+    dueMs: NaN,
+    box,
+    countdown: box.firstElementChild as HTMLElement,
+    comp: null,
+    lastText: '',
+    lastUrgency: null,
   });
-  host.addEventListener('keydown', (event) => {
-    if (event.key !== 'Enter' && event.key !== ' ') return;
-    const state = states.get(host);
-    if (state?.model.caseKey && state.model.onActivate) {
-      event.preventDefault();
-      state.model.onActivate(state.model.caseKey);
-    }
-  });
-  states.set(host, { model: { kind: 'unreadable', caseKey: null, fields: [], text: '' }, dueMs: NaN, box, countdown: null, comp: null, lastText: '', lastUrgency: null });
   return host;
+}
+
+/**
+ * A click (or Enter / Space) on a badge: ask for its case. Listeners are not per badge —
+ * the page's badge layer listens once on the document and calls this (see badge-layer.ts).
+ * Returns true when the badge had a case to activate.
+ */
+export function activateBadge(host: Element): boolean {
+  const model = states.get(host)?.model;
+  if (!model?.caseKey || !model.onActivate) return false;
+  model.onActivate(model.caseKey);
+  return true;
 }
 
 export function isBadgeHost(node: Node | null): node is HTMLElement {
@@ -154,7 +175,8 @@ function setAttr(el: Element, name: string, value: string | null): void {
   }
 }
 
-function sameModel(a: BadgeModel, b: BadgeModel): boolean {
+/** Whether two models show the same thing (the click handler aside). */
+export function sameBadgeModel(a: BadgeModel, b: BadgeModel): boolean {
   if (a.kind !== b.kind || a.caseKey !== b.caseKey) return false;
   if (a.kind === 'countdown' && b.kind === 'countdown') {
     return a.deadlineId === b.deadlineId && a.dueAt === b.dueAt && a.title === b.title && a.compMark === b.compMark;
@@ -176,7 +198,7 @@ export function renderBadge(
 ): void {
   const state = states.get(host);
   if (!state) throw new Error('renderBadge: not a badge host made by createBadgeHost');
-  if (sameModel(state.model, model)) {
+  if (sameBadgeModel(state.model, model)) {
     state.model = model;
     tickBadge(host, nowMs, thresholdsHours, locale);
     return;

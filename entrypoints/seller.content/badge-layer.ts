@@ -1,9 +1,12 @@
 import {
   BADGE_TAG,
   DEFAULT_THRESHOLDS_HOURS,
+  activateBadge,
+  badgeModelOf,
   createBadgeHost,
   isBadgeHost,
   renderBadge,
+  sameBadgeModel,
   tickBadge,
   type BadgeLocale,
   type BadgeModel,
@@ -21,6 +24,7 @@ import {
 export interface LayerContext {
   setInterval(handler: () => void, timeout?: number): number;
   onInvalidated(cb: () => void): () => void;
+  addEventListener(target: Document, type: 'click' | 'keydown', handler: (event: Event) => void, options?: AddEventListenerOptions): void;
 }
 
 export interface BadgeEntry {
@@ -40,7 +44,15 @@ export interface LayerOptions {
 /** Where a badge goes: the first cell of a table row, else the top of the case element. */
 export function placeBadge(anchor: Element, host: HTMLElement): void {
   const isRow = anchor.localName === 'tr';
-  const target = isRow ? (Array.from(anchor.children).find((c) => c.localName === 'td' || c.localName === 'th') ?? anchor) : anchor;
+  let target: Element = anchor;
+  if (isRow) {
+    for (let c = anchor.firstElementChild; c; c = c.nextElementSibling) {
+      if (c.localName === 'td' || c.localName === 'th') {
+        target = c;
+        break;
+      }
+    }
+  }
   if (host.parentNode === target) return;
   if (isRow) target.append(host);
   else target.prepend(host);
@@ -48,6 +60,9 @@ export function placeBadge(anchor: Element, host: HTMLElement): void {
 
 export class BadgeLayer {
   private readonly hosts = new Map<string, HTMLElement>();
+  /** The anchor each badge was last placed at (a re-read with the same anchor and model is a no-op). */
+  private readonly anchors = new WeakMap<HTMLElement, Element>();
+  private listening = false;
   private readonly visible = new Set<Element>();
   private io: IntersectionObserver | null = null;
   private ticker: number | null = null;
@@ -72,7 +87,7 @@ export class BadgeLayer {
 
   /** Whether a DOM node is (inside) one of our badge hosts. */
   owns(node: Node | null): boolean {
-    return isBadgeHost(node);
+    return isBadgeHost(node) && this.anchors.has(node);
   }
 
   /** Make the page show exactly `entries` (one badge each). */
@@ -87,10 +102,14 @@ export class BadgeLayer {
       if (!host) {
         host = createBadgeHost(entry.anchor.ownerDocument);
         this.hosts.set(slot, host);
+        this.listen(entry.anchor.ownerDocument);
+      } else if (this.anchors.get(host) === entry.anchor && host.isConnected && sameBadgeModel(badgeModelOf(host)!, entry.model)) {
+        continue; // unchanged: the shared ticker keeps it current
       }
       renderBadge(host, entry.model, now, this.thresholdsHours, this.locale);
       const wasConnected = host.isConnected;
       placeBadge(entry.anchor, host);
+      this.anchors.set(host, entry.anchor);
       if (!wasConnected) this.watch(host);
     }
     for (const [slot, host] of this.hosts) {
@@ -135,6 +154,23 @@ export class BadgeLayer {
 
   hostFor(slot: string): HTMLElement | undefined {
     return this.hosts.get(slot);
+  }
+
+  /** One click / key listener for all badges (events from a shadow root reach the document retargeted to the host). */
+  private listen(doc: Document): void {
+    if (this.listening) return;
+    this.listening = true;
+    const onEvent = (event: Event) => {
+      const host = event.target as Element | null;
+      if (!isBadgeHost(host) || !this.owns(host)) return;
+      if (event.type === 'keydown' && (event as KeyboardEvent).key !== 'Enter' && (event as KeyboardEvent).key !== ' ') return;
+      if (activateBadge(host)) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    };
+    this.ctx.addEventListener(doc, 'click', onEvent, { capture: true });
+    this.ctx.addEventListener(doc, 'keydown', onEvent, { capture: true });
   }
 
   private startTicker(): void {

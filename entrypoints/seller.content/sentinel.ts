@@ -77,6 +77,7 @@ export class Sentinel {
   private settingsAt = -Infinity;
   private observer: MutationObserver | null = null;
   private readonly doc: Document;
+  private readonly focus = (key: string) => this.deps.focus(key);
 
   constructor(
     private readonly ctx: SentinelContext,
@@ -145,11 +146,10 @@ export class Sentinel {
       const entries: BadgeEntry[] = [];
       const anchors = new Map<string, Element>();
       for (const c of result.cases) anchors.set(`${c.kind}:${c.index}`, c.anchor);
-      const focus = (key: string) => this.deps.focus(key);
       for (const view of views) {
         const anchor = anchors.get(`${view.read.kind}:${view.read.index}`);
         if (!anchor || !anchor.isConnected) continue;
-        const model = badgeModelFor(view, this.layer.locale, focus);
+        const model = badgeModelFor(view, this.layer.locale, this.focus);
         if (model) entries.push({ slot: view.key, anchor, model });
       }
       if (pageUnreadable) {

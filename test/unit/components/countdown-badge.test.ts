@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   BADGE_TAG,
+  activateBadge,
   countdownText,
   createBadgeHost,
   renderBadge,
@@ -148,10 +149,13 @@ describe('ticking', () => {
     expect(host.getAttribute('data-urgency')).toBe('warning');
   });
 
-  it('a click asks to focus the case', () => {
+  it('activating it asks to focus the case; a marker with no case does nothing', () => {
     const onActivate = vi.fn();
     const host = mount(countdownModel(NOW + H, { onActivate }));
-    host.click();
+    expect(activateBadge(host)).toBe(true);
     expect(onActivate).toHaveBeenCalledWith('tmall:refund:1001');
+    const marker = mount({ kind: 'unreadable', caseKey: null, fields: [], text: 'x', onActivate });
+    expect(activateBadge(marker)).toBe(false);
+    expect(onActivate).toHaveBeenCalledTimes(1);
   });
 });
