@@ -1,6 +1,6 @@
 /**
  * The DEMO back-office: our fixture pages, with every date moved by the same amount so that
- * the page's latest event happened a little while ago and its countdowns are live, served
+ * the page's latest event happens as the demo starts and its countdowns are live, served
  * by a small node:http server on 127.0.0.1 (random free port).
  *
  * Local layout: `/` = index (links to local copies), `/<host><path>?<query>` = the page that
@@ -23,7 +23,12 @@ export const DEMO_INDEX_URL = 'https://refund2.tmall.com/sentinel-demo/index.htm
  * `2026年11月20日 10:00:00`, and date-only forms. Captures: year, sep|年, month, day, time part.
  */
 const DATE_RE =
-  /(?<![\d])(\d{4})(?:([-/])(\d{1,2})\2(\d{1,2})|年(\d{1,2})月(\d{1,2})日)(?:(\s*|T)(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?![\d])/g;
+  /(?<![0-9０-９])([0-9０-９]{4})(?:([-/－／])([0-9０-９]{1,2})\2([0-9０-９]{1,2})|年([0-9０-９]{1,2})月([0-9０-９]{1,2})日)(?:(\s*|T)([0-9０-９]{1,2})[:：]([0-9０-９]{2})(?:[:：]([0-9０-９]{2}))?)?(?![0-9０-９])/g;
+
+/** Full-width digits (`２０２６`) → ASCII, for reading a matched date. */
+const ascii = (s: string): string => s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+/** ASCII digits → full-width, to write a date back in the page's own style. */
+const wide = (s: string): string => s.replace(/[0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
 interface FoundDate {
   ms: number;
@@ -35,7 +40,7 @@ function pad(n: number, like: string): string {
 }
 
 function parseMatch(m: RegExpExecArray): FoundDate | null {
-  const [, y, sep, mo1, d1, mo2, d2, , hh, mi, ss] = m;
+  const [, y, sep, mo1, d1, mo2, d2, , hh, mi, ss] = Array.from(m, (v) => (v === undefined ? undefined : ascii(v)));
   const month = Number(mo1 ?? mo2);
   const day = Number(d1 ?? d2);
   const year = Number(y);
@@ -80,17 +85,18 @@ export function shiftDates(html: string, deltaMs: number, unit: 'minute' | 'seco
     // Date-only values move by whole days so they stay on a calendar boundary.
     const shift = f.hasTime ? delta : Math.round(delta / 86_400_000) * 86_400_000;
     const t = new Date(f.ms + shift + BEIJING_MS); // Beijing wall clock in UTC fields
-    const [, y, sep, mo1, d1, mo2, d2, gap, hh, mi, ss] = m;
+    const [whole, y, sep, mo1, d1, mo2, d2, gap, hh, mi, ss] = m;
     const Y = String(t.getUTCFullYear());
     const M = pad(t.getUTCMonth() + 1, (mo1 ?? mo2)!);
     const D = pad(t.getUTCDate(), (d1 ?? d2)!);
     void y;
     let out = sep ? `${Y}${sep}${M}${sep}${D}` : `${Y}年${M}月${D}日`;
     if (hh !== undefined) {
-      out += `${gap ?? ''}${pad(t.getUTCHours(), hh)}:${pad(t.getUTCMinutes(), mi!)}`;
-      if (ss !== undefined) out += `:${pad(t.getUTCSeconds(), ss)}`;
+      const colon = /：/.test(whole) ? '：' : ':';
+      out += `${gap ?? ''}${pad(t.getUTCHours(), hh)}${colon}${pad(t.getUTCMinutes(), mi!)}`;
+      if (ss !== undefined) out += `${colon}${pad(t.getUTCSeconds(), ss)}`;
     }
-    return out;
+    return /[０-９]/.test(whole) ? wide(out) : out;
   });
 }
 
@@ -102,15 +108,19 @@ export interface DemoPage extends FixturePage {
   shiftMs: number;
 }
 
-/** How long ago the page's latest event happened in the demo. */
-export const DEMO_LAST_EVENT_AGO_MS = 60 * MINUTE_MS;
+/**
+ * How long before the demo starts the page's latest event happened. 0: the page's latest
+ * timestamp becomes "now", so the platform countdown texts on it (durations counted from the
+ * fixture's own moment) stay consistent with the moved dates and are kept as written.
+ */
+export const DEMO_LAST_EVENT_AGO_MS = 0;
 
 export function localPathFor(url: string): string {
   const u = new URL(url);
   return `/${u.host}${u.pathname}${u.search}`;
 }
 
-/** The demo pages: fixtures with dates shifted so their latest event was an hour before `now`. */
+/** The demo pages: fixtures with dates shifted so their latest event is `now` (minus DEMO_LAST_EVENT_AGO_MS). */
 export function demoPages(now = Date.now(), pages = fixturePages()): DemoPage[] {
   return pages.map((p) => {
     const raw = readFixture(p.file);

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEADLINE_IDS } from '../../core/model/guidance';
 import { shiftDates } from '../demo/backoffice';
-import { detailValues, expectedDue, platformOf } from './expect';
+import { countdownSeconds, detailValues, expectedDue, platformOf } from './expect';
 import { launch, readBadges, screenshot, waitForBadges, type Harness } from './harness';
 import { countdownMinutes, listRows } from './pages';
 import { fixturePages, readFixture } from './site';
@@ -38,6 +38,7 @@ function minutesLeft(dueIso: string, nowMs: number): number {
 describe('badges', () => {
   it('refund list: one badge per row, in its open shadow root, with due times from the row’s own timestamps', async () => {
     fixtureAt((u) => u === LIST_URL, 'the Tmall refund list');
+    const t0 = Date.now();
     const page = await h.open(LIST_URL);
     const before = await listRows(page, '退款编号');
     expect(before.length, 'the fixture list has rows').toBeGreaterThan(1);
@@ -63,6 +64,13 @@ describe('badges', () => {
       if (want !== null) {
         expect(b.due, `row ${i} (${row.values['退款编号']}) ${b.deadline}`).toBe(want);
         exact++;
+      } else {
+        // Not derived from a timestamp: the platform's own countdown (剩余…) counted from the read.
+        const secs = countdownSeconds(Object.values(row.values).find((v) => /剩余|还剩/.test(v)) ?? '');
+        expect(secs, `row ${i}: ${b.deadline} is neither timestamp- nor countdown-derived`).not.toBeNull();
+        const due = Date.parse(b.due!);
+        expect(due, `row ${i} ${b.deadline} due ${b.due} vs countdown ${secs} s`).toBeGreaterThanOrEqual(t0 + secs! * 1000 - 60_000);
+        expect(due).toBeLessThanOrEqual(now + secs! * 1000 + 60_000);
       }
     }
     expect(exact, 'at least one row’s due time is checked against its own timestamps').toBeGreaterThan(0);

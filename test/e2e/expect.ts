@@ -23,6 +23,10 @@ const TIMERS: Record<string, { from: readonly string[]; length: Partial<Record<P
   'seller-response': { from: LABELS.refundRequestedAt, length: { taobao: 5 * D } },
   // S1: seller handles a complaint within 24 h (Taobao).
   'complaint-seller-handle': { from: LABELS.complaintFiledAt, length: { taobao: 24 * H } },
+  // S3 (Tmall 2019+, the default profile): ship within 48 h of payment; S1 exam (Taobao): 3 days.
+  'ship-promise': { from: LABELS.paidAt, length: { tmall: 48 * H, taobao: 72 * H } },
+  // S0 "付款72小时后方可申请" 未按约定时间发货.
+  'late-ship-reason-available': { from: LABELS.paidAt, length: { tmall: 72 * H, taobao: 72 * H } },
   // S0 §二: after-sale within 15 days of trade success.
   'after-sale-window': { from: LABELS.tradeSucceededAt, length: { tmall: 15 * D, taobao: 15 * D } },
   'complaint-after-success': { from: LABELS.tradeSucceededAt, length: { tmall: 15 * D } },

@@ -29,32 +29,6 @@ export function countdownMinutes(text: string): number | null {
   return m[1] ? -v : v;
 }
 
-/** Body rows of the first table whose header has `label`: one record label → cell text per row. */
-export async function tableRows(page: Page, label: string): Promise<Array<Record<string, string>>> {
-  return page.evaluate((want) => {
-    const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim().replace(/[:：]$/, '');
-    for (const table of Array.from(document.querySelectorAll('table'))) {
-      const headRow = table.querySelector('thead tr') ?? table.querySelector('tr');
-      if (!headRow) continue;
-      const heads = Array.from(headRow.children).map((c) => clean(c.textContent));
-      if (!heads.includes(want)) continue;
-      const rows = Array.from(table.querySelectorAll('tr')).filter((r) => r !== headRow && r.querySelector('td'));
-      return rows.map((r) => {
-        const rec: Record<string, string> = {};
-        Array.from(r.children).forEach((c, i) => {
-          const h = heads[i];
-          // The cell's own text without anything the extension added.
-          const copy = c.cloneNode(true) as Element;
-          copy.querySelectorAll('aftersale-sentinel-badge').forEach((b) => b.remove());
-          if (h) rec[h] = clean(copy.textContent);
-        });
-        return rec;
-      });
-    }
-    return [];
-  }, label);
-}
-
 /** First value paired with one of `labels` on the page (th/td, dt/dd, sibling, "label：value"). */
 export async function labelValue(page: Page, labels: string[]): Promise<string | null> {
   return page.evaluate((wanted) => {
@@ -102,7 +76,7 @@ export interface ListRow {
   badges: number;
 }
 
-/** Body rows of the first table whose header has `label`, each with the badge placed in it. */
+/** Body rows of the first table whose header has `label` (or of the body table after it), each with the badge placed in it. */
 export async function listRows(page: Page, label: string): Promise<ListRow[]> {
   return page.evaluate((want) => {
     const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim().replace(/[:：]$/, '');
@@ -111,7 +85,13 @@ export async function listRows(page: Page, label: string): Promise<ListRow[]> {
       if (!headRow) continue;
       const heads = Array.from(headRow.children).map((c) => clean(c.textContent));
       if (!heads.includes(want)) continue;
-      const rows = Array.from(table.querySelectorAll('tr')).filter((r) => r !== headRow && r.querySelector('td'));
+      let rows = Array.from(table.querySelectorAll('tr')).filter((r) => r !== headRow && r.querySelector('td'));
+      if (rows.length === 0) {
+        // Fusion-style tables: the header and the body are two separate <table>s.
+        const tables = Array.from(document.querySelectorAll('table'));
+        const body = tables.slice(tables.indexOf(table) + 1).find((t) => t.querySelector('tr td'));
+        rows = body ? Array.from(body.querySelectorAll('tr')).filter((r) => r.querySelector('td')) : [];
+      }
       return rows.map((r) => {
         const values: Record<string, string> = {};
         Array.from(r.children).forEach((c, i) => {
