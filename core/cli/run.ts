@@ -1,0 +1,215 @@
+/**
+ * `guidance`: the rules core from a terminal (issue 2 item 6, issue 3 item 4).
+ *
+ *   guidance --facts <facts.json> [--now ISO] [--platform tmall|taobao] [--ledger ledger.json] [--pack pack.json]
+ *   guidance <page.html> [--url <page url>] [--now ISO] [--platform …] [--ledger …] [--pack …]
+ *
+ * Prints `{ "cases": [ { kind, platform, facts, compensation, deadlines, penalties, actions,
+ * replies, warnings, unreadable, … } ] }` — one entry per Facts object, or per panel / list
+ * row of the page in page order. Bad input → exit 2 with one line on stderr.
+ * Pure of browser/WXT imports; happy-dom parses saved pages.
+ */
+import { readFileSync } from 'node:fs';
+import { defaultPack, evaluate, parseRulePack } from '../index';
+import { FactsSchema, PLATFORMS, type CaseKind, type Facts, type Platform } from '../model/facts';
+import type { Guidance } from '../model/guidance';
+import { LedgerSchema, type LedgerEntry } from '../model/ledger';
+import type { RulePack } from '../model/rule-pack';
+import { readPage } from '../pages/registry';
+import { formatPath } from '../rules/parse';
+import { parseBeijingTime, toBeijingIso } from '../time/beijing';
+
+export interface CliResult {
+  code: 0 | 1 | 2;
+  stdout: string;
+  stderr: string;
+}
+
+/** Bad input: reported as one line, exit 2. */
+export class UsageError extends Error {}
+
+export const USAGE =
+  'usage: npm run guidance -- --facts <facts.json> | <page.html> [--url <page url>] [--now ISO] [--platform tmall|taobao] [--ledger ledger.json] [--pack pack.json]';
+
+interface Args {
+  page?: string;
+  facts?: string;
+  url?: string;
+  now?: string;
+  platform?: string;
+  ledger?: string;
+  pack?: string;
+  help?: boolean;
+}
+
+const VALUE_FLAGS = ['--facts', '--url', '--now', '--platform', '--ledger', '--pack'] as const;
+
+export function parseArgs(argv: readonly string[]): Args {
+  const args: Args = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--help' || arg === '-h') {
+      args.help = true;
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    if ((VALUE_FLAGS as readonly string[]).includes(flag)) {
+      const value = eq > 0 && flag !== arg ? arg.slice(eq + 1) : argv[++i];
+      if (value === undefined || value === '') throw new UsageError(`${flag} needs a value`);
+      args[flag.slice(2) as Exclude<keyof Args, 'help' | 'page'>] = value;
+      continue;
+    }
+    if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
+    if (args.page !== undefined) throw new UsageError(`one page at a time (got ${args.page} and ${arg})`);
+    args.page = arg;
+  }
+  return args;
+}
+
+function readText(path: string, what: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`${what} ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot be read'}`);
+  }
+}
+
+function readJson(path: string, what: string): unknown {
+  const text = readText(path, what);
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`${what} ${path}: invalid JSON (${(e as Error).message.split('\n')[0]})`);
+  }
+}
+
+function zodLine(issues: ReadonlyArray<{ path: readonly PropertyKey[]; message: string }>, prefix: (string | number)[] = []): string {
+  const first = issues[0];
+  if (!first) return 'invalid';
+  const path = formatPath([...prefix, ...first.path]);
+  const more = issues.length > 1 ? ` (+${issues.length - 1} more)` : '';
+  return `${path || '(root)'}: ${first.message}${more}`;
+}
+
+/** `--now`: ISO with an offset, or a Beijing wall time (`2026-11-20 10:00`). */
+export function parseNow(raw: string | undefined, clock: () => number): string {
+  if (raw === undefined) return toBeijingIso(clock());
+  const iso = parseBeijingTime(raw);
+  if (!iso) throw new UsageError(`--now ${raw}: not a time (use ISO 8601, e.g. 2026-11-20T10:00:00+08:00)`);
+  return iso;
+}
+
+function parsePlatform(raw: string | undefined): Platform | undefined {
+  if (raw === undefined) return undefined;
+  if (!(PLATFORMS as readonly string[]).includes(raw)) throw new UsageError(`--platform ${raw}: expected tmall or taobao`);
+  return raw as Platform;
+}
+
+function loadLedger(path: string | undefined): LedgerEntry[] {
+  if (path === undefined) return [];
+  const parsed = LedgerSchema.safeParse(readJson(path, 'ledger'));
+  if (!parsed.success) throw new UsageError(`ledger ${path}: ${zodLine(parsed.error.issues)}`);
+  return parsed.data;
+}
+
+function loadPack(path: string | undefined): RulePack {
+  if (path === undefined) return defaultPack;
+  const result = parseRulePack(readText(path, 'pack'));
+  if (!result.ok) throw new UsageError(`pack ${path}: ${result.error.split('\n')[0]}`);
+  return result.pack;
+}
+
+function loadFacts(path: string): Facts[] {
+  const json = readJson(path, 'facts');
+  const list = Array.isArray(json) ? json : [json];
+  if (list.length === 0) throw new UsageError(`facts ${path}: empty array, nothing to evaluate`);
+  return list.map((item, i) => {
+    const parsed = FactsSchema.strict().safeParse(item);
+    if (!parsed.success) throw new UsageError(`facts ${path}: ${zodLine(parsed.error.issues, Array.isArray(json) ? [i] : [])}`);
+    return parsed.data;
+  });
+}
+
+/** One printed case: what the agent sees, in the order of the issue, then the rest of the guidance. */
+function caseOut(facts: Facts, g: Guidance, extra: { adapter?: string; index?: number } = {}) {
+  return {
+    kind: g.kind,
+    platform: g.platform,
+    ...extra,
+    facts,
+    compensation: g.compensation,
+    deadlines: g.deadlines,
+    penalties: g.penalties,
+    actions: g.actions,
+    replies: g.replies,
+    warnings: g.warnings,
+    unreadable: facts.unreadable ?? [],
+    pack: g.pack,
+    now: g.now,
+    explanation: g.explanation,
+  };
+}
+
+interface Read {
+  kind: CaseKind;
+  platform: Platform;
+  adapter: string;
+  index: number;
+  facts: Facts;
+}
+
+async function readPageFile(path: string, url: string | undefined, platform: Platform | undefined): Promise<Read[]> {
+  const html = readText(path, 'page');
+  const pageUrl = url ?? 'about:blank';
+  if (url !== undefined) {
+    try {
+      new URL(url);
+    } catch {
+      throw new UsageError(`--url ${url}: not a URL`);
+    }
+  }
+  // happy-dom only when a page is read (keeps `--facts` quick to start).
+  const { Window } = await import('happy-dom');
+  const window = new Window({ url: pageUrl, settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true, disableJavaScriptFileLoading: true } });
+  try {
+    const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+    const result = readPage(doc, pageUrl, { platform });
+    if (result.cases.length === 0) {
+      const errors = result.errors.length ? `; errors: ${result.errors.map((e) => `${e.adapter}: ${e.message}`).join('; ')}` : '';
+      throw new UsageError(`no readable panel in ${path} (tried: ${result.tried.join(', ')})${errors}`);
+    }
+    return result.cases;
+  } finally {
+    await window.happyDOM.close();
+  }
+}
+
+/** Run the command; never throws, never exits (the entry point does). */
+export async function runGuidance(argv: readonly string[], clock: () => number = Date.now): Promise<CliResult> {
+  try {
+    const args = parseArgs(argv);
+    if (args.help) return { code: 0, stdout: `${USAGE}\n`, stderr: '' };
+    if (args.facts !== undefined && args.page !== undefined) throw new UsageError('give --facts or a page, not both');
+    if (args.facts === undefined && args.page === undefined) throw new UsageError(`nothing to read. ${USAGE}`);
+    const now = parseNow(args.now, clock);
+    const platform = parsePlatform(args.platform);
+    const ledger = loadLedger(args.ledger);
+    const pack = loadPack(args.pack);
+    const cases = [];
+    if (args.facts !== undefined) {
+      for (const facts of loadFacts(args.facts)) cases.push(caseOut(facts, evaluate(facts, pack, { now, ledger, platform })));
+    } else {
+      for (const read of await readPageFile(args.page!, args.url, platform)) {
+        const g = evaluate(read.facts, pack, { now, ledger, platform: read.platform, kind: read.kind });
+        cases.push(caseOut(read.facts, g, { adapter: read.adapter, index: read.index }));
+      }
+    }
+    return { code: 0, stdout: `${JSON.stringify({ cases }, null, 2)}\n`, stderr: '' };
+  } catch (e) {
+    if (e instanceof UsageError) return { code: 2, stdout: '', stderr: `guidance: ${e.message}\n` };
+    const message = e instanceof Error ? e.message : String(e);
+    return { code: 1, stdout: '', stderr: `guidance: internal error: ${message.split('\n')[0]}\n` };
+  }
+}
