@@ -134,13 +134,20 @@ async function routeBackOffice(context: BrowserContext, office: BackOffice): Pro
   }
 }
 
-async function countBadges(page: Page, timeoutMs: number): Promise<number> {
+/** Badges (with an open shadow root) on the page, and how many count down to a future time. */
+async function countBadges(page: Page, timeoutMs: number): Promise<{ total: number; live: number; sample: string | null }> {
   try {
     await page.waitForFunction((sel) => document.querySelectorAll(sel).length > 0, BADGE, { timeout: timeoutMs });
   } catch {
     /* none within the time: report 0 */
   }
-  return page.$$eval(BADGE, (els) => els.filter((e) => e.shadowRoot !== null).length);
+  return page.$$eval(BADGE, (els) => {
+    const texts = els
+      .filter((e) => e.shadowRoot !== null)
+      .map((e) => e.shadowRoot!.querySelector('[data-testid="countdown"]')?.textContent ?? null);
+    const counting = texts.filter((t): t is string => t !== null);
+    return { total: texts.length, live: counting.filter((t) => !t.startsWith('-')).length, sample: counting.find((t) => !t.startsWith('-')) ?? null };
+  });
 }
 
 async function main(): Promise<number> {
@@ -225,10 +232,20 @@ async function main(): Promise<number> {
     console.log(`Refund list: ${list.url}`);
     if (extensionId) {
       const n = await countBadges(listPage, 10_000);
-      console.log(n > 0 ? `Badges on the refund list: ${n}` : 'No badges appeared on the refund list (is the content script built?)');
+      console.log(
+        n.total > 0
+          ? `Badges on the refund list: ${n.total} (${n.live} counting down to a future time${n.sample ? `, e.g. ${n.sample}` : ''})`
+          : 'No badges appeared on the refund list (is the content script built?)',
+      );
       const panel = await context.newPage();
       await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
       console.log(`Side panel (as a tab): chrome-extension://${extensionId}/sidepanel.html`);
+      const cases = await panel
+        .waitForSelector('[data-testid="case"]', { timeout: 5_000 })
+        .then(() => panel.locator('[data-testid="case"]').count())
+        .catch(() => 0);
+      const queued = await panel.locator('[data-testid="queue-item"]').count();
+      console.log(`Side panel shows ${cases} case(s) of the refund list tab; queue: ${queued} case(s)`);
       // Leave the list in front, the side panel beside it.
       await listPage.bringToFront();
     }
