@@ -12,6 +12,7 @@ import {
   type BadgeModel,
   type ThresholdsHours,
 } from '../../components/countdown-badge';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 /**
  * All badges of one page: mounts them next to their anchors (idempotent — a re-read that
@@ -21,11 +22,7 @@ import {
  */
 
 /** The part of WXT's ContentScriptContext the layer needs (tests pass the real one). */
-export interface LayerContext {
-  setInterval(handler: () => void, timeout?: number): number;
-  onInvalidated(cb: () => void): () => void;
-  addEventListener(target: Document, type: 'click' | 'keydown', handler: (event: Event) => void, options?: AddEventListenerOptions): void;
-}
+export type LayerContext = Pick<ContentScriptContext, 'setInterval' | 'onInvalidated' | 'addEventListener'>;
 
 export interface BadgeEntry {
   /** The case key; unique per page (the layer de-duplicates if not). */

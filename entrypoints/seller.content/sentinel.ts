@@ -1,6 +1,7 @@
 import type { PanelRead } from '../../core/model/facts';
 import { BADGE_TAG, isBadgeHost, type BadgeLocale, type ThresholdsHours } from '../../components/countdown-badge';
 import type { CaseView } from '../background/messaging';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { BadgeLayer, type BadgeEntry, type LayerContext } from './badge-layer';
 import { badgeModelFor, unreadableText } from './badge-model';
 
@@ -25,11 +26,7 @@ export interface ReadResult {
   unreadable?: string[];
 }
 
-export interface SentinelContext extends LayerContext {
-  readonly isInvalid: boolean;
-  setTimeout(handler: () => void, timeout?: number): number;
-  addEventListener(target: Window, type: 'wxt:locationchange', handler: (event: Event) => void): void;
-}
+export type SentinelContext = LayerContext & Pick<ContentScriptContext, 'isInvalid' | 'setTimeout'>;
 
 export interface SentinelDeps {
   read(root: Document, url: string): ReadResult;
