@@ -12,9 +12,14 @@ import type { RecentCase } from './schema';
 const PHONE_LIKE = /(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}|\d{3,4}-\d{7,8}|\d{7,}/g;
 const MAX_TEXT = 40;
 
+/** Phone-number-like digit runs replaced by `***`. */
+export function maskPhones(text: string): string {
+  return text.replace(PHONE_LIKE, '***');
+}
+
 export function scrubText(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
-  const masked = text.replace(PHONE_LIKE, '***');
+  const masked = maskPhones(text);
   return masked.length > MAX_TEXT ? `${masked.slice(0, MAX_TEXT)}…` : masked;
 }
 

@@ -2,7 +2,7 @@ import { browser } from '#imports';
 import type { PanelRead } from '../../core/model/facts';
 import type { LedgerEntry } from '../../core/model/ledger';
 import type { Settings } from '../../core/model/settings';
-import { openSentinelStore, toRecentCase, type SentinelStore } from '../../core/store';
+import { maskPhones, openSentinelStore, toRecentCase, type SentinelStore } from '../../core/store';
 import { toBeijingIso } from '../../core/time';
 import { translate } from '../../components/i18n';
 import {
@@ -47,6 +47,22 @@ export function validatePayload<T extends MessageType>(type: T, data: unknown) {
   const result = PAYLOAD_SCHEMAS[type].safeParse(data);
   if (!result.success) throw new Error(`${type}: invalid payload — ${formatZodError(result.error)}`);
   return result.data as ReturnType<(typeof PAYLOAD_SCHEMAS)[T]['parse']>;
+}
+
+const FREE_TEXT_FACTS = ['buyer', 'reason', 'complaintType', 'refundStatus', 'activity'] as const;
+
+/**
+ * Free-text facts with phone-number-like runs masked before anything is kept (even in
+ * session storage): a 买家 cell or a 退款原因 may carry a phone number; ids and times are
+ * validated formats and stay as they are.
+ */
+export function maskRead(read: PanelRead): PanelRead {
+  const facts = { ...read.facts };
+  for (const k of FREE_TEXT_FACTS) {
+    const v = facts[k];
+    if (typeof v === 'string') facts[k] = maskPhones(v);
+  }
+  return { ...read, facts };
 }
 
 function sameRead(a: PanelRead, b: PanelRead): boolean {
@@ -222,7 +238,7 @@ export function createSentinel(deps: SentinelDeps) {
       if (tabId === undefined) throw new Error('reportPage: must be sent by a content script in a tab');
       return serial(async () => {
         const prior = await tabs.getTab(tabId);
-        const { views } = await evaluateReads(d.cases, tabId, d.url, prior?.url === d.url ? prior.cases : []);
+        const { views } = await evaluateReads(d.cases.map(maskRead), tabId, d.url, prior?.url === d.url ? prior.cases : []);
         await tabs.putTab({ tabId, url: d.url, cases: views, ...(d.unreadable ? { unreadable: d.unreadable } : {}), updatedMs: nowMs() });
         await recordRecent(views);
         await refreshDerived();

@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { Clock, NOW, freshProfile, sentinel, tab } from './helpers';
+import { readPage } from '../../../core/pages';
+
+beforeEach(freshProfile);
+
+const PHONE = '13912345678';
+const ADDRESS = '浙江省杭州市余杭区文一西路969号';
+
+/** The fixture refund detail page, plus the personal data real pages carry. */
+function pageWithPersonalData(): string {
+  const html = readFileSync(resolve('test/fixtures/pages/refund-detail-tmall.html'), 'utf8');
+  return html.replace(
+    '<dt>买家：</dt><dd>tb_小鹿2026',
+    `<dt>收货地址：</dt><dd>${ADDRESS}</dd><dt>联系电话：</dt><dd>${PHONE}</dd><dt>买家：</dt><dd>tb_小鹿2026 ${PHONE}`,
+  );
+}
+
+async function everythingStored(s: ReturnType<typeof sentinel>): Promise<string> {
+  const store = await s.store();
+  const idb = JSON.stringify([await store.listRecentCases(), await store.listLedger(), await store.getSettings()]);
+  return idb;
+}
+
+describe('buyer data stays out of storage', () => {
+  it('recent cases in IndexedDB hold no phone number, address or buyer name after reading a real page', async () => {
+    document.body.innerHTML = pageWithPersonalData().replace(/^[\s\S]*<body>|<\/body>[\s\S]*$/g, '');
+    const url = 'https://refund2.tmall.com/dispute/seller/detail.htm?refundId=202611200001';
+    const read = readPage(document, url);
+    expect(read.cases.length).toBe(1);
+    expect(JSON.stringify(read.cases)).toContain(PHONE); // the page reader saw it
+    const s = sentinel(new Clock(NOW));
+    const { cases } = await s.handlers.reportPage({ url, cases: read.cases }, tab(3));
+    expect(cases[0]!.guidance.compensation.amount).toBe('150.00');
+
+    const stored = await everythingStored(s);
+    expect(stored).toContain('202611200001');
+    expect(stored).not.toContain(PHONE);
+    expect(stored).not.toContain('文一西路');
+    expect(stored).not.toContain('小鹿');
+    // session storage (open tabs): phone numbers masked, no address field at all
+    const session = JSON.stringify(await fakeBrowser.storage.session.get(null));
+    expect(session).not.toContain('文一西路');
+    expect(session).not.toContain(PHONE);
+    expect(JSON.stringify(cases)).not.toContain(PHONE);
+  });
+});
