@@ -1,0 +1,452 @@
+/**
+ * Seeded generator of back-office panel pages for the "never a wrong verdict" drill.
+ *
+ * Every page is built from known facts (the truth): layouts from panel-fields.md (table rows
+ * th/td and td/td, dt/dd, sibling spans, wrappers, one text node, list page header + rows),
+ * every label synonym with and without `：`/`:`, noise (ads, recommended items with prices,
+ * extra wrappers, renamed classes, shuffled order) and damaged values (待定, --, 1.234,
+ * 13月45日, truncated). The truth is kept in plain numbers / wall-clock parts so the oracle in
+ * oracle.ts never needs the code under test.
+ *
+ * No dependency on core/: the labels below are copied from panel-fields.md on purpose.
+ */
+
+/** mulberry32: small, fast, seeded. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export class Rng {
+  constructor(readonly next: () => number) {}
+  int(lo: number, hi: number): number {
+    return lo + Math.floor(this.next() * (hi - lo + 1));
+  }
+  pick<T>(xs: readonly T[]): T {
+    return xs[Math.floor(this.next() * xs.length)]!;
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+  shuffle<T>(xs: T[]): T[] {
+    for (let i = xs.length - 1; i > 0; i--) {
+      const j = Math.floor(this.next() * (i + 1));
+      [xs[i], xs[j]] = [xs[j]!, xs[i]!];
+    }
+    return xs;
+  }
+  id(prefix = 'x'): string {
+    const chars = 'abcdefghijklmnopqrstuvwxyz0123456789';
+    let s = prefix;
+    for (let i = 0; i < 4; i++) s += chars[this.int(0, chars.length - 1)];
+    return s;
+  }
+}
+
+/** panel-fields.md, copied (the generator must not trust the reader's own table). */
+export const LABELS = {
+  refundId: ['退款编号', '退款单号'],
+  orderId: ['订单编号', '订单号'],
+  buyer: ['买家', '买家昵称', '买家账号'],
+  reason: ['退款原因', '售后原因', '申请原因'],
+  complaintType: ['投诉类型', '投诉原因'],
+  refundAmount: ['退款金额', '申请金额'],
+  paidAmount: ['实付金额', '实付款', '买家实付', '订单金额'],
+  shippingFee: ['运费', '邮费'],
+  paidAt: ['付款时间', '买家付款时间'],
+  shippedAt: ['发货时间', '卖家发货时间'],
+  refundRequestedAt: ['申请时间', '退款申请时间', '售后申请时间'],
+  complaintFiledAt: ['投诉时间', '发起时间'],
+  tradeStatus: ['订单状态', '交易状态'],
+  refundStatus: ['退款状态', '售后状态', '处理状态'],
+  logistics: ['物流方式', '运送方式', '配送方式'],
+  activity: ['活动', '营销活动', '活动类型'],
+} as const;
+export type Key = keyof typeof LABELS;
+export const AFTERSALE_LABEL_TEXTS = new Set(['售后原因', '售后申请时间', '售后状态']);
+
+export type Platform = 'tmall' | 'taobao';
+export type Kind = 'refund' | 'aftersale' | 'complaint';
+export type Layout = 'th-td' | 'td-td' | 'dl' | 'spans' | 'wrappers' | 'text' | 'list';
+export const LAYOUTS: readonly Layout[] = ['th-td', 'td-td', 'dl', 'spans', 'wrappers', 'text', 'list'];
+
+/** Beijing wall clock, kept as parts (the truth). */
+export interface Wall {
+  y: number;
+  mo: number;
+  d: number;
+  h: number;
+  mi: number;
+  s: number;
+}
+
+export type TimeFormat = 'dash-s' | 'dash-m' | 'slash-m' | 'cn-s' | 'fullwidth';
+export const REASONS_TRIGGER = ['卖家缺货', '缺货', '发不了货', '未按约定时间发货', '错发/漏发/少发', '虚假发货'] as const;
+export const REASONS_OTHER = ['不想买了', '拍错了', '商品质量问题', '七天无理由退换货', '描述不符', '未收到货'] as const;
+export const COMPLAINT_TYPES = ['未按约定时间发货', '缺货', '描述不符', '违背承诺'] as const;
+
+/** The truth of one case: what the page shows, before damage. */
+export interface TrueCase {
+  kind: Kind;
+  platform: Platform;
+  /** Value as the reader must report it (yuan numbers for money, ISO for times, strings). */
+  values: Partial<Record<Key, string | number>>;
+  /** Money in fen (for the oracle). */
+  fen: Partial<Record<'refundAmount' | 'paidAmount' | 'shippingFee', number>>;
+  /** Times as wall-clock parts (for the oracle). */
+  walls: Partial<Record<Key, Wall>>;
+  timeFormats: Partial<Record<Key, TimeFormat>>;
+  /** The platform countdown text on the page and its seconds; null when none. */
+  countdown: { text: string; seconds: number } | null;
+  /** Keys whose value is damaged on the page (must come back unreadable). */
+  damaged: Set<Key>;
+  /** What the damaged cell shows instead. */
+  damage: Partial<Record<Key, string>>;
+  /** The label text chosen per key. */
+  labels: Partial<Record<Key, string>>;
+}
+
+export interface GeneratedPage {
+  seed: number;
+  layout: Layout;
+  url: string;
+  html: string;
+  cases: TrueCase[];
+  noise: string[];
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+export function isoOf(w: Wall): string {
+  return `${pad(w.y, 4)}-${pad(w.mo)}-${pad(w.d)}T${pad(w.h)}:${pad(w.mi)}:${pad(w.s)}+08:00`;
+}
+
+const FULLWIDTH = (s: string) => s.replace(/[0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+
+function renderTime(w: Wall, f: TimeFormat): string {
+  switch (f) {
+    case 'dash-s':
+      return `${w.y}-${pad(w.mo)}-${pad(w.d)} ${pad(w.h)}:${pad(w.mi)}:${pad(w.s)}`;
+    case 'dash-m':
+      return `${w.y}-${pad(w.mo)}-${pad(w.d)} ${pad(w.h)}:${pad(w.mi)}`;
+    case 'slash-m':
+      return `${w.y}/${pad(w.mo)}/${pad(w.d)} ${pad(w.h)}:${pad(w.mi)}`;
+    case 'cn-s':
+      return `${w.y}年${w.mo}月${w.d}日 ${pad(w.h)}:${pad(w.mi)}:${pad(w.s)}`;
+    case 'fullwidth':
+      return FULLWIDTH(`${w.y}-${pad(w.mo)}-${pad(w.d)} ${pad(w.h)}:${pad(w.mi)}:${pad(w.s)}`);
+  }
+}
+
+function yuanText(fen: number): string {
+  return `${Math.floor(fen / 100)}.${pad(fen % 100)}`;
+}
+
+function renderMoney(fen: number, r: Rng): string {
+  const plain = yuanText(fen);
+  const sep = `${String(Math.floor(fen / 100)).replace(/\B(?=(\d{3})+$)/g, ',')}.${pad(fen % 100)}`;
+  return r.pick([`¥${plain}`, `￥${plain}`, `${plain}元`, `RMB ${plain}`, `¥${sep}`, `¥ ${plain}`, FULLWIDTH(`¥${plain}`)]);
+}
+
+/** Epoch ms of a Beijing wall clock (independent of core/time). */
+export function wallMs(w: Wall): number {
+  return Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi, w.s) - 8 * 3600_000;
+}
+
+export function msWall(ms: number): Wall {
+  const d = new Date(ms + 8 * 3600_000);
+  return { y: d.getUTCFullYear(), mo: d.getUTCMonth() + 1, d: d.getUTCDate(), h: d.getUTCHours(), mi: d.getUTCMinutes(), s: d.getUTCSeconds() };
+}
+
+const NOW_WALL: Wall = { y: 2026, mo: 11, d: 21, h: 12, mi: 0, s: 0 };
+export const NOW_ISO = isoOf(NOW_WALL);
+
+function timeWall(r: Rng, baseMs: number, spanMs: number, f: TimeFormat): Wall {
+  const w = msWall(baseMs + Math.floor(r.next() * spanMs));
+  if (f === 'dash-m' || f === 'slash-m') w.s = 0;
+  return w;
+}
+
+/** A damaged rendering of a key's value: never a valid value of another truth. */
+function damageFor(key: Key, r: Rng, rendered: string): string {
+  const placeholders = ['待定', '加载中...', '暂无'];
+  if (key === 'paidAmount' || key === 'refundAmount' || key === 'shippingFee') {
+    const dot = rendered.indexOf('.');
+    const truncated = dot > 0 ? rendered.slice(0, dot + 1) : `${rendered}.`; // `¥500.` cut mid-amount
+    return r.pick([...placeholders, '--', '1.234', '¥12元5角', truncated, '-5.00']);
+  }
+  if (key === 'paidAt' || key === 'shippedAt' || key === 'refundRequestedAt' || key === 'complaintFiledAt') {
+    const cut = rendered.slice(0, rendered.lastIndexOf(':') + 1); // `2026-11-20 10:` cut mid-time
+    return r.pick([...placeholders, '--', '2026年13月45日 10:00', '2026-02-30 10:00:00', cut || '2026-11-20 10:']);
+  }
+  if (key === 'refundId' || key === 'orderId') return r.pick([...placeholders, '--', `${rendered.slice(0, 6)}…`, '12a45']);
+  if (key === 'tradeStatus') return r.pick([...placeholders, '--', '买家已付款/卖家已发货']);
+  // text keys: only what the back-office shows for "no value yet" (`活动：暂无` means none)
+  return key === 'activity' ? r.pick(['待定', '加载中...']) : r.pick(placeholders);
+}
+
+const DAMAGEABLE: readonly Key[] = [
+  'refundId',
+  'orderId',
+  'reason',
+  'complaintType',
+  'refundAmount',
+  'paidAmount',
+  'shippingFee',
+  'paidAt',
+  'shippedAt',
+  'refundRequestedAt',
+  'complaintFiledAt',
+  'tradeStatus',
+  'activity',
+];
+
+function countdown(r: Rng): { text: string; seconds: number } {
+  const d = r.int(0, 4);
+  const h = r.int(0, 23);
+  const m = r.int(0, 59);
+  const s = r.int(0, 59);
+  switch (r.int(0, 2)) {
+    case 0:
+      return { text: `剩余${d}天${h}时${m}分${s}秒`, seconds: d * 86400 + h * 3600 + m * 60 + s };
+    case 1:
+      return { text: `还剩 ${d + 1}天 ${h}小时`, seconds: (d + 1) * 86400 + h * 3600 };
+    default:
+      return { text: `剩余 ${pad(h)}:${pad(m)}:${pad(s)}`, seconds: h * 3600 + m * 60 + s };
+  }
+}
+
+/** One case's truth. `listRow`: fewer fields (what a list page shows). */
+export function makeCase(r: Rng, platform: Platform, complaint: boolean, listRow: boolean): TrueCase {
+  const c: TrueCase = { kind: 'refund', platform, values: {}, fen: {}, walls: {}, timeFormats: {}, countdown: null, damaged: new Set(), damage: {}, labels: {} };
+  const fmt = (): TimeFormat => r.pick(['dash-s', 'dash-m', 'slash-m', 'cn-s', 'fullwidth'] as const);
+  const setTime = (key: Key, w: Wall, f: TimeFormat) => {
+    c.walls[key] = w;
+    c.timeFormats[key] = f;
+    c.values[key] = isoOf(w);
+  };
+  const setMoney = (key: 'refundAmount' | 'paidAmount' | 'shippingFee', fen: number) => {
+    c.fen[key] = fen;
+    c.values[key] = fen / 100;
+  };
+  const base = Date.UTC(2026, 10, 14, 0, 0, 0) - 8 * 3600_000;
+  const paidF = fmt();
+  const paid = timeWall(r, base, 6 * 86400_000, paidF);
+  const paidMs = wallMs(paid);
+  // Paid amounts around every boundary of 30 % / min 5 / max 500.
+  const paidFen = r.pick([r.int(1, 1666), r.int(1667, 20000), r.int(20001, 166666), r.int(166667, 166700), r.int(166701, 9_999_999)]);
+  const shipped = r.chance(0.3);
+  if (r.chance(0.9)) c.values.orderId = String(r.int(1e15, 9e15));
+  if (r.chance(listRow ? 0.5 : 0.8)) c.values.buyer = r.pick(['tb_小鹿2026', 'buyer_88', '快乐的猫', 'tb8812734', 'Anna_L']);
+  setMoney('paidAmount', paidFen);
+  setTime('paidAt', paid, paidF);
+  if (shipped) {
+    const f = fmt();
+    setTime('shippedAt', timeWall(r, paidMs + 3600_000, 4 * 86400_000, f), f);
+  }
+  c.values.tradeStatus = shipped ? r.pick(['卖家已发货', '交易成功']) : '买家已付款';
+  if (!listRow && r.chance(0.5)) c.values.logistics = r.pick(['快递', '货运', '平邮']);
+  if (!listRow && r.chance(0.4)) c.values.activity = r.pick(['聚划算', '预售', '定制']);
+  if (!listRow && r.chance(0.5)) setMoney('shippingFee', r.chance(0.5) ? 0 : r.int(1, 3000));
+  if (complaint) {
+    c.kind = 'complaint';
+    c.values.complaintType = r.pick(COMPLAINT_TYPES);
+    const f = fmt();
+    setTime('complaintFiledAt', timeWall(r, paidMs + 3600_000, 5 * 86400_000, f), f);
+  } else {
+    c.values.refundId = String(r.int(1e11, 9e11));
+    c.values.reason = r.chance(0.6) ? r.pick(REASONS_TRIGGER) : r.pick(REASONS_OTHER);
+    setMoney('refundAmount', r.int(1, paidFen));
+    const f = fmt();
+    setTime('refundRequestedAt', timeWall(r, paidMs + 60_000, 5 * 86400_000, f), f);
+    c.values.refundStatus = r.pick(['等待商家处理', '退款中', '买家已退货，等待卖家确认收货']);
+  }
+  if (r.chance(0.5)) c.countdown = countdown(r);
+  // Labels: every synonym, picked at random.
+  for (const key of Object.keys(c.values) as Key[]) c.labels[key] = r.pick(LABELS[key]);
+  if (c.values.shippingFee === 0) c.values.shippingFee = 0;
+  // Damage 0–3 fields.
+  const nDamage = r.pick([0, 0, 1, 1, 2, 3]);
+  const candidates = r.shuffle(DAMAGEABLE.filter((k) => c.values[k] !== undefined));
+  for (const key of candidates.slice(0, nDamage)) c.damaged.add(key);
+  return c;
+}
+
+/** The kind the back-office panel is (panel-fields.md) judged from what stays readable. */
+export function expectedKind(c: TrueCase): Kind {
+  if (c.kind === 'complaint') return 'complaint';
+  if (c.values.tradeStatus === '交易成功' && !c.damaged.has('tradeStatus')) return 'aftersale';
+  for (const key of Object.keys(c.labels) as Key[]) if (AFTERSALE_LABEL_TEXTS.has(c.labels[key]!)) return 'aftersale';
+  return 'refund';
+}
+
+function render(c: TrueCase, key: Key, r: Rng): string {
+  const v = c.values[key]!;
+  let text: string;
+  if (key === 'paidAmount' || key === 'refundAmount') text = renderMoney(c.fen[key]!, r);
+  else if (key === 'shippingFee') text = c.fen.shippingFee === 0 ? r.pick(['包邮', '¥0.00', '0.00元']) : renderMoney(c.fen.shippingFee!, r);
+  else if (c.walls[key]) text = renderTime(c.walls[key]!, c.timeFormats[key]!);
+  else text = String(v);
+  if (c.damaged.has(key)) {
+    const d = damageFor(key, r, text);
+    c.damage[key] = d;
+    return d;
+  }
+  return text;
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function colon(r: Rng): string {
+  return r.pick(['：', ':', '', ' ：']);
+}
+
+/** A value cell's inner HTML: sometimes wrapped, sometimes with a UI word after it. */
+function valueHtml(key: Key, text: string, r: Rng, extraWrappers: boolean): string {
+  let html = esc(text);
+  if (extraWrappers && r.chance(0.5)) html = `<span class="${r.id('v')}"><em>${html}</em></span>`;
+  if ((key === 'refundId' || key === 'orderId') && r.chance(0.3)) html += ` <a class="${r.id('c')}" href="javascript:;">复制</a>`;
+  if (key === 'buyer' && r.chance(0.3)) html += ` <span class="${r.id('w')}">联系买家</span>`;
+  return html;
+}
+
+function detailFields(c: TrueCase, r: Rng, layout: Layout, extraWrappers: boolean, shuffle: boolean): string[] {
+  const keys = Object.keys(c.values) as Key[];
+  if (shuffle) r.shuffle(keys);
+  return keys.map((key) => {
+    const label = c.labels[key]!;
+    const value = render(c, key, r);
+    const cls = r.id('k');
+    switch (layout) {
+      case 'th-td':
+        return `<tr class="${r.id('r')}"><th class="${cls}">${label}${colon(r)}</th><td>${valueHtml(key, value, r, extraWrappers)}</td></tr>`;
+      case 'td-td':
+        return `<tr><td class="${cls}">${label}${colon(r)}</td><td class="${r.id('v')}">${valueHtml(key, value, r, extraWrappers)}</td></tr>`;
+      case 'dl':
+        return `<dt class="${cls}">${label}${colon(r)}</dt><dd>${valueHtml(key, value, r, extraWrappers)}</dd>`;
+      case 'spans':
+        return `<div class="${r.id('row')}"><span class="${cls}">${label}${colon(r)}</span><span class="${r.id('x')}">${valueHtml(key, value, r, extraWrappers)}</span></div>`;
+      case 'wrappers':
+        return `<div class="${r.id('f')}"><div class="${r.id('l')}"><label>${label}${colon(r)}</label></div><div class="${r.id('v')}"><div><em>${valueHtml(key, value, r, extraWrappers)}</em></div></div></div>`;
+      case 'text':
+      default:
+        return `<p class="${cls}">${label}${r.pick(['：', ':'])}${esc(value)}</p>`;
+    }
+  });
+}
+
+function wrapFields(parts: string[], layout: Layout, r: Rng): string {
+  switch (layout) {
+    case 'th-td':
+    case 'td-td':
+      return `<table class="${r.id('t')}"><tbody>${parts.join('')}</tbody></table>`;
+    case 'dl':
+      return `<dl class="${r.id('dl')}">${parts.join('')}</dl>`;
+    default:
+      return `<div class="${r.id('s')}">${parts.join('')}</div>`;
+  }
+}
+
+/** Noise blocks: ads, recommended items with prices (some with labels), prices without labels. */
+function noiseBlocks(r: Rng, platform: Platform): Array<{ name: string; html: string }> {
+  const price = () => `¥${r.int(1, 2999)}.${pad(r.int(0, 99))}`;
+  const blocks = [
+    { name: 'ad-class', html: `<div class="ad_${r.id('')}"><span>实付金额</span><span>${price()}</span><p>退款原因：卖家缺货</p></div>` },
+    {
+      name: 'recommend-heading',
+      html: `<div class="${r.id('m')}"><h4>猜你喜欢</h4><ul><li><span>实付款：${price()}</span></li><li>付款时间：2026-01-01 00:00:00</li><li>热卖 ${price()}</li></ul></div>`,
+    },
+    { name: 'aside', html: `<aside class="${r.id('sb')}"><p>为你推荐</p><dl><dt>实付金额</dt><dd>${price()}</dd><dt>运费</dt><dd>${price()}</dd></dl></aside>` },
+    { name: 'bare-prices', html: `<div class="${r.id('p')}"><b>${price()}</b> <s>${price()}</s> 限时特价</div>` },
+    { name: 'recommended-class', html: `<section class="rec-goods ${r.id('g')}"><div>订单金额：${price()}</div><div>活动：聚划算</div></section>` },
+  ];
+  // Taobao pages must not say 天猫 outside noise (the platform would flip, as documented).
+  if (platform === 'tmall') blocks.push({ name: 'tmall-banner', html: `<div class="banner_${r.id('')}">天猫双11 满300减50</div>` });
+  return r.shuffle(blocks).slice(0, r.int(0, 3));
+}
+
+const DETAIL_URL: Record<Platform, Record<'refund' | 'complaint', string>> = {
+  tmall: {
+    refund: 'https://refund2.tmall.com/dispute/seller/detail.htm?refundId=1',
+    complaint: 'https://rights.tmall.com/complaint/seller/detail.htm?complaintId=1',
+  },
+  taobao: {
+    refund: 'https://refund2.taobao.com/dispute/seller/detail.htm?refundId=1',
+    complaint: 'https://rights.taobao.com/complaint/seller/detail.htm?complaintId=1',
+  },
+};
+const LIST_URL: Record<Platform, string> = {
+  tmall: 'https://refund2.tmall.com/dispute/seller/list.htm',
+  taobao: 'https://refund2.taobao.com/dispute/seller/list.htm',
+};
+
+function page(title: string, platform: Platform, body: string, r: Rng): string {
+  const head = platform === 'tmall' ? '天猫商家中心' : '千牛卖家中心';
+  return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title></head><body><div class="${r.id('hd')}">${head} · 售后管理</div>${body}</body></html>`;
+}
+
+export function generatePage(seed: number): GeneratedPage {
+  const r = new Rng(prng(seed));
+  const layout = LAYOUTS[seed % LAYOUTS.length]!;
+  const platform: Platform = r.chance(0.5) ? 'tmall' : 'taobao';
+  const noise = noiseBlocks(r, platform);
+  const extraWrappers = r.chance(0.5);
+  const shuffle = r.chance(0.5);
+  if (layout === 'list') {
+    const n = r.int(2, 8);
+    const cases = Array.from({ length: n }, () => makeCase(r, platform, false, true));
+    // One column set for the page: the union of the rows' keys, labels from row 0.
+    const keys: Key[] = ['refundId', 'orderId', 'reason', 'refundAmount', 'paidAmount', 'paidAt', 'refundRequestedAt', 'tradeStatus', 'refundStatus'];
+    if (cases.some((c) => c.values.buyer !== undefined)) keys.splice(2, 0, 'buyer');
+    if (cases.some((c) => c.values.shippedAt !== undefined)) keys.push('shippedAt');
+    if (shuffle) r.shuffle(keys);
+    const labels = Object.fromEntries(keys.map((k) => [k, r.pick(LABELS[k])])) as Record<Key, string>;
+    for (const c of cases) {
+      for (const k of Object.keys(c.values) as Key[]) if (!keys.includes(k)) delete c.values[k];
+      c.labels = { ...labels };
+      for (const k of [...c.damaged]) if (!keys.includes(k)) c.damaged.delete(k);
+    }
+    const withCountdown = cases.some((c) => c.countdown);
+    const headCell = (text: string) => (r.chance(0.5) ? `<th>${text}</th>` : `<th><span class="${r.id('h')}">${text}</span></th>`);
+    const header = `<tr>${keys.map((k) => headCell(labels[k] + r.pick(['', '', '：']))).join('')}${withCountdown ? '<th>超时提醒</th>' : ''}<th>操作</th></tr>`;
+    const rows = cases
+      .map((c) => {
+        const cells = keys.map((k) => {
+          if (c.values[k] !== undefined) return `<td class="${r.id('c')}">${valueHtml(k, render(c, k, r), r, extraWrappers)}</td>`;
+          // A column this row has no value for shows `--`: the reader must call it unreadable.
+          c.damaged.add(k);
+          c.damage[k] = '--';
+          return '<td>--</td>';
+        });
+        if (withCountdown) cells.push(`<td>${c.countdown ? esc(c.countdown.text) : ''}</td>`);
+        cells.push('<td><a href="javascript:;">同意退款</a> <a href="javascript:;">查看详情</a></td>');
+        return `<tr class="${r.id('row')}">${cells.join('')}</tr>`;
+      })
+      .join('');
+    const table = r.chance(0.5) ? `<table class="${r.id('t')}"><thead>${header}</thead><tbody>${rows}</tbody></table>` : `<table><tbody>${header}${rows}</tbody></table>`;
+    const before = noise.filter((_, i) => i % 2 === 0).map((b) => b.html).join('');
+    const after = noise.filter((_, i) => i % 2 === 1).map((b) => b.html).join('');
+    return { seed, layout, url: LIST_URL[platform], html: page('退款管理', platform, `${before}<div class="${r.id('w')}"><h2>退款管理</h2>${table}</div>${after}`, r), cases, noise: noise.map((b) => b.name) };
+  }
+  const complaint = r.chance(0.2);
+  const c = makeCase(r, platform, complaint, false);
+  const parts = detailFields(c, r, layout, extraWrappers, shuffle);
+  const cut = r.int(1, Math.max(1, parts.length - 1));
+  const sections = [wrapFields(parts.slice(0, cut), layout, r), wrapFields(parts.slice(cut), layout, r)];
+  const status = c.countdown
+    ? `<div class="${r.id('st')}"><p>${c.kind === 'complaint' ? '请及时处理投诉' : '等待商家处理退款申请'}</p><p>处理时限：<span class="${r.id('cd')}">${esc(c.countdown.text)}</span>，逾期系统将自动处理。</p></div>`
+    : '';
+  const inner = noise.find((b) => b.name === 'ad-class' || b.name === 'recommended-class');
+  const panel = `<div class="${r.id('panel')}" id="${r.id('J')}">${status}<h3>${complaint ? '投诉信息' : '退款信息'}</h3>${sections[0]}${inner && r.chance(0.5) ? inner.html : ''}<h3>订单信息</h3>${sections[1]}</div>`;
+  const outer = noise.filter((b) => b !== inner);
+  const before = outer.filter((_, i) => i % 2 === 0).map((b) => b.html).join('');
+  const after = outer.filter((_, i) => i % 2 === 1).map((b) => b.html).join('');
+  const body = `${before}${extraWrappers ? `<div class="${r.id('w')}"><div>${panel}</div></div>` : panel}${after}`;
+  return { seed, layout, url: DETAIL_URL[platform][complaint ? 'complaint' : 'refund'], html: page(complaint ? '投诉详情' : '退款详情', platform, body, r), cases: [c], noise: noise.map((b) => b.name) };
+}
