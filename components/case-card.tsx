@@ -24,6 +24,13 @@ export function fieldName(field: string): string {
   return label.startsWith('field_') ? field : label;
 }
 
+/** Scraped text is cut for display (a hostile page can put megabytes in a cell). */
+export const MAX_SCRAPED_CHARS = 80;
+export function clip(text: string, max = MAX_SCRAPED_CHARS): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
 const fieldList = (fields: readonly string[]) => fields.map(fieldName).join(t('list_sep'));
 
 /** `2026-11-20T10:00:00+08:00` → `2026-11-20 10:00` */
@@ -33,7 +40,8 @@ const wall = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 export function verdictSentence(c: CaseData): string {
   const { guidance, read } = c;
   const comp = guidance.compensation;
-  const reason = read.facts.reason ?? read.facts.complaintType;
+  const scraped = read.facts.reason ?? read.facts.complaintType;
+  const reason = scraped === undefined ? undefined : clip(scraped);
   if (comp.triggered) {
     const shown = reason ?? pick(comp.explanation);
     if (comp.amount) return t('verdict_triggered', shown, comp.amount);
@@ -50,8 +58,8 @@ export function verdictSentence(c: CaseData): string {
 
 function factValue(v: unknown): string {
   if (v === null || v === undefined) return '—';
-  if (typeof v === 'string') return v;
-  return JSON.stringify(v);
+  if (typeof v === 'string') return clip(v);
+  return clip(JSON.stringify(v) ?? String(v));
 }
 
 function Why(props: { items: readonly Explanation[]; summary: string }) {
@@ -100,12 +108,17 @@ function DeadlineRow(props: { d: Deadline; nowMs: number; thresholdsHours: Thres
 export function CaseTitle(props: { c: CaseData }) {
   const { read } = props.c;
   const id = read.facts.refundId ?? read.facts.orderId;
+  const reason = read.facts.reason ?? read.facts.complaintType;
   return (
     <span class="case-title">
       <span class="tag">{t(`platform_${read.platform}` as MessageKey)}</span>
       <span class="tag">{t(`kind_${read.kind}` as MessageKey)}</span>
-      {id && <span class="case-id">{id}</span>}
-      {(read.facts.reason ?? read.facts.complaintType) && <span class="case-reason">{read.facts.reason ?? read.facts.complaintType}</span>}
+      {id && <span class="case-id">{clip(id, 40)}</span>}
+      {reason && (
+        <span class="case-reason" title={clip(reason, 400)}>
+          {clip(reason, 40)}
+        </span>
+      )}
     </span>
   );
 }

@@ -132,6 +132,17 @@ describe('hostile scraped text', () => {
   });
 });
 
+describe('very long scraped values', () => {
+  it('are cut for display', () => {
+    const long = '缺'.repeat(5000);
+    const c = view(read({ refundId: '4', reason: long }), guidance());
+    render(<CaseCard c={c} nowMs={NOW} thresholdsHours={[4, 1]} />, root);
+    const text = q('[data-testid="verdict"]')[0]!.textContent!;
+    expect(text.length).toBeLessThan(200);
+    expect(text).toContain('缺'.repeat(79) + '…');
+  });
+});
+
 function queueCases(): CaseView[] {
   return [
     view(read({ refundId: '11' }, 0), guidance({ deadlines: [deadline('seller-response', '2026-11-22T10:00:00+08:00')] })),
