@@ -124,7 +124,7 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
   if (!settings || !draft) return <p aria-busy="true">…</p>;
 
   const isLocked = (path: ManagedPath) => locked.includes(path);
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft({ ...draft, [key]: value });
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => (d ? { ...d, [key]: value } : d));
 
   const onSave = (e: Event) => {
     e.preventDefault();

@@ -1,0 +1,184 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { render } from 'preact';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { Clock, NOW, freshProfile, sentinel } from '../background/helpers';
+import { OptionsApp } from '../../../entrypoints/options/options-app';
+import type { OptionsApi } from '../../../entrypoints/options/options-api';
+import { setLocale } from '../../../components/i18n';
+import { defaultPack } from '../../../core';
+
+let root: HTMLElement;
+
+async function until<T>(fn: () => T, ms = 3000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    try {
+      return fn();
+    } catch (e) {
+      if (Date.now() > end) throw e;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+}
+const $ = (testid: string) => root.querySelector<HTMLElement>(`[data-testid="${testid}"]`);
+const must = (testid: string) => {
+  const el = $(testid);
+  if (!el) throw new Error(`no [data-testid="${testid}"]`);
+  return el;
+};
+
+function mount() {
+  const s = sentinel(new Clock(NOW));
+  const api: OptionsApi = {
+    getSettings: () => s.handlers.getSettings(undefined),
+    saveSettings: (p) => s.handlers.saveSettings(p),
+    getPackInfo: () => s.handlers.getPackInfo(undefined),
+    importPack: (json) => s.handlers.importPack({ json }),
+    exportPack: () => s.handlers.exportPack(undefined),
+    resetPack: () => s.handlers.resetPack(undefined),
+    refreshTeamPack: () => s.handlers.refreshTeamPack(undefined),
+    readManaged: () => fakeBrowser.storage.managed.get(null),
+    requestOrigin: vi.fn(async () => true),
+    download: vi.fn(),
+  };
+  render(<OptionsApp api={api} />, root);
+  return { s, api };
+}
+
+function chooseFile(text: string, name = 'pack.json') {
+  const input = must('pack-file') as HTMLInputElement;
+  const file = new File([text], name, { type: 'application/json' });
+  Object.defineProperty(input, 'files', { value: [file], configurable: true });
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+function type(testid: string, value: string) {
+  const el = must(testid) as HTMLInputElement;
+  el.value = value;
+  el.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+async function submit() {
+  await tick(); // let Preact re-render with the typed values
+  must('settings-form').dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+}
+
+const teamPack = (version: string) => JSON.stringify({ ...JSON.parse(JSON.stringify(defaultPack)), id: 'team-pack', version });
+
+beforeEach(() => {
+  freshProfile();
+  setLocale('zh-CN');
+  root = document.createElement('div');
+  document.body.replaceChildren(root);
+});
+afterEach(() => render(null, root));
+
+describe('options page: rule packs', () => {
+  it('shows the active pack (id, version, rule count) and its rules with citations', async () => {
+    mount();
+    const active = await until(() => must('active-pack'));
+    expect(active.textContent).toContain(defaultPack.id);
+    expect(active.textContent).toContain(defaultPack.version);
+    expect(must('pack-rule-count').textContent).toBe(String(defaultPack.rules.length));
+    const rules = root.querySelectorAll('[data-testid="pack-rule"]');
+    expect(rules.length).toBe(defaultPack.rules.length);
+    expect(rules[0]!.textContent).toContain(defaultPack.rules[0]!.citation.source);
+    expect(must('previous-pack').textContent).toBe('无');
+  });
+
+  it('a malformed pack file shows the error with its path and the old pack stays active', async () => {
+    mount();
+    await until(() => must('active-pack'));
+    const bad = JSON.parse(teamPack('2')) as { rules: Array<Record<string, unknown>> };
+    bad.rules[3]!.citation = { source: 'not-a-seed.txt', passage: 'x' };
+    chooseFile(JSON.stringify(bad));
+    const error = await until(() => must('pack-error'));
+    expect(error.textContent).toMatch(/rules\[3\]\.citation\.source/);
+    expect(must('active-pack').getAttribute('data-pack-id')).toBe(defaultPack.id);
+  });
+
+  it('a good file becomes active and the old one is shown as previous; reset brings the default back', async () => {
+    mount();
+    await until(() => must('active-pack'));
+    chooseFile(teamPack('5'));
+    await until(() => expect(must('active-pack').getAttribute('data-pack-id')).toBe('team-pack'));
+    expect(must('pack-imported').textContent).toContain('team-pack');
+    expect(must('previous-pack').getAttribute('data-pack-id')).toBe(defaultPack.id);
+
+    (must('pack-reset') as HTMLButtonElement).click();
+    await until(() => expect(must('active-pack').getAttribute('data-pack-id')).toBe(defaultPack.id));
+    expect(must('previous-pack').getAttribute('data-pack-id')).toBe('team-pack');
+  });
+
+  it('export downloads the active pack as JSON', async () => {
+    const { api } = mount();
+    await until(() => must('active-pack'));
+    (must('pack-export') as HTMLButtonElement).click();
+    await until(() => expect(api.download).toHaveBeenCalled());
+    const [name, text] = vi.mocked(api.download).mock.calls[0]!;
+    expect(name).toBe(`${defaultPack.id}-${defaultPack.version}.json`);
+    expect(JSON.parse(text).rules).toHaveLength(defaultPack.rules.length);
+  });
+});
+
+describe('options page: settings', () => {
+  it('saves shop policy and thresholds through the background', async () => {
+    const { s } = mount();
+    await until(() => must('settings-form'));
+    type('setting-signature', '售后小林');
+    type('setting-thresholds', '6，2');
+    type('setting-shopPolicy.remedyLimits.smallCashMaxPercent', '8');
+    await submit();
+    await until(() => must('settings-saved'));
+    const saved = await s.handlers.getSettings(undefined);
+    expect(saved.shopPolicy.signature).toBe('售后小林');
+    expect(saved.warningThresholdsHours).toEqual([6, 2]);
+    expect(saved.shopPolicy.remedyLimits.smallCashMaxPercent).toBe(8);
+  });
+
+  it('an invalid value is shown with its path and nothing is saved', async () => {
+    const { s } = mount();
+    await until(() => must('settings-form'));
+    type('setting-thresholds', '4, -1');
+    await submit();
+    const err = await until(() => must('settings-error'));
+    expect(err.textContent).toContain('warningThresholdsHours[1]');
+    expect((await s.handlers.getSettings(undefined)).warningThresholdsHours).toEqual([4, 1]);
+  });
+
+  it('values set by enterprise policy are shown locked and cannot be edited', async () => {
+    await fakeBrowser.storage.managed.set({ shopPolicy: { signature: '总部签名' }, platformProfile: 'tmall' });
+    mount();
+    const sig = (await until(() => must('setting-signature'))) as HTMLTextAreaElement;
+    expect(sig.value).toBe('总部签名');
+    expect(sig.disabled).toBe(true);
+    expect((must('setting-platformProfile') as HTMLSelectElement).disabled).toBe(true);
+    expect((must('setting-shopName') as HTMLInputElement).disabled).toBe(false);
+    const locks = [...root.querySelectorAll('[data-testid="locked"]')].map((e) => e.getAttribute('data-path'));
+    expect(locks.sort()).toEqual(['platformProfile', 'shopPolicy.signature']);
+    expect($('managed-note')).not.toBeNull();
+  });
+
+  it('a new team pack URL asks for that site permission before saving', async () => {
+    const { api, s } = mount();
+    await until(() => must('setting-teamUrl'));
+    type('setting-teamUrl', 'https://packs.example.com/team.json');
+    await submit();
+    await until(() => must('settings-saved'));
+    expect(api.requestOrigin).toHaveBeenCalledWith('https://packs.example.com/team.json');
+    expect((await s.handlers.getSettings(undefined)).teamPack.url).toBe('https://packs.example.com/team.json');
+    await until(() => must('team-status'));
+  });
+
+  it('switching the language to English re-renders the page in English', async () => {
+    mount();
+    await until(() => must('setting-locale'));
+    const sel = must('setting-locale') as HTMLSelectElement;
+    sel.value = 'en';
+    sel.dispatchEvent(new Event('change', { bubbles: true }));
+    await submit();
+    await until(() => expect(root.querySelector('h1')?.textContent).toBe('Aftersale Sentinel · Settings'));
+  });
+});
