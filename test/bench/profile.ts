@@ -50,7 +50,7 @@ export async function profileEngine(cases: BenchCase[], loops = 5): Promise<Engi
       const pos = map.originalPositionFor({ line: line1, column: 0, bias: SourceMapConsumer.LEAST_UPPER_BOUND });
       if (!pos.source) return null;
       const file = relative(ROOT, join(dir, pos.source));
-      return { file, line: pos.line, name: pos.name };
+      return { file, line: pos.line, name: pos.name ?? null };
     };
     return aggregate(prof, (url, line1) => (url === bundleUrl ? toOrig(line1) : null));
   } catch {
