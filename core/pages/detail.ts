@@ -164,7 +164,11 @@ function repeatsKeys(hits: readonly LabelHit[], el: Element, marker: FactKey): b
  * add no label (status bars with the platform's timer sit there). Labels elsewhere on the
  * page — a stray price in a header, a recommendation card — are not used.
  */
-export function findPanelElements(scan: PageScan, markerKeys: readonly FactKey[], fallbackToAll: boolean): Array<{ element: Element; marker: LabelHit }> {
+export function findPanelElements(
+  scan: PageScan,
+  markerKeys: readonly FactKey[],
+  fallbackToAll: boolean,
+): Array<{ element: Element; marker: LabelHit; region: Element }> {
   const top = rootElement(scan.root);
   let markers: LabelHit[] = [];
   let markerKey: FactKey | undefined;
@@ -188,7 +192,7 @@ export function findPanelElements(scan: PageScan, markerKeys: readonly FactKey[]
     if (last && lca && !repeatsKeys(scan.hits, lca, markerKey!)) last.push(m);
     else groups.push([m]);
   }
-  const out: Array<{ element: Element; marker: LabelHit }> = [];
+  const out: Array<{ element: Element; marker: LabelHit; region: Element }> = [];
   for (const group of groups) {
     const first = group[0]!;
     let start: Element | null = first.node.parentElement;
@@ -211,7 +215,7 @@ export function findPanelElements(scan: PageScan, markerKeys: readonly FactKey[]
       panel = parent;
     }
     if (out.some((p) => p.element === panel)) continue;
-    out.push({ element: panel, marker: first });
+    out.push({ element: panel, marker: first, region: limit });
   }
   return out;
 }
@@ -229,7 +233,7 @@ function panelText(scan: PageScan, panel: Element, from: number): string {
 
 /** Read every panel of a detail page. */
 export function readDetailPanels(scan: PageScan, markerKeys: readonly FactKey[], fallbackToAll: boolean): DetailPanel[] {
-  return findPanelElements(scan, markerKeys, fallbackToAll).map(({ element, marker }) => {
+  return findPanelElements(scan, markerKeys, fallbackToAll).map(({ element, marker, region }) => {
     const hits = scan.hits.filter((h) => element.contains(h.node));
     const labelNodes = hits.map((h) => h.node);
     const builder = new FactsBuilder();
@@ -238,7 +242,9 @@ export function readDetailPanels(scan: PageScan, markerKeys: readonly FactKey[],
       labels.add(hit.label);
       builder.offer(hit.key, pairedValue(hit, scan.root, labelNodes));
     }
-    const { facts, unreadable } = builder.build(findCountdown(panelText(scan, element, marker.at)));
+    // The platform's timer: inside the panel, else in the region around it (not another panel's).
+    const countdown = findCountdown(panelText(scan, element, marker.at)) ?? (region !== element ? findCountdown(panelText(scan, region, marker.at)) : null);
+    const { facts, unreadable } = builder.build(countdown);
     return { element, hits, facts, unreadable, labels };
   });
 }

@@ -1,0 +1,134 @@
+/** The adapter registry: URL first, then labels; each adapter fails alone; platform rules; anchors. */
+import { describe, expect, it } from 'vitest';
+import { ADAPTERS, readPage, readPageWithAnchors, type PageAdapter } from '../../../core/pages';
+import { loadFixture, parseHtml } from './load';
+
+const PAGES: Array<[string, string, string]> = [
+  ['refund-detail-tmall.html', 'https://refund2.tmall.com/dispute/seller/detail.htm?refundId=202611200001', 'refund-detail'],
+  ['refund-detail-taobao.html', 'https://refund2.taobao.com/dispute/seller/detail.htm?refundId=202611210455', 'refund-detail'],
+  ['aftersale-detail-tmall.html', 'https://refund2.tmall.com/dispute/seller/aftersale.htm?refundId=202611200088', 'aftersale-detail'],
+  ['aftersale-detail-taobao.html', 'https://refund2.taobao.com/dispute/seller/aftersale.htm?refundId=202611170342', 'aftersale-detail'],
+  ['complaint-detail-taobao.html', 'https://rights.taobao.com/complaint/seller/detail.htm?complaintId=9026112102', 'complaint-detail'],
+  ['complaint-detail-tmall.html', 'https://rights.tmall.com/complaint/seller/detail.htm?complaintId=9026112101', 'complaint-detail'],
+  ['refund-list-tmall.html', 'https://refund2.tmall.com/dispute/seller/list.htm', 'refund-list'],
+  ['refund-list-taobao.html', 'https://refund2.taobao.com/dispute/seller/list.htm', 'refund-list'],
+  ['complaint-list-tmall.html', 'https://rights.tmall.com/complaint/seller/list.htm', 'complaint-list'],
+  ['complaint-list-taobao.html', 'https://rights.taobao.com/complaint/seller/list.htm', 'complaint-list'],
+];
+
+describe('one registry, five page kinds', () => {
+  it('registers each page kind once', () => {
+    expect(ADAPTERS.map((a) => a.id).sort()).toEqual(['aftersale-detail', 'complaint-detail', 'complaint-list', 'refund-detail', 'refund-list']);
+  });
+
+  for (const [file, url, adapter] of PAGES) {
+    it(`${file}: saved as a file (no back-office URL) → read by its labels as ${adapter}, same facts`, () => {
+      const atUrl = readPage(loadFixture(file, url), url);
+      const saved = readPage(loadFixture(file, 'file:///home/agent/page.html'), 'file:///home/agent/page.html', { platform: atUrl.cases[0]!.platform });
+      expect(saved.cases.map((c) => c.adapter)).toEqual(atUrl.cases.map(() => adapter));
+      expect(saved.cases.map((c) => [c.kind, c.facts])).toEqual(atUrl.cases.map((c) => [c.kind, c.facts]));
+    });
+  }
+
+  it('the adapter the URL names is tried first; a page with no panel reports every kind tried', () => {
+    const doc = parseHtml('<html><body><h1>卖家中心</h1><p>今日待办 3</p></body></html>');
+    const result = readPage(doc, 'https://rights.taobao.com/complaint/seller/list.htm');
+    expect(result.cases).toEqual([]);
+    expect(result.tried).toEqual(['complaint-list', 'refund-list', 'complaint-detail', 'aftersale-detail', 'refund-detail']);
+    expect(result.errors).toEqual([]);
+  });
+
+  const FILE = 'file:///home/agent/page.html';
+  const replace = (adapter: PageAdapter) => ADAPTERS.map((a) => (a.id === adapter.id ? adapter : a));
+
+  it('an adapter whose read throws fails alone: its error is recorded and the right adapter still reads the page', () => {
+    const broken: PageAdapter = {
+      id: 'complaint-list',
+      kind: 'complaint',
+      detect: () => true,
+      read: () => {
+        throw new Error('layout changed');
+      },
+    };
+    const result = readPage(loadFixture('refund-detail-tmall.html', FILE), FILE, { adapters: replace(broken) });
+    expect(result.errors).toEqual([{ adapter: 'complaint-list', message: 'layout changed' }]);
+    expect(result.cases.map((c) => [c.adapter, c.facts.refundId])).toEqual([['refund-detail', '202611200001']]);
+  });
+
+  it('an adapter whose detect throws does not stop the others', () => {
+    const exploding: PageAdapter = {
+      id: 'complaint-list',
+      kind: 'complaint',
+      detect: () => {
+        throw new TypeError('boom');
+      },
+      read: () => [],
+    };
+    const result = readPage(loadFixture('refund-list-taobao.html', FILE), FILE, { adapters: replace(exploding) });
+    expect(result.errors).toEqual([{ adapter: 'complaint-list', message: 'boom' }]);
+    expect(result.cases).toHaveLength(6);
+    expect(result.cases[0]!.adapter).toBe('refund-list');
+  });
+
+  it('when the adapter the URL names throws, the others are still tried and the error is reported', () => {
+    const broken: PageAdapter = { id: 'refund-detail', kind: 'refund', detect: () => true, read: () => { throw new RangeError('bad index'); } };
+    const url = 'https://refund2.tmall.com/dispute/seller/detail.htm?refundId=202611200001';
+    const result = readPage(loadFixture('refund-detail-tmall.html', url), url, { adapters: replace(broken) });
+    expect(result.tried).toEqual(['refund-detail', 'complaint-list', 'refund-list', 'complaint-detail', 'aftersale-detail']);
+    expect(result.errors).toEqual([{ adapter: 'refund-detail', message: 'bad index' }]);
+    expect(result.cases).toEqual([]);
+  });
+});
+
+describe('platform', () => {
+  const panel = '<dl><dt>退款原因</dt><dd>卖家缺货</dd><dt>实付金额</dt><dd>10.00</dd></dl>';
+  it('*.tmall.com → tmall; *.taobao.com → taobao', () => {
+    expect(readPage(parseHtml(panel), 'https://refund2.tmall.com/dispute/seller/detail.htm').cases[0]!.platform).toBe('tmall');
+    expect(readPage(parseHtml(panel), 'https://refund2.taobao.com/dispute/seller/detail.htm').cases[0]!.platform).toBe('taobao');
+  });
+  it('*.taobao.com whose page says 天猫 → tmall', () => {
+    const html = `<div class="hd">天猫商家中心</div>${panel}`;
+    expect(readPage(parseHtml(html), 'https://refund2.taobao.com/dispute/seller/detail.htm').cases[0]!.platform).toBe('tmall');
+  });
+  it('天猫 only inside an ad does not count', () => {
+    const html = `<div class="ad_1">天猫双12</div><div><h3>猜你喜欢</h3><p>天猫超市</p></div>${panel}`;
+    expect(readPage(parseHtml(html), 'https://refund2.taobao.com/dispute/seller/detail.htm').cases[0]!.platform).toBe('taobao');
+  });
+  it('the option overrides host and page', () => {
+    expect(readPage(parseHtml(panel), 'https://refund2.tmall.com/dispute/seller/detail.htm', { platform: 'taobao' }).cases[0]!.platform).toBe('taobao');
+  });
+});
+
+describe('anchors for badges', () => {
+  it('list pages: each case is anchored to its own row element, in page order', () => {
+    const url = 'https://refund2.tmall.com/dispute/seller/list.htm';
+    const doc = loadFixture('refund-list-tmall.html', url);
+    const { cases } = readPageWithAnchors(doc, url);
+    expect(cases).toHaveLength(60);
+    cases.forEach((c, i) => {
+      expect(c.anchor.tagName).toBe('TR');
+      expect(c.anchor.getAttribute('data-row-key')).toBe(c.facts.refundId);
+      expect(c.index).toBe(i);
+    });
+  });
+
+  it('role=grid lists: the row element', () => {
+    const url = 'https://refund2.taobao.com/dispute/seller/list.htm';
+    const { cases } = readPageWithAnchors(loadFixture('refund-list-taobao.html', url), url);
+    expect(cases.every((c) => c.anchor.getAttribute('role') === 'row')).toBe(true);
+  });
+
+  it('readPage returns plain data (no DOM nodes) for messaging', () => {
+    const url = 'https://refund2.tmall.com/dispute/seller/detail.htm?refundId=202611200001';
+    const result = readPage(loadFixture('refund-detail-tmall.html', url), url);
+    expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+    expect(Object.keys(result.cases[0]!).sort()).toEqual(['adapter', 'facts', 'index', 'kind', 'platform', 'unreadable']);
+  });
+
+  it('reads any ParentNode: an element subtree, as the content script may pass', () => {
+    const doc = parseHtml(`<div id="a"><dl><dt>退款原因</dt><dd>卖家缺货</dd></dl></div><div id="b"><dl><dt>退款原因</dt><dd>拍错了</dd></dl></div>`);
+    const only = doc.getElementById('b')!;
+    const result = readPage(only, 'https://refund2.tmall.com/dispute/seller/detail.htm');
+    expect(result.cases.map((c) => c.facts.reason)).toEqual(['拍错了']);
+  });
+});
