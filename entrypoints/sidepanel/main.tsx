@@ -4,8 +4,24 @@ import { onMessage, sendMessage } from '../background/messaging';
 import { App, type PanelApi } from './app';
 import './style.css';
 
+/**
+ * The docked panel asks for the active tab's cases. Opened as its own tab
+ * (chrome-extension://…/sidepanel.html), the background would answer for this very tab, so
+ * ask for the back-office tab that reported most recently (newest `seenAt` in the queue).
+ */
+async function tabCases() {
+  const first = await sendMessage('getTabCases', {});
+  if (first.url !== null || first.cases.length > 0) return first;
+  const here = await browser.tabs.getCurrent().catch(() => undefined);
+  if (!here) return first;
+  const { cases } = await sendMessage('getQueue');
+  let latest: (typeof cases)[number] | null = null;
+  for (const c of cases) if (c.tabId !== here.id && (!latest || c.seenAt > latest.seenAt)) latest = c;
+  return latest ? sendMessage('getTabCases', { tabId: latest.tabId }) : first;
+}
+
 const api: PanelApi = {
-  getTabCases: () => sendMessage('getTabCases', {}),
+  getTabCases: tabCases,
   getQueue: () => sendMessage('getQueue'),
   getFocusedCase: () => sendMessage('getFocusedCase'),
   getSettings: () => sendMessage('getSettings'),
