@@ -1,4 +1,4 @@
-import type { CaseKind, Facts, Platform } from '../model/facts';
+import type { CaseKind, Facts, FactKey, Platform } from '../model/facts';
 import type {
   ActionRule,
   CalendarRule,
@@ -45,6 +45,20 @@ const ALWAYS: Predicate = () => true;
 /** Text facts compare after normalisation and without spaces. */
 export function squash(text: string): string {
   return normalizeText(text).replace(/\s+/g, '');
+}
+
+/** The facts a condition reads (an unreadable one makes the condition undecidable). */
+export function factsRead(w: When | undefined): FactKey[] {
+  if (!w) return [];
+  const out = new Set<FactKey>();
+  if (w.tradeStatus || w.notTradeStatus) out.add('tradeStatus');
+  if (w.logistics) out.add('logistics');
+  if (w.activity || w.notActivity) out.add('activity');
+  if (w.refundStatus || w.notRefundStatus) out.add('refundStatus');
+  for (const k of w.present ?? []) out.add(k);
+  for (const k of w.absent ?? []) out.add(k);
+  if (w.freeShipping !== undefined) out.add('shippingFee');
+  return [...out];
 }
 
 export function compileWhen(w: When | undefined): Predicate {
@@ -109,6 +123,9 @@ export interface CompiledTimer {
   rule: TimerRule;
   when: Predicate;
   show: Predicate;
+  /** Facts the variant choice / the listing depends on. */
+  whenReads: FactKey[];
+  showReads: FactKey[];
   lengthMs: number | null;
   workingDays: number | null;
 }
@@ -194,6 +211,8 @@ function compileProfile(pack: RulePack, id: string, platform: Platform): Compile
           rule,
           when,
           show: compileWhen(rule.show),
+          whenReads: factsRead(rule.when),
+          showReads: factsRead(rule.show),
           lengthMs: l && l.workingDays === undefined ? ((l.days ?? 0) * 24 + (l.hours ?? 0)) * HOUR_MS + (l.minutes ?? 0) * 60_000 : null,
           workingDays: l?.workingDays ?? null,
         };

@@ -81,9 +81,13 @@ function timerDue(t: CompiledTimer, startMs: number, p: CompiledProfile): number
   return null;
 }
 
-/** The first timer for `deadlineId` whose variant condition holds. */
-function pickTimer(p: CompiledProfile, deadlineId: string, ctx: CaseContext): CompiledTimer | null {
-  for (const t of p.timers) if (t.rule.deadlineId === deadlineId && t.when(ctx)) return t;
+/** The first timer for `deadlineId` whose variant condition holds; null when an unreadable fact decides. */
+function pickTimer(p: CompiledProfile, deadlineId: string, ctx: CaseContext, unreadable: readonly FactKey[]): CompiledTimer | null {
+  for (const t of p.timers) {
+    if (t.rule.deadlineId !== deadlineId) continue;
+    if (unreadable.length > 0 && readsAny(t.whenReads, unreadable)) return null;
+    if (t.when(ctx)) return t;
+  }
   return null;
 }
 
@@ -100,6 +104,11 @@ function settingValue(limits: Partial<RemedyLimits> | undefined, key: keyof Reme
 function inWindow(e: LedgerEntry, fromExclusive: number, toInclusive: number): boolean {
   const at = toEpochMs(e.at);
   return at > fromExclusive && at <= toInclusive;
+}
+
+function readsAny(keys: readonly FactKey[], unreadable: readonly FactKey[]): boolean {
+  for (const k of keys) if (unreadable.includes(k)) return true;
+  return false;
 }
 
 function hasDeadline(list: readonly CompiledTimer[], id: string): boolean {
@@ -228,9 +237,9 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
     // Contestable: do the facts contradict the reason?
     let contest: Text | null = null;
     if (ctx.category === 'late-ship' && paidMs !== null) {
-      const promise = pickTimer(p, PAYOUT_DEADLINE_PROMISE, ctx);
+      const promise = pickTimer(p, PAYOUT_DEADLINE_PROMISE, ctx, unreadable);
       const promiseDue = promise ? timerDue(promise, paidMs, p) : null;
-      const lateReason = pickTimer(p, LATE_REASON_DEADLINE, ctx);
+      const lateReason = pickTimer(p, LATE_REASON_DEADLINE, ctx, unreadable);
       const availableAt = lateReason ? timerDue(lateReason, paidMs, p) : null;
       const requestedMs = ms(kind === 'complaint' ? (facts.complaintFiledAt ?? facts.refundRequestedAt) : facts.refundRequestedAt);
       if (shippedMs !== null && promiseDue !== null && shippedMs <= promiseDue) {
@@ -351,9 +360,22 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
   const deadlines: Deadline[] = [];
   const dueById = new Map<string, number>();
   const order: CompiledTimer[] = [];
+  // A deadline whose variant choice depends on an unreadable fact is not computed (never guessed).
+  let undecided: CompiledTimer[] | null = null;
   for (const t of p.timers) {
-    if (hasDeadline(order, t.rule.deadlineId) || !t.when(ctx)) continue;
+    if (hasDeadline(order, t.rule.deadlineId) || (undecided !== null && hasDeadline(undecided, t.rule.deadlineId))) continue;
+    if (unreadable.length > 0 && readsAny(t.whenReads, unreadable)) {
+      (undecided ??= []).push(t);
+      continue;
+    }
+    if (!t.when(ctx)) continue;
     order.push(t);
+  }
+  if (undecided !== null) {
+    for (const t of undecided) {
+      if (t.rule.deadlineId === target && countdownSec !== null) continue;
+      explanation.push(explain(`deadline:${t.rule.deadlineId}`, t.rule, { computed: false, unreadable: t.whenReads.filter((k) => unreadable.includes(k)) }));
+    }
   }
   if (countdownSec !== null && !hasDeadline(order, target)) {
     const t = p.timerByDeadline.get(target);
@@ -402,6 +424,10 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
     }
     dueById.set(r.deadlineId, due);
     if (!isTarget && !t.show(ctx)) continue;
+    if (!isTarget && unreadable.length > 0 && readsAny(t.showReads, unreadable)) {
+      explanation.push(explain(`deadline:${r.deadlineId}`, r, { ...used, computed: false, unreadable: t.showReads.filter((k) => unreadable.includes(k)) }));
+      continue;
+    }
     if (r.length?.workingDays !== undefined && p.calendar) {
       explanation.push(explain(`calendar:${r.deadlineId}`, p.calendar.rule, { start: toBeijingIso(startMs!), workingDays: r.length.workingDays }));
     }

@@ -317,6 +317,12 @@ export const RulePackSchema = z
         deadlines.add(r.deadlineId);
       }
     });
+    for (const kind of CASE_KINDS) {
+      const id = pack.countdownTargets[kind];
+      if (!deadlines.has(id)) {
+        ctx.addIssue({ code: 'custom', path: ['countdownTargets', kind], message: `no timer rule defines deadline ${id}: the page's countdown would be dropped` });
+      }
+    }
   });
 export type RulePack = z.infer<typeof RulePackSchema>;
 /** What a pack author writes (defaults not yet applied). */

@@ -21,7 +21,11 @@ const BOTH = ['tmall', 'taobao'] as ('tmall' | 'taobao')[];
 const TMALL = ['tmall'] as ('tmall' | 'taobao')[];
 const TAOBAO = ['taobao'] as ('tmall' | 'taobao')[];
 const CLOSED_REFUND = ['退款成功', '退款关闭'];
-const UNSHIPPED = { absent: ['shippedAt' as const], notTradeStatus: ['卖家已发货' as const, '交易成功' as const, '交易关闭' as const] };
+/**
+ * Listed only while the panel's trade status says 买家已付款 (paid, not shipped). A missing or
+ * unreadable status is not guessed; an empty 发货时间 cell does not matter once the status says so.
+ */
+const UNSHIPPED = { tradeStatus: ['买家已付款' as const] };
 const DELIVERY = ['out-of-stock', 'late-ship', 'wrong-shipment', 'fake-shipment'] as const;
 
 export const defaultPackInput: RulePackInput = {

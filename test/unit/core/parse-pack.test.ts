@@ -73,6 +73,12 @@ describe('parseRulePack', () => {
     expect((parseRulePack(names) as { error: string }).error).toMatch(/reason name 卖家缺货 already used/);
   });
 
+  it('refuses countdownTargets naming a deadline no timer defines', () => {
+    const pack = clone();
+    pack.countdownTargets = { refund: 'no-such-deadline', aftersale: 'seller-response', complaint: 'complaint-seller-handle' };
+    expect((parseRulePack(pack) as { error: string }).error).toMatch(/^countdownTargets\.refund: /);
+  });
+
   it('guards size and depth', () => {
     const big = ' '.repeat(RULE_PACK_LIMITS.maxJsonChars + 1);
     expect((parseRulePack(big) as { error: string }).error).toMatch(/too large/);

@@ -163,6 +163,19 @@ describe('deadlines and the 15-day windows', () => {
     expect(deadline(g, 'after-sale-window')?.dueAt).toBe('2027-01-04T23:59:59+08:00');
   });
 
+  it('a timer whose variant depends on an unreadable fact is not computed (never guessed)', () => {
+    const g = evaluate({ ...unshipped, unreadable: ['activity'] }, defaultPack, { now: NOW });
+    expect(deadline(g, 'ship-promise')).toBeUndefined();
+    expect(g.explanation.find((e) => e.verdict === 'deadline:ship-promise')?.facts).toMatchObject({ computed: false, unreadable: ['activity'] });
+    // Deadlines that do not depend on it are still there.
+    expect(deadline(g, 'intervention-open')?.dueAt).toBe('2026-11-24T10:00:00+08:00');
+    // Nor is a reason contested on a guessed promise.
+    const c = evaluate({ ...unshipped, reason: '未按约定时间发货', refundRequestedAt: '2026-11-23T11:00:00+08:00', shippedAt: '2026-11-21T09:00:00+08:00', unreadable: ['activity'] }, defaultPack, { now: '2026-11-23T12:00:00+08:00' });
+    expect(c.compensation.contestable).toBe(false);
+    const status = evaluate({ ...unshipped, tradeStatus: undefined, unreadable: ['tradeStatus'] }, defaultPack, { now: NOW });
+    expect(deadline(status, 'ship-promise')).toBeUndefined();
+  });
+
   it('only deadlines whose start fact is present', () => {
     const g = evaluate({ reason: '不想买了' }, defaultPack, { now: NOW });
     expect(g.deadlines).toEqual([]);
