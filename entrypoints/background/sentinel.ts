@@ -42,6 +42,17 @@ export interface MessageSender {
 
 type MessageType = keyof typeof PAYLOAD_SCHEMAS;
 
+/**
+ * The back-office tab a message came from — only for content scripts. An extension page
+ * opened as a tab (the side panel as `sidepanel.html` in a tab) also has `sender.tab`, but
+ * it is not a back-office tab.
+ */
+export function pageTabId(sender: MessageSender): number | undefined {
+  const url = sender.url ?? sender.tab?.url ?? '';
+  if (/^(chrome|moz|edge)-extension:\/\//.test(url)) return undefined;
+  return sender.tab?.id;
+}
+
 /** Validate a payload at the background's door; throws an Error naming the zod path. */
 export function validatePayload<T extends MessageType>(type: T, data: unknown) {
   const result = PAYLOAD_SCHEMAS[type].safeParse(data);
@@ -234,7 +245,7 @@ export function createSentinel(deps: SentinelDeps) {
         throw new Error('reportPage: invalid payload — (root): report too large');
       }
       const d = validatePayload('reportPage', data);
-      const tabId = sender.tab?.id;
+      const tabId = pageTabId(sender);
       if (tabId === undefined) throw new Error('reportPage: must be sent by a content script in a tab');
       return serial(async () => {
         const prior = await tabs.getTab(tabId);
@@ -249,15 +260,16 @@ export function createSentinel(deps: SentinelDeps) {
 
     async getTabCases(data: unknown, sender: MessageSender): Promise<{ tabId: number | null; url: string | null; cases: CaseView[] }> {
       const d = validatePayload('getTabCases', data);
-      const candidates: Array<number | null | undefined> = [d?.tabId, sender.tab?.id];
-      if (d?.tabId === undefined && sender.tab?.id === undefined) {
-        candidates.push(await activeTabId(), await tabs.getLastTab(), (await tabs.getFocus())?.tabId);
-      }
+      const own = d?.tabId ?? pageTabId(sender);
+      const candidates: Array<number | null | undefined> = [own];
+      // The side panel (docked, or opened as its own tab): the active tab when it is a
+      // back-office tab, else the back-office tab used most recently, else the focused case's.
+      if (own === undefined) candidates.push(await activeTabId(), await tabs.getLastTab(), (await tabs.getFocus())?.tabId);
       for (const id of candidates) {
         if (id === null || id === undefined) continue;
         const st = await tabs.getTab(id);
         if (st) return { tabId: st.tabId, url: st.url, cases: sortByUrgency(st.cases, nowMs()) };
-        if (id === d?.tabId || id === sender.tab?.id) return { tabId: id, url: null, cases: [] };
+        if (id === own) return { tabId: id, url: null, cases: [] };
       }
       return { tabId: null, url: null, cases: [] };
     },
@@ -275,7 +287,7 @@ export function createSentinel(deps: SentinelDeps) {
       } catch (e) {
         return Promise.reject(e);
       }
-      const senderTab = sender.tab?.id;
+      const senderTab = pageTabId(sender);
       if (senderTab !== undefined) {
         try {
           browser.sidePanel.open({ tabId: senderTab }).catch((e: unknown) => console.warn('[sentinel] side panel not opened', e));

@@ -101,6 +101,16 @@ describe('tabs, queue and focus', () => {
     expect(got.cases.map((c) => c.key)).toEqual(['tmall:refund:1']);
   });
 
+  it('the side panel opened as its own tab gets the last back-office tab, not its own tab', async () => {
+    const s = sentinel(new Clock(NOW));
+    await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund()] }, tab(1));
+    const panelTab = { tab: { id: 2, url: 'chrome-extension://abc/sidepanel.html' }, url: 'chrome-extension://abc/sidepanel.html' };
+    const got = await s.handlers.getTabCases({}, panelTab);
+    expect(got.tabId).toBe(1);
+    expect(got.cases.map((c) => c.key)).toEqual(['tmall:refund:202611200001']);
+    await expect(s.handlers.reportPage({ url: URL_DETAIL, cases: [] }, panelTab)).rejects.toThrow(/content script/);
+  });
+
   it('focusCase opens the side panel on the sender tab and remembers the case', async () => {
     const s = sentinel(new Clock(NOW));
     await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund()] }, tab(4));
