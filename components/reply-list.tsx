@@ -8,15 +8,18 @@ import { pick, t } from './i18n';
  * agent sees what to complete before sending. All text is rendered as text.
  */
 
-/** Split a reply into plain parts and the 【…】 placeholders listed as missing. */
+/**
+ * Split a reply into plain parts and its unfilled placeholders. The engine leaves a
+ * placeholder with no value as its visible mark (【店铺名】) and lists its id in `missing`
+ * (`shopName`); a filled one leaves no mark. So when anything is missing, every 【…】 in the
+ * text is an unfilled placeholder.
+ */
 export function splitPlaceholders(text: string, missing: readonly string[]): Array<{ text: string; missing: boolean }> {
+  if (missing.length === 0) return [{ text, missing: false }];
   const parts: Array<{ text: string; missing: boolean }> = [];
-  const re = /【([^【】]*)】/g;
+  const re = /【[^【】\n]{1,20}】/g;
   let last = 0;
   for (const m of text.matchAll(re)) {
-    const name = m[1] ?? '';
-    const isMissing = missing.includes(name) || missing.includes(m[0]);
-    if (!isMissing) continue;
     if (m.index > last) parts.push({ text: text.slice(last, m.index), missing: false });
     parts.push({ text: m[0], missing: true });
     last = m.index + m[0].length;
@@ -32,6 +35,8 @@ const clipboardCopy: CopyText = (text) => navigator.clipboard.writeText(text);
 function ReplyItem(props: { reply: Reply; copy: CopyText }) {
   const { reply } = props;
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const parts = splitPlaceholders(reply.text, reply.missing);
+  const marks = [...new Set(parts.filter((p) => p.missing).map((p) => p.text))];
   useEffect(() => {
     if (state !== 'copied') return;
     const id = setTimeout(() => setState('idle'), 2500);
@@ -64,7 +69,7 @@ function ReplyItem(props: { reply: Reply; copy: CopyText }) {
         )}
       </div>
       <p class="reply-text" data-testid="reply-text">
-        {splitPlaceholders(reply.text, reply.missing).map((p, i) =>
+        {parts.map((p, i) =>
           p.missing ? (
             <mark key={i} data-testid="missing">
               {p.text}
@@ -74,7 +79,7 @@ function ReplyItem(props: { reply: Reply; copy: CopyText }) {
           ),
         )}
       </p>
-      {reply.missing.length > 0 && <p class="reply-missing">{t('reply_missing', reply.missing.join(t('list_sep')))}</p>}
+      {marks.length > 0 && <p class="reply-missing">{t('reply_missing', marks.join(t('list_sep')))}</p>}
     </li>
   );
 }

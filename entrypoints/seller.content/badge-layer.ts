@@ -38,21 +38,28 @@ export interface LayerOptions {
   locale?: BadgeLocale;
 }
 
-/** Where a badge goes: the first cell of a table row, else the top of the case element. */
+/**
+ * Where a badge goes: in a table row, at the end of the first cell that shows something
+ * (a leading checkbox-only cell is too narrow), else the first cell; in a detail panel, at
+ * its top. A badge already there is not moved (no DOM mutation).
+ */
 export function placeBadge(anchor: Element, host: HTMLElement): void {
-  const isRow = anchor.localName === 'tr';
-  let target: Element = anchor;
-  if (isRow) {
+  if (anchor.localName === 'tr' || anchor.getAttribute('role') === 'row') {
+    let first: Element | null = null;
+    let target: Element | null = null;
     for (let c = anchor.firstElementChild; c; c = c.nextElementSibling) {
-      if (c.localName === 'td' || c.localName === 'th') {
+      if (c.localName !== 'td' && c.localName !== 'th' && c.getAttribute('role') !== 'cell' && c.getAttribute('role') !== 'gridcell') continue;
+      first ??= c;
+      if ((c.textContent ?? '').trim() !== '') {
         target = c;
         break;
       }
     }
+    target ??= first ?? anchor;
+    if (host.parentNode !== target) target.append(host);
+    return;
   }
-  if (host.parentNode === target) return;
-  if (isRow) target.append(host);
-  else target.prepend(host);
+  if (host.parentNode !== anchor) anchor.prepend(host);
 }
 
 export class BadgeLayer {

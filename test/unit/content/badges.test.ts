@@ -58,7 +58,7 @@ const countdown = (host: Element) => host.shadowRoot!.querySelector('[data-testi
 
 /** A list page: one <tr> per refund, ids 1001… */
 function listPage(ids: string[]): HTMLTableSectionElement {
-  document.body.innerHTML = '<table><thead><tr><th>退款编号</th><th>退款原因</th></tr></thead><tbody></tbody></table>';
+  document.body.innerHTML = '<table><thead><tr><th></th><th>退款编号</th><th>退款原因</th></tr></thead><tbody></tbody></table>';
   const tbody = document.querySelector('tbody')!;
   for (const id of ids) addRow(tbody, id);
   return tbody;
@@ -67,7 +67,7 @@ const rowsOf = (tbody: Element) => Array.from(tbody.querySelectorAll('tr'));
 function addRow(tbody: Element, id: string) {
   const tr = document.createElement('tr');
   tr.dataset.id = id;
-  tr.innerHTML = `<td>${id}</td><td>卖家缺货</td>`;
+  tr.innerHTML = `<td><input type="checkbox"></td><td>${id}</td><td>卖家缺货</td>`;
   tbody.append(tr);
 }
 
@@ -176,7 +176,8 @@ describe('content script pass loop', () => {
     const first = badges();
     expect(first).toHaveLength(3);
     expect(first.map((b) => b.getAttribute('data-case'))).toEqual(['tmall:refund:1001', 'tmall:refund:1002', 'tmall:refund:1003']);
-    expect(first[0]!.parentElement).toBe(rowsOf(tbody)[0]!.querySelector('td'));
+    // in the first cell that shows something (not the checkbox cell)
+    expect(first[0]!.parentElement).toBe(rowsOf(tbody)[0]!.querySelectorAll('td')[1]);
     await s.pass();
     await s.pass();
     const again = badges();

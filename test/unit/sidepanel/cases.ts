@@ -80,7 +80,7 @@ export function outOfStockCase(): CaseView {
         { id: 'agree-refund', ruleId: 'act-2', text: { zh: '再同意退款', en: 'Then agree to the refund' } },
       ],
       replies: [
-        { id: 'apology', ruleId: 'rep-1', title: { zh: '致歉', en: 'Apology' }, text: '亲，非常抱歉，订单【订单号】暂时缺货，已为您办理退款。【客服签名】', missing: ['客服签名'] },
+        { id: 'apology', ruleId: 'rep-1', title: { zh: '致歉', en: 'Apology' }, text: '亲，非常抱歉，【店铺名】的订单4000000000001暂时缺货，已为您办理退款。【客服签名】', missing: ['shopName', 'signature'] },
         { id: 'plain', ruleId: 'rep-2', title: { zh: '说明', en: 'Explain' }, text: '亲，退款已同意。', missing: [] },
       ],
       explanation: [

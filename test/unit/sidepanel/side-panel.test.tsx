@@ -87,9 +87,12 @@ describe('replies', () => {
   it('highlight missing placeholders with <mark data-testid="missing">', () => {
     render(<ReplyList replies={outOfStockCase().guidance.replies} copy={async () => {}} />, root);
     const marks = q('mark[data-testid="missing"]');
-    expect(marks.map((m) => m.textContent)).toEqual(['【客服签名】']);
-    // 【订单号】 had a value in the engine's eyes (not listed as missing): not highlighted
-    expect(splitPlaceholders('【订单号】x【客服签名】', ['客服签名']).filter((p) => p.missing).map((p) => p.text)).toEqual(['【客服签名】']);
+    expect(marks.map((m) => m.textContent)).toEqual(['【店铺名】', '【客服签名】']);
+    expect(q('[data-testid="reply"]')[0]!.textContent).toContain('发送前请补全标记的内容：【店铺名】、【客服签名】');
+    // the second reply has nothing missing: no mark
+    expect(q('[data-testid="reply"]')[1]!.querySelector('mark')).toBeNull();
+    // nothing missing → a 【…】 that is part of the text is not highlighted
+    expect(splitPlaceholders('【急】请尽快处理', []).filter((p) => p.missing)).toEqual([]);
   });
 
   it('copy writes the reply text to the clipboard and confirms', async () => {
@@ -103,7 +106,7 @@ describe('replies', () => {
       buttons[0]!.click();
     });
     await flush();
-    expect(writeText).toHaveBeenCalledWith('亲，非常抱歉，订单【订单号】暂时缺货，已为您办理退款。【客服签名】');
+    expect(writeText).toHaveBeenCalledWith('亲，非常抱歉，【店铺名】的订单4000000000001暂时缺货，已为您办理退款。【客服签名】');
     expect(q('[data-testid="copied"]')).toHaveLength(1);
     expect(q('[data-testid="reply"]')[0]!.querySelector('[data-testid="copied"]')).not.toBeNull();
   });
