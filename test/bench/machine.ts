@@ -13,6 +13,8 @@ export interface Machine {
   os: string;
   node: string;
   chromium: string | null;
+  /** 1-minute load average when the bench started: other work on the machine inflates timings. */
+  loadAverage: number;
 }
 
 export function machine(): Machine {
@@ -36,5 +38,6 @@ export function machine(): Machine {
     os: `${os.type()} ${os.release()}`,
     node: process.version,
     chromium,
+    loadAverage: Math.round(os.loadavg()[0]! * 100) / 100,
   };
 }

@@ -44,7 +44,7 @@ async function main() {
   const t0 = performance.now();
   const figs: Figure[] = [];
   const m = machine();
-  log(`bench: ${m.cpu}, ${m.cores} cores, Node ${m.node}, ${m.chromium ?? 'no Chromium'}`);
+  log(`bench: ${m.cpu}, ${m.cores} cores, load ${m.loadAverage}, Node ${m.node}, ${m.chromium ?? 'no Chromium'}`);
 
   const needBuild = args.only.includes('sizes') || args.only.includes('chromium');
   let buildOk = true;
@@ -113,7 +113,7 @@ async function main() {
     process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   } else {
     process.stdout.write('\n' + table(figs) + '\n\n');
-    process.stdout.write(`${m.cpu} · ${m.cores} cores · Node ${m.node} · ${m.chromium ?? 'no Chromium'} · ${m.date} · ${(totalMs / 1000).toFixed(1)} s\n`);
+    process.stdout.write(`${m.cpu} · ${m.cores} cores · load average ${m.loadAverage} at start · Node ${m.node} · ${m.chromium ?? 'no Chromium'} · ${m.date} · ${(totalMs / 1000).toFixed(1)} s\n`);
     process.stdout.write(
       failed.length
         ? `bench FAILED: ${failed.map((f) => `${f.figure} (${f.status})`).join('; ')}\n`
