@@ -7,7 +7,7 @@
  * The browser not starting is a failure with a clear message — never a skip.
  */
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BACK_OFFICE_HOSTS, REPO_ROOT, fixturePages, readFixture, routeKey } from './site';
@@ -58,7 +58,7 @@ export interface Harness {
   openSidePanel(page?: Page): Promise<Page>;
   openOptions(page?: Page): Promise<Page>;
   serviceWorker(): Promise<Worker>;
-  /** Stop the extension's MV3 service worker through the DevTools Protocol; resolves once it is gone. */
+  /** Stop the extension's MV3 service worker through the DevTools Protocol; resolves once CDP reports it `stopped`. */
   stopServiceWorker(): Promise<void>;
   /** Resolve once the worker runs again (a NEW instance), e.g. after a message woke it. */
   waitForWorkerRestart(timeoutMs?: number): Promise<Worker>;
@@ -85,9 +85,13 @@ export function preflight(dist = DIST): void {
 const MARK = '__aftersaleSentinelE2eMark';
 
 export async function launch(opts: { dist?: string; headless?: boolean } = {}): Promise<Harness> {
-  const dist = opts.dist ?? DIST;
-  preflight(dist);
-  const profile = mkdtempSync(join(tmpdir(), 'aftersale-e2e-'));
+  const built = opts.dist ?? DIST;
+  preflight(built);
+  const root = mkdtempSync(join(tmpdir(), 'aftersale-e2e-'));
+  const profile = join(root, 'profile');
+  // Load a snapshot of the build: a rebuild of .output during the run cannot pull files from under it.
+  const dist = join(root, 'chrome-mv3');
+  cpSync(built, dist, { recursive: true });
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profile, {
@@ -98,7 +102,7 @@ export async function launch(opts: { dist?: string; headless?: boolean } = {}): 
       viewport: { width: 1280, height: 900 },
     });
   } catch (err) {
-    rmSync(profile, { recursive: true, force: true });
+    rmSync(root, { recursive: true, force: true });
     throw new BrowserStartError(
       `E2E: Chromium at ${CHROME_PATH} did not start with the extension (${(err as Error).message.split('\n')[0]}). ` +
         'Install chromium + fonts-noto-cjk or set CHROME_PATH. The e2e suite never skips.',
@@ -129,10 +133,10 @@ export async function launch(opts: { dist?: string; headless?: boolean } = {}): 
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }).catch(() => null));
   if (!sw) {
     await context.close().catch(() => {});
-    rmSync(profile, { recursive: true, force: true });
-    const problems = diagnoseDist(dist);
+    rmSync(root, { recursive: true, force: true });
+    const problems = diagnoseDist(built);
     throw new BrowserStartError(
-      `E2E: Chromium started but the extension in ${dist} did not (no service worker within 15 s). ` +
+      `E2E: Chromium started but the extension in ${built} did not (no service worker within 15 s). ` +
         (problems.length ? `Problems found in the build: ${problems.join('; ')}` : 'Load it in chrome://extensions to see Chromium\'s error.'),
     );
   }
@@ -198,9 +202,20 @@ export async function launch(opts: { dist?: string; headless?: boolean } = {}): 
       try {
         await page.goto(`${origin}/options.html`);
         const s = await context.newCDPSession(page);
+        // The ServiceWorker domain reports each version's runningStatus; wait for ours to be
+        // `stopped` (it may be started again right after by a message — that is the point).
+        let onStopped: () => void = () => {};
+        const stopped = new Promise<void>((resolve) => (onStopped = resolve));
+        s.on('ServiceWorker.workerVersionUpdated', (e: { versions: Array<{ scriptURL: string; runningStatus: string }> }) => {
+          if (e.versions.some((v) => v.scriptURL.startsWith(origin) && v.runningStatus === 'stopped')) onStopped();
+        });
         await s.send('ServiceWorker.enable');
         await s.send('ServiceWorker.stopAllWorkers');
-        await pollUntil('the service worker to stop', async () => (await workerTargets(await bs())).length === 0, 10_000);
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([
+          stopped,
+          new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('E2E: the service worker did not stop within 10 s (CDP ServiceWorker.stopAllWorkers)')), 10_000))),
+        ]).finally(() => clearTimeout(timer));
         await s.detach().catch(() => {});
       } finally {
         await page.close();
@@ -215,7 +230,7 @@ export async function launch(opts: { dist?: string; headless?: boolean } = {}): 
     },
     async close() {
       await context.close().catch(() => {});
-      rmSync(profile, { recursive: true, force: true });
+      rmSync(root, { recursive: true, force: true });
     },
   };
   return h;
@@ -251,10 +266,10 @@ export async function waitForBadges(page: Page, min = 1, timeoutMs = 10_000): Pr
 }
 
 /** Screenshot into test/e2e/screenshots/<name>.png (git-ignored); returns the path. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+export async function screenshot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage: opts.fullPage ?? true });
   return path;
 }
 

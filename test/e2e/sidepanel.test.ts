@@ -23,22 +23,37 @@ function outOfStockDetail(): { url: string; html: string } {
   throw new Error('no refund detail fixture with 卖家缺货 and 500.00 in test/fixtures/pages/README.md');
 }
 
+let caseKey: string;
+
 beforeAll(async () => {
   h = await launch();
   detailUrl = outOfStockDetail().url;
   const page = await h.open(detailUrl);
-  await waitForBadges(page);
+  const [badge] = await waitForBadges(page);
+  caseKey = badge!.caseKey!;
   await page.bringToFront();
+  // The agent clicks the badge: the background focuses that case (and opens the docked panel).
+  await page.locator('aftersale-sentinel-badge').first().click();
   panel = await h.openSidePanel();
-  await panel.waitForSelector('[data-testid="case"]', { timeout: 15_000 });
+  await panel.waitForSelector(`[data-testid="case"][data-case="${caseKey}"]`, { timeout: 15_000 });
 });
 afterAll(async () => {
   await h?.close();
 });
 
 describe('side panel (as a tab, after visiting a refund detail)', () => {
+  it('shows the cases of the most recently active back-office tab', async () => {
+    const page = h.context.pages().find((p) => p.url() === detailUrl)!;
+    await page.bringToFront();
+    const fresh = await h.openSidePanel();
+    const tabCases = fresh.locator('section.tab-cases [data-testid="case"], [data-testid="tab-cases"] [data-testid="case"]');
+    await expect.poll(() => tabCases.count(), { timeout: 10_000 }).toBe(1);
+    expect(await tabCases.first().getAttribute('data-case')).toBe(caseKey);
+    await fresh.close();
+  });
+
   it('shows the compensation verdict for the page: 卖家缺货 on 500.00 paid → 150.00', async () => {
-    const verdict = panel.locator('[data-testid="verdict"]').first();
+    const verdict = panel.locator(`[data-testid="case"][data-case="${caseKey}"] [data-testid="verdict"]`).first();
     await verdict.waitFor();
     const text = (await verdict.textContent()) ?? '';
     expect(text).toContain('150.00');
@@ -48,7 +63,7 @@ describe('side panel (as a tab, after visiting a refund detail)', () => {
   });
 
   it('lists the case’s deadlines with live countdowns, most urgent first', async () => {
-    const rows = panel.locator('[data-testid="case"]').first().locator('[data-testid="deadline"]');
+    const rows = panel.locator(`[data-testid="case"][data-case="${caseKey}"] [data-testid="deadline"]`);
     expect(await rows.count()).toBeGreaterThan(0);
     const ids = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-deadline')));
     expect(ids.every((id) => id && id.length > 0)).toBe(true);
@@ -70,7 +85,7 @@ describe('side panel (as a tab, after visiting a refund detail)', () => {
   });
 
   it('copies a reply: the exact reply text lands on the clipboard and the copy is confirmed', async () => {
-    const reply = panel.locator('[data-testid="reply"]').first();
+    const reply = panel.locator(`[data-testid="case"][data-case="${caseKey}"] [data-testid="reply"]`).first();
     await reply.waitFor();
     const text = ((await reply.locator('[data-testid="reply-text"]').textContent()) ?? '').trim();
     expect(text.length).toBeGreaterThan(10);

@@ -49,8 +49,9 @@ describe('service worker stopped and restarted', () => {
     await list.bringToFront();
     const panel = await h.openSidePanel();
     await h.waitForWorkerRestart();
-    await panel.locator('[data-testid="case"]').first().waitFor({ timeout: 15_000 });
-    expect(await panel.locator('[data-testid="deadline"]').count()).toBeGreaterThan(0);
+    // The queue lists every case of the open back-office tabs: all the list's rows, from stored state.
+    await panel.locator('[data-testid="queue-item"]').first().waitFor({ timeout: 15_000 });
+    expect(await panel.locator('[data-testid="queue-item"]').count()).toBe(dueBefore.size);
     await panel.close();
   });
 
@@ -64,14 +65,17 @@ describe('service worker stopped and restarted', () => {
 
   it('an open side panel keeps working across a second stop', async () => {
     const panel = await h.openSidePanel();
-    await panel.locator('[data-testid="case"]').first().waitFor({ timeout: 15_000 });
+    const items = panel.locator('[data-testid="queue-item"]');
+    await items.first().waitFor({ timeout: 15_000 });
     await h.stopServiceWorker();
-    // The page reports again (a reload) → the worker starts → the open panel refreshes.
+    // The page reports again (a reload) → the worker starts → it tells the open panel, which refreshes.
     await list.reload();
     await h.waitForWorkerRestart();
     await waitForBadges(list, dueBefore.size);
-    await panel.reload();
-    await panel.locator('[data-testid="case"]').first().waitFor({ timeout: 15_000 });
+    await expect.poll(() => items.count(), { timeout: 10_000 }).toBe(dueBefore.size);
+    // Selecting a case after the restart loads its guidance (verdict, deadlines).
+    await items.first().click();
+    await panel.locator('[data-testid="case"] [data-testid="deadline"]').first().waitFor({ timeout: 10_000 });
     await panel.close();
   });
 });
