@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Clock, NOW, freshProfile, sentinel, tab } from './helpers';
 import { readPage } from '../../../core/pages';
+import { fixturePages, readFixture } from '../../e2e/site';
 
 beforeEach(freshProfile);
 
@@ -46,5 +47,34 @@ describe('buyer data stays out of storage', () => {
     expect(session).not.toContain('文一西路');
     expect(session).not.toContain(PHONE);
     expect(JSON.stringify(cases)).not.toContain(PHONE);
+  });
+
+  it('every fixture back-office page, with a phone number and an address added, leaves neither in storage', async () => {
+    const pages = fixturePages();
+    expect(pages.length).toBeGreaterThanOrEqual(10);
+    const s = sentinel(new Clock(NOW));
+    let reported = 0;
+    let sawPhone = 0; // pages where the reader picked the phone up (in a 买家 cell)
+    for (const [i, p] of pages.entries()) {
+      const extra = `<dl><dt>收货地址：</dt><dd>${ADDRESS}</dd><dt>手机号码：</dt><dd>${PHONE}</dd></dl>`;
+      const html = readFixture(p.file)
+        .replace(/<body[^>]*>/, (m) => `${m}${extra}`)
+        .replace(/(tb_[\w\u4e00-\u9fa5]+)/g, `$1 ${PHONE}`);
+      document.body.innerHTML = html.replace(/^[\s\S]*<body[^>]*>|<\/body>[\s\S]*$/g, '');
+      const read = readPage(document, p.url);
+      if (read.cases.length === 0) continue;
+      if (JSON.stringify(read.cases).includes(PHONE)) sawPhone++;
+      await s.handlers.reportPage({ url: p.url, cases: read.cases.slice(0, 300) }, tab(100 + i));
+      reported++;
+    }
+    expect(reported).toBeGreaterThanOrEqual(10);
+    expect(sawPhone).toBeGreaterThan(0);
+    const stored = await everythingStored(s);
+    expect((await (await s.store()).listRecentCases()).length).toBeGreaterThan(20);
+    expect(stored).not.toContain(PHONE);
+    expect(stored).not.toContain('文一西路');
+    const session = JSON.stringify(await fakeBrowser.storage.session.get(null));
+    expect(session).not.toContain(PHONE);
+    expect(session).not.toContain('文一西路');
   });
 });

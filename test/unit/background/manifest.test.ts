@@ -1,0 +1,53 @@
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import config from '../../../wxt.config';
+
+/** Issue 7 item 7: only the permissions the code uses, only the back-office hosts. */
+
+type Manifest = {
+  permissions?: string[];
+  host_permissions?: string[];
+  optional_host_permissions?: string[];
+  storage?: { managed_schema?: string };
+};
+
+function sources(dir: string): string {
+  return readdirSync(dir)
+    .map((f) => join(dir, f))
+    .map((p) => (statSync(p).isDirectory() ? sources(p) : /\.(ts|tsx)$/.test(p) ? readFileSync(p, 'utf8') : ''))
+    .join('\n');
+}
+const code = sources(resolve('entrypoints'));
+const USES: Record<string, RegExp> = {
+  storage: /browser\.storage\.(session|managed|local)/,
+  alarms: /browser\.alarms\./,
+  notifications: /browser\.notifications\./,
+  sidePanel: /browser\.sidePanel\./,
+};
+
+function check(m: Manifest) {
+  for (const p of m.permissions ?? []) {
+    expect(USES[p], `permission "${p}" is not one the extension needs`).toBeDefined();
+    expect(code, `permission "${p}" is declared but unused`).toMatch(USES[p]!);
+  }
+  expect(m.permissions).not.toContain('tabs');
+  expect(m.permissions).not.toContain('<all_urls>');
+  for (const h of m.host_permissions ?? []) expect(h).toMatch(/^https:\/\/(\*\.|[a-z0-9]+\.)?(tmall|taobao)\.com\/\*$/);
+  // The team pack URL's origin is asked for at runtime (options page), never granted at install.
+  expect(m.optional_host_permissions ?? []).toEqual(['https://*/*']);
+  expect(m.storage?.managed_schema).toBe('managed_schema.json');
+  expect(existsSync(resolve('public', m.storage!.managed_schema!))).toBe(true);
+}
+
+describe('manifest permissions', () => {
+  it('wxt.config.ts declares only used permissions and back-office hosts', () => {
+    const manifest = (config as { manifest: Manifest }).manifest;
+    expect([...(manifest.permissions ?? [])].sort()).toEqual(['alarms', 'notifications', 'sidePanel', 'storage']);
+    check(manifest);
+  });
+
+  it.runIf(existsSync(resolve('.output/chrome-mv3/manifest.json')))('the built Chrome manifest too', () => {
+    check(JSON.parse(readFileSync(resolve('.output/chrome-mv3/manifest.json'), 'utf8')) as Manifest);
+  });
+});
