@@ -78,8 +78,9 @@ interface BadgeState {
 
 const states = new WeakMap<Element, BadgeState>();
 
-const CSS = `:host{all:initial;display:inline-block;vertical-align:middle;margin:0 4px;}
-.b{display:inline-flex;align-items:center;gap:4px;font:12px/18px system-ui,-apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;padding:0 6px;border-radius:9px;border:1px solid;cursor:pointer;white-space:nowrap;user-select:none;}
+const CSS = `:host{all:initial;display:inline-block;vertical-align:middle;margin:1px 2px;max-width:100%;}
+.b{display:inline-flex;flex-wrap:wrap;align-items:center;gap:2px 4px;max-width:100%;box-sizing:border-box;font:11px/16px system-ui,-apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;padding:0 5px;border-radius:8px;border:1px solid;cursor:pointer;user-select:none;}
+.c,.m{white-space:nowrap}
 .ok{color:#237804;background:#f6ffed;border-color:#b7eb8f}
 .warning{color:#ad4e00;background:#fff7e6;border-color:#ffa940}
 .critical{color:#a8071a;background:#fff1f0;border-color:#ff7875}
