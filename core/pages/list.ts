@@ -140,9 +140,13 @@ export function readListRows(scan: PageScan, headers: readonly HeaderRow[]): Lis
       if (cells.length < Math.min(need, 2)) continue;
       const builder = new FactsBuilder();
       const labels = new Set(headerLabels);
+      // Each cell's text is taken once; the row's text (for the platform's timer) is their join.
+      const texts: Array<string | undefined> = new Array(cells.length);
       for (const column of header.columns) {
         const cell = cells[column.index];
-        builder.offer(column.key, cell ? (cell.textContent ?? '') : null);
+        const text = cell ? (cell.textContent ?? '') : null;
+        if (text !== null) texts[column.index] = text;
+        builder.offer(column.key, text);
       }
       if (others.length) {
         for (const index of others) {
@@ -153,7 +157,9 @@ export function readListRows(scan: PageScan, headers: readonly HeaderRow[]): Lis
         }
         others = others.filter((i) => (emptyRuns.get(i) ?? 0) < 3);
       }
-      const { facts, unreadable } = builder.build(findCountdown(row.textContent ?? ''));
+      let rowText = '';
+      for (let i = 0; i < cells.length; i++) rowText += `${texts[i] ?? cells[i]!.textContent ?? ''} `;
+      const { facts, unreadable } = builder.build(findCountdown(rowText));
       out.push({ element: row, index: out.length, facts, unreadable, labels });
     }
   }

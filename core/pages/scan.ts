@@ -65,6 +65,8 @@ function isNoiseElement(el: Element): boolean {
 }
 
 const COLON_END = /\s*[:：]\s*$/;
+/** Labels are Chinese and inline pairs need a colon: texts with neither (ids, amounts, dates) are skipped cheaply. */
+const MAY_HOLD_LABEL = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF01-\uFF5E:]/;
 const SPACES = /\s+/g;
 
 function docOf(root: ParentNode): Document {
@@ -106,7 +108,7 @@ export function scanPage(root: ParentNode): PageScan {
     const at = nodes.length;
     nodes.push(node);
     texts.push(raw);
-    if (raw.length > 400) continue; // long texts are values (or hostile), never labels
+    if (raw.length > 400 || !MAY_HOLD_LABEL.test(raw)) continue; // long texts are values (or hostile), never labels
     const text = normalizeText(raw);
     if (!text) continue;
     if (text.includes('天猫')) tmallAt.push(at);
