@@ -7,6 +7,7 @@
  */
 import { Window } from 'happy-dom';
 import { LIST_URL, listPage } from './pages';
+import { profileModule, sourceLine } from './profile';
 import { info, type Figure } from './report';
 import { describe, spread } from './stats';
 
@@ -21,7 +22,7 @@ export async function loadPages(): Promise<PagesModule> {
   return mod as PagesModule;
 }
 
-export async function runDomRead(opts: { log?: (s: string) => void } = {}): Promise<Figure[]> {
+export async function runDomRead(opts: { log?: (s: string) => void; profile?: boolean } = {}): Promise<Figure[]> {
   const pages = await loadPages();
   const log = opts.log ?? (() => {});
   const figs: Figure[] = [];
@@ -52,6 +53,18 @@ export async function runDomRead(opts: { log?: (s: string) => void } = {}): Prom
         detail: { samples },
       }),
     );
+    if (rows === 1000 && (opts.profile || sp.median > 80)) {
+      const prof = await profileModule<PagesModule>('core/pages/index.ts', (m) => {
+        m.readPage(root, LIST_URL);
+      });
+      log(
+        `dom: CPU profile of readPage on ${rows} rows (happy-dom; self time)\n by function:\n` +
+          prof.functions.map((h) => `  ${h.pct.toFixed(1).padStart(5)} %  ${h.where}`).join('\n') +
+          '\n by line:\n' +
+          prof.lines.map((h) => `  ${h.pct.toFixed(1).padStart(5)} %  ${h.where}  | ${sourceLine(h.where)}`).join('\n'),
+      );
+      figs.at(-1)!.detail!.profile = { ...prof, lines: prof.lines.map((h) => ({ ...h, source: sourceLine(h.where) })) };
+    }
     await window.happyDOM.close();
   }
   return figs;

@@ -3,8 +3,8 @@
  * esbuild (unminified, with a source map — tsx's own transform puts each module on one
  * line, which makes V8's line ticks useless), evaluate runs over the bench cases under the
  * V8 sampling profiler (node:inspector), and the self-time ticks are mapped back to
- * `file:line` and to functions. Only used when the engine misses a budget (or --profile).
- * esbuild and source-map-js come with the dev toolchain (tsx, vite); when they are missing
+ * `file:line` and to functions. Only used when a budget is missed (or with --profile).
+ * Also used for core/pages readPage in happy-dom. esbuild and source-map-js come with the dev toolchain (tsx, vite); when they are missing
  * the profile falls back to function names only.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -35,47 +35,57 @@ interface CpuProfile {
 
 type Evaluate = (facts: BenchCase['facts'], pack: unknown, opts: { now: string; platform?: string; kind?: string }) => unknown;
 
-export async function profileEngine(cases: BenchCase[], loops = 5): Promise<EngineProfile> {
+/**
+ * Profile `run(module)` where module is `entry` (repo-relative) bundled unminified with a
+ * source map; falls back to the tsx-loaded module (function names only).
+ */
+export async function profileModule<M>(entry: string, run: (mod: M) => void, loops = 5): Promise<EngineProfile> {
   const dir = mkdtempSync(join(tmpdir(), 'aftersale-bench-'));
   try {
-    const esbuild = await import('esbuild');
-    const out = join(dir, 'core.mjs');
-    await esbuild.build({ entryPoints: [join(ROOT, 'core/index.ts')], bundle: true, format: 'esm', platform: 'node', target: 'node20', outfile: out, sourcemap: 'external', minify: false, keepNames: false, logLevel: 'silent' });
-    const core = (await import(pathToFileURL(out).href)) as { evaluate: Evaluate; defaultPack: unknown };
-    const { SourceMapConsumer } = await import('source-map-js');
-    const map = new SourceMapConsumer(JSON.parse(readFileSync(out + '.map', 'utf8')));
-    const prof = await sample(core, cases, loops);
-    const bundleUrl = pathToFileURL(out).href;
-    const toOrig = (line1: number): { file: string; line: number; name: string | null } | null => {
-      const pos = map.originalPositionFor({ line: line1, column: 0, bias: SourceMapConsumer.LEAST_UPPER_BOUND });
-      if (!pos.source) return null;
-      const file = relative(ROOT, join(dir, pos.source));
-      return { file, line: pos.line, name: pos.name ?? null };
-    };
-    return aggregate(prof, (url, line1) => (url === bundleUrl ? toOrig(line1) : null));
-  } catch {
-    // fallback: function names from the tsx-loaded core
-    const path = '../../core/index';
-    const core = (await import(path)) as { evaluate: Evaluate; defaultPack: unknown };
-    const prof = await sample(core, cases, loops);
-    return aggregate(prof, () => null);
+    let mod: M;
+    let mapLine: (url: string, line1: number) => { file: string; line: number; name: string | null } | null = () => null;
+    try {
+      const esbuild = await import('esbuild');
+      const out = join(dir, 'bundle.mjs');
+      await esbuild.build({ entryPoints: [join(ROOT, entry)], bundle: true, format: 'esm', platform: 'node', target: 'node20', outfile: out, sourcemap: 'external', minify: false, logLevel: 'silent' });
+      mod = (await import(pathToFileURL(out).href)) as M;
+      const { SourceMapConsumer } = await import('source-map-js');
+      const map = new SourceMapConsumer(JSON.parse(readFileSync(out + '.map', 'utf8')));
+      const bundleUrl = pathToFileURL(out).href;
+      mapLine = (url, line1) => {
+        if (url !== bundleUrl) return null;
+        const pos = map.originalPositionFor({ line: line1, column: 0, bias: SourceMapConsumer.LEAST_UPPER_BOUND });
+        if (!pos.source) return null;
+        return { file: relative(ROOT, join(dir, pos.source)), line: pos.line, name: pos.name ?? null };
+      };
+    } catch {
+      const path = join(ROOT, entry.replace(/\.ts$/, ''));
+      mod = (await import(path)) as M;
+    }
+    run(mod); // warm-up
+    const { Session } = await import('node:inspector/promises');
+    const s = new Session();
+    s.connect();
+    await s.post('Profiler.enable');
+    await s.post('Profiler.setSamplingInterval', { interval: 50 });
+    await s.post('Profiler.start');
+    for (let k = 0; k < loops; k++) run(mod);
+    const { profile } = (await s.post('Profiler.stop')) as unknown as { profile: CpuProfile };
+    s.disconnect();
+    return aggregate(profile, mapLine);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-async function sample(core: { evaluate: Evaluate; defaultPack: unknown }, cases: BenchCase[], loops: number): Promise<CpuProfile> {
-  for (const c of cases) core.evaluate(c.facts, core.defaultPack, { now: c.now, platform: c.platform, kind: c.kind }); // warm-up
-  const { Session } = await import('node:inspector/promises');
-  const s = new Session();
-  s.connect();
-  await s.post('Profiler.enable');
-  await s.post('Profiler.setSamplingInterval', { interval: 50 });
-  await s.post('Profiler.start');
-  for (let k = 0; k < loops; k++) for (const c of cases) core.evaluate(c.facts, core.defaultPack, { now: c.now, platform: c.platform, kind: c.kind });
-  const { profile } = (await s.post('Profiler.stop')) as unknown as { profile: CpuProfile };
-  s.disconnect();
-  return profile;
+export function profileEngine(cases: BenchCase[], loops = 5): Promise<EngineProfile> {
+  return profileModule<{ evaluate: Evaluate; defaultPack: unknown }>(
+    'core/index.ts',
+    (core) => {
+      for (const c of cases) core.evaluate(c.facts, core.defaultPack, { now: c.now, platform: c.platform, kind: c.kind });
+    },
+    loops,
+  );
 }
 
 function aggregate(p: CpuProfile, mapLine: (url: string, line1: number) => { file: string; line: number; name: string | null } | null): EngineProfile {
@@ -89,6 +99,7 @@ function aggregate(p: CpuProfile, mapLine: (url: string, line1: number) => { fil
     if (!hits) continue;
     const cf = n.callFrame;
     if (cf.functionName === '(idle)' || cf.functionName === '(program)') continue;
+    if (cf.url.includes('test/bench/profile.ts')) continue; // the profiling loop itself
     const rel = cf.url.replace(/^file:\/\//, '');
     const shortUrl = rel.startsWith(ROOT) ? relative(ROOT, rel) : rel;
     const fnStart = cf.url ? mapLine(cf.url, cf.lineNumber + 1) : null;

@@ -3,6 +3,7 @@
  *
  *   npm run bench                 table on stdout, progress on stderr
  *   npm run bench -- --json       the same figures as JSON on stdout
+ *   npm run bench -- --markdown   the table as Markdown (for BENCHMARKS.md)
  *   npm run bench -- --only engine,sizes,dom,chromium   a subset (sections below)
  *   npm run bench -- --profile    always print the CPU profile of our evaluate
  *   npm run bench -- --only chromium --parts=panel,cold   some of the Chromium figures
@@ -20,7 +21,7 @@ import { join } from 'node:path';
 import { ensureBuilt, ROOT } from './build';
 import { runEngineVsJre } from './engine-vs-jre';
 import { machine } from './machine';
-import { errored, info, table, type Figure } from './report';
+import { errored, info, markdown, table, type Figure } from './report';
 import { measureSizes } from './sizes';
 
 type Section = 'sizes' | 'engine' | 'dom' | 'chromium';
@@ -28,6 +29,7 @@ const ALL: Section[] = ['sizes', 'engine', 'dom', 'chromium'];
 
 function parseArgs(argv: string[]) {
   const json = argv.includes('--json');
+  const md = argv.includes('--markdown');
   const profile = argv.includes('--profile');
   const onlyArg = argv.find((a) => a.startsWith('--only'));
   let only = ALL;
@@ -35,7 +37,7 @@ function parseArgs(argv: string[]) {
     const v = onlyArg.includes('=') ? onlyArg.split('=')[1]! : argv[argv.indexOf(onlyArg) + 1] ?? '';
     only = v.split(',').filter((s): s is Section => (ALL as string[]).includes(s));
   }
-  return { json, profile, only };
+  return { json, md, profile, only };
 }
 
 async function main() {
@@ -81,7 +83,7 @@ async function main() {
     log('bench: reading a list page in Node (happy-dom)');
     try {
       const { runDomRead } = await import('./dom-read');
-      figs.push(...(await runDomRead({ log })));
+      figs.push(...(await runDomRead({ log, profile: args.profile })));
     } catch (e) {
       figs.push(errored('dom.read', 'read a 1,000-row list page (happy-dom)', 'ms', '', e, false));
     }
@@ -111,6 +113,8 @@ async function main() {
   }
   if (args.json) {
     process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  } else if (args.md) {
+    process.stdout.write(markdown(figs) + '\n');
   } else {
     process.stdout.write('\n' + table(figs) + '\n\n');
     process.stdout.write(`${m.cpu} · ${m.cores} cores · load average ${m.loadAverage} at start · Node ${m.node} · ${m.chromium ?? 'no Chromium'} · ${m.date} · ${(totalMs / 1000).toFixed(1)} s\n`);
