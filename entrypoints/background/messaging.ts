@@ -5,7 +5,7 @@ import type { Settings, SettingsPatch } from '../../core/model/settings';
 import type { CaseView, PackInfo, TeamPackStatus } from './protocol';
 
 export type { CaseView, PackInfo, TeamPackStatus } from './protocol';
-export { caseKey } from './protocol';
+export { caseKey } from './case-key';
 export type { Settings, SettingsPatch } from '../../core/model/settings';
 
 /**

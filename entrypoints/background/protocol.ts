@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { PanelReadSchema, type PanelRead } from '../../core/model/facts';
-import { GuidanceSchema, type Guidance } from '../../core/model/guidance';
+import type { Guidance } from '../../core/model/guidance';
 import { LedgerEntrySchema } from '../../core/model/ledger';
-import { SettingsPatchSchema, SettingsSchema } from '../../core/model/settings';
+import { SettingsPatchSchema } from '../../core/model/settings';
 
 /**
  * Payload schemas for every message of the ProtocolMap (messaging.ts). The background
@@ -12,45 +12,23 @@ import { SettingsPatchSchema, SettingsSchema } from '../../core/model/settings';
  * No WXT / browser imports here: the content script, the side panel and the tests import it.
  */
 
-/** Hard caps so a hostile page cannot make the worker store or evaluate huge payloads. */
-export const LIMITS = {
-  urlChars: 2048,
-  casesPerReport: 300,
-  reportJsonChars: 1_000_000,
-  packJsonChars: 2_000_000,
-  keyChars: 300,
-} as const;
-
-/** `${platform}:${kind}:${refundId ?? orderId ?? 'row' + index}` — the case key (brief). */
-export function caseKey(read: Pick<PanelRead, 'platform' | 'kind' | 'index' | 'facts'>): string {
-  const id = read.facts.refundId ?? read.facts.orderId ?? `row${read.index}`;
-  return `${read.platform}:${read.kind}:${id}`;
-}
+export { LIMITS, caseKey } from './case-key';
+import { LIMITS } from './case-key';
 
 const NoPayload = z.union([z.undefined(), z.null()]);
 
-export const CaseViewSchema = z.object({
-  key: z.string(),
-  tabId: z.number().int(),
-  url: z.string(),
-  read: PanelReadSchema,
-  guidance: GuidanceSchema,
-  /** When the background last received this case (ISO +08:00). */
-  seenAt: z.string(),
-});
 export type CaseView = { key: string; tabId: number; url: string; read: PanelRead; guidance: Guidance; seenAt: string };
 
-export const PackInfoSchema = z.object({
-  id: z.string(),
-  version: z.string(),
-  /** ISO +08:00; for the built-in pack, when it was first installed in this profile. */
-  importedAt: z.string(),
-  ruleCount: z.number().int().nonnegative(),
+export interface PackInfo {
+  id: string;
+  version: string;
+  /** ISO +08:00: when it became active (for the built-in pack: when it was first recorded). */
+  importedAt: string;
+  ruleCount: number;
   /** Where it came from: the built-in default, a file import, or the team pack URL. */
-  source: z.enum(['default', 'file', 'url']),
-  sourceUrl: z.string().optional(),
-});
-export type PackInfo = z.infer<typeof PackInfoSchema>;
+  source: 'default' | 'file' | 'url';
+  sourceUrl?: string;
+}
 
 /** The team pack URL's last check (options page). */
 export interface TeamPackStatus {
@@ -93,7 +71,6 @@ export const PAYLOAD_SCHEMAS = {
   casesChanged: CasesChangedPayload,
 } as const;
 
-export { SettingsSchema };
 
 /** `a.b[2].c: message; …` — a zod error as one line an agent (or developer) can read. */
 export function formatZodError(error: z.ZodError): string {

@@ -4,7 +4,7 @@ import type { LedgerEntry } from '../../core/model/ledger';
 import type { Settings } from '../../core/model/settings';
 import { maskPhones, openSentinelStore, toRecentCase, type SentinelStore } from '../../core/store';
 import { toBeijingIso } from '../../core/time';
-import { translate } from '../../components/i18n';
+import { notifyText } from './notify-text';
 import {
   DEADLINE_ALARM_PREFIX,
   computeCrossings,
@@ -166,7 +166,7 @@ export function createSentinel(deps: SentinelDeps) {
     const n = urgentCount(cases, settings.warningThresholdsHours, now);
     await browser.action.setBadgeText({ text: n > 0 ? String(n) : '' });
     await browser.action.setBadgeBackgroundColor({ color: '#d93025' });
-    await browser.action.setTitle({ title: n > 0 ? translate(settings.locale, 'bg_action_title_urgent', n) : translate(settings.locale, 'extName') });
+    await browser.action.setTitle({ title: n > 0 ? notifyText(settings.locale, 'actionTitle', n) : notifyText(settings.locale, 'name') });
   }
 
   async function recordRecent(views: CaseView[]): Promise<void> {
@@ -221,14 +221,14 @@ export function createSentinel(deps: SentinelDeps) {
     const { settings } = await loadSettings(await store());
     const loc = settings.locale;
     const num = c.read.facts.orderId ?? c.read.facts.refundId;
-    const who = num ? `${translate(loc, `bg_kind_${c.read.kind}`)} ${num}` : translate(loc, `bg_kind_${c.read.kind}`);
+    const who = num ? `${notifyText(loc, c.read.kind)} ${num}` : notifyText(loc, c.read.kind);
     const label = loc === 'en' ? d.label.en : d.label.zh;
     const hoursLeft = Math.max(1, Math.round((due - nowMs()) / 3_600_000));
     await browser.notifications.create(name, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
-      title: translate(loc, 'bg_notify_title'),
-      message: translate(loc, 'bg_notify_message', who, label, hoursLeft, d.dueAt.slice(5, 16).replace('T', ' ')),
+      title: notifyText(loc, 'title'),
+      message: notifyText(loc, 'message', who, label, hoursLeft, d.dueAt.slice(5, 16).replace('T', ' ')),
       priority: 2,
     });
     await tabs.markNotified(id);

@@ -1,7 +1,8 @@
 import { browser } from '#imports';
 import type { SentinelStore } from '../../core/store';
 import type { PackService } from './pack-service';
-import { LIMITS, type TeamPackStatus } from './protocol';
+import { LIMITS } from './case-key';
+import type { TeamPackStatus } from './protocol';
 
 /**
  * Team pack URL: fetched on a schedule (`chrome.alarms` `as-team-pack`, every

@@ -1,0 +1,21 @@
+import type { PanelRead } from '../../core/model/facts';
+
+/**
+ * Zod-free pieces of the protocol, safe to import from the content script and the side
+ * panel without pulling the validation schemas into their bundles.
+ */
+
+/** Hard caps so a hostile page cannot make the worker store or evaluate huge payloads. */
+export const LIMITS = {
+  urlChars: 2048,
+  casesPerReport: 300,
+  reportJsonChars: 1_000_000,
+  packJsonChars: 2_000_000,
+  keyChars: 300,
+} as const;
+
+/** `${platform}:${kind}:${refundId ?? orderId ?? 'row' + index}` — the case key (brief). */
+export function caseKey(read: Pick<PanelRead, 'platform' | 'kind' | 'index' | 'facts'>): string {
+  const id = read.facts.refundId ?? read.facts.orderId ?? `row${read.index}`;
+  return `${read.platform}:${read.kind}:${id}`;
+}
