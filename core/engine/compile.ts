@@ -126,12 +126,51 @@ export interface CompiledTimer {
   /** Facts the variant choice / the listing depends on. */
   whenReads: FactKey[];
   showReads: FactKey[];
+  /** `deadline:<id>` (explanation verdict). */
+  verdict: string;
+  /** The start fact, or null when chained after another deadline. */
+  startFact: FactKey | null;
+  /** Key under which the explanation reports the start. */
+  startKey: string;
   lengthMs: number | null;
   workingDays: number | null;
 }
 export interface Compiled<R extends Rule> {
   rule: R;
+  /** The whole condition. */
   when: Predicate;
+  /** The condition without its static part (kinds, categories), used after indexing. */
+  dyn: Predicate;
+  kinds: readonly CaseKind[] | null;
+  categories: readonly ReasonCategory[] | null;
+}
+
+/**
+ * Rules of one list whose static conditions (case kind, reason category, and for penalties /
+ * compensation the rule's own categories) hold, indexed by `kind|category` on first use.
+ * What remains to check per case is `dyn`.
+ */
+export class RuleIndex<T extends Compiled<Rule>> {
+  private readonly cache = new Map<string, T[]>();
+  constructor(
+    readonly all: T[],
+    private readonly ownCategories: (r: T['rule']) => readonly ReasonCategory[] | null = () => null,
+  ) {}
+  select(kind: CaseKind, category: ReasonCategory | null): T[] {
+    const key = category === null ? kind : `${kind}|${category}`;
+    let hit = this.cache.get(key);
+    if (hit === undefined) {
+      hit = this.all.filter((c) => {
+        if (c.kinds !== null && !c.kinds.includes(kind)) return false;
+        if (c.categories !== null && (category === null || !c.categories.includes(category))) return false;
+        const own = this.ownCategories(c.rule);
+        if (own !== null && (category === null || !own.includes(category))) return false;
+        return true;
+      });
+      this.cache.set(key, hit);
+    }
+    return hit;
+  }
 }
 export interface CompiledReply extends Compiled<ReplyRule> {
   template: CompiledTemplate;
@@ -146,13 +185,15 @@ export interface CompiledProfile {
   platform: Platform;
   /** Timers in pack order; several may share a deadline id (first applicable wins). */
   timers: CompiledTimer[];
+  /** The same, grouped by deadline id in order of first appearance. */
+  timerGroups: CompiledTimer[][];
   /** First timer per deadline id regardless of `when` (used when the platform's countdown names it). */
   timerByDeadline: Map<string, CompiledTimer>;
-  compensation: Compiled<CompensationRule>[];
-  penalties: Compiled<PenaltyRule>[];
-  actions: Compiled<ActionRule>[];
-  replies: CompiledReply[];
-  notes: Compiled<NoteRule>[];
+  compensation: RuleIndex<Compiled<CompensationRule>>;
+  penalties: RuleIndex<Compiled<PenaltyRule>>;
+  actions: RuleIndex<Compiled<ActionRule>>;
+  replies: RuleIndex<CompiledReply>;
+  notes: RuleIndex<Compiled<NoteRule>>;
   recidivism: CompiledRecidivism[];
   calendar: { rule: CalendarRule; cal: HolidayCalendar } | null;
   /** Reason texts (squashed) → reason rule. */
@@ -190,12 +231,13 @@ function compileProfile(pack: RulePack, id: string, platform: Platform): Compile
     id,
     platform,
     timers: [],
+    timerGroups: [],
     timerByDeadline: new Map(),
-    compensation: [],
-    penalties: [],
-    actions: [],
-    replies: [],
-    notes: [],
+    compensation: new RuleIndex<Compiled<CompensationRule>>([], (r) => r.categories),
+    penalties: new RuleIndex<Compiled<PenaltyRule>>([], (r) => r.categories),
+    actions: new RuleIndex<Compiled<ActionRule>>([]),
+    replies: new RuleIndex<CompiledReply>([]),
+    notes: new RuleIndex<Compiled<NoteRule>>([]),
     recidivism: [],
     calendar: null,
     reasons: new Map(),
@@ -204,6 +246,7 @@ function compileProfile(pack: RulePack, id: string, platform: Platform): Compile
   };
   for (const rule of rules) {
     const when = compileWhen(rule.when);
+    const st = { when, dyn: compileWhen(rule.when ? { ...rule.when, kinds: undefined, categories: undefined } : undefined), kinds: rule.when?.kinds ?? null, categories: rule.when?.categories ?? null };
     switch (rule.type) {
       case 'timer': {
         const l = rule.length;
@@ -213,11 +256,19 @@ function compileProfile(pack: RulePack, id: string, platform: Platform): Compile
           show: compileWhen(rule.show),
           whenReads: factsRead(rule.when),
           showReads: factsRead(rule.show),
+          verdict: `deadline:${rule.deadlineId}`,
+          startFact: 'fact' in rule.start ? rule.start.fact : null,
+          startKey: 'fact' in rule.start ? rule.start.fact : `deadline:${rule.start.after}`,
           lengthMs: l && l.workingDays === undefined ? ((l.days ?? 0) * 24 + (l.hours ?? 0)) * HOUR_MS + (l.minutes ?? 0) * 60_000 : null,
           workingDays: l?.workingDays ?? null,
         };
         p.timers.push(t);
-        if (!p.timerByDeadline.has(rule.deadlineId)) p.timerByDeadline.set(rule.deadlineId, t);
+        if (!p.timerByDeadline.has(rule.deadlineId)) {
+          p.timerByDeadline.set(rule.deadlineId, t);
+          p.timerGroups.push([t]);
+        } else {
+          p.timerGroups.find((g) => g[0]!.rule.deadlineId === rule.deadlineId)!.push(t);
+        }
         break;
       }
       case 'reason':
@@ -228,30 +279,30 @@ function compileProfile(pack: RulePack, id: string, platform: Platform): Compile
         }
         break;
       case 'compensation':
-        p.compensation.push({ rule, when });
+        p.compensation.all.push({ rule, ...st });
         break;
       case 'penalty':
-        p.penalties.push({ rule, when });
+        p.penalties.all.push({ rule, ...st });
         break;
       case 'action':
-        p.actions.push({ rule, when });
+        p.actions.all.push({ rule, ...st });
         break;
       case 'reply':
-        p.replies.push({ rule, when, template: compileTemplate(rule.template) });
+        p.replies.all.push({ rule, ...st, template: compileTemplate(rule.template) });
         break;
       case 'note':
-        p.notes.push({ rule, when });
+        p.notes.all.push({ rule, ...st });
         break;
       case 'recidivism':
-        p.recidivism.push({ rule, when, anchorMs: toEpochMs(rule.anchor), ledgerReason: squash(rule.ledgerReason) });
+        p.recidivism.push({ rule, ...st, anchorMs: toEpochMs(rule.anchor), ledgerReason: squash(rule.ledgerReason) });
         break;
       case 'calendar':
         if (!p.calendar) p.calendar = { rule, cal: { holidays: new Set(rule.holidays), workdays: new Set(rule.workdays) } };
         break;
     }
   }
-  p.actions = byOrder(p.actions);
-  p.replies = byOrder(p.replies);
+  p.actions = new RuleIndex(byOrder(p.actions.all));
+  p.replies = new RuleIndex(byOrder(p.replies.all));
   p.reasonNames.sort((a, b) => b[0].length - a[0].length);
   return p;
 }

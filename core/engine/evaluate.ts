@@ -60,6 +60,17 @@ function countdownSeconds(text: string): number | null {
   return v;
 }
 
+const squashed = new Map<string, string>();
+function squashMemo(text: string): string {
+  let v = squashed.get(text);
+  if (v === undefined) {
+    v = squash(text);
+    if (squashed.size > 5000) squashed.clear();
+    squashed.set(text, v);
+  }
+  return v;
+}
+
 export function deriveKind(facts: Facts): CaseKind {
   if (facts.complaintType !== undefined) return 'complaint';
   if (facts.tradeStatus === '交易成功') return 'aftersale';
@@ -70,7 +81,7 @@ export function deriveKind(facts: Facts): CaseKind {
 const yuan = (fen: number) => formatYuan(fen);
 
 function ms(iso: string | undefined): number | null {
-  if (iso === undefined) return null;
+  if (iso === undefined || typeof iso !== 'string') return null;
   const v = toEpochMs(iso);
   return Number.isNaN(v) ? null : v;
 }
@@ -106,13 +117,14 @@ function inWindow(e: LedgerEntry, fromExclusive: number, toInclusive: number): b
   return at > fromExclusive && at <= toInclusive;
 }
 
-function readsAny(keys: readonly FactKey[], unreadable: readonly FactKey[]): boolean {
-  for (const k of keys) if (unreadable.includes(k)) return true;
-  return false;
+/** The start of a timer as the explanation shows it: the fact's value, or the earlier deadline's time. */
+function startValue(t: CompiledTimer, facts: Facts, startMs: number | null): unknown {
+  if (t.startFact !== null) return facts[t.startFact] ?? null;
+  return startMs === null ? null : toBeijingIso(startMs);
 }
 
-function hasDeadline(list: readonly CompiledTimer[], id: string): boolean {
-  for (const t of list) if (t.rule.deadlineId === id) return true;
+function readsAny(keys: readonly FactKey[], unreadable: readonly FactKey[]): boolean {
+  for (const k of keys) if (unreadable.includes(k)) return true;
   return false;
 }
 
@@ -155,6 +167,7 @@ function limitSuffix(limit: RemedyLimit, paidFen: number | null, compFen: number
 export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): Guidance {
   const nowMs = toEpochMs(opts.now);
   if (Number.isNaN(nowMs)) throw new TypeError(`evaluate: now must be an ISO 8601 time, got ${JSON.stringify(opts.now)}`);
+  const nowIso = toBeijingIso(nowMs);
   const compiled = compilePack(pack);
   const settings = opts.settings;
   const platform: Platform =
@@ -199,16 +212,25 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
     category: reasonRule?.category ?? null,
     compensation: 'none',
     freeShipping: shippingFee !== undefined ? shippingFee === 0 : (settings?.shopPolicy?.freeShippingDefault ?? null),
-    activity: facts.activity !== undefined ? squash(facts.activity) : '',
-    refundStatus: facts.refundStatus !== undefined ? squash(facts.refundStatus) : '',
+    activity: facts.activity !== undefined ? squashMemo(facts.activity) : '',
+    refundStatus: facts.refundStatus !== undefined ? squashMemo(facts.refundStatus) : '',
   };
 
   // ── Compensation ──
-  const paidMs = ms(facts.paidAt);
-  const shippedMs = ms(facts.shippedAt);
+  // Each time fact parsed once per call.
+  const times: Partial<Record<FactKey, number | null>> = {
+    paidAt: ms(facts.paidAt),
+    shippedAt: ms(facts.shippedAt),
+    refundRequestedAt: ms(facts.refundRequestedAt),
+    complaintFiledAt: ms(facts.complaintFiledAt),
+    tradeClosedAt: ms(facts.tradeClosedAt),
+    tradeSucceededAt: ms(facts.tradeSucceededAt),
+  };
+  const paidMs = times.paidAt!;
+  const shippedMs = times.shippedAt!;
   const paidFen = facts.paidAmount !== undefined && !unreadable.includes('paidAmount') ? yuanToFen(facts.paidAmount) : null;
   let compensation: Compensation;
-  const compRule = ctx.category === null ? undefined : p.compensation.find((c) => c.rule.categories.includes(ctx.category!) && c.when(ctx))?.rule;
+  const compRule = ctx.category === null ? undefined : p.compensation.select(kind, ctx.category).find((c) => c.dyn(ctx))?.rule;
   if (!compRule) {
     compensation = {
       triggered: false,
@@ -241,7 +263,7 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
       const promiseDue = promise ? timerDue(promise, paidMs, p) : null;
       const lateReason = pickTimer(p, LATE_REASON_DEADLINE, ctx, unreadable);
       const availableAt = lateReason ? timerDue(lateReason, paidMs, p) : null;
-      const requestedMs = ms(kind === 'complaint' ? (facts.complaintFiledAt ?? facts.refundRequestedAt) : facts.refundRequestedAt);
+      const requestedMs = kind === 'complaint' ? (times.complaintFiledAt ?? times.refundRequestedAt!) : times.refundRequestedAt!;
       if (shippedMs !== null && promiseDue !== null && shippedMs <= promiseDue) {
         contest = {
           zh: `已于 ${facts.shippedAt} 发货，在发货时限 ${toBeijingIso(promiseDue)} 之内`,
@@ -358,53 +380,62 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
   }
   const target = pack.countdownTargets[kind];
   const deadlines: Deadline[] = [];
+  const dues: number[] = [];
   const dueById = new Map<string, number>();
   const order: CompiledTimer[] = [];
-  // A deadline whose variant choice depends on an unreadable fact is not computed (never guessed).
-  let undecided: CompiledTimer[] | null = null;
-  for (const t of p.timers) {
-    if (hasDeadline(order, t.rule.deadlineId) || (undecided !== null && hasDeadline(undecided, t.rule.deadlineId))) continue;
-    if (unreadable.length > 0 && readsAny(t.whenReads, unreadable)) {
-      (undecided ??= []).push(t);
-      continue;
+  let hasTarget = false;
+  for (const group of p.timerGroups) {
+    // First applicable variant wins; a variant choice that depends on an unreadable fact
+    // leaves the deadline uncomputed (never guessed).
+    for (const t of group) {
+      if (unreadable.length > 0 && readsAny(t.whenReads, unreadable)) {
+        if (!(t.rule.deadlineId === target && countdownSec !== null)) {
+          explanation.push(explain(t.verdict, t.rule, { computed: false, unreadable: t.whenReads.filter((k) => unreadable.includes(k)) }));
+        }
+        break;
+      }
+      if (t.when(ctx)) {
+        order.push(t);
+        if (t.rule.deadlineId === target) hasTarget = true;
+        break;
+      }
     }
-    if (!t.when(ctx)) continue;
-    order.push(t);
   }
-  if (undecided !== null) {
-    for (const t of undecided) {
-      if (t.rule.deadlineId === target && countdownSec !== null) continue;
-      explanation.push(explain(`deadline:${t.rule.deadlineId}`, t.rule, { computed: false, unreadable: t.whenReads.filter((k) => unreadable.includes(k)) }));
-    }
-  }
-  if (countdownSec !== null && !hasDeadline(order, target)) {
+  if (countdownSec !== null && !hasTarget) {
     const t = p.timerByDeadline.get(target);
     if (t) order.unshift(t);
   }
   for (const t of order) {
     const r = t.rule;
     const start = r.start;
+    const isTarget = countdownSec !== null && r.deadlineId === target;
     let startMs: number | null;
-    let startFact: string;
-    if ('fact' in start) {
-      startFact = start.fact;
-      startMs = unreadable.includes(start.fact) ? null : ms(facts[start.fact] as string | undefined);
+    if (t.startFact !== null) {
+      const known = times[t.startFact];
+      startMs = unreadable.length > 0 && unreadable.includes(t.startFact) ? null : known !== undefined ? known : ms(facts[t.startFact] as string | undefined);
     } else {
-      startFact = `deadline:${start.after}`;
-      startMs = dueById.get(start.after) ?? null;
+      startMs = dueById.get((start as { after: string }).after) ?? null;
     }
+    if (startMs === null && !isTarget) continue;
     const computed = startMs === null ? null : timerDue(t, startMs, p);
-    const isTarget = r.deadlineId === target && countdownSec !== null;
     let due: number | null = computed;
-    let source: 'platform' | 'computed' = 'computed';
-    const used: Record<string, unknown> = {};
-    if ('fact' in start) used[start.fact] = facts[start.fact] ?? null;
-    else used[startFact] = startMs === null ? null : toBeijingIso(startMs);
+    if (isTarget) due = nowMs + countdownSec! * 1000;
+    if (due === null) {
+      if (t.show(ctx)) explanation.push(explain(t.verdict, r, { [t.startKey]: startValue(t, facts, startMs), computed: false }));
+      continue;
+    }
+    dueById.set(r.deadlineId, due);
+    if (!isTarget) {
+      if (!t.show(ctx)) continue;
+      if (unreadable.length > 0 && readsAny(t.showReads, unreadable)) {
+        explanation.push(explain(t.verdict, r, { [t.startKey]: startValue(t, facts, startMs), computed: false, unreadable: t.showReads.filter((k) => unreadable.includes(k)) }));
+        continue;
+      }
+    }
+    const used: Record<string, unknown> = { [t.startKey]: startValue(t, facts, startMs) };
     if (isTarget) {
-      due = nowMs + countdownSec! * 1000;
-      source = 'platform';
       used.platformCountdown = facts.platformCountdown;
-      used.now = toBeijingIso(nowMs);
+      used.now = nowIso;
       if (computed !== null && Math.abs(computed - due) > OUTDATED_TOLERANCE_MS) {
         warnings.push({
           code: 'pack-outdated',
@@ -415,41 +446,32 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
           ruleId: r.id,
         });
       }
+    } else if (t.workingDays !== null && p.calendar) {
+      explanation.push(explain(`calendar:${r.deadlineId}`, p.calendar.rule, { start: toBeijingIso(startMs!), workingDays: t.workingDays }));
     }
-    if (due === null) {
-      if (r.length === null && (startMs !== null || 'after' in start) && t.show(ctx)) {
-        explanation.push(explain(`deadline:${r.deadlineId}`, r, { ...used, computed: false }));
-      }
-      continue;
-    }
-    dueById.set(r.deadlineId, due);
-    if (!isTarget && !t.show(ctx)) continue;
-    if (!isTarget && unreadable.length > 0 && readsAny(t.showReads, unreadable)) {
-      explanation.push(explain(`deadline:${r.deadlineId}`, r, { ...used, computed: false, unreadable: t.showReads.filter((k) => unreadable.includes(k)) }));
-      continue;
-    }
-    if (r.length?.workingDays !== undefined && p.calendar) {
-      explanation.push(explain(`calendar:${r.deadlineId}`, p.calendar.rule, { start: toBeijingIso(startMs!), workingDays: r.length.workingDays }));
-    }
-    deadlines.push({
+    const d: Deadline = {
       id: r.deadlineId,
       label: r.label,
       dueAt: toBeijingIso(due),
       actor: r.actor,
       consequence: r.consequence,
       ruleId: r.id,
-      source,
+      source: isTarget ? 'platform' : 'computed',
       breached: due <= nowMs,
-    });
-    explanation.push(explain(`deadline:${r.deadlineId}`, r, used));
+    };
+    // Keep deadlines sorted by due time (stable insertion; lists are short).
+    let i = dues.length;
+    while (i > 0 && dues[i - 1]! > due) i -= 1;
+    dues.splice(i, 0, due);
+    deadlines.splice(i, 0, d);
+    explanation.push(explain(t.verdict, r, used));
   }
-  deadlines.sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0));
 
   // ── Penalties ──
   const penalties: Penalty[] = [];
   if (ctx.category !== null) {
-    for (const { rule, when } of p.penalties) {
-      if (!rule.categories.includes(ctx.category) || !when(ctx)) continue;
+    for (const { rule, dyn } of p.penalties.select(kind, ctx.category)) {
+      if (!dyn(ctx)) continue;
       penalties.push({ ruleId: rule.id, points: rule.points, when: rule.trigger });
       explanation.push(explain(`penalty:${rule.id}`, rule, { category: ctx.category }));
     }
@@ -477,8 +499,8 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
   const compFen = compensation.amountFen;
   const limits = settings?.shopPolicy?.remedyLimits;
   const actions: Action[] = [];
-  for (const { rule, when } of p.actions) {
-    if (!when(ctx)) continue;
+  for (const { rule, dyn } of p.actions.select(kind, ctx.category)) {
+    if (!dyn(ctx)) continue;
     let text = rule.text;
     if (rule.limit) {
       const suffix = limitSuffix(rule.limit, paidFen, compFen, limits);
@@ -488,8 +510,8 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
   }
 
   // ── Notes ──
-  for (const { rule, when } of p.notes) {
-    if (!when(ctx)) continue;
+  for (const { rule, dyn } of p.notes.select(kind, ctx.category)) {
+    if (!dyn(ctx)) continue;
     explanation.push({ verdict: `note:${rule.id}`, ruleId: rule.id, reason: rule.text, citation: rule.citation, facts: {} });
   }
 
@@ -506,8 +528,8 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
     compensationAmount: compensation.amount ?? undefined,
   };
   const replies: Reply[] = [];
-  for (const { rule, when, template } of p.replies) {
-    if (!when(ctx)) continue;
+  for (const { rule, dyn, template } of p.replies.select(kind, ctx.category)) {
+    if (!dyn(ctx)) continue;
     const r = renderTemplate(template, values);
     replies.push({ id: rule.id, ruleId: rule.id, title: rule.title, text: r.text, missing: r.missing, parts: r.parts });
   }
@@ -517,7 +539,7 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
     platform,
     pack: { id: pack.id, version: pack.version },
     profile: p.id,
-    now: toBeijingIso(nowMs),
+    now: nowIso,
     deadlines,
     compensation,
     penalties,
