@@ -40,6 +40,43 @@ export interface SentinelDeps {
 
 /** The background refuses reports of more cases than this (protocol LIMITS.casesPerReport). */
 export const CASES_PER_REPORT = 300;
+/** Characters of one report's cases (the worker refuses a report over 1,000,000 as JSON). */
+export const REPORT_CHARS = 800_000;
+/** A scraped text longer than this is no real field value: it is reported unreadable, not sent. */
+export const MAX_FACT_CHARS = 1000;
+/** The worker accepts page URLs up to 2,048 characters. */
+const MAX_URL_CHARS = 2048;
+
+/** The page URL as reported: a hostile over-long URL loses its query and hash. */
+export function reportUrl(href: string): string {
+  if (href.length <= MAX_URL_CHARS) return href;
+  try {
+    const u = new URL(href);
+    return `${u.origin}${u.pathname}`.slice(0, MAX_URL_CHARS);
+  } catch {
+    return href.slice(0, MAX_URL_CHARS);
+  }
+}
+
+/**
+ * A read as it may be sent: a text fact longer than MAX_FACT_CHARS (a hostile or broken
+ * page) is left out and listed as unreadable, so the report still passes the worker's schema.
+ */
+export function boundedRead(read: PanelRead): PanelRead {
+  let facts: PanelRead['facts'] | null = null;
+  let unreadable: PanelRead['unreadable'] | null = null;
+  for (const [key, value] of Object.entries(read.facts)) {
+    if (key === 'unreadable' || typeof value !== 'string' || value.length <= MAX_FACT_CHARS) continue;
+    facts ??= { ...read.facts };
+    unreadable ??= [...read.unreadable];
+    delete (facts as Record<string, unknown>)[key];
+    const k = key as PanelRead['unreadable'][number];
+    if (!unreadable.includes(k)) unreadable.push(k);
+  }
+  if (!facts || !unreadable) return read;
+  return { ...read, facts: { ...facts, unreadable }, unreadable };
+}
+
 /** Slot of the page-level unreadable marker. */
 const PAGE_SLOT = 'page:unreadable';
 const SETTINGS_TTL_MS = 60_000;
@@ -118,12 +155,12 @@ export class Sentinel {
     try {
       const settings = this.refreshSettings();
       const doc = this.doc;
-      const url = doc.location?.href ?? '';
+      const url = reportUrl(doc.location?.href ?? '');
       const t0 = performance.now();
       const result = this.deps.read(doc, url);
       const t1 = performance.now();
       mark(doc, 'read-ms', t1 - t0);
-      const reads: PanelRead[] = result.cases.map(({ anchor: _anchor, ...read }) => read);
+      const reads: PanelRead[] = result.cases.map(({ anchor: _anchor, ...read }) => boundedRead(read));
       const pageFields = result.unreadable ?? [];
       const pageUnreadable = reads.length === 0 && (pageFields.length > 0 || result.errors.length > 0);
 
@@ -173,12 +210,25 @@ export class Sentinel {
     }
   }
 
+  /** Reports of at most CASES_PER_REPORT cases and REPORT_CHARS characters each (the worker refuses bigger ones). */
   private async reportAll(url: string, cases: PanelRead[], unreadable?: { tried: string[]; fields: string[] }): Promise<CaseView[]> {
-    if (cases.length <= CASES_PER_REPORT) return (await this.deps.report({ url, cases, unreadable })).cases;
-    const views: CaseView[] = [];
-    for (let i = 0; i < cases.length; i += CASES_PER_REPORT) {
-      views.push(...(await this.deps.report({ url, cases: cases.slice(i, i + CASES_PER_REPORT) })).cases);
+    if (cases.length <= CASES_PER_REPORT && JSON.stringify(cases).length <= REPORT_CHARS) {
+      return (await this.deps.report({ url, cases, unreadable })).cases;
     }
+    const views: CaseView[] = [];
+    let chunk: PanelRead[] = [];
+    let chars = 0;
+    for (const c of cases) {
+      const size = JSON.stringify(c).length + 1;
+      if (chunk.length > 0 && (chunk.length >= CASES_PER_REPORT || chars + size > REPORT_CHARS)) {
+        views.push(...(await this.deps.report({ url, cases: chunk })).cases);
+        chunk = [];
+        chars = 0;
+      }
+      chunk.push(c);
+      chars += size;
+    }
+    if (chunk.length > 0) views.push(...(await this.deps.report({ url, cases: chunk })).cases);
     return views;
   }
 

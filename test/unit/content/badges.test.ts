@@ -6,7 +6,7 @@ import type { PanelRead } from '../../../core/model/facts';
 import type { CaseView } from '../../../entrypoints/background/messaging';
 import { BadgeLayer, type BadgeEntry } from '../../../entrypoints/seller.content/badge-layer';
 import { badgeModelFor } from '../../../entrypoints/seller.content/badge-model';
-import { Sentinel, isOwnOrTickMutation, type ReadResult, type SentinelDeps } from '../../../entrypoints/seller.content/sentinel';
+import { Sentinel, boundedRead, isOwnOrTickMutation, reportUrl, type ReadResult, type SentinelDeps } from '../../../entrypoints/seller.content/sentinel';
 import { deadline, guidance, read, view } from '../sidepanel/cases';
 
 const NOW = toEpochMs('2026-11-20T10:00:00+08:00');
@@ -265,6 +265,31 @@ describe('content script pass loop', () => {
     await new Sentinel(ctx, deps).pass();
     expect(report.mock.calls.map((c) => c[0].cases.length)).toEqual([300, 300, 50]);
     expect(badges()).toHaveLength(650);
+  });
+
+  it('keeps every report within what the worker accepts: long values unreadable, big reports split, long URLs cut', async () => {
+    expect(boundedRead(read({ refundId: '1', reason: '啊'.repeat(10_000), paidAmount: 5 })).facts).toEqual({ refundId: '1', paidAmount: 5, unreadable: ['reason'] });
+    expect(boundedRead(read({ refundId: '1', reason: '啊'.repeat(10_000) })).unreadable).toEqual(['reason']);
+    const ok = read({ refundId: '2', reason: '卖家缺货' });
+    expect(boundedRead(ok)).toBe(ok);
+    expect(reportUrl('https://refund2.tmall.com/dispute/seller/list.htm?x=' + 'a'.repeat(5000))).toBe('https://refund2.tmall.com/dispute/seller/list.htm');
+    // 300 rows (one report's count) whose values are each just under the cap: ~1.2 M characters in all
+    listPage(Array.from({ length: 300 }, (_, i) => String(7000 + i)));
+    const long = (c: string, i: number) => c.repeat(990) + i;
+    const { deps, report } = fakeDeps({
+      read: () => ({
+        cases: rowsOf(document.querySelector('tbody')!).map((tr, index) => ({
+          ...read({ refundId: tr.dataset.id!, reason: long('卖', index), refundStatus: long('待', index), activity: long('活', index), buyer: long('买', index) }, index),
+          anchor: tr,
+        })),
+        tried: [],
+        errors: [],
+      }),
+    });
+    await new Sentinel(ctx, deps).pass();
+    expect(report.mock.calls.length).toBeGreaterThanOrEqual(2);
+    for (const [d] of report.mock.calls) expect(JSON.stringify(d).length).toBeLessThan(1_000_000);
+    expect(report.mock.calls.flatMap(([d]) => d.cases.map((c) => c.facts.refundId))).toEqual(Array.from({ length: 300 }, (_, i) => String(7000 + i)));
   });
 
   it('records the pass measurements on <html> for the bench', async () => {
