@@ -32,8 +32,30 @@ export async function getTab(tabId: number): Promise<TabState | null> {
   return (got[key] as TabState | undefined) ?? null;
 }
 
+/**
+ * Save a tab's cases. storage.session holds 10 MB; a case view is ~7.5 KB, so many long
+ * list tabs could fill it: on a failed write the OTHER tabs' states are dropped oldest
+ * first (their pages re-report on the next change) until this one fits.
+ */
 export async function putTab(state: TabState): Promise<void> {
-  await session().set({ [tabKey(state.tabId)]: state, lastTab: state.tabId });
+  const write = () => session().set({ [tabKey(state.tabId)]: state, lastTab: state.tabId });
+  try {
+    await write();
+    return;
+  } catch (e) {
+    const others = (await allTabs()).filter((t) => t.tabId !== state.tabId).sort((a, b) => a.updatedMs - b.updatedMs);
+    for (const old of others) {
+      console.warn('[sentinel] session storage full, dropping the cases of tab', old.tabId, e);
+      await session().remove(tabKey(old.tabId));
+      try {
+        await write();
+        return;
+      } catch {
+        /* still too big: drop the next oldest */
+      }
+    }
+    throw e;
+  }
 }
 
 export async function removeTab(tabId: number): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Clock, NOW, URL_DETAIL, URL_LIST, freshProfile, sentinel, tab, tmallRefund } from './helpers';
 import { caseKey } from '../../../entrypoints/background/protocol';
@@ -191,5 +191,24 @@ describe('compensation ledger', () => {
     // 450 already paid to this buyer within 24 h: the 500-yuan cap leaves 50.00.
     const { cases } = await s.handlers.getTabCases({ tabId: 1 }, {});
     expect(cases[0]!.guidance.compensation.amount).toBe('50.00');
+  });
+});
+
+describe('session storage full', () => {
+  it('drops the oldest other tab, keeps the new report', async () => {
+    const s = sentinel(new Clock(NOW));
+    await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund({ refundId: '1' })] }, tab(1));
+    await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund({ refundId: '2' })] }, tab(2));
+    // The store is "full" while tab 1 (the oldest) is still in it.
+    const realSet = fakeBrowser.storage.session.set.bind(fakeBrowser.storage.session);
+    vi.spyOn(fakeBrowser.storage.session, 'set').mockImplementation(async (items: Record<string, unknown>) => {
+      const full = 'tab:1' in (await fakeBrowser.storage.session.get('tab:1')) && (await fakeBrowser.storage.session.get('tab:1'))['tab:1'];
+      if ('tab:3' in items && full) throw new Error('Session storage quota bytes exceeded');
+      return realSet(items);
+    });
+    await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund({ refundId: '3' })] }, tab(3));
+    vi.restoreAllMocks();
+    const keys = (await s.handlers.getQueue(undefined)).cases.map((c) => c.key).sort();
+    expect(keys).toEqual(['tmall:refund:2', 'tmall:refund:3']);
   });
 });
