@@ -44,6 +44,9 @@ describe('harness', () => {
 
   it('stops the MV3 service worker through CDP and it restarts as a new instance', async () => {
     await h.stopServiceWorker();
+    // Stopping does not wake it again by itself (the CDP session lives in a blank tab).
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await h.workerRunning()).toBe(false);
     const page = await h.openSidePanel();
     // Any extension event wakes the worker; the side panel's own messages do once it exists.
     await page.evaluate(() => {

@@ -60,6 +60,8 @@ export interface Harness {
   serviceWorker(): Promise<Worker>;
   /** Stop the extension's MV3 service worker through the DevTools Protocol; resolves once CDP reports it `stopped`. */
   stopServiceWorker(): Promise<void>;
+  /** Whether a service worker of ours runs right now (CDP Target.getTargets; no side effects). */
+  workerRunning(): Promise<boolean>;
   /** Resolve once the worker runs again (a NEW instance), e.g. after a message woke it. */
   waitForWorkerRestart(timeoutMs?: number): Promise<Worker>;
   /** Every http(s) URL the pages asked for that was not served (got a 404). */
@@ -198,9 +200,9 @@ export async function launch(opts: { dist?: string; headless?: boolean } = {}): 
       await w.evaluate((m) => {
         (globalThis as Record<string, unknown>)[m] = true;
       }, MARK);
+      // A blank tab hosts the CDP session: an extension page would message the worker and wake it.
       const page = await context.newPage();
       try {
-        await page.goto(`${origin}/options.html`);
         const s = await context.newCDPSession(page);
         // The ServiceWorker domain reports each version's runningStatus; wait for ours to be
         // `stopped` (it may be started again right after by a message — that is the point).
@@ -220,6 +222,9 @@ export async function launch(opts: { dist?: string; headless?: boolean } = {}): 
       } finally {
         await page.close();
       }
+    },
+    async workerRunning() {
+      return (await workerTargets(await bs())).length > 0;
     },
     async waitForWorkerRestart(timeoutMs = 15_000) {
       await pollUntil('the service worker to restart', async () => (await workerTargets(await bs())).length > 0, timeoutMs);
