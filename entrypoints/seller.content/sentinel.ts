@@ -1,6 +1,7 @@
 import type { PanelRead } from '../../core/model/facts';
 import { BADGE_TAG, isBadgeHost, type BadgeLocale, type ThresholdsHours } from '../../components/countdown-badge';
 import type { CaseView } from '../background/messaging';
+import { LIMITS } from '../background/case-key';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { BadgeLayer, type BadgeEntry, type LayerContext } from './badge-layer';
 import { badgeModelFor, unreadableText } from './badge-model';
@@ -38,14 +39,13 @@ export interface SentinelDeps {
   debounceMs?: number;
 }
 
-/** The background refuses reports of more cases than this (protocol LIMITS.casesPerReport). */
-export const CASES_PER_REPORT = 300;
-/** Characters of one report's cases (the worker refuses a report over 1,000,000 as JSON). */
-export const REPORT_CHARS = 800_000;
+/** The background refuses reports of more cases than this. */
+export const CASES_PER_REPORT = LIMITS.casesPerReport;
+/** Characters of one report's cases, leaving room for the rest of the payload under LIMITS.reportJsonChars. */
+export const REPORT_CHARS = Math.floor(LIMITS.reportJsonChars * 0.8);
 /** A scraped text longer than this is no real field value: it is reported unreadable, not sent. */
 export const MAX_FACT_CHARS = 1000;
-/** The worker accepts page URLs up to 2,048 characters. */
-const MAX_URL_CHARS = 2048;
+const MAX_URL_CHARS = LIMITS.urlChars;
 
 /** The page URL as reported: a hostile over-long URL loses its query and hash. */
 export function reportUrl(href: string): string {
