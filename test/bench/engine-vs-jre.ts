@@ -170,17 +170,6 @@ function same(a: Answer, b: Answer): boolean {
   return a.triggered === b.triggered && a.amountFen === b.amountFen && a.interventionOpen === b.interventionOpen && a.sellerResponse === b.sellerResponse;
 }
 
-async function rounds(run: () => unknown, warmup: number, n: number): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await run();
-  const samples: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await run();
-    samples.push(performance.now() - t0);
-  }
-  return samples;
-}
-
 export interface EngineBenchOptions {
   n?: number;
   seed?: number;
@@ -236,27 +225,33 @@ export async function runEngineVsJre(opts: EngineBenchOptions = {}): Promise<Fig
     ),
   ];
 
-  // 2. time both on the same cases, same process
+  // 2. time both on the same cases, same process; rounds interleaved (ours, theirs, ours, …)
+  //    so that both see the same machine load, and the ratio is taken per pair of rounds.
   let sink = 0;
-  const oursSamples = await rounds(
-    () => {
-      for (const c of cases) sink += ourAnswer(core, c).amountFen ?? 0;
-    },
-    3,
-    9,
-  );
-  const jreSamples = await rounds(
-    async () => {
-      for (const c of cases) sink += (await jreAnswer(jre, c)).amountFen ?? 0;
-    },
-    1,
-    5,
-  );
+  const runOurs = () => {
+    for (const c of cases) sink += ourAnswer(core, c).amountFen ?? 0;
+  };
+  const runJre = async () => {
+    for (const c of cases) sink += (await jreAnswer(jre, c)).amountFen ?? 0;
+  };
+  for (let i = 0; i < 3; i++) runOurs();
+  await runJre();
+  const oursSamples: number[] = [];
+  const jreSamples: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    let t0 = performance.now();
+    runOurs();
+    oursSamples.push(performance.now() - t0);
+    t0 = performance.now();
+    await runJre();
+    jreSamples.push(performance.now() - t0);
+  }
   if (sink === -1) log('');
   const tput = (ms: number[]) => ms.map((x) => (n / x) * 1000);
   const ours = spread(tput(oursSamples));
   const theirs = spread(tput(jreSamples));
-  const ratio = ours.median / theirs.median;
+  const pairRatios = spread(oursSamples.map((o, i) => jreSamples[i]! / o));
+  const ratio = pairRatios.median;
   figs.push(
     judged(
       {
@@ -287,7 +282,7 @@ export async function runEngineVsJre(opts: EngineBenchOptions = {}): Promise<Fig
         value: Math.round(ratio * 10) / 10,
         unit: '×',
         enforced: false,
-        note: `worst-vs-best ${(ours.min / theirs.max).toFixed(1)}×, best-vs-worst ${(ours.max / theirs.min).toFixed(1)}×`,
+        note: `median of ${pairRatios.n} paired rounds; ${describe(pairRatios, '×')}`,
       },
       '>=',
       20,
