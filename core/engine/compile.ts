@@ -151,14 +151,16 @@ export interface Compiled<R extends Rule> {
  * What remains to check per case is `dyn`.
  */
 export class RuleIndex<T extends Compiled<Rule>> {
-  private readonly cache = new Map<string, T[]>();
+  /** kind → category ('' = none) → rules; plain objects keyed by constant strings (fast lookups). */
+  private readonly byKind: Record<string, Record<string, T[]>> = { refund: {}, aftersale: {}, complaint: {} };
   constructor(
     readonly all: T[],
     private readonly ownCategories: (r: T['rule']) => readonly ReasonCategory[] | null = () => null,
   ) {}
   select(kind: CaseKind, category: ReasonCategory | null): T[] {
-    const key = category === null ? kind : `${kind}|${category}`;
-    let hit = this.cache.get(key);
+    const table = this.byKind[kind]!;
+    const key = category ?? '';
+    let hit = table[key];
     if (hit === undefined) {
       hit = this.all.filter((c) => {
         if (c.kinds !== null && !c.kinds.includes(kind)) return false;
@@ -167,11 +169,12 @@ export class RuleIndex<T extends Compiled<Rule>> {
         if (own !== null && (category === null || !own.includes(category))) return false;
         return true;
       });
-      this.cache.set(key, hit);
+      table[key] = hit;
     }
     return hit;
   }
 }
+
 export interface CompiledReply extends Compiled<ReplyRule> {
   template: CompiledTemplate;
 }

@@ -78,7 +78,7 @@ export function deriveKind(facts: Facts): CaseKind {
   return 'refund';
 }
 
-const yuan = (fen: number) => formatYuan(fen);
+const yuan = formatYuan;
 
 function ms(iso: string | undefined): number | null {
   if (iso === undefined || typeof iso !== 'string') return null;
@@ -459,12 +459,22 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
       source: isTarget ? 'platform' : 'computed',
       breached: due <= nowMs,
     };
-    // Keep deadlines sorted by due time (stable insertion; lists are short).
-    let i = dues.length;
-    while (i > 0 && dues[i - 1]! > due) i -= 1;
-    dues.splice(i, 0, due);
-    deadlines.splice(i, 0, d);
+    dues.push(due);
+    deadlines.push(d);
     explanation.push(explain(t.verdict, r, used));
+  }
+  // Sorted by due time (stable insertion sort; the lists are short).
+  for (let i = 1; i < dues.length; i += 1) {
+    const due = dues[i]!;
+    const d = deadlines[i]!;
+    let j = i;
+    while (j > 0 && dues[j - 1]! > due) {
+      dues[j] = dues[j - 1]!;
+      deadlines[j] = deadlines[j - 1]!;
+      j -= 1;
+    }
+    dues[j] = due;
+    deadlines[j] = d;
   }
 
   // ── Penalties ──

@@ -12,11 +12,13 @@ export function fenToYuan(fen: number): number {
   return Math.round(fen) / 100;
 }
 
+const CENTS: string[] = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+
 /** Integer fen → `"150.00"` (negative: `"-5.00"`). */
 export function formatYuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
   const abs = Math.abs(Math.round(fen));
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+  const text = `${Math.floor(abs / 100)}.${CENTS[abs % 100]}`;
+  return fen < 0 && abs !== 0 ? `-${text}` : text;
 }
 
 /** `"¥ 1,234.50"` with thousands separators, for display. */

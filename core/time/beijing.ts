@@ -85,9 +85,20 @@ export function toBeijingIso(ms: number): string {
   rest -= h * 3600;
   const mi = Math.floor(rest / 60);
   const se = rest - mi * 60;
-  const { year, month, day } = civilFromDays(days);
-  const y = year >= 1000 && year <= 9999 ? String(year) : pad(year, 4);
-  return `${y}-${PAD2[month]}-${PAD2[day]}T${PAD2[h]}:${PAD2[mi]}:${PAD2[se]}+08:00`;
+  return `${datePrefix(days)}T${PAD2[h]}:${PAD2[mi]}:${PAD2[se]}+08:00`;
+}
+
+const prefixes = new Map<number, string>();
+/** `YYYY-MM-DD` of a day number, memoised (the engine formats the same few days over and over). */
+function datePrefix(days: number): string {
+  let v = prefixes.get(days);
+  if (v === undefined) {
+    const { year, month, day } = civilFromDays(days);
+    v = `${year >= 1000 && year <= 9999 ? String(year) : pad(year, 4)}-${PAD2[month]}-${PAD2[day]}`;
+    if (prefixes.size > 4096) prefixes.clear();
+    prefixes.set(days, v);
+  }
+  return v;
 }
 
 /** Calendar parts of an instant as seen in Beijing (weekday: 0 = Sunday). */
@@ -106,8 +117,7 @@ export function beijingParts(ms: number): { year: number; month: number; day: nu
 
 /** `YYYY-MM-DD` of the Beijing calendar day the instant falls on. */
 export function beijingDate(ms: number): string {
-  const { year, month, day } = civilFromDays(Math.floor((ms + BEIJING_OFFSET_MS) / DAY));
-  return `${year >= 1000 && year <= 9999 ? String(year) : pad(year, 4)}-${PAD2[month]}-${PAD2[day]}`;
+  return datePrefix(Math.floor((ms + BEIJING_OFFSET_MS) / DAY));
 }
 
 /** Epoch ms of a Beijing wall-clock time; null when the fields are not a real date/time. */
