@@ -152,6 +152,15 @@ export async function launch(opts: { dist?: string; headless?: boolean } = {}): 
     return targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(origin)).map((t) => t.url);
   };
   let browserSession: CDPSession | undefined;
+  // The browser's first (blank) tab hosts the CDP session used to stop the worker; set up now,
+  // so no tab is opened or closed around a stop.
+  const cdpHost = (async () => {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const session = await context.newCDPSession(page);
+    await session.send('ServiceWorker.enable');
+    return session;
+  })();
+  await cdpHost;
   const bs = async (): Promise<CDPSession> => {
     const browser = context.browser();
     if (!browser) throw new Error('E2E: no browser handle for a CDP session');
@@ -200,27 +209,27 @@ export async function launch(opts: { dist?: string; headless?: boolean } = {}): 
       await w.evaluate((m) => {
         (globalThis as Record<string, unknown>)[m] = true;
       }, MARK);
-      // A blank tab hosts the CDP session: an extension page would message the worker and wake it.
-      const page = await context.newPage();
+      // The session lives in a blank tab for the whole run: an extension page would message
+      // the worker, and opening/closing a tab fires tabs events — either would wake it again.
+      const s = await cdpHost;
+      // The ServiceWorker domain reports each version's runningStatus; wait for ours to be
+      // `stopped` (a later event may start it again — that is the point of the drills).
+      let onStopped: () => void = () => {};
+      const stopped = new Promise<void>((resolve) => (onStopped = resolve));
+      const listener = (e: { versions: Array<{ scriptURL: string; runningStatus: string }> }) => {
+        if (e.versions.some((v) => v.scriptURL.startsWith(origin) && v.runningStatus === 'stopped')) onStopped();
+      };
+      s.on('ServiceWorker.workerVersionUpdated', listener);
+      let timer: NodeJS.Timeout | undefined;
       try {
-        const s = await context.newCDPSession(page);
-        // The ServiceWorker domain reports each version's runningStatus; wait for ours to be
-        // `stopped` (it may be started again right after by a message — that is the point).
-        let onStopped: () => void = () => {};
-        const stopped = new Promise<void>((resolve) => (onStopped = resolve));
-        s.on('ServiceWorker.workerVersionUpdated', (e: { versions: Array<{ scriptURL: string; runningStatus: string }> }) => {
-          if (e.versions.some((v) => v.scriptURL.startsWith(origin) && v.runningStatus === 'stopped')) onStopped();
-        });
-        await s.send('ServiceWorker.enable');
         await s.send('ServiceWorker.stopAllWorkers');
-        let timer: NodeJS.Timeout | undefined;
         await Promise.race([
           stopped,
           new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('E2E: the service worker did not stop within 10 s (CDP ServiceWorker.stopAllWorkers)')), 10_000))),
-        ]).finally(() => clearTimeout(timer));
-        await s.detach().catch(() => {});
+        ]);
       } finally {
-        await page.close();
+        clearTimeout(timer);
+        s.off('ServiceWorker.workerVersionUpdated', listener);
       }
     },
     async workerRunning() {
