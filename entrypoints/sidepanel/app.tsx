@@ -38,15 +38,23 @@ export function App(props: { api: PanelApi }) {
   const [nowMs, setNowMs] = useState(now());
   const [, setLocaleTick] = useState<UiLocale>(getLocale());
   const lastFocused = useRef<string | null>(null);
+  /** Settings change rarely: asked at start and then at most once a minute, not on every casesChanged. */
+  const settingsAt = useRef(-Infinity);
+  const settingsRef = useRef<Awaited<ReturnType<PanelApi['getSettings']>>>({});
 
   const load = useCallback(async () => {
     try {
+      const fresh = now() - settingsAt.current > 60_000;
       const [focused, tab, queue, settings] = await Promise.all([
         api.getFocusedCase(),
         api.getTabCases(),
         api.getQueue(),
-        api.getSettings().catch(() => ({}) as Awaited<ReturnType<PanelApi['getSettings']>>),
+        fresh ? api.getSettings().catch(() => settingsRef.current) : settingsRef.current,
       ]);
+      if (fresh) {
+        settingsAt.current = now();
+        settingsRef.current = settings;
+      }
       if (settings.locale && settings.locale !== getLocale()) {
         setLocale(settings.locale);
         setLocaleTick(settings.locale);

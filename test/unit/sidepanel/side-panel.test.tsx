@@ -208,6 +208,18 @@ describe('side panel app', () => {
     await flush();
     expect(q('[data-testid="case"]')).toHaveLength(4);
     expect(q('[data-testid="case-detail"]').map((e) => e.getAttribute('data-case'))).toEqual(['tmall:refund:13']);
+    expect(api.getTabCases).toHaveBeenCalledTimes(2);
+    expect(api.getSettings).toHaveBeenCalledTimes(1); // not asked again on every change
+  });
+
+  it('follows the locale setting (English second)', async () => {
+    const api = fakeApi([outOfStockCase()], [outOfStockCase()]);
+    api.getSettings = vi.fn(async () => ({ warningThresholdsHours: [4, 1], locale: 'en' as const }));
+    await act(() => render(<App api={api} />, root));
+    await flush();
+    expect(q('[data-testid="verdict"]')[0]!.textContent).toBe('The buyer\'s reason “卖家缺货” triggers compensation: the platform pays the buyer 150.00 yuan (charged to the shop).');
+    expect(root.querySelector('h1')!.textContent).toBe('Aftersale Sentinel');
+    setLocale('zh-CN');
   });
 
   it('a queue click focuses that case', async () => {
