@@ -20,6 +20,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { BADGE, launch, type Harness } from '../e2e/harness';
 import { DETAIL_URL, LIST_URL, detailPage, listPage, rowData, rowHtml } from './pages';
+import { blinkRead } from './blink-read';
 import { DIST } from './build';
 import { prng } from './cases';
 import { WORKER_PROBE, type WorkerApiStats } from './worker-probe';
@@ -427,7 +428,7 @@ async function coldStart(h: Harness, page: Page, times: number, log: (s: string)
 export const CHROMIUM_PARTS = ['page200', 'page1000', 'tick', 'panel', 'cold'] as const;
 export type ChromiumPart = (typeof CHROMIUM_PARTS)[number];
 
-export async function runChromium(opts: { log?: (s: string) => void; parts?: readonly ChromiumPart[] } = {}): Promise<Figure[]> {
+export async function runChromium(opts: { log?: (s: string) => void; parts?: readonly ChromiumPart[]; profile?: boolean } = {}): Promise<Figure[]> {
   const log = opts.log ?? (() => {});
   const parts = new Set(opts.parts ?? CHROMIUM_PARTS);
   const h = await launch({ dist: DIST });
@@ -475,6 +476,30 @@ export async function runChromium(opts: { log?: (s: string) => void; parts?: rea
     await section('1,000 rows', [['page.1000', '1,000-row list: read + badges', 'ms', '≤ 80 ms']], async () => {
       const r = await pageCost(h, 1000, 2, 80, log);
       figs.push(...r.figs);
+      const readFig = r.figs.find((f) => f.id === 'page.1000.read');
+      if (opts.profile || (readFig && readFig.status !== 'pass')) {
+        try {
+          const b = await blinkRead(h, 1000);
+          log(
+            `chromium: core/pages readPage alone in Blink (unminified, no extension): median ${b.timing.median.toFixed(1)} ms on 1,000 rows; self time\n by function:\n` +
+              b.functions.map((x) => `  ${x.pct.toFixed(1).padStart(5)} %  ${x.where}`).join('\n') +
+              '\n by line:\n' +
+              b.lines.map((x) => `  ${x.pct.toFixed(1).padStart(5)} %  ${x.where}  | ${x.source}`).join('\n'),
+          );
+          figs.push(
+            info({
+              id: 'page.1000.read-blink',
+              figure: '1,000-row list: core/pages readPage alone in Blink (diagnostic)',
+              value: r1(b.timing.median),
+              unit: 'ms',
+              note: `${describe(b.timing, 'ms')}; unminified bundle, no extension; profile in the JSON`,
+              detail: { functions: b.functions, lines: b.lines },
+            }),
+          );
+        } catch (e) {
+          log(`chromium: readPage profile in Blink failed: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      }
       big = r.last;
       figs.push(await rowAdded(r.last.page, 1000, 2));
     });

@@ -96,7 +96,7 @@ async function main() {
       const { runChromium, CHROMIUM_PARTS } = await import('./chromium');
       const partsArg = process.argv.find((a) => a.startsWith('--parts='));
       const parts = partsArg ? CHROMIUM_PARTS.filter((p) => partsArg.slice(8).split(',').includes(p)) : undefined;
-      figs.push(...(await runChromium({ log, parts })));
+      figs.push(...(await runChromium({ log, parts, profile: args.profile })));
     } catch (e) {
       figs.push(errored('chromium', 'page cost and latency in Chromium', '', '', e));
     }

@@ -1,0 +1,104 @@
+/**
+ * Diagnostic: core/pages `readPage` itself in Blink, without the extension. An unminified
+ * esbuild bundle of core/pages (with a source map) is added to a generated list page
+ * served at a back-office URL the content script does not match, timed with
+ * performance.now() in the page and profiled with CDP `Profiler`. The ticks are mapped
+ * back to `core/…:line`, which says what in the reader is slow. The extension's own build
+ * is minified, so its profile would not name anything.
+ */
+import type { Page } from 'playwright-core';
+import type { Harness } from '../e2e/harness';
+import { ROOT } from './build';
+import { listPage } from './pages';
+import { sourceLine, type HotSpot } from './profile';
+import { spread, type Spread } from './stats';
+import { join, relative } from 'node:path';
+
+/** Served here: same host, a path outside the content script's matches (`/dispute/*`). */
+const PLAIN_URL = 'https://refund2.tmall.com/bench/list.htm';
+const LIST_URL_FOR_READER = 'https://refund2.tmall.com/dispute/seller/list.htm';
+const SOURCE_URL = 'aftersale-bench://core-pages.js';
+
+export interface BlinkRead {
+  timing: Spread;
+  functions: HotSpot[];
+  lines: Array<HotSpot & { source: string }>;
+}
+
+interface ProfileNode {
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+  positionTicks?: Array<{ line: number; ticks: number }>;
+}
+
+export async function blinkRead(h: Harness, rows: number, loops = 7): Promise<BlinkRead> {
+  const esbuild = await import('esbuild');
+  const { SourceMapConsumer } = await import('source-map-js');
+  const out = await esbuild.build({
+    entryPoints: [join(ROOT, 'core/pages/index.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: '__asPages',
+    platform: 'browser',
+    write: false,
+    outdir: join(ROOT, '.tmp-bench'),
+    sourcemap: 'external',
+    minify: false,
+    logLevel: 'silent',
+  });
+  const js = out.outputFiles.find((f) => f.path.endsWith('.js'))!.text;
+  const mapFile = out.outputFiles.find((f) => f.path.endsWith('.map'))!;
+  const map = new SourceMapConsumer(JSON.parse(mapFile.text));
+  const mapDir = join(ROOT, '.tmp-bench');
+
+  h.serve(PLAIN_URL, listPage(rows, Date.now()));
+  const page: Page = await h.context.newPage();
+  try {
+    await page.goto(PLAIN_URL, { waitUntil: 'domcontentloaded' });
+    await page.addScriptTag({ content: `${js}\n//# sourceURL=${SOURCE_URL}` });
+    const call = `(() => { const t0 = performance.now(); const r = __asPages.readPage(document, ${JSON.stringify(LIST_URL_FOR_READER)}); return [performance.now() - t0, r.cases.length]; })()`;
+    const first = (await page.evaluate(call)) as [number, number];
+    if (first[1] !== rows) throw new Error(`readPage found ${first[1]} cases on a ${rows}-row page in Blink`);
+    for (let i = 0; i < 2; i++) await page.evaluate(call);
+    const samples: number[] = [];
+    for (let i = 0; i < loops; i++) samples.push(((await page.evaluate(call)) as [number, number])[0]);
+
+    const cdp = await h.context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+    await cdp.send('Profiler.start');
+    for (let i = 0; i < loops; i++) await page.evaluate(call);
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: ProfileNode[]; samples: number[]; startTime: number; endTime: number } };
+    await cdp.detach();
+
+    const total = profile.samples.length || 1;
+    const msPerTick = (profile.endTime - profile.startTime) / 1000 / total;
+    const orig = (line1: number) => {
+      const p = map.originalPositionFor({ line: line1, column: 0, bias: SourceMapConsumer.LEAST_UPPER_BOUND });
+      return p.source ? `${relative(ROOT, join(mapDir, p.source))}:${p.line}` : null;
+    };
+    const fns = new Map<string, number>();
+    const lines = new Map<string, number>();
+    for (const n of profile.nodes) {
+      const hits = n.hitCount ?? 0;
+      const name = n.callFrame.functionName;
+      if (!hits || name === '(idle)' || name === '(program)') continue;
+      const ours = n.callFrame.url === SOURCE_URL;
+      const fnKey = ours ? `${name || '(anonymous)'} ${orig(n.callFrame.lineNumber + 1) ?? ''}` : `${name || '(anonymous)'} ${n.callFrame.url ? '(page)' : '(native)'}`;
+      fns.set(fnKey, (fns.get(fnKey) ?? 0) + hits);
+      if (!ours) continue;
+      for (const pt of n.positionTicks ?? []) {
+        const o = orig(pt.line);
+        if (o) lines.set(`${o} (in ${name || 'anonymous'})`, (lines.get(`${o} (in ${name || 'anonymous'})`) ?? 0) + pt.ticks);
+      }
+    }
+    const top = (m: Map<string, number>, k: number) =>
+      [...m.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, k)
+        .map(([where, t]) => ({ where, selfMs: Math.round(t * msPerTick * 10) / 10, pct: Math.round((t / total) * 1000) / 10 }));
+    return { timing: spread(samples), functions: top(fns, 12), lines: top(lines, 15).map((x) => ({ ...x, source: sourceLine(x.where) })) };
+  } finally {
+    await page.close();
+  }
+}
