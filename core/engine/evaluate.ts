@@ -123,6 +123,26 @@ function startValue(t: CompiledTimer, facts: Facts, startMs: number | null): unk
   return startMs === null ? null : toBeijingIso(startMs);
 }
 
+/** `{ [key]: value }` with a static shape for the usual start facts (cheaper objects). */
+function startFacts(key: string, v: unknown): Record<string, unknown> {
+  switch (key) {
+    case 'paidAt':
+      return { paidAt: v };
+    case 'refundRequestedAt':
+      return { refundRequestedAt: v };
+    case 'shippedAt':
+      return { shippedAt: v };
+    case 'complaintFiledAt':
+      return { complaintFiledAt: v };
+    case 'tradeClosedAt':
+      return { tradeClosedAt: v };
+    case 'tradeSucceededAt':
+      return { tradeSucceededAt: v };
+    default:
+      return { [key]: v };
+  }
+}
+
 function readsAny(keys: readonly FactKey[], unreadable: readonly FactKey[]): boolean {
   for (const k of keys) if (unreadable.includes(k)) return true;
   return false;
@@ -432,7 +452,7 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
         continue;
       }
     }
-    const used: Record<string, unknown> = { [t.startKey]: startValue(t, facts, startMs) };
+    const used = startFacts(t.startKey, startValue(t, facts, startMs));
     if (isTarget) {
       used.platformCountdown = facts.platformCountdown;
       used.now = nowIso;

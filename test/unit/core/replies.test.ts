@@ -82,3 +82,24 @@ describe('the product never advises pressuring or deceiving a buyer', () => {
     }
   });
 });
+
+describe('settings', () => {
+  it('accepts the full Settings object and applies shop-policy remedy limits (editable, not platform law)', async () => {
+    const { defaultSettings, mergeSettings } = await import('../../../core/model/settings');
+    const facts = { complaintType: '未按约定时间发货', paidAmount: 200, paidAt: '2026-11-10T10:00:00+08:00', complaintFiledAt: '2026-11-21T09:00:00+08:00' };
+    const std = evaluate(facts, defaultPack, { now: NOW, settings: defaultSettings() });
+    expect(std.actions.find((a) => a.ruleId === 'remedy-small-cash')?.text.zh).toContain('¥10.00–¥20.00');
+    const edited = mergeSettings(defaultSettings(), { shopPolicy: { remedyLimits: { smallCashMinPercent: 2, smallCashMaxPercent: 4, exchangeUpliftPercent: 10 } } });
+    const g = evaluate(facts, defaultPack, { now: NOW, settings: edited });
+    expect(g.actions.find((a) => a.ruleId === 'remedy-small-cash')?.text.zh).toContain('¥4.00–¥8.00');
+    expect(g.actions.find((a) => a.ruleId === 'remedy-exchange')?.text.zh).toContain('¥220.00');
+  });
+
+  it('settings.platformProfile picks the platform unless the call names one; an unknown era profile falls back to the default', () => {
+    const facts = { ...unshipped, reason: '缺货' };
+    expect(evaluate(facts, defaultPack, { now: NOW, settings: { platformProfile: 'taobao' } }).platform).toBe('taobao');
+    expect(evaluate(facts, defaultPack, { now: NOW, platform: 'tmall', settings: { platformProfile: 'taobao' } }).platform).toBe('tmall');
+    expect(evaluate(facts, defaultPack, { now: NOW, profile: 'tmall-1999' }).profile).toBe('tmall');
+    expect(evaluate(facts, defaultPack, { now: NOW, platform: 'taobao', profile: 'tmall-legacy' }).profile).toBe('taobao');
+  });
+});
