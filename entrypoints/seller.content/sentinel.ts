@@ -82,7 +82,7 @@ const PAGE_SLOT = 'page:unreadable';
 const SETTINGS_TTL_MS = 60_000;
 
 /** A platform countdown ticking (`剩余2天23时7分51秒`, `05:12:09`) is not a change worth a re-read. */
-const TICKING_TEXT = /^[\s剩余还仅天小时分钟秒:：\d]*$/;
+const TICKING_TEXT = /^\s*(?:剩余|还剩|仅剩|剩)?\s*(?:(?:\d+\s*(?:天|小时|时|分钟|分|秒)\s*)+|(?:\d+\s*天\s*)?\d{1,3}[:：]\d{2}(?:[:：]\d{2})?)\s*$/;
 
 export function isOwnOrTickMutation(record: MutationRecord): boolean {
   const target = record.target;

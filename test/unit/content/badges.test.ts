@@ -211,9 +211,16 @@ describe('content script pass loop', () => {
     p.textContent = '剩余2天23时7分51秒';
     const text = p.firstChild!;
     expect(isOwnOrTickMutation({ type: 'characterData', target: text } as unknown as MutationRecord)).toBe(true);
-    const row = document.createElement('td');
-    row.textContent = '卖家缺货';
-    expect(isOwnOrTickMutation({ type: 'characterData', target: row.firstChild! } as unknown as MutationRecord)).toBe(false);
+    for (const ticking of ['05:12:09', '2天23时7分50秒', '51秒']) {
+      p.textContent = ticking;
+      expect(isOwnOrTickMutation({ type: 'characterData', target: p.firstChild! } as unknown as MutationRecord)).toBe(true);
+    }
+    // a changed value is a change, even when it is only digits (a recycled row's refund number)
+    for (const value of ['卖家缺货', '2026112000009', '500.00']) {
+      const cell = document.createElement('td');
+      cell.textContent = value;
+      expect(isOwnOrTickMutation({ type: 'characterData', target: cell.firstChild! } as unknown as MutationRecord)).toBe(false);
+    }
   });
 
   it('re-reads on in-page navigation (wxt:locationchange)', async () => {
