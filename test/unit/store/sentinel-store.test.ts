@@ -183,6 +183,15 @@ describe('recent cases', () => {
     store.close();
   });
 
+  it('a batch with one bad record writes none of it and keeps what was stored', async () => {
+    const store = await openSentinelStore(freshName());
+    await store.putRecentCases([toRecentCase('a', read(), guidance, guidance.now, 1)]);
+    const bad = { ...toRecentCase('c', read(), guidance, guidance.now, 3), reason: (() => 'x') as unknown as string };
+    await expect(store.putRecentCases([toRecentCase('b', read(), guidance, guidance.now, 2), bad])).rejects.toThrow();
+    expect((await store.listRecentCases()).map((c) => c.key)).toEqual(['a']);
+    store.close();
+  });
+
   it('seeing a case again keeps its first-seen time', async () => {
     const store = await openSentinelStore(freshName());
     await store.putRecentCases([toRecentCase('k', read(), guidance, '2026-11-20T10:00:00+08:00', 1)]);
