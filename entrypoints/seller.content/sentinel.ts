@@ -84,14 +84,28 @@ const SETTINGS_TTL_MS = 60_000;
 /** A platform countdown ticking (`剩余2天23时7分51秒`, `05:12:09`) is not a change worth a re-read. */
 const TICKING_TEXT = /^\s*(?:剩余|还剩|仅剩|剩)?\s*(?:(?:\d+\s*(?:天|小时|时|分钟|分|秒)\s*)+|(?:\d+\s*天\s*)?\d{1,3}[:：]\d{2}(?:[:：]\d{2})?)\s*$/;
 
+/**
+ * Whether a changed text is (part of) a ticking countdown: the text itself, or — for a bare
+ * number such as the `51` of `剩余<em>2</em>天…<em>51</em>秒` — its nearest enclosing text.
+ */
+function isTicking(node: Node | null): boolean {
+  for (let n = node, depth = 0; n && depth < 3; n = n.parentNode, depth++) {
+    const text = n.textContent ?? '';
+    if (TICKING_TEXT.test(text)) return true;
+    if (!/^\s*\d+\s*$/.test(text)) return false;
+  }
+  return false;
+}
+
 export function isOwnOrTickMutation(record: MutationRecord): boolean {
   const target = record.target;
   if (isBadgeHost(target) || (target.nodeType === 1 && (target as Element).closest?.(BADGE_TAG))) return true;
-  if (record.type === 'characterData') return TICKING_TEXT.test(target.textContent ?? '');
+  if (record.type === 'characterData') return isTicking(target);
   if (record.type === 'childList') {
     const nodes = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
     if (nodes.length === 0) return true;
-    return nodes.every((n) => isBadgeHost(n) || (n.nodeType === 3 && TICKING_TEXT.test(n.textContent ?? '')));
+    if (nodes.every((n) => isBadgeHost(n))) return true;
+    return nodes.every((n) => isBadgeHost(n) || n.nodeType === 3) && isTicking(target);
   }
   return false;
 }

@@ -215,11 +215,16 @@ describe('content script pass loop', () => {
       p.textContent = ticking;
       expect(isOwnOrTickMutation({ type: 'characterData', target: p.firstChild! } as unknown as MutationRecord)).toBe(true);
     }
+    // a countdown split into elements: the bare number's enclosing text is the countdown
+    const timer = document.createElement('span');
+    timer.innerHTML = '剩余<em>2</em>天<em>23</em>时<em>7</em>分<em>51</em>秒';
+    expect(isOwnOrTickMutation({ type: 'characterData', target: timer.querySelectorAll('em')[3]!.firstChild! } as unknown as MutationRecord)).toBe(true);
     // a changed value is a change, even when it is only digits (a recycled row's refund number)
     for (const value of ['卖家缺货', '2026112000009', '500.00']) {
       const cell = document.createElement('td');
-      cell.textContent = value;
-      expect(isOwnOrTickMutation({ type: 'characterData', target: cell.firstChild! } as unknown as MutationRecord)).toBe(false);
+      cell.innerHTML = '<a></a>';
+      cell.firstChild!.textContent = value;
+      expect(isOwnOrTickMutation({ type: 'characterData', target: cell.firstChild!.firstChild! } as unknown as MutationRecord)).toBe(false);
     }
   });
 
