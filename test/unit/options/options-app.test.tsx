@@ -112,6 +112,18 @@ describe('options page: rule packs', () => {
     expect(must('previous-pack').getAttribute('data-pack-id')).toBe('team-pack');
   });
 
+  it('a pack from a newer minor version is imported and the ignored fields are listed', async () => {
+    mount();
+    await until(() => must('active-pack'));
+    const p = JSON.parse(teamPack('6')) as Record<string, unknown>;
+    p.schemaVersion = '1.4';
+    p.futureSetting = true;
+    chooseFile(JSON.stringify(p));
+    const warnings = await until(() => must('pack-warnings'));
+    expect(warnings.textContent).toContain('futureSetting');
+    expect(must('active-pack').getAttribute('data-pack-version')).toBe('6');
+  });
+
   it('export downloads the active pack as JSON', async () => {
     const { api } = mount();
     await until(() => must('active-pack'));
