@@ -3,6 +3,8 @@ import { normalizeText } from '../text/normalize';
 import { findCountdown } from '../time/duration';
 import { parseFieldValue } from './values';
 
+const MAY_HOLD_TIMER = /[天时分秒:：]/;
+
 /**
  * Collects what a panel (or list row) shows, key by key, in document order: the first
  * readable value of a key wins; a key whose label was found but whose values were all
@@ -16,7 +18,7 @@ export class FactsBuilder {
   offer(key: FactKey, raw: string | null): void {
     if (this.values.has(key)) return;
     let text = raw;
-    if (text !== null && key === 'refundStatus') {
+    if (text !== null && key === 'refundStatus' && MAY_HOLD_TIMER.test(text)) {
       // `等待商家处理 剩余2天23时7分51秒`: the timer goes to platformCountdown, not into the status.
       const countdown = findCountdown(text);
       if (countdown) text = normalizeText(text).replace(countdown, '');

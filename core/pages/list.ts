@@ -29,6 +29,13 @@ export interface HeaderRow {
   otherColumns: number[];
 }
 
+/** Keys whose read value (id, amount, time) leaves no room for a timer in the cell. */
+const PLAIN_KEYS: ReadonlySet<FactKey> = new Set([
+  'refundId', 'orderId', 'refundAmount', 'paidAmount', 'shippingFee', 'paidAt', 'shippedAt',
+  'refundRequestedAt', 'complaintFiledAt', 'tradeClosedAt', 'tradeSucceededAt',
+]);
+/** A countdown has a unit or a clock: rows with none of these characters are not searched. */
+const MAY_HOLD_TIMER = /[天时分秒:：]/;
 const CELL_ROLES: ReadonlySet<string> = new Set(['cell', 'gridcell', 'columnheader', 'rowheader']);
 const SHOW_TEXT = 0x4;
 
@@ -40,6 +47,9 @@ function isCell(el: Element): boolean {
 }
 
 function cellsOf(row: Element): Element[] {
+  // <tr>: the native cell list; grids: the children with a cell role.
+  const native = (row as HTMLTableRowElement).cells;
+  if (native && row.tagName.toUpperCase() === 'TR') return Array.from(native);
   const out: Element[] = [];
   for (let c = row.firstElementChild; c; c = c.nextElementSibling) if (isCell(c)) out.push(c);
   return out;
@@ -141,12 +151,12 @@ export function readListRows(scan: PageScan, headers: readonly HeaderRow[]): Lis
       const builder = new FactsBuilder();
       const labels = new Set(headerLabels);
       // Each cell's text is taken once; the row's text (for the platform's timer) is their join.
-      const texts: Array<string | undefined> = new Array(cells.length);
+      // Cells read as an id, amount or time hold no timer; the others are searched for one.
+      const skip: boolean[] = new Array(cells.length);
       for (const column of header.columns) {
         const cell = cells[column.index];
-        const text = cell ? (cell.textContent ?? '') : null;
-        if (text !== null) texts[column.index] = text;
-        builder.offer(column.key, text);
+        builder.offer(column.key, cell ? (cell.textContent ?? '') : null);
+        if (cell && PLAIN_KEYS.has(column.key) && builder.has(column.key)) skip[column.index] = true;
       }
       if (others.length) {
         for (const index of others) {
@@ -158,8 +168,8 @@ export function readListRows(scan: PageScan, headers: readonly HeaderRow[]): Lis
         others = others.filter((i) => (emptyRuns.get(i) ?? 0) < 3);
       }
       let rowText = '';
-      for (let i = 0; i < cells.length; i++) rowText += `${texts[i] ?? cells[i]!.textContent ?? ''} `;
-      const { facts, unreadable } = builder.build(findCountdown(rowText));
+      for (let i = 0; i < cells.length; i++) if (!skip[i]) rowText += `${cells[i]!.textContent ?? ''} `;
+      const { facts, unreadable } = builder.build(MAY_HOLD_TIMER.test(rowText) ? findCountdown(rowText) : null);
       out.push({ element: row, index: out.length, facts, unreadable, labels });
     }
   }

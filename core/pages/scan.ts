@@ -11,9 +11,6 @@ import { LABEL_TO_KEY, MAX_LABEL_LENGTH, splitInlineLabel } from './labels';
 // DOM constants spelled out: the CLI runs where `NodeFilter`/`Node` are no globals.
 const SHOW_ELEMENT = 0x1;
 const SHOW_TEXT = 0x4;
-const FILTER_ACCEPT = 1;
-const FILTER_REJECT = 2;
-const FILTER_SKIP = 3;
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
 
@@ -50,23 +47,45 @@ const NOISE_NAME =
   /(?:^|[\s_-])(?:ad|ads|advert\w*|banner\w*|recommend\w*|rec|promo\w*|promotion\w*|guess\w*|sponsor\w*|hot-?sale\w*)(?=$|[\s_-])/i;
 /** Headings that start a recommendation / ad block. */
 const NOISE_HEADING = /^(?:猜你喜欢|为你推荐|相关推荐|推荐商品|热销推荐|店铺推荐|看了又看|大家都在买|精选推荐|热卖推荐|广告|推广|赞助)/;
-const NOISE_LABEL = /广告|推荐|推广/;
+const NOISE_ARIA = /广告|推荐|推广/;
 
-function isNoiseElement(el: Element): boolean {
-  if (SKIP_TAGS.has(el.tagName.toUpperCase())) return true;
+/**
+ * Checked for every element during the walk (cheaper than a TreeWalker filter callback or
+ * a selector query). `classVerdicts` memoises the class test: list rows repeat their classes.
+ */
+function isNoiseElement(el: Element, classVerdicts: Map<string, boolean>): boolean {
+  const tag = el.tagName;
+  if (SKIP_TAGS.has(tag) || SKIP_TAGS.has(tag.toUpperCase())) return true;
   const cls = el.getAttribute('class');
-  if (cls && NOISE_NAME.test(cls)) return true;
+  if (cls) {
+    let noisy = classVerdicts.get(cls);
+    if (noisy === undefined) {
+      noisy = NOISE_NAME.test(cls);
+      classVerdicts.set(cls, noisy);
+    }
+    if (noisy) return true;
+  }
   const id = el.getAttribute('id');
   if (id && NOISE_NAME.test(id)) return true;
   const role = el.getAttribute('role');
   if (role === 'complementary' || role === 'banner') return true;
   const aria = el.getAttribute('aria-label');
-  return aria !== null && NOISE_LABEL.test(aria);
+  return aria !== null && NOISE_ARIA.test(aria);
 }
 
 const COLON_END = /\s*[:：]\s*$/;
 /** Labels are Chinese and inline pairs need a colon: texts with neither (ids, amounts, dates) are skipped cheaply. */
 const MAY_HOLD_LABEL = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF01-\uFF5E:]/;
+/**
+ * What a label or a noise heading may start with (after trimming): its first character,
+ * or a character normalisation may remove or fold (invisible marks, full-width forms,
+ * compatibility ideographs). Any other text is a label only if it has a colon (inline pair).
+ */
+const LABEL_START = new Set([...LABEL_TO_KEY.keys()].map((l) => l[0]!).concat([...'猜为相推热店看大精广赞']));
+function mayStartLabel(trimmed: string): boolean {
+  const c = trimmed.charCodeAt(0);
+  return LABEL_START.has(trimmed[0]!) || (c >= 0x2000 && c <= 0x206f) || c === 0xfeff || c === 0xad || (c >= 0xf900 && c <= 0xfaff) || c >= 0xff00;
+}
 const SPACES = /\s+/g;
 
 function docOf(root: ParentNode): Document {
@@ -92,23 +111,32 @@ export function scanPage(root: ParentNode): PageScan {
   const hits: LabelHit[] = [];
   const noise: Element[] = [];
   const tmallAt: number[] = [];
-  const walker = doc.createTreeWalker(root as Node, SHOW_ELEMENT | SHOW_TEXT, {
-    acceptNode(node: Node): number {
-      if (node.nodeType === TEXT_NODE) return FILTER_ACCEPT;
-      if (isNoiseElement(node as Element)) {
-        if (!SKIP_TAGS.has((node as Element).tagName.toUpperCase())) noise.push(node as Element);
-        return FILTER_REJECT;
-      }
-      return FILTER_SKIP;
-    },
-  });
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  // No filter callback (a JS call per node costs more than the walk): noise subtrees are
+  // skipped by moving the walker past them.
+  const walker = doc.createTreeWalker(root as Node, SHOW_ELEMENT | SHOW_TEXT);
+  const classVerdicts = new Map<string, boolean>();
+  const next = (): Node | null => {
+    let node = walker.nextNode();
+    while (node && node.nodeType === ELEMENT_NODE && isNoiseElement(node as Element, classVerdicts)) {
+      if (!SKIP_TAGS.has((node as Element).tagName.toUpperCase())) noise.push(node as Element);
+      // past the subtree: the next sibling, or an ancestor's next sibling
+      node = null;
+      while (!(node = walker.nextSibling())) if (!walker.parentNode()) return null;
+    }
+    return node;
+  };
+  for (let node = next(); node; node = next()) {
+    if (node.nodeType !== TEXT_NODE) continue;
     const raw = (node as Text).data;
     if (!raw || !raw.trim()) continue;
     const at = nodes.length;
     nodes.push(node);
     texts.push(raw);
     if (raw.length > 400 || !MAY_HOLD_LABEL.test(raw)) continue; // long texts are values (or hostile), never labels
+    if (!raw.includes(':') && !raw.includes('：') && !raw.includes('︰') && !raw.includes('﹕') && !mayStartLabel(raw.trim())) {
+      if (raw.includes('天猫')) tmallAt.push(at);
+      continue;
+    }
     const text = normalizeText(raw);
     if (!text) continue;
     if (text.includes('天猫')) tmallAt.push(at);

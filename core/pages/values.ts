@@ -47,6 +47,14 @@ function oneOf<T extends string>(text: string, options: readonly T[]): T | undef
  * the key as unreadable; nothing is guessed.
  */
 export function parseFieldValue(key: FactKey, raw: string): FieldValue {
+  // Amounts and times first go straight to their parsers (which normalise): the common case costs one pass.
+  if (MONEY_KEYS.has(key) && key !== 'shippingFee') {
+    const fen = parseMoneyToFen(raw);
+    if (fen !== null) return fenToYuan(fen);
+  } else if (TIME_KEYS.has(key)) {
+    const iso = parseBeijingTime(raw);
+    if (iso !== null) return iso;
+  }
   const text = normalizeText(raw);
   if (key === 'activity' && (text === '无' || text === '暂无' || text === '-' || text === '--' || text === '—')) return null;
   if (PLACEHOLDERS.has(text)) return undefined;

@@ -5,8 +5,14 @@
  */
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD]/g;
 
+/** Printable ASCII words separated by single spaces: already normal (NFKC leaves ASCII as is). */
+const ALREADY_NORMAL = /^[\x21-\x7E]+(?: [\x21-\x7E]+)*$/;
+const WHITESPACE = /\s+/g;
+
 export function normalizeText(raw: string): string {
-  return raw.normalize('NFKC').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+  // Fast path for ids, amounts and times (page readers call this for every cell of a list page).
+  if (raw.length < 200 && ALREADY_NORMAL.test(raw)) return raw;
+  return raw.normalize('NFKC').replace(INVISIBLE, '').replace(WHITESPACE, ' ').trim();
 }
 
 /** A label as written on a page, without its trailing colon: `退款原因：` → `退款原因`. */
