@@ -121,7 +121,7 @@ describe('options page: rule packs', () => {
     chooseFile(JSON.stringify(p));
     const warnings = await until(() => must('pack-warnings'));
     expect(warnings.textContent).toContain('futureSetting');
-    expect(must('active-pack').getAttribute('data-pack-version')).toBe('6');
+    await until(() => expect(must('active-pack').getAttribute('data-pack-version')).toBe('6'));
   });
 
   it('export downloads the active pack as JSON', async () => {
