@@ -2,7 +2,8 @@
  * `npm run bench` — every figure of issue 6 with its budget, in one run.
  *
  *   npm run bench                 table on stdout, progress on stderr
- *   npm run bench -- --json       the same figures as JSON on stdout
+ *   npm run bench -- --json       the same figures as JSON on stdout (`npm run -s bench -- --json`
+ *                                 keeps npm's own banner off stdout)
  *   npm run bench -- --markdown   the table as Markdown (for BENCHMARKS.md)
  *   npm run bench -- --only engine,sizes,dom,chromium   a subset (sections below)
  *   npm run bench -- --profile    always print the CPU profile of our evaluate
@@ -96,7 +97,7 @@ async function main() {
       const { runChromium, CHROMIUM_PARTS } = await import('./chromium');
       const partsArg = process.argv.find((a) => a.startsWith('--parts='));
       const parts = partsArg ? CHROMIUM_PARTS.filter((p) => partsArg.slice(8).split(',').includes(p)) : undefined;
-      figs.push(...(await runChromium({ log, parts, profile: args.profile })));
+      figs.push(...(await runChromium({ log, parts, profile: args.profile, benchStartedAt: t0 })));
     } catch (e) {
       figs.push(errored('chromium', 'page cost and latency in Chromium', '', '', e));
     }
