@@ -10,6 +10,7 @@ export { evaluate, deriveKind, compilePack, blockOf, type EvaluateOptions, type 
 export { defaultPack, defaultPackInput, parseRulePack, formatPath, SEEDS, SEED_FILES, type ParseRulePackResult } from './rules';
 export * from './model';
 export * from './model/rule-pack';
+export * from './model/settings';
 export * from './time';
 export * from './money';
 export { compileTemplate, renderTemplate, PLACEHOLDER_MARKS, type RenderedReply } from './replies';

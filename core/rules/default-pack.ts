@@ -1,4 +1,4 @@
-import type { RulePackInput } from '../model/rule-pack';
+import type { RulePack } from '../model/rule-pack';
 import { cite } from './sources';
 
 /**
@@ -28,7 +28,7 @@ const CLOSED_REFUND = ['退款成功', '退款关闭'];
 const UNSHIPPED = { tradeStatus: ['买家已付款' as const] };
 const DELIVERY = ['out-of-stock', 'late-ship', 'wrong-shipment', 'fake-shipment'] as const;
 
-export const defaultPackInput: RulePackInput = {
+export const defaultPackInput: RulePack = {
   schemaVersion: '1.0',
   id: 'aftersale-sentinel-default',
   version: '2026.11.23',

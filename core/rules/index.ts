@@ -1,9 +1,21 @@
-import { RulePackSchema, type RulePack } from '../model/rule-pack';
+import type { RulePack } from '../model/rule-pack';
 import { defaultPackInput } from './default-pack';
 
 export { defaultPackInput } from './default-pack';
 export { parseRulePack, formatPath, type ParseRulePackResult } from './parse';
 export { SEEDS, SEED_FILES, cite } from './sources';
 
-/** The default pack, validated once at load (a broken default pack fails loudly, in tests first). */
-export const defaultPack: RulePack = RulePackSchema.parse(defaultPackInput);
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value as Record<string, unknown>)) deepFreeze(v);
+  }
+  return value;
+}
+
+/**
+ * The default pack. It is typed as a RulePack and validated against RulePackSchema by the
+ * unit tests (test/unit/core/rule-pack.test.ts), so loading it costs no zod parse; it is
+ * frozen because the engine caches its compiled form per pack object.
+ */
+export const defaultPack: RulePack = deepFreeze(defaultPackInput);
