@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FactKey } from '../../../core/model/facts';
 import { labelKey, parseFieldValue } from '../../../core/pages';
+import { findCountdown } from '../../../core/time/duration';
 
 const CASES: Array<[FactKey, string, string | number | null | undefined]> = [
   ['paidAmount', '¥500.00', 500],
@@ -76,4 +77,22 @@ describe('labelKey: the panel-fields.md vocabulary, with or without colons', () 
   ])('%s → %s', (label, key) => expect(labelKey(label)).toBe(key));
 
   it.each(['退款原因说明', '商品单价', '原因', '实付金额是多少', ''])('%s is no label', (label) => expect(labelKey(label)).toBeUndefined());
+});
+
+describe('the platform timer in panel text (findCountdown, bare form added for the page readers)', () => {
+  it.each([
+    ['处理时限：剩余2天23时7分51秒，逾期自动同意', '剩余2天23时7分51秒'],
+    ['如果2天23时7分51秒内商家未处理，退款申请将达成', '2天23时7分51秒'], // S0's wording, no 剩余
+    ['卖家还剩4天23小时59分钟处理', '还剩4天23小时59分钟'],
+    ['若商家在 剩余 05:12:09 内未处理', '剩余 05:12:09'],
+    ['剩余2天10时0分0秒', '剩余2天10时0分0秒'],
+  ])('%s → %s', (text, phrase) => expect(findCountdown(text)).toBe(phrase));
+
+  it.each([
+    '付款时间 2026年11月20日10时00分', // a date, not a timer
+    '七天无理由退换货',
+    '付款72小时后方可申请',
+    '实付金额 500.00',
+    '退款金额500.002天', // digits glued to a number before it
+  ])('%s → no timer', (text) => expect(findCountdown(text)).toBeNull());
 });
