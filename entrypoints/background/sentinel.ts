@@ -24,6 +24,7 @@ import { TEAM_PACK_ALARM, getTeamPackStatus, refreshTeamPack, scheduleTeamPack, 
 export const PURGE_ALARM = 'as-purge-cases';
 const DAY_MS = 86_400_000;
 const LEDGER_LOOKBACK_DAYS = 400;
+const ALARM_TOLERANCE_MS = 60_000;
 
 export interface SentinelDeps {
   rules: RulesApi;
@@ -156,11 +157,15 @@ export function createSentinel(deps: SentinelDeps) {
     const wanted = computeCrossings(cases, settings.warningThresholdsHours, now);
     const existing = (await browser.alarms.getAll()).filter((a) => a.name.startsWith(DEADLINE_ALARM_PREFIX));
     const wantedByName = new Map(wanted.map((c) => [c.name, c]));
-    for (const a of existing) {
+    // An alarm within a minute of the wanted time is kept: Chrome may clamp `when` (30 s
+    // minimum for packed extensions) and re-reads of a ticking countdown jitter by a second;
+    // recreating would push a near alarm back again and again.
+    const close = (a: { name: string; scheduledTime: number }) => {
       const w = wantedByName.get(a.name);
-      if (!w || a.scheduledTime !== w.when) await browser.alarms.clear(a.name);
-    }
-    const kept = new Set(existing.filter((a) => wantedByName.get(a.name)?.when === a.scheduledTime).map((a) => a.name));
+      return w !== undefined && Math.abs(a.scheduledTime - w.when) <= ALARM_TOLERANCE_MS;
+    };
+    for (const a of existing) if (!close(a)) await browser.alarms.clear(a.name);
+    const kept = new Set(existing.filter(close).map((a) => a.name));
     for (const c of wanted) if (!kept.has(c.name)) await browser.alarms.create(c.name, { when: c.when });
 
     const n = urgentCount(cases, settings.warningThresholdsHours, now);

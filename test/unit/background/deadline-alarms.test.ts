@@ -127,3 +127,18 @@ describe('recent cases purge', () => {
     expect(await store.listRecentCases()).toEqual([]);
   });
 });
+
+describe('alarm churn', () => {
+  it('a re-read that moves a due time by a second keeps the scheduled alarm; a real change moves it', async () => {
+    const clock = new Clock(NOW);
+    const s = sentinel(clock);
+    await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund({ platformCountdown: '剩余0天3时0分0秒' })] }, tab(5));
+    const name = 'as-dl|1|seller-response|tmall:refund:202611200001';
+    const first = (await fakeBrowser.alarms.get(name))!.scheduledTime;
+    clock.advance(2_000); // the page ticked: 2 s later it shows 2:59:59 → due 1 s later than before
+    await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund({ platformCountdown: '剩余0天2时59分59秒' })] }, tab(5));
+    expect((await fakeBrowser.alarms.get(name))!.scheduledTime).toBe(first);
+    await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund({ platformCountdown: '剩余0天5时0分0秒' })] }, tab(5));
+    expect((await fakeBrowser.alarms.get(name))!.scheduledTime).toBe(first + 2 * HOUR + 2_000);
+  });
+});
