@@ -127,7 +127,8 @@ export function CaseCard(props: { c: CaseData; nowMs: number; thresholdsHours: T
   const { c, nowMs, thresholdsHours } = props;
   const g = c.guidance;
   const deadlines = sortDeadlines(g.deadlines);
-  const compWhy = g.explanation.filter((e) => e.verdict === 'compensation' || e.verdict.startsWith('compensation'));
+  // The verdict's "why": how the reason was classified and the compensation rule that fired.
+  const compWhy = g.explanation.filter((e) => e.verdict === 'reason' || e.verdict.startsWith('compensation'));
   const unreadable = c.read.unreadable;
   const warnings = g.warnings.filter((w) => !(w.code === 'unreadable-field' && unreadable.length > 0));
   return (
