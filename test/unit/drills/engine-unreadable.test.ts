@@ -6,9 +6,9 @@ import { defaultPack, evaluate, type Facts } from '../../../core';
  * WHICH timer variant applies was on the page but unreadable; the engine must not fall back
  * to the default variant as if the fact were absent (the product never guesses).
  *
- * BUG (core/engine/evaluate.ts + compile.ts `when`/`show`): unreadable facts are treated as
- * absent, so `activity: 聚划算` (Taobao: 7 days) read as `待定` gives the 3-day ship-promise,
- * and `activity: 预售` (no fixed promise) read as `待定` gives 48 h on Tmall.
+ * Found by the corpus drill (fixed in the rules core, 3caa98a): unreadable facts were treated
+ * as absent, so `activity: 聚划算` (Taobao: 7 days) read as `待定` gave the 3-day
+ * ship-promise, and `activity: 预售` (no fixed promise) read as `待定` gave 48 h on Tmall.
  */
 const NOW = '2026-11-21T12:00:00+08:00';
 const base: Facts = {
@@ -30,15 +30,15 @@ describe('drill: a timer-deciding fact that is unreadable is not guessed', () =>
     expect(shipPromise({ ...base }, 'tmall')).toBe('2026-11-21T09:00:00+08:00');
   });
 
-  it('BUG core/engine: activity unreadable on Taobao → no 3-day ship-promise guessed (truth could be 聚划算, 7 days)', () => {
+  it('activity unreadable on Taobao → no 3-day ship-promise guessed (truth could be 聚划算, 7 days)', () => {
     expect(shipPromise({ ...base, unreadable: ['activity'] }, 'taobao')).toBeNull();
   });
 
-  it('BUG core/engine: activity unreadable on Tmall → no 48 h ship-promise guessed (truth could be 预售)', () => {
+  it('activity unreadable on Tmall → no 48 h ship-promise guessed (truth could be 预售)', () => {
     expect(shipPromise({ ...base, unreadable: ['activity'] }, 'tmall')).toBeNull();
   });
 
-  it('BUG core/engine: tradeStatus and shippedAt unreadable → no ship-promise for an order that may have shipped', () => {
+  it('tradeStatus and shippedAt unreadable → no ship-promise for an order that may have shipped', () => {
     const { tradeStatus: _t, ...rest } = base;
     expect(shipPromise({ ...rest, unreadable: ['tradeStatus', 'shippedAt'] }, 'tmall')).toBeNull();
   });

@@ -83,7 +83,7 @@ function malformedPacks(): Bad[] {
     const p = base();
     const k = r.int(1, rules.length - 1);
     const rs = p.rules as Array<{ [k: string]: Json }>;
-    switch (i % 4) {
+    switch (i % 5) {
       case 0:
         rs[k]!.id = r.pick(['Rule With Spaces', 'UPPER-CASE', '', '-leading-dash', 'x'.repeat(100), '规则']);
         out.push({ category: 'bad-rule-id', json: JSON.stringify(p), path: formatPath(['rules', k, 'id']) });
@@ -95,6 +95,12 @@ function malformedPacks(): Bad[] {
       case 2: {
         rs[k]!.profiles = ['tmall-2031'];
         out.push({ category: 'unknown-profile', json: JSON.stringify(p), path: formatPath(['rules', k, 'profiles', 0]) });
+        break;
+      }
+      case 3: {
+        const kind = r.pick(['refund', 'aftersale', 'complaint'] as const);
+        (p.countdownTargets as Record<string, Json>)[kind] = r.pick(['no-such-deadline', 'seller-respons', 'complaint-handle']);
+        out.push({ category: 'unknown-countdown-target', json: JSON.stringify(p), path: formatPath(['countdownTargets', kind]) });
         break;
       }
       default: {
@@ -259,10 +265,10 @@ describe('drill: a pack from a newer version (as core/model/rule-pack.ts documen
     expect((await (await s.store()).getPack('active'))?.json).toBe(before);
   });
 
-  // BUG (core/model/rule-pack.ts superRefine): countdownTargets may name a deadline no timer
-  // defines; the pack is accepted and the page's own (authoritative) countdown is then
-  // silently dropped for that case kind. Expected: refused, with path countdownTargets.<kind>.
-  it('BUG core/model/rule-pack: countdownTargets naming an undefined deadline is refused', async () => {
+  // Found by this drill (fixed in the rules core, 3caa98a): countdownTargets could name a
+  // deadline no timer defines; the pack was accepted and the page's own (authoritative)
+  // countdown then silently dropped for that case kind.
+  it('countdownTargets naming an undefined deadline is refused with its path', async () => {
     const p = base();
     p.countdownTargets = { refund: 'no-such-deadline', aftersale: 'seller-response', complaint: 'complaint-seller-handle' };
     const r = await importVia(JSON.stringify(p));
