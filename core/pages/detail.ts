@@ -72,6 +72,12 @@ export function cellOf(node: Node, stop: ParentNode): Element | null {
   return null;
 }
 
+/** A row of header cells: in `<thead>`, or all `<th>` / `role=columnheader`. */
+export function isHeaderCellRow(row: Element, cells: readonly Element[]): boolean {
+  if (row.parentElement?.tagName.toUpperCase() === 'THEAD') return true;
+  return cells.length > 0 && cells.every((c) => c.tagName.toUpperCase() === 'TH' || c.getAttribute('role') === 'columnheader');
+}
+
 /** The row after a header row: the next sibling row, or the first body row of the table. */
 function nextRow(row: Element): Element | null {
   if (row.nextElementSibling) return row.nextElementSibling;
@@ -107,13 +113,16 @@ export function pairedValue(hit: LabelHit, root: ParentNode, labelNodes: readonl
     if (!parent || parent === (root as unknown) || parent.nodeType !== ELEMENT_NODE || hasPreviousMeaningful(cur)) break;
     cur = parent;
   }
-  // A header row of labels: the value sits in the same column of the next row.
+  // A header row of labels: the value sits in the same column of the next row. Only for a
+  // row of headers — never borrow from the next row of a label/value table.
   const cell = cellOf(hit.node, root);
   const row = cell?.parentElement;
   if (!cell || !row) return null;
+  const cells = cellsOf(row);
+  if (!isHeaderCellRow(row, cells) && !cells.every((c) => !(c.textContent ?? '').trim() || isLabelText(c.textContent ?? ''))) return null;
   const below = nextRow(row);
   if (!below) return null;
-  const index = cellsOf(row).indexOf(cell);
+  const index = cells.indexOf(cell);
   const target = cellsOf(below)[index];
   if (!target) return null;
   const text = target.textContent ?? '';

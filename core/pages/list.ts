@@ -1,7 +1,7 @@
 import type { FactKey, Facts } from '../model/facts';
 import { normalizeText } from '../text/normalize';
 import { findCountdown } from '../time/duration';
-import { cellOf } from './detail';
+import { cellOf, isHeaderCellRow } from './detail';
 import { FactsBuilder } from './facts-builder';
 import { splitInlineLabel } from './labels';
 import { TEXT_NODE, isInNoise, type LabelHit, type PageScan } from './scan';
@@ -60,8 +60,9 @@ function isRow(el: Element): boolean {
 }
 
 /**
- * Header rows: rows where bare labels fill more than half of the non-empty cells (a detail
- * table row `退款原因 | 卖家缺货 | 退款金额 | 500.00` is half labels, so it is no header).
+ * Header rows. A row of header cells (`<thead>`, all `<th>`, or `role=columnheader`) with
+ * at least two labels; a plain row only when labels fill two thirds of its non-empty cells
+ * (a detail row `退款原因 | 卖家缺货 | 退款金额 | 500.00` is half labels, so it is no header).
  */
 export function findHeaderRows(scan: PageScan): HeaderRow[] {
   const byRow = new Map<Element, LabelHit[]>();
@@ -78,8 +79,10 @@ export function findHeaderRows(scan: PageScan): HeaderRow[] {
   for (const [row, hits] of byRow) {
     if (hits.length < 2) continue;
     const cells = cellsOf(row);
-    const nonEmpty = cells.filter((c) => (c.textContent ?? '').trim() !== '').length;
-    if (hits.length * 2 <= nonEmpty) continue;
+    if (!isHeaderCellRow(row, cells)) {
+      const nonEmpty = cells.filter((c) => (c.textContent ?? '').trim() !== '').length;
+      if (hits.length < 3 || hits.length * 3 < nonEmpty * 2) continue;
+    }
     const columns: HeaderRow['columns'] = [];
     const labelled = new Set<number>();
     for (const hit of hits) {

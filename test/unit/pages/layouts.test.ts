@@ -191,3 +191,30 @@ describe('anchors', () => {
     ]);
   });
 });
+
+describe('label/value tables never borrow from the next row', () => {
+  it('two pairs per row with empty values: unreadable, not the cell below', () => {
+    const html = page(`<table>
+      <tr><th>退款原因</th><td>卖家缺货</td><th>运费</th><td></td><th>退款金额</th><td>--</td></tr>
+      <tr><th>付款时间</th><td>2026-11-19 21:14:05</td><th>实付金额</th><td>500.00</td><th>订单状态</th><td>买家已付款</td></tr>
+    </table>`);
+    expect(facts(html)).toEqual({
+      reason: '卖家缺货',
+      paidAmount: 500,
+      paidAt: '2026-11-19T21:14:05+08:00',
+      tradeStatus: '买家已付款',
+      platformCountdown: '剩余2天23时7分51秒',
+      unreadable: ['refundAmount', 'shippingFee'],
+    });
+  });
+
+  it('the same table at an unknown URL is still read as a detail panel, not as a list', () => {
+    const html = page(`<table>
+      <tr><td>退款原因</td><td>卖家缺货</td><td>运费</td><td></td><td>退款金额</td><td>--</td></tr>
+      <tr><td>付款时间</td><td>2026-11-19 21:14:05</td><td>实付金额</td><td>500.00</td><td>订单状态</td><td>买家已付款</td></tr>
+    </table>`);
+    const result = readPage(parseHtml(html, 'file:///tmp/saved.html'), 'file:///tmp/saved.html');
+    expect(result.cases.map((c) => c.adapter)).toEqual(['refund-detail']);
+    expect(result.cases[0]!.facts.paidAmount).toBe(500);
+  });
+});
