@@ -58,6 +58,7 @@ describe('drill: generated corpus of panel pages — never a wrong verdict', () 
     cases,
     damagedFields: damaged,
     withNoise: results.filter((r) => r.page.noise.length > 0).length,
+    withInvisibleMarks: results.filter((r) => /[\u200b\u200e\u200f\ufeff\u00ad\u2060]/.test(r.page.html)).length,
     withCountdown: results.reduce((n, r) => n + r.page.cases.filter((c) => c.countdown).length, 0),
     byLayout,
     wrongFacts: count(['wrong-fact', 'invented-fact', 'wrong-kind']),

@@ -4,7 +4,8 @@
  * Every page is built from known facts (the truth): layouts from panel-fields.md (table rows
  * th/td and td/td, dt/dd, sibling spans, wrappers, one text node, list page header + rows),
  * every label synonym with and without `：`/`:`, noise (ads, recommended items with prices,
- * extra wrappers, renamed classes, shuffled order) and damaged values (待定, --, 1.234,
+ * extra wrappers, renamed classes, shuffled order, zero-width / bidi marks, td header rows)
+ * and damaged values (待定, --, 1.234,
  * 13月45日, truncated). The truth is kept in plain numbers / wall-clock parts so the oracle in
  * oracle.ts never needs the code under test.
  *
@@ -301,6 +302,13 @@ function render(c: TrueCase, key: Key, r: Rng): string {
   return text;
 }
 
+/** Sometimes a zero-width space / bidi mark / soft hyphen inside a text (the page's own noise). */
+function invisible(text: string, r: Rng): string {
+  if (text.length < 2 || !r.chance(0.15)) return text;
+  const at = r.int(1, text.length - 1);
+  return text.slice(0, at) + r.pick(['\u200b', '\u200e', '\u200f', '\ufeff', '\u00ad', '\u2060']) + text.slice(at);
+}
+
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function colon(r: Rng): string {
@@ -320,8 +328,8 @@ function detailFields(c: TrueCase, r: Rng, layout: Layout, extraWrappers: boolea
   const keys = Object.keys(c.values) as Key[];
   if (shuffle) r.shuffle(keys);
   return keys.map((key) => {
-    const label = c.labels[key]!;
-    const value = render(c, key, r);
+    const label = invisible(c.labels[key]!, r);
+    const value = invisible(render(c, key, r), r);
     const cls = r.id('k');
     switch (layout) {
       case 'th-td':
@@ -413,8 +421,9 @@ export function generatePage(seed: number): GeneratedPage {
       for (const k of [...c.damaged]) if (!keys.includes(k)) c.damaged.delete(k);
     }
     const withCountdown = cases.some((c) => c.countdown);
-    const headCell = (text: string) => (r.chance(0.5) ? `<th>${text}</th>` : `<th><span class="${r.id('h')}">${text}</span></th>`);
-    const header = `<tr>${keys.map((k) => headCell(labels[k] + r.pick(['', '', '：']))).join('')}${withCountdown ? '<th>超时提醒</th>' : ''}<th>操作</th></tr>`;
+    const headTag = r.chance(0.3) ? 'td' : 'th';
+    const headCell = (text: string) => (r.chance(0.5) ? `<${headTag}>${text}</${headTag}>` : `<${headTag}><span class="${r.id('h')}">${text}</span></${headTag}>`);
+    const header = `<tr>${keys.map((k) => headCell(invisible(labels[k]!, r) + r.pick(['', '', '：']))).join('')}${withCountdown ? `<${headTag}>超时提醒</${headTag}>` : ''}<${headTag}>操作</${headTag}>` + '</tr>';
     const rows = cases
       .map((c) => {
         const cells = keys.map((k) => {
