@@ -6,7 +6,8 @@
  *                                 keeps npm's own banner off stdout)
  *   npm run bench -- --markdown   the table as Markdown (for BENCHMARKS.md)
  *   npm run bench -- --only engine,sizes,dom,chromium   a subset (sections below)
- *   npm run bench -- --profile    always print the CPU profile of our evaluate
+ *   npm run bench -- --profile    always print the CPU profiles (evaluate, readPage)
+ *   npm run bench -- --strict     timing budgets fail the run too (for a quiet, dedicated machine)
  *   npm run bench -- --only chromium --parts=panel,cold   some of the Chromium figures
  *     (page200, page1000, tick, panel, cold)
  *
@@ -32,13 +33,14 @@ function parseArgs(argv: string[]) {
   const json = argv.includes('--json');
   const md = argv.includes('--markdown');
   const profile = argv.includes('--profile');
+  const strict = argv.includes('--strict');
   const onlyArg = argv.find((a) => a.startsWith('--only'));
   let only = ALL;
   if (onlyArg) {
     const v = onlyArg.includes('=') ? onlyArg.split('=')[1]! : argv[argv.indexOf(onlyArg) + 1] ?? '';
     only = v.split(',').filter((s): s is Section => (ALL as string[]).includes(s));
   }
-  return { json, md, profile, only };
+  return { json, md, profile, strict, only };
 }
 
 async function main() {
@@ -104,7 +106,7 @@ async function main() {
   }
 
   const totalMs = performance.now() - t0;
-  const failed = figs.filter((f) => f.enforced && (f.status === 'FAIL' || f.status === 'ERROR'));
+  const failed = figs.filter((f) => (f.enforced || args.strict) && (f.status === 'FAIL' || f.status === 'ERROR'));
   const result = { machine: m, totalMs: Math.round(totalMs), exitCode: failed.length ? 1 : 0, figures: figs };
   try {
     mkdirSync(join(ROOT, 'test/bench/results'), { recursive: true });
