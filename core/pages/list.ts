@@ -29,6 +29,30 @@ export interface HeaderRow {
   otherColumns: number[];
 }
 
+/** Our own badge host: its text lives in a shadow root; light-DOM text in one is never the page's. */
+const BADGE_TAG = 'aftersale-sentinel-badge';
+
+/** A cell's text, without the light-DOM text of badge hosts placed in it (rare: slow path by cloning). */
+function textOf(cell: Element, badgeCells: ReadonlySet<Element> | null): string {
+  if (!badgeCells || !badgeCells.has(cell)) return cell.textContent ?? '';
+  const copy = cell.cloneNode(true) as Element;
+  for (const b of Array.from(copy.getElementsByTagName(BADGE_TAG))) b.remove();
+  return copy.textContent ?? '';
+}
+
+/** Cells of a row holding a badge host that carries light-DOM text; null (the usual case) when none. */
+function cellsWithBadgeText(row: Element): Set<Element> | null {
+  const badges = row.getElementsByTagName(BADGE_TAG);
+  if (badges.length === 0) return null;
+  let out: Set<Element> | null = null;
+  for (const b of Array.from(badges)) {
+    if (!(b.textContent ?? '').trim()) continue;
+    const cell = b.parentElement?.closest('td,th,[role=cell],[role=gridcell],[role=columnheader],[role=rowheader]');
+    if (cell) (out ??= new Set()).add(cell);
+  }
+  return out;
+}
+
 /** Keys whose read value (id, amount, time) leaves no room for a timer in the cell. */
 const PLAIN_KEYS: ReadonlySet<FactKey> = new Set([
   'refundId', 'orderId', 'refundAmount', 'paidAmount', 'shippingFee', 'paidAt', 'shippedAt',
@@ -156,9 +180,10 @@ export function readListRows(scan: PageScan, headers: readonly HeaderRow[]): Lis
       // Each cell's text is taken once; the row's text (for the platform's timer) is their join.
       // Cells read as an id, amount or time hold no timer; the others are searched for one.
       const skip: boolean[] = new Array(cells.length);
+      const badgeCells = cellsWithBadgeText(row);
       for (const column of header.columns) {
         const cell = cells[column.index];
-        builder.offer(column.key, cell ? (cell.textContent ?? '') : null);
+        builder.offer(column.key, cell ? textOf(cell, badgeCells) : null);
         if (cell && PLAIN_KEYS.has(column.key) && builder.has(column.key)) skip[column.index] = true;
       }
       if (others.length) {
@@ -171,7 +196,7 @@ export function readListRows(scan: PageScan, headers: readonly HeaderRow[]): Lis
         others = others.filter((i) => (emptyRuns.get(i) ?? 0) < 3);
       }
       let rowText = '';
-      for (let i = 0; i < cells.length; i++) if (!skip[i]) rowText += `${cells[i]!.textContent ?? ''} `;
+      for (let i = 0; i < cells.length; i++) if (!skip[i]) rowText += `${textOf(cells[i]!, badgeCells)} `;
       const { facts, unreadable } = builder.build(MAY_HOLD_TIMER.test(rowText) ? findCountdown(rowText) : null);
       out.push({ element: row, index: out.length, facts, unreadable, labels });
     }

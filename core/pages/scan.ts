@@ -40,7 +40,11 @@ export interface PageScan {
   noise: Element[];
 }
 
-const SKIP_TAGS: ReadonlySet<string> = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'ASIDE', 'IFRAME', 'OBJECT', 'SVG', 'CANVAS', 'HEAD']);
+const SKIP_TAGS: ReadonlySet<string> = new Set([
+  'SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'ASIDE', 'IFRAME', 'OBJECT', 'SVG', 'CANVAS', 'HEAD',
+  // our own badges (their text lives in a shadow root, but never read them back as the page's)
+  'AFTERSALE-SENTINEL-BADGE',
+]);
 
 /** Class / id words that mark an ad or recommendation block (`ad_f31a`, `rec-goods`, `guess-like`). */
 const NOISE_NAME =

@@ -132,3 +132,35 @@ describe('anchors for badges', () => {
     expect(result.cases.map((c) => c.facts.reason)).toEqual(['拍错了']);
   });
 });
+
+describe('re-reading a page that carries our own badges', () => {
+  it('badge hosts (shadow root or light text) inside the panel and rows change nothing', () => {
+    const url = 'https://refund2.tmall.com/dispute/seller/list.htm';
+    const doc = loadFixture('refund-list-tmall.html', url);
+    const before = readPageWithAnchors(doc, url);
+    for (const c of before.cases) {
+      const badge = doc.createElement('aftersale-sentinel-badge');
+      badge.setAttribute('data-deadline', 'seller-response');
+      badge.attachShadow({ mode: 'open' }).textContent = '剩余9天9时9分 实付金额：1.00';
+      badge.appendChild(doc.createTextNode('剩余8天8时8分'));
+      c.anchor.querySelector('td')!.appendChild(badge);
+    }
+    const after = readPage(doc, url);
+    expect(after.cases.map((c) => c.facts)).toEqual(before.cases.map((c) => c.facts));
+  });
+
+  it('a detail panel with a badge prepended (and one between label and value) reads the same', () => {
+    const url = 'https://refund2.tmall.com/dispute/seller/detail.htm?refundId=202611200001';
+    const doc = loadFixture('refund-detail-tmall.html', url);
+    const before = readPageWithAnchors(doc, url);
+    const badge = () => {
+      const b = doc.createElement('aftersale-sentinel-badge');
+      b.attachShadow({ mode: 'open' }).textContent = '2天23时07分';
+      return b;
+    };
+    before.cases[0]!.anchor.prepend(badge());
+    const dt = Array.from(doc.querySelectorAll('dt')).find((d) => d.textContent!.includes('实付金额'))!;
+    dt.after(badge());
+    expect(readPage(doc, url).cases.map((c) => c.facts)).toEqual(before.cases.map((c) => c.facts));
+  });
+});
