@@ -52,9 +52,20 @@ export const TeamPackSchema = z.object({
 });
 export type TeamPack = z.infer<typeof TeamPackSchema>;
 
+/**
+ * The rule-pack profile (era variant) per platform, e.g. `tmall-legacy` for shops still on
+ * the pre-2019 Tmall rules; '' = the pack's default profile for that platform. A profile the
+ * active pack does not have falls back to that default (the engine decides).
+ */
+export const RuleProfilesSchema = z.object({
+  tmall: z.string().max(80).default(''),
+  taobao: z.string().max(80).default(''),
+});
+
 export const SettingsSchema = z.object({
   /** `auto` = take the platform from the page (host / adapter). */
   platformProfile: z.enum(PLATFORM_PROFILES).default('auto'),
+  ruleProfiles: RuleProfilesSchema.default(() => RuleProfilesSchema.parse({})),
   /**
    * Warning thresholds in hours before a deadline, most distant first (default 4 h then 1 h).
    * A deadline under the FIRST threshold (and not breached) counts as urgent.
@@ -72,7 +83,7 @@ export const SettingsSchema = z.object({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 /** The top-level keys (used for managed-policy locking). */
-export const SETTINGS_KEYS = ['platformProfile', 'warningThresholdsHours', 'shopPolicy', 'locale', 'recentCaseRetentionDays', 'teamPack'] as const;
+export const SETTINGS_KEYS = ['platformProfile', 'ruleProfiles', 'warningThresholdsHours', 'shopPolicy', 'locale', 'recentCaseRetentionDays', 'teamPack'] as const;
 export type SettingsKey = (typeof SETTINGS_KEYS)[number];
 
 export const defaultSettings = (): Settings => SettingsSchema.parse({});
@@ -81,6 +92,7 @@ export const defaultSettings = (): Settings => SettingsSchema.parse({});
 export const SettingsPatchSchema = z
   .object({
     platformProfile: z.enum(PLATFORM_PROFILES),
+    ruleProfiles: z.object({ tmall: z.string().max(80), taobao: z.string().max(80) }).partial(),
     warningThresholdsHours: z.array(z.number().positive().max(24 * 14)).min(1).max(4),
     shopPolicy: z.object({
       shopName: z.string().max(60),
@@ -118,6 +130,7 @@ export function mergeSettings(base: Settings, patch: SettingsPatch): Settings {
       remedyLimits: { ...base.shopPolicy.remedyLimits, ...patch.shopPolicy?.remedyLimits },
     },
     teamPack: { ...base.teamPack, ...patch.teamPack },
+    ruleProfiles: { ...base.ruleProfiles, ...patch.ruleProfiles },
   };
   return SettingsSchema.parse(merged);
 }
@@ -125,6 +138,8 @@ export function mergeSettings(base: Settings, patch: SettingsPatch): Settings {
 /** Leaf paths an administrator can set through enterprise policy (managed_schema.json). */
 export const MANAGED_PATHS = [
   'platformProfile',
+  'ruleProfiles.tmall',
+  'ruleProfiles.taobao',
   'warningThresholdsHours',
   'locale',
   'recentCaseRetentionDays',

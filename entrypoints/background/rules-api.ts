@@ -9,7 +9,7 @@ import type { Settings } from '../../core/model/settings';
  * are tested with the real core and, where a test needs a precise edge, a small stand-in.
  */
 export interface RulesApi {
-  evaluate(facts: Facts, pack: RulePack, opts: { now: string; ledger?: LedgerEntry[]; platform?: Platform; kind?: CaseKind; settings?: Settings }): Guidance;
+  evaluate(facts: Facts, pack: RulePack, opts: { now: string; ledger?: LedgerEntry[]; platform?: Platform; kind?: CaseKind; profile?: string; settings?: Settings }): Guidance;
   defaultPack: RulePack;
   parseRulePack(json: string): { ok: true; pack: RulePack; warnings?: string[] } | { ok: false; error: string };
 }

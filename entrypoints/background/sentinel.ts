@@ -136,7 +136,8 @@ export function createSentinel(deps: SentinelDeps) {
       const at = prev && sameRead(prev.read, read) ? prev.seenAt : now;
       const platform = settings.platformProfile === 'auto' ? read.platform : settings.platformProfile;
       try {
-        const guidance = deps.rules.evaluate(read.facts, pack, { now: at, ledger: entries, platform, kind: read.kind, settings });
+        const profile = settings.ruleProfiles[platform] || undefined;
+        const guidance = deps.rules.evaluate(read.facts, pack, { now: at, ledger: entries, platform, kind: read.kind, settings, ...(profile ? { profile } : {}) });
         views.push({ key, tabId, url, read, guidance, seenAt: at });
       } catch (e) {
         // One case the core cannot evaluate must not hide the others.

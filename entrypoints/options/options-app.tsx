@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { MANAGED_PATHS, applyManaged, defaultSettings, type ManagedPath, type Settings, type SettingsPatch } from '../../core/model/settings';
 import { PackSummary, formatBeijing, type PackRuleRow } from '../../components/pack-summary';
-import { setLocale, t, type MessageKey } from '../../components/i18n';
+import { pick, setLocale, t, type MessageKey } from '../../components/i18n';
 import type { PackInfo, TeamPackStatus } from '../background/messaging';
 import type { OptionsApi } from './options-api';
 
@@ -13,6 +13,8 @@ import type { OptionsApi } from './options-api';
 
 interface Draft {
   platformProfile: Settings['platformProfile'];
+  ruleProfileTmall: string;
+  ruleProfileTaobao: string;
   thresholds: string;
   locale: Settings['locale'];
   retentionDays: string;
@@ -32,6 +34,8 @@ function toDraft(s: Settings): Draft {
   const r = s.shopPolicy.remedyLimits;
   return {
     platformProfile: s.platformProfile,
+    ruleProfileTmall: s.ruleProfiles.tmall,
+    ruleProfileTaobao: s.ruleProfiles.taobao,
     thresholds: s.warningThresholdsHours.join(', '),
     locale: s.locale,
     retentionDays: String(s.recentCaseRetentionDays),
@@ -54,6 +58,7 @@ const num = (s: string): number => (s.trim() === '' ? Number.NaN : Number(s));
 export function draftToPatch(d: Draft): SettingsPatch {
   return {
     platformProfile: d.platformProfile,
+    ruleProfiles: { tmall: d.ruleProfileTmall, taobao: d.ruleProfileTaobao },
     warningThresholdsHours: d.thresholds
       .split(/[,，、\s]+/)
       .filter(Boolean)
@@ -76,12 +81,22 @@ export function draftToPatch(d: Draft): SettingsPatch {
   };
 }
 
-function rulesOf(json: string): PackRuleRow[] {
+interface PackProfile {
+  id: string;
+  platform: 'tmall' | 'taobao';
+  era?: string;
+  label?: { zh: string; en: string };
+  default?: boolean;
+}
+
+function packContents(json: string): { rules: PackRuleRow[]; profiles: PackProfile[] } {
   try {
-    const parsed = JSON.parse(json) as { rules?: unknown };
-    return Array.isArray(parsed.rules) ? (parsed.rules as PackRuleRow[]).filter((r) => r && typeof r.id === 'string') : [];
+    const parsed = JSON.parse(json) as { rules?: unknown; profiles?: unknown };
+    const rules = Array.isArray(parsed.rules) ? (parsed.rules as PackRuleRow[]).filter((r) => r && typeof r.id === 'string') : [];
+    const profiles = Array.isArray(parsed.profiles) ? (parsed.profiles as PackProfile[]).filter((p) => p && typeof p.id === 'string') : [];
+    return { rules, profiles };
   } catch {
-    return [];
+    return { rules: [], profiles: [] };
   }
 }
 
@@ -95,13 +110,16 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
   const [permissionDenied, setPermissionDenied] = useState(false);
   const [packs, setPacks] = useState<{ active: PackInfo; previous: PackInfo | null; team?: TeamPackStatus } | null>(null);
   const [rules, setRules] = useState<PackRuleRow[]>([]);
+  const [profiles, setProfiles] = useState<PackProfile[]>([]);
   const [packMsg, setPackMsg] = useState<{ kind: 'error' | 'imported' | 'reset'; text: string; warnings?: string[] } | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
 
   async function loadPacks() {
     const [info, exported] = await Promise.all([api.getPackInfo(), api.exportPack()]);
     setPacks(info);
-    setRules(rulesOf(exported.json));
+    const contents = packContents(exported.json);
+    setRules(contents.rules);
+    setProfiles(contents.profiles);
   }
 
   function applySettings(s: Settings, managedRaw: unknown) {
@@ -202,6 +220,34 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
     </label>
   );
 
+  const profileSelect = (platform: 'tmall' | 'taobao') => {
+    const path = platform === 'tmall' ? 'ruleProfiles.tmall' : 'ruleProfiles.taobao';
+    const key = platform === 'tmall' ? 'ruleProfileTmall' : 'ruleProfileTaobao';
+    const options = profiles.filter((p) => p.platform === platform);
+    const byDefault = options.find((p) => p.default);
+    const name = (p: PackProfile) => `${p.label ? pick(p.label) : p.id}${p.era ? ` · ${p.era}` : ''}`;
+    return (
+      <label class="field">
+        <span>{t(platform === 'tmall' ? 'opt_rule_profile_tmall' : 'opt_rule_profile_taobao')}</span>
+        <select
+          name={path}
+          data-testid={`setting-${path}`}
+          value={draft[key]}
+          disabled={isLocked(path)}
+          onChange={(e) => set(key, (e.currentTarget as HTMLSelectElement).value)}
+        >
+          <option value="">{t('opt_rule_profile_default', byDefault ? name(byDefault) : '—')}</option>
+          {options.map((p) => (
+            <option key={p.id} value={p.id}>
+              {name(p)}
+            </option>
+          ))}
+        </select>
+        {lockNote(path)}
+      </label>
+    );
+  };
+
   const team = packs?.team;
   return (
     <main>
@@ -226,6 +272,9 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
             </select>
             {lockNote('platformProfile')}
           </label>
+          {profileSelect('tmall')}
+          {profileSelect('taobao')}
+          <p class="hint">{t('opt_rule_profile_hint')}</p>
           {textField('warningThresholdsHours', 'thresholds', 'opt_thresholds', 'text', 'setting-thresholds')}
           <p class="hint">{t('opt_thresholds_hint')}</p>
           <label class="field">

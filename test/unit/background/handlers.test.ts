@@ -63,6 +63,19 @@ describe('reportPage', () => {
   });
 });
 
+describe('rule profile (era) per platform', () => {
+  it('tmall-legacy gives the pre-2019 72 h shipping promise instead of 48 h; an unknown profile falls back', async () => {
+    const s = sentinel(new Clock(NOW));
+    const ship = async () =>
+      (await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund()] }, tab(7))).cases[0]!.guidance.deadlines.find((d) => d.id === 'ship-promise')?.dueAt;
+    expect(await ship()).toBe('2026-11-21T21:14:05+08:00'); // paid 11-19 21:14:05 + 48 h
+    await s.handlers.saveSettings({ ruleProfiles: { tmall: 'tmall-legacy' } });
+    expect(await ship()).toBe('2026-11-22T21:14:05+08:00'); // + 72 h
+    await s.handlers.saveSettings({ ruleProfiles: { tmall: 'no-such-profile' } });
+    expect(await ship()).toBe('2026-11-21T21:14:05+08:00');
+  });
+});
+
 describe('tabs, queue and focus', () => {
   it('getQueue lists the cases of every open tab, most urgent first', async () => {
     const s = sentinel(new Clock(NOW));

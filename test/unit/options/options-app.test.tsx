@@ -150,6 +150,21 @@ describe('options page: settings', () => {
     expect(saved.shopPolicy.remedyLimits.smallCashMaxPercent).toBe(8);
   });
 
+  it('the rule version per platform lists the pack profiles and is saved', async () => {
+    const { s } = mount();
+    const sel = (await until(() => {
+      const el = must('setting-ruleProfiles.tmall') as HTMLSelectElement;
+      if (el.options.length < 2) throw new Error('profiles not loaded');
+      return el;
+    })) as HTMLSelectElement;
+    expect([...sel.options].map((o) => o.value)).toEqual(['', ...defaultPack.profiles.filter((p) => p.platform === 'tmall').map((p) => p.id)]);
+    sel.value = 'tmall-legacy';
+    sel.dispatchEvent(new Event('change', { bubbles: true }));
+    await submit();
+    await until(() => must('settings-saved'));
+    expect((await s.handlers.getSettings(undefined)).ruleProfiles).toEqual({ tmall: 'tmall-legacy', taobao: '' });
+  });
+
   it('an invalid value is shown with its path and nothing is saved', async () => {
     const { s } = mount();
     await until(() => must('settings-form'));
