@@ -22,7 +22,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
  */
 
 /** The part of WXT's ContentScriptContext the layer needs (tests pass the real one). */
-export type LayerContext = Pick<ContentScriptContext, 'setInterval' | 'onInvalidated' | 'addEventListener'>;
+export type LayerContext = Pick<ContentScriptContext, 'setInterval' | 'setTimeout' | 'onInvalidated' | 'addEventListener' | 'isInvalid'>;
 
 export interface BadgeEntry {
   /** The case key; unique per page (the layer de-duplicates if not). */
@@ -67,6 +67,7 @@ export class BadgeLayer {
   /** The anchor each badge was last placed at (a re-read with the same anchor and model is a no-op). */
   private readonly anchors = new WeakMap<HTMLElement, Element>();
   private listening = false;
+  private generation = 0;
   private readonly visible = new Set<Element>();
   private io: IntersectionObserver | null = null;
   private ticker: number | null = null;
@@ -94,27 +95,24 @@ export class BadgeLayer {
     return isBadgeHost(node) && this.anchors.has(node);
   }
 
-  /** Make the page show exactly `entries` (one badge each). */
-  reconcile(entries: readonly BadgeEntry[]): void {
-    const now = this.now();
+  /**
+   * Make the page show exactly `entries` (one badge each). Badges whose case is gone are
+   * removed at once; unchanged badges are not touched. New or changed badges are mounted in
+   * page order: the first `firstSlice` now (a list's top rows — what the agent sees on
+   * load), the rest in slices of `slice` on later tasks, so a 1,000-row page does not hold
+   * up the first frame. Returns how many were mounted now, and a promise for all of them.
+   */
+  reconcile(entries: readonly BadgeEntry[], firstSlice = Infinity, slice = 200): { mountedNow: number; done: Promise<void> } {
+    const generation = ++this.generation;
     const seen = new Set<string>();
+    const work: Array<{ slot: string; entry: BadgeEntry }> = [];
     for (const entry of entries) {
       let slot = entry.slot;
       for (let n = 2; seen.has(slot); n++) slot = `${entry.slot}#${n}`;
       seen.add(slot);
-      let host = this.hosts.get(slot);
-      if (!host) {
-        host = createBadgeHost(entry.anchor.ownerDocument);
-        this.hosts.set(slot, host);
-        this.listen(entry.anchor.ownerDocument);
-      } else if (this.anchors.get(host) === entry.anchor && host.isConnected && sameBadgeModel(badgeModelOf(host)!, entry.model)) {
-        continue; // unchanged: the shared ticker keeps it current
-      }
-      renderBadge(host, entry.model, now, this.thresholdsHours, this.locale);
-      const wasConnected = host.isConnected;
-      placeBadge(entry.anchor, host);
-      this.anchors.set(host, entry.anchor);
-      if (!wasConnected) this.watch(host);
+      const host = this.hosts.get(slot);
+      if (host && this.anchors.get(host) === entry.anchor && host.isConnected && sameBadgeModel(badgeModelOf(host)!, entry.model)) continue; // unchanged: the shared ticker keeps it current
+      work.push({ slot, entry });
     }
     for (const [slot, host] of this.hosts) {
       if (seen.has(slot)) continue;
@@ -123,7 +121,40 @@ export class BadgeLayer {
       this.hosts.delete(slot);
     }
     this.removeStrays(entries[0]?.anchor.ownerDocument ?? globalThis.document);
+    const mountedNow = this.mount(work, 0, Math.min(work.length, firstSlice));
+    if (mountedNow >= work.length) return { mountedNow, done: Promise.resolve() };
+    const done = new Promise<void>((resolve) => {
+      let from = mountedNow;
+      const next = () => {
+        if (generation !== this.generation || this.ctx.isInvalid) return resolve(); // superseded
+        from += this.mount(work, from, Math.min(work.length, from + slice));
+        if (from >= work.length) resolve();
+        else this.ctx.setTimeout(next, 0);
+      };
+      this.ctx.setTimeout(next, 0);
+    });
+    return { mountedNow, done };
+  }
+
+  /** Mount work[from, to); returns how many. */
+  private mount(work: ReadonlyArray<{ slot: string; entry: BadgeEntry }>, from: number, to: number): number {
+    const now = this.now();
+    for (let i = from; i < to; i++) {
+      const { slot, entry } = work[i]!;
+      let host = this.hosts.get(slot);
+      if (!host) {
+        host = createBadgeHost(entry.anchor.ownerDocument);
+        this.hosts.set(slot, host);
+        this.listen(entry.anchor.ownerDocument);
+      }
+      renderBadge(host, entry.model, now, this.thresholdsHours, this.locale);
+      const wasConnected = host.isConnected;
+      placeBadge(entry.anchor, host);
+      this.anchors.set(host, entry.anchor);
+      if (!wasConnected) this.watch(host);
+    }
     if (this.hosts.size > 0) this.startTicker();
+    return to - from;
   }
 
   /** Badge hosts left in the page that are not ours (e.g. after a re-injection) go away. */

@@ -108,6 +108,21 @@ describe('badge layer: one shared ticker, visible badges only', () => {
     expect(setIntervalSpy).toHaveBeenCalledTimes(1);
   });
 
+  it('mounts the first rows at once and the rest on later tasks', async () => {
+    const ids = Array.from({ length: 650 }, (_, i) => String(3000 + i));
+    const tbody = listPage(ids);
+    const layer = new BadgeLayer(ctx, { now: () => clock });
+    const entries: BadgeEntry[] = rowsOf(tbody).map((tr, i) => ({ slot: ids[i]!, anchor: tr, model: badgeModelFor(caseFor(ids[i]!, i, 120), 'zh-CN')! }));
+    const { mountedNow, done } = layer.reconcile(entries, 120, 200);
+    expect(mountedNow).toBe(120);
+    expect(badges()).toHaveLength(120);
+    expect(badges()[0]!.getAttribute('data-case')).toBe('tmall:refund:3000'); // page order: the top rows first
+    await done;
+    expect(badges()).toHaveLength(650);
+    // a re-read of the same page mounts nothing
+    expect(layer.reconcile(entries, 120, 200).mountedNow).toBe(0);
+  });
+
   it('a tick updates only badges on screen, and only when the text changes', () => {
     const tbody = listPage(['1', '2', '3']);
     const layer = new BadgeLayer(ctx, { now: () => clock });
@@ -203,6 +218,25 @@ describe('content script pass loop', () => {
     addRow(tbody, '4');
     await wait(60);
     expect(reads).toHaveBeenCalledTimes(2); // two changes, one debounced re-read
+    expect(badges()).toHaveLength(4);
+  });
+
+  it('one change after a quiet period is read at once; a burst is debounced into one more read', async () => {
+    const tbody = listPage(['1']);
+    const { deps, reads } = fakeDeps({ debounceMs: 40 });
+    await new Sentinel(ctx, deps).start();
+    await wait(60); // quiet
+    addRow(tbody, '2');
+    await Promise.resolve(); // the MutationObserver's microtask: no timer involved
+    expect(reads).toHaveBeenCalledTimes(2);
+    await wait(0);
+    addRow(tbody, '3');
+    await wait(0);
+    addRow(tbody, '4');
+    await wait(0);
+    expect(reads).toHaveBeenCalledTimes(2); // inside the burst: waiting for quiet
+    await wait(100);
+    expect(reads).toHaveBeenCalledTimes(3);
     expect(badges()).toHaveLength(4);
   });
 
@@ -309,7 +343,7 @@ describe('content script pass loop', () => {
     const { deps } = fakeDeps();
     await new Sentinel(ctx, deps).pass();
     const el = document.documentElement;
-    for (const name of ['read-ms', 'mount-ms', 'total-ms', 'report-ms']) expect(Number.isFinite(Number(el.getAttribute(`data-as-${name}`)))).toBe(true);
+    for (const name of ['read-ms', 'mount-ms', 'mount-all-ms', 'total-ms', 'report-ms']) expect(Number.isFinite(Number(el.getAttribute(`data-as-${name}`)))).toBe(true);
     expect(el.dataset.asBadges).toBe('2');
     expect(el.dataset.asReadMs).toBe(el.getAttribute('data-as-read-ms'));
   });
