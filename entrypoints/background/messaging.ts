@@ -23,7 +23,8 @@ export type { Settings, SettingsPatch } from '../../core/model/settings';
  * "breached" and countdowns live from `deadline.dueAt`, not from `deadline.breached`.
  */
 export interface ProtocolMap {
-  reportPage(d: { url: string; cases: PanelRead[]; unreadable?: { tried: string[]; fields: string[] } }): { cases: CaseView[] };
+  /** Replaces the tab's cases; `append: true` (later chunks of a >300-case page) adds to them. Answers this report's cases. */
+  reportPage(d: { url: string; cases: PanelRead[]; unreadable?: { tried: string[]; fields: string[] }; append?: boolean }): { cases: CaseView[] };
   getTabCases(d: { tabId?: number }): { tabId: number | null; url: string | null; cases: CaseView[] };
   /** All open back-office tabs, most urgent first. */
   getQueue(): { cases: CaseView[] };

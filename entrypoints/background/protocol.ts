@@ -42,6 +42,8 @@ export interface TeamPackStatus {
 export const ReportPagePayload = z.object({
   url: z.url().max(LIMITS.urlChars),
   cases: z.array(PanelReadSchema).max(LIMITS.casesPerReport),
+  /** Later chunks of a page with more than LIMITS.casesPerReport cases: add to the tab's cases (same url) instead of replacing them. */
+  append: z.boolean().optional(),
   unreadable: z
     .object({ tried: z.array(z.string().max(100)).max(50), fields: z.array(z.string().max(100)).max(100) })
     .optional(),

@@ -255,8 +255,11 @@ export function createSentinel(deps: SentinelDeps) {
       if (tabId === undefined) throw new Error('reportPage: must be sent by a content script in a tab');
       return serial(async () => {
         const prior = await tabs.getTab(tabId);
-        const { views } = await evaluateReads(d.cases.map(maskRead), tabId, d.url, prior?.url === d.url ? prior.cases : []);
-        await tabs.putTab({ tabId, url: d.url, cases: views, ...(d.unreadable ? { unreadable: d.unreadable } : {}), updatedMs: nowMs() });
+        const samePage = prior?.url === d.url ? prior : null;
+        const { views } = await evaluateReads(d.cases.map(maskRead), tabId, d.url, samePage?.cases ?? []);
+        const kept = d.append && samePage ? samePage.cases.filter((c) => !views.some((v) => v.key === c.key)) : [];
+        const unreadable = d.unreadable ?? (d.append ? samePage?.unreadable : undefined);
+        await tabs.putTab({ tabId, url: d.url, cases: [...kept, ...views], ...(unreadable ? { unreadable } : {}), updatedMs: nowMs() });
         await recordRecent(views);
         await refreshDerived();
         await broadcast(tabId);

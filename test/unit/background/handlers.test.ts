@@ -44,6 +44,17 @@ describe('reportPage', () => {
     await expect(s.handlers.reportPage({ url: URL_LIST, cases: many }, tab(3))).rejects.toThrow(/cases/);
   });
 
+  it('a page with more cases than one report holds is sent in chunks: append keeps the earlier ones', async () => {
+    const s = sentinel(new Clock(NOW));
+    const rows = Array.from({ length: 450 }, (_, i) => tmallRefund({ refundId: String(5000 + i) }, i));
+    await s.handlers.reportPage({ url: URL_LIST, cases: rows.slice(0, 300) }, tab(8));
+    await s.handlers.reportPage({ url: URL_LIST, cases: rows.slice(300), append: true }, tab(8));
+    expect((await s.handlers.getTabCases({ tabId: 8 }, {})).cases).toHaveLength(450);
+    // a new full report (no append) replaces them
+    await s.handlers.reportPage({ url: URL_LIST, cases: rows.slice(0, 2) }, tab(8));
+    expect((await s.handlers.getTabCases({ tabId: 8 }, {})).cases).toHaveLength(2);
+  });
+
   it('list rows without ids get row keys; the same case twice on a page is kept once', async () => {
     const s = sentinel(new Clock(NOW));
     const a = tmallRefund({ refundId: undefined, orderId: undefined }, 0);
