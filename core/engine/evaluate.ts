@@ -1,7 +1,7 @@
 import type { CaseKind, Facts, FactKey, Platform } from '../model/facts';
 import type { Citation, Compensation, Deadline, Explanation, Guidance, Penalty, Action, Reply, Text, Warning } from '../model/guidance';
 import type { LedgerEntry } from '../model/ledger';
-import type { RemedyLimit, RulePack, ReasonRule } from '../model/rule-pack';
+import type { ActionRule, NoteRule, PenaltyRule, RemedyLimit, RulePack, ReasonRule } from '../model/rule-pack';
 import type { RemedyLimits } from '../model/settings';
 import { formatYuan, percentOfFen, yuanToFen } from '../money/fen';
 import { renderTemplate, type PlaceholderValues } from '../replies/template';
@@ -141,6 +141,38 @@ function startFacts(key: string, v: unknown): Record<string, unknown> {
     default:
       return { [key]: v };
   }
+}
+
+/*
+ * Parts of the guidance that depend only on the rule (and the reason category) are built once
+ * and shared, frozen, between evaluations: fewer allocations on the hot path. Guidance is
+ * read-only data for its consumers (messaging clones it anyway).
+ */
+const sharedPenalties = new WeakMap<PenaltyRule, Penalty>();
+function penaltyOf(rule: PenaltyRule): Penalty {
+  let v = sharedPenalties.get(rule);
+  if (!v) sharedPenalties.set(rule, (v = Object.freeze({ ruleId: rule.id, points: rule.points, when: rule.trigger })));
+  return v;
+}
+const sharedPenaltyEntries = new WeakMap<PenaltyRule, Map<string, Explanation>>();
+function penaltyEntry(rule: PenaltyRule, category: string): Explanation {
+  let byCat = sharedPenaltyEntries.get(rule);
+  if (!byCat) sharedPenaltyEntries.set(rule, (byCat = new Map()));
+  let v = byCat.get(category);
+  if (!v) byCat.set(category, (v = Object.freeze(explain(`penalty:${rule.id}`, rule, Object.freeze({ category })))));
+  return v;
+}
+const sharedActions = new WeakMap<ActionRule, Action>();
+function actionOf(rule: ActionRule): Action {
+  let v = sharedActions.get(rule);
+  if (!v) sharedActions.set(rule, (v = Object.freeze({ id: rule.id, ruleId: rule.id, text: rule.text })));
+  return v;
+}
+const sharedNotes = new WeakMap<NoteRule, Explanation>();
+function noteEntry(rule: NoteRule): Explanation {
+  let v = sharedNotes.get(rule);
+  if (!v) sharedNotes.set(rule, (v = Object.freeze({ verdict: `note:${rule.id}`, ruleId: rule.id, reason: rule.text, citation: rule.citation, facts: Object.freeze({}) })));
+  return v;
 }
 
 function readsAny(keys: readonly FactKey[], unreadable: readonly FactKey[]): boolean {
@@ -401,7 +433,9 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
   const target = pack.countdownTargets[kind];
   const deadlines: Deadline[] = [];
   const dues: number[] = [];
-  const dueById = new Map<string, number>();
+  // Due times computed so far, by deadline id (chained steps read them). Few: linear lists.
+  const dueIds: string[] = [];
+  const dueVals: number[] = [];
   const order: CompiledTimer[] = [];
   let hasTarget = false;
   for (const group of p.timerGroups) {
@@ -434,7 +468,8 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
       const known = times[t.startFact];
       startMs = unreadable.length > 0 && unreadable.includes(t.startFact) ? null : known !== undefined ? known : ms(facts[t.startFact] as string | undefined);
     } else {
-      startMs = dueById.get((start as { after: string }).after) ?? null;
+      const k = dueIds.indexOf((start as { after: string }).after);
+      startMs = k < 0 ? null : dueVals[k]!;
     }
     if (startMs === null && !isTarget) continue;
     const computed = startMs === null ? null : timerDue(t, startMs, p);
@@ -444,7 +479,8 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
       if (t.show(ctx)) explanation.push(explain(t.verdict, r, { [t.startKey]: startValue(t, facts, startMs), computed: false }));
       continue;
     }
-    dueById.set(r.deadlineId, due);
+    dueIds.push(r.deadlineId);
+    dueVals.push(due);
     if (!isTarget) {
       if (!t.show(ctx)) continue;
       if (unreadable.length > 0 && readsAny(t.showReads, unreadable)) {
@@ -502,8 +538,8 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
   if (ctx.category !== null) {
     for (const { rule, dyn } of p.penalties.select(kind, ctx.category)) {
       if (!dyn(ctx)) continue;
-      penalties.push({ ruleId: rule.id, points: rule.points, when: rule.trigger });
-      explanation.push(explain(`penalty:${rule.id}`, rule, { category: ctx.category }));
+      penalties.push(penaltyOf(rule));
+      explanation.push(penaltyEntry(rule, ctx.category));
     }
   }
 
@@ -531,18 +567,20 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
   const actions: Action[] = [];
   for (const { rule, dyn } of p.actions.select(kind, ctx.category)) {
     if (!dyn(ctx)) continue;
-    let text = rule.text;
-    if (rule.limit) {
-      const suffix = limitSuffix(rule.limit, paidFen, compFen, limits);
-      if (suffix) text = { zh: text.zh + suffix.zh, en: text.en + suffix.en };
+    if (!rule.limit) {
+      actions.push(actionOf(rule));
+      continue;
     }
+    let text = rule.text;
+    const suffix = limitSuffix(rule.limit, paidFen, compFen, limits);
+    if (suffix) text = { zh: text.zh + suffix.zh, en: text.en + suffix.en };
     actions.push({ id: rule.id, ruleId: rule.id, text });
   }
 
   // ── Notes ──
   for (const { rule, dyn } of p.notes.select(kind, ctx.category)) {
     if (!dyn(ctx)) continue;
-    explanation.push({ verdict: `note:${rule.id}`, ruleId: rule.id, reason: rule.text, citation: rule.citation, facts: {} });
+    explanation.push(noteEntry(rule));
   }
 
   // ── Replies ──
