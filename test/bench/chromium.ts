@@ -25,7 +25,7 @@ import { DIST } from './build';
 import { prng } from './cases';
 import { WORKER_PROBE, type WorkerApiStats } from './worker-probe';
 import { errored, info, judged, type Figure } from './report';
-import { describe, spread, type Spread } from './stats';
+import { describe, spread } from './stats';
 
 interface PassMark {
   t: number;
@@ -108,10 +108,6 @@ async function loadList(h: Harness, rows: number): Promise<{ page: Page; cdp: CD
   };
 }
 
-function sp(xs: number[]): Spread {
-  return spread(xs);
-}
-
 async function workerStats(h: Harness): Promise<WorkerApiStats | null> {
   try {
     const w = await h.serviceWorker();
@@ -146,12 +142,12 @@ async function pageCost(h: Harness, rows: number, loads: number, readBudget: num
     samples.push(r.s);
     last = { page: r.page, cdp: r.cdp };
   }
-  const read = sp(samples.map((s) => s.read));
-  const mount = sp(samples.map((s) => s.mountLocal));
-  const report = sp(samples.map((s) => s.report));
-  const dcl = sp(samples.map((s) => s.dclToBadges));
-  const script = sp(samples.map((s) => s.scriptMs));
-  const task = sp(samples.map((s) => s.taskMs));
+  const read = spread(samples.map((s) => s.read));
+  const mount = spread(samples.map((s) => s.mountLocal));
+  const report = spread(samples.map((s) => s.report));
+  const dcl = spread(samples.map((s) => s.dclToBadges));
+  const script = spread(samples.map((s) => s.scriptMs));
+  const task = spread(samples.map((s) => s.taskMs));
   log(`chromium: ${rows} rows: read ${read.median.toFixed(1)} ms, mount ${mount.median.toFixed(1)} ms, report ${report.median.toFixed(1)} ms, DCL→badges ${dcl.median.toFixed(0)} ms`);
   const R = rows.toLocaleString('en-US');
   const figs = [
@@ -201,8 +197,8 @@ async function rowAdded(page: Page, rows: number, times: number): Promise<Figure
     const p = await waitPass(page, before, badges);
     samples.push({ cost: p.read + (p.mount - p.report), read: p.read, mount: p.mount - p.report, report: p.report });
   }
-  const s = sp(samples.map((x) => x.cost));
-  const rep = sp(samples.map((x) => x.report));
+  const s = spread(samples.map((x) => x.cost));
+  const rep = spread(samples.map((x) => x.report));
   const R = rows.toLocaleString('en-US');
   return judged(
     {
@@ -357,8 +353,8 @@ async function measurePanel(page: Page, panel: Page, refundId: string, times: nu
     samples.push(t1 - t0);
     breakdown.push({ total: t1 - t0, debounceAndQueue: origin + p.t - p.total - t0, read: p.read, report: p.report, mount: p.mount - p.report });
   }
-  const s = sp(samples);
-  const q = sp(breakdown.map((b) => b.debounceAndQueue));
+  const s = spread(samples);
+  const q = spread(breakdown.map((b) => b.debounceAndQueue));
   log(`chromium: DOM change → panel verdict ${s.median.toFixed(0)} ms (debounce/queue ${q.median.toFixed(0)} ms)`);
   return {
     page,
@@ -405,8 +401,8 @@ async function coldStart(h: Harness, page: Page, times: number, log: (s: string)
     cold.push(p.report);
     await h.waitForWorkerRestart();
   }
-  const c = sp(cold);
-  const w = sp(warm);
+  const c = spread(cold);
+  const w = spread(warm);
   log(`chromium: cold worker → first guidance ${c.median.toFixed(0)} ms (warm ${w.median.toFixed(1)} ms)`);
   return [
     judged(
