@@ -4,7 +4,9 @@
  * network), and the worker can be stopped and comes back as a new instance.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtManifest, launch, type Harness } from './harness';
+import { join } from 'node:path';
+import { builtManifest, launch, readBadges, waitForBadges, type Harness } from './harness';
+import { REPO_ROOT } from './site';
 
 let h: Harness;
 beforeAll(async () => {
@@ -56,5 +58,16 @@ describe('harness', () => {
     const w = await h.waitForWorkerRestart();
     expect(w.url()).toBe(`${h.origin}/background.js`);
     await page.close();
+  });
+
+  it('the Edge package (.output/edge-mv3) loads in Chromium and shows badges too', async () => {
+    const edge = await launch({ dist: join(REPO_ROOT, '.output/edge-mv3') });
+    try {
+      const page = await edge.open('https://refund2.tmall.com/dispute/seller/detail.htm?refundId=202611200001');
+      await waitForBadges(page);
+      expect((await readBadges(page))[0]?.due).toMatch(/\+08:00$/);
+    } finally {
+      await edge.close();
+    }
   });
 });
