@@ -69,7 +69,17 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export class BrowserStartError extends Error {}
+/**
+ * The suite cannot run: thrown (so the run fails, never skips) and also printed at once, so
+ * the reason shows even when the test reporter itself fails to format errors.
+ */
+export class BrowserStartError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BrowserStartError';
+    console.error(`\n${message}\n`);
+  }
+}
 
 /** Checks the build and the browser binary; throws a message saying exactly what to do. */
 export function preflight(dist = DIST): void {
