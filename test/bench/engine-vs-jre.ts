@@ -227,24 +227,32 @@ export async function runEngineVsJre(opts: EngineBenchOptions = {}): Promise<Fig
 
   // 2. time both on the same cases, same process; rounds interleaved (ours, theirs, ours, …)
   //    so that both see the same machine load, and the ratio is taken per pair of rounds.
+  //    Our round goes over the cases `reps` times so that it lasts about as long as theirs
+  //    (a short round would see a load spike as a huge slowdown, a long one averages it).
   let sink = 0;
-  const runOurs = () => {
-    for (const c of cases) sink += ourAnswer(core, c).amountFen ?? 0;
+  const runOurs = (reps: number) => {
+    for (let k = 0; k < reps; k++) for (const c of cases) sink += ourAnswer(core, c).amountFen ?? 0;
   };
   const runJre = async () => {
     for (const c of cases) sink += (await jreAnswer(jre, c)).amountFen ?? 0;
   };
-  for (let i = 0; i < 3; i++) runOurs();
+  for (let i = 0; i < 3; i++) runOurs(1);
+  let t = performance.now();
+  runOurs(1);
+  const oneOurs = performance.now() - t;
+  t = performance.now();
   await runJre();
+  const oneJre = performance.now() - t;
+  const reps = Math.max(1, Math.min(30, Math.round(oneJre / oneOurs)));
   const oursSamples: number[] = [];
   const jreSamples: number[] = [];
   for (let i = 0; i < 7; i++) {
-    let t0 = performance.now();
-    runOurs();
-    oursSamples.push(performance.now() - t0);
-    t0 = performance.now();
+    t = performance.now();
+    runOurs(reps);
+    oursSamples.push((performance.now() - t) / reps);
+    t = performance.now();
     await runJre();
-    jreSamples.push(performance.now() - t0);
+    jreSamples.push(performance.now() - t);
   }
   if (sink === -1) log('');
   const tput = (ms: number[]) => ms.map((x) => (n / x) * 1000);
@@ -260,7 +268,7 @@ export async function runEngineVsJre(opts: EngineBenchOptions = {}): Promise<Fig
         value: Math.round(ours.median),
         unit: 'cases/s',
         enforced: false,
-        note: `${describe(ours)} rounds of ${n.toLocaleString('en-US')}; ${((1000 * 1000) / ours.median).toFixed(1)} µs/case`,
+        note: `${describe(ours)} rounds of ${reps} × ${n.toLocaleString('en-US')}; ${((1000 * 1000) / ours.median).toFixed(1)} µs/case`,
         detail: { roundMs: oursSamples },
       },
       '>=',
