@@ -76,7 +76,8 @@ afterAll(async () => {
 
 describe('drill: worker stopped with a warning alarm pending', () => {
   it('the warning alarm is due 1 h before the page countdown ends, within about a minute', () => {
-    expect(warning.scheduledTime).toBe(Date.parse(due) - 3_600_000);
+    // the background keeps an alarm within a minute of its wanted time (Chrome clamps `when`)
+    expect(Math.abs(warning.scheduledTime - (Date.parse(due) - 3_600_000))).toBeLessThanOrEqual(60_000);
     expect(warning.scheduledTime - Date.now()).toBeLessThan(70_000);
     expect(warning.scheduledTime - Date.now()).toBeGreaterThan(5_000);
   });
@@ -110,7 +111,8 @@ describe('drill: worker stopped with a warning alarm pending', () => {
     // the 1-hour alarm is spent; the breach alarm (threshold 0) is still pending for the same due time
     const left = (await inFreshWorker((c) => c.alarms.getAll())) ?? [];
     expect(left.find((a) => a.name === `as-dl|1|seller-response|${CASE}`)).toBeUndefined();
-    expect(left.find((a) => a.name === `as-dl|0|seller-response|${CASE}`)?.scheduledTime).toBe(Date.parse(due));
+    const breach = left.find((a) => a.name === `as-dl|0|seller-response|${CASE}`);
+    expect(Math.abs((breach?.scheduledTime ?? 0) - Date.parse(due))).toBeLessThanOrEqual(60_000);
     expect(await dueOfCase()).toEqual([due]);
     // the badge kept counting on its own while the worker was down: an hour is now under 60 min
     expect((await readBadges(page)).find((b) => b.caseKey === CASE)?.countdown).toMatch(/^0时59分/);
