@@ -1,7 +1,8 @@
 import type { FactKey } from '../../core/model/facts';
 import type { Deadline, Guidance } from '../../core/model/guidance';
 import type { BadgeModel } from '../../components/countdown-badge';
-import { translate, type MessageKey, type UiLocale } from '../../components/i18n';
+import type { UiLocale } from '../../components/i18n';
+import { badgeText, hasBadgeText } from './badge-text';
 import type { CaseView } from '../background/messaging';
 
 /**
@@ -26,14 +27,14 @@ export const KEY_FIELDS: readonly FactKey[] = [
 ];
 
 export function fieldLabel(field: string, locale: UiLocale): string {
-  const label = translate(locale, `field_${field}` as MessageKey);
-  return label.startsWith('field_') ? field : label;
+  const key = `field_${field}`;
+  return hasBadgeText(key) ? badgeText(locale, key) : field;
 }
 
 /** `无法读取：实付金额、付款时间` */
 export function unreadableText(fields: readonly string[], locale: UiLocale): string {
-  if (fields.length === 0) return translate(locale, 'badge_page_unreadable');
-  return translate(locale, 'badge_unreadable', fields.map((f) => fieldLabel(f, locale)).join(translate(locale, 'list_sep')));
+  if (fields.length === 0) return badgeText(locale, 'badge_page_unreadable');
+  return badgeText(locale, 'badge_unreadable', fields.map((f) => fieldLabel(f, locale)).join(badgeText(locale, 'list_sep')));
 }
 
 /**
@@ -69,8 +70,8 @@ export function badgeModelFor(view: CaseView, locale: UiLocale, onActivate?: (ke
     caseKey: view.key,
     deadlineId: deadline.id,
     dueAt: deadline.dueAt,
-    title: translate(locale, 'badge_title', label, shortBeijing(deadline.dueAt)),
-    compMark: comp.triggered ? translate(locale, 'badge_comp', comp.amount ?? '?') : null,
+    title: badgeText(locale, 'badge_title', label, shortBeijing(deadline.dueAt)),
+    compMark: comp.triggered ? badgeText(locale, 'badge_comp', comp.amount ?? '?') : null,
     onActivate,
   };
 }
