@@ -53,7 +53,18 @@ describe('badges', () => {
     for (const [i, row] of rows.entries()) {
       expect(row.badges, `row ${i} has exactly one badge`).toBe(1);
       const b = row.badge!;
-      if (b.unreadable !== null) continue; // a damaged row says so instead of counting
+      // A row whose amount cell shows no amount (`--`, 待定) says so instead of counting down.
+      const damaged = [
+        ['退款金额', 'refundAmount'],
+        ['实付金额', 'paidAmount'],
+      ]
+        .filter(([label]) => /^(--|待定)$/.test(row.values[label!] ?? ''))
+        .map(([, key]) => key);
+      expect(b.unreadable?.split(',') ?? [], `row ${i} unreadable fields`).toEqual(damaged);
+      if (b.unreadable !== null) {
+        expect(b.due).toBeNull();
+        continue;
+      }
       expect(DEADLINE_IDS as readonly string[]).toContain(b.deadline);
       expect(b.due).toMatch(ISO);
       expect(b.caseKey).toContain(row.values['退款编号']);
