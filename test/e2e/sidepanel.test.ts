@@ -56,10 +56,19 @@ describe('side panel (as a tab, after visiting a refund detail)', () => {
     const verdict = panel.locator(`[data-testid="case"][data-case="${caseKey}"] [data-testid="verdict"]`).first();
     await verdict.waitFor();
     const text = (await verdict.textContent()) ?? '';
+    // One sentence naming the page's reason and the amount: 30 % of the 500.00 paid.
+    expect(text).toContain('卖家缺货');
     expect(text).toContain('150.00');
-    // 150.00 = 30 % of the 500.00 the page shows, not of any other amount on it.
-    expect(text).not.toContain('500.00 ');
+    expect(text.trim().match(/[。！？](?=.)/g) ?? [], 'one sentence').toHaveLength(0);
     await screenshot(panel, 'sidepanel');
+  });
+
+  it('explains why on demand: the rule and its citation (seed file + passage)', async () => {
+    const why = panel.locator(`[data-testid="case"][data-case="${caseKey}"] [data-testid="why"]`).first();
+    await why.locator('summary').click();
+    const text = (await why.textContent()) ?? '';
+    expect(text).toMatch(/\d{3}_[0-9a-f]{16}\.txt/);
+    expect(text).toContain('150.00');
   });
 
   it('lists the case’s deadlines with live countdowns, most urgent first', async () => {
