@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Window } from 'happy-dom';
 import { defaultPack, evaluate, type Facts } from '../../../core';
 import { readPage } from '../../../core/pages';
-import { generatePage, LAYOUTS, NOW_ISO, type GeneratedPage } from './corpus';
-import { checkFacts, checkGuidance, type Problem } from './oracle';
+import { expectedKind, generatePage, LAYOUTS, NOW_ISO, type GeneratedPage } from './corpus';
+import { checkFacts, checkGuidance, expectedCompensation, expectedDeadlines, type Problem } from './oracle';
 
 /**
  * Drill 1 — never a wrong verdict. A seeded corpus of generated back-office pages (every
@@ -61,6 +61,12 @@ describe('drill: generated corpus of panel pages — never a wrong verdict', () 
     withInvisibleMarks: results.filter((r) => /[\u200b\u200e\u200f\ufeff\u00ad\u2060]/.test(r.page.html)).length,
     withCountdown: results.reduce((n, r) => n + r.page.cases.filter((c) => c.countdown).length, 0),
     byLayout,
+    byKind: results.flatMap((r) => r.page.cases.map(expectedKind)).reduce<Record<string, number>>((m, k) => ((m[k] = (m[k] ?? 0) + 1), m), {}),
+    amountsChecked: results.reduce((n, r) => n + r.page.cases.filter((c) => expectedCompensation(c).amount !== null).length, 0),
+    amountsNullPaidUnreadable: results.reduce((n, r) => n + r.page.cases.filter((c) => expectedCompensation(c).paidUnreadable).length, 0),
+    dueTimesChecked: results.reduce((n, r) => n + r.page.cases.reduce((m, c) => m + Object.values(expectedDeadlines(c)).filter((v) => v !== undefined && v !== 'unchecked').length, 0), 0),
+    dueAbsencesChecked: results.reduce((n, r) => n + r.page.cases.reduce((m, c) => m + Object.values(expectedDeadlines(c)).filter((v) => v === undefined).length, 0), 0),
+    tmallCases: results.reduce((n, r) => n + r.page.cases.filter((c) => c.platform === 'tmall').length, 0),
     wrongFacts: count(['wrong-fact', 'invented-fact', 'wrong-kind']),
     wrongAmounts: count(['wrong-amount']),
     wrongDueTimes: count(['wrong-due']),
@@ -81,6 +87,7 @@ describe('drill: generated corpus of panel pages — never a wrong verdict', () 
     expect(results.length).toBeGreaterThanOrEqual(2000);
     for (const l of LAYOUTS) expect(byLayout[l]).toBeGreaterThan(250);
     expect(damaged).toBeGreaterThan(1000);
+    for (const k of ['aftersale', 'complaint', 'refund']) expect(summary.byKind[k]).toBeGreaterThan(400);
   });
 
   it('reads no wrong value: every fact equals the truth or the damaged field is unreadable', () => {

@@ -176,6 +176,8 @@ function timeWall(r: Rng, baseMs: number, spanMs: number, f: TimeFormat): Wall {
 
 /** A damaged rendering of a key's value: never a valid value of another truth. */
 function damageFor(key: Key, r: Rng, rendered: string): string {
+  // An empty cell (label with nothing next to it) is as likely as a placeholder text.
+  if (key !== 'activity' && r.chance(0.2)) return '';
   const placeholders = ['待定', '加载中...', '暂无'];
   if (key === 'paidAmount' || key === 'refundAmount' || key === 'shippingFee') {
     const dot = rendered.indexOf('.');
@@ -270,7 +272,12 @@ export function makeCase(r: Rng, platform: Platform, complaint: boolean, listRow
   }
   if (r.chance(0.5)) c.countdown = countdown(r);
   // Labels: every synonym, picked at random.
-  for (const key of Object.keys(c.values) as Key[]) c.labels[key] = r.pick(LABELS[key]);
+  // 售后 labels (售后原因/售后申请时间/售后状态) make the panel an after-sale one: a third of the cases.
+  const aftersaleLabels = r.chance(0.33);
+  for (const key of Object.keys(c.values) as Key[]) {
+    const options = LABELS[key].filter((l) => aftersaleLabels || !AFTERSALE_LABEL_TEXTS.has(l));
+    c.labels[key] = r.pick(options);
+  }
   if (c.values.shippingFee === 0) c.values.shippingFee = 0;
   // Damage 0–3 fields.
   const nDamage = r.pick([0, 0, 1, 1, 2, 3]);
@@ -394,6 +401,11 @@ const LIST_URL: Record<Platform, string> = {
   taobao: 'https://refund2.taobao.com/dispute/seller/list.htm',
 };
 
+const COMPLAINT_LIST_URL: Record<Platform, string> = {
+  tmall: 'https://rights.tmall.com/complaint/seller/list.htm',
+  taobao: 'https://rights.taobao.com/complaint/seller/list.htm',
+};
+
 function page(title: string, platform: Platform, body: string, r: Rng): string {
   const head = platform === 'tmall' ? '天猫商家中心' : '千牛卖家中心';
   return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title></head><body><div class="${r.id('hd')}">${head} · 售后管理</div>${body}</body></html>`;
@@ -408,9 +420,12 @@ export function generatePage(seed: number): GeneratedPage {
   const shuffle = r.chance(0.5);
   if (layout === 'list') {
     const n = r.int(2, 8);
-    const cases = Array.from({ length: n }, () => makeCase(r, platform, false, true));
+    const complaints = r.chance(0.25);
+    const cases = Array.from({ length: n }, () => makeCase(r, platform, complaints, true));
     // One column set for the page: the union of the rows' keys, labels from row 0.
-    const keys: Key[] = ['refundId', 'orderId', 'reason', 'refundAmount', 'paidAmount', 'paidAt', 'refundRequestedAt', 'tradeStatus', 'refundStatus'];
+    const keys: Key[] = complaints
+      ? ['orderId', 'complaintType', 'paidAmount', 'paidAt', 'complaintFiledAt', 'tradeStatus']
+      : ['refundId', 'orderId', 'reason', 'refundAmount', 'paidAmount', 'paidAt', 'refundRequestedAt', 'tradeStatus', 'refundStatus'];
     if (cases.some((c) => c.values.buyer !== undefined)) keys.splice(2, 0, 'buyer');
     if (cases.some((c) => c.values.shippedAt !== undefined)) keys.push('shippedAt');
     if (shuffle) r.shuffle(keys);
@@ -434,14 +449,16 @@ export function generatePage(seed: number): GeneratedPage {
           return '<td>--</td>';
         });
         if (withCountdown) cells.push(`<td>${c.countdown ? esc(c.countdown.text) : ''}</td>`);
-        cells.push('<td><a href="javascript:;">同意退款</a> <a href="javascript:;">查看详情</a></td>');
+        cells.push(complaints ? '<td><a href="javascript:;">处理</a></td>' : '<td><a href="javascript:;">同意退款</a> <a href="javascript:;">查看详情</a></td>');
         return `<tr class="${r.id('row')}">${cells.join('')}</tr>`;
       })
       .join('');
     const table = r.chance(0.5) ? `<table class="${r.id('t')}"><thead>${header}</thead><tbody>${rows}</tbody></table>` : `<table><tbody>${header}${rows}</tbody></table>`;
     const before = noise.filter((_, i) => i % 2 === 0).map((b) => b.html).join('');
     const after = noise.filter((_, i) => i % 2 === 1).map((b) => b.html).join('');
-    return { seed, layout, url: LIST_URL[platform], html: page('退款管理', platform, `${before}<div class="${r.id('w')}"><h2>退款管理</h2>${table}</div>${after}`, r), cases, noise: noise.map((b) => b.name) };
+    const title = complaints ? '投诉管理' : '退款管理';
+    const url = complaints ? COMPLAINT_LIST_URL[platform] : LIST_URL[platform];
+    return { seed, layout, url, html: page(title, platform, `${before}<div class="${r.id('w')}"><h2>${title}</h2>${table}</div>${after}`, r), cases, noise: noise.map((b) => b.name) };
   }
   const complaint = r.chance(0.2);
   const c = makeCase(r, platform, complaint, false);
