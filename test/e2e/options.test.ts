@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, type Harness } from './harness';
+import { launch, waitForBadges, type Harness } from './harness';
 
 let h: Harness;
 let options: Page;
@@ -45,15 +45,35 @@ describe('options: rule packs', () => {
     expect(shown).toContain(exported.version);
   });
 
-  it('imports a modified copy with a new version: it becomes the active pack', async () => {
+  it('imports a modified copy with a new version: it becomes the active pack and decides the verdicts', async () => {
     const newVersion = `${exported.version}-e2e.1`;
-    const modified = { ...exported, version: newVersion };
+    // The team's edit: compensation at 20 % instead of 30 % (500.00 paid → 100.00 instead of 150.00).
+    const modified = structuredClone(exported) as typeof exported;
+    modified.version = newVersion;
+    let edited = 0;
+    for (const r of modified.rules) {
+      if (r['type'] === 'compensation' && r['basisPoints'] === 3000) {
+        r['basisPoints'] = 2000;
+        edited++;
+      }
+    }
+    expect(edited, 'the default pack has 30 % compensation rules').toBeGreaterThan(0);
     await importJson(options, JSON.stringify(modified, null, 2), 'team-pack.json');
     await expect.poll(() => activePack(options), { timeout: 10_000 }).toContain(newVersion);
     expect(await options.locator('[data-testid="pack-error"]').filter({ hasText: /\S/ }).count()).toBe(0);
     // It survives a reload (stored, not just shown).
     await options.reload();
     expect(await activePack(options)).toContain(newVersion);
+    // The refund detail (卖家缺货, 500.00 paid) is now judged by the imported pack.
+    const page = await h.open('https://refund2.tmall.com/dispute/seller/detail.htm?refundId=202611200001');
+    await waitForBadges(page);
+    await page.bringToFront();
+    const panel = await h.openSidePanel();
+    const verdict = panel.locator('[data-testid="case"] [data-testid="verdict"]').first();
+    await verdict.waitFor({ timeout: 10_000 });
+    expect(await verdict.textContent()).toContain('100.00');
+    await panel.close();
+    await page.close();
   });
 
   it('refuses a malformed pack with the zod path shown, and the previous pack stays active', async () => {
