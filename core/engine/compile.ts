@@ -199,6 +199,8 @@ export interface CompiledProfile {
   notes: RuleIndex<Compiled<NoteRule>>;
   recidivism: CompiledRecidivism[];
   calendar: { rule: CalendarRule; cal: HolidayCalendar } | null;
+  /** Placeholders any reply template of this profile uses. */
+  replyPlaceholders: Set<string>;
   /** Reason texts (squashed) → reason rule. */
   reasons: Map<string, ReasonRule>;
   /** Longest names first, for "contains" matching of decorated texts. */
@@ -243,6 +245,7 @@ function compileProfile(pack: RulePack, id: string, platform: Platform): Compile
     notes: new RuleIndex<Compiled<NoteRule>>([]),
     recidivism: [],
     calendar: null,
+    replyPlaceholders: new Set(),
     reasons: new Map(),
     reasonNames: [],
     reasonMemo: new Map(),
@@ -290,9 +293,12 @@ function compileProfile(pack: RulePack, id: string, platform: Platform): Compile
       case 'action':
         p.actions.all.push({ rule, ...st });
         break;
-      case 'reply':
-        p.replies.all.push({ rule, ...st, template: compileTemplate(rule.template) });
+      case 'reply': {
+        const template = compileTemplate(rule.template);
+        for (const part of template) if ('placeholder' in part) p.replyPlaceholders.add(part.placeholder);
+        p.replies.all.push({ rule, ...st, template });
         break;
+      }
       case 'note':
         p.notes.all.push({ rule, ...st });
         break;

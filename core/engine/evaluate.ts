@@ -591,10 +591,11 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
     orderId: facts.orderId,
     refundId: facts.refundId,
     reason: reasonText,
-    paidAmount: paidFen === null ? undefined : yuan(paidFen),
-    refundAmount: facts.refundAmount === undefined || unreadable.includes('refundAmount') ? undefined : yuan(yuanToFen(facts.refundAmount)),
     compensationAmount: compensation.amount ?? undefined,
   };
+  // Amounts are formatted only when a template of this pack uses them.
+  if (p.replyPlaceholders.has('paidAmount') && paidFen !== null) values.paidAmount = yuan(paidFen);
+  if (p.replyPlaceholders.has('refundAmount') && facts.refundAmount !== undefined && !unreadable.includes('refundAmount')) values.refundAmount = yuan(yuanToFen(facts.refundAmount));
   const replies: Reply[] = [];
   for (const { rule, dyn, template } of p.replies.select(kind, ctx.category)) {
     if (!dyn(ctx)) continue;
