@@ -34,7 +34,7 @@ export type SentinelContext = LayerContext & Pick<ContentScriptContext, 'isInval
 
 export interface SentinelDeps {
   read(root: Document, url: string): ReadResult;
-  report(d: { url: string; cases: PanelRead[]; unreadable?: { tried: string[]; fields: string[] } }): Promise<{ cases: CaseView[] }>;
+  report(d: { url: string; cases: PanelRead[]; unreadable?: { tried: string[]; fields: string[] }; append?: boolean }): Promise<{ cases: CaseView[] }>;
   focus(key: string): void;
   settings?(): Promise<{ warningThresholdsHours?: ThresholdsHours; locale?: BadgeLocale }>;
   now?: () => number;
@@ -261,17 +261,24 @@ export class Sentinel {
     const views: CaseView[] = [];
     let chunk: PanelRead[] = [];
     let chars = 0;
+    // The first chunk replaces the tab's cases; every later one is appended to them.
+    let sent = 0;
+    const send = async (part: PanelRead[]) => {
+      const append = sent > 0;
+      sent += 1;
+      views.push(...(await this.deps.report(append ? { url, cases: part, append: true } : { url, cases: part, unreadable })).cases);
+    };
     for (const c of cases) {
       const size = JSON.stringify(c).length + 1;
       if (chunk.length > 0 && (chunk.length >= CASES_PER_REPORT || chars + size > REPORT_CHARS)) {
-        views.push(...(await this.deps.report({ url, cases: chunk })).cases);
+        await send(chunk);
         chunk = [];
         chars = 0;
       }
       chunk.push(c);
       chars += size;
     }
-    if (chunk.length > 0) views.push(...(await this.deps.report({ url, cases: chunk })).cases);
+    if (chunk.length > 0) await send(chunk);
     return views;
   }
 

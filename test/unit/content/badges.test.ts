@@ -310,6 +310,8 @@ describe('content script pass loop', () => {
     const { deps, report } = fakeDeps();
     await new Sentinel(ctx, deps).pass();
     expect(report.mock.calls.map((c) => c[0].cases.length)).toEqual([300, 300, 50]);
+    // the first report replaces the tab's cases, the later ones add to them
+    expect(report.mock.calls.map((c) => c[0].append === true)).toEqual([false, true, true]);
     expect(badges()).toHaveLength(650);
   });
 
