@@ -71,6 +71,8 @@ function squashMemo(text: string): string {
   return v;
 }
 
+let lastNow = { text: '', ms: NaN, iso: '' };
+
 export function deriveKind(facts: Facts): CaseKind {
   if (facts.complaintType !== undefined) return 'complaint';
   if (facts.tradeStatus === '交易成功') return 'aftersale';
@@ -217,9 +219,14 @@ function limitSuffix(limit: RemedyLimit, paidFen: number | null, compFen: number
 }
 
 export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): Guidance {
-  const nowMs = toEpochMs(opts.now);
-  if (Number.isNaN(nowMs)) throw new TypeError(`evaluate: now must be an ISO 8601 time, got ${JSON.stringify(opts.now)}`);
-  const nowIso = toBeijingIso(nowMs);
+  // One-entry memo: a page's cases (and a benchmark's) are evaluated at the same `now`.
+  if (opts.now !== lastNow.text) {
+    const v = toEpochMs(opts.now);
+    if (Number.isNaN(v)) throw new TypeError(`evaluate: now must be an ISO 8601 time, got ${JSON.stringify(opts.now)}`);
+    lastNow = { text: opts.now, ms: v, iso: toBeijingIso(v) };
+  }
+  const nowMs = lastNow.ms;
+  const nowIso = lastNow.iso;
   const compiled = compilePack(pack);
   const settings = opts.settings;
   const platform: Platform =

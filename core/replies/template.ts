@@ -52,30 +52,28 @@ export interface RenderedReply {
 /** Fill a compiled template. Empty / whitespace-only values count as missing. */
 export function renderTemplate(compiled: CompiledTemplate, values: PlaceholderValues): RenderedReply {
   let text = '';
-  let missing: string[] | null = null;
-  let parts: { text: string; placeholder?: string }[] | null = null;
-  // Start (in `text`) of the literal run not yet pushed to `parts`.
-  let runStart = 0;
+  let run = '';
+  const missing: string[] = [];
+  const parts: { text: string; placeholder?: string }[] = [];
   for (const part of compiled) {
     if ('text' in part) {
       text += part.text;
+      run += part.text;
       continue;
     }
     const value = values[part.placeholder];
     if (value !== undefined && value.trim() !== '') {
       text += value;
+      run += value;
       continue;
     }
     const mark = PLACEHOLDER_MARKS[part.placeholder];
-    parts ??= [];
-    missing ??= [];
-    if (text.length > runStart) parts.push({ text: text.slice(runStart) });
+    if (run) parts.push({ text: run });
+    run = '';
     parts.push({ text: mark, placeholder: part.placeholder });
     text += mark;
-    runStart = text.length;
     if (!missing.includes(part.placeholder)) missing.push(part.placeholder);
   }
-  if (parts === null) return { text, missing: [], parts: [{ text }] };
-  if (text.length > runStart) parts.push({ text: text.slice(runStart) });
-  return { text, missing: missing!, parts };
+  if (run || parts.length === 0) parts.push({ text: run });
+  return { text, missing, parts };
 }
