@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { CASE_KINDS, FACT_KEYS, LOGISTICS, PLATFORMS, TRADE_STATUSES } from './vocabulary';
+
+export * from './vocabulary';
 
 /**
  * The facts read from one refund / after-sale / complaint panel.
@@ -10,16 +13,6 @@ import { z } from 'zod';
  * A field that is absent was not on the page; a field whose label was found but whose
  * value could not be read is listed in `unreadable` and left out — never guessed.
  */
-
-export const TRADE_STATUSES = ['等待买家付款', '买家已付款', '卖家已发货', '交易成功', '交易关闭'] as const;
-export const LOGISTICS = ['快递', '货运', '平邮', '无需物流', '虚拟', '自动发货'] as const;
-export const CASE_KINDS = ['refund', 'aftersale', 'complaint'] as const;
-export const PLATFORMS = ['tmall', 'taobao'] as const;
-
-export type TradeStatus = (typeof TRADE_STATUSES)[number];
-export type Logistics = (typeof LOGISTICS)[number];
-export type CaseKind = (typeof CASE_KINDS)[number];
-export type Platform = (typeof PLATFORMS)[number];
 
 /** `2026-11-20T10:00:00+08:00` — seconds required, offset must be +08:00. */
 export const BeijingIsoSchema = z
@@ -33,28 +26,6 @@ export const YuanSchema = z
   .nonnegative()
   .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, 'at most two decimals (fen)');
 
-export const FACT_KEYS = [
-  'refundId',
-  'orderId',
-  'buyer',
-  'reason',
-  'complaintType',
-  'refundAmount',
-  'paidAmount',
-  'shippingFee',
-  'paidAt',
-  'shippedAt',
-  'refundRequestedAt',
-  'complaintFiledAt',
-  'tradeClosedAt',
-  'tradeSucceededAt',
-  'tradeStatus',
-  'refundStatus',
-  'logistics',
-  'activity',
-  'platformCountdown',
-] as const;
-export type FactKey = (typeof FACT_KEYS)[number];
 export const FactKeySchema = z.enum(FACT_KEYS);
 
 export const FactsSchema = z.object({

@@ -1,4 +1,5 @@
-import { FACT_KEYS, type FactKey, type Facts } from '../model/facts';
+import { FACT_KEYS, type FactKey } from '../model/vocabulary';
+import type { Facts } from '../model/facts';
 import { normalizeText } from '../text/normalize';
 import { findCountdown } from '../time/duration';
 import { parseFieldValue } from './values';

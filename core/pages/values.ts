@@ -1,4 +1,4 @@
-import { LOGISTICS, TRADE_STATUSES, type FactKey, type Logistics, type TradeStatus } from '../model/facts';
+import { LOGISTICS, TRADE_STATUSES, type FactKey, type Logistics, type TradeStatus } from '../model/vocabulary';
 import { fenToYuan, parseMoneyToFen } from '../money/fen';
 import { normalizeText } from '../text/normalize';
 import { parseBeijingTime } from '../time/beijing';

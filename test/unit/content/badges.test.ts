@@ -86,7 +86,7 @@ function fakeDeps(overrides: Partial<SentinelDeps> = {}) {
       errors: [],
     };
   });
-  const report = vi.fn(async (d: { url: string; cases: PanelRead[] }) => ({
+  const report = vi.fn(async (d: { url: string; cases: PanelRead[]; append?: boolean }) => ({
     cases: d.cases.map((c) => caseFor(c.facts.refundId!, c.index, 90 + c.index)),
   }));
   const deps: SentinelDeps = { read: reads, report, focus: vi.fn(), now: () => clock, debounceMs: 20, ...overrides };
