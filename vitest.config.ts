@@ -1,6 +1,26 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
+// vitest 5 reports failures with Map.groupBy (Node 21+). On Node 20 the reporter itself
+// would crash and hide why a test failed, so the config (main process) adds it.
+if (typeof (Map as { groupBy?: unknown }).groupBy !== 'function') {
+  Object.defineProperty(Map, 'groupBy', {
+    configurable: true,
+    writable: true,
+    value<K, T>(items: Iterable<T>, key: (item: T, index: number) => K): Map<K, T[]> {
+      const groups = new Map<K, T[]>();
+      let i = 0;
+      for (const item of items) {
+        const k = key(item, i++);
+        const group = groups.get(k);
+        if (group) group.push(item);
+        else groups.set(k, [item]);
+      }
+      return groups;
+    },
+  });
+}
+
 // Two projects: `unit` (happy-dom, fake browser, fake-indexeddb) and `e2e`
 // (real Chromium with the built extension, see test/e2e/README in the main README).
 export default defineConfig({
