@@ -10,7 +10,7 @@ export const LIMITS = {
   urlChars: 2048,
   casesPerReport: 300,
   reportJsonChars: 1_000_000,
-  packJsonChars: 2_000_000,
+  packJsonChars: 5_000_000, // = RULE_PACK_LIMITS.maxJsonChars (core/model/rule-pack.ts); a test keeps them equal
   keyChars: 300,
 } as const;
 

@@ -40,7 +40,8 @@ export interface TeamPackStatus {
 }
 
 export const ReportPagePayload = z.object({
-  url: z.url().max(LIMITS.urlChars),
+  /** Only the seller back-office sends reports: https on *.tmall.com / *.taobao.com. */
+  url: z.url({ protocol: /^https$/, hostname: /(^|\.)(tmall|taobao)\.com$/ }).max(LIMITS.urlChars),
   cases: z.array(PanelReadSchema).max(LIMITS.casesPerReport),
   /** Later chunks of a page with more than LIMITS.casesPerReport cases: add to the tab's cases (same url) instead of replacing them. */
   append: z.boolean().optional(),
@@ -51,7 +52,7 @@ export const ReportPagePayload = z.object({
 export const GetTabCasesPayload = z.union([z.object({ tabId: z.number().int().nonnegative().optional() }), NoPayload]);
 export const FocusCasePayload = z.object({ key: z.string().min(1).max(LIMITS.keyChars) });
 export const SaveSettingsPayload = SettingsPatchSchema;
-export const ImportPackPayload = z.object({ json: z.string().max(LIMITS.packJsonChars, 'pack file too large (max 2 MB)') });
+export const ImportPackPayload = z.object({ json: z.string().max(LIMITS.packJsonChars, 'pack file too large (max 5 MB)') });
 export const ConfirmLedgerPayload = LedgerEntrySchema;
 export const CasesChangedPayload = z.object({ tabId: z.number().int() });
 

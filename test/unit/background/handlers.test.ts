@@ -28,6 +28,10 @@ describe('reportPage', () => {
     const bad = { url: URL_DETAIL, cases: [tmallRefund({ paidAt: '2026-11-19 21:14' })] };
     await expect(s.handlers.reportPage(bad, tab(7))).rejects.toThrow(/reportPage: invalid payload — cases\[0\]\.facts\.paidAt/);
     await expect(s.handlers.reportPage({ url: 'not a url', cases: [] }, tab(7))).rejects.toThrow(/url/);
+    // only the seller back-office reports: other hosts and schemes are refused
+    for (const url of ['javascript:alert(1)//tmall.com', 'http://refund2.tmall.com/dispute/seller/list.htm', 'https://evil.example/tmall.com', 'https://tmall.com.evil.example/']) {
+      await expect(s.handlers.reportPage({ url, cases: [] }, tab(7))).rejects.toThrow(/url/);
+    }
     await expect(s.handlers.reportPage({ url: URL_DETAIL, cases: 'x' }, tab(7))).rejects.toThrow(/cases/);
     const { cases } = await s.handlers.getTabCases({ tabId: 7 }, {});
     expect(cases.map((c) => c.key)).toEqual(['tmall:refund:202611200001']);
@@ -234,5 +238,13 @@ describe('session storage full', () => {
     vi.restoreAllMocks();
     const keys = (await s.handlers.getQueue(undefined)).cases.map((c) => c.key).sort();
     expect(keys).toEqual(['tmall:refund:2', 'tmall:refund:3']);
+  });
+});
+
+describe('limits', () => {
+  it('the options page accepts every pack size the pack schema allows', async () => {
+    const { LIMITS } = await import('../../../entrypoints/background/case-key');
+    const { RULE_PACK_LIMITS } = await import('../../../core/model/rule-pack');
+    expect(LIMITS.packJsonChars).toBe(RULE_PACK_LIMITS.maxJsonChars);
   });
 });

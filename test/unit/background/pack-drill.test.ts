@@ -106,10 +106,10 @@ describe('1,000 malformed rule packs through the import path', () => {
 
   it('every one is refused with a readable message; the active pack stays', async () => {
     const samples = fc.sample(brokenPack, { numRuns: 1000, seed: 20261123 });
-    // plus the huge ones: over the message limit (2 MB), and a pack with 6,000 rules
+    // plus the huge ones: over the message limit (5 MB), and a pack with 6,000 rules
     const first = rulesOf(base())[0]!;
     const huge = JSON.stringify({ ...base(), rules: Array.from({ length: 6000 }, (_, n) => ({ ...first, id: `r-${n}` })) });
-    samples.push({ kind: 'huge file', json: 'x'.repeat(2_100_000), path: /too large/ }, { kind: 'too many rules', json: huge, path: /rules|too large/ });
+    samples.push({ kind: 'huge file', json: 'x'.repeat(5_100_000), path: /too large/ }, { kind: 'too many rules', json: huge, path: /rules|too large/ });
 
     const byKind = new Map<string, number>();
     for (const b of samples) {

@@ -53,7 +53,7 @@ describe('rule packs', () => {
 
   it('a pack too large for the message is refused at the door', async () => {
     const s = sentinel(new Clock(NOW));
-    await expect(s.handlers.importPack({ json: 'x'.repeat(2_000_001) })).rejects.toThrow(/importPack: invalid payload — json: pack file too large/);
+    await expect(s.handlers.importPack({ json: 'x'.repeat(5_000_001) })).rejects.toThrow(/importPack: invalid payload — json: pack file too large/);
   });
 
   it('export gives back the imported text; reset restores the default (previous ← the import)', async () => {

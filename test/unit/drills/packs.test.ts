@@ -144,7 +144,7 @@ function malformedPacks(): Bad[] {
     out.push({ category: 'deep-nesting', json, says: /deeper|nest/ });
   }
   // huge files (5 MB and more), padded so the JSON itself is otherwise valid (6)
-  for (const mb of [2.1, 5, 5.5]) {
+  for (const mb of [5, 5.5, 8]) {
     const p = base();
     p.title = { zh: 'x'.repeat(Math.ceil(mb * 1_000_000)), en: 'x' };
     out.push({ category: 'huge', json: JSON.stringify(p), says: /large|too|limit|characters|json/i });
