@@ -4,7 +4,8 @@
  * `--json` keeps stdout clean).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -40,4 +41,15 @@ export function ensureBuilt(log: (s: string) => void): { built: boolean; ms: num
   const res = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', process.stderr, process.stderr] });
   if (res.status !== 0) throw new Error(`npm run build failed (exit ${res.status})`);
   return { built: true, ms: performance.now() - t0 };
+}
+
+/**
+ * A private copy of the build, measured by every section: others may rebuild `.output`
+ * while the bench runs (shared working tree), and sizes and Chromium must see one build.
+ */
+export function snapshotBuild(): { dir: string; dispose(): void } {
+  const root = mkdtempSync(join(tmpdir(), 'aftersale-bench-build-'));
+  const dir = join(root, 'chrome-mv3');
+  cpSync(DIST, dir, { recursive: true });
+  return { dir, dispose: () => rmSync(root, { recursive: true, force: true }) };
 }

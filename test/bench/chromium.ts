@@ -21,7 +21,6 @@ import type { CDPSession, Page } from 'playwright-core';
 import { BADGE, launch, type Harness } from '../e2e/harness';
 import { DETAIL_URL, LIST_URL, detailPage, listPage, rowData, rowHtml } from './pages';
 import { blinkRead } from './blink-read';
-import { DIST } from './build';
 import { prng } from './cases';
 import { WORKER_PROBE, type WorkerApiStats } from './worker-probe';
 import { errored, info, judged, type Figure } from './report';
@@ -90,8 +89,14 @@ async function loadList(h: Harness, rows: number): Promise<{ page: Page; cdp: CD
   const page = await h.context.newPage();
   const cdp = await h.context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' }).catch(() => cdp.send('Performance.enable'));
-  await page.goto(LIST_URL, { waitUntil: 'domcontentloaded' });
-  const first = await waitPass(page, 0, rows);
+  let first: PassMark;
+  try {
+    await page.goto(LIST_URL, { waitUntil: 'domcontentloaded' });
+    first = await waitPass(page, 0, rows, 60_000);
+  } catch (e) {
+    await page.close().catch(() => {}); // a stuck page must not slow the figures after it
+    throw e;
+  }
   const m = await metrics(cdp);
   const dcl = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart);
   return {
@@ -429,6 +434,8 @@ export interface ChromiumOptions {
   parts?: readonly ChromiumPart[];
   /** Always run the readPage-in-Blink diagnostic. */
   profile?: boolean;
+  /** The build to load (default `.output/chrome-mv3`). */
+  dist?: string;
   /** performance.now() when the whole bench started: optional diagnostics are skipped late in the run (3-minute budget). */
   benchStartedAt?: number;
 }
@@ -436,7 +443,7 @@ export interface ChromiumOptions {
 export async function runChromium(opts: ChromiumOptions = {}): Promise<Figure[]> {
   const log = opts.log ?? (() => {});
   const parts = new Set(opts.parts ?? CHROMIUM_PARTS);
-  const h = await launch({ dist: DIST });
+  const h = await launch(opts.dist ? { dist: opts.dist } : {});
   await h.context.addInitScript(RECORDER);
   const figs: Figure[] = [];
   let broken: string | null = null;

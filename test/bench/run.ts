@@ -20,7 +20,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureBuilt, ROOT } from './build';
+import { ensureBuilt, ROOT, snapshotBuild } from './build';
 import { runEngineVsJre } from './engine-vs-jre';
 import { machine } from './machine';
 import { errored, info, markdown, table, type Figure } from './report';
@@ -53,10 +53,12 @@ async function main() {
 
   const needBuild = args.only.includes('sizes') || args.only.includes('chromium');
   let buildOk = true;
+  let snapshot: ReturnType<typeof snapshotBuild> | null = null;
   if (needBuild) {
     try {
       const b = ensureBuilt(log);
       if (b.built) figs.push(info({ id: 'build', figure: 'extension build (npm run build, before measuring)', value: Math.round(b.ms), unit: 'ms' }));
+      snapshot = snapshotBuild();
     } catch (e) {
       buildOk = false;
       figs.push(errored('build', 'extension build', '', 'builds', e));
@@ -67,7 +69,7 @@ async function main() {
     log('bench: sizes');
     try {
       if (!buildOk) throw new Error('no build');
-      figs.push(...measureSizes());
+      figs.push(...measureSizes(snapshot?.dir));
     } catch (e) {
       figs.push(errored('size', 'bundle sizes', 'KB gzip', '≤ 30/60/60 KB gzip', e));
     }
@@ -99,12 +101,13 @@ async function main() {
       const { runChromium, CHROMIUM_PARTS } = await import('./chromium');
       const partsArg = process.argv.find((a) => a.startsWith('--parts='));
       const parts = partsArg ? CHROMIUM_PARTS.filter((p) => partsArg.slice(8).split(',').includes(p)) : undefined;
-      figs.push(...(await runChromium({ log, parts, profile: args.profile, benchStartedAt: t0 })));
+      figs.push(...(await runChromium({ log, parts, profile: args.profile, benchStartedAt: t0, dist: snapshot?.dir })));
     } catch (e) {
       figs.push(errored('chromium', 'page cost and latency in Chromium', '', '', e));
     }
   }
 
+  snapshot?.dispose();
   const totalMs = performance.now() - t0;
   const failed = figs.filter((f) => (f.enforced || args.strict) && (f.status === 'FAIL' || f.status === 'ERROR'));
   const result = { machine: m, totalMs: Math.round(totalMs), exitCode: failed.length ? 1 : 0, figures: figs };

@@ -9,7 +9,7 @@
  * Budgets (issue 6): content ≤ 30 KB, side panel ≤ 60 KB, background ≤ 60 KB. Enforced.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, posix } from 'node:path';
+import { join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DIST } from './build';
 import { judged, type Figure } from './report';
@@ -30,13 +30,13 @@ function resolveSpec(fromRel: string, spec: string): string | null {
 const IMPORT_RE = /(?:\bimport\s*(?:[\w*{}\s,$]+\s*from\s*)?|\bexport\s*[\w*{}\s,$]*\s*from\s*|\bimport\s*\(\s*)["'`]([^"'`]+\.js)["'`]/g;
 
 /** A JS file and everything it imports (static and dynamic), dist-relative paths. */
-export function jsClosure(entries: string[]): string[] {
+export function jsClosure(entries: string[], dist = DIST): string[] {
   const seen = new Set<string>();
   const todo = [...entries];
   while (todo.length) {
     const rel = todo.pop()!;
     if (seen.has(rel)) continue;
-    const abs = join(DIST, rel);
+    const abs = join(dist, rel);
     if (!existsSync(abs)) throw new Error(`built file missing: ${rel}`);
     seen.add(rel);
     const src = readFileSync(abs, 'utf8');
@@ -48,8 +48,8 @@ export function jsClosure(entries: string[]): string[] {
   return [...seen].sort();
 }
 
-function htmlScripts(htmlRel: string): string[] {
-  const html = readFileSync(join(DIST, htmlRel), 'utf8');
+function htmlScripts(htmlRel: string, dist: string): string[] {
+  const html = readFileSync(join(dist, htmlRel), 'utf8');
   const out: string[] = [];
   for (const m of html.matchAll(/<script\b[^>]*\bsrc=["']([^"']+)["']/g)) out.push(m[1]!);
   for (const m of html.matchAll(/<link\b[^>]*\brel=["']modulepreload["'][^>]*\bhref=["']([^"']+)["']/g)) out.push(m[1]!);
@@ -57,12 +57,12 @@ function htmlScripts(htmlRel: string): string[] {
   return out.map((s) => resolveSpec(htmlRel, s)).filter((s): s is string => !!s);
 }
 
-function sumGzip(files: string[]): { gzip: number; raw: number; files: Record<string, number> } {
+function sumGzip(files: string[], dist: string): { gzip: number; raw: number; files: Record<string, number> } {
   let gzip = 0;
   let raw = 0;
   const per: Record<string, number> = {};
   for (const f of files) {
-    const buf = readFileSync(join(DIST, f));
+    const buf = readFileSync(join(dist, f));
     const g = gz(buf);
     per[f] = g;
     gzip += g;
@@ -77,11 +77,11 @@ interface Manifest {
   side_panel?: { default_path?: string };
 }
 
-export function measureSizes(): Figure[] {
-  const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8')) as Manifest;
+export function measureSizes(dist = DIST): Figure[] {
+  const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as Manifest;
   const figs: Figure[] = [];
   const one = (id: string, name: string, files: string[], limitKb: number) => {
-    const s = sumGzip(files);
+    const s = sumGzip(files, dist);
     figs.push(
       judged(
         {
@@ -103,16 +103,15 @@ export function measureSizes(): Figure[] {
   const cs = manifest.content_scripts ?? [];
   const csFiles = cs.flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]);
   if (!csFiles.length) throw new Error('manifest has no content_scripts');
-  one('size.content', 'content script size', [...new Set([...jsClosure(csFiles.filter((f) => f.endsWith('.js'))), ...csFiles.filter((f) => f.endsWith('.css'))])], 30);
+  one('size.content', 'content script size', [...new Set([...jsClosure(csFiles.filter((f) => f.endsWith('.js')), dist), ...csFiles.filter((f) => f.endsWith('.css'))])], 30);
 
   const panel = manifest.side_panel?.default_path;
   if (!panel) throw new Error('manifest has no side_panel.default_path');
-  one('size.sidepanel', 'side panel JS size (all chunks it loads)', jsClosure(htmlScripts(panel)), 60);
+  one('size.sidepanel', 'side panel JS size (all chunks it loads)', jsClosure(htmlScripts(panel, dist), dist), 60);
 
   const bg = manifest.background?.service_worker ?? manifest.background?.scripts?.[0];
   if (!bg) throw new Error('manifest has no background');
-  one('size.background', 'background worker size', jsClosure([bg]), 60);
+  one('size.background', 'background worker size', jsClosure([bg], dist), 60);
   return figs;
 }
 
-export const _internal = { dirname };
