@@ -10,7 +10,7 @@ const browserImports = [
 ];
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', '.tmp/**', '.vitest/**', 'test/e2e/screenshots/**', 'test/bench/results/**'] },
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', '.tmp/**', '.vitest/**', 'test/e2e/screenshots/**', 'test/bench/results/**', '**/*.tmp.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
