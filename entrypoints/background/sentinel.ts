@@ -1,6 +1,7 @@
 import { browser } from '#imports';
 import type { PanelRead } from '../../core/model/facts';
 import type { LedgerEntry } from '../../core/model/ledger';
+import type { RulePack } from '../../core/model/rule-pack';
 import type { Settings } from '../../core/model/settings';
 import { maskPhones, openSentinelStore, toRecentCase, type SentinelStore } from '../../core/store';
 import { toBeijingIso } from '../../core/time';
@@ -17,8 +18,8 @@ import { sendMessage } from './messaging';
 import { PackService } from './pack-service';
 import { LIMITS, PAYLOAD_SCHEMAS, caseKey, formatZodError, type CaseView, type PackInfo } from './protocol';
 import type { RulesApi } from './rules-api';
-import { loadSettings, saveSettings } from './settings-service';
-import * as tabs from './tab-state';
+import { loadSettings, saveSettings, type EffectiveSettings } from './settings-service';
+import { SessionState, type StoredCase, type TabMem } from './tab-state';
 import { TEAM_PACK_ALARM, getTeamPackStatus, refreshTeamPack, scheduleTeamPack, type TeamPackStatus } from './team-pack';
 
 export const PURGE_ALARM = 'as-purge-cases';
@@ -81,6 +82,17 @@ function sameRead(a: PanelRead, b: PanelRead): boolean {
   return a.kind === b.kind && a.platform === b.platform && JSON.stringify(a.facts) === JSON.stringify(b.facts) && a.unreadable.join() === b.unreadable.join();
 }
 
+interface EvalContext {
+  settings: Settings;
+  pack: RulePack;
+  ledger: LedgerEntry[];
+  /** Bumped on every invalidation: views evaluated with an older context are recomputed. */
+  version: number;
+}
+
+/** Recent cases already written in this worker lifetime are rewritten unchanged at most this often (their last-seen time for the purge). */
+const RECENT_REWRITE_MS = 3_600_000;
+
 export function createSentinel(deps: SentinelDeps) {
   const nowMs = deps.nowMs ?? (() => Date.now());
   const nowIso = () => toBeijingIso(nowMs());
@@ -96,8 +108,12 @@ export function createSentinel(deps: SentinelDeps) {
     (async (tabId: number) => {
       await sendMessage('casesChanged', { tabId }).catch(() => undefined);
     });
+  /** Tell the extension pages without making the caller wait for them. */
+  const announce = (tabId: number) => {
+    broadcast(tabId).catch((e: unknown) => console.warn('[sentinel] broadcast failed', e));
+  };
 
-  // Serialise state changes within one worker lifetime (not a timer: just ordering).
+  // Serialise the admin changes (settings, packs, ledger) within one worker lifetime.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
     const p = queue.then(fn);
@@ -105,103 +121,179 @@ export function createSentinel(deps: SentinelDeps) {
     return p;
   };
 
+  // ---- In-memory caches (one worker lifetime; storage stays the truth) ----
+
+  /** Effective settings, active pack and ledger: read once, invalidated on any change. */
+  let ctxVersion = 0;
+  let ctxPromise: Promise<EvalContext> | null = null;
+  let settingsPromise: Promise<EffectiveSettings> | null = null;
+  const effectiveSettings = (): Promise<EffectiveSettings> =>
+    (settingsPromise ??= store()
+      .then((db) => loadSettings(db))
+      .catch((e: unknown) => {
+        settingsPromise = null;
+        throw e;
+      }));
+  function invalidateContext(): void {
+    ctxVersion++;
+    ctxPromise = null;
+    settingsPromise = null;
+  }
+  async function loadContext(version: number): Promise<EvalContext> {
+    const [{ settings }, { pack }, entries] = await Promise.all([effectiveSettings(), packs.active(), ledger()]);
+    return { settings, pack, ledger: entries, version };
+  }
+  /** The current context; re-awaited if it was invalidated while loading. */
+  async function context(): Promise<EvalContext> {
+    for (;;) {
+      const version = ctxVersion;
+      const p = (ctxPromise ??= loadContext(version).catch((e: unknown) => {
+        if (ctxVersion === version) ctxPromise = null;
+        throw e;
+      }));
+      const c = await p;
+      if (c.version === ctxVersion) return c;
+    }
+  }
+
   async function ledger(): Promise<LedgerEntry[]> {
     const since = toBeijingIso(nowMs() - LEDGER_LOOKBACK_DAYS * DAY_MS);
     const rows = await (await store()).listLedger(since);
     return rows.map(({ seq: _seq, confirmedAt: _c, ...entry }) => entry);
   }
 
-  /**
-   * Evaluate reads for a tab. A case already known in this tab with exactly the same read
-   * keeps its evaluation instant (`seenAt`): the page's countdown text (剩余…) was read at
-   * that instant, so re-evaluating it "now" would move the due time. Pack, settings and
-   * ledger changes still apply; only the anchor instant is kept.
-   */
-  async function evaluateReads(
-    reads: PanelRead[],
-    tabId: number,
-    url: string,
-    prior: CaseView[] = [],
-  ): Promise<{ views: CaseView[]; settings: Settings }> {
-    const [{ settings }, { pack }, entries] = await Promise.all([loadSettings(await store()), packs.active(), ledger()]);
-    const now = nowIso();
-    const before = new Map(prior.map((c) => [c.key, c]));
-    const views: CaseView[] = [];
-    const keys = new Set<string>();
-    for (const read of reads) {
-      const key = caseKey(read);
-      if (keys.has(key)) continue;
-      keys.add(key);
-      const prev = before.get(key);
-      const at = prev && sameRead(prev.read, read) ? prev.seenAt : now;
-      const platform = settings.platformProfile === 'auto' ? read.platform : settings.platformProfile;
-      try {
-        const profile = settings.ruleProfiles[platform] || undefined;
-        const guidance = deps.rules.evaluate(read.facts, pack, { now: at, ledger: entries, platform, kind: read.kind, settings, ...(profile ? { profile } : {}) });
-        views.push({ key, tabId, url, read, guidance, seenAt: at });
-      } catch (e) {
-        // One case the core cannot evaluate must not hide the others.
-        console.error('[sentinel] evaluate failed for', key, e);
-      }
+  /** Tab states (rebuilt from one storage.session read after a restart). */
+  let statePromise: Promise<SessionState> | null = null;
+  const state = (): Promise<SessionState> =>
+    (statePromise ??= SessionState.load((dropped) => {
+      // Session storage was full: other tabs' cases were dropped; alarms and badge follow.
+      refreshDerived().catch((e: unknown) => console.error('[sentinel] refresh after drop failed', e));
+      dropped.forEach(announce);
+    }).catch((e: unknown) => {
+      statePromise = null;
+      throw e;
+    }));
+
+  /** The deadline alarms scheduled now (name → when): one alarms.getAll per worker lifetime. */
+  let alarmsPromise: Promise<Map<string, number>> | null = null;
+  const scheduled = (): Promise<Map<string, number>> =>
+    (alarmsPromise ??= browser.alarms
+      .getAll()
+      .then((all) => new Map(all.filter((a) => a.name.startsWith(DEADLINE_ALARM_PREFIX)).map((a) => [a.name, a.scheduledTime] as const)))
+      .catch((e: unknown) => {
+        alarmsPromise = null;
+        throw e;
+      }));
+
+  /** When each case was last written to the recent-cases store in this lifetime (key → ms). */
+  const recorded = new Map<string, number>();
+  let lastBadge: string | null = null;
+
+  /** Evaluate one read at its evaluation instant `at`; null when the core cannot (logged). */
+  function evaluateCase(read: PanelRead, key: string, tabId: number, url: string, at: string, c: EvalContext): CaseView | null {
+    const { settings } = c;
+    const platform = settings.platformProfile === 'auto' ? read.platform : settings.platformProfile;
+    try {
+      const profile = settings.ruleProfiles[platform] || undefined;
+      const guidance = deps.rules.evaluate(read.facts, c.pack, { now: at, ledger: c.ledger, platform, kind: read.kind, settings, ...(profile ? { profile } : {}) });
+      return { key, tabId, url, read, guidance, seenAt: at };
+    } catch (e) {
+      // One case the core cannot evaluate must not hide the others.
+      console.error('[sentinel] evaluate failed for', key, e);
+      return null;
     }
-    return { views, settings };
   }
 
-  async function allCases(): Promise<CaseView[]> {
-    return (await tabs.allTabs()).flatMap((t) => t.cases);
+  /** A tab's views, evaluated with context `c` (kept until the context changes). */
+  function viewsOf(t: TabMem, c: EvalContext): CaseView[] {
+    if (t.views && t.version === c.version) return t.views;
+    const views: CaseView[] = [];
+    for (const sc of t.cases) {
+      const v = evaluateCase(sc.read, caseKey(sc.read), t.tabId, t.url, sc.seenAt, c);
+      if (v) views.push(v);
+    }
+    t.views = views;
+    t.version = c.version;
+    return views;
   }
 
-  /** Alarms and action badge from the stored state — callable at any time, idempotent. */
-  async function refreshDerived(): Promise<void> {
-    const [{ settings }, cases] = await Promise.all([loadSettings(await store()), allCases()]);
+  function allViews(st: SessionState, c: EvalContext): CaseView[] {
+    const out: CaseView[] = [];
+    for (const t of st.tabs.values()) out.push(...viewsOf(t, c));
+    return out;
+  }
+
+  /**
+   * Alarms and action badge from the in-memory state — synchronous: the browser calls are
+   * issued at once (in parallel, not awaited one by one) and tracked so `settled()` waits.
+   * Only the difference to the alarms already scheduled is sent.
+   */
+  function deriveNow(st: SessionState, c: EvalContext, have: Map<string, number>): void {
+    const cases = allViews(st, c);
     const now = nowMs();
-    const wanted = computeCrossings(cases, settings.warningThresholdsHours, now);
-    const existing = (await browser.alarms.getAll()).filter((a) => a.name.startsWith(DEADLINE_ALARM_PREFIX));
-    const wantedByName = new Map(wanted.map((c) => [c.name, c]));
+    const thresholds = c.settings.warningThresholdsHours;
+    const wanted = computeCrossings(cases, thresholds, now);
+    const wantedByName = new Map(wanted.map((x) => [x.name, x]));
+    const calls: Array<Promise<unknown>> = [];
     // An alarm within a minute of the wanted time is kept: Chrome may clamp `when` (30 s
     // minimum for packed extensions) and re-reads of a ticking countdown jitter by a second;
     // recreating would push a near alarm back again and again.
-    const close = (a: { name: string; scheduledTime: number }) => {
-      const w = wantedByName.get(a.name);
-      return w !== undefined && Math.abs(a.scheduledTime - w.when) <= ALARM_TOLERANCE_MS;
-    };
-    for (const a of existing) if (!close(a)) await browser.alarms.clear(a.name);
-    const kept = new Set(existing.filter(close).map((a) => a.name));
-    for (const c of wanted) if (!kept.has(c.name)) await browser.alarms.create(c.name, { when: c.when });
-
-    const n = urgentCount(cases, settings.warningThresholdsHours, now);
-    await browser.action.setBadgeText({ text: n > 0 ? String(n) : '' });
-    await browser.action.setBadgeBackgroundColor({ color: '#d93025' });
-    await browser.action.setTitle({ title: n > 0 ? notifyText(settings.locale, 'actionTitle', n) : notifyText(settings.locale, 'name') });
+    for (const [name, when] of have) {
+      const w = wantedByName.get(name);
+      if (w !== undefined && Math.abs(when - w.when) <= ALARM_TOLERANCE_MS) continue;
+      have.delete(name);
+      if (w === undefined) calls.push(browser.alarms.clear(name));
+    }
+    for (const x of wanted) {
+      if (have.has(x.name)) continue;
+      have.set(x.name, x.when);
+      calls.push(browser.alarms.create(x.name, { when: x.when }));
+    }
+    const n = urgentCount(cases, thresholds, now);
+    const text = n > 0 ? String(n) : '';
+    const title = n > 0 ? notifyText(c.settings.locale, 'actionTitle', n) : notifyText(c.settings.locale, 'name');
+    const badge = `${text}|${title}`;
+    if (badge !== lastBadge) {
+      lastBadge = badge;
+      calls.push(browser.action.setBadgeText({ text }), browser.action.setBadgeBackgroundColor({ color: '#d93025' }), browser.action.setTitle({ title }));
+    }
+    if (calls.length) st.track(Promise.all(calls), 'alarms / action badge');
   }
 
-  async function recordRecent(views: CaseView[]): Promise<void> {
+  /** Alarms and action badge from the current state — callable at any time, idempotent. */
+  async function refreshDerived(): Promise<void> {
+    const [st, c, have] = await Promise.all([state(), context(), scheduled()]);
+    deriveNow(st, c, have);
+    await st.settled();
+  }
+
+  /** Write the cases new or changed in this report (and the others once an hour) to the recent-cases store. */
+  function recordRecent(st: SessionState, db: SentinelStore, views: CaseView[], changed: Set<string>): void {
     const ms = nowMs();
-    try {
-      await (await store()).putRecentCases(views.map((v) => toRecentCase(v.key, v.read, v.guidance, v.seenAt, ms)));
-    } catch (e) {
-      console.error('[sentinel] recent cases not saved', e);
-    }
+    const due = views.filter((v) => changed.has(v.key) || (recorded.get(v.key) ?? -Infinity) <= ms - RECENT_REWRITE_MS);
+    if (due.length === 0) return;
+    for (const v of due) recorded.set(v.key, ms);
+    st.track(
+      db.putRecentCases(due.map((v) => toRecentCase(v.key, v.read, v.guidance, v.seenAt, ms))).catch((e: unknown) => {
+        for (const v of due) recorded.delete(v.key);
+        throw e;
+      }),
+      'recent cases',
+    );
   }
 
   /** Re-evaluate every open tab's cases (after a pack, settings or ledger change). */
   async function reevaluateAll(): Promise<void> {
-    const states = await tabs.allTabs();
-    for (const st of states) {
-      const { views } = await evaluateReads(
-        st.cases.map((c) => c.read),
-        st.tabId,
-        st.url,
-        st.cases,
-      );
-      await tabs.putTab({ ...st, cases: views, updatedMs: nowMs() });
-    }
-    await refreshDerived();
-    for (const st of states) await broadcast(st.tabId);
+    invalidateContext();
+    const [st, c, have] = await Promise.all([state(), context(), scheduled()]);
+    deriveNow(st, c, have); // evaluates every tab with the new context
+    await st.settled();
+    for (const id of st.tabs.keys()) await broadcast(id);
   }
 
   async function findCase(key: string): Promise<CaseView | null> {
-    for (const c of await allCases()) if (c.key === key) return c;
+    const [st, c] = await Promise.all([state(), context()]);
+    for (const t of st.tabs.values()) for (const v of viewsOf(t, c)) if (v.key === key) return v;
     return null;
   }
 
@@ -223,8 +315,9 @@ export function createSentinel(deps: SentinelDeps) {
     const due = Date.parse(d.dueAt);
     if (due <= nowMs()) return; // too late to warn; the badge and panel show it breached
     const id = `${name}@${d.dueAt}`;
-    if (await tabs.wasNotified(id)) return;
-    const { settings } = await loadSettings(await store());
+    const st = await state();
+    if (st.wasNotified(id)) return;
+    const { settings } = await context();
     const loc = settings.locale;
     const num = c.read.facts.orderId ?? c.read.facts.refundId;
     const who = num ? `${notifyText(loc, c.read.kind)} ${num}` : notifyText(loc, c.read.kind);
@@ -237,15 +330,30 @@ export function createSentinel(deps: SentinelDeps) {
       message: notifyText(loc, 'message', who, label, hoursLeft, d.dueAt.slice(5, 16).replace('T', ' ')),
       priority: 2,
     });
-    await tabs.markNotified(id);
+    st.markNotified(id);
   }
 
   async function teamStatus(): Promise<TeamPackStatus> {
-    const { settings } = await loadSettings(await store());
+    const { settings } = await effectiveSettings();
     return getTeamPackStatus(await store(), settings.teamPack.url);
   }
 
+  /** Drop a tab's cases (closed, or navigated away); true when it had any. */
+  async function dropTab(tabId: number): Promise<boolean> {
+    const st = await state();
+    if (!st.tabs.delete(tabId)) return false;
+    st.persistTab(tabId);
+    const [c, have] = await Promise.all([context(), scheduled()]);
+    deriveNow(st, c, have);
+    return true;
+  }
+
   const handlers = {
+    /**
+     * Evaluate the page's cases and answer at once; the tab state is updated in memory, the
+     * alarm / badge calls are issued, and the session write and the recent-cases write are
+     * queued (readers wait for them with `settled()`), without making the page wait.
+     */
     async reportPage(data: unknown, sender: MessageSender): Promise<{ cases: CaseView[] }> {
       if (typeof data === 'object' && data !== null && JSON.stringify(data).length > LIMITS.reportJsonChars) {
         throw new Error('reportPage: invalid payload — (root): report too large');
@@ -253,31 +361,64 @@ export function createSentinel(deps: SentinelDeps) {
       const d = validatePayload('reportPage', data);
       const tabId = pageTabId(sender);
       if (tabId === undefined) throw new Error('reportPage: must be sent by a content script in a tab');
-      return serial(async () => {
-        const prior = await tabs.getTab(tabId);
-        const samePage = prior?.url === d.url ? prior : null;
-        const { views } = await evaluateReads(d.cases.map(maskRead), tabId, d.url, samePage?.cases ?? []);
-        const kept = d.append && samePage ? samePage.cases.filter((c) => !views.some((v) => v.key === c.key)) : [];
-        const unreadable = d.unreadable ?? (d.append ? samePage?.unreadable : undefined);
-        await tabs.putTab({ tabId, url: d.url, cases: [...kept, ...views], ...(unreadable ? { unreadable } : {}), updatedMs: nowMs() });
-        await recordRecent(views);
-        await refreshDerived();
-        await broadcast(tabId);
-        return { cases: views };
+      const [st, c, have, db] = await Promise.all([state(), context(), scheduled(), store()]);
+      // From here on synchronous: reports are applied in the order they arrive.
+      const prior = st.tabs.get(tabId);
+      const samePage = prior?.url === d.url ? prior : undefined;
+      const before = new Map<string, StoredCase>();
+      if (samePage) for (const sc of samePage.cases) before.set(caseKey(sc.read), sc);
+      const now = nowIso();
+      const views: CaseView[] = [];
+      const changed = new Set<string>();
+      const keys = new Set<string>();
+      for (const raw of d.cases) {
+        const read = maskRead(raw);
+        const key = caseKey(read);
+        if (keys.has(key)) continue;
+        keys.add(key);
+        // A case already known in this tab with exactly the same read keeps its evaluation
+        // instant (`seenAt`): the page's countdown text (剩余…) was read at that instant, so
+        // re-evaluating it "now" would move the due time.
+        const prev = before.get(key);
+        const same = prev !== undefined && sameRead(prev.read, read);
+        if (!same) changed.add(key);
+        const v = evaluateCase(read, key, tabId, d.url, same ? prev.seenAt : now, c);
+        if (v) views.push(v);
+      }
+      // Later chunks of a long page (append) add to the cases the earlier chunks reported.
+      const keptViews = d.append && samePage ? viewsOf(samePage, c).filter((v) => !keys.has(v.key)) : [];
+      const all = [...keptViews, ...views];
+      const unreadable = d.unreadable ?? (d.append ? samePage?.unreadable : undefined);
+      st.tabs.set(tabId, {
+        tabId,
+        url: d.url,
+        cases: all.map((v) => ({ read: v.read, seenAt: v.seenAt })),
+        ...(unreadable ? { unreadable } : {}),
+        updatedMs: nowMs(),
+        views: all,
+        version: c.version,
       });
+      st.lastTab = tabId;
+      st.persistTab(tabId);
+      deriveNow(st, c, have);
+      recordRecent(st, db, views, changed);
+      announce(tabId);
+      return { cases: views };
     },
 
     async getTabCases(data: unknown, sender: MessageSender): Promise<{ tabId: number | null; url: string | null; cases: CaseView[] }> {
       const d = validatePayload('getTabCases', data);
       const own = d?.tabId ?? pageTabId(sender);
+      const [st, c] = await Promise.all([state(), context()]);
+      await st.settled();
       const candidates: Array<number | null | undefined> = [own];
       // The side panel (docked, or opened as its own tab): the active tab when it is a
       // back-office tab, else the back-office tab used most recently, else the focused case's.
-      if (own === undefined) candidates.push(await activeTabId(), await tabs.getLastTab(), (await tabs.getFocus())?.tabId);
+      if (own === undefined) candidates.push(await activeTabId(), st.lastTab, st.focus?.tabId);
       for (const id of candidates) {
         if (id === null || id === undefined) continue;
-        const st = await tabs.getTab(id);
-        if (st) return { tabId: st.tabId, url: st.url, cases: sortByUrgency(st.cases, nowMs()) };
+        const t = st.tabs.get(id);
+        if (t) return { tabId: t.tabId, url: t.url, cases: sortByUrgency(viewsOf(t, c), nowMs()) };
         if (id === own) return { tabId: id, url: null, cases: [] };
       }
       return { tabId: null, url: null, cases: [] };
@@ -285,7 +426,9 @@ export function createSentinel(deps: SentinelDeps) {
 
     async getQueue(data: unknown): Promise<{ cases: CaseView[] }> {
       validatePayload('getQueue', data);
-      return { cases: sortByUrgency(uniqueCases(await allCases()), nowMs()) };
+      const [st, c] = await Promise.all([state(), context()]);
+      await st.settled();
+      return { cases: sortByUrgency(uniqueCases(allViews(st, c)), nowMs()) };
     },
 
     /** Must call sidePanel.open() before any await: the badge click's user gesture expires. */
@@ -304,33 +447,35 @@ export function createSentinel(deps: SentinelDeps) {
           console.warn('[sentinel] side panel not opened', e);
         }
       }
-      return serial(async () => {
+      return (async () => {
         const tabId = senderTab ?? (await findCase(d.key))?.tabId ?? null;
-        await tabs.setFocus({ key: d.key, tabId });
+        const st = await state();
+        st.setFocus({ key: d.key, tabId });
         if (tabId !== null) {
-          await tabs.setLastTab(tabId);
+          st.setLastTab(tabId);
           await broadcast(tabId);
         }
-      });
+      })();
     },
 
     async getFocusedCase(data: unknown): Promise<{ key: string | null }> {
       validatePayload('getFocusedCase', data);
-      return { key: (await tabs.getFocus())?.key ?? null };
+      return { key: (await state()).focus?.key ?? null };
     },
 
     async getSettings(data: unknown): Promise<Settings> {
       validatePayload('getSettings', data);
-      return (await loadSettings(await store())).settings;
+      return (await effectiveSettings()).settings;
     },
 
     async saveSettings(data: unknown): Promise<Settings> {
       const d = validatePayload('saveSettings', data);
       return serial(async () => {
-        const { settings } = await saveSettings(await store(), d);
-        await scheduleTeamPack(settings.teamPack.url, settings.teamPack.refreshHours);
+        const saved = await saveSettings(await store(), d);
+        invalidateContext();
+        await scheduleTeamPack(saved.settings.teamPack.url, saved.settings.teamPack.refreshHours);
         await reevaluateAll();
-        return settings;
+        return saved.settings;
       });
     },
 
@@ -374,7 +519,7 @@ export function createSentinel(deps: SentinelDeps) {
     async refreshTeamPack(data: unknown): Promise<TeamPackStatus> {
       validatePayload('refreshTeamPack', data);
       return serial(async () => {
-        const { settings } = await loadSettings(await store());
+        const { settings } = await effectiveSettings();
         const status = await refreshTeamPack(await store(), packs, settings.teamPack.url, nowIso(), deps.fetchFn);
         if (status.result === 'updated') await reevaluateAll();
         return status;
@@ -385,7 +530,8 @@ export function createSentinel(deps: SentinelDeps) {
   const events = {
     async onAlarm(alarm: { name: string }): Promise<void> {
       if (alarm.name === PURGE_ALARM) {
-        const { settings } = await loadSettings(await store());
+        const [{ settings }, st] = await Promise.all([effectiveSettings(), state()]);
+        await st.settled(); // recent cases still being written
         await (await store()).purgeRecentCases(nowMs() - settings.recentCaseRetentionDays * DAY_MS);
         return;
       }
@@ -402,12 +548,10 @@ export function createSentinel(deps: SentinelDeps) {
     },
 
     async onTabRemoved(tabId: number): Promise<void> {
-      await serial(async () => {
-        if (await tabs.removeTab(tabId)) {
-          await refreshDerived();
-          await broadcast(tabId);
-        }
-      });
+      if (await dropTab(tabId)) {
+        await (await state()).settled();
+        await broadcast(tabId);
+      }
     },
 
     /** A full navigation starts: the old page's cases go; the new page reports its own. */
@@ -417,10 +561,16 @@ export function createSentinel(deps: SentinelDeps) {
     },
 
     async onTabActivated(tabId: number): Promise<void> {
-      if (await tabs.getTab(tabId)) {
-        await tabs.setLastTab(tabId);
+      const st = await state();
+      if (st.tabs.has(tabId)) {
+        st.setLastTab(tabId);
         await broadcast(tabId);
       }
+    },
+
+    /** Enterprise policy changed (storage.managed): the effective settings change. */
+    async onManagedChanged(): Promise<void> {
+      await serial(() => reevaluateAll());
     },
 
     async onNotificationClicked(id: string): Promise<void> {
@@ -428,8 +578,9 @@ export function createSentinel(deps: SentinelDeps) {
       if (!parsed) return;
       const c = await findCase(parsed.caseKey);
       if (!c) return;
-      await tabs.setFocus({ key: c.key, tabId: c.tabId });
-      await tabs.setLastTab(c.tabId);
+      const st = await state();
+      st.setFocus({ key: c.key, tabId: c.tabId });
+      st.setLastTab(c.tabId);
       try {
         const tab = await browser.tabs.update(c.tabId, { active: true });
         if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
@@ -442,7 +593,8 @@ export function createSentinel(deps: SentinelDeps) {
     /**
      * Every worker start (and install / browser startup): side-panel behaviour, the daily
      * purge alarm, the team-pack alarm, drop state of tabs that no longer exist, and
-     * recompute deadline alarms + badge from the stored due times.
+     * recompute deadline alarms + badge from the stored reads and evaluation instants.
+     * Reports arriving meanwhile do not wait for it.
      */
     async init(): Promise<void> {
       try {
@@ -453,22 +605,25 @@ export function createSentinel(deps: SentinelDeps) {
       if (!(await browser.alarms.get(PURGE_ALARM))) {
         await browser.alarms.create(PURGE_ALARM, { delayInMinutes: 1, periodInMinutes: 24 * 60 });
       }
-      await serial(async () => {
-        const { settings } = await loadSettings(await store());
-        await scheduleTeamPack(settings.teamPack.url, settings.teamPack.refreshHours);
-        for (const st of await tabs.allTabs()) {
-          const alive = await browser.tabs.get(st.tabId).then(
+      const [{ settings }, st] = await Promise.all([effectiveSettings(), state()]);
+      await scheduleTeamPack(settings.teamPack.url, settings.teamPack.refreshHours);
+      const ids = [...st.tabs.keys()];
+      const alive = await Promise.all(
+        ids.map((id) =>
+          browser.tabs.get(id).then(
             (tab) => tab !== undefined,
             () => false,
-          );
-          if (!alive) await tabs.removeTab(st.tabId);
-        }
-        await refreshDerived();
+          ),
+        ),
+      );
+      ids.forEach((id, i) => {
+        if (!alive[i] && st.tabs.delete(id)) st.persistTab(id);
       });
+      await refreshDerived();
     },
   };
 
-  return { handlers, events, packs, store, refreshDerived };
+  return { handlers, events, packs, store, refreshDerived, settled: async () => (await state()).settled() };
 }
 
 export type Sentinel = ReturnType<typeof createSentinel>;

@@ -1,19 +1,36 @@
 import { browser } from '#imports';
+import type { PanelRead } from '../../core/model/facts';
 import type { CaseView } from './protocol';
 
 /**
- * Cases per tab, kept in `chrome.storage.session` (survives the worker being stopped,
- * cleared when the browser closes — like the tabs themselves). Never in memory only.
- *   `tab:<id>`  → TabState
+ * The cases seen per tab, held in memory for the worker's lifetime and persisted to
+ * `chrome.storage.session` (survives the worker being stopped, cleared when the browser
+ * closes — like the tabs themselves). Memory is only a cache: after a restart it is rebuilt
+ * from one `storage.session.get(null)`.
+ *
+ * Stored layout (compact: the guidance is NOT stored; it is recomputed from the read and
+ * its evaluation instant with the active pack, which gives the same due times):
+ *   `tab:<id>`  → StoredTab { tabId, url, cases: [{ read, seenAt }], unreadable?, updatedMs }
  *   `focus`     → the case a badge click asked the side panel to show
  *   `lastTab`   → the back-office tab the agent used most recently
- *   `notified`  → crossings already notified (alarm name @ dueAt)
+ *   `notified`  → crossings already notified (`<alarm name>@<dueAt>`, the last 1,000)
+ * Earlier builds stored full CaseViews under `cases`; they carry `read` and `seenAt` too,
+ * so they load the same way.
+ *
+ * Writes are chained per key and coalesced (a write not yet started takes the newest
+ * state), so a report is answered before its write completes and no write is lost;
+ * `settled()` waits for every pending write.
  */
 
-export interface TabState {
+export interface StoredCase {
+  read: PanelRead;
+  seenAt: string;
+}
+
+export interface StoredTab {
   tabId: number;
   url: string;
-  cases: CaseView[];
+  cases: StoredCase[];
   unreadable?: { tried: string[]; fields: string[] };
   updatedMs: number;
 }
@@ -23,79 +40,155 @@ export interface FocusState {
   tabId: number | null;
 }
 
-const session = () => browser.storage.session;
-const tabKey = (tabId: number) => `tab:${tabId}`;
-
-export async function getTab(tabId: number): Promise<TabState | null> {
-  const key = tabKey(tabId);
-  const got = await session().get(key);
-  return (got[key] as TabState | undefined) ?? null;
+/** A tab in memory: the stored cases, and their views once evaluated with context `version`. */
+export interface TabMem {
+  tabId: number;
+  url: string;
+  cases: StoredCase[];
+  unreadable?: { tried: string[]; fields: string[] };
+  updatedMs: number;
+  views: CaseView[] | null;
+  version: number;
 }
 
-/**
- * Save a tab's cases. storage.session holds 10 MB; a case view is ~7.5 KB, so many long
- * list tabs could fill it: on a failed write the OTHER tabs' states are dropped oldest
- * first (their pages re-report on the next change) until this one fits.
- */
-export async function putTab(state: TabState): Promise<void> {
-  const write = () => session().set({ [tabKey(state.tabId)]: state, lastTab: state.tabId });
-  try {
-    await write();
-    return;
-  } catch (e) {
-    const others = (await allTabs()).filter((t) => t.tabId !== state.tabId).sort((a, b) => a.updatedMs - b.updatedMs);
-    for (const old of others) {
-      console.warn('[sentinel] session storage full, dropping the cases of tab', old.tabId, e);
-      await session().remove(tabKey(old.tabId));
-      try {
-        await write();
+const NOTIFIED_KEEP = 1000;
+const session = () => browser.storage.session;
+export const tabKey = (tabId: number) => `tab:${tabId}`;
+
+function toStored(t: TabMem): StoredTab {
+  return {
+    tabId: t.tabId,
+    url: t.url,
+    cases: t.cases.map((c) => ({ read: c.read, seenAt: c.seenAt })),
+    ...(t.unreadable ? { unreadable: t.unreadable } : {}),
+    updatedMs: t.updatedMs,
+  };
+}
+
+function fromStored(v: unknown): TabMem | null {
+  const s = v as Partial<StoredTab> | undefined;
+  if (!s || typeof s.tabId !== 'number' || typeof s.url !== 'string' || !Array.isArray(s.cases)) return null;
+  const cases = s.cases.filter((c): c is StoredCase => !!c && typeof c === 'object' && !!c.read && typeof c.seenAt === 'string').map((c) => ({ read: c.read, seenAt: c.seenAt }));
+  return { tabId: s.tabId, url: s.url, cases, ...(s.unreadable ? { unreadable: s.unreadable } : {}), updatedMs: s.updatedMs ?? 0, views: null, version: -1 };
+}
+
+export class SessionState {
+  readonly tabs = new Map<number, TabMem>();
+  focus: FocusState | null = null;
+  lastTab: number | null = null;
+  private notified: string[] = [];
+  private notifiedSet = new Set<string>();
+  private readonly chains = new Map<string, { chain: Promise<void>; queued: boolean }>();
+  private readonly pending = new Set<Promise<unknown>>();
+
+  /** `onDropped`: tabs whose state was dropped because session storage was full. */
+  constructor(private readonly onDropped: (tabIds: number[]) => void = () => undefined) {}
+
+  /** Everything from one `storage.session.get(null)`. */
+  static async load(onDropped?: (tabIds: number[]) => void): Promise<SessionState> {
+    const st = new SessionState(onDropped);
+    const all = (await session().get(null)) as Record<string, unknown>;
+    for (const [k, v] of Object.entries(all)) {
+      if (!k.startsWith('tab:')) continue;
+      const t = fromStored(v);
+      if (t) st.tabs.set(t.tabId, t);
+    }
+    const focus = all.focus as FocusState | undefined;
+    if (focus && typeof focus.key === 'string') st.focus = focus;
+    if (typeof all.lastTab === 'number') st.lastTab = all.lastTab;
+    if (Array.isArray(all.notified)) {
+      st.notified = (all.notified as unknown[]).filter((x): x is string => typeof x === 'string');
+      st.notifiedSet = new Set(st.notified);
+    }
+    return st;
+  }
+
+  /** Wait for every write queued so far (and those they queue). */
+  async settled(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+
+  /** Track a promise so `settled()` waits for it (errors are logged, not thrown). */
+  track(p: Promise<unknown>, what: string): void {
+    const t = p.catch((e: unknown) => console.error(`[sentinel] ${what} failed`, e)).finally(() => this.pending.delete(t));
+    this.pending.add(t);
+  }
+
+  /** Queue a write of `key`; a queued write that has not started yet is reused (it writes the newest state). */
+  private write(key: string, fn: () => Promise<void>): void {
+    const prev = this.chains.get(key);
+    if (prev?.queued) return;
+    const entry = { chain: Promise.resolve(), queued: true };
+    entry.chain = (prev?.chain ?? Promise.resolve()).catch(() => undefined).then(() => {
+      entry.queued = false;
+      return fn();
+    });
+    this.chains.set(key, entry);
+    this.track(entry.chain, `saving ${key}`);
+  }
+
+  /** Persist the tab's current state (or its removal) and `lastTab`. */
+  persistTab(tabId: number): void {
+    this.write(tabKey(tabId), async () => {
+      const t = this.tabs.get(tabId);
+      if (!t) {
+        await session().remove(tabKey(tabId));
         return;
-      } catch {
-        /* still too big: drop the next oldest */
+      }
+      await this.putWithRoom(t);
+    });
+  }
+
+  /**
+   * storage.session holds 10 MB; many long list tabs could fill it: on a failed write the
+   * OTHER tabs' states are dropped oldest first (their pages re-report on the next change)
+   * until this one fits.
+   */
+  private async putWithRoom(t: TabMem): Promise<void> {
+    const write = () => session().set({ [tabKey(t.tabId)]: toStored(t), ...(this.lastTab !== null ? { lastTab: this.lastTab } : {}) });
+    try {
+      await write();
+      return;
+    } catch (e) {
+      const others = [...this.tabs.values()].filter((o) => o.tabId !== t.tabId).sort((a, b) => a.updatedMs - b.updatedMs);
+      const dropped: number[] = [];
+      try {
+        for (const old of others) {
+          console.warn('[sentinel] session storage full, dropping the cases of tab', old.tabId, e);
+          this.tabs.delete(old.tabId);
+          dropped.push(old.tabId);
+          await session().remove(tabKey(old.tabId));
+          try {
+            await write();
+            return;
+          } catch {
+            /* still too big: drop the next oldest */
+          }
+        }
+        throw e;
+      } finally {
+        if (dropped.length) this.onDropped(dropped);
       }
     }
-    throw e;
   }
-}
 
-export async function removeTab(tabId: number): Promise<boolean> {
-  const existed = (await getTab(tabId)) !== null;
-  if (existed) await session().remove(tabKey(tabId));
-  return existed;
-}
+  setFocus(focus: FocusState): void {
+    this.focus = focus;
+    this.write('focus', () => session().set({ focus: this.focus }));
+  }
 
-export async function allTabs(): Promise<TabState[]> {
-  const all = await session().get(null);
-  return Object.entries(all)
-    .filter(([k]) => k.startsWith('tab:'))
-    .map(([, v]) => v as TabState);
-}
+  setLastTab(tabId: number): void {
+    this.lastTab = tabId;
+    this.write('lastTab', () => session().set({ lastTab: this.lastTab }));
+  }
 
-export async function getFocus(): Promise<FocusState | null> {
-  const got = await session().get('focus');
-  return (got.focus as FocusState | undefined) ?? null;
-}
+  wasNotified(id: string): boolean {
+    return this.notifiedSet.has(id);
+  }
 
-export async function setFocus(focus: FocusState): Promise<void> {
-  await session().set({ focus });
-}
-
-export async function getLastTab(): Promise<number | null> {
-  const got = await session().get('lastTab');
-  return typeof got.lastTab === 'number' ? got.lastTab : null;
-}
-
-export async function setLastTab(tabId: number): Promise<void> {
-  await session().set({ lastTab: tabId });
-}
-
-export async function wasNotified(id: string): Promise<boolean> {
-  const got = await session().get('notified');
-  return Array.isArray(got.notified) && (got.notified as string[]).includes(id);
-}
-
-export async function markNotified(id: string): Promise<void> {
-  const got = await session().get('notified');
-  const list = Array.isArray(got.notified) ? (got.notified as string[]) : [];
-  await session().set({ notified: [...list.filter((x) => x !== id), id].slice(-1000) });
+  markNotified(id: string): void {
+    this.notified = [...this.notified.filter((x) => x !== id), id].slice(-NOTIFIED_KEEP);
+    this.notifiedSet = new Set(this.notified);
+    this.write('notified', () => session().set({ notified: this.notified }));
+  }
 }

@@ -235,6 +235,7 @@ describe('session storage full', () => {
       return realSet(items);
     });
     await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund({ refundId: '3' })] }, tab(3));
+    await s.settled(); // the answer comes before the write; the write hits the full store
     vi.restoreAllMocks();
     const keys = (await s.handlers.getQueue(undefined)).cases.map((c) => c.key).sort();
     expect(keys).toEqual(['tmall:refund:2', 'tmall:refund:3']);

@@ -175,6 +175,7 @@ describe('drill: a failed write leaves the previous state (through the backgroun
     });
     const batch = ['2001', '2002', '2003', '2004'].map((id, i) => ({ ...read(id, 100 + i), index: i }));
     const answer = await s.handlers.reportPage({ url: TAB.tab.url, cases: batch }, TAB);
+    await s.settled(); // the page is answered first; the recent-cases write follows
     vi.restoreAllMocks();
     // the agent still gets the verdicts (the recent-case log is best effort) …
     expect(answer.cases).toHaveLength(4);
