@@ -64,6 +64,11 @@ export interface Harness {
   workerRunning(): Promise<boolean>;
   /** Resolve once the worker runs again (a NEW instance), e.g. after a message woke it. */
   waitForWorkerRestart(timeoutMs?: number): Promise<Worker>;
+  /**
+   * The DOCKED side panel (not a Playwright page): waits for its target, attaches through the
+   * browser's CDP session and evaluates expressions in it.
+   */
+  dockedSidePanel(timeoutMs?: number): Promise<{ evaluate<T>(expression: string): Promise<T> }>;
   /** Every http(s) URL the pages asked for that was not served (got a 404). */
   unserved: string[];
   close(): Promise<void>;
@@ -241,6 +246,44 @@ export async function launch(opts: { dist?: string; headless?: boolean } = {}): 
         clearTimeout(timer);
         s.off('ServiceWorker.workerVersionUpdated', listener);
       }
+    },
+    async dockedSidePanel(timeoutMs = 10_000) {
+      const session = await bs();
+      let targetId: string | undefined;
+      const panelUrl = `${origin}/sidepanel.html`;
+      await pollUntil('the docked side panel', async () => {
+        const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; url: string }> };
+        // A sidepanel.html target that is not one of our tabs is the docked panel.
+        const tabs = new Set<string>();
+        for (const p of context.pages().filter((pg) => pg.url() === panelUrl)) {
+          const s = await context.newCDPSession(p);
+          tabs.add(((await s.send('Target.getTargetInfo')) as { targetInfo: { targetId: string } }).targetInfo.targetId);
+          await s.detach().catch(() => {});
+        }
+        targetId = targetInfos.find((t) => t.url === panelUrl && !tabs.has(t.targetId))?.targetId;
+        return targetId !== undefined;
+      }, timeoutMs);
+      const { sessionId } = (await session.send('Target.attachToTarget', { targetId: targetId!, flatten: false })) as { sessionId: string };
+      let nextId = 1;
+      const waiting = new Map<number, (m: { result?: { result?: { value?: unknown }; exceptionDetails?: unknown } }) => void>();
+      session.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
+        if (e.sessionId !== sessionId) return;
+        const m = JSON.parse(e.message) as { id?: number };
+        if (m.id !== undefined) waiting.get(m.id)?.(m as never);
+      });
+      return {
+        async evaluate<T>(expression: string): Promise<T> {
+          const id = nextId++;
+          const reply = new Promise<{ result?: { result?: { value?: unknown }; exceptionDetails?: unknown } }>((resolve) => waiting.set(id, resolve));
+          await session.send('Target.sendMessageToTarget', {
+            sessionId,
+            message: JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, returnByValue: true, awaitPromise: true } }),
+          });
+          const m = await reply;
+          if (m.result?.exceptionDetails) throw new Error(`E2E: docked side panel: ${JSON.stringify(m.result.exceptionDetails)}`);
+          return m.result?.result?.value as T;
+        },
+      };
     },
     async workerRunning() {
       return (await workerTargets(await bs())).length > 0;

@@ -42,6 +42,17 @@ afterAll(async () => {
 });
 
 describe('side panel (as a tab, after visiting a refund detail)', () => {
+  it('clicking the badge opened the docked side panel on that case', async () => {
+    const docked = await h.dockedSidePanel();
+    const sel = JSON.stringify(`[data-testid="case"][data-case="${caseKey}"] [data-testid="verdict"]`);
+    let verdict: string | null = null;
+    for (let i = 0; i < 50 && !verdict; i++) {
+      verdict = await docked.evaluate<string | null>(`document.querySelector(${sel})?.textContent ?? null`);
+      if (!verdict) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(verdict).toContain('150.00');
+  });
+
   it('shows the cases of the most recently active back-office tab', async () => {
     const page = h.context.pages().find((p) => p.url() === detailUrl)!;
     await page.bringToFront();
