@@ -6,11 +6,11 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 /** The build measured; `BENCH_DIST=<folder>` measures another build folder as it is (no build step). */
-export const DIST = process.env.BENCH_DIST ? join(process.cwd(), process.env.BENCH_DIST) : join(ROOT, '.output', 'chrome-mv3');
+export const DIST = process.env.BENCH_DIST ? resolve(process.env.BENCH_DIST) : join(ROOT, '.output', 'chrome-mv3');
 
 const SOURCES = ['entrypoints', 'components', 'core', 'public', 'wxt.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
 

@@ -63,14 +63,34 @@ async function passes(page: Page): Promise<PassMark[]> {
   return page.evaluate(() => window.__asBench?.passes ?? []);
 }
 
-/** Wait for a pass after `afterPass` with at least `badges` badges; returns its marks. */
+/** The content script's own failure messages (console.warn '[售后哨兵] page pass failed: …'), per page. */
+const passFailures = new WeakMap<Page, string[]>();
+function watchFailures(page: Page): void {
+  if (passFailures.has(page)) return;
+  const list: string[] = [];
+  passFailures.set(page, list);
+  page.on('console', (m) => {
+    const text = m.text();
+    if (text.includes('page pass failed')) list.push(text.split('\n')[0]!.slice(0, 200));
+  });
+}
+
+/**
+ * Wait for a pass after `afterPass` with at least `badges` badges; returns its marks.
+ * Fails at once (with the content script's own message) when the pass fails.
+ */
 async function waitPass(page: Page, afterPass: number, badges: number, timeoutMs = 30_000): Promise<PassMark> {
-  await page.waitForFunction(
-    ([p, n]) => (window.__asBench?.passes ?? []).some((x) => x.passes > p && x.badges >= n),
-    [afterPass, badges] as const,
-    { timeout: timeoutMs, polling: 20 },
-  );
-  return (await passes(page)).find((x) => x.passes > afterPass && x.badges >= badges)!;
+  watchFailures(page);
+  const failures = passFailures.get(page)!;
+  const seen = failures.length;
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const hit = (await passes(page)).find((x) => x.passes > afterPass && x.badges >= badges);
+    if (hit) return hit;
+    if (failures.length > seen) throw new Error(`content script: ${failures[failures.length - 1]}`);
+    if (Date.now() > end) throw new Error(`no content-script pass with ${badges} badges within ${timeoutMs / 1000} s`);
+    await page.waitForTimeout(20);
+  }
 }
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
@@ -89,6 +109,7 @@ async function loadList(h: Harness, rows: number): Promise<{ page: Page; cdp: CD
   const page = await h.context.newPage();
   const cdp = await h.context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' }).catch(() => cdp.send('Performance.enable'));
+  watchFailures(page);
   let first: PassMark;
   try {
     await page.goto(LIST_URL, { waitUntil: 'domcontentloaded' });
@@ -531,6 +552,7 @@ export async function runChromium(opts: ChromiumOptions = {}): Promise<Figure[]>
       const refundId = DETAIL_REFUND_ID;
       h.serve(DETAIL_URL + refundId, detailPage(refundId, '不想买了', Date.now()));
       const page = await h.context.newPage();
+      watchFailures(page);
       await page.goto(DETAIL_URL + refundId, { waitUntil: 'domcontentloaded' });
       await waitPass(page, 0, 1);
       detail = page;
