@@ -8,6 +8,7 @@
  *   CHROME_PATH          browser binary (else the usual install locations are tried)
  *   DEMO_HEADLESS=1      headless (default: a visible window)
  *   DEMO_EXIT_AFTER_MS=n stop after n ms (used to check the demo in CI-like runs)
+ *   DEMO_SCREENSHOT=file write the README picture (refund list with badges + side panel) to file
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -150,6 +151,23 @@ async function countBadges(page: Page, timeoutMs: number): Promise<{ total: numb
   });
 }
 
+/** The README picture: the refund list with its badges on the left, the side panel on the right. */
+async function readmePicture(context: BrowserContext, list: Page, panel: Page, file: string): Promise<void> {
+  await list.setViewportSize({ width: 1100, height: 720 });
+  await panel.setViewportSize({ width: 560, height: 720 });
+  await panel.waitForTimeout(300);
+  const left = (await list.screenshot()).toString('base64');
+  const right = (await panel.screenshot()).toString('base64');
+  const sheet = await context.newPage();
+  await sheet.setViewportSize({ width: 1100 + 560 + 12, height: 720 });
+  await sheet.setContent(
+    `<body style="margin:0;background:#888;display:flex;gap:12px"><img src="data:image/png;base64,${left}"><img src="data:image/png;base64,${right}"></body>`,
+  );
+  await sheet.screenshot({ path: file });
+  await sheet.close();
+  console.log(`README picture written: ${file}`);
+}
+
 async function main(): Promise<number> {
   if (!existsSync(join(CHROME_DIST, 'manifest.json'))) {
     console.error(`No build at ${CHROME_DIST}: run \`npm run build\` (npm start does it first).`);
@@ -246,6 +264,8 @@ async function main(): Promise<number> {
         .catch(() => 0);
       const queued = await panel.locator('[data-testid="queue-item"]').count();
       console.log(`Side panel shows ${cases} case(s) of the refund list tab; queue: ${queued} case(s)`);
+      const shot = process.env.DEMO_SCREENSHOT;
+      if (shot) await readmePicture(context, listPage, panel, shot);
       // Leave the list in front, the side panel beside it.
       await listPage.bringToFront();
     }
