@@ -257,7 +257,7 @@ export function createSentinel(deps: SentinelDeps) {
       lastBadge = badge;
       calls.push(browser.action.setBadgeText({ text }), browser.action.setBadgeBackgroundColor({ color: '#d93025' }), browser.action.setTitle({ title }));
     }
-    if (calls.length) st.track(Promise.all(calls), 'alarms / action badge');
+    if (calls.length) st.track(Promise.all(calls), 'alarms / action badge', true);
   }
 
   /** Alarms and action badge from the current state — callable at any time, idempotent. */
@@ -279,6 +279,7 @@ export function createSentinel(deps: SentinelDeps) {
         throw e;
       }),
       'recent cases',
+      true,
     );
   }
 
@@ -352,7 +353,7 @@ export function createSentinel(deps: SentinelDeps) {
     /**
      * Evaluate the page's cases and answer at once; the tab state is updated in memory, the
      * alarm / badge calls are issued, and the session write and the recent-cases write are
-     * queued (readers wait for them with `settled()`), without making the page wait.
+     * queued (readers of the state wait for its write; `settled()` waits for all), without making the page wait.
      */
     async reportPage(data: unknown, sender: MessageSender): Promise<{ cases: CaseView[] }> {
       if (typeof data === 'object' && data !== null && JSON.stringify(data).length > LIMITS.reportJsonChars) {
@@ -410,7 +411,7 @@ export function createSentinel(deps: SentinelDeps) {
       const d = validatePayload('getTabCases', data);
       const own = d?.tabId ?? pageTabId(sender);
       const [st, c] = await Promise.all([state(), context()]);
-      await st.settled();
+      await st.written();
       const candidates: Array<number | null | undefined> = [own];
       // The side panel (docked, or opened as its own tab): the active tab when it is a
       // back-office tab, else the back-office tab used most recently, else the focused case's.
@@ -427,7 +428,7 @@ export function createSentinel(deps: SentinelDeps) {
     async getQueue(data: unknown): Promise<{ cases: CaseView[] }> {
       validatePayload('getQueue', data);
       const [st, c] = await Promise.all([state(), context()]);
-      await st.settled();
+      await st.written();
       return { cases: sortByUrgency(uniqueCases(allViews(st, c)), nowMs()) };
     },
 
@@ -549,7 +550,7 @@ export function createSentinel(deps: SentinelDeps) {
 
     async onTabRemoved(tabId: number): Promise<void> {
       if (await dropTab(tabId)) {
-        await (await state()).settled();
+        await (await state()).written();
         await broadcast(tabId);
       }
     },

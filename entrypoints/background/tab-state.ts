@@ -79,7 +79,10 @@ export class SessionState {
   private notified: string[] = [];
   private notifiedSet = new Set<string>();
   private readonly chains = new Map<string, { chain: Promise<void>; queued: boolean }>();
+  /** Pending writes of the state itself (readers wait for these). */
   private readonly pending = new Set<Promise<unknown>>();
+  /** Other pending work: alarm / badge calls, the recent-cases log (only `settled()` waits). */
+  private readonly sideWork = new Set<Promise<unknown>>();
 
   /** `onDropped`: tabs whose state was dropped because session storage was full. */
   constructor(private readonly onDropped: (tabIds: number[]) => void = () => undefined) {}
@@ -103,15 +106,21 @@ export class SessionState {
     return st;
   }
 
-  /** Wait for every write queued so far (and those they queue). */
-  async settled(): Promise<void> {
+  /** Wait for the state writes queued so far (what readers of the state need). */
+  async written(): Promise<void> {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
   }
 
-  /** Track a promise so `settled()` waits for it (errors are logged, not thrown). */
-  track(p: Promise<unknown>, what: string): void {
-    const t = p.catch((e: unknown) => console.error(`[sentinel] ${what} failed`, e)).finally(() => this.pending.delete(t));
-    this.pending.add(t);
+  /** Wait for everything queued so far: state writes and side work. */
+  async settled(): Promise<void> {
+    while (this.pending.size + this.sideWork.size > 0) await Promise.allSettled([...this.pending, ...this.sideWork]);
+  }
+
+  /** Track a promise (errors are logged, not thrown); `side` work is not waited for by readers. */
+  track(p: Promise<unknown>, what: string, side = false): void {
+    const set = side ? this.sideWork : this.pending;
+    const t = p.catch((e: unknown) => console.error(`[sentinel] ${what} failed`, e)).finally(() => set.delete(t));
+    set.add(t);
   }
 
   /** Queue a write of `key`; a queued write that has not started yet is reused (it writes the newest state). */
