@@ -16,6 +16,7 @@ import type { Guidance } from '../model/guidance';
 import { LedgerSchema, type LedgerEntry } from '../model/ledger';
 import type { RulePack } from '../model/rule-pack';
 import { readPage } from '../pages/registry';
+import { z } from '../model/zod';
 import { formatPath } from '../rules/parse';
 import { parseBeijingTime, toBeijingIso } from '../time/beijing';
 
@@ -121,12 +122,15 @@ function loadPack(path: string | undefined): RulePack {
   return result.pack;
 }
 
+/** Facts files are written by hand: an unknown key is a typo, not something to drop silently. */
+const StrictFactsSchema = z.strictObject(FactsSchema.shape);
+
 function loadFacts(path: string): Facts[] {
   const json = readJson(path, 'facts');
   const list = Array.isArray(json) ? json : [json];
   if (list.length === 0) throw new UsageError(`facts ${path}: empty array, nothing to evaluate`);
   return list.map((item, i) => {
-    const parsed = FactsSchema.strict().safeParse(item);
+    const parsed = StrictFactsSchema.safeParse(item);
     if (!parsed.success) throw new UsageError(`facts ${path}: ${zodLine(parsed.error.issues, Array.isArray(json) ? [i] : [])}`);
     return parsed.data;
   });

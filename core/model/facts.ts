@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { count, text, z } from './zod';
 import { CASE_KINDS, FACT_KEYS, LOGISTICS, PLATFORMS, TRADE_STATUSES } from './vocabulary';
 
 export * from './vocabulary';
@@ -17,43 +17,44 @@ export * from './vocabulary';
 /** `2026-11-20T10:00:00+08:00` — seconds required, offset must be +08:00. */
 export const BeijingIsoSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/, 'expected an ISO time with +08:00, e.g. 2026-11-20T10:00:00+08:00');
+  .check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/, 'expected an ISO time with +08:00, e.g. 2026-11-20T10:00:00+08:00'));
 
 /** Yuan, finite, non-negative, at most two decimals. */
 export const YuanSchema = z
   .number()
-  .finite()
-  .nonnegative()
-  .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, 'at most two decimals (fen)');
+  .check(
+    z.nonnegative(),
+    z.refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, 'at most two decimals (fen)'),
+  );
 
 export const FactKeySchema = z.enum(FACT_KEYS);
 
 export const FactsSchema = z.object({
-  refundId: z.string().regex(/^\d+$/).optional(),
-  orderId: z.string().regex(/^\d+$/).optional(),
+  refundId: z.optional(z.string().check(z.regex(/^\d+$/))),
+  orderId: z.optional(z.string().check(z.regex(/^\d+$/))),
   /** Kept only as a key for the 24 h compensation cap; never displayed in full. */
-  buyer: z.string().min(1).optional(),
-  reason: z.string().min(1).optional(),
-  complaintType: z.string().min(1).optional(),
-  refundAmount: YuanSchema.optional(),
+  buyer: z.optional(text()),
+  reason: z.optional(text()),
+  complaintType: z.optional(text()),
+  refundAmount: z.optional(YuanSchema),
   /** The compensation base. */
-  paidAmount: YuanSchema.optional(),
+  paidAmount: z.optional(YuanSchema),
   /** 0 means seller-free-shipping (包邮). */
-  shippingFee: YuanSchema.optional(),
-  paidAt: BeijingIsoSchema.optional(),
-  shippedAt: BeijingIsoSchema.optional(),
-  refundRequestedAt: BeijingIsoSchema.optional(),
-  complaintFiledAt: BeijingIsoSchema.optional(),
-  tradeClosedAt: BeijingIsoSchema.optional(),
-  tradeSucceededAt: BeijingIsoSchema.optional(),
-  tradeStatus: z.enum(TRADE_STATUSES).optional(),
-  refundStatus: z.string().min(1).optional(),
-  logistics: z.enum(LOGISTICS).optional(),
-  activity: z.string().min(1).optional(),
+  shippingFee: z.optional(YuanSchema),
+  paidAt: z.optional(BeijingIsoSchema),
+  shippedAt: z.optional(BeijingIsoSchema),
+  refundRequestedAt: z.optional(BeijingIsoSchema),
+  complaintFiledAt: z.optional(BeijingIsoSchema),
+  tradeClosedAt: z.optional(BeijingIsoSchema),
+  tradeSucceededAt: z.optional(BeijingIsoSchema),
+  tradeStatus: z.optional(z.enum(TRADE_STATUSES)),
+  refundStatus: z.optional(text()),
+  logistics: z.optional(z.enum(LOGISTICS)),
+  activity: z.optional(text()),
   /** The platform's own countdown as shown, e.g. `剩余2天23时7分51秒`; authoritative. */
-  platformCountdown: z.string().min(1).optional(),
+  platformCountdown: z.optional(text()),
   /** Keys whose label was on the page but whose value could not be read. */
-  unreadable: z.array(FactKeySchema).optional(),
+  unreadable: z.optional(z.array(FactKeySchema)),
 });
 export type Facts = z.infer<typeof FactsSchema>;
 
@@ -61,12 +62,12 @@ export type Facts = z.infer<typeof FactsSchema>;
 export const PanelReadSchema = z.object({
   kind: z.enum(CASE_KINDS),
   /** Which adapter read it, e.g. `refund-detail`, `refund-list`. */
-  adapter: z.string().min(1),
+  adapter: text(),
   platform: z.enum(PLATFORMS),
   facts: FactsSchema,
   /** Same as facts.unreadable, repeated at the top for display. */
   unreadable: z.array(FactKeySchema),
   /** 0-based position on the page (row index on list pages). */
-  index: z.number().int().nonnegative(),
+  index: count(),
 });
 export type PanelRead = z.infer<typeof PanelReadSchema>;

@@ -1,16 +1,16 @@
-import { z } from 'zod';
+import { count, text, z } from './zod';
 import { BeijingIsoSchema, CASE_KINDS, FactKeySchema, PLATFORMS } from './facts';
 
 /** Every human text the product shows exists in Chinese first, English second. */
-export const TextSchema = z.object({ zh: z.string().min(1), en: z.string().min(1) });
+export const TextSchema = z.object({ zh: text(), en: text() });
 export type Text = z.infer<typeof TextSchema>;
 
 /** Where a rule comes from: a seed document and the passage (heading or first words). */
 export const CitationSchema = z.object({
-  source: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/, 'a seed file name, e.g. 000_115cf04e18a9d6e4.txt'),
-  passage: z.string().min(2),
+  source: z.string().check(z.regex(/^\d{3}_[0-9a-f]{16}\.txt$/, 'a seed file name, e.g. 000_115cf04e18a9d6e4.txt')),
+  passage: z.string().check(z.minLength(2)),
   /** `platform` rules, `shop-policy` (low authority templates), or `inferred`. */
-  authority: z.enum(['platform', 'shop-policy', 'inferred']).default('platform'),
+  authority: z._default(z.enum(['platform', 'shop-policy', 'inferred']), 'platform'),
 });
 export type Citation = z.infer<typeof CitationSchema>;
 
@@ -32,14 +32,14 @@ export const DEADLINE_IDS = [
 
 export const DeadlineSchema = z.object({
   /** Stable id, one of DEADLINE_IDS (packs may add others). */
-  id: z.string().min(1),
+  id: text(),
   label: TextSchema,
   dueAt: BeijingIsoSchema,
   /** Who must act before dueAt. */
   actor: z.enum(['seller', 'buyer', 'platform']),
   /** What happens when dueAt passes. */
   consequence: TextSchema,
-  ruleId: z.string().min(1),
+  ruleId: text(),
   /** `platform` when the page's own countdown gave dueAt; `computed` otherwise. */
   source: z.enum(['platform', 'computed']),
   /** dueAt <= now: stays listed, shown as breached (negative time). */
@@ -51,9 +51,9 @@ export const CompensationSchema = z.object({
   /** The chosen reason makes the platform pay the buyer at the seller's cost. */
   triggered: z.boolean(),
   /** Yuan with two decimals, e.g. "150.00"; null when not triggered or not computable. */
-  amount: z.string().regex(/^\d+\.\d{2}$/).nullable(),
-  amountFen: z.number().int().nonnegative().nullable(),
-  ruleId: z.string().nullable(),
+  amount: z.nullable(z.string().check(z.regex(/^\d+\.\d{2}$/))),
+  amountFen: z.nullable(count()),
+  ruleId: z.nullable(z.string()),
   explanation: TextSchema,
   /** The facts contradict the reason: ask the buyer, politely, to correct it. */
   contestable: z.boolean(),
@@ -61,30 +61,30 @@ export const CompensationSchema = z.object({
 export type Compensation = z.infer<typeof CompensationSchema>;
 
 export const PenaltySchema = z.object({
-  ruleId: z.string().min(1),
-  points: z.number().int().nonnegative(),
+  ruleId: text(),
+  points: count(),
   when: TextSchema,
 });
 
 export const ActionSchema = z.object({
-  id: z.string().min(1),
-  ruleId: z.string().min(1),
+  id: text(),
+  ruleId: text(),
   text: TextSchema,
 });
 
 export const ReplySchema = z.object({
-  id: z.string().min(1),
-  ruleId: z.string().min(1),
+  id: text(),
+  ruleId: text(),
   title: TextSchema,
   /** Rendered text (Chinese, for the buyer). A placeholder with no value stays as 【…】. */
-  text: z.string().min(1),
+  text: text(),
   /** Placeholder names that had no value (they are left visibly marked in `text`). */
   missing: z.array(z.string()),
   /**
    * Optional: `text` split into parts; a part with `placeholder` is the visible marker
    * (e.g. 【店铺名】) of a missing value — wrap it in <mark data-testid="missing">.
    */
-  parts: z.array(z.object({ text: z.string(), placeholder: z.string().optional() })).optional(),
+  parts: z.optional(z.array(z.object({ text: z.string(), placeholder: z.optional(z.string()) }))),
 });
 
 export const WARNING_CODES = [
@@ -99,14 +99,14 @@ export const WARNING_CODES = [
 export const WarningSchema = z.object({
   code: z.enum(WARNING_CODES),
   message: TextSchema,
-  fields: z.array(FactKeySchema).optional(),
-  ruleId: z.string().optional(),
+  fields: z.optional(z.array(FactKeySchema)),
+  ruleId: z.optional(z.string()),
 });
 
 export const ExplanationSchema = z.object({
   /** What was decided: `compensation`, `deadline:seller-response`, `penalty:…`, `action:…`. */
-  verdict: z.string().min(1),
-  ruleId: z.string().min(1),
+  verdict: text(),
+  ruleId: text(),
   reason: TextSchema,
   citation: CitationSchema,
   /** The facts the rule used, by key. */
@@ -120,7 +120,7 @@ export const GuidanceSchema = z.object({
   /** Rule pack id and version that decided. */
   pack: z.object({ id: z.string(), version: z.string() }),
   /** Optional: the pack profile (platform era variant) that decided, e.g. `tmall`, `tmall-legacy`. */
-  profile: z.string().optional(),
+  profile: z.optional(z.string()),
   /** The `now` the guidance was computed for. */
   now: BeijingIsoSchema,
   deadlines: z.array(DeadlineSchema),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { text, z } from './zod';
 import { BeijingIsoSchema, YuanSchema } from './facts';
 
 /**
@@ -8,15 +8,15 @@ import { BeijingIsoSchema, YuanSchema } from './facts';
  *       `proactive-settlement` — the seller pressed 同意赔付 on a complaint.
  */
 export const LedgerEntrySchema = z.object({
-  buyer: z.string().min(1),
+  buyer: text(),
   amount: YuanSchema,
   at: BeijingIsoSchema,
   kind: z.enum(['platform-payout', 'proactive-settlement']),
-  orderId: z.string().optional(),
+  orderId: z.optional(z.string()),
   /** The order's payment time (the recidivism rule counts by it). */
-  orderPaidAt: BeijingIsoSchema.optional(),
+  orderPaidAt: z.optional(BeijingIsoSchema),
   /** Complaint type or refund reason the entry settled, e.g. 未按约定时间发货. */
-  reason: z.string().optional(),
+  reason: z.optional(z.string()),
 });
 export type LedgerEntry = z.infer<typeof LedgerEntrySchema>;
 export const LedgerSchema = z.array(LedgerEntrySchema);

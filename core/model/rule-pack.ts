@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { count, int, positiveInt, text, z } from './zod';
 import { BeijingIsoSchema, CASE_KINDS, FactKeySchema, LOGISTICS, PLATFORMS, TRADE_STATUSES } from './facts';
 import { CitationSchema, TextSchema } from './guidance';
 
@@ -19,9 +19,7 @@ import { CitationSchema, TextSchema } from './guidance';
 export const SUPPORTED_SCHEMA_MAJOR = 1;
 export const RULE_PACK_LIMITS = { maxJsonChars: 5_000_000, maxDepth: 40, maxRules: 5000, maxNames: 200 } as const;
 
-export const RuleIdSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{1,79}$/, 'a rule id: lowercase letters, digits and dashes, e.g. comp-tmall-2019');
+export const RuleIdSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,79}$/, 'a rule id: lowercase letters, digits and dashes, e.g. comp-tmall-2019'));
 
 const PlatformSchema = z.enum(PLATFORMS);
 const ActorSchema = z.enum(['seller', 'buyer', 'platform']);
@@ -55,51 +53,53 @@ const CategorySchema = z.enum(REASON_CATEGORIES);
  * Text conditions (`activity`, `refundStatus`) match when the fact CONTAINS one of the strings.
  */
 export const WhenSchema = z.object({
-  kinds: z.array(z.enum(CASE_KINDS)).min(1).optional(),
-  tradeStatus: z.array(z.enum(TRADE_STATUSES)).min(1).optional(),
-  notTradeStatus: z.array(z.enum(TRADE_STATUSES)).min(1).optional(),
-  logistics: z.array(z.enum(LOGISTICS)).min(1).optional(),
-  activity: z.array(z.string().min(1)).min(1).optional(),
-  notActivity: z.array(z.string().min(1)).min(1).optional(),
-  refundStatus: z.array(z.string().min(1)).min(1).optional(),
-  notRefundStatus: z.array(z.string().min(1)).min(1).optional(),
+  kinds: z.optional(z.array(z.enum(CASE_KINDS)).check(z.minLength(1))),
+  tradeStatus: z.optional(z.array(z.enum(TRADE_STATUSES)).check(z.minLength(1))),
+  notTradeStatus: z.optional(z.array(z.enum(TRADE_STATUSES)).check(z.minLength(1))),
+  logistics: z.optional(z.array(z.enum(LOGISTICS)).check(z.minLength(1))),
+  activity: z.optional(z.array(text()).check(z.minLength(1))),
+  notActivity: z.optional(z.array(text()).check(z.minLength(1))),
+  refundStatus: z.optional(z.array(text()).check(z.minLength(1))),
+  notRefundStatus: z.optional(z.array(text()).check(z.minLength(1))),
   /** Facts that must be present / absent. */
-  present: z.array(FactKeySchema).min(1).optional(),
-  absent: z.array(FactKeySchema).min(1).optional(),
+  present: z.optional(z.array(FactKeySchema).check(z.minLength(1))),
+  absent: z.optional(z.array(FactKeySchema).check(z.minLength(1))),
   /** The case's reason (or complaint type) falls in one of these categories. */
-  categories: z.array(CategorySchema).min(1).optional(),
+  categories: z.optional(z.array(CategorySchema).check(z.minLength(1))),
   /**
    * The compensation verdict: `triggered` (any), `due` (triggered and the facts agree),
    * `contestable` (triggered but the facts contradict the reason), `none` (not triggered).
    */
-  compensation: z.enum(['triggered', 'due', 'contestable', 'none']).optional(),
+  compensation: z.optional(z.enum(['triggered', 'due', 'contestable', 'none'])),
   /** shippingFee is 0 / 包邮 (true) or a positive amount (false); settings' default when absent. */
-  freeShipping: z.boolean().optional(),
+  freeShipping: z.optional(z.boolean()),
 });
 export type When = z.infer<typeof WhenSchema>;
 
 const common = {
   id: RuleIdSchema,
   /** Platforms the rule applies to. */
-  platforms: z.array(PlatformSchema).min(1),
+  platforms: z.array(PlatformSchema).check(z.minLength(1)),
   /** Restrict to these profiles (era variants); absent = every profile of those platforms. */
-  profiles: z.array(z.string().min(1)).min(1).optional(),
+  profiles: z.optional(z.array(text()).check(z.minLength(1))),
   /** One line: why the rule exists / what it says, in the pack's own words. */
   reason: TextSchema,
   citation: CitationSchema,
-  when: WhenSchema.optional(),
+  when: z.optional(WhenSchema),
 };
 
 const LengthSchema = z
   .object({
-    days: z.number().int().nonnegative().optional(),
-    hours: z.number().int().nonnegative().optional(),
-    minutes: z.number().int().nonnegative().optional(),
+    days: z.optional(count()),
+    hours: z.optional(count()),
+    minutes: z.optional(count()),
     /** Working days (weekends + the pack's holiday calendar skipped). Not mixed with the others. */
-    workingDays: z.number().int().positive().optional(),
+    workingDays: z.optional(positiveInt()),
   })
-  .refine((l) => l.workingDays === undefined || (l.days ?? l.hours ?? l.minutes) === undefined, 'workingDays cannot be mixed with days/hours/minutes')
-  .refine((l) => (l.days ?? l.hours ?? l.minutes ?? l.workingDays) !== undefined, 'a length needs days, hours, minutes or workingDays');
+  .check(
+    z.refine((l) => l.workingDays === undefined || (l.days ?? l.hours ?? l.minutes) === undefined, 'workingDays cannot be mixed with days/hours/minutes'),
+    z.refine((l) => (l.days ?? l.hours ?? l.minutes ?? l.workingDays) !== undefined, 'a length needs days, hours, minutes or workingDays'),
+  );
 export type TimerLength = z.infer<typeof LengthSchema>;
 
 export const TimerRuleSchema = z.object({
@@ -113,13 +113,13 @@ export const TimerRuleSchema = z.object({
   /** Starts at a fact's time, or when an earlier deadline of the same case ends (chained steps). */
   start: z.union([z.object({ fact: FactKeySchema }), z.object({ after: RuleIdSchema })]),
   /** null: the sources give no length — only the platform's own countdown (or the listing) can say. */
-  length: LengthSchema.nullable(),
+  length: z.nullable(LengthSchema),
   /**
    * `when` picks the variant (activity, logistics …); `show` says in which case state the
    * deadline is listed (e.g. ship-promise only while unshipped). The variant is still used
    * for checks (was the order shipped inside the promise?) when the deadline is not listed.
    */
-  show: WhenSchema.optional(),
+  show: z.optional(WhenSchema),
 });
 
 export const ReasonRuleSchema = z.object({
@@ -127,33 +127,33 @@ export const ReasonRuleSchema = z.object({
   type: z.literal('reason'),
   category: CategorySchema,
   /** Page texts (退款原因 / 投诉类型) that mean this reason: canonical first, then synonyms. */
-  names: z.array(z.string().min(1).max(60)).min(1).max(RULE_PACK_LIMITS.maxNames),
+  names: z.array(z.string().check(z.minLength(1), z.maxLength(60))).check(z.minLength(1), z.maxLength(RULE_PACK_LIMITS.maxNames)),
 });
 
 export const CompensationRuleSchema = z.object({
   ...common,
   type: z.literal('compensation'),
-  categories: z.array(CategorySchema).min(1),
+  categories: z.array(CategorySchema).check(z.minLength(1)),
   /** The platform pays the buyer at the seller's cost when the refund/complaint completes with this reason. */
   triggered: z.boolean(),
   /** Percent of paidAmount in basis points (3000 = 30 %); null: the sources give no amount. */
-  basisPoints: z.number().int().positive().max(100000).nullable().optional(),
-  minFen: z.number().int().nonnegative().nullable().optional(),
-  maxFen: z.number().int().positive().nullable().optional(),
+  basisPoints: z.optional(z.nullable(z.number().check(z.int(), z.positive(), z.maximum(100000)))),
+  minFen: z.optional(z.nullable(count())),
+  maxFen: z.optional(z.nullable(positiveInt())),
   /** Same buyer (and shop): total paid within `capWindowHours` may not exceed this. */
-  capPerBuyerFen: z.number().int().positive().nullable().optional(),
-  capWindowHours: z.number().int().positive().optional(),
+  capPerBuyerFen: z.optional(z.nullable(positiveInt())),
+  capWindowHours: z.optional(positiveInt()),
   /** Counterfeit rules: 假一赔十 = 10. Informational: the base is not stated in the sources. */
-  multiple: z.number().int().positive().optional(),
+  multiple: z.optional(positiveInt()),
   /** How the buyer receives it (天猫积分, 红包 …). */
-  form: TextSchema.optional(),
+  form: z.optional(TextSchema),
 });
 
 export const PenaltyRuleSchema = z.object({
   ...common,
   type: z.literal('penalty'),
-  categories: z.array(CategorySchema).min(1),
-  points: z.number().int().nonnegative(),
+  categories: z.array(CategorySchema).check(z.minLength(1)),
+  points: count(),
   severity: z.enum(['general', 'serious']),
   /** When the points apply, shown to the agent. */
   trigger: TextSchema,
@@ -162,15 +162,15 @@ export const PenaltyRuleSchema = z.object({
 const RemedyKey = z.enum(['exchangeUpliftPercent', 'couponMaxPercentOfOrder', 'smallCashMinPercent', 'smallCashMaxPercent', 'priceDifferenceWaiveYuan']);
 export const RemedyLimitSchema = z.discriminatedUnion('kind', [
   /** Exchange for another item up to paid × (100 + percent) %. */
-  z.object({ kind: z.literal('exchange-uplift'), percent: z.number().int().min(0), setting: RemedyKey.optional() }),
+  z.object({ kind: z.literal('exchange-uplift'), percent: z.number().check(z.int(), z.minimum(0)), setting: z.optional(RemedyKey) }),
   /** Up to paid × percent %. */
-  z.object({ kind: z.literal('percent-of-paid'), percent: z.number().int().min(0), setting: RemedyKey.optional() }),
+  z.object({ kind: z.literal('percent-of-paid'), percent: z.number().check(z.int(), z.minimum(0)), setting: z.optional(RemedyKey) }),
   /** Between paid × min % and paid × max %. */
-  z.object({ kind: z.literal('range-of-paid'), minPercent: z.number().int().min(0), maxPercent: z.number().int().min(0), minSetting: RemedyKey.optional(), maxSetting: RemedyKey.optional() }),
+  z.object({ kind: z.literal('range-of-paid'), minPercent: z.number().check(z.int(), z.minimum(0)), maxPercent: z.number().check(z.int(), z.minimum(0)), minSetting: z.optional(RemedyKey), maxSetting: z.optional(RemedyKey) }),
   /** Below the compensation the platform would pay. */
   z.object({ kind: z.literal('below-compensation') }),
   /** A fixed amount in yuan. */
-  z.object({ kind: z.literal('fixed-yuan'), yuan: z.number().nonnegative(), setting: RemedyKey.optional() }),
+  z.object({ kind: z.literal('fixed-yuan'), yuan: z.number().check(z.nonnegative()), setting: z.optional(RemedyKey) }),
 ]);
 export type RemedyLimit = z.infer<typeof RemedyLimitSchema>;
 
@@ -178,22 +178,22 @@ export const ActionRuleSchema = z.object({
   ...common,
   type: z.literal('action'),
   /** Lower first. */
-  order: z.number().int(),
+  order: int(),
   text: TextSchema,
   /** Remedy-ladder rungs: a shop-policy limit computed from the paid amount (editable in settings). */
-  limit: RemedyLimitSchema.optional(),
+  limit: z.optional(RemedyLimitSchema),
 });
 
 export const ReplyRuleSchema = z.object({
   ...common,
   type: z.literal('reply'),
-  order: z.number().int(),
+  order: int(),
   title: TextSchema,
   /**
    * Chinese text for the buyer with `{placeholder}`s: shopName, signature, orderId, refundId,
    * reason, paidAmount, refundAmount, compensationAmount. Polite; never pressure or deceive.
    */
-  template: z.string().min(1).max(2000),
+  template: z.string().check(z.minLength(1), z.maxLength(2000)),
 });
 export const REPLY_PLACEHOLDERS = ['shopName', 'signature', 'orderId', 'refundId', 'reason', 'paidAmount', 'refundAmount', 'compensationAmount'] as const;
 export type ReplyPlaceholder = (typeof REPLY_PLACEHOLDERS)[number];
@@ -207,19 +207,19 @@ export const NoteRuleSchema = z.object({
 export const RecidivismRuleSchema = z.object({
   ...common,
   type: z.literal('recidivism'),
-  categories: z.array(CategorySchema).min(1),
+  categories: z.array(CategorySchema).check(z.minLength(1)),
   /** Orders paid from this instant count; blocks of `blockDays` start at its Beijing date. */
   anchor: BeijingIsoSchema,
-  blockDays: z.number().int().positive(),
+  blockDays: positiveInt(),
   /** The current case would be the n-th settlement in the block → warning. */
-  threshold: z.number().int().min(2),
+  threshold: z.number().check(z.int(), z.minimum(2)),
   /** The count restarts on 1 January (yearly point reset). */
   resetOnNewYear: z.boolean(),
   /** The ledger `reason` that counts (only the 同意赔付 button: kind proactive-settlement). */
-  ledgerReason: z.string().min(1),
+  ledgerReason: text(),
 });
 
-const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+const DateSchema = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD'));
 export const CalendarRuleSchema = z.object({
   ...common,
   type: z.literal('calendar'),
@@ -254,10 +254,10 @@ export const ProfileSchema = z.object({
   id: RuleIdSchema,
   platform: PlatformSchema,
   /** e.g. `2019+`, `2014–2018`. */
-  era: z.string().min(1),
+  era: text(),
   label: TextSchema,
   /** The profile used for its platform unless the agent picks another. One per platform. */
-  default: z.boolean().optional(),
+  default: z.optional(z.boolean()),
 });
 export type Profile = z.infer<typeof ProfileSchema>;
 
@@ -265,9 +265,9 @@ const DeadlineRefSchema = RuleIdSchema;
 
 export const RulePackSchema = z
   .object({
-    schemaVersion: z.string().regex(/^\d+\.\d+$/, 'MAJOR.MINOR, e.g. 1.0'),
-    id: z.string().min(1).max(80),
-    version: z.string().min(1).max(40),
+    schemaVersion: z.string().check(z.regex(/^\d+\.\d+$/, 'MAJOR.MINOR, e.g. 1.0')),
+    id: z.string().check(z.minLength(1), z.maxLength(80)),
+    version: z.string().check(z.minLength(1), z.maxLength(40)),
     title: TextSchema,
     defaultPlatform: PlatformSchema,
     /**
@@ -276,54 +276,56 @@ export const RulePackSchema = z
      * (S0 "如果2天23时7分51秒内商家未处理"); a complaint → `complaint-seller-handle`.
      */
     countdownTargets: z.object({ refund: DeadlineRefSchema, aftersale: DeadlineRefSchema, complaint: DeadlineRefSchema }),
-    profiles: z.array(ProfileSchema).min(1),
-    rules: z.array(RuleSchema).min(1).max(RULE_PACK_LIMITS.maxRules),
+    profiles: z.array(ProfileSchema).check(z.minLength(1)),
+    rules: z.array(RuleSchema).check(z.minLength(1), z.maxLength(RULE_PACK_LIMITS.maxRules)),
   })
-  .superRefine((pack, ctx) => {
-    const profileIds = new Set<string>();
-    pack.profiles.forEach((p, i) => {
-      if (profileIds.has(p.id)) ctx.addIssue({ code: 'custom', path: ['profiles', i, 'id'], message: `duplicate profile id ${p.id}` });
-      profileIds.add(p.id);
-    });
-    for (const platform of PLATFORMS) {
-      const defaults = pack.profiles.filter((p) => p.platform === platform && p.default);
-      if (pack.profiles.some((p) => p.platform === platform) && defaults.length !== 1) {
-        ctx.addIssue({ code: 'custom', path: ['profiles'], message: `platform ${platform} needs exactly one default profile` });
-      }
-    }
-    const ids = new Set<string>();
-    const deadlines = new Set<string>();
-    const names = new Map<string, string>();
-    pack.rules.forEach((r, i) => {
-      if (ids.has(r.id)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `duplicate rule id ${r.id}` });
-      ids.add(r.id);
-      r.profiles?.forEach((p, j) => {
-        if (!profileIds.has(p)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'profiles', j], message: `unknown profile ${p}` });
+  .check(
+    z.superRefine((pack, ctx) => {
+      const profileIds = new Set<string>();
+      pack.profiles.forEach((p, i) => {
+        if (profileIds.has(p.id)) ctx.addIssue({ code: 'custom', path: ['profiles', i, 'id'], message: `duplicate profile id ${p.id}` });
+        profileIds.add(p.id);
       });
-      if (r.type === 'reason') {
-        for (const name of r.names) {
-          const key = name.normalize('NFKC').replace(/\s+/g, '');
-          for (const p of r.platforms) {
-            const seen = names.get(`${p}:${key}`);
-            if (seen !== undefined) ctx.addIssue({ code: 'custom', path: ['rules', i, 'names'], message: `reason name ${name} already used by rule ${seen} on ${p}` });
-            names.set(`${p}:${key}`, r.id);
+      for (const platform of PLATFORMS) {
+        const defaults = pack.profiles.filter((p) => p.platform === platform && p.default);
+        if (pack.profiles.some((p) => p.platform === platform) && defaults.length !== 1) {
+          ctx.addIssue({ code: 'custom', path: ['profiles'], message: `platform ${platform} needs exactly one default profile` });
+        }
+      }
+      const ids = new Set<string>();
+      const deadlines = new Set<string>();
+      const names = new Map<string, string>();
+      pack.rules.forEach((r, i) => {
+        if (ids.has(r.id)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `duplicate rule id ${r.id}` });
+        ids.add(r.id);
+        r.profiles?.forEach((p, j) => {
+          if (!profileIds.has(p)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'profiles', j], message: `unknown profile ${p}` });
+        });
+        if (r.type === 'reason') {
+          for (const name of r.names) {
+            const key = name.normalize('NFKC').replace(/\s+/g, '');
+            for (const p of r.platforms) {
+              const seen = names.get(`${p}:${key}`);
+              if (seen !== undefined) ctx.addIssue({ code: 'custom', path: ['rules', i, 'names'], message: `reason name ${name} already used by rule ${seen} on ${p}` });
+              names.set(`${p}:${key}`, r.id);
+            }
           }
         }
-      }
-      if (r.type === 'timer') {
-        if ('after' in r.start && !deadlines.has(r.start.after)) {
-          ctx.addIssue({ code: 'custom', path: ['rules', i, 'start', 'after'], message: `deadline ${r.start.after} must be defined by an earlier timer rule` });
+        if (r.type === 'timer') {
+          if ('after' in r.start && !deadlines.has(r.start.after)) {
+            ctx.addIssue({ code: 'custom', path: ['rules', i, 'start', 'after'], message: `deadline ${r.start.after} must be defined by an earlier timer rule` });
+          }
+          deadlines.add(r.deadlineId);
         }
-        deadlines.add(r.deadlineId);
+      });
+      for (const kind of CASE_KINDS) {
+        const id = pack.countdownTargets[kind];
+        if (!deadlines.has(id)) {
+          ctx.addIssue({ code: 'custom', path: ['countdownTargets', kind], message: `no timer rule defines deadline ${id}: the page's countdown would be dropped` });
+        }
       }
-    });
-    for (const kind of CASE_KINDS) {
-      const id = pack.countdownTargets[kind];
-      if (!deadlines.has(id)) {
-        ctx.addIssue({ code: 'custom', path: ['countdownTargets', kind], message: `no timer rule defines deadline ${id}: the page's countdown would be dropped` });
-      }
-    }
-  });
+    }),
+  );
 export type RulePack = z.infer<typeof RulePackSchema>;
 /** What a pack author writes (defaults not yet applied). */
 export type RulePackInput = z.input<typeof RulePackSchema>;

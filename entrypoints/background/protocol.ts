@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../core/model/zod';
 import { PanelReadSchema, type PanelRead } from '../../core/model/facts';
 import type { Guidance } from '../../core/model/guidance';
 import { LedgerEntrySchema } from '../../core/model/ledger';
@@ -41,20 +41,23 @@ export interface TeamPackStatus {
 
 export const ReportPagePayload = z.object({
   /** Only the seller back-office sends reports: https on *.tmall.com / *.taobao.com. */
-  url: z.url({ protocol: /^https$/, hostname: /(^|\.)(tmall|taobao)\.com$/ }).max(LIMITS.urlChars),
-  cases: z.array(PanelReadSchema).max(LIMITS.casesPerReport),
+  url: z.url({ protocol: /^https$/, hostname: /(^|\.)(tmall|taobao)\.com$/ }).check(z.maxLength(LIMITS.urlChars)),
+  cases: z.array(PanelReadSchema).check(z.maxLength(LIMITS.casesPerReport)),
   /** Later chunks of a page with more than LIMITS.casesPerReport cases: add to the tab's cases (same url) instead of replacing them. */
-  append: z.boolean().optional(),
-  unreadable: z
-    .object({ tried: z.array(z.string().max(100)).max(50), fields: z.array(z.string().max(100)).max(100) })
-    .optional(),
+  append: z.optional(z.boolean()),
+  unreadable: z.optional(
+    z.object({
+      tried: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(50)),
+      fields: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(100)),
+    }),
+  ),
 });
-export const GetTabCasesPayload = z.union([z.object({ tabId: z.number().int().nonnegative().optional() }), NoPayload]);
-export const FocusCasePayload = z.object({ key: z.string().min(1).max(LIMITS.keyChars) });
+export const GetTabCasesPayload = z.union([z.object({ tabId: z.optional(z.number().check(z.int(), z.nonnegative())) }), NoPayload]);
+export const FocusCasePayload = z.object({ key: z.string().check(z.minLength(1), z.maxLength(LIMITS.keyChars)) });
 export const SaveSettingsPayload = SettingsPatchSchema;
-export const ImportPackPayload = z.object({ json: z.string().max(LIMITS.packJsonChars, 'pack file too large (max 5 MB)') });
+export const ImportPackPayload = z.object({ json: z.string().check(z.maxLength(LIMITS.packJsonChars, 'pack file too large (max 5 MB)')) });
 export const ConfirmLedgerPayload = LedgerEntrySchema;
-export const CasesChangedPayload = z.object({ tabId: z.number().int() });
+export const CasesChangedPayload = z.object({ tabId: z.number().check(z.int()) });
 
 /** The schema for each message's payload, by message type. */
 export const PAYLOAD_SCHEMAS = {
@@ -76,7 +79,7 @@ export const PAYLOAD_SCHEMAS = {
 
 
 /** `a.b[2].c: message; …` — a zod error as one line an agent (or developer) can read. */
-export function formatZodError(error: z.ZodError): string {
+export function formatZodError(error: Pick<z.core.$ZodError, 'issues'>): string {
   return error.issues
     .slice(0, 5)
     .map((i) => `${formatPath(i.path)}: ${i.message}`)
