@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { intIn, z } from './zod';
 
 /**
  * The agent's settings (options page), also pushable by an administrator through
@@ -20,35 +20,37 @@ export type Locale = (typeof LOCALES)[number];
  */
 export const RemedyLimitsSchema = z.object({
   /** Exchange for another item priced up to the original price + this percent. */
-  exchangeUpliftPercent: z.number().int().min(0).max(100).default(30),
+  exchangeUpliftPercent: z._default(intIn(0, 100), 30),
   /** Store coupon up to this percent of the order amount (100 = 1 × order). */
-  couponMaxPercentOfOrder: z.number().int().min(0).max(500).default(100),
+  couponMaxPercentOfOrder: z._default(intIn(0, 500), 100),
   /** Small cash compensation, as a percent range of the paid amount. */
-  smallCashMinPercent: z.number().int().min(0).max(100).default(5),
-  smallCashMaxPercent: z.number().int().min(0).max(100).default(10),
+  smallCashMinPercent: z._default(intIn(0, 100), 5),
+  smallCashMaxPercent: z._default(intIn(0, 100), 10),
   /** Exchange price differences up to this many yuan may be waived. */
-  priceDifferenceWaiveYuan: z.number().min(0).max(1000).default(5),
-}).refine((r) => r.smallCashMinPercent <= r.smallCashMaxPercent, {
-  message: 'smallCashMinPercent must not exceed smallCashMaxPercent',
-  path: ['smallCashMinPercent'],
-});
+  priceDifferenceWaiveYuan: z._default(z.number().check(z.minimum(0), z.maximum(1000)), 5),
+}).check(
+  z.refine((r) => r.smallCashMinPercent <= r.smallCashMaxPercent, {
+    message: 'smallCashMinPercent must not exceed smallCashMaxPercent',
+    path: ['smallCashMinPercent'],
+  }),
+);
 export type RemedyLimits = z.infer<typeof RemedyLimitsSchema>;
 
 export const ShopPolicySchema = z.object({
   /** Shop name used in replies (【店铺名】). */
-  shopName: z.string().max(60).default(''),
+  shopName: z._default(z.string().check(z.maxLength(60)), ''),
   /** The agent's signature appended to / used in replies (【客服签名】). */
-  signature: z.string().max(200).default(''),
+  signature: z._default(z.string().check(z.maxLength(200)), ''),
   /** Seller pays shipping unless the panel says otherwise (包邮). */
-  freeShippingDefault: z.boolean().default(false),
-  remedyLimits: RemedyLimitsSchema.default(() => RemedyLimitsSchema.parse({})),
+  freeShippingDefault: z._default(z.boolean(), false),
+  remedyLimits: z._default(RemedyLimitsSchema, () => RemedyLimitsSchema.parse({})),
 });
 export type ShopPolicy = z.infer<typeof ShopPolicySchema>;
 
 export const TeamPackSchema = z.object({
   /** https URL of a team rule pack (JSON); '' = none. Fetched with ETag / If-None-Match. */
-  url: z.union([z.literal(''), z.url({ protocol: /^https$/, error: 'team pack URL must be https://' })]).default(''),
-  refreshHours: z.number().int().min(1).max(168).default(24),
+  url: z._default(z.union([z.literal(''), z.url({ protocol: /^https$/, error: 'team pack URL must be https://' })]), ''),
+  refreshHours: z._default(intIn(1, 168), 24),
 });
 export type TeamPack = z.infer<typeof TeamPackSchema>;
 
@@ -58,28 +60,29 @@ export type TeamPack = z.infer<typeof TeamPackSchema>;
  * active pack does not have falls back to that default (the engine decides).
  */
 export const RuleProfilesSchema = z.object({
-  tmall: z.string().max(80).default(''),
-  taobao: z.string().max(80).default(''),
+  tmall: z._default(z.string().check(z.maxLength(80)), ''),
+  taobao: z._default(z.string().check(z.maxLength(80)), ''),
 });
+
+/** Warning thresholds in hours (1 to 4 of them, each in (0, 14 days]). */
+const ThresholdsSchema = z.array(z.number().check(z.positive(), z.maximum(24 * 14))).check(z.minLength(1), z.maxLength(4));
 
 export const SettingsSchema = z.object({
   /** `auto` = take the platform from the page (host / adapter). */
-  platformProfile: z.enum(PLATFORM_PROFILES).default('auto'),
-  ruleProfiles: RuleProfilesSchema.default(() => RuleProfilesSchema.parse({})),
+  platformProfile: z._default(z.enum(PLATFORM_PROFILES), 'auto'),
+  ruleProfiles: z._default(RuleProfilesSchema, () => RuleProfilesSchema.parse({})),
   /**
    * Warning thresholds in hours before a deadline, most distant first (default 4 h then 1 h).
    * A deadline under the FIRST threshold (and not breached) counts as urgent.
    */
-  warningThresholdsHours: z
-    .array(z.number().positive().max(24 * 14))
-    .min(1)
-    .max(4)
-    .default([4, 1])
-    .transform((a) => [...new Set(a)].sort((x, y) => y - x)),
-  shopPolicy: ShopPolicySchema.default(() => ShopPolicySchema.parse({})),
-  locale: z.enum(LOCALES).default('zh-CN'),
-  recentCaseRetentionDays: z.number().int().min(1).max(365).default(30),
-  teamPack: TeamPackSchema.default(() => TeamPackSchema.parse({})),
+  warningThresholdsHours: z.pipe(
+    z._default(ThresholdsSchema, [4, 1]),
+    z.transform((a: number[]) => [...new Set(a)].sort((x, y) => y - x)),
+  ),
+  shopPolicy: z._default(ShopPolicySchema, () => ShopPolicySchema.parse({})),
+  locale: z._default(z.enum(LOCALES), 'zh-CN'),
+  recentCaseRetentionDays: z._default(intIn(1, 365), 30),
+  teamPack: z._default(TeamPackSchema, () => TeamPackSchema.parse({})),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 /** The top-level keys (used for managed-policy locking). */
@@ -89,36 +92,37 @@ export type SettingsKey = (typeof SETTINGS_KEYS)[number];
 export const defaultSettings = (): Settings => SettingsSchema.parse({});
 
 /** A partial update (options page): validated key by key; nested objects merge one level deep. */
-export const SettingsPatchSchema = z
-  .object({
+export const SettingsPatchSchema = z.partial(
+  z.strictObject({
     platformProfile: z.enum(PLATFORM_PROFILES),
-    ruleProfiles: z.object({ tmall: z.string().max(80), taobao: z.string().max(80) }).partial(),
-    warningThresholdsHours: z.array(z.number().positive().max(24 * 14)).min(1).max(4),
-    shopPolicy: z.object({
-      shopName: z.string().max(60),
-      signature: z.string().max(200),
-      freeShippingDefault: z.boolean(),
-      remedyLimits: z
-        .object({
-          exchangeUpliftPercent: z.number().int().min(0).max(100),
-          couponMaxPercentOfOrder: z.number().int().min(0).max(500),
-          smallCashMinPercent: z.number().int().min(0).max(100),
-          smallCashMaxPercent: z.number().int().min(0).max(100),
-          priceDifferenceWaiveYuan: z.number().min(0).max(1000),
-        })
-        .partial(),
-    }).partial(),
+    ruleProfiles: z.partial(z.object({ tmall: z.string().check(z.maxLength(80)), taobao: z.string().check(z.maxLength(80)) })),
+    warningThresholdsHours: ThresholdsSchema,
+    shopPolicy: z.partial(
+      z.object({
+        shopName: z.string().check(z.maxLength(60)),
+        signature: z.string().check(z.maxLength(200)),
+        freeShippingDefault: z.boolean(),
+        remedyLimits: z.partial(
+          z.object({
+            exchangeUpliftPercent: intIn(0, 100),
+            couponMaxPercentOfOrder: intIn(0, 500),
+            smallCashMinPercent: intIn(0, 100),
+            smallCashMaxPercent: intIn(0, 100),
+            priceDifferenceWaiveYuan: z.number().check(z.minimum(0), z.maximum(1000)),
+          }),
+        ),
+      }),
+    ),
     locale: z.enum(LOCALES),
-    recentCaseRetentionDays: z.number().int().min(1).max(365),
-    teamPack: z.object({ url: z.string(), refreshHours: z.number().int().min(1).max(168) }).partial(),
-  })
-  .partial()
-  .strict();
+    recentCaseRetentionDays: intIn(1, 365),
+    teamPack: z.partial(z.object({ url: z.string(), refreshHours: intIn(1, 168) })),
+  }),
+);
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
 /**
  * Merge a patch into settings (one level deep for shopPolicy / teamPack, two for
- * remedyLimits) and re-validate the whole. Throws a ZodError with the path when invalid.
+ * remedyLimits) and re-validate the whole. Throws a ZodError (zod/mini: `z.core.$ZodError`) with the path when invalid.
  */
 export function mergeSettings(base: Settings, patch: SettingsPatch): Settings {
   const merged = {

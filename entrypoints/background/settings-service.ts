@@ -1,5 +1,5 @@
 import { browser } from '#imports';
-import { z } from 'zod';
+import { z } from '../../core/model/zod';
 import { formatZodError } from './protocol';
 import {
   SettingsPatchSchema,
@@ -53,7 +53,7 @@ export async function saveSettings(store: SentinelStore, patch: SettingsPatch): 
   try {
     agent = mergeSettings(await readAgent(store), withoutLocked(SettingsPatchSchema.parse(patch), locked));
   } catch (e) {
-    if (e instanceof z.ZodError) throw new Error(`saveSettings: invalid settings — ${formatZodError(e)}`);
+    if (e instanceof z.core.$ZodError) throw new Error(`saveSettings: invalid settings — ${formatZodError(e)}`);
     throw e;
   }
   await store.putSettings(agent);

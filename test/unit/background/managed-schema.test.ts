@@ -22,8 +22,8 @@ describe('enterprise policy schema (public/managed_schema.json)', () => {
 
   it('enums match the settings model', () => {
     const props = schema.properties!;
-    expect(props.platformProfile!.enum).toEqual(SettingsSchema.shape.platformProfile.unwrap().options);
-    expect(props.locale!.enum).toEqual(SettingsSchema.shape.locale.unwrap().options);
+    expect(props.platformProfile!.enum).toEqual(SettingsSchema.shape.platformProfile._zod.def.innerType.options);
+    expect(props.locale!.enum).toEqual(SettingsSchema.shape.locale._zod.def.innerType.options);
   });
 
   it('a policy overrides leaf by leaf and reports what it locked', () => {
