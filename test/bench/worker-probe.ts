@@ -1,13 +1,17 @@
 /**
  * A probe evaluated inside the extension's service worker (main-world script, as a string
  * so the TS loader leaves it alone): wraps the async extension APIs and IndexedDB
- * transactions and counts calls and the time each call was pending. Used to say where a
- * slow `reportPage` spends its time (the worker is mostly idle, waiting on these).
- * The pending times overlap when calls run in parallel; serial awaits add up.
+ * transactions and counts calls and how long they were pending. Used to say where a
+ * slow `reportPage` spends its time (a worker that waits is idle, not busy).
+ * Per API: `ms` sums every call's pending time (calls in parallel overlap), `wallMs` is the
+ * time at least one call of that API was pending; `any.wallMs` is the time at least one
+ * call of any API (or an IndexedDB transaction) was pending.
  */
 export const WORKER_PROBE = `(() => {
   if (globalThis.__asApi) return 'already';
-  const stats = (globalThis.__asApi = { apis: {}, idb: { transactions: 0, ms: 0, puts: 0, gets: 0 } });
+  const stats = (globalThis.__asApi = { apis: {}, idb: { transactions: 0, ms: 0, wallMs: 0, puts: 0, gets: 0, active: 0, since: 0 }, any: { wallMs: 0, active: 0, since: 0 } });
+  const open = (s) => { if (s.active++ === 0) s.since = performance.now(); };
+  const close = (s) => { if (--s.active === 0) s.wallMs += performance.now() - s.since; };
   const api = globalThis.chrome;
   const spaces = { alarms: api.alarms, 'storage.session': api.storage && api.storage.session, 'storage.local': api.storage && api.storage.local, action: api.action, tabs: api.tabs, runtime: api.runtime, sidePanel: api.sidePanel, notifications: api.notifications };
   let wrapped = 0;
@@ -19,12 +23,21 @@ export const WORKER_PROBE = `(() => {
       const name = ns + '.' + k;
       try {
         obj[k] = function (...a) {
-          const s = (stats.apis[name] = stats.apis[name] || { calls: 0, ms: 0 });
+          const s = (stats.apis[name] = stats.apis[name] || { calls: 0, ms: 0, wallMs: 0, active: 0, since: 0 });
           s.calls++;
           const t0 = performance.now();
-          const r = orig.apply(this, a);
-          if (r && typeof r.then === 'function') return r.finally(() => { s.ms += performance.now() - t0; });
-          s.ms += performance.now() - t0;
+          open(s);
+          open(stats.any);
+          const done = () => { s.ms += performance.now() - t0; close(s); close(stats.any); };
+          let r;
+          try {
+            r = orig.apply(this, a);
+          } catch (e) {
+            done();
+            throw e;
+          }
+          if (r && typeof r.then === 'function') return r.finally(done);
+          done();
           return r;
         };
         wrapped++;
@@ -36,7 +49,16 @@ export const WORKER_PROBE = `(() => {
     const t = tx.apply(this, a);
     const t0 = performance.now();
     stats.idb.transactions++;
-    const done = () => { stats.idb.ms += performance.now() - t0; };
+    open(stats.idb);
+    open(stats.any);
+    let ended = false;
+    const done = () => {
+      if (ended) return;
+      ended = true;
+      stats.idb.ms += performance.now() - t0;
+      close(stats.idb);
+      close(stats.any);
+    };
     t.addEventListener('complete', done);
     t.addEventListener('abort', done);
     t.addEventListener('error', done);
@@ -46,10 +68,19 @@ export const WORKER_PROBE = `(() => {
   IDBObjectStore.prototype.put = function (...a) { stats.idb.puts++; return put.apply(this, a); };
   const get = IDBObjectStore.prototype.get;
   IDBObjectStore.prototype.get = function (...a) { stats.idb.gets++; return get.apply(this, a); };
+  // A copy with the intervals still open counted up to now.
+  globalThis.__asApiSnap = () => {
+    const now = performance.now();
+    const wall = (x) => x.wallMs + (x.active > 0 ? now - x.since : 0);
+    const apis = {};
+    for (const [k, v] of Object.entries(stats.apis)) apis[k] = { calls: v.calls, ms: v.ms, wallMs: wall(v) };
+    return { apis, idb: { ...stats.idb, wallMs: wall(stats.idb) }, any: { wallMs: wall(stats.any) } };
+  };
   return 'wrapped ' + wrapped;
 })()`;
 
 export interface WorkerApiStats {
-  apis: Record<string, { calls: number; ms: number }>;
-  idb: { transactions: number; ms: number; puts: number; gets: number };
+  apis: Record<string, { calls: number; ms: number; wallMs: number }>;
+  idb: { transactions: number; ms: number; wallMs: number; puts: number; gets: number };
+  any: { wallMs: number };
 }
