@@ -5,11 +5,15 @@ import type { CaseView } from './protocol';
  *
  * Every tracked deadline (each deadline of each case in an open back-office tab) has
  * "crossings": the absolute instants `dueAt − threshold` for every warning threshold, plus
- * `dueAt` itself (threshold 0, the breach — it only refreshes the action badge). Future
- * crossings become `chrome.alarms` named
+ * `dueAt` itself (threshold 0, the breach — it only refreshes the action badge). Only the
+ * NEXT crossings (the soonest ALARM_WINDOW, plus any that tie with the last of them) become
+ * `chrome.alarms`, named
  *   `as-dl|<thresholdHours>|<deadlineId>|<caseKey>`
- * The set of alarms is recomputed from the stored tab state whenever it changes and every
- * time the worker starts, so a restart loses nothing and a closed tab leaves no alarm.
+ * Each firing recomputes the window from the tab state, so the following crossing is always
+ * scheduled; the window is also recomputed whenever the state changes and every time the
+ * worker starts, so a restart loses nothing and a closed tab leaves no alarm. (One alarm per
+ * crossing for a 1,000-row page was hundreds of alarms.create calls per report, each one
+ * rewriting Chrome's alarm list.)
  *
  * Urgent (the action badge count): a case with at least one deadline that is NOT breached
  * and is due within the FIRST (largest) warning threshold. Breached deadlines no longer
@@ -18,7 +22,9 @@ import type { CaseView } from './protocol';
  */
 
 export const DEADLINE_ALARM_PREFIX = 'as-dl|';
-export const MAX_DEADLINE_ALARMS = 400; // Chrome allows 500 alarms per extension
+/** How many of the next crossings are scheduled as alarms at once. */
+export const ALARM_WINDOW = 16;
+export const MAX_DEADLINE_ALARMS = 400; // Chrome allows 500 alarms per extension (ties beyond the window)
 const HOUR_MS = 3_600_000;
 
 export interface Crossing {
@@ -52,8 +58,12 @@ export function uniqueCases(cases: CaseView[]): CaseView[] {
   return [...seen.values()];
 }
 
-/** All future crossings (soonest first, at most MAX_DEADLINE_ALARMS). */
-export function computeCrossings(cases: CaseView[], thresholdsHours: number[], nowMs: number): Crossing[] {
+/**
+ * The next future crossings, soonest first: the first `window`, plus those at the same
+ * instant as the last of them (at most MAX_DEADLINE_ALARMS), so no crossing is skipped when
+ * the window moves on after a firing.
+ */
+export function computeCrossings(cases: CaseView[], thresholdsHours: number[], nowMs: number, window = ALARM_WINDOW): Crossing[] {
   const out: Crossing[] = [];
   const hours = [...new Set([...thresholdsHours, 0])];
   for (const c of uniqueCases(cases)) {
@@ -67,7 +77,9 @@ export function computeCrossings(cases: CaseView[], thresholdsHours: number[], n
     }
   }
   out.sort((x, y) => x.when - y.when);
-  return out.slice(0, MAX_DEADLINE_ALARMS);
+  let n = Math.min(window, out.length);
+  while (n > 0 && n < out.length && n < MAX_DEADLINE_ALARMS && out[n]!.when === out[n - 1]!.when) n++;
+  return out.slice(0, n);
 }
 
 /** ms until the case's nearest not-yet-breached deadline (null: none left). */

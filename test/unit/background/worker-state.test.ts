@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ALARM_WINDOW } from '../../../entrypoints/background/deadline-alarms';
 import { Clock, HOUR, NOW, URL_DETAIL, URL_LIST, freshProfile, sentinel, tab, tmallRefund } from './helpers';
 
 /**
@@ -192,5 +193,31 @@ describe('deadline warnings', () => {
     expect(create).not.toHaveBeenCalled();
     expect(clear).not.toHaveBeenCalled();
     expect(getAll).not.toHaveBeenCalled();
+  });
+
+  it('only the next crossings are alarms; crossings at the same instant are all scheduled and each notified once, then the window moves on', async () => {
+    const clock = new Clock(NOW);
+    const s = sentinel(clock);
+    // 30 rows due at the same instant (17:00): their 4-hour crossings all fall at 13:00.
+    const rows = Array.from({ length: 30 }, (_, i) => tmallRefund({ refundId: String(900 + i), orderId: String(3900 + i), platformCountdown: '剩余0天5时0分0秒' }, i));
+    await s.handlers.reportPage({ url: URL_LIST, cases: rows }, tab(8));
+    const fours = rows.map((_, i) => `as-dl|4|seller-response|tmall:refund:${900 + i}`);
+    let alarms = await fakeBrowser.alarms.getAll();
+    expect(alarms.filter((a) => a.name.startsWith('as-dl|')).map((a) => a.name).sort()).toEqual([...fours].sort());
+    expect(alarms.every((a) => !a.name.startsWith('as-dl|') || a.scheduledTime === Date.parse('2026-11-20T13:00:00+08:00'))).toBe(true);
+    expect(fours.length).toBeGreaterThan(ALARM_WINDOW);
+
+    // 13:00: Chrome fires them one by one.
+    clock.advance(HOUR);
+    for (const name of fours) {
+      await fakeBrowser.alarms.clear(name);
+      await s.events.onAlarm({ name });
+    }
+    expect(Object.keys(shownNotifications()).sort()).toEqual([...fours].sort());
+    // the window moved on: the 1-hour crossings (16:00) are next
+    alarms = (await fakeBrowser.alarms.getAll()).filter((a) => a.name.startsWith('as-dl|'));
+    expect(alarms.length).toBeGreaterThan(0);
+    expect(alarms.every((a) => a.name.startsWith('as-dl|1|seller-response|') && a.scheduledTime === Date.parse('2026-11-20T16:00:00+08:00'))).toBe(true);
+    expect(alarms).toHaveLength(30);
   });
 });
