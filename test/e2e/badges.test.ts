@@ -17,7 +17,8 @@ const LIST_URL = 'https://refund2.tmall.com/dispute/seller/list.htm';
 
 let h: Harness;
 beforeAll(async () => {
-  h = await launch();
+  // An agent working from Los Angeles: back-office times are still Beijing time.
+  h = await launch({ timezoneId: 'America/Los_Angeles' });
 });
 afterAll(async () => {
   await h?.close();
@@ -36,7 +37,13 @@ function minutesLeft(dueIso: string, nowMs: number): number {
   return Date.parse(dueIso) - nowMs < 0 ? -m : m;
 }
 
-describe('badges', () => {
+describe('badges (browser in America/Los_Angeles)', () => {
+  it('the pages really run in Los Angeles time', async () => {
+    const page = await h.open(LIST_URL);
+    expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe('America/Los_Angeles');
+    await page.close();
+  });
+
   it('refund list: one badge per row, in its open shadow root, with due times from the row’s own timestamps', async () => {
     fixtureAt((u) => u === LIST_URL, 'the Tmall refund list');
     const t0 = Date.now();

@@ -101,7 +101,7 @@ export function preflight(dist = DIST): void {
 
 const MARK = '__aftersaleSentinelE2eMark';
 
-export async function launch(opts: { dist?: string; headless?: boolean } = {}): Promise<Harness> {
+export async function launch(opts: { dist?: string; headless?: boolean; timezoneId?: string } = {}): Promise<Harness> {
   const built = opts.dist ?? DIST;
   preflight(built);
   const root = mkdtempSync(join(tmpdir(), 'aftersale-e2e-'));
@@ -117,6 +117,7 @@ export async function launch(opts: { dist?: string; headless?: boolean } = {}): 
       args: chromeArgs(dist),
       locale: 'zh-CN',
       viewport: { width: 1280, height: 900 },
+      ...(opts.timezoneId ? { timezoneId: opts.timezoneId } : {}),
     });
   } catch (err) {
     rmSync(root, { recursive: true, force: true });
