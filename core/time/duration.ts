@@ -49,32 +49,30 @@ export function findCountdown(raw: string): string | null {
 
 const two = (n: number) => String(n).padStart(2, '0');
 
+/** Seconds → sign and whole days, hours, minutes, seconds (the magnitude, floored). */
+function countdownParts(totalSeconds: number): { sign: string; d: number; h: number; m: number; s: number } {
+  const abs = Math.floor(Math.abs(totalSeconds));
+  return {
+    sign: totalSeconds < 0 ? '-' : '',
+    d: Math.floor(abs / 86400),
+    h: Math.floor((abs % 86400) / 3600),
+    m: Math.floor((abs % 3600) / 60),
+    s: abs % 60,
+  };
+}
+
 /**
  * Seconds → the platform's style: `2天23时07分` (with `withSeconds`: `2天23时07分51秒`).
  * Negative values (breached) are prefixed with `-`.
  */
 export function formatCountdown(totalSeconds: number, withSeconds = false): string {
-  const sign = totalSeconds < 0 ? '-' : '';
-  let s = Math.floor(Math.abs(totalSeconds));
-  const d = Math.floor(s / 86400);
-  s -= d * 86400;
-  const h = Math.floor(s / 3600);
-  s -= h * 3600;
-  const m = Math.floor(s / 60);
-  s -= m * 60;
+  const { sign, d, h, m, s } = countdownParts(totalSeconds);
   const head = d > 0 ? `${d}天${two(h)}时` : `${h}时`;
   return `${sign}${head}${two(m)}分${withSeconds ? `${two(s)}秒` : ''}`;
 }
 
 /** English form: `2d 23h 07m` (`51s` with seconds). */
 export function formatCountdownEn(totalSeconds: number, withSeconds = false): string {
-  const sign = totalSeconds < 0 ? '-' : '';
-  let s = Math.floor(Math.abs(totalSeconds));
-  const d = Math.floor(s / 86400);
-  s -= d * 86400;
-  const h = Math.floor(s / 3600);
-  s -= h * 3600;
-  const m = Math.floor(s / 60);
-  s -= m * 60;
+  const { sign, d, h, m, s } = countdownParts(totalSeconds);
   return `${sign}${d > 0 ? `${d}d ` : ''}${h}h ${two(m)}m${withSeconds ? ` ${two(s)}s` : ''}`;
 }
