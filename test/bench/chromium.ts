@@ -349,10 +349,11 @@ async function measurePanel(page: Page, panel: Page, refundId: string, times: nu
     await panel.locator('[data-testid="queue-item"]', { hasText: refundId }).first().click();
     await panel.waitForSelector(VERDICT, { timeout: 15_000 });
   }
-  const samples: number[] = [];
-  const breakdown: Array<{ total: number; debounceAndQueue: number; read: number; report: number; mount: number }> = [];
+  type Sample = { total: number; debounceAndQueue: number; read: number; report: number; mount: number };
   let triggering = false;
-  for (let k = 0; k < times; k++) {
+  /** One change of 退款原因 → the panel's verdict flips; `quietMs` of no change before it. */
+  const once = async (quietMs: number): Promise<Sample> => {
+    await page.waitForTimeout(quietMs);
     triggering = !triggering;
     const reason = triggering ? '卖家缺货' : '不想买了';
     // (a string: functions passed to evaluate must not be rewritten by the TS loader)
@@ -376,12 +377,19 @@ async function measurePanel(page: Page, panel: Page, refundId: string, times: nu
     const t1 = await panel.evaluate(() => (window as unknown as { __asSeen: number }).__asSeen);
     const p = await waitPass(page, before, 1);
     const origin = await page.evaluate(() => performance.timeOrigin);
-    samples.push(t1 - t0);
-    breakdown.push({ total: t1 - t0, debounceAndQueue: origin + p.t - p.total - t0, read: p.read, report: p.report, mount: p.mount - p.report });
-  }
-  const s = spread(samples);
-  const q = spread(breakdown.map((b) => b.debounceAndQueue));
-  log(`chromium: DOM change → panel verdict ${s.median.toFixed(0)} ms (debounce/queue ${q.median.toFixed(0)} ms)`);
+    return { total: t1 - t0, debounceAndQueue: origin + p.t - p.total - t0, read: p.read, report: p.report, mount: p.mount - p.report };
+  };
+  // A change on a page that has been quiet (the usual case: an agent or the page edits one
+  // row), then changes right after the previous one settled (a burst: the debounce applies).
+  const quiet: Sample[] = [];
+  for (let k = 0; k < times; k++) quiet.push(await once(400));
+  const burst: Sample[] = [];
+  for (let k = 0; k < 3; k++) burst.push(await once(0));
+  const s = spread(quiet.map((b) => b.total));
+  const q = spread(quiet.map((b) => b.debounceAndQueue));
+  const sb = spread(burst.map((b) => b.total));
+  const qb = spread(burst.map((b) => b.debounceAndQueue));
+  log(`chromium: DOM change → panel verdict ${s.median.toFixed(0)} ms after a quiet page, ${sb.median.toFixed(0)} ms right after another change`);
   return {
     page,
     panel,
@@ -393,12 +401,20 @@ async function measurePanel(page: Page, panel: Page, refundId: string, times: nu
           value: r1(s.median),
           unit: 'ms',
           enforced: false,
-          note: `${describe(s, 'ms')}; of which change → content-script pass start ${q.median.toFixed(0)} ms (debounce)`,
-          detail: { breakdown },
+          note: `${describe(s, 'ms')}, each after 400 ms without changes; change → content-script pass start ${q.median.toFixed(0)} ms`,
+          detail: { quiet },
         },
         '<=',
         100,
       ),
+      info({
+        id: 'latency.panel-burst',
+        figure: 'same, right after another change (inside the debounce window)',
+        value: r1(sb.median),
+        unit: 'ms',
+        note: `${describe(sb, 'ms')}; change → content-script pass start ${qb.median.toFixed(0)} ms`,
+        detail: { burst },
+      }),
     ],
   };
 }
