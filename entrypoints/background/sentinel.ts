@@ -260,6 +260,28 @@ export function createSentinel(deps: SentinelDeps) {
     if (calls.length) st.track(Promise.all(calls), 'alarms / action badge', true);
   }
 
+  /** Whether some tab's views must still be evaluated (after a restart or a context change). */
+  function unevaluated(st: SessionState, c: EvalContext): boolean {
+    for (const t of st.tabs.values()) if (!t.views || t.version !== c.version) return true;
+    return false;
+  }
+
+  /**
+   * After a report: alarms and badge at once when every tab is evaluated (cheap, in
+   * memory); right after the answer otherwise (a restarted worker evaluates the other tabs'
+   * stored reads first — the page should not wait for that).
+   */
+  function deriveAfterReport(st: SessionState, c: EvalContext, have: Map<string, number>): void {
+    if (!unevaluated(st, c)) {
+      deriveNow(st, c, have);
+      return;
+    }
+    const later = new Promise<void>((resolve) => setTimeout(resolve, 0))
+      .then(() => Promise.all([state(), context(), scheduled()]))
+      .then(([st2, c2, have2]) => deriveNow(st2, c2, have2));
+    st.track(later, 'alarms / action badge', true);
+  }
+
   /** Alarms and action badge from the current state — callable at any time, idempotent. */
   async function refreshDerived(): Promise<void> {
     const [st, c, have] = await Promise.all([state(), context(), scheduled()]);
@@ -401,7 +423,7 @@ export function createSentinel(deps: SentinelDeps) {
       });
       st.lastTab = tabId;
       st.persistTab(tabId);
-      deriveNow(st, c, have);
+      deriveAfterReport(st, c, have);
       recordRecent(st, db, views, changed);
       announce(tabId);
       return { cases: views };
