@@ -20,6 +20,8 @@ const LIST_URL_FOR_READER = 'https://refund2.tmall.com/dispute/seller/list.htm';
 const SOURCE_URL = 'aftersale-bench://core-pages.js';
 
 export interface BlinkRead {
+  /** The first call: cold JIT, and every node touched gets its JS wrapper created then. */
+  firstMs: number;
   timing: Spread;
   functions: HotSpot[];
   lines: Array<HotSpot & { source: string }>;
@@ -97,7 +99,7 @@ export async function blinkRead(h: Harness, rows: number, loops = 7): Promise<Bl
         .sort((a, b) => b[1] - a[1])
         .slice(0, k)
         .map(([where, t]) => ({ where, selfMs: Math.round(t * msPerTick * 10) / 10, pct: Math.round((t / total) * 1000) / 10 }));
-    return { timing: spread(samples), functions: top(fns, 12), lines: top(lines, 15).map((x) => ({ ...x, source: sourceLine(x.where) })) };
+    return { firstMs: first[0], timing: spread(samples), functions: top(fns, 12), lines: top(lines, 15).map((x) => ({ ...x, source: sourceLine(x.where) })) };
   } finally {
     await page.close();
   }
