@@ -4,10 +4,12 @@ import { coreRules } from './rules';
 import { createSentinel } from './sentinel';
 
 /**
- * The MV3 service worker. Listeners are registered synchronously on every start; all state
- * lives in storage.session (tabs, focus) and IndexedDB (packs, settings, ledger, recent
- * cases), and every deadline warning is a chrome.alarm recomputed on start — so the worker
- * may be stopped at any moment without losing anything.
+ * The MV3 service worker. Listeners are registered synchronously on every start. The tabs'
+ * cases are kept in memory for the worker's lifetime and written (compactly: reads and
+ * evaluation instants) to storage.session after each report is answered; packs, settings,
+ * ledger and recent cases live in IndexedDB (cached in memory until changed). Deadline
+ * warnings are chrome.alarms for the next crossings, recomputed on start from the stored
+ * state — so the worker may be stopped at any moment without losing anything.
  */
 export default defineBackground(() => {
   const sentinel = createSentinel({ rules: coreRules });

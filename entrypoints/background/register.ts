@@ -36,9 +36,9 @@ export function registerSentinel(s: Sentinel): () => void {
   const onActivated = logged('tab activated', (info: { tabId: number }) => e.onTabActivated(info.tabId));
   const onClicked = logged('notification clicked', (id: string) => e.onNotificationClicked(id));
   const onInit = logged('init', () => e.init());
-  const onStorage = logged('managed policy changed', async (_changes: unknown, area: string) => {
-    if (area === 'managed') await e.onManagedChanged();
-  });
+  // storage.managed's own event: a storage.onChanged listener would also receive every
+  // session write of the tab state (old and new values) for nothing.
+  const onManaged = logged('managed policy changed', () => e.onManagedChanged());
   browser.alarms.onAlarm.addListener(onAlarm);
   browser.tabs.onRemoved.addListener(onRemoved);
   browser.tabs.onUpdated.addListener(onUpdated);
@@ -46,7 +46,7 @@ export function registerSentinel(s: Sentinel): () => void {
   browser.notifications.onClicked.addListener(onClicked);
   browser.runtime.onInstalled.addListener(onInit);
   browser.runtime.onStartup.addListener(onInit);
-  browser.storage.onChanged.addListener(onStorage);
+  browser.storage.managed.onChanged?.addListener(onManaged);
   return () => {
     offs.forEach((off) => off());
     browser.alarms.onAlarm.removeListener(onAlarm);
@@ -56,6 +56,6 @@ export function registerSentinel(s: Sentinel): () => void {
     browser.notifications.onClicked.removeListener(onClicked);
     browser.runtime.onInstalled.removeListener(onInit);
     browser.runtime.onStartup.removeListener(onInit);
-    browser.storage.onChanged.removeListener(onStorage);
+    browser.storage.managed.onChanged?.removeListener(onManaged);
   };
 }

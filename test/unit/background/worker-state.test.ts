@@ -220,4 +220,14 @@ describe('deadline warnings', () => {
     expect(alarms.every((a) => a.name.startsWith('as-dl|1|seller-response|') && a.scheduledTime === Date.parse('2026-11-20T16:00:00+08:00'))).toBe(true);
     expect(alarms).toHaveLength(30);
   });
+
+  it('settings are cached, and an enterprise policy change (storage.managed) re-evaluates the open cases', async () => {
+    const s = sentinel(new Clock(NOW));
+    await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund({ platformCountdown: '剩余0天5时0分0秒' })] }, tab(5));
+    expect(await fakeBrowser.action.getBadgeText({})).toBe(''); // 5 h left, first threshold 4 h
+    await fakeBrowser.storage.managed.set({ warningThresholdsHours: [6, 1] });
+    await s.events.onManagedChanged();
+    expect((await s.handlers.getSettings(undefined)).warningThresholdsHours).toEqual([6, 1]);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+  });
 });
