@@ -34,6 +34,8 @@ interface PassMark {
   mount: number;
   report: number;
   total: number;
+  /** read done → every badge mounted (the content script mounts the top rows first, the rest in slices); NaN on builds without the mark. */
+  mountAll: number;
 }
 
 declare global {
@@ -50,7 +52,7 @@ const RECORDER = `(() => {
   new MutationObserver(() => {
     const passes = num('passes');
     if (!rec.passes.length || rec.passes[rec.passes.length - 1].passes !== passes)
-      rec.passes.push({ t: performance.now(), passes, badges: num('badges'), read: num('read-ms'), mount: num('mount-ms'), report: num('report-ms'), total: num('total-ms') });
+      rec.passes.push({ t: performance.now(), passes, badges: num('badges'), read: num('read-ms'), mount: num('mount-ms'), report: num('report-ms'), total: num('total-ms'), mountAll: document.documentElement.hasAttribute('data-as-mount-all-ms') ? num('mount-all-ms') : NaN });
   }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-as-passes'] });
 })();`;
 
@@ -98,6 +100,7 @@ const r1 = (x: number) => Math.round(x * 10) / 10;
 interface LoadSample {
   read: number;
   mountLocal: number;
+  mountAll: number;
   report: number;
   dclToBadges: number;
   scriptMs: number;
@@ -126,6 +129,7 @@ async function loadList(h: Harness, rows: number): Promise<{ page: Page; cdp: CD
     s: {
       read: first.read,
       mountLocal: first.mount - first.report,
+      mountAll: (Number.isNaN(first.mountAll) ? first.mount : first.mountAll) - first.report,
       report: first.report,
       dclToBadges: first.t - dcl,
       scriptMs: (m.ScriptDuration ?? 0) * 1000,
@@ -170,20 +174,35 @@ async function pageCost(h: Harness, rows: number, loads: number, readBudget: num
   }
   const read = spread(samples.map((s) => s.read));
   const mount = spread(samples.map((s) => s.mountLocal));
+  const mountAll = spread(samples.map((s) => s.mountAll));
   const report = spread(samples.map((s) => s.report));
   const dcl = spread(samples.map((s) => s.dclToBadges));
   const script = spread(samples.map((s) => s.scriptMs));
   const task = spread(samples.map((s) => s.taskMs));
-  log(`chromium: ${rows} rows: read ${read.median.toFixed(1)} ms, mount ${mount.median.toFixed(1)} ms, report ${report.median.toFixed(1)} ms, DCL→badges ${dcl.median.toFixed(0)} ms`);
+  log(`chromium: ${rows} rows: read ${read.median.toFixed(1)} ms, first badges ${mount.median.toFixed(1)} ms, all ${mountAll.median.toFixed(1)} ms, report ${report.median.toFixed(1)} ms, DCL→badges ${dcl.median.toFixed(0)} ms`);
   const R = rows.toLocaleString('en-US');
   const figs = [
     judged({ id: `page.${rows}.read`, figure: `${R}-row list: read the page (content script)`, value: r1(read.median), unit: 'ms', enforced: false, note: describe(read, 'ms') + ' page loads', detail: { samples } }, '<=', readBudget),
     judged(
-      { id: `page.${rows}.mount`, figure: `${R}-row list: mount ${R} badges once guidance is back`, value: r1(mount.median), unit: 'ms', enforced: false, note: `${describe(mount, 'ms')}; must fit the next frame` },
+      {
+        id: `page.${rows}.mount`,
+        figure: `${R}-row list: first badges on the page once guidance is back`,
+        value: r1(mount.median),
+        unit: 'ms',
+        enforced: false,
+        note: `${describe(mount, 'ms')}; the top rows' badges (the content script's first slice), must fit the next frame`,
+      },
       '<=',
       16,
       '≤ 16 ms (1 frame)',
     ),
+    info({
+      id: `page.${rows}.mount-all`,
+      figure: `${R}-row list: all ${R} badges on the page once guidance is back`,
+      value: r1(mountAll.median),
+      unit: 'ms',
+      note: `${describe(mountAll, 'ms')}; the rest go in slices on later tasks`,
+    }),
     info({ id: `page.${rows}.report`, figure: `${R}-row list: round trip to the worker (reportPage, all rows)`, value: r1(report.median), unit: 'ms', note: describe(report, 'ms') }),
     info({ id: `page.${rows}.dcl`, figure: `${R}-row list: DOMContentLoaded → all badges mounted`, value: r1(dcl.median), unit: 'ms', note: describe(dcl, 'ms') }),
     ...(waits
@@ -214,17 +233,19 @@ async function pageCost(h: Harness, rows: number, loads: number, readBudget: num
 
 async function rowAdded(page: Page, rows: number, times: number): Promise<Figure> {
   const r = prng(99 + rows);
-  const samples: Array<{ cost: number; read: number; mount: number; report: number }> = [];
+  const samples: Array<{ cost: number; read: number; mount: number; mountAll: number; report: number }> = [];
   for (let k = 0; k < times; k++) {
     const before = (await passes(page)).at(-1)?.passes ?? 0;
     const badges = rows + k + 1;
     const html = rowHtml(rowData(100_000 + rows * 10 + k, Date.now(), r));
     await page.evaluate((x) => document.querySelector('tbody')!.insertAdjacentHTML('afterbegin', x), html);
     const p = await waitPass(page, before, badges);
-    samples.push({ cost: p.read + (p.mount - p.report), read: p.read, mount: p.mount - p.report, report: p.report });
+    const mountAll = (Number.isNaN(p.mountAll) ? p.mount : p.mountAll) - p.report;
+    samples.push({ cost: p.read + (p.mount - p.report), read: p.read, mount: p.mount - p.report, mountAll, report: p.report });
   }
   const s = spread(samples.map((x) => x.cost));
   const rep = spread(samples.map((x) => x.report));
+  const all = spread(samples.map((x) => x.read + x.mountAll));
   const R = rows.toLocaleString('en-US');
   return judged(
     {
@@ -233,7 +254,7 @@ async function rowAdded(page: Page, rows: number, times: number): Promise<Figure
       value: r1(s.median),
       unit: 'ms',
       enforced: false,
-      note: `${describe(s, 'ms')}; + worker round trip ${rep.median.toFixed(1)} ms (not counted)`,
+      note: `${describe(s, 'ms')}; read + first badge slice; with every badge slice ${all.median.toFixed(1)} ms; + worker round trip ${rep.median.toFixed(1)} ms (not counted)`,
       detail: { samples },
     },
     '<=',
