@@ -38,7 +38,13 @@ function parseArgs(argv: string[]) {
   let only = ALL;
   if (onlyArg) {
     const v = onlyArg.includes('=') ? onlyArg.split('=')[1]! : argv[argv.indexOf(onlyArg) + 1] ?? '';
-    only = v.split(',').filter((s): s is Section => (ALL as string[]).includes(s));
+    const names = v.split(',').filter(Boolean);
+    const unknown = names.filter((s) => !(ALL as string[]).includes(s));
+    if (unknown.length || names.length === 0) {
+      process.stderr.write(`bench: --only takes ${ALL.join(',')} (got ${JSON.stringify(v)})\n`);
+      process.exit(2);
+    }
+    only = names as Section[];
   }
   return { json, md, profile, strict, only };
 }
