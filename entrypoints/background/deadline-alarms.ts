@@ -130,9 +130,8 @@ export function sortByUrgency(cases: CaseView[], nowMs: number): CaseView[] {
     if (dues.length > 0) return [1, nowMs - Math.max(...dues)];
     return [2, 0];
   };
-  return [...cases].sort((a, b) => {
-    const [ga, va] = rank(a);
-    const [gb, vb] = rank(b);
-    return ga - gb || va - vb || a.key.localeCompare(b.key);
-  });
+  // Ranked once per case (not per comparison: a 1,000-case queue makes ~10,000 comparisons).
+  const ranked = cases.map((c) => ({ c, r: rank(c) }));
+  ranked.sort((a, b) => a.r[0] - b.r[0] || a.r[1] - b.r[1] || a.c.key.localeCompare(b.c.key));
+  return ranked.map((x) => x.c);
 }

@@ -254,8 +254,9 @@ export function createSentinel(deps: SentinelDeps) {
     const title = n > 0 ? notifyText(c.settings.locale, 'actionTitle', n) : notifyText(c.settings.locale, 'name');
     const badge = `${text}|${title}`;
     if (badge !== lastBadge) {
+      if (lastBadge === null) calls.push(browser.action.setBadgeBackgroundColor({ color: '#d93025' })); // once per worker lifetime
       lastBadge = badge;
-      calls.push(browser.action.setBadgeText({ text }), browser.action.setBadgeBackgroundColor({ color: '#d93025' }), browser.action.setTitle({ title }));
+      calls.push(browser.action.setBadgeText({ text }), browser.action.setTitle({ title }));
     }
     if (calls.length) st.track(Promise.all(calls), 'alarms / action badge', true);
   }
