@@ -106,9 +106,13 @@ export class SessionState {
     return st;
   }
 
-  /** Wait for the state writes queued so far (what readers of the state need). */
+  /**
+   * Wait for the state writes pending NOW (what a reader of the state needs). Not for writes
+   * queued later: a reader must not be held back by reports that arrive after it (the side
+   * panel's several reads for one refresh would then straddle a newer report).
+   */
   async written(): Promise<void> {
-    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+    if (this.pending.size > 0) await Promise.allSettled([...this.pending]);
   }
 
   /** Wait for everything queued so far: state writes and side work. */
