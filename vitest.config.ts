@@ -33,6 +33,9 @@ export default defineConfig({
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
           setupFiles: ['fake-indexeddb/auto'],
+          // Files share a worker's module cache: 54 s → 28 s per run (the suite runs 3× in npm test).
+          // Tests reset their own state (fakeBrowser.reset(), fresh IndexedDB names / deleteDatabase).
+          isolate: false,
         },
       },
       {
