@@ -1,13 +1,16 @@
 /**
- * The real `guidance` command, spawned as `tsx core/cli/guidance.ts …` (what `npm run
- * guidance --` runs): JSON on stdout for facts files and saved pages; exit 2 and one line
- * on stderr, no stack trace, for every kind of bad input.
+ * The `guidance` command: JSON on stdout for facts files and saved pages; exit 2 and one line
+ * on stderr, no stack trace, for every kind of bad input. Most cases call `runGuidance` (all
+ * the command does besides writing its result); the real command, spawned as
+ * `tsx core/cli/guidance.ts …` (what `npm run guidance --` runs), is checked for success,
+ * for exit 2 and under two machine time zones.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runGuidance } from '../../../core/cli/run';
 import { FIXTURES } from '../pages/load';
 
 const ROOT = resolve(FIXTURES, '../../..');
@@ -21,7 +24,7 @@ function file(name: string, content: string): string {
   return path;
 }
 
-function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function spawnCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
     const child = spawn(TSX, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
     let stdout = '';
@@ -32,6 +35,9 @@ function run(args: string[], env: Record<string, string> = {}): Promise<{ code: 
     child.on('close', (code) => done({ code, stdout, stderr }));
   });
 }
+
+/** The command's work in this process: the same result the entry point writes and exits with. */
+const run = (args: string[]) => runGuidance(args);
 
 /** One line on stderr, naming the problem, with no stack frames. */
 function expectOneLine(stderr: string, includes: string) {
@@ -51,8 +57,8 @@ const OUT_OF_STOCK = {
 };
 
 describe.concurrent('guidance --facts', { timeout: 90_000 }, () => {
-  it('one Facts object → one case: 500 yuan out of stock on Tmall → 150.00', async () => {
-    const r = await run(['--facts', file('one.json', JSON.stringify(OUT_OF_STOCK)), '--now', '2026-11-20T10:05:00+08:00', '--platform', 'tmall']);
+  it('one Facts object → one case: 500 yuan out of stock on Tmall → 150.00 (the real command)', async () => {
+    const r = await spawnCli(['--facts', file('one.json', JSON.stringify(OUT_OF_STOCK)), '--now', '2026-11-20T10:05:00+08:00', '--platform', 'tmall']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const { cases } = JSON.parse(r.stdout);
@@ -88,7 +94,7 @@ describe.concurrent('guidance --facts', { timeout: 90_000 }, () => {
 
   it('the same answer under another machine time zone', async () => {
     const args = ['--facts', file('tz.json', JSON.stringify(OUT_OF_STOCK)), '--now', '2026-11-20T02:05:00Z', '--platform', 'tmall'];
-    const [a, b] = await Promise.all([run(args, { TZ: 'UTC' }), run(args, { TZ: 'America/Los_Angeles' })]);
+    const [a, b] = await Promise.all([spawnCli(args, { TZ: 'UTC' }), spawnCli(args, { TZ: 'America/Los_Angeles' })]);
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
     expect(JSON.parse(a.stdout).cases[0].now).toBe('2026-11-20T10:05:00+08:00');
@@ -194,9 +200,9 @@ describe.concurrent('bad input → exit 2, one line on stderr', { timeout: 90_00
     expectOneLine(r.stderr, 'ledger');
   });
 
-  it('a page with no readable panel: which page kinds were tried', async () => {
+  it('a page with no readable panel: which page kinds were tried (the real command exits 2)', async () => {
     const page = file('empty.html', '<!DOCTYPE html><html><body><h1>卖家中心</h1><p>欢迎回来</p><div class="ad_1">实付款 ¥99.00</div></body></html>');
-    const r = await run([page, '--url', 'https://refund2.tmall.com/dispute/seller/detail.htm?refundId=1']);
+    const r = await spawnCli([page, '--url', 'https://refund2.tmall.com/dispute/seller/detail.htm?refundId=1']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expectOneLine(r.stderr, 'no readable panel');
