@@ -13,7 +13,8 @@ const MAY_HOLD_TIMER = /[天时分秒:：]/;
  */
 export class FactsBuilder {
   private readonly values = new Map<FactKey, string | number>();
-  private readonly unreadable = new Set<FactKey>();
+  /** Created on the first unreadable value (most rows have none). */
+  private unreadable: Set<FactKey> | null = null;
 
   /** `raw === null`: the label was found with no value next to it. */
   offer(key: FactKey, raw: string | null): void {
@@ -27,11 +28,11 @@ export class FactsBuilder {
     const value = text === null ? undefined : parseFieldValue(key, text);
     if (value === null) return; // the page says there is none (`活动：无`)
     if (value === undefined) {
-      this.unreadable.add(key);
+      (this.unreadable ??= new Set()).add(key);
       return;
     }
     this.values.set(key, value);
-    this.unreadable.delete(key);
+    this.unreadable?.delete(key);
   }
 
   has(key: FactKey): boolean {
@@ -44,7 +45,7 @@ export class FactsBuilder {
 
   /** Keys seen at all (readable or not). */
   seen(key: FactKey): boolean {
-    return this.values.has(key) || this.unreadable.has(key);
+    return this.values.has(key) || (this.unreadable?.has(key) ?? false);
   }
 
   build(platformCountdown?: string | null): { facts: Facts; unreadable: FactKey[] } {
@@ -53,7 +54,7 @@ export class FactsBuilder {
     const unreadable: FactKey[] = [];
     for (const key of FACT_KEYS) {
       if (this.values.has(key)) facts[key] = this.values.get(key);
-      else if (this.unreadable.has(key)) unreadable.push(key);
+      else if (this.unreadable?.has(key)) unreadable.push(key);
     }
     if (unreadable.length) facts.unreadable = unreadable;
     return { facts: facts as Facts, unreadable };

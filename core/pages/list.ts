@@ -19,7 +19,8 @@ export interface ListRow {
   index: number;
   facts: Facts;
   unreadable: FactKey[];
-  labels: Set<string>;
+  /** Read only: rows without inline labels share their header's set. */
+  labels: ReadonlySet<string>;
 }
 
 export interface HeaderRow {
@@ -40,9 +41,13 @@ function textOf(cell: Element, badgeCells: ReadonlySet<Element> | null): string 
   return copy.textContent ?? '';
 }
 
-/** Cells of a row holding a badge host that carries light-DOM text; null (the usual case) when none. */
-function cellsWithBadgeText(row: Element): Set<Element> | null {
-  const badges = row.getElementsByTagName(BADGE_TAG);
+/**
+ * Cells holding a badge host that carries light-DOM text, over the whole document (one
+ * query, not one per row); null (the usual case) when none. A cell is in the set exactly
+ * when some row holding it would have found it: the badge lies inside that cell.
+ */
+function cellsWithBadgeText(doc: Document): Set<Element> | null {
+  const badges = doc.getElementsByTagName(BADGE_TAG);
   if (badges.length === 0) return null;
   let out: Set<Element> | null = null;
   for (const b of Array.from(badges)) {
@@ -77,6 +82,13 @@ function cellsOf(row: Element): Element[] {
   const out: Element[] = [];
   for (let c = row.firstElementChild; c; c = c.nextElementSibling) if (isCell(c)) out.push(c);
   return out;
+}
+
+/** A body row's cells: `<tr>`'s native list as is (indexed, no copy); grids: as cellsOf. */
+function rowCells(row: Element): ArrayLike<Element> {
+  const native = (row as HTMLTableRowElement).cells;
+  if (native && row.tagName.toUpperCase() === 'TR') return native;
+  return cellsOf(row);
 }
 
 function isRow(el: Element): boolean {
@@ -165,6 +177,7 @@ function inlineLabels(scan: PageScan, cell: Element, builder: FactsBuilder, labe
 export function readListRows(scan: PageScan, headers: readonly HeaderRow[]): ListRow[] {
   const headerSet = new Set(headers.map((h) => h.row));
   const out: ListRow[] = [];
+  const badgeCells = headers.length ? cellsWithBadgeText(scan.doc) : null;
   for (const header of headers) {
     const rows = bodyRows(scan, header, (r) => headerSet.has(r));
     const need = header.columns.reduce((m, c) => Math.max(m, c.index), 0) + 1;
@@ -172,31 +185,39 @@ export function readListRows(scan: PageScan, headers: readonly HeaderRow[]): Lis
     let others = header.otherColumns.slice();
     const emptyRuns = new Map<number, number>();
     for (const row of rows) {
-      const cells = cellsOf(row);
+      const cells = rowCells(row);
+      const count = cells.length;
       // `暂无数据` rows and group/summary rows that do not have the header's columns.
-      if (cells.length < Math.min(need, 2)) continue;
+      if (count < Math.min(need, 2)) continue;
       const builder = new FactsBuilder();
-      const labels = new Set(headerLabels);
+      // The header's labels (shared by its rows, read only), copied when the row may add inline ones.
+      let labels = headerLabels;
       // Each cell's text is taken once; the row's text (for the platform's timer) is their join.
       // Cells read as an id, amount or time hold no timer; the others are searched for one.
-      const skip: boolean[] = new Array(cells.length);
-      const badgeCells = cellsWithBadgeText(row);
+      const texts: Array<string | undefined> = new Array(count);
+      const skip: boolean[] = new Array(count);
       for (const column of header.columns) {
-        const cell = cells[column.index];
-        builder.offer(column.key, cell ? textOf(cell, badgeCells) : null);
-        if (cell && PLAIN_KEYS.has(column.key) && builder.has(column.key)) skip[column.index] = true;
+        const cell = column.index < count ? cells[column.index] : undefined;
+        if (!cell) {
+          builder.offer(column.key, null);
+          continue;
+        }
+        const text = (texts[column.index] ??= textOf(cell, badgeCells));
+        builder.offer(column.key, text);
+        if (PLAIN_KEYS.has(column.key) && builder.has(column.key)) skip[column.index] = true;
       }
       if (others.length) {
         for (const index of others) {
-          const cell = cells[index];
+          const cell = index < count ? cells[index] : undefined;
           if (!cell) continue;
+          if (labels === headerLabels) labels = new Set(headerLabels);
           if (inlineLabels(scan, cell, builder, labels)) emptyRuns.set(index, -1);
           else if ((emptyRuns.get(index) ?? 0) >= 0) emptyRuns.set(index, (emptyRuns.get(index) ?? 0) + 1);
         }
         others = others.filter((i) => (emptyRuns.get(i) ?? 0) < 3);
       }
       let rowText = '';
-      for (let i = 0; i < cells.length; i++) if (!skip[i]) rowText += `${textOf(cells[i]!, badgeCells)} `;
+      for (let i = 0; i < count; i++) if (!skip[i]) rowText += `${texts[i] ?? textOf(cells[i]!, badgeCells)} `;
       const { facts, unreadable } = builder.build(MAY_HOLD_TIMER.test(rowText) ? findCountdown(rowText) : null);
       out.push({ element: row, index: out.length, facts, unreadable, labels });
     }

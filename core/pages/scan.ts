@@ -57,9 +57,14 @@ const NOISE_ARIA = /广告|推荐|推广/;
  * Checked for every element during the walk (cheaper than a TreeWalker filter callback or
  * a selector query). `classVerdicts` memoises the class test: list rows repeat their classes.
  */
-function isNoiseElement(el: Element, classVerdicts: Map<string, boolean>): boolean {
+function isNoiseElement(el: Element, classVerdicts: Map<string, boolean>, tagVerdicts: Map<string, boolean>): boolean {
   const tag = el.tagName;
-  if (SKIP_TAGS.has(tag) || SKIP_TAGS.has(tag.toUpperCase())) return true;
+  let skip = tagVerdicts.get(tag);
+  if (skip === undefined) {
+    skip = SKIP_TAGS.has(tag) || SKIP_TAGS.has(tag.toUpperCase());
+    tagVerdicts.set(tag, skip);
+  }
+  if (skip) return true;
   const cls = el.getAttribute('class');
   if (cls) {
     let noisy = classVerdicts.get(cls);
@@ -119,9 +124,10 @@ export function scanPage(root: ParentNode): PageScan {
   // skipped by moving the walker past them.
   const walker = doc.createTreeWalker(root as Node, SHOW_ELEMENT | SHOW_TEXT);
   const classVerdicts = new Map<string, boolean>();
+  const tagVerdicts = new Map<string, boolean>();
   const next = (): Node | null => {
     let node = walker.nextNode();
-    while (node && node.nodeType === ELEMENT_NODE && isNoiseElement(node as Element, classVerdicts)) {
+    while (node && node.nodeType === ELEMENT_NODE && isNoiseElement(node as Element, classVerdicts, tagVerdicts)) {
       if (!SKIP_TAGS.has((node as Element).tagName.toUpperCase())) noise.push(node as Element);
       // past the subtree: the next sibling, or an ancestor's next sibling
       node = null;
