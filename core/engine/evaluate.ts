@@ -1,10 +1,10 @@
 import type { CaseKind, Facts, FactKey, Platform } from '../model/facts';
 import type { Citation, Compensation, Deadline, Explanation, Guidance, Penalty, Action, Reply, Text, Warning } from '../model/guidance';
 import type { LedgerEntry } from '../model/ledger';
-import type { ActionRule, NoteRule, PenaltyRule, RemedyLimit, RulePack, ReasonRule } from '../model/rule-pack';
+import type { ActionRule, CompensationRule, NoteRule, PenaltyRule, RemedyLimit, RulePack, ReasonRule } from '../model/rule-pack';
 import type { RemedyLimits } from '../model/settings';
 import { formatYuan, percentOfFen, yuanToFen } from '../money/fen';
-import { renderTemplate, type PlaceholderValues } from '../replies/template';
+import { renderReply, type PlaceholderValues } from '../replies/template';
 import { toBeijingIso, toEpochMs, HOUR } from '../time/beijing';
 import { parseCountdown } from '../time/duration';
 import { addWorkingDays, WEEKENDS_ONLY } from '../time/working-days';
@@ -73,6 +73,29 @@ function squashMemo(text: string): string {
 
 let lastNow = { text: '', ms: NaN, iso: '' };
 
+/** toBeijingIso with a one-entry memo: a chained deadline starts at the instant just formatted as the previous due time. */
+let lastIsoMs = NaN;
+let lastIso = '';
+function isoOf(t: number): string {
+  if (t !== lastIsoMs) {
+    lastIso = toBeijingIso(t);
+    lastIsoMs = t;
+  }
+  return lastIso;
+}
+
+const MEMO_LIMIT = 2000;
+/** A bounded string-keyed memo (cleared when full). */
+function memoGet<V>(map: Map<string, V>, key: string, make: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) {
+    v = make();
+    if (map.size >= MEMO_LIMIT) map.clear();
+    map.set(key, v);
+  }
+  return v;
+}
+
 export function deriveKind(facts: Facts): CaseKind {
   if (facts.complaintType !== undefined) return 'complaint';
   if (facts.tradeStatus === '交易成功') return 'aftersale';
@@ -122,7 +145,7 @@ function inWindow(e: LedgerEntry, fromExclusive: number, toInclusive: number): b
 /** The start of a timer as the explanation shows it: the fact's value, or the earlier deadline's time. */
 function startValue(t: CompiledTimer, facts: Facts, startMs: number | null): unknown {
   if (t.startFact !== null) return facts[t.startFact] ?? null;
-  return startMs === null ? null : toBeijingIso(startMs);
+  return startMs === null ? null : isoOf(startMs);
 }
 
 /** `{ [key]: value }` with a static shape for the usual start facts (cheaper objects). */
@@ -164,6 +187,99 @@ function penaltyEntry(rule: PenaltyRule, category: string): Explanation {
   if (!v) byCat.set(category, (v = Object.freeze(explain(`penalty:${rule.id}`, rule, Object.freeze({ category })))));
   return v;
 }
+/** Explanations / warnings / verdicts that depend only on the rule and the reason text, shared frozen. */
+const sharedReasonEntries = new WeakMap<object, Map<string, Explanation>>();
+function reasonEntry(verdict: string, rule: { id: string; reason: Text; citation: Citation }, field: string, text: string): Explanation {
+  let byText = sharedReasonEntries.get(rule);
+  if (!byText) sharedReasonEntries.set(rule, (byText = new Map()));
+  return memoGet(byText, field === 'reason' ? text : `${field}\u0000${text}`, () =>
+    Object.freeze(explain(verdict, rule, Object.freeze(field === 'reason' ? { reason: text } : { [field]: text }))),
+  );
+}
+const unknownReasonWarnings = new Map<string, Warning>();
+function unknownReasonWarning(text: string, field: FactKey): Warning {
+  return memoGet(unknownReasonWarnings, `${field}\u0000${text}`, () =>
+    Object.freeze({
+      code: 'unknown-reason' as const,
+      message: Object.freeze({ zh: `未知的原因「${text}」：规则包中没有对应规则，请人工判断`, en: `Unknown reason "${text}": no rule in the pack — judge it yourself` }),
+      fields: Object.freeze([field]) as FactKey[],
+    }),
+  );
+}
+const NO_REASON_COMPENSATION: Compensation = Object.freeze({
+  triggered: false,
+  amount: null,
+  amountFen: null,
+  ruleId: null,
+  contestable: false,
+  explanation: Object.freeze({ zh: '未读到退款原因/投诉类型，无法判断是否赔付', en: 'No reason / complaint type was read: compensation cannot be judged' }),
+});
+const notTriggering = new Map<string, Compensation>();
+const unknownNotJudged = new Map<string, Compensation>();
+function noCompensation(reasonText: string, known: boolean): Compensation {
+  return memoGet(known ? notTriggering : unknownNotJudged, reasonText, () =>
+    Object.freeze({
+      triggered: false,
+      amount: null,
+      amountFen: null,
+      ruleId: null,
+      contestable: false,
+      explanation: Object.freeze(
+        known
+          ? { zh: `「${reasonText}」不触发平台赔付`, en: `"${reasonText}" does not trigger platform compensation` }
+          : { zh: `未知原因「${reasonText}」，无法判断是否赔付`, en: `Unknown reason "${reasonText}": compensation cannot be judged` },
+      ),
+    }),
+  );
+}
+/** The parts of a compensation sentence that depend only on the rule. */
+interface CompensationTexts {
+  notTriggered: Compensation;
+  pct: string;
+  formZh: string;
+  formEn: string;
+  boundsZh: string;
+  boundsEn: string;
+}
+const compensationTexts = new WeakMap<CompensationRule, CompensationTexts>();
+function compTexts(rule: CompensationRule): CompensationTexts {
+  let v = compensationTexts.get(rule);
+  if (v) return v;
+  const bounds: string[] = [];
+  const boundsEn: string[] = [];
+  if (rule.minFen !== null && rule.minFen !== undefined) {
+    bounds.push(`最低 ${yuan(rule.minFen)} 元`);
+    boundsEn.push(`min ${yuan(rule.minFen)}`);
+  }
+  if (rule.maxFen !== null && rule.maxFen !== undefined) {
+    bounds.push(`最高 ${yuan(rule.maxFen)} 元`);
+    boundsEn.push(`max ${yuan(rule.maxFen)}`);
+  }
+  v = {
+    notTriggered: Object.freeze({
+      triggered: false,
+      amount: null,
+      amountFen: null,
+      ruleId: rule.id,
+      contestable: false,
+      explanation: Object.freeze({ zh: `不赔付：${rule.reason.zh}`, en: `No compensation: ${rule.reason.en}` }),
+    }),
+    pct: rule.basisPoints === null || rule.basisPoints === undefined ? '' : `${rule.basisPoints / 100}`,
+    formZh: rule.form ? `，以${rule.form.zh}发放` : '',
+    formEn: rule.form ? `, paid as ${rule.form.en}` : '',
+    boundsZh: bounds.length ? `（${bounds.join('，')}）` : '',
+    boundsEn: boundsEn.length ? ` (${boundsEn.join(', ')})` : '',
+  };
+  compensationTexts.set(rule, v);
+  return v;
+}
+const sharedPacks = new WeakMap<RulePack, Guidance['pack']>();
+function packOf(pack: RulePack): Guidance['pack'] {
+  let v = sharedPacks.get(pack);
+  if (!v) sharedPacks.set(pack, (v = Object.freeze({ id: pack.id, version: pack.version })));
+  return v;
+}
+
 const sharedActions = new WeakMap<ActionRule, Action>();
 function actionOf(rule: ActionRule): Action {
   let v = sharedActions.get(rule);
@@ -183,25 +299,28 @@ function readsAny(keys: readonly FactKey[], unreadable: readonly FactKey[]): boo
 }
 
 const NO_UNREADABLE: readonly FactKey[] = [];
+const scratchDues: number[] = [];
+const scratchDueIds: string[] = [];
+const scratchDueVals: number[] = [];
+const scratchOrder: CompiledTimer[] = [];
 
 function limitSuffix(limit: RemedyLimit, paidFen: number | null, compFen: number | null, limits: Partial<RemedyLimits> | undefined): Text | null {
-  const setting = (key: keyof RemedyLimits | undefined, dflt: number) => settingValue(limits, key, dflt);
   switch (limit.kind) {
     case 'exchange-uplift': {
-      const pct = setting(limit.setting, limit.percent);
+      const pct = settingValue(limits, limit.setting, limit.percent);
       if (paidFen === null) return { zh: `（上限：原价 +${pct}%）`, en: ` (limit: original price +${pct} %)` };
       const max = percentOfFen(paidFen, (100 + pct) * 100);
       return { zh: `（换货商品价格不超过 ¥${yuan(max)}，即原价 +${pct}%）`, en: ` (replacement priced up to ¥${yuan(max)}, original +${pct} %)` };
     }
     case 'percent-of-paid': {
-      const pct = setting(limit.setting, limit.percent);
+      const pct = settingValue(limits, limit.setting, limit.percent);
       if (paidFen === null) return { zh: `（上限：实付金额的 ${pct}%）`, en: ` (limit: ${pct} % of the paid amount)` };
       const max = percentOfFen(paidFen, pct * 100);
       return { zh: `（上限 ¥${yuan(max)}，即实付金额的 ${pct}%）`, en: ` (up to ¥${yuan(max)}, ${pct} % of the paid amount)` };
     }
     case 'range-of-paid': {
-      const lo = setting(limit.minSetting, limit.minPercent);
-      const hi = setting(limit.maxSetting, limit.maxPercent);
+      const lo = settingValue(limits, limit.minSetting, limit.minPercent);
+      const hi = settingValue(limits, limit.maxSetting, limit.maxPercent);
       if (paidFen === null) return { zh: `（实付金额的 ${lo}%–${hi}%）`, en: ` (${lo}–${hi} % of the paid amount)` };
       return {
         zh: `（¥${yuan(percentOfFen(paidFen, lo * 100))}–¥${yuan(percentOfFen(paidFen, hi * 100))}，即实付金额的 ${lo}%–${hi}%）`,
@@ -212,7 +331,7 @@ function limitSuffix(limit: RemedyLimit, paidFen: number | null, compFen: number
       if (compFen === null) return { zh: '（低于平台赔付金额）', en: ' (below the platform compensation)' };
       return { zh: `（低于 ¥${yuan(compFen)}）`, en: ` (below ¥${yuan(compFen)})` };
     case 'fixed-yuan': {
-      const v = setting(limit.setting, limit.yuan);
+      const v = settingValue(limits, limit.setting, limit.yuan);
       return { zh: `（≤ ¥${yuan(yuanToFen(v))}）`, en: ` (≤ ¥${yuan(yuanToFen(v))})` };
     }
   }
@@ -253,14 +372,11 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
   let reasonRule: ReasonRule | null = null;
   if (reasonText !== undefined) {
     reasonRule = lookupReason(p, reasonText);
+    const field: FactKey = kind === 'complaint' && facts.complaintType !== undefined ? 'complaintType' : 'reason';
     if (reasonRule) {
-      explanation.push(explain('reason', reasonRule, { [kind === 'complaint' && facts.complaintType !== undefined ? 'complaintType' : 'reason']: reasonText }));
+      explanation.push(reasonEntry('reason', reasonRule, field, reasonText));
     } else {
-      warnings.push({
-        code: 'unknown-reason',
-        message: { zh: `未知的原因「${reasonText}」：规则包中没有对应规则，请人工判断`, en: `Unknown reason "${reasonText}": no rule in the pack — judge it yourself` },
-        fields: [kind === 'complaint' && facts.complaintType !== undefined ? 'complaintType' : 'reason'],
-      });
+      warnings.push(unknownReasonWarning(reasonText, field));
     }
   }
 
@@ -277,44 +393,22 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
 
   // ── Compensation ──
   // Each time fact parsed once per call.
-  const times: Partial<Record<FactKey, number | null>> = {
-    paidAt: ms(facts.paidAt),
-    shippedAt: ms(facts.shippedAt),
-    refundRequestedAt: ms(facts.refundRequestedAt),
-    complaintFiledAt: ms(facts.complaintFiledAt),
-    tradeClosedAt: ms(facts.tradeClosedAt),
-    tradeSucceededAt: ms(facts.tradeSucceededAt),
-  };
-  const paidMs = times.paidAt!;
-  const shippedMs = times.shippedAt!;
+  const paidMs = ms(facts.paidAt);
+  const shippedMs = ms(facts.shippedAt);
+  const refundRequestedMs = ms(facts.refundRequestedAt);
+  const complaintFiledMs = ms(facts.complaintFiledAt);
+  const tradeClosedMs = ms(facts.tradeClosedAt);
+  const tradeSucceededMs = ms(facts.tradeSucceededAt);
   const paidFen = facts.paidAmount !== undefined && !unreadable.includes('paidAmount') ? yuanToFen(facts.paidAmount) : null;
   let compensation: Compensation;
   const compRule = ctx.category === null ? undefined : p.compensation.select(kind, ctx.category).find((c) => c.dyn(ctx))?.rule;
   if (!compRule) {
-    compensation = {
-      triggered: false,
-      amount: null,
-      amountFen: null,
-      ruleId: null,
-      contestable: false,
-      explanation:
-        reasonText === undefined
-          ? { zh: '未读到退款原因/投诉类型，无法判断是否赔付', en: 'No reason / complaint type was read: compensation cannot be judged' }
-          : reasonRule
-            ? { zh: `「${reasonText}」不触发平台赔付`, en: `"${reasonText}" does not trigger platform compensation` }
-            : { zh: `未知原因「${reasonText}」，无法判断是否赔付`, en: `Unknown reason "${reasonText}": compensation cannot be judged` },
-    };
+    compensation = reasonText === undefined ? NO_REASON_COMPENSATION : noCompensation(reasonText, reasonRule !== null);
   } else if (!compRule.triggered) {
-    compensation = {
-      triggered: false,
-      amount: null,
-      amountFen: null,
-      ruleId: compRule.id,
-      contestable: false,
-      explanation: { zh: `不赔付：${compRule.reason.zh}`, en: `No compensation: ${compRule.reason.en}` },
-    };
-    explanation.push(explain('compensation', compRule, { [kind === 'complaint' ? 'complaintType' : 'reason']: reasonText }));
+    compensation = compTexts(compRule).notTriggered;
+    explanation.push(reasonEntry('compensation', compRule, kind === 'complaint' ? 'complaintType' : 'reason', reasonText!));
   } else {
+    const ct = compTexts(compRule);
     // Contestable: do the facts contradict the reason?
     let contest: Text | null = null;
     if (ctx.category === 'late-ship' && paidMs !== null) {
@@ -322,16 +416,18 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
       const promiseDue = promise ? timerDue(promise, paidMs, p) : null;
       const lateReason = pickTimer(p, LATE_REASON_DEADLINE, ctx, unreadable);
       const availableAt = lateReason ? timerDue(lateReason, paidMs, p) : null;
-      const requestedMs = kind === 'complaint' ? (times.complaintFiledAt ?? times.refundRequestedAt!) : times.refundRequestedAt!;
+      const requestedMs = kind === 'complaint' ? (complaintFiledMs ?? refundRequestedMs) : refundRequestedMs;
       if (shippedMs !== null && promiseDue !== null && shippedMs <= promiseDue) {
         contest = {
-          zh: `已于 ${facts.shippedAt} 发货，在发货时限 ${toBeijingIso(promiseDue)} 之内`,
-          en: `shipped at ${facts.shippedAt}, inside the promise ${toBeijingIso(promiseDue)}`,
+          zh: `已于 ${facts.shippedAt} 发货，在发货时限 ${isoOf(promiseDue)} 之内`,
+          en: `shipped at ${facts.shippedAt}, inside the promise ${isoOf(promiseDue)}`,
         };
       } else if (requestedMs !== null && availableAt !== null && requestedMs < availableAt) {
+        const requestedIso = toBeijingIso(requestedMs);
+        const availableIso = isoOf(availableAt);
         contest = {
-          zh: `申请时间 ${toBeijingIso(requestedMs)} 早于付款后可选该原因的时间 ${toBeijingIso(availableAt)}`,
-          en: `requested at ${toBeijingIso(requestedMs)}, before the reason becomes available at ${toBeijingIso(availableAt)}`,
+          zh: `申请时间 ${requestedIso} 早于付款后可选该原因的时间 ${availableIso}`,
+          en: `requested at ${requestedIso}, before the reason becomes available at ${availableIso}`,
         };
       }
     } else if (ctx.category === 'out-of-stock' && (shippedMs !== null || (facts.tradeStatus !== undefined && SHIPPED_STATES.includes(facts.tradeStatus)))) {
@@ -346,7 +442,6 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
     if (facts.shippedAt) used.shippedAt = facts.shippedAt;
     let amountFen: number | null = null;
     let text: Text;
-    const form = compRule.form ? { zh: `，以${compRule.form.zh}发放`, en: `, paid as ${compRule.form.en}` } : { zh: '', en: '' };
     if (compRule.basisPoints === null || compRule.basisPoints === undefined) {
       const multiple = compRule.multiple ? { zh: `（假一赔${compRule.multiple === 10 ? '十' : compRule.multiple === 3 ? '三' : compRule.multiple}）`, en: ` (${compRule.multiple}× rule)` } : { zh: '', en: '' };
       text = { zh: `触发赔付${multiple.zh}，但资料未给出金额，不做估算：${compRule.reason.zh}`, en: `Compensation applies${multiple.en} but the sources give no amount, so none is estimated: ${compRule.reason.en}` };
@@ -358,25 +453,18 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
         fields: [field],
         ruleId: compRule.id,
       });
-      text = { zh: `触发赔付（实付金额的 ${compRule.basisPoints / 100}%），但实付金额未读到，金额未计算`, en: `Compensation applies (${compRule.basisPoints / 100} % of the paid amount) but the paid amount was not read, so no amount` };
+      text = { zh: `触发赔付（实付金额的 ${ct.pct}%），但实付金额未读到，金额未计算`, en: `Compensation applies (${ct.pct} % of the paid amount) but the paid amount was not read, so no amount` };
     } else {
       const raw = percentOfFen(paidFen, compRule.basisPoints);
       let fen = raw;
-      const bounds: string[] = [];
-      const boundsEn: string[] = [];
-      if (compRule.minFen !== null && compRule.minFen !== undefined) {
-        bounds.push(`最低 ${yuan(compRule.minFen)} 元`);
-        boundsEn.push(`min ${yuan(compRule.minFen)}`);
-        if (fen < compRule.minFen) fen = compRule.minFen;
-      }
-      if (compRule.maxFen !== null && compRule.maxFen !== undefined) {
-        bounds.push(`最高 ${yuan(compRule.maxFen)} 元`);
-        boundsEn.push(`max ${yuan(compRule.maxFen)}`);
-        if (fen > compRule.maxFen) fen = compRule.maxFen;
-      }
+      if (compRule.minFen !== null && compRule.minFen !== undefined && fen < compRule.minFen) fen = compRule.minFen;
+      if (compRule.maxFen !== null && compRule.maxFen !== undefined && fen > compRule.maxFen) fen = compRule.maxFen;
+      const paidText = yuan(paidFen);
+      const rawText = raw === paidFen ? paidText : yuan(raw);
+      const fenText = fen === raw ? rawText : yuan(fen);
       text = {
-        zh: `触发赔付：实付 ${yuan(paidFen)} 元 × ${compRule.basisPoints / 100}% = ${yuan(raw)} 元${bounds.length ? `（${bounds.join('，')}）` : ''} → ${yuan(fen)} 元${form.zh}，由商家承担`,
-        en: `Compensation: paid ${yuan(paidFen)} × ${compRule.basisPoints / 100} % = ${yuan(raw)}${boundsEn.length ? ` (${boundsEn.join(', ')})` : ''} → ${yuan(fen)} yuan${form.en}, at the seller's cost`,
+        zh: `触发赔付：实付 ${paidText} 元 × ${ct.pct}% = ${rawText} 元${ct.boundsZh} → ${fenText} 元${ct.formZh}，由商家承担`,
+        en: `Compensation: paid ${paidText} × ${ct.pct} % = ${rawText}${ct.boundsEn} → ${fenText} yuan${ct.formEn}, at the seller's cost`,
       };
       if (compRule.capPerBuyerFen !== null && compRule.capPerBuyerFen !== undefined) {
         const windowStart = nowMs - (compRule.capWindowHours ?? 24) * HOUR;
@@ -439,11 +527,16 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
   }
   const target = pack.countdownTargets[kind];
   const deadlines: Deadline[] = [];
-  const dues: number[] = [];
+  // Scratch lists, reused between calls (evaluate is synchronous and never re-entered).
+  const dues = scratchDues;
+  dues.length = 0;
   // Due times computed so far, by deadline id (chained steps read them). Few: linear lists.
-  const dueIds: string[] = [];
-  const dueVals: number[] = [];
-  const order: CompiledTimer[] = [];
+  const dueIds = scratchDueIds;
+  dueIds.length = 0;
+  const dueVals = scratchDueVals;
+  dueVals.length = 0;
+  const order = scratchOrder;
+  order.length = 0;
   let hasTarget = false;
   for (const group of p.timerGroups) {
     // First applicable variant wins; a variant choice that depends on an unreadable fact
@@ -472,8 +565,15 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
     const isTarget = countdownSec !== null && r.deadlineId === target;
     let startMs: number | null;
     if (t.startFact !== null) {
-      const known = times[t.startFact];
-      startMs = unreadable.length > 0 && unreadable.includes(t.startFact) ? null : known !== undefined ? known : ms(facts[t.startFact] as string | undefined);
+      const f = t.startFact;
+      if (unreadable.length > 0 && unreadable.includes(f)) startMs = null;
+      else if (f === 'paidAt') startMs = paidMs;
+      else if (f === 'refundRequestedAt') startMs = refundRequestedMs;
+      else if (f === 'shippedAt') startMs = shippedMs;
+      else if (f === 'complaintFiledAt') startMs = complaintFiledMs;
+      else if (f === 'tradeClosedAt') startMs = tradeClosedMs;
+      else if (f === 'tradeSucceededAt') startMs = tradeSucceededMs;
+      else startMs = ms(facts[f] as string | undefined);
     } else {
       const k = dueIds.indexOf((start as { after: string }).after);
       startMs = k < 0 ? null : dueVals[k]!;
@@ -510,12 +610,12 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
         });
       }
     } else if (t.workingDays !== null && p.calendar) {
-      explanation.push(explain(`calendar:${r.deadlineId}`, p.calendar.rule, { start: toBeijingIso(startMs!), workingDays: t.workingDays }));
+      explanation.push(explain(`calendar:${r.deadlineId}`, p.calendar.rule, { start: isoOf(startMs!), workingDays: t.workingDays }));
     }
     const d: Deadline = {
       id: r.deadlineId,
       label: r.label,
-      dueAt: toBeijingIso(due),
+      dueAt: isoOf(due),
       actor: r.actor,
       consequence: r.consequence,
       ruleId: r.id,
@@ -606,14 +706,13 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
   const replies: Reply[] = [];
   for (const { rule, dyn, template } of p.replies.select(kind, ctx.category)) {
     if (!dyn(ctx)) continue;
-    const r = renderTemplate(template, values);
-    replies.push({ id: rule.id, ruleId: rule.id, title: rule.title, text: r.text, missing: r.missing, parts: r.parts });
+    replies.push(renderReply(rule, template, values));
   }
 
   return {
     kind,
     platform,
-    pack: { id: pack.id, version: pack.version },
+    pack: packOf(pack),
     profile: p.id,
     now: nowIso,
     deadlines,
