@@ -19,6 +19,24 @@ export interface CaseData {
   guidance: Guidance;
 }
 
+/**
+ * What a case's title line and the queue show: the side panel gets it as a CaseSummary
+ * (messaging `getTabSummaries` / `getQueueSummaries`) for every case it lists, and the full
+ * CaseData only for the case it shows expanded.
+ */
+export interface CaseHead {
+  key: string;
+  platform: PanelRead['platform'];
+  kind: PanelRead['kind'];
+  /** refundId ?? orderId as scraped */
+  caseId?: string;
+  /** reason ?? complaintType as scraped */
+  reason?: string;
+  /** The most urgent due time (urgency.ts mostUrgentDue of the deadlines); null: none. */
+  due: string | null;
+  compensation: { triggered: boolean; amount: string | null };
+}
+
 export function fieldName(field: string): string {
   const label = t(`field_${field}` as MessageKey);
   return label.startsWith('field_') ? field : label;
@@ -105,18 +123,16 @@ function DeadlineRow(props: { d: Deadline; nowMs: number; thresholdsHours: Thres
   );
 }
 
-export function CaseTitle(props: { c: CaseData }) {
-  const { read } = props.c;
-  const id = read.facts.refundId ?? read.facts.orderId;
-  const reason = read.facts.reason ?? read.facts.complaintType;
+export function CaseTitle(props: { c: CaseHead }) {
+  const { c } = props;
   return (
     <span class="case-title">
-      <span class="tag">{t(`platform_${read.platform}` as MessageKey)}</span>
-      <span class="tag">{t(`kind_${read.kind}` as MessageKey)}</span>
-      {id && <span class="case-id">{clip(id, 40)}</span>}
-      {reason && (
-        <span class="case-reason" title={clip(reason, 400)}>
-          {clip(reason, 40)}
+      <span class="tag">{t(`platform_${c.platform}` as MessageKey)}</span>
+      <span class="tag">{t(`kind_${c.kind}` as MessageKey)}</span>
+      {c.caseId && <span class="case-id">{clip(c.caseId, 40)}</span>}
+      {c.reason && (
+        <span class="case-reason" title={clip(c.reason, 400)}>
+          {clip(c.reason, 40)}
         </span>
       )}
     </span>

@@ -1,18 +1,18 @@
 import type { ThresholdsHours } from './countdown-badge';
-import { CaseTitle, type CaseData } from './case-card';
+import { CaseTitle, type CaseHead } from './case-card';
 import { Countdown } from './countdown';
 import { getLocale, t } from './i18n';
-import { mostUrgentDue, sortByUrgency } from './urgency';
+import { sortByDue } from './urgency';
 
 /** Every case seen in the open back-office tabs, most urgent first; a click focuses one. */
 export function Queue(props: {
-  cases: readonly CaseData[];
+  cases: readonly CaseHead[];
   nowMs: number;
   thresholdsHours: ThresholdsHours;
   selected: string | null;
   onSelect: (key: string) => void;
 }) {
-  const sorted = sortByUrgency(props.cases, (c) => c.guidance.deadlines);
+  const sorted = sortByDue(props.cases);
   return (
     <section class="queue" data-testid="queue">
       <h2>{t('panel_queue')}</h2>
@@ -21,8 +21,8 @@ export function Queue(props: {
       ) : (
         <ol>
           {sorted.map((c) => {
-            const due = mostUrgentDue(c.guidance.deadlines);
-            const comp = c.guidance.compensation;
+            const due = c.due;
+            const comp = c.compensation;
             return (
               <li key={c.key}>
                 <button

@@ -31,3 +31,8 @@ export function sortByUrgency<T>(items: readonly T[], deadlinesOf: (item: T) => 
     })
     .map((x) => x.item);
 }
+
+/** sortByUrgency for items that carry their most urgent due time already (`due` = mostUrgentDue of their deadlines): same order. */
+export function sortByDue<T extends { due: string | null }>(items: readonly T[]): T[] {
+  return sortByUrgency(items, (c) => (c.due === null ? [] : [{ dueAt: c.due, actor: 'seller' as const }]));
+}

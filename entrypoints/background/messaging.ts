@@ -2,9 +2,9 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PanelRead } from '../../core/model/facts';
 import type { LedgerEntry } from '../../core/model/ledger';
 import type { Settings, SettingsPatch } from '../../core/model/settings';
-import type { CaseView, PackInfo, TeamPackStatus } from './protocol';
+import type { CaseSummary, CaseView, PackInfo, TeamPackStatus } from './protocol';
 
-export type { CaseView, PackInfo, TeamPackStatus } from './protocol';
+export type { CaseSummary, CaseView, PackInfo, TeamPackStatus } from './protocol';
 export { caseKey } from './case-key';
 export type { Settings, SettingsPatch } from '../../core/model/settings';
 
@@ -28,6 +28,16 @@ export interface ProtocolMap {
   getTabCases(d: { tabId?: number }): { tabId: number | null; url: string | null; cases: CaseView[] };
   /** All open back-office tabs, most urgent first. */
   getQueue(): { cases: CaseView[] };
+  /**
+   * The side panel's light versions of getTabCases / getQueue (same cases, same order):
+   * CaseSummary (ids, reason, most urgent due time, compensation triggered + amount) instead
+   * of full CaseViews, so a refresh with a 1,000-row tab open stays small. The panel fetches
+   * the case it shows expanded with `getCase`.
+   */
+  getTabSummaries(d: { tabId?: number }): { tabId: number | null; url: string | null; cases: CaseSummary[] };
+  getQueueSummaries(): { cases: CaseSummary[] };
+  /** One case's full view (null: no open tab has it any more). */
+  getCase(d: { key: string; tabId?: number }): { case: CaseView | null };
   /** Badge click: the background remembers the case and opens the side panel on its tab. */
   focusCase(d: { key: string }): void;
   getFocusedCase(): { key: string | null };

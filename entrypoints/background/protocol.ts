@@ -17,6 +17,8 @@ import { LIMITS } from './case-key';
 
 const NoPayload = z.union([z.undefined(), z.null()]);
 
+export type { CaseSummary } from './case-summary';
+
 export type CaseView = { key: string; tabId: number; url: string; read: PanelRead; guidance: Guidance; seenAt: string };
 
 export interface PackInfo {
@@ -54,6 +56,8 @@ export const ReportPagePayload = z.object({
 });
 export const GetTabCasesPayload = z.union([z.object({ tabId: z.optional(z.number().check(z.int(), z.nonnegative())) }), NoPayload]);
 export const FocusCasePayload = z.object({ key: z.string().check(z.minLength(1), z.maxLength(LIMITS.keyChars)) });
+/** `tabId`: prefer that tab's copy of the case (a case open in two tabs); else the first tab that has it. */
+export const GetCasePayload = z.object({ key: z.string().check(z.minLength(1), z.maxLength(LIMITS.keyChars)), tabId: z.optional(z.number().check(z.int(), z.nonnegative())) });
 export const SaveSettingsPayload = SettingsPatchSchema;
 export const ImportPackPayload = z.object({ json: z.string().check(z.maxLength(LIMITS.packJsonChars, 'pack file too large (max 5 MB)')) });
 export const ConfirmLedgerPayload = LedgerEntrySchema;
@@ -64,6 +68,9 @@ export const PAYLOAD_SCHEMAS = {
   reportPage: ReportPagePayload,
   getTabCases: GetTabCasesPayload,
   getQueue: NoPayload,
+  getTabSummaries: GetTabCasesPayload,
+  getQueueSummaries: NoPayload,
+  getCase: GetCasePayload,
   focusCase: FocusCasePayload,
   getFocusedCase: NoPayload,
   getSettings: NoPayload,

@@ -16,7 +16,8 @@ import {
 } from './deadline-alarms';
 import { sendMessage } from './messaging';
 import { PackService } from './pack-service';
-import { LIMITS, PAYLOAD_SCHEMAS, caseKey, formatZodError, type CaseView, type PackInfo } from './protocol';
+import { LIMITS, PAYLOAD_SCHEMAS, caseKey, formatZodError, type CaseSummary, type CaseView, type PackInfo } from './protocol';
+import { summarizeCase } from './case-summary';
 import type { RulesApi } from './rules-api';
 import { loadSettings, saveSettings, type EffectiveSettings } from './settings-service';
 import { SessionState, type StoredCase, type TabMem } from './tab-state';
@@ -372,6 +373,31 @@ export function createSentinel(deps: SentinelDeps) {
     return true;
   }
 
+  /** The cases of the sender's tab, or for the side panel the tab it should show (getTabCases / getTabSummaries). */
+  async function tabCases(d: { tabId?: number | undefined } | null | undefined, sender: MessageSender): Promise<{ tabId: number | null; url: string | null; cases: CaseView[] }> {
+    const own = d?.tabId ?? pageTabId(sender);
+    const [st, c] = await Promise.all([state(), context()]);
+    await st.written();
+    const candidates: Array<number | null | undefined> = [own];
+    // The side panel (docked, or opened as its own tab): the active tab when it is a
+    // back-office tab, else the back-office tab used most recently, else the focused case's.
+    if (own === undefined) candidates.push(await activeTabId(), st.lastTab, st.focus?.tabId);
+    for (const id of candidates) {
+      if (id === null || id === undefined) continue;
+      const t = st.tabs.get(id);
+      if (t) return { tabId: t.tabId, url: t.url, cases: sortByUrgency(viewsOf(t, c), nowMs()) };
+      if (id === own) return { tabId: id, url: null, cases: [] };
+    }
+    return { tabId: null, url: null, cases: [] };
+  }
+
+  /** Every open tab's cases, once each, most urgent first (getQueue / getQueueSummaries). */
+  async function queueViews(): Promise<CaseView[]> {
+    const [st, c] = await Promise.all([state(), context()]);
+    await st.written();
+    return sortByUrgency(uniqueCases(allViews(st, c)), nowMs());
+  }
+
   const handlers = {
     /**
      * Evaluate the page's cases and answer at once; the tab state is updated in memory, the
@@ -432,27 +458,33 @@ export function createSentinel(deps: SentinelDeps) {
 
     async getTabCases(data: unknown, sender: MessageSender): Promise<{ tabId: number | null; url: string | null; cases: CaseView[] }> {
       const d = validatePayload('getTabCases', data);
-      const own = d?.tabId ?? pageTabId(sender);
-      const [st, c] = await Promise.all([state(), context()]);
-      await st.written();
-      const candidates: Array<number | null | undefined> = [own];
-      // The side panel (docked, or opened as its own tab): the active tab when it is a
-      // back-office tab, else the back-office tab used most recently, else the focused case's.
-      if (own === undefined) candidates.push(await activeTabId(), st.lastTab, st.focus?.tabId);
-      for (const id of candidates) {
-        if (id === null || id === undefined) continue;
-        const t = st.tabs.get(id);
-        if (t) return { tabId: t.tabId, url: t.url, cases: sortByUrgency(viewsOf(t, c), nowMs()) };
-        if (id === own) return { tabId: id, url: null, cases: [] };
-      }
-      return { tabId: null, url: null, cases: [] };
+      return tabCases(d, sender);
     },
 
     async getQueue(data: unknown): Promise<{ cases: CaseView[] }> {
       validatePayload('getQueue', data);
+      return { cases: await queueViews() };
+    },
+
+    async getTabSummaries(data: unknown, sender: MessageSender): Promise<{ tabId: number | null; url: string | null; cases: CaseSummary[] }> {
+      const d = validatePayload('getTabSummaries', data);
+      const got = await tabCases(d, sender);
+      return { tabId: got.tabId, url: got.url, cases: got.cases.map(summarizeCase) };
+    },
+
+    async getQueueSummaries(data: unknown): Promise<{ cases: CaseSummary[] }> {
+      validatePayload('getQueueSummaries', data);
+      return { cases: (await queueViews()).map(summarizeCase) };
+    },
+
+    async getCase(data: unknown): Promise<{ case: CaseView | null }> {
+      const d = validatePayload('getCase', data);
       const [st, c] = await Promise.all([state(), context()]);
       await st.written();
-      return { cases: sortByUrgency(uniqueCases(allViews(st, c)), nowMs()) };
+      const preferred = d.tabId === undefined ? undefined : st.tabs.get(d.tabId);
+      if (preferred) for (const v of viewsOf(preferred, c)) if (v.key === d.key) return { case: v };
+      for (const t of st.tabs.values()) for (const v of viewsOf(t, c)) if (v.key === d.key) return { case: v };
+      return { case: null };
     },
 
     /** Must call sidePanel.open() before any await: the badge click's user gesture expires. */

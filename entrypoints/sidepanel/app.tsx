@@ -1,17 +1,23 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { CaseView } from '../background/messaging';
+import type { CaseSummary, CaseView } from '../background/messaging';
 import { DEFAULT_THRESHOLDS_HOURS, type ThresholdsHours } from '../../components/countdown-badge';
-import { CaseCard, CaseTitle, type CaseData } from '../../components/case-card';
+import { CaseCard, CaseTitle } from '../../components/case-card';
 import { Countdown } from '../../components/countdown';
 import { Queue } from '../../components/queue';
 import type { CopyText } from '../../components/reply-list';
 import { getLocale, setLocale, t, type UiLocale } from '../../components/i18n';
-import { mostUrgentDue, sortByUrgency } from '../../components/urgency';
+import { sortByDue } from '../../components/urgency';
 
-/** What the panel needs from the background (main.tsx wires it to the messaging binding). */
+/**
+ * What the panel needs from the background (main.tsx wires it to the messaging binding).
+ * The lists (the tab's cases, the queue) are summaries; only the expanded case is fetched in
+ * full (`getCase`), so a refresh with a 1,000-row tab open moves kilobytes, not megabytes.
+ */
 export interface PanelApi {
-  getTabCases(): Promise<{ tabId: number | null; url: string | null; cases: CaseView[] }>;
-  getQueue(): Promise<{ cases: CaseView[] }>;
+  getTabCases(): Promise<{ tabId: number | null; url: string | null; cases: CaseSummary[] }>;
+  getQueue(): Promise<{ cases: CaseSummary[] }>;
+  /** The full view of one case (null: no open tab has it any more). */
+  getCase(key: string, tabId?: number): Promise<{ case: CaseView | null }>;
   getFocusedCase(): Promise<{ key: string | null }>;
   getSettings(): Promise<{ warningThresholdsHours?: ThresholdsHours; locale?: UiLocale }>;
   focusCase(key: string): Promise<void>;
@@ -25,15 +31,28 @@ interface State {
   loaded: boolean;
   error: string | null;
   tabUrl: string | null;
-  tabCases: CaseView[];
-  queue: CaseView[];
+  tabCases: CaseSummary[];
+  queue: CaseSummary[];
   thresholdsHours: ThresholdsHours;
+  /** Bumped on every load: the expanded case's full view is fetched again for each. */
+  gen: number;
+}
+
+/** The expanded case's full view, as fetched for load `gen`. */
+interface Detail {
+  key: string;
+  gen: number;
+  view: CaseView | null;
 }
 
 export function App(props: { api: PanelApi }) {
   const { api } = props;
   const now = api.now ?? Date.now;
-  const [state, setState] = useState<State>({ loaded: false, error: null, tabUrl: null, tabCases: [], queue: [], thresholdsHours: DEFAULT_THRESHOLDS_HOURS });
+  const [state, setState] = useState<State>({ loaded: false, error: null, tabUrl: null, tabCases: [], queue: [], thresholdsHours: DEFAULT_THRESHOLDS_HOURS, gen: 0 });
+  const [detail, setDetail] = useState<Detail | null>(null);
+  /** The case shown expanded at the last render: its full view is fetched along with the lists. */
+  const currentRef = useRef<{ key: string; tabId: number } | null>(null);
+  const genRef = useRef(0);
   const [selected, setSelected] = useState<string | null>(null);
   const [nowMs, setNowMs] = useState(now());
   const [, setLocaleTick] = useState<UiLocale>(getLocale());
@@ -45,12 +64,15 @@ export function App(props: { api: PanelApi }) {
   const load = useCallback(async () => {
     try {
       const fresh = now() - settingsAt.current > 60_000;
-      const [focused, tab, queue, settings] = await Promise.all([
+      const open = currentRef.current;
+      const [focused, tab, queue, settings, full] = await Promise.all([
         api.getFocusedCase(),
         api.getTabCases(),
         api.getQueue(),
         fresh ? api.getSettings().catch(() => settingsRef.current) : settingsRef.current,
+        open ? api.getCase(open.key, open.tabId).catch(() => null) : null,
       ]);
+      const gen = ++genRef.current;
       if (fresh) {
         settingsAt.current = now();
         settingsRef.current = settings;
@@ -66,7 +88,9 @@ export function App(props: { api: PanelApi }) {
         tabCases: tab.cases,
         queue: queue.cases,
         thresholdsHours: settings.warningThresholdsHours ?? DEFAULT_THRESHOLDS_HOURS,
+        gen,
       });
+      if (open && full) setDetail({ key: open.key, gen, view: full.case });
       setNowMs(now());
       // A new focus request (badge click) wins over the agent's own selection.
       if (focused.key && focused.key !== lastFocused.current) {
@@ -89,25 +113,48 @@ export function App(props: { api: PanelApi }) {
   }, []);
 
   const known = (key: string | null) => key !== null && (state.tabCases.some((c) => c.key === key) || state.queue.some((c) => c.key === key));
-  const tabSorted = sortByUrgency(state.tabCases, (c) => c.guidance.deadlines);
+  const tabSorted = sortByDue(state.tabCases);
   const current = selected === '' ? null : known(selected) ? selected : (tabSorted[0]?.key ?? null);
   const outside = current && !state.tabCases.some((c) => c.key === current) ? state.queue.find((c) => c.key === current) : undefined;
+  const currentTab = current === null ? undefined : (outside ?? state.tabCases.find((c) => c.key === current))?.tabId;
+  currentRef.current = current !== null && currentTab !== undefined ? { key: current, tabId: currentTab } : null;
+
+  // The expanded case's full view: fetched when another case opens, or when a load could
+  // not fetch it along with the lists (the case opened after that load started).
+  const haveDetail = detail !== null && detail.key === current && detail.gen === state.gen;
+  useEffect(() => {
+    if (current === null || currentTab === undefined || haveDetail) return;
+    let stale = false;
+    const gen = state.gen;
+    api
+      .getCase(current, currentTab)
+      .then((r) => {
+        if (!stale) setDetail({ key: current, gen, view: r.case });
+      })
+      .catch(() => {});
+    return () => {
+      stale = true;
+    };
+  }, [api, current, currentTab, state.gen, haveDetail]);
 
   const select = (key: string) => {
     setSelected(key);
     api.focusCase(key).catch(() => {});
   };
 
-  const caseBlock = (c: CaseData) => {
-    const due = mostUrgentDue(c.guidance.deadlines);
+  const caseBlock = (c: CaseSummary) => {
+    const due = c.due;
     const open = c.key === current;
+    // Until the new case's view arrives, the one shown keeps its (older) view if it has one.
+    const view = open && detail !== null && detail.key === c.key ? detail.view : null;
     return (
       <div class={`case ${open ? 'open' : ''}`} data-testid="case" data-case={c.key} key={c.key}>
         <button type="button" class="case-head" aria-expanded={open} onClick={() => setSelected(open ? '' : c.key)}>
           <CaseTitle c={c} />
           {due && <Countdown dueAt={due} nowMs={nowMs} thresholdsHours={state.thresholdsHours} locale={getLocale()} />}
         </button>
-        {open && <CaseCard c={c} nowMs={nowMs} thresholdsHours={state.thresholdsHours} copy={api.copy} />}
+        {open && view && <CaseCard c={view} nowMs={nowMs} thresholdsHours={state.thresholdsHours} copy={api.copy} />}
+        {open && !view && <p class="empty">{t('panel_loading')}</p>}
       </div>
     );
   };

@@ -10,19 +10,20 @@ import './style.css';
  * ask for the back-office tab that reported most recently (newest `seenAt` in the queue).
  */
 async function tabCases() {
-  const first = await sendMessage('getTabCases', {});
+  const first = await sendMessage('getTabSummaries', {});
   if (first.url !== null || first.cases.length > 0) return first;
   const here = await browser.tabs.getCurrent().catch(() => undefined);
   if (!here) return first;
-  const { cases } = await sendMessage('getQueue');
+  const { cases } = await sendMessage('getQueueSummaries');
   let latest: (typeof cases)[number] | null = null;
   for (const c of cases) if (c.tabId !== here.id && (!latest || c.seenAt > latest.seenAt)) latest = c;
-  return latest ? sendMessage('getTabCases', { tabId: latest.tabId }) : first;
+  return latest ? sendMessage('getTabSummaries', { tabId: latest.tabId }) : first;
 }
 
 const api: PanelApi = {
   getTabCases: tabCases,
-  getQueue: () => sendMessage('getQueue'),
+  getQueue: () => sendMessage('getQueueSummaries'),
+  getCase: (key, tabId) => sendMessage('getCase', tabId === undefined ? { key } : { key, tabId }),
   getFocusedCase: () => sendMessage('getFocusedCase'),
   getSettings: () => sendMessage('getSettings'),
   focusCase: (key) => sendMessage('focusCase', { key }),

@@ -100,6 +100,38 @@ describe('tabs, queue and focus', () => {
     expect(cases.map((c) => c.key)).toEqual(['tmall:refund:2', 'tmall:refund:1']);
   });
 
+  it('the side panel\'s summaries list the same cases in the same order, and getCase gives one case in full', async () => {
+    const s = sentinel(new Clock(NOW));
+    await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund({ refundId: '1', platformCountdown: '剩余2天0时0分0秒' })] }, tab(1));
+    const rows = [
+      tmallRefund({ refundId: '2', platformCountdown: '剩余0天3时0分0秒' }, 0),
+      tmallRefund({ refundId: '3', platformCountdown: '剩余1天0时0分0秒', reason: '不想买了' }, 1),
+    ];
+    await s.handlers.reportPage({ url: URL_LIST, cases: rows }, tab(2));
+    const full = await s.handlers.getQueue(undefined);
+    const light = await s.handlers.getQueueSummaries(undefined);
+    expect(light.cases.map((c) => c.key)).toEqual(['tmall:refund:2', 'tmall:refund:3', 'tmall:refund:1']);
+    expect(light.cases.map((c) => c.key)).toEqual(full.cases.map((c) => c.key));
+    const tabLight = await s.handlers.getTabSummaries({ tabId: 2 }, {});
+    expect(tabLight).toMatchObject({ tabId: 2, url: URL_LIST });
+    expect(tabLight.cases.map((c) => c.key)).toEqual((await s.handlers.getTabCases({ tabId: 2 }, {})).cases.map((c) => c.key));
+    // what the lists render: ids, reason, the most urgent due time, the verdict's amount — no read, no guidance
+    const two = light.cases[0]!;
+    expect(two).toMatchObject({ key: 'tmall:refund:2', tabId: 2, platform: 'tmall', kind: 'refund', caseId: '2', reason: '卖家缺货', due: '2026-11-20T15:00:00+08:00' });
+    expect(two.compensation).toEqual({ triggered: true, amount: '150.00' });
+    expect(light.cases[1]!.compensation).toEqual({ triggered: false, amount: null });
+    expect(two).not.toHaveProperty('read');
+    expect(two).not.toHaveProperty('guidance');
+    // the expanded case, in full, as getQueue has it
+    const one = await s.handlers.getCase({ key: 'tmall:refund:2' });
+    expect(one.case).toEqual(full.cases[0]);
+    expect(one.case!.guidance.compensation).toMatchObject({ amount: '150.00', amountFen: 15000 });
+    expect((await s.handlers.getCase({ key: 'tmall:refund:2', tabId: 1 })).case?.tabId).toBe(2);
+    expect((await s.handlers.getCase({ key: 'tmall:refund:404' })).case).toBeNull();
+    await expect(s.handlers.getCase({ key: '' })).rejects.toThrow(/getCase: invalid payload — key/);
+    await expect(s.handlers.getQueueSummaries({ sneaky: true })).rejects.toThrow(/getQueueSummaries: invalid payload/);
+  });
+
   it('closing a tab or navigating away drops its cases, and the extension pages are told', async () => {
     const s = sentinel(new Clock(NOW));
     await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund({ refundId: '1' })] }, tab(1));

@@ -9,6 +9,7 @@ import { toEpochMs } from '../../../core/time/beijing';
 import { App, type PanelApi } from '../../../entrypoints/sidepanel/app';
 import { NOW_ISO, deadline, guidance, outOfStockCase, read, view } from './cases';
 import type { CaseView } from '../../../entrypoints/background/messaging';
+import { summarizeCase } from '../../../entrypoints/background/case-summary';
 
 const NOW = toEpochMs(NOW_ISO);
 let root: HTMLElement;
@@ -24,7 +25,13 @@ afterEach(() => {
 });
 
 const q = (sel: string) => Array.from(root.querySelectorAll(sel));
-const flush = () => act(async () => { await new Promise((r) => setTimeout(r, 0)); });
+/** Lets the panel's requests settle: the lists, then the expanded case's full view. */
+const flush = async () => {
+  for (let i = 0; i < 3; i++)
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 0));
+    });
+};
 
 describe('verdict', () => {
   it('is one sentence with the reason and the amount when compensation is triggered', () => {
@@ -158,7 +165,7 @@ function queueCases(): CaseView[] {
 describe('queue', () => {
   it('sorts by urgency (breached first, no deadline last) and a click selects', async () => {
     const onSelect = vi.fn();
-    render(<Queue cases={queueCases()} nowMs={NOW} thresholdsHours={[4, 1]} selected={null} onSelect={onSelect} />, root);
+    render(<Queue cases={queueCases().map(summarizeCase)} nowMs={NOW} thresholdsHours={[4, 1]} selected={null} onSelect={onSelect} />, root);
     expect(q('[data-testid="queue"]')).toHaveLength(1);
     const items = q('[data-testid="queue-item"]') as HTMLButtonElement[];
     expect(items.map((i) => i.getAttribute('data-case'))).toEqual(['tmall:refund:13', 'tmall:refund:14', 'tmall:refund:11', 'tmall:refund:12']);
@@ -172,8 +179,9 @@ function fakeApi(tabCases: CaseView[], queue: CaseView[], focused: string | null
   const listeners: Array<() => void> = [];
   const api: PanelApi & { fire(): void; state: { tab: CaseView[]; focused: string | null } } = {
     state: { tab: tabCases, focused },
-    getTabCases: vi.fn(async () => ({ tabId: 7, url: 'https://refund2.tmall.com/dispute/seller/list.htm', cases: api.state.tab })),
-    getQueue: vi.fn(async () => ({ cases: queue })),
+    getTabCases: vi.fn(async () => ({ tabId: 7, url: 'https://refund2.tmall.com/dispute/seller/list.htm', cases: api.state.tab.map(summarizeCase) })),
+    getQueue: vi.fn(async () => ({ cases: queue.map(summarizeCase) })),
+    getCase: vi.fn(async (key: string) => ({ case: [...api.state.tab, ...queue].find((c) => c.key === key) ?? null })),
     getFocusedCase: vi.fn(async () => ({ key: api.state.focused })),
     getSettings: vi.fn(async () => ({ warningThresholdsHours: [4, 1], locale: 'zh-CN' as const })),
     focusCase: vi.fn(async () => {}),
@@ -230,7 +238,54 @@ describe('side panel app', () => {
     await act(async () => {
       (q('[data-testid="queue-item"]').find((e) => e.getAttribute('data-case') === 'tmall:refund:12') as HTMLButtonElement).click();
     });
+    await flush();
     expect(api.focusCase).toHaveBeenCalledWith('tmall:refund:12');
     expect(q('[data-testid="case-detail"]').map((e) => e.getAttribute('data-case'))).toEqual(['tmall:refund:12']);
+  });
+
+  it('lists every case from summaries and fetches only the expanded one in full, once per refresh', async () => {
+    const cases = [outOfStockCase(), ...queueCases()];
+    const api = fakeApi(cases, cases, 'tmall:refund:11');
+    await act(() => render(<App api={api} />, root));
+    await flush();
+    // the heads come from the summaries (ids, most urgent countdown, 08:55 before 09:00), the queue too
+    const heads = q('[data-testid="case"]');
+    expect(heads.map((e) => e.getAttribute('data-case'))).toEqual([outOfStockCase().key, 'tmall:refund:13', 'tmall:refund:14', 'tmall:refund:11', 'tmall:refund:12']);
+    expect(heads[1]!.querySelector('.case-id')!.textContent).toBe('13');
+    expect(heads[1]!.querySelector('[data-testid="countdown"]')!.textContent).toBe('-1时00分');
+    expect(q('[data-testid="queue-item"]').map((e) => e.getAttribute('data-case'))).toEqual([outOfStockCase().key, 'tmall:refund:13', 'tmall:refund:14', 'tmall:refund:11', 'tmall:refund:12']);
+    expect(vi.mocked(api.getCase).mock.calls.map((c) => c[0])).toEqual(['tmall:refund:11']);
+    await act(async () => api.fire());
+    await flush();
+    expect(api.getTabCases).toHaveBeenCalledTimes(2);
+    expect(vi.mocked(api.getCase).mock.calls.map((c) => c[0])).toEqual(['tmall:refund:11', 'tmall:refund:11']);
+    expect(q('[data-testid="case-detail"]').map((e) => e.getAttribute('data-case'))).toEqual(['tmall:refund:11']);
+  });
+
+  it('expanding another case fetches its full view and shows its verdict; a refresh shows the new verdict', async () => {
+    const cases = [...queueCases(), outOfStockCase()];
+    const api = fakeApi(cases, cases, 'tmall:refund:11');
+    await act(() => render(<App api={api} />, root));
+    await flush();
+    const head = (key: string) => root.querySelector(`[data-testid="case"][data-case="${key}"] .case-head`) as HTMLButtonElement;
+    await act(async () => head(outOfStockCase().key).click());
+    await flush();
+    expect(api.getCase).toHaveBeenLastCalledWith(outOfStockCase().key, 7);
+    expect(q('[data-testid="case-detail"]').map((e) => e.getAttribute('data-case'))).toEqual([outOfStockCase().key]);
+    expect(q('[data-testid="verdict"]')[0]!.textContent).toContain('150.00');
+    // the page changes the reason: the lists and the open case are asked again
+    const changed = outOfStockCase();
+    changed.read = { ...changed.read, facts: { ...changed.read.facts, reason: '拍错了' } };
+    changed.guidance = guidance();
+    api.state.tab = [...queueCases(), changed];
+    await act(async () => api.fire());
+    await flush();
+    expect(q('[data-testid="verdict"]')[0]!.textContent).toBe('买家选择的原因“拍错了”不会触发赔付。');
+    // collapsing it fetches nothing more
+    const calls = vi.mocked(api.getCase).mock.calls.length;
+    await act(async () => head(outOfStockCase().key).click());
+    await flush();
+    expect(q('[data-testid="case-detail"]')).toHaveLength(0);
+    expect(vi.mocked(api.getCase).mock.calls.length).toBe(calls);
   });
 });

@@ -1,0 +1,69 @@
+import type { PanelRead } from '../../core/model/facts';
+import type { CaseView } from './protocol';
+import { mostUrgentDue } from '../../components/urgency';
+
+/**
+ * What the side panel renders for a case it does not show expanded (its list of the tab's
+ * cases and the queue): a few hundred bytes instead of the full CaseView (read + guidance,
+ * ≈ 7 KB), so that refreshing a 1,000-case queue on every `casesChanged` does not clone
+ * megabytes through messaging. The expanded case is fetched in full with `getCase`.
+ *
+ * No WXT / browser imports: the side panel and the tests import it.
+ */
+export interface CaseSummary {
+  key: string;
+  tabId: number;
+  url: string;
+  seenAt: string;
+  platform: PanelRead['platform'];
+  kind: PanelRead['kind'];
+  /** refundId ?? orderId, as scraped (cut to SUMMARY_TEXT_CHARS). */
+  caseId?: string;
+  /** reason ?? complaintType, as scraped (cut to SUMMARY_TEXT_CHARS). */
+  reason?: string;
+  /** The most urgent due time (seller deadlines first, else any; components/urgency mostUrgentDue); null: no deadline. */
+  due: string | null;
+  /** Every deadline's id and due time (breached = due in the past at evaluation time). */
+  deadlines: Array<{ id: string; dueAt: string; breached: boolean }>;
+  compensation: { triggered: boolean; amount: string | null };
+  /** Keys of the fields whose label was found but whose value was unreadable. */
+  unreadable: string[];
+}
+
+/** Scraped text kept in a summary (the panel shows at most 40 characters, 400 in a tooltip). */
+export const SUMMARY_TEXT_CHARS = 400;
+
+function cut(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  // (at most 2 UTF-16 units a character: no need to split a megabyte cell into characters)
+  const chars = Array.from(text.length > SUMMARY_TEXT_CHARS * 2 ? text.slice(0, SUMMARY_TEXT_CHARS * 2) : text);
+  return chars.length <= SUMMARY_TEXT_CHARS && text.length <= SUMMARY_TEXT_CHARS * 2 ? text : `${chars.slice(0, SUMMARY_TEXT_CHARS - 1).join('')}…`;
+}
+
+const cache = new WeakMap<CaseView, CaseSummary>();
+
+/** The summary of a case view (memoized per view object: the background keeps views until the tab or the context changes). */
+export function summarizeCase(v: CaseView): CaseSummary {
+  const hit = cache.get(v);
+  if (hit) return hit;
+  const { facts } = v.read;
+  const g = v.guidance;
+  const s: CaseSummary = {
+    key: v.key,
+    tabId: v.tabId,
+    url: v.url,
+    seenAt: v.seenAt,
+    platform: v.read.platform,
+    kind: v.read.kind,
+    due: mostUrgentDue(g.deadlines),
+    deadlines: g.deadlines.map((d) => ({ id: d.id, dueAt: d.dueAt, breached: d.breached })),
+    compensation: { triggered: g.compensation.triggered, amount: g.compensation.amount },
+    unreadable: [...v.read.unreadable],
+  };
+  const caseId = cut(facts.refundId ?? facts.orderId);
+  const reason = cut(facts.reason ?? facts.complaintType);
+  if (caseId !== undefined) s.caseId = caseId;
+  if (reason !== undefined) s.reason = reason;
+  cache.set(v, s);
+  return s;
+}
