@@ -13,7 +13,8 @@ import type { CaseView } from './protocol';
  * scheduled; the window is also recomputed whenever the state changes and every time the
  * worker starts, so a restart loses nothing and a closed tab leaves no alarm. (One alarm per
  * crossing for a 1,000-row page was hundreds of alarms.create calls per report, each one
- * rewriting Chrome's alarm list.)
+ * rewriting Chrome's alarm list.) Crossings passed while the computer slept (their alarms
+ * never fired in time) are warned once on the next firing or worker start (missedCrossings).
  *
  * Urgent (the action badge count): a case with at least one deadline that is NOT breached
  * and is due within the FIRST (largest) warning threshold. Breached deadlines no longer
@@ -96,6 +97,35 @@ export function computeCrossings(cases: CaseView[], thresholdsHours: number[], n
   // The window plus the crossings that tie with its last instant.
   out.sort((x, y) => x.when - y.when);
   return out.slice(0, MAX_DEADLINE_ALARMS);
+}
+
+/**
+ * Warning crossings that passed without their alarm firing in time (the computer slept, or
+ * the browser was closed, across one or more crossings; Chrome fires a missed alarm once on
+ * wake, and the recomputed window then only holds future crossings). Per deadline still
+ * ahead (due > now): the LAST warning crossing in (seenAt, now] — the one that says how
+ * close it is now; the earlier ones it supersedes would only repeat it. Crossings before
+ * the case was first seen are not "missed": the agent was looking at the page then.
+ * Threshold 0 (the breach) never notifies. Soonest due first.
+ */
+export function missedCrossings(cases: CaseView[], thresholdsHours: number[], nowMs: number): Crossing[] {
+  const hours = [...new Set(thresholdsHours)].filter((h) => h > 0);
+  const out: Crossing[] = [];
+  for (const c of uniqueCases(cases)) {
+    const seen = Date.parse(c.seenAt);
+    for (const d of c.guidance.deadlines) {
+      const due = Date.parse(d.dueAt);
+      if (!Number.isFinite(due) || due <= nowMs) continue;
+      let last: Crossing | null = null;
+      for (const h of hours) {
+        const when = due - h * HOUR_MS;
+        if (when > nowMs || !(when > seen)) continue;
+        if (last === null || when > last.when) last = { name: alarmName(h, d.id, c.key), when, thresholdHours: h, deadlineId: d.id, caseKey: c.key, dueAt: d.dueAt };
+      }
+      if (last) out.push(last);
+    }
+  }
+  return out.sort((x, y) => Date.parse(x.dueAt) - Date.parse(y.dueAt) || x.when - y.when);
 }
 
 /** ms until the case's nearest not-yet-breached deadline (null: none left). */

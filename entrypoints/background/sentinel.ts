@@ -9,6 +9,7 @@ import { notifyText } from './notify-text';
 import {
   DEADLINE_ALARM_PREFIX,
   computeCrossings,
+  missedCrossings,
   parseAlarmName,
   sortByUrgency,
   uniqueCases,
@@ -358,6 +359,28 @@ export function createSentinel(deps: SentinelDeps) {
     st.markNotified(id);
   }
 
+  /**
+   * An alarm fired (`fired`), or the worker started: the crossing that fired, unless a later
+   * crossing of the same deadline has passed too (asleep across both: that one says how close
+   * it is now), then every other warning whose alarm never fired in time — each shown once
+   * (deadline-alarms missedCrossings; the notified ids persist across worker restarts).
+   */
+  async function notifyCrossings(fired?: string): Promise<void> {
+    const [st, c] = await Promise.all([state(), context()]);
+    const missed = missedCrossings(allViews(st, c), c.settings.warningThresholdsHours, nowMs());
+    const p = fired === undefined ? null : parseAlarmName(fired);
+    if (fired !== undefined && p && !missed.some((x) => x.caseKey === p.caseKey && x.deadlineId === p.deadlineId && x.thresholdHours < p.thresholdHours)) {
+      await notifyCrossing(fired);
+    }
+    for (const x of missed) {
+      try {
+        await notifyCrossing(x.name);
+      } catch (e) {
+        console.warn('[sentinel] missed warning not shown', x.name, e);
+      }
+    }
+  }
+
   async function teamStatus(): Promise<TeamPackStatus> {
     const { settings } = await effectiveSettings();
     return getTeamPackStatus(await store(), settings.teamPack.url);
@@ -597,7 +620,7 @@ export function createSentinel(deps: SentinelDeps) {
       }
       if (alarm.name.startsWith(DEADLINE_ALARM_PREFIX)) {
         await serial(async () => {
-          await notifyCrossing(alarm.name);
+          await notifyCrossings(alarm.name);
           await refreshDerived();
         });
       }
@@ -676,6 +699,7 @@ export function createSentinel(deps: SentinelDeps) {
         if (!alive[i] && st.tabs.delete(id)) st.persistTab(id);
       });
       await refreshDerived();
+      await serial(() => notifyCrossings());
     },
   };
 

@@ -99,6 +99,38 @@ describe('deadline alarms', () => {
     expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual([]);
   });
 
+  it('after sleeping past several crossings, each deadline still ahead is warned once, on the first firing or at worker start', async () => {
+    const clock = new Clock(NOW); // 12:00 Beijing
+    const s = sentinel(clock);
+    const rows = [
+      tmallRefund({ refundId: '1', platformCountdown: '剩余0天5时0分0秒' }, 0), // due 17:00: 4 h crossing 13:00, 1 h crossing 16:00
+      tmallRefund({ refundId: '2', platformCountdown: '剩余0天10时0分0秒' }, 1), // due 22:00: 4 h 18:00, 1 h 21:00
+      tmallRefund({ refundId: '3', platformCountdown: '剩余0天2时0分0秒' }, 2), // due 14:00: 1 h 13:00
+    ];
+    await s.handlers.reportPage({ url: URL_LIST, cases: rows }, tab(9));
+    const shown = () => Object.keys((fakeBrowser.notifications as unknown as { getAllCreateOptions(): Record<string, unknown> }).getAllCreateOptions()).sort();
+    // The lid closes at 12:00 and opens at 16:30: Chrome fires the first missed alarm once.
+    clock.advance(4.5 * HOUR);
+    await s.events.onAlarm({ name: 'as-dl|4|seller-response|tmall:refund:1' });
+    // case 1: the 1 h crossing (16:00) supersedes the 4 h one; case 3 is already breached; case 2 is not due for a warning yet
+    expect(shown()).toEqual(['as-dl|1|seller-response|tmall:refund:1']);
+    await s.events.onAlarm({ name: 'as-dl|1|seller-response|tmall:refund:1' }); // a late firing of the same crossing
+    await s.events.onAlarm({ name: 'as-dl|0|seller-response|tmall:refund:3' });
+    expect(shown()).toEqual(['as-dl|1|seller-response|tmall:refund:1']);
+
+    // Asleep again until 21:30 and the worker was stopped: the new worker's start warns case 2 once.
+    vi.spyOn(fakeBrowser.tabs, 'get').mockImplementation((async (id: number) => (id === 9 ? { id } : undefined)) as never);
+    await fakeBrowser.alarms.clearAll();
+    clock.advance(5 * HOUR);
+    const second = sentinel(clock);
+    await second.events.init();
+    expect(shown()).toEqual(['as-dl|1|seller-response|tmall:refund:1', 'as-dl|1|seller-response|tmall:refund:2']);
+    const message = (fakeBrowser.notifications as unknown as { getAllCreateOptions(): Record<string, { message: string }> }).getAllCreateOptions()['as-dl|1|seller-response|tmall:refund:2']!.message;
+    expect(message).toContain('22:00');
+    await sentinel(clock).events.init();
+    expect(shown()).toHaveLength(2);
+  });
+
   it('clicking the notification focuses that case and its tab', async () => {
     const clock = new Clock(NOW);
     const s = sentinel(clock);
