@@ -84,7 +84,15 @@ export function compileWhen(w: When | undefined): Predicate {
     const squashed = needles.map(squash);
     return (c) => {
       const v = c[key];
-      const hit = v !== '' && squashed.some((n) => v.includes(n));
+      let hit = false;
+      if (v !== '') {
+        for (let i = 0; i < squashed.length; i += 1) {
+          if (v.includes(squashed[i]!)) {
+            hit = true;
+            break;
+          }
+        }
+      }
       return negate ? !hit : hit;
     };
   };
@@ -113,8 +121,16 @@ export function compileWhen(w: When | undefined): Predicate {
     checks.push((c) => c.freeShipping === want);
   }
   if (checks.length === 1) return checks[0]!;
+  if (checks.length === 2) {
+    const [a, b] = checks as [Predicate, Predicate];
+    return (c) => a(c) && b(c);
+  }
+  if (checks.length === 3) {
+    const [a, b, d] = checks as [Predicate, Predicate, Predicate];
+    return (c) => a(c) && b(c) && d(c);
+  }
   return (c) => {
-    for (const check of checks) if (!check(c)) return false;
+    for (let i = 0; i < checks.length; i += 1) if (!checks[i]!(c)) return false;
     return true;
   };
 }

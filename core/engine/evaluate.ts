@@ -303,6 +303,16 @@ const scratchDues: number[] = [];
 const scratchDueIds: string[] = [];
 const scratchDueVals: number[] = [];
 const scratchOrder: CompiledTimer[] = [];
+const scratchValues: PlaceholderValues = {
+  shopName: undefined,
+  signature: undefined,
+  orderId: undefined,
+  refundId: undefined,
+  reason: undefined,
+  compensationAmount: undefined,
+  paidAmount: undefined,
+  refundAmount: undefined,
+};
 
 function limitSuffix(limit: RemedyLimit, paidFen: number | null, compFen: number | null, limits: Partial<RemedyLimits> | undefined): Text | null {
   switch (limit.kind) {
@@ -401,7 +411,16 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
   const tradeSucceededMs = ms(facts.tradeSucceededAt);
   const paidFen = facts.paidAmount !== undefined && !unreadable.includes('paidAmount') ? yuanToFen(facts.paidAmount) : null;
   let compensation: Compensation;
-  const compRule = ctx.category === null ? undefined : p.compensation.select(kind, ctx.category).find((c) => c.dyn(ctx))?.rule;
+  let compRule: CompensationRule | undefined;
+  if (ctx.category !== null) {
+    const list = p.compensation.select(kind, ctx.category);
+    for (let i = 0; i < list.length; i += 1) {
+      if (list[i]!.dyn(ctx)) {
+        compRule = list[i]!.rule;
+        break;
+      }
+    }
+  }
   if (!compRule) {
     compensation = reasonText === undefined ? NO_REASON_COMPENSATION : noCompensation(reasonText, reasonRule !== null);
   } else if (!compRule.triggered) {
@@ -692,17 +711,18 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
 
   // ── Replies ──
   const shop = settings?.shopPolicy;
-  const values: PlaceholderValues = {
-    shopName: shop?.shopName,
-    signature: shop?.signature,
-    orderId: facts.orderId,
-    refundId: facts.refundId,
-    reason: reasonText,
-    compensationAmount: compensation.amount ?? undefined,
-  };
+  // One scratch object, refilled on every call (only read while the replies are rendered).
+  const values = scratchValues;
+  values.shopName = shop?.shopName;
+  values.signature = shop?.signature;
+  values.orderId = facts.orderId;
+  values.refundId = facts.refundId;
+  values.reason = reasonText;
+  values.compensationAmount = compensation.amount ?? undefined;
   // Amounts are formatted only when a template of this pack uses them.
-  if (p.replyPlaceholders.has('paidAmount') && paidFen !== null) values.paidAmount = yuan(paidFen);
-  if (p.replyPlaceholders.has('refundAmount') && facts.refundAmount !== undefined && !unreadable.includes('refundAmount')) values.refundAmount = yuan(yuanToFen(facts.refundAmount));
+  values.paidAmount = p.replyPlaceholders.has('paidAmount') && paidFen !== null ? yuan(paidFen) : undefined;
+  values.refundAmount =
+    p.replyPlaceholders.has('refundAmount') && facts.refundAmount !== undefined && !unreadable.includes('refundAmount') ? yuan(yuanToFen(facts.refundAmount)) : undefined;
   const replies: Reply[] = [];
   for (const { rule, dyn, template } of p.replies.select(kind, ctx.category)) {
     if (!dyn(ctx)) continue;

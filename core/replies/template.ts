@@ -59,26 +59,46 @@ function markPart(name: ReplyPlaceholder): { text: string; placeholder?: string 
 
 /** Fill a compiled template. Empty / whitespace-only values count as missing. */
 export function renderTemplate(compiled: CompiledTemplate, values: PlaceholderValues): RenderedReply {
-  const out: RenderedReply = { text: '', missing: [], parts: [] };
-  out.text = fill(compiled, values, out.missing, out.parts);
-  return out;
+  const parts: { text: string; placeholder?: string }[] = [];
+  const text = fill(compiled, values, parts);
+  return { text, missing: fillMask === 0 ? [] : [...missingOf(compiled, fillMask)], parts };
 }
 
 /**
  * renderTemplate straight into a reply `{ id, ruleId, title, text, missing, parts }` (no
  * intermediate object). A literal part of the template that stands alone between markers is
- * shared (frozen) instead of copied.
+ * shared (frozen) instead of copied, and so is the `missing` list (one per template and set of
+ * missing names).
  */
 export function renderReply<T>(rule: { id: string; title: T }, compiled: CompiledTemplate, values: PlaceholderValues): { id: string; ruleId: string; title: T; text: string; missing: string[]; parts: { text: string; placeholder?: string }[] } {
-  const missing: string[] = [];
   const parts: { text: string; placeholder?: string }[] = [];
-  const text = fill(compiled, values, missing, parts);
+  const text = fill(compiled, values, parts);
+  const missing = fillMask === 0 ? (NONE_MISSING as string[]) : (missingOf(compiled, fillMask) as string[]);
   return { id: rule.id, ruleId: rule.id, title: rule.title, text, missing, parts };
 }
 
-function fill(compiled: CompiledTemplate, values: PlaceholderValues, missing: string[], parts: { text: string; placeholder?: string }[]): string {
+const NONE_MISSING: readonly string[] = Object.freeze([]);
+const missingLists = new WeakMap<CompiledTemplate, Map<number, readonly string[]>>();
+/** The names of a mask's placeholders in order of first appearance in the template (frozen, shared). */
+function missingOf(compiled: CompiledTemplate, mask: number): readonly string[] {
+  let byMask = missingLists.get(compiled);
+  if (!byMask) missingLists.set(compiled, (byMask = new Map()));
+  let v = byMask.get(mask);
+  if (v === undefined) {
+    const names: string[] = [];
+    for (const part of compiled) if ('placeholder' in part && mask & (1 << bitOf(part.placeholder)) && !names.includes(part.placeholder)) names.push(part.placeholder);
+    byMask.set(mask, (v = Object.freeze(names)));
+  }
+  return v;
+}
+
+/** Bits of the placeholders found missing by the last `fill`. */
+let fillMask = 0;
+
+function fill(compiled: CompiledTemplate, values: PlaceholderValues, parts: { text: string; placeholder?: string }[]): string {
   let text = '';
   let run = '';
+  let mask = 0;
   /** The compiled literal part when the current run is exactly that one part (reused as is). */
   let runPart: { text: string } | null = null;
   let runParts = 0;
@@ -92,8 +112,8 @@ function fill(compiled: CompiledTemplate, values: PlaceholderValues, missing: st
       continue;
     }
     const name = part.placeholder;
-    const value = values[name];
-    if (value !== undefined && value.trim() !== '') {
+    const value = valueOf(values, name);
+    if (value !== undefined && !isBlank(value)) {
       text += value;
       run += value;
       runParts += 2;
@@ -105,8 +125,64 @@ function fill(compiled: CompiledTemplate, values: PlaceholderValues, missing: st
     runParts = 0;
     parts.push(mark);
     text += mark.text;
-    if (!missing.includes(name)) missing.push(name);
+    mask |= 1 << bitOf(name);
   }
   if (run || parts.length === 0) parts.push(run && runParts === 1 ? runPart! : { text: run });
+  fillMask = mask;
   return text;
+}
+
+function bitOf(name: ReplyPlaceholder): number {
+  switch (name) {
+    case 'shopName':
+      return 0;
+    case 'signature':
+      return 1;
+    case 'orderId':
+      return 2;
+    case 'refundId':
+      return 3;
+    case 'reason':
+      return 4;
+    case 'paidAmount':
+      return 5;
+    case 'refundAmount':
+      return 6;
+    case 'compensationAmount':
+      return 7;
+    default:
+      return 8 + REPLY_PLACEHOLDERS.indexOf(name);
+  }
+}
+
+/** values[name] with a named (monomorphic) load per placeholder. */
+function valueOf(values: PlaceholderValues, name: ReplyPlaceholder): string | undefined {
+  switch (name) {
+    case 'shopName':
+      return values.shopName;
+    case 'signature':
+      return values.signature;
+    case 'orderId':
+      return values.orderId;
+    case 'refundId':
+      return values.refundId;
+    case 'reason':
+      return values.reason;
+    case 'paidAmount':
+      return values.paidAmount;
+    case 'refundAmount':
+      return values.refundAmount;
+    case 'compensationAmount':
+      return values.compensationAmount;
+    default:
+      return values[name];
+  }
+}
+
+/** `value.trim() === ''`, without the call when the first character is plainly not a space. */
+function isBlank(value: string): boolean {
+  if (value.length === 0) return true;
+  const c = value.charCodeAt(0);
+  if ((c > 32 && c < 127) || (c >= 0x4e00 && c <= 0x9fff)) return false;
+  return value.trim() === '';
 }

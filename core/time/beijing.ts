@@ -79,14 +79,36 @@ export function toEpochMs(iso: string): number {
 /** The instant as `YYYY-MM-DDTHH:mm:ss+08:00` (seconds floored). */
 export function toBeijingIso(ms: number): string {
   const s = Math.floor(ms / 1000) + 8 * 3600;
+  const hours = Math.floor(s / 3600);
+  const rest = s - hours * 3600;
+  if (rest >= 0 && rest < 3600) {
+    // `YYYY-MM-DDTHH:` of the hour (memoised) + `mm:ss+08:00` of the second within it (table).
+    let prefix = hourPrefixes.get(hours);
+    if (prefix === undefined) {
+      const days = Math.floor(hours / 24);
+      prefix = `${datePrefix(days)}T${PAD2[hours - days * 24]}:`;
+      if (hourPrefixes.size > 8192) hourPrefixes.clear();
+      hourPrefixes.set(hours, prefix);
+    }
+    let suffix = MINUTE_SECOND[rest];
+    if (suffix === undefined) {
+      const mi = Math.floor(rest / 60);
+      suffix = MINUTE_SECOND[rest] = `${PAD2[mi]}:${PAD2[rest - mi * 60]}+08:00`;
+    }
+    return prefix + suffix;
+  }
   const days = Math.floor(s / 86400);
-  let rest = s - days * 86400;
-  const h = Math.floor(rest / 3600);
-  rest -= h * 3600;
-  const mi = Math.floor(rest / 60);
-  const se = rest - mi * 60;
+  let r = s - days * 86400;
+  const h = Math.floor(r / 3600);
+  r -= h * 3600;
+  const mi = Math.floor(r / 60);
+  const se = r - mi * 60;
   return `${datePrefix(days)}T${PAD2[h]}:${PAD2[mi]}:${PAD2[se]}+08:00`;
 }
+
+const hourPrefixes = new Map<number, string>();
+/** `mm:ss+08:00` by second of the hour, filled on use. */
+const MINUTE_SECOND: (string | undefined)[] = new Array<string | undefined>(3600).fill(undefined);
 
 const prefixes = new Map<number, string>();
 /** `YYYY-MM-DD` of a day number, memoised (the engine formats the same few days over and over). */
