@@ -83,12 +83,15 @@ export function toBeijingIso(ms: number): string {
   const rest = s - hours * 3600;
   if (rest >= 0 && rest < 3600) {
     // `YYYY-MM-DDTHH:` of the hour (memoised) + `mm:ss+08:00` of the second within it (table).
-    let prefix = hourPrefixes.get(hours);
-    if (prefix === undefined) {
+    // Direct-mapped cache by hour number (slot = hour mod 8192, about 11 months).
+    const slot = hours & 8191;
+    let prefix: string;
+    if (hourKeys[slot] === hours) prefix = hourPrefixes[slot]!;
+    else {
       const days = Math.floor(hours / 24);
       prefix = `${datePrefix(days)}T${PAD2[hours - days * 24]}:`;
-      if (hourPrefixes.size > 8192) hourPrefixes.clear();
-      hourPrefixes.set(hours, prefix);
+      hourKeys[slot] = hours;
+      hourPrefixes[slot] = prefix;
     }
     let suffix = MINUTE_SECOND[rest];
     if (suffix === undefined) {
@@ -106,7 +109,8 @@ export function toBeijingIso(ms: number): string {
   return `${datePrefix(days)}T${PAD2[h]}:${PAD2[mi]}:${PAD2[se]}+08:00`;
 }
 
-const hourPrefixes = new Map<number, string>();
+const hourKeys = new Float64Array(8192).fill(NaN);
+const hourPrefixes: string[] = new Array<string>(8192).fill('');
 /** `mm:ss+08:00` by second of the hour, filled on use. */
 const MINUTE_SECOND: (string | undefined)[] = new Array<string | undefined>(3600).fill(undefined);
 
