@@ -45,6 +45,9 @@ interface Detail {
   view: CaseView | null;
 }
 
+/** A view of the same case fetched for an older refresh never replaces a newer one. */
+const newer = (prev: Detail | null, next: Detail): Detail => (prev !== null && prev.key === next.key && prev.gen > next.gen ? prev : next);
+
 export function App(props: { api: PanelApi }) {
   const { api } = props;
   const now = api.now ?? Date.now;
@@ -53,6 +56,7 @@ export function App(props: { api: PanelApi }) {
   /** The case shown expanded at the last render: its full view is fetched along with the lists. */
   const currentRef = useRef<{ key: string; tabId: number } | null>(null);
   const genRef = useRef(0);
+  const appliedGen = useRef(0);
   const [selected, setSelected] = useState<string | null>(null);
   const [nowMs, setNowMs] = useState(now());
   const [, setLocaleTick] = useState<UiLocale>(getLocale());
@@ -64,15 +68,28 @@ export function App(props: { api: PanelApi }) {
   const load = useCallback(async () => {
     try {
       const fresh = now() - settingsAt.current > 60_000;
+      const gen = ++genRef.current;
+      // The open case's full view is shown as soon as it arrives (it is small; the lists
+      // take longer with a big tab open): the new verdict does not wait for the queue.
       const open = currentRef.current;
-      const [focused, tab, queue, settings, full] = await Promise.all([
+      if (open) {
+        api.getCase(open.key, open.tabId).then(
+          (full) => {
+            // (the agent may have opened another case meanwhile)
+            if (currentRef.current?.key === open.key) setDetail((prev) => newer(prev, { key: open.key, gen, view: full.case }));
+          },
+          () => {},
+        );
+      }
+      const [focused, tab, queue, settings] = await Promise.all([
         api.getFocusedCase(),
         api.getTabCases(),
         api.getQueue(),
         fresh ? api.getSettings().catch(() => settingsRef.current) : settingsRef.current,
-        open ? api.getCase(open.key, open.tabId).catch(() => null) : null,
       ]);
-      const gen = ++genRef.current;
+      // An older refresh answered after a newer one: its lists are stale.
+      if (gen < appliedGen.current) return;
+      appliedGen.current = gen;
       if (fresh) {
         settingsAt.current = now();
         settingsRef.current = settings;
@@ -90,7 +107,6 @@ export function App(props: { api: PanelApi }) {
         thresholdsHours: settings.warningThresholdsHours ?? DEFAULT_THRESHOLDS_HOURS,
         gen,
       });
-      if (open && full) setDetail({ key: open.key, gen, view: full.case });
       setNowMs(now());
       // A new focus request (badge click) wins over the agent's own selection.
       if (focused.key && focused.key !== lastFocused.current) {
@@ -121,7 +137,7 @@ export function App(props: { api: PanelApi }) {
 
   // The expanded case's full view: fetched when another case opens, or when a load could
   // not fetch it along with the lists (the case opened after that load started).
-  const haveDetail = detail !== null && detail.key === current && detail.gen === state.gen;
+  const haveDetail = detail !== null && detail.key === current && detail.gen >= state.gen;
   useEffect(() => {
     if (current === null || currentTab === undefined || haveDetail) return;
     let stale = false;
@@ -129,7 +145,7 @@ export function App(props: { api: PanelApi }) {
     api
       .getCase(current, currentTab)
       .then((r) => {
-        if (!stale) setDetail({ key: current, gen, view: r.case });
+        if (!stale) setDetail((prev) => newer(prev, { key: current, gen, view: r.case }));
       })
       .catch(() => {});
     return () => {

@@ -288,4 +288,29 @@ describe('side panel app', () => {
     expect(q('[data-testid="case-detail"]')).toHaveLength(0);
     expect(vi.mocked(api.getCase).mock.calls.length).toBe(calls);
   });
+
+  it('a refresh shows the open case\'s new verdict without waiting for the queue', async () => {
+    const api = fakeApi([outOfStockCase()], [outOfStockCase()]);
+    await act(() => render(<App api={api} />, root));
+    await flush();
+    expect(q('[data-testid="verdict"]')[0]!.textContent).toContain('150.00');
+    let release: () => void = () => {};
+    const slow = new Promise<void>((r) => (release = r));
+    const queueOf = api.getQueue;
+    api.getQueue = vi.fn(async () => {
+      await slow; // a 1,000-case queue on its way
+      return queueOf();
+    });
+    const changed = outOfStockCase();
+    changed.read = { ...changed.read, facts: { ...changed.read.facts, reason: '拍错了' } };
+    changed.guidance = guidance();
+    api.state.tab = [changed];
+    await act(async () => api.fire());
+    await flush();
+    expect(q('[data-testid="verdict"]')[0]!.textContent).toBe('买家选择的原因“拍错了”不会触发赔付。');
+    release();
+    await flush();
+    expect(q('[data-testid="verdict"]')[0]!.textContent).toBe('买家选择的原因“拍错了”不会触发赔付。');
+    expect(q('[data-testid="queue-item"]')).toHaveLength(1);
+  });
 });
