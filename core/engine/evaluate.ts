@@ -236,10 +236,12 @@ function noCompensation(reasonText: string, known: boolean): Compensation {
 interface CompensationTexts {
   notTriggered: Compensation;
   pct: string;
-  formZh: string;
-  formEn: string;
-  boundsZh: string;
-  boundsEn: string;
+  zhTimes: string;
+  zhArrow: string;
+  zhTail: string;
+  enTimes: string;
+  enArrow: string;
+  enTail: string;
 }
 const compensationTexts = new WeakMap<CompensationRule, CompensationTexts>();
 function compTexts(rule: CompensationRule): CompensationTexts {
@@ -255,7 +257,18 @@ function compTexts(rule: CompensationRule): CompensationTexts {
     bounds.push(`最高 ${yuan(rule.maxFen)} 元`);
     boundsEn.push(`max ${yuan(rule.maxFen)}`);
   }
+  const pct = rule.basisPoints === null || rule.basisPoints === undefined ? '' : `${rule.basisPoints / 100}`;
+  const formZh = rule.form ? `，以${rule.form.zh}发放` : '';
+  const formEn = rule.form ? `, paid as ${rule.form.en}` : '';
+  const boundsZh = bounds.length ? `（${bounds.join('，')}）` : '';
+  const boundsEnText = boundsEn.length ? ` (${boundsEn.join(', ')})` : '';
   v = {
+    zhTimes: ` 元 × ${pct}% = `,
+    zhArrow: ` 元${boundsZh} → `,
+    zhTail: ` 元${formZh}，由商家承担`,
+    enTimes: ` × ${pct} % = `,
+    enArrow: `${boundsEnText} → `,
+    enTail: ` yuan${formEn}, at the seller's cost`,
     notTriggered: Object.freeze({
       triggered: false,
       amount: null,
@@ -264,11 +277,7 @@ function compTexts(rule: CompensationRule): CompensationTexts {
       contestable: false,
       explanation: Object.freeze({ zh: `不赔付：${rule.reason.zh}`, en: `No compensation: ${rule.reason.en}` }),
     }),
-    pct: rule.basisPoints === null || rule.basisPoints === undefined ? '' : `${rule.basisPoints / 100}`,
-    formZh: rule.form ? `，以${rule.form.zh}发放` : '',
-    formEn: rule.form ? `, paid as ${rule.form.en}` : '',
-    boundsZh: bounds.length ? `（${bounds.join('，')}）` : '',
-    boundsEn: boundsEn.length ? ` (${boundsEn.join(', ')})` : '',
+    pct,
   };
   compensationTexts.set(rule, v);
   return v;
@@ -314,35 +323,70 @@ const scratchValues: PlaceholderValues = {
   refundAmount: undefined,
 };
 
+/** Does the limit's suffix depend only on the rule and the settings here (not on the amounts)? */
+function staticLimit(limit: RemedyLimit, paidFen: number | null, compFen: number | null): boolean {
+  switch (limit.kind) {
+    case 'fixed-yuan':
+      return true;
+    case 'below-compensation':
+      return compFen === null;
+    default:
+      return paidFen === null;
+  }
+}
+const sharedLimitedActions = new WeakMap<ActionRule, Action>();
+/**
+ * An action whose text ends with its limit. Shared (frozen) when the suffix depends neither
+ * on the case's amounts nor on shop settings (settings objects may change in place).
+ */
+function limitedAction(rule: ActionRule, limit: RemedyLimit, paidFen: number | null, compFen: number | null, limits: Partial<RemedyLimits> | undefined): Action {
+  const shared = limits === undefined && staticLimit(limit, paidFen, compFen);
+  if (shared) {
+    const hit = sharedLimitedActions.get(rule);
+    if (hit) return hit;
+  }
+  let text = rule.text;
+  const suffix = limitSuffix(limit, paidFen, compFen, limits);
+  if (suffix) text = { zh: text.zh + suffix.zh, en: text.en + suffix.en };
+  const action: Action = { id: rule.id, ruleId: rule.id, text };
+  if (shared) sharedLimitedActions.set(rule, Object.freeze(action));
+  return action;
+}
+
 function limitSuffix(limit: RemedyLimit, paidFen: number | null, compFen: number | null, limits: Partial<RemedyLimits> | undefined): Text | null {
   switch (limit.kind) {
     case 'exchange-uplift': {
       const pct = settingValue(limits, limit.setting, limit.percent);
       if (paidFen === null) return { zh: `（上限：原价 +${pct}%）`, en: ` (limit: original price +${pct} %)` };
-      const max = percentOfFen(paidFen, (100 + pct) * 100);
-      return { zh: `（换货商品价格不超过 ¥${yuan(max)}，即原价 +${pct}%）`, en: ` (replacement priced up to ¥${yuan(max)}, original +${pct} %)` };
+      const max = yuan(percentOfFen(paidFen, (100 + pct) * 100));
+      return { zh: `（换货商品价格不超过 ¥${max}，即原价 +${pct}%）`, en: ` (replacement priced up to ¥${max}, original +${pct} %)` };
     }
     case 'percent-of-paid': {
       const pct = settingValue(limits, limit.setting, limit.percent);
       if (paidFen === null) return { zh: `（上限：实付金额的 ${pct}%）`, en: ` (limit: ${pct} % of the paid amount)` };
-      const max = percentOfFen(paidFen, pct * 100);
-      return { zh: `（上限 ¥${yuan(max)}，即实付金额的 ${pct}%）`, en: ` (up to ¥${yuan(max)}, ${pct} % of the paid amount)` };
+      const max = yuan(percentOfFen(paidFen, pct * 100));
+      return { zh: `（上限 ¥${max}，即实付金额的 ${pct}%）`, en: ` (up to ¥${max}, ${pct} % of the paid amount)` };
     }
     case 'range-of-paid': {
       const lo = settingValue(limits, limit.minSetting, limit.minPercent);
       const hi = settingValue(limits, limit.maxSetting, limit.maxPercent);
       if (paidFen === null) return { zh: `（实付金额的 ${lo}%–${hi}%）`, en: ` (${lo}–${hi} % of the paid amount)` };
+      const loText = yuan(percentOfFen(paidFen, lo * 100));
+      const hiText = yuan(percentOfFen(paidFen, hi * 100));
       return {
-        zh: `（¥${yuan(percentOfFen(paidFen, lo * 100))}–¥${yuan(percentOfFen(paidFen, hi * 100))}，即实付金额的 ${lo}%–${hi}%）`,
-        en: ` (¥${yuan(percentOfFen(paidFen, lo * 100))}–¥${yuan(percentOfFen(paidFen, hi * 100))}, ${lo}–${hi} % of the paid amount)`,
+        zh: `（¥${loText}–¥${hiText}，即实付金额的 ${lo}%–${hi}%）`,
+        en: ` (¥${loText}–¥${hiText}, ${lo}–${hi} % of the paid amount)`,
       };
     }
-    case 'below-compensation':
+    case 'below-compensation': {
       if (compFen === null) return { zh: '（低于平台赔付金额）', en: ' (below the platform compensation)' };
-      return { zh: `（低于 ¥${yuan(compFen)}）`, en: ` (below ¥${yuan(compFen)})` };
+      const below = yuan(compFen);
+      return { zh: `（低于 ¥${below}）`, en: ` (below ¥${below})` };
+    }
     case 'fixed-yuan': {
       const v = settingValue(limits, limit.setting, limit.yuan);
-      return { zh: `（≤ ¥${yuan(yuanToFen(v))}）`, en: ` (≤ ¥${yuan(yuanToFen(v))})` };
+      const most = yuan(yuanToFen(v));
+      return { zh: `（≤ ¥${most}）`, en: ` (≤ ¥${most})` };
     }
   }
 }
@@ -481,9 +525,10 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
       const paidText = yuan(paidFen);
       const rawText = raw === paidFen ? paidText : yuan(raw);
       const fenText = fen === raw ? rawText : yuan(fen);
+      // The same sentences as `触发赔付：实付 ${paid} 元 × ${pct}% = ${raw} 元${bounds} → ${fen} 元${form}，由商家承担`, static pieces joined once per rule.
       text = {
-        zh: `触发赔付：实付 ${paidText} 元 × ${ct.pct}% = ${rawText} 元${ct.boundsZh} → ${fenText} 元${ct.formZh}，由商家承担`,
-        en: `Compensation: paid ${paidText} × ${ct.pct} % = ${rawText}${ct.boundsEn} → ${fenText} yuan${ct.formEn}, at the seller's cost`,
+        zh: '触发赔付：实付 ' + paidText + ct.zhTimes + rawText + ct.zhArrow + fenText + ct.zhTail,
+        en: 'Compensation: paid ' + paidText + ct.enTimes + rawText + ct.enArrow + fenText + ct.enTail,
       };
       if (compRule.capPerBuyerFen !== null && compRule.capPerBuyerFen !== undefined) {
         const windowStart = nowMs - (compRule.capWindowHours ?? 24) * HOUR;
@@ -697,10 +742,7 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
       actions.push(actionOf(rule));
       continue;
     }
-    let text = rule.text;
-    const suffix = limitSuffix(rule.limit, paidFen, compFen, limits);
-    if (suffix) text = { zh: text.zh + suffix.zh, en: text.en + suffix.en };
-    actions.push({ id: rule.id, ruleId: rule.id, text });
+    actions.push(limitedAction(rule, rule.limit, paidFen, compFen, limits));
   }
 
   // ── Notes ──
