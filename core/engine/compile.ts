@@ -66,7 +66,10 @@ export function compileWhen(w: When | undefined): Predicate {
   const checks: Predicate[] = [];
   if (w.kinds) {
     const kinds = w.kinds;
-    checks.push((c) => kinds.includes(c.kind));
+    if (kinds.length === 1) {
+      const k = kinds[0]!;
+      checks.push((c) => c.kind === k);
+    } else checks.push((c) => kinds.includes(c.kind));
   }
   if (w.tradeStatus) {
     const list = w.tradeStatus as readonly string[];
@@ -110,7 +113,10 @@ export function compileWhen(w: When | undefined): Predicate {
   }
   if (w.categories) {
     const cats = w.categories;
-    checks.push((c) => c.category !== null && cats.includes(c.category));
+    if (cats.length === 1) {
+      const k = cats[0]!;
+      checks.push((c) => c.category === k);
+    } else checks.push((c) => c.category !== null && cats.includes(c.category));
   }
   if (w.compensation) {
     const want = w.compensation;
@@ -223,6 +229,35 @@ export interface CompiledProfile {
   reasonNames: [string, ReasonRule][];
   /** Memo of reason text → rule (bounded). */
   reasonMemo: Map<string, ReasonRule | null>;
+}
+
+/** The five rule lists of a profile selected for one (case kind, reason category). */
+export interface Selection {
+  compensation: Compiled<CompensationRule>[];
+  penalties: Compiled<PenaltyRule>[];
+  actions: Compiled<ActionRule>[];
+  replies: CompiledReply[];
+  notes: Compiled<NoteRule>[];
+}
+const selections = new WeakMap<CompiledProfile, Record<string, Record<string, Selection>>>();
+/** `select` of the five lists at once, memoised per (kind, category): one lookup per case. */
+export function selectAll(p: CompiledProfile, kind: CaseKind, category: ReasonCategory | null): Selection {
+  let byKind = selections.get(p);
+  if (!byKind) selections.set(p, (byKind = { refund: {}, aftersale: {}, complaint: {} }));
+  const table = byKind[kind]!;
+  const key = category ?? '';
+  let hit = table[key];
+  if (hit === undefined) {
+    hit = {
+      compensation: category === null ? [] : p.compensation.select(kind, category),
+      penalties: category === null ? [] : p.penalties.select(kind, category),
+      actions: p.actions.select(kind, category),
+      replies: p.replies.select(kind, category),
+      notes: p.notes.select(kind, category),
+    };
+    table[key] = hit;
+  }
+  return hit;
 }
 
 export interface CompiledPack {

@@ -8,7 +8,7 @@ import { renderReply, type PlaceholderValues } from '../replies/template';
 import { toBeijingIso, toEpochMs, HOUR } from '../time/beijing';
 import { parseCountdown } from '../time/duration';
 import { addWorkingDays, WEEKENDS_ONLY } from '../time/working-days';
-import { compilePack, lookupReason, squash, type CaseContext, type CompiledProfile, type CompiledTimer } from './compile';
+import { compilePack, lookupReason, selectAll, squash, type CaseContext, type CompiledProfile, type CompiledTimer } from './compile';
 import { recidivismCount } from './recidivism';
 
 /**
@@ -455,9 +455,10 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
   const tradeSucceededMs = ms(facts.tradeSucceededAt);
   const paidFen = facts.paidAmount !== undefined && !unreadable.includes('paidAmount') ? yuanToFen(facts.paidAmount) : null;
   let compensation: Compensation;
+  const sel = selectAll(p, kind, ctx.category);
   let compRule: CompensationRule | undefined;
   if (ctx.category !== null) {
-    const list = p.compensation.select(kind, ctx.category);
+    const list = sel.compensation;
     for (let i = 0; i < list.length; i += 1) {
       if (list[i]!.dyn(ctx)) {
         compRule = list[i]!.rule;
@@ -707,7 +708,7 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
   // ── Penalties ──
   const penalties: Penalty[] = [];
   if (ctx.category !== null) {
-    for (const { rule, dyn } of p.penalties.select(kind, ctx.category)) {
+    for (const { rule, dyn } of sel.penalties) {
       if (!dyn(ctx)) continue;
       penalties.push(penaltyOf(rule));
       explanation.push(penaltyEntry(rule, ctx.category));
@@ -736,7 +737,7 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
   const compFen = compensation.amountFen;
   const limits = settings?.shopPolicy?.remedyLimits;
   const actions: Action[] = [];
-  for (const { rule, dyn } of p.actions.select(kind, ctx.category)) {
+  for (const { rule, dyn } of sel.actions) {
     if (!dyn(ctx)) continue;
     if (!rule.limit) {
       actions.push(actionOf(rule));
@@ -746,7 +747,7 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
   }
 
   // ── Notes ──
-  for (const { rule, dyn } of p.notes.select(kind, ctx.category)) {
+  for (const { rule, dyn } of sel.notes) {
     if (!dyn(ctx)) continue;
     explanation.push(noteEntry(rule));
   }
@@ -766,7 +767,7 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
   values.refundAmount =
     p.replyPlaceholders.has('refundAmount') && facts.refundAmount !== undefined && !unreadable.includes('refundAmount') ? yuan(yuanToFen(facts.refundAmount)) : undefined;
   const replies: Reply[] = [];
-  for (const { rule, dyn, template } of p.replies.select(kind, ctx.category)) {
+  for (const { rule, dyn, template } of sel.replies) {
     if (!dyn(ctx)) continue;
     replies.push(renderReply(rule, template, values));
   }
