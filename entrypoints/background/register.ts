@@ -42,23 +42,21 @@ export function registerSentinel(s: Sentinel): () => void {
   // storage.managed's own event: a storage.onChanged listener would also receive every
   // session write of the tab state (old and new values) for nothing.
   const onManaged = logged('managed policy changed', () => e.onManagedChanged());
-  browser.alarms.onAlarm.addListener(onAlarm);
-  browser.tabs.onRemoved.addListener(onRemoved);
-  browser.tabs.onUpdated.addListener(onUpdated);
-  browser.tabs.onActivated.addListener(onActivated);
-  browser.notifications.onClicked.addListener(onClicked);
-  browser.runtime.onInstalled.addListener(onInit);
-  browser.runtime.onStartup.addListener(onInit);
-  browser.storage.managed.onChanged?.addListener(onManaged);
+  // Each event with its listener, added here and removed by the returned function.
+  type Listened = { addListener(fn: never): void; removeListener(fn: never): void };
+  const listeners: Array<[Listened | undefined, unknown]> = [
+    [browser.alarms.onAlarm, onAlarm],
+    [browser.tabs.onRemoved, onRemoved],
+    [browser.tabs.onUpdated, onUpdated],
+    [browser.tabs.onActivated, onActivated],
+    [browser.notifications.onClicked, onClicked],
+    [browser.runtime.onInstalled, onInit],
+    [browser.runtime.onStartup, onInit],
+    [browser.storage.managed.onChanged, onManaged],
+  ];
+  for (const [event, fn] of listeners) event?.addListener(fn as never);
   return () => {
     offs.forEach((off) => off());
-    browser.alarms.onAlarm.removeListener(onAlarm);
-    browser.tabs.onRemoved.removeListener(onRemoved);
-    browser.tabs.onUpdated.removeListener(onUpdated);
-    browser.tabs.onActivated.removeListener(onActivated);
-    browser.notifications.onClicked.removeListener(onClicked);
-    browser.runtime.onInstalled.removeListener(onInit);
-    browser.runtime.onStartup.removeListener(onInit);
-    browser.storage.managed.onChanged?.removeListener(onManaged);
+    for (const [event, fn] of listeners) event?.removeListener(fn as never);
   };
 }
