@@ -220,6 +220,24 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
     </label>
   );
 
+  const selectField = <K extends 'platformProfile' | 'locale'>(key: K, label: MessageKey, options: ReadonlyArray<readonly [Draft[K], MessageKey]>) => (
+    <label class="field">
+      <span>{t(label)}</span>
+      <select
+        name={key}
+        data-testid={`setting-${key}`}
+        value={draft[key]}
+        disabled={isLocked(key)}
+        onChange={(e) => set(key, (e.currentTarget as HTMLSelectElement).value as Draft[K])}
+      >
+        {options.map(([value, text]) => (
+          <option value={value}>{t(text)}</option>
+        ))}
+      </select>
+      {lockNote(key)}
+    </label>
+  );
+
   const profileSelect = (platform: 'tmall' | 'taobao') => {
     const path = platform === 'tmall' ? 'ruleProfiles.tmall' : 'ruleProfiles.taobao';
     const key = platform === 'tmall' ? 'ruleProfileTmall' : 'ruleProfileTaobao';
@@ -257,40 +275,20 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
       <form onSubmit={onSave} data-testid="settings-form">
         <fieldset>
           <legend>{t('opt_section_general')}</legend>
-          <label class="field">
-            <span>{t('opt_platform_profile')}</span>
-            <select
-              name="platformProfile"
-              data-testid="setting-platformProfile"
-              value={draft.platformProfile}
-              disabled={isLocked('platformProfile')}
-              onChange={(e) => set('platformProfile', (e.currentTarget as HTMLSelectElement).value as Draft['platformProfile'])}
-            >
-              <option value="auto">{t('opt_platform_auto')}</option>
-              <option value="tmall">{t('opt_platform_tmall')}</option>
-              <option value="taobao">{t('opt_platform_taobao')}</option>
-            </select>
-            {lockNote('platformProfile')}
-          </label>
+          {selectField('platformProfile', 'opt_platform_profile', [
+            ['auto', 'opt_platform_auto'],
+            ['tmall', 'opt_platform_tmall'],
+            ['taobao', 'opt_platform_taobao'],
+          ])}
           {profileSelect('tmall')}
           {profileSelect('taobao')}
           <p class="hint">{t('opt_rule_profile_hint')}</p>
           {textField('warningThresholdsHours', 'thresholds', 'opt_thresholds', 'text', 'setting-thresholds')}
           <p class="hint">{t('opt_thresholds_hint')}</p>
-          <label class="field">
-            <span>{t('opt_locale')}</span>
-            <select
-              name="locale"
-              data-testid="setting-locale"
-              value={draft.locale}
-              disabled={isLocked('locale')}
-              onChange={(e) => set('locale', (e.currentTarget as HTMLSelectElement).value as Draft['locale'])}
-            >
-              <option value="zh-CN">{t('opt_locale_zh')}</option>
-              <option value="en">{t('opt_locale_en')}</option>
-            </select>
-            {lockNote('locale')}
-          </label>
+          {selectField('locale', 'opt_locale', [
+            ['zh-CN', 'opt_locale_zh'],
+            ['en', 'opt_locale_en'],
+          ])}
           {textField('recentCaseRetentionDays', 'retentionDays', 'opt_retention', 'number')}
           <p class="hint">{t('opt_retention_hint')}</p>
         </fieldset>
