@@ -3,7 +3,7 @@ import { normalizeText } from '../text/normalize';
 import { findCountdown } from '../time/duration';
 import { FactsBuilder } from './facts-builder';
 import { LABEL_TO_KEY, MAX_LABEL_LENGTH, splitInlineLabel } from './labels';
-import { ELEMENT_NODE, TEXT_NODE, isInNoise, type LabelHit, type PageScan } from './scan';
+import { ELEMENT_NODE, TEXT_NODE, textOutsideNoise, type LabelHit, type PageScan } from './scan';
 
 /** A detail panel found on a page: its element (badge anchor), its labels and what they read. */
 export interface DetailPanel {
@@ -229,20 +229,9 @@ export function findPanelElements(
   return out;
 }
 
-/** All text of a panel outside noise, joined as textContent would (for the platform countdown). */
-function panelText(scan: PageScan, panel: Element, from: number): string {
-  let lo = from;
-  let hi = from;
-  while (lo > 0 && panel.contains(scan.nodes[lo - 1]!)) lo--;
-  while (hi + 1 < scan.nodes.length && panel.contains(scan.nodes[hi + 1]!)) hi++;
-  let text = '';
-  for (let i = lo; i <= hi; i++) if (!isInNoise(scan, scan.nodes[i]!)) text += scan.texts[i];
-  return text;
-}
-
 /** Read every panel of a detail page. */
 export function readDetailPanels(scan: PageScan, markerKeys: readonly FactKey[], fallbackToAll: boolean): DetailPanel[] {
-  return findPanelElements(scan, markerKeys, fallbackToAll).map(({ element, marker, region }) => {
+  return findPanelElements(scan, markerKeys, fallbackToAll).map(({ element, region }) => {
     const hits = scan.hits.filter((h) => element.contains(h.node));
     const labelNodes = hits.map((h) => h.node);
     const builder = new FactsBuilder();
@@ -252,7 +241,7 @@ export function readDetailPanels(scan: PageScan, markerKeys: readonly FactKey[],
       builder.offer(hit.key, pairedValue(hit, scan.root, labelNodes));
     }
     // The platform's timer: inside the panel, else in the region around it (not another panel's).
-    const countdown = findCountdown(panelText(scan, element, marker.at)) ?? (region !== element ? findCountdown(panelText(scan, region, marker.at)) : null);
+    const countdown = findCountdown(textOutsideNoise(scan, element)) ?? (region !== element ? findCountdown(textOutsideNoise(scan, region)) : null);
     const { facts, unreadable } = builder.build(countdown);
     return { element, hits, facts, unreadable, labels };
   });

@@ -33,9 +33,9 @@ export interface HeaderRow {
 /** Our own badge host: its text lives in a shadow root; light-DOM text in one is never the page's. */
 const BADGE_TAG = 'aftersale-sentinel-badge';
 
-/** A cell's text, without the light-DOM text of badge hosts placed in it (rare: slow path by cloning). */
-function textOf(cell: Element, badgeCells: ReadonlySet<Element> | null): string {
-  if (!badgeCells || !badgeCells.has(cell)) return cell.textContent ?? '';
+/** A cell's text (as the scan took it), without the light-DOM text of badge hosts placed in it (rare: slow path by cloning). */
+function textOf(cell: Element, badgeCells: ReadonlySet<Element> | null, cellTexts: ReadonlyMap<Element, string>): string {
+  if (!badgeCells || !badgeCells.has(cell)) return cellTexts.get(cell) ?? cell.textContent ?? '';
   const copy = cell.cloneNode(true) as Element;
   for (const b of Array.from(copy.getElementsByTagName(BADGE_TAG))) b.remove();
   return copy.textContent ?? '';
@@ -202,7 +202,7 @@ export function readListRows(scan: PageScan, headers: readonly HeaderRow[]): Lis
           builder.offer(column.key, null);
           continue;
         }
-        const text = (texts[column.index] ??= textOf(cell, badgeCells));
+        const text = (texts[column.index] ??= textOf(cell, badgeCells, scan.cellTexts));
         builder.offer(column.key, text);
         if (PLAIN_KEYS.has(column.key) && builder.has(column.key)) skip[column.index] = true;
       }
@@ -217,7 +217,7 @@ export function readListRows(scan: PageScan, headers: readonly HeaderRow[]): Lis
         others = others.filter((i) => (emptyRuns.get(i) ?? 0) < 3);
       }
       let rowText = '';
-      for (let i = 0; i < count; i++) if (!skip[i]) rowText += `${texts[i] ?? textOf(cells[i]!, badgeCells)} `;
+      for (let i = 0; i < count; i++) if (!skip[i]) rowText += `${texts[i] ?? textOf(cells[i]!, badgeCells, scan.cellTexts)} `;
       const { facts, unreadable } = builder.build(MAY_HOLD_TIMER.test(rowText) ? findCountdown(rowText) : null);
       out.push({ element: row, index: out.length, facts, unreadable, labels });
     }

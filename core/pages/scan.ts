@@ -1,5 +1,5 @@
 import type { FactKey } from '../model/facts';
-import { normalizeText } from '../text/normalize';
+import { compactText, normalizeText } from '../text/normalize';
 import { LABEL_TO_KEY, MAX_LABEL_LENGTH, splitInlineLabel } from './labels';
 
 /**
@@ -38,6 +38,11 @@ export interface PageScan {
   saysTmall: boolean;
   /** Elements judged to be ads / recommendations (their labels are not used). */
   noise: Element[];
+  /**
+   * textContent of table cells, taken once by the scan. Only texts that may hold a label
+   * are in `nodes`/`texts`: a value-only cell's text nodes are not listed there.
+   */
+  cellTexts: ReadonlyMap<Element, string>;
 }
 
 const SKIP_TAGS: ReadonlySet<string> = new Set([
@@ -50,7 +55,8 @@ const SKIP_TAGS: ReadonlySet<string> = new Set([
 const NOISE_NAME =
   /(?:^|[\s_-])(?:ad|ads|advert\w*|banner\w*|recommend\w*|rec|promo\w*|promotion\w*|guess\w*|sponsor\w*|hot-?sale\w*)(?=$|[\s_-])/i;
 /** Headings that start a recommendation / ad block. */
-const NOISE_HEADING = /^(?:猜你喜欢|为你推荐|相关推荐|推荐商品|热销推荐|店铺推荐|看了又看|大家都在买|精选推荐|热卖推荐|广告|推广|赞助)/;
+const NOISE_HEADINGS = ['猜你喜欢', '为你推荐', '相关推荐', '推荐商品', '热销推荐', '店铺推荐', '看了又看', '大家都在买', '精选推荐', '热卖推荐', '广告', '推广', '赞助'];
+const NOISE_HEADING = new RegExp(`^(?:${NOISE_HEADINGS.join('|')})`);
 const NOISE_ARIA = /广告|推荐|推广/;
 
 /**
@@ -98,6 +104,8 @@ function mayStartLabel(trimmed: string): boolean {
   return LABEL_START.has(trimmed[0]!) || (c >= 0x2000 && c <= 0x206f) || c === 0xfeff || c === 0xad || (c >= 0xf900 && c <= 0xfaff) || c >= 0xff00;
 }
 const SPACES = /\s+/g;
+/** What a cell's compacted text must contain for any of its text nodes to be a label, a noise heading or say 天猫. */
+const MAY_MATTER = new RegExp([...LABEL_TO_KEY.keys(), ...NOISE_HEADINGS, '天猫'].join('|'));
 
 function docOf(root: ParentNode): Document {
   const node = root as Node;
@@ -122,47 +130,35 @@ export function scanPage(root: ParentNode): PageScan {
   const hits: LabelHit[] = [];
   const noise: Element[] = [];
   const tmallAt: number[] = [];
-  // No filter callback (a JS call per node costs more than the walk): noise subtrees are
-  // skipped by moving the walker past them.
-  const walker = doc.createTreeWalker(root as Node, SHOW_ELEMENT | SHOW_TEXT);
+  const cellTexts = new Map<Element, string>();
   const classVerdicts = new Map<string, boolean>();
   const tagVerdicts = new Map<string, boolean>();
-  const next = (): Node | null => {
-    let node = walker.nextNode();
-    while (node && node.nodeType === ELEMENT_NODE && isNoiseElement(node as Element, classVerdicts, tagVerdicts)) {
-      if (!SKIP_TAGS.has((node as Element).tagName.toUpperCase())) noise.push(node as Element);
-      // past the subtree: the next sibling, or an ancestor's next sibling
-      node = null;
-      while (!(node = walker.nextSibling())) if (!walker.parentNode()) return null;
-    }
-    return node;
-  };
-  for (let node = next(); node; node = next()) {
-    if (node.nodeType !== TEXT_NODE) continue;
+
+  const onText = (node: Node): void => {
     const raw = (node as Text).data;
-    if (!raw || !raw.trim()) continue;
+    if (!raw || !raw.trim()) return;
     const at = nodes.length;
     nodes.push(node);
     texts.push(raw);
-    if (raw.length > 400 || !MAY_HOLD_LABEL.test(raw)) continue; // long texts are values (or hostile), never labels
+    if (raw.length > 400 || !MAY_HOLD_LABEL.test(raw)) return; // long texts are values (or hostile), never labels
     if (!raw.includes(':') && !raw.includes('：') && !raw.includes('︰') && !raw.includes('﹕') && !mayStartLabel(raw.trim())) {
       if (raw.includes('天猫')) tmallAt.push(at);
-      continue;
+      return;
     }
     const text = normalizeText(raw);
-    if (!text) continue;
+    if (!text) return;
     if (text.includes('天猫')) tmallAt.push(at);
     if (text.length <= MAX_LABEL_LENGTH + 4) {
       const label = text.replace(COLON_END, '').replace(SPACES, '');
       const key = LABEL_TO_KEY.get(label);
       if (key) {
         hits.push({ key, label, node, at });
-        continue;
+        return;
       }
       if (NOISE_HEADING.test(text)) {
         const section = noiseSection(node, text, root);
         if (section) noise.push(section);
-        continue;
+        return;
       }
     }
     const inline = splitInlineLabel(text);
@@ -171,8 +167,70 @@ export function scanPage(root: ParentNode): PageScan {
       if (value) hits.push({ key: inline.key, label: inline.label, node, at, inline: value });
       else hits.push({ key: inline.key, label: inline.label, node, at });
     }
+  };
+
+  /** Noise elements are recorded (unless merely skipped tags) and never entered. */
+  const isNoise = (el: Element): boolean => {
+    if (!isNoiseElement(el, classVerdicts, tagVerdicts)) return false;
+    if (!SKIP_TAGS.has(el.tagName.toUpperCase())) noise.push(el);
+    return true;
+  };
+
+  /**
+   * A table row, cell by cell (list pages: most of the page). Each cell's text is taken
+   * once (kept for the list reader). A cell whose text holds no label, noise heading or
+   * 天猫 — not even split over several text nodes or spaced out — yields nothing the walk
+   * would have found, so its nodes are not visited one by one (no JS wrapper per node).
+   * The others are read exactly as the walk would read them.
+   */
+  const readRow = (row: Element): void => {
+    for (let child = row.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === TEXT_NODE) {
+        onText(child);
+        continue;
+      }
+      if (child.nodeType !== ELEMENT_NODE) continue;
+      const cell = child as Element;
+      if (isNoise(cell)) continue;
+      const text = cell.textContent ?? '';
+      cellTexts.set(cell, text);
+      if (!MAY_HOLD_LABEL.test(text) || !MAY_MATTER.test(compactText(text))) continue;
+      if (cell.childElementCount === 0) {
+        for (let t = cell.firstChild; t; t = t.nextSibling) if (t.nodeType === TEXT_NODE) onText(t);
+      } else walk(cell);
+    }
+  };
+
+  // No filter callback (a JS call per node costs more than the walk): noise subtrees and
+  // table rows (read by readRow) are skipped by moving the walker past them.
+  function walk(from: Node): void {
+    const walker = doc.createTreeWalker(from, SHOW_ELEMENT | SHOW_TEXT);
+    const past = (): Node | null => {
+      let node: Node | null;
+      while (!(node = walker.nextSibling())) if (!walker.parentNode()) return null;
+      return node;
+    };
+    let node = walker.nextNode();
+    while (node) {
+      if (node.nodeType === ELEMENT_NODE) {
+        const el = node as Element;
+        if (isNoise(el)) {
+          node = past();
+          continue;
+        }
+        const tag = el.tagName;
+        if (tag === 'TR' || tag === 'tr') {
+          readRow(el);
+          node = past();
+          continue;
+        }
+      } else if (node.nodeType === TEXT_NODE) onText(node);
+      node = walker.nextNode();
+    }
   }
-  if (noise.length === 0) return { root, doc, nodes, texts, hits, saysTmall: tmallAt.length > 0, noise };
+  walk(root as Node);
+
+  if (noise.length === 0) return { root, doc, nodes, texts, hits, saysTmall: tmallAt.length > 0, noise, cellTexts };
   // Labels (and 天猫 mentions) inside a block judged noise by its heading are not used.
   const inNoise = (n: Node) => noise.some((s) => s.contains(n));
   return {
@@ -183,7 +241,33 @@ export function scanPage(root: ParentNode): PageScan {
     hits: hits.filter((h) => !inNoise(h.node)),
     saysTmall: tmallAt.some((i) => !inNoise(nodes[i]!)),
     noise,
+    cellTexts,
   };
+}
+
+/**
+ * The text of an element as the scan sees it: its text nodes outside noise (skipped tags,
+ * ad / recommendation blocks), whitespace-only ones left out, joined in document order.
+ */
+export function textOutsideNoise(scan: PageScan, el: Element): string {
+  const walker = scan.doc.createTreeWalker(el, SHOW_ELEMENT | SHOW_TEXT);
+  const classVerdicts = new Map<string, boolean>();
+  const tagVerdicts = new Map<string, boolean>();
+  let text = '';
+  let node = walker.nextNode();
+  while (node) {
+    if (node.nodeType === ELEMENT_NODE && (isNoiseElement(node as Element, classVerdicts, tagVerdicts) || (scan.noise.length > 0 && scan.noise.includes(node as Element)))) {
+      node = null;
+      while (!(node = walker.nextSibling())) if (!walker.parentNode()) return isInNoise(scan, el) ? '' : text;
+      continue;
+    }
+    if (node.nodeType === TEXT_NODE) {
+      const raw = (node as Text).data;
+      if (raw && raw.trim()) text += raw;
+    }
+    node = walker.nextNode();
+  }
+  return isInNoise(scan, el) ? '' : text;
 }
 
 /** Whether a node lies in an ad / recommendation block found by the scan. */

@@ -25,6 +25,15 @@ export function normalizeText(raw: string): string {
   return raw.normalize('NFKC').replace(INVISIBLE, '').replace(WHITESPACE, ' ').trim();
 }
 
+/**
+ * A text with every whitespace removed, after the same folding as normalizeText: for
+ * substring searches that must find a label however its text nodes were split or spaced.
+ */
+export function compactText(raw: string): string {
+  if (NFKC_STABLE.test(raw)) return raw.replace(WHITESPACE, '');
+  return raw.normalize('NFKC').replace(INVISIBLE, '').replace(WHITESPACE, '');
+}
+
 /** A label as written on a page, without its trailing colon: `退款原因：` → `退款原因`. */
 export function normalizeLabel(raw: string): string {
   return normalizeText(raw).replace(/\s*[:：]\s*$/, '').replace(/\s+/g, '');
