@@ -40,7 +40,8 @@ export interface CaseContext {
 }
 export type Predicate = (c: CaseContext) => boolean;
 
-const ALWAYS: Predicate = () => true;
+export const ALWAYS: Predicate = () => true;
+export const NEVER: Predicate = () => false;
 
 /** Text facts compare after normalisation and without spaces. */
 export function squash(text: string): string {
@@ -126,6 +127,7 @@ export function compileWhen(w: When | undefined): Predicate {
     const want = w.freeShipping;
     checks.push((c) => c.freeShipping === want);
   }
+  if (checks.length === 0) return ALWAYS;
   if (checks.length === 1) return checks[0]!;
   if (checks.length === 2) {
     const [a, b] = checks as [Predicate, Predicate];
@@ -156,15 +158,69 @@ export interface CompiledTimer {
   startKey: string;
   lengthMs: number | null;
   workingDays: number | null;
+  /**
+   * Where the start comes from: 0–5 = paidAt, refundRequestedAt, shippedAt, complaintFiledAt,
+   * tradeClosedAt, tradeSucceededAt (parsed once per call); 6 = another fact; -1 = chained.
+   */
+  slot: number;
+  /** `{ [startKey]: v }` with a static shape (the explanation's facts of a listed deadline). */
+  usedOf: (v: unknown) => Record<string, unknown>;
 }
+
+/** The time facts the engine parses once per call, in `CompiledTimer.slot` order. */
+export const START_SLOTS: readonly FactKey[] = ['paidAt', 'refundRequestedAt', 'shippedAt', 'complaintFiledAt', 'tradeClosedAt', 'tradeSucceededAt'];
+
+function usedFactory(key: string): (v: unknown) => Record<string, unknown> {
+  switch (key) {
+    case 'paidAt':
+      return (v) => ({ paidAt: v });
+    case 'refundRequestedAt':
+      return (v) => ({ refundRequestedAt: v });
+    case 'shippedAt':
+      return (v) => ({ shippedAt: v });
+    case 'complaintFiledAt':
+      return (v) => ({ complaintFiledAt: v });
+    case 'tradeClosedAt':
+      return (v) => ({ tradeClosedAt: v });
+    case 'tradeSucceededAt':
+      return (v) => ({ tradeSucceededAt: v });
+    default:
+      return (v) => ({ [key]: v });
+  }
+}
+
+/**
+ * The deadline groups of a profile for one case kind, for cases with no unreadable fact:
+ * timers whose `when.kinds` excludes the kind are left out (they can never be picked), the
+ * rest keep their pack order with `when`/`show` reduced to their non-kind conditions (a
+ * `show` whose kinds exclude the kind never holds).
+ */
+export interface KindGroup {
+  deadlineId: string;
+  /** This deadline is the kind's countdown target (pack.countdownTargets). */
+  target: boolean;
+  /** Start slot shared by every timer of the group (0–5), or -1. */
+  slot: number;
+  timers: CompiledTimer[];
+}
+
 export interface Compiled<R extends Rule> {
   rule: R;
   /** The whole condition. */
   when: Predicate;
   /** The condition without its static part (kinds, categories), used after indexing. */
   dyn: Predicate;
+  /** The condition without kinds, categories and compensation; null = always holds. */
+  rest: Predicate | null;
+  /** The `compensation` condition, null when absent. */
+  comp: 'triggered' | 'due' | 'contestable' | 'none' | null;
   kinds: readonly CaseKind[] | null;
   categories: readonly ReasonCategory[] | null;
+}
+
+/** Does a `compensation` condition hold for a compensation state? */
+export function compHolds(want: Compiled<Rule>['comp'], state: CaseContext['compensation']): boolean {
+  return want === null || (want === 'triggered' ? state !== 'none' : state === want);
 }
 
 /**
@@ -214,6 +270,10 @@ export interface CompiledProfile {
   timerGroups: CompiledTimer[][];
   /** First timer per deadline id regardless of `when` (used when the platform's countdown names it). */
   timerByDeadline: Map<string, CompiledTimer>;
+  /** The timers of each deadline id, in pack order. */
+  timersOf: Map<string, CompiledTimer[]>;
+  /** Deadline groups per case kind (see KindGroup). */
+  kindGroups: Record<CaseKind, KindGroup[]>;
   compensation: RuleIndex<Compiled<CompensationRule>>;
   penalties: RuleIndex<Compiled<PenaltyRule>>;
   actions: RuleIndex<Compiled<ActionRule>>;
@@ -229,6 +289,10 @@ export interface CompiledProfile {
   reasonNames: [string, ReasonRule][];
   /** Memo of reason text → rule (bounded). */
   reasonMemo: Map<string, ReasonRule | null>;
+  /** Memo of reason text → what evaluate derives from it alone (bounded; filled by evaluate). */
+  reasonInfo: Map<string, unknown>;
+  /** selectAll's memo. */
+  selections: Record<string, Record<string, Selection>>;
 }
 
 /** The five rule lists of a profile selected for one (case kind, reason category). */
@@ -238,13 +302,14 @@ export interface Selection {
   actions: Compiled<ActionRule>[];
   replies: CompiledReply[];
   notes: Compiled<NoteRule>[];
+  /** Recidivism rules whose categories and `when.kinds` / `when.categories` hold (check `dyn`). */
+  recidivism: CompiledRecidivism[];
+  /** Per compensation state: what evaluate precomputes from the lists (filled by evaluate). */
+  phases: Record<string, unknown>;
 }
-const selections = new WeakMap<CompiledProfile, Record<string, Record<string, Selection>>>();
 /** `select` of the five lists at once, memoised per (kind, category): one lookup per case. */
 export function selectAll(p: CompiledProfile, kind: CaseKind, category: ReasonCategory | null): Selection {
-  let byKind = selections.get(p);
-  if (!byKind) selections.set(p, (byKind = { refund: {}, aftersale: {}, complaint: {} }));
-  const table = byKind[kind]!;
+  const table = p.selections[kind]!;
   const key = category ?? '';
   let hit = table[key];
   if (hit === undefined) {
@@ -254,6 +319,8 @@ export function selectAll(p: CompiledProfile, kind: CaseKind, category: ReasonCa
       actions: p.actions.select(kind, category),
       replies: p.replies.select(kind, category),
       notes: p.notes.select(kind, category),
+      recidivism: category === null ? [] : p.recidivism.filter((r) => r.rule.categories.includes(category) && (r.kinds === null || r.kinds.includes(kind)) && (r.categories === null || r.categories.includes(category))),
+      phases: {},
     };
     table[key] = hit;
   }
@@ -264,6 +331,8 @@ export interface CompiledPack {
   pack: RulePack;
   profiles: Map<string, CompiledProfile>;
   defaultProfile: Record<Platform, string | undefined>;
+  /** The default profile objects. */
+  defaults: Record<Platform, CompiledProfile>;
 }
 
 const cache = new WeakMap<RulePack, CompiledPack>();
@@ -289,6 +358,8 @@ function compileProfile(pack: RulePack, id: string, platform: Platform): Compile
     timers: [],
     timerGroups: [],
     timerByDeadline: new Map(),
+    timersOf: new Map(),
+    kindGroups: { refund: [], aftersale: [], complaint: [] },
     compensation: new RuleIndex<Compiled<CompensationRule>>([], (r) => r.categories),
     penalties: new RuleIndex<Compiled<PenaltyRule>>([], (r) => r.categories),
     actions: new RuleIndex<Compiled<ActionRule>>([]),
@@ -300,10 +371,20 @@ function compileProfile(pack: RulePack, id: string, platform: Platform): Compile
     reasons: new Map(),
     reasonNames: [],
     reasonMemo: new Map(),
+    reasonInfo: new Map(),
+    selections: { refund: {}, aftersale: {}, complaint: {} },
   };
   for (const rule of rules) {
     const when = compileWhen(rule.when);
-    const st = { when, dyn: compileWhen(rule.when ? { ...rule.when, kinds: undefined, categories: undefined } : undefined), kinds: rule.when?.kinds ?? null, categories: rule.when?.categories ?? null };
+    const rest = rule.when ? compileWhen({ ...rule.when, kinds: undefined, categories: undefined, compensation: undefined }) : ALWAYS;
+    const st = {
+      when,
+      dyn: compileWhen(rule.when ? { ...rule.when, kinds: undefined, categories: undefined } : undefined),
+      rest: rest === ALWAYS ? null : rest,
+      comp: rule.when?.compensation ?? null,
+      kinds: rule.when?.kinds ?? null,
+      categories: rule.when?.categories ?? null,
+    };
     switch (rule.type) {
       case 'timer': {
         const l = rule.length;
@@ -318,13 +399,17 @@ function compileProfile(pack: RulePack, id: string, platform: Platform): Compile
           startKey: 'fact' in rule.start ? rule.start.fact : `deadline:${rule.start.after}`,
           lengthMs: l && l.workingDays === undefined ? ((l.days ?? 0) * 24 + (l.hours ?? 0)) * HOUR_MS + (l.minutes ?? 0) * 60_000 : null,
           workingDays: l?.workingDays ?? null,
+          slot: 'fact' in rule.start ? (START_SLOTS.includes(rule.start.fact) ? START_SLOTS.indexOf(rule.start.fact) : 6) : -1,
+          usedOf: usedFactory('fact' in rule.start ? rule.start.fact : `deadline:${rule.start.after}`),
         };
         p.timers.push(t);
         if (!p.timerByDeadline.has(rule.deadlineId)) {
           p.timerByDeadline.set(rule.deadlineId, t);
-          p.timerGroups.push([t]);
+          const group = [t];
+          p.timerGroups.push(group);
+          p.timersOf.set(rule.deadlineId, group);
         } else {
-          p.timerGroups.find((g) => g[0]!.rule.deadlineId === rule.deadlineId)!.push(t);
+          p.timersOf.get(rule.deadlineId)!.push(t);
         }
         break;
       }
@@ -364,7 +449,28 @@ function compileProfile(pack: RulePack, id: string, platform: Platform): Compile
   p.actions = new RuleIndex(byOrder(p.actions.all));
   p.replies = new RuleIndex(byOrder(p.replies.all));
   p.reasonNames.sort((a, b) => b[0].length - a[0].length);
+  for (const kind of ['refund', 'aftersale', 'complaint'] as const) p.kindGroups[kind] = kindGroups(p.timerGroups, kind, pack.countdownTargets[kind]);
   return p;
+}
+
+function withoutKinds(w: When | undefined): When | undefined {
+  return w ? { ...w, kinds: undefined } : undefined;
+}
+
+function kindGroups(groups: CompiledTimer[][], kind: CaseKind, target: string | undefined): KindGroup[] {
+  const out: KindGroup[] = [];
+  for (const group of groups) {
+    const timers: CompiledTimer[] = [];
+    for (const t of group) {
+      if (t.rule.when?.kinds && !t.rule.when.kinds.includes(kind)) continue;
+      const showKinds = t.rule.show?.kinds;
+      timers.push({ ...t, when: compileWhen(withoutKinds(t.rule.when)), show: showKinds && !showKinds.includes(kind) ? NEVER : compileWhen(withoutKinds(t.rule.show)) });
+    }
+    if (timers.length === 0) continue;
+    const slot = timers[0]!.slot;
+    out.push({ deadlineId: group[0]!.rule.deadlineId, target: group[0]!.rule.deadlineId === target, slot: slot >= 0 && slot < 6 && timers.every((t) => t.slot === slot) ? slot : -1, timers });
+  }
+  return out;
 }
 
 export function compilePack(pack: RulePack): CompiledPack {
@@ -384,7 +490,12 @@ export function compilePack(pack: RulePack): CompiledPack {
       defaultProfile[platform] = id;
     }
   }
-  const compiled: CompiledPack = { pack, profiles, defaultProfile };
+  const compiled: CompiledPack = {
+    pack,
+    profiles,
+    defaultProfile,
+    defaults: { tmall: profiles.get(defaultProfile.tmall!)!, taobao: profiles.get(defaultProfile.taobao!)! },
+  };
   cache.set(pack, compiled);
   return compiled;
 }

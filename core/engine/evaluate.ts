@@ -1,14 +1,14 @@
 import type { CaseKind, Facts, FactKey, Platform } from '../model/facts';
 import type { Citation, Compensation, Deadline, Explanation, Guidance, Penalty, Action, Reply, Text, Warning } from '../model/guidance';
 import type { LedgerEntry } from '../model/ledger';
-import type { ActionRule, CompensationRule, NoteRule, PenaltyRule, RemedyLimit, RulePack, ReasonRule } from '../model/rule-pack';
+import type { ActionRule, CompensationRule, NoteRule, PenaltyRule, ReasonCategory, RemedyLimit, RulePack, ReasonRule } from '../model/rule-pack';
 import type { RemedyLimits } from '../model/settings';
 import { formatYuan, percentOfFen, yuanToFen } from '../money/fen';
 import { renderReply, type PlaceholderValues } from '../replies/template';
 import { toBeijingIso, toEpochMs, HOUR } from '../time/beijing';
 import { parseCountdown } from '../time/duration';
 import { addWorkingDays, WEEKENDS_ONLY } from '../time/working-days';
-import { compilePack, lookupReason, selectAll, squash, type CaseContext, type CompiledProfile, type CompiledTimer } from './compile';
+import { compHolds, compilePack, lookupReason, selectAll, squash, type CaseContext, type CompiledPack, type CompiledProfile, type CompiledReply, type CompiledTimer, type Predicate, type Selection } from './compile';
 import { recidivismCount } from './recidivism';
 
 /**
@@ -71,7 +71,6 @@ function squashMemo(text: string): string {
   return v;
 }
 
-let lastNow = { text: '', ms: NaN, iso: '' };
 
 /** toBeijingIso with a one-entry memo: a chained deadline starts at the instant just formatted as the previous due time. */
 let lastIsoMs = NaN;
@@ -146,26 +145,6 @@ function inWindow(e: LedgerEntry, fromExclusive: number, toInclusive: number): b
 function startValue(t: CompiledTimer, facts: Facts, startMs: number | null): unknown {
   if (t.startFact !== null) return facts[t.startFact] ?? null;
   return startMs === null ? null : isoOf(startMs);
-}
-
-/** `{ [key]: value }` with a static shape for the usual start facts (cheaper objects). */
-function startFacts(key: string, v: unknown): Record<string, unknown> {
-  switch (key) {
-    case 'paidAt':
-      return { paidAt: v };
-    case 'refundRequestedAt':
-      return { refundRequestedAt: v };
-    case 'shippedAt':
-      return { shippedAt: v };
-    case 'complaintFiledAt':
-      return { complaintFiledAt: v };
-    case 'tradeClosedAt':
-      return { tradeClosedAt: v };
-    case 'tradeSucceededAt':
-      return { tradeSucceededAt: v };
-    default:
-      return { [key]: v };
-  }
 }
 
 /*
@@ -391,28 +370,215 @@ function limitSuffix(limit: RemedyLimit, paidFen: number | null, compFen: number
   }
 }
 
+/** The part of the guidance derived from a reason text alone (per profile), filled on first use. */
+interface ReasonInfo {
+  rule: ReasonRule | null;
+  entryReason: Explanation | null;
+  entryComplaintType: Explanation | null;
+  warnReason: Warning | null;
+  warnComplaintType: Warning | null;
+  noComp: Compensation | null;
+  /** One-entry memo of the not-triggered compensation explanation (rule, field). */
+  compRule: CompensationRule | null;
+  compField: string;
+  compEntry: Explanation | null;
+}
+function reasonInfo(p: CompiledProfile, text: string): ReasonInfo {
+  let v = p.reasonInfo.get(text) as ReasonInfo | undefined;
+  if (v === undefined) {
+    v = { rule: lookupReason(p, text), entryReason: null, entryComplaintType: null, warnReason: null, warnComplaintType: null, noComp: null, compRule: null, compField: '', compEntry: null };
+    if (p.reasonInfo.size >= MEMO_LIMIT) p.reasonInfo.clear();
+    p.reasonInfo.set(text, v);
+  }
+  return v;
+}
+
+/** What the penalties / actions / notes / replies of one selection give for one compensation state. */
+interface Phase {
+  /** Every entry holds whatever the facts (no condition left). */
+  penaltiesStatic: boolean;
+  penalties: { rest: Predicate | null; penalty: Penalty; entry: Explanation }[];
+  /** The actions when none has a condition left or a limit (copied per call). */
+  actionsStatic: Action[] | null;
+  actions: { rest: Predicate | null; rule: ActionRule; action: Action | null }[];
+  notes: { rest: Predicate | null; entry: Explanation }[];
+  replies: { rest: Predicate | null; reply: CompiledReply }[];
+}
+function phaseOf(sel: Selection, state: CaseContext['compensation'], category: ReasonCategory | null): Phase {
+  let ph = sel.phases[state] as Phase | undefined;
+  if (ph !== undefined) return ph;
+  const penalties = category === null ? [] : sel.penalties.filter((c) => compHolds(c.comp, state)).map((c) => ({ rest: c.rest, penalty: penaltyOf(c.rule), entry: penaltyEntry(c.rule, category) }));
+  const actions = sel.actions.filter((c) => compHolds(c.comp, state)).map((c) => ({ rest: c.rest, rule: c.rule, action: c.rule.limit ? null : actionOf(c.rule) }));
+  ph = {
+    penaltiesStatic: penalties.every((e) => e.rest === null),
+    penalties,
+    actionsStatic: actions.every((e) => e.rest === null && e.action !== null) ? actions.map((e) => e.action!) : null,
+    actions,
+    notes: sel.notes.filter((c) => compHolds(c.comp, state)).map((c) => ({ rest: c.rest, entry: noteEntry(c.rule) })),
+    replies: sel.replies.filter((c) => compHolds(c.comp, state)).map((c) => ({ rest: c.rest, reply: c })),
+  };
+  sel.phases[state] = ph;
+  return ph;
+}
+
+/*
+ * Replies: for a template and a set of missing placeholders, the layout of the reply (which
+ * parts are shared — markers, literals standing alone — and which runs join literals and
+ * values) is fixed. It is taken once from renderReply itself, rendered with stand-in values,
+ * so the output stays renderReply's; per call only the values are joined in.
+ */
+/** Placeholder bits (renderReply's order) and the values of the current call. */
+const PLACEHOLDER_BITS = ['shopName', 'signature', 'orderId', 'refundId', 'reason', 'paidAmount', 'refundAmount', 'compensationAmount'] as const;
+const scratchVals: (string | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
+interface ReplySeg {
+  /** A part shared as is (a missing value's marker, or a literal standing alone). */
+  shared: { text: string; placeholder?: string } | null;
+  /** Otherwise a run: literal strings and value bits, joined. */
+  pieces: (string | number)[];
+}
+interface ReplyPlan {
+  segs: ReplySeg[];
+  missing: string[];
+}
+interface ReplyLayout {
+  /** Bits of the placeholders the template uses. */
+  used: number;
+  /** By mask of missing placeholders; null when the template cannot be planned (render directly). */
+  plans: (ReplyPlan | undefined)[] | null;
+}
+const layouts = new WeakMap<CompiledReply, ReplyLayout>();
+const STAND_IN = /\uE000(\d)\uE001/g;
+function layoutOf(reply: CompiledReply): ReplyLayout {
+  let v = layouts.get(reply);
+  if (v === undefined) {
+    let used = 0;
+    let plannable = true;
+    for (const part of reply.template) {
+      if ('placeholder' in part) {
+        const bit = PLACEHOLDER_BITS.indexOf(part.placeholder);
+        if (bit < 0) plannable = false;
+        else used |= 1 << bit;
+      } else if (part.text.includes('\uE000') || part.text.includes('\uE001')) plannable = false;
+    }
+    v = { used, plans: plannable ? [] : null };
+    layouts.set(reply, v);
+  }
+  return v;
+}
+function planOf(reply: CompiledReply, missingMask: number): ReplyPlan {
+  const values: PlaceholderValues = {};
+  PLACEHOLDER_BITS.forEach((name, bit) => {
+    if (!(missingMask & (1 << bit))) values[name] = `\uE000${bit}\uE001`;
+  });
+  const r = renderReply(reply.rule, reply.template, values);
+  const segs: ReplySeg[] = r.parts.map((part) => {
+    if ('placeholder' in part || (reply.template as readonly object[]).includes(part)) return { shared: part, pieces: [] };
+    const pieces: (string | number)[] = [];
+    let last = 0;
+    for (const m of part.text.matchAll(STAND_IN)) {
+      if (m.index > last) pieces.push(part.text.slice(last, m.index));
+      pieces.push(Number(m[1]));
+      last = m.index + m[0].length;
+    }
+    if (last < part.text.length) pieces.push(part.text.slice(last));
+    return { shared: null, pieces };
+  });
+  return { segs, missing: r.missing };
+}
+/** renderReply(rule, template, values of scratchVals) for a template whose layout is known. */
+function replyOf(reply: CompiledReply, present: number, values: PlaceholderValues): Reply {
+  const layout = layoutOf(reply);
+  if (layout.plans === null) return renderReply(reply.rule, reply.template, values);
+  const missingMask = layout.used & ~present;
+  let plan = layout.plans[missingMask];
+  if (plan === undefined) plan = layout.plans[missingMask] = planOf(reply, missingMask);
+  const parts: { text: string; placeholder?: string }[] = [];
+  let text = '';
+  const segs = plan.segs;
+  for (let i = 0; i < segs.length; i += 1) {
+    const seg = segs[i]!;
+    if (seg.shared !== null) {
+      parts.push(seg.shared);
+      text += seg.shared.text;
+      continue;
+    }
+    let run = '';
+    const pieces = seg.pieces;
+    for (let j = 0; j < pieces.length; j += 1) {
+      const piece = pieces[j]!;
+      run += typeof piece === 'string' ? piece : scratchVals[piece]!;
+    }
+    parts.push({ text: run });
+    text += run;
+  }
+  const rule = reply.rule;
+  return { id: rule.id, ruleId: rule.id, title: rule.title, text, missing: plan.missing, parts };
+}
+/** renderReply's blank test: `value.trim() === ''`. */
+function isBlank(value: string): boolean {
+  if (value.length === 0) return true;
+  const c = value.charCodeAt(0);
+  if ((c > 32 && c < 127) || (c >= 0x4e00 && c <= 0x9fff)) return false;
+  return value.trim() === '';
+}
+
+/** Is `s` the canonical `YYYY-MM-DDTHH:mm:ss+08:00` form (then toBeijingIso(toEpochMs(s)) is s itself)? */
+function canonicalShape(s: string): boolean {
+  return s.length === 25 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && s.charCodeAt(10) === 84 && s.charCodeAt(13) === 58 && s.charCodeAt(16) === 58 && s.endsWith('+08:00');
+}
+
+let lastNowText = '';
+let lastNowMs = NaN;
+let lastNowIso = '';
+let lastPack: RulePack | null = null;
+let lastCompiled: CompiledPack | null = null;
+const NO_LEDGER: readonly LedgerEntry[] = Object.freeze([]);
+/** Start times of the current call by CompiledTimer.slot (0–5). */
+const starts: (number | null)[] = [null, null, null, null, null, null];
+
+/** The explanation's value of a timer's start: the fact's value, or the earlier deadline's time. */
+function startOf(t: CompiledTimer, facts: Facts, startMs: number | null): unknown {
+  switch (t.slot) {
+    case 0:
+      return facts.paidAt ?? null;
+    case 1:
+      return facts.refundRequestedAt ?? null;
+    default:
+      return startValue(t, facts, startMs);
+  }
+}
+
 export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): Guidance {
   // One-entry memo: a page's cases (and a benchmark's) are evaluated at the same `now`.
-  if (opts.now !== lastNow.text) {
+  if (opts.now !== lastNowText) {
     const v = toEpochMs(opts.now);
     if (Number.isNaN(v)) throw new TypeError(`evaluate: now must be an ISO 8601 time, got ${JSON.stringify(opts.now)}`);
-    lastNow = { text: opts.now, ms: v, iso: toBeijingIso(v) };
+    lastNowText = opts.now;
+    lastNowMs = v;
+    lastNowIso = canonicalShape(opts.now) ? opts.now : toBeijingIso(v);
   }
-  const nowMs = lastNow.ms;
-  const nowIso = lastNow.iso;
-  const compiled = compilePack(pack);
+  const nowMs = lastNowMs;
+  const nowIso = lastNowIso;
+  let compiled: CompiledPack;
+  if (pack === lastPack) compiled = lastCompiled!;
+  else {
+    compiled = compilePack(pack);
+    lastPack = pack;
+    lastCompiled = compiled;
+  }
   const settings = opts.settings;
   const platform: Platform =
     opts.platform ?? (settings?.platformProfile === 'tmall' || settings?.platformProfile === 'taobao' ? settings.platformProfile : pack.defaultPlatform);
   let p = opts.profile !== undefined ? compiled.profiles.get(opts.profile) : undefined;
-  if (p === undefined || p.platform !== platform) p = compiled.profiles.get(compiled.defaultProfile[platform]!)!;
+  if (p === undefined || p.platform !== platform) p = compiled.defaults[platform];
   const kind: CaseKind = opts.kind ?? deriveKind(facts);
-  const ledger = opts.ledger ?? [];
+  const ledger = opts.ledger ?? NO_LEDGER;
 
   const warnings: Warning[] = [];
   const explanation: Explanation[] = [];
   const unreadable: readonly FactKey[] = facts.unreadable ?? NO_UNREADABLE;
-  if (unreadable.length > 0) {
+  const anyUnreadable = unreadable.length > 0;
+  if (anyUnreadable) {
     const fields = [...new Set(unreadable)];
     warnings.push({
       code: 'unreadable-field',
@@ -424,13 +590,21 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
   // ── Reason → category ──
   const reasonText = kind === 'complaint' ? (facts.complaintType ?? facts.reason) : (facts.reason ?? facts.complaintType);
   let reasonRule: ReasonRule | null = null;
+  let info: ReasonInfo | null = null;
   if (reasonText !== undefined) {
-    reasonRule = lookupReason(p, reasonText);
-    const field: FactKey = kind === 'complaint' && facts.complaintType !== undefined ? 'complaintType' : 'reason';
+    info = reasonInfo(p, reasonText);
+    reasonRule = info.rule;
+    const byComplaintType = kind === 'complaint' && facts.complaintType !== undefined;
     if (reasonRule) {
-      explanation.push(reasonEntry('reason', reasonRule, field, reasonText));
+      explanation.push(
+        byComplaintType
+          ? (info.entryComplaintType ??= reasonEntry('reason', reasonRule, 'complaintType', reasonText))
+          : (info.entryReason ??= reasonEntry('reason', reasonRule, 'reason', reasonText)),
+      );
     } else {
-      warnings.push(unknownReasonWarning(reasonText, field));
+      warnings.push(
+        byComplaintType ? (info.warnComplaintType ??= unknownReasonWarning(reasonText, 'complaintType')) : (info.warnReason ??= unknownReasonWarning(reasonText, 'reason')),
+      );
     }
   }
 
@@ -438,7 +612,7 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
   const ctx: CaseContext = {
     kind,
     facts,
-    category: reasonRule?.category ?? null,
+    category: reasonRule !== null ? reasonRule.category : null,
     compensation: 'none',
     freeShipping: shippingFee !== undefined ? shippingFee === 0 : (settings?.shopPolicy?.freeShippingDefault ?? null),
     activity: facts.activity !== undefined ? squashMemo(facts.activity) : '',
@@ -448,12 +622,16 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
   // ── Compensation ──
   // Each time fact parsed once per call.
   const paidMs = ms(facts.paidAt);
-  const shippedMs = ms(facts.shippedAt);
   const refundRequestedMs = ms(facts.refundRequestedAt);
+  const shippedMs = ms(facts.shippedAt);
   const complaintFiledMs = ms(facts.complaintFiledAt);
-  const tradeClosedMs = ms(facts.tradeClosedAt);
-  const tradeSucceededMs = ms(facts.tradeSucceededAt);
-  const paidFen = facts.paidAmount !== undefined && !unreadable.includes('paidAmount') ? yuanToFen(facts.paidAmount) : null;
+  starts[0] = paidMs;
+  starts[1] = refundRequestedMs;
+  starts[2] = shippedMs;
+  starts[3] = complaintFiledMs;
+  starts[4] = ms(facts.tradeClosedAt);
+  starts[5] = ms(facts.tradeSucceededAt);
+  const paidFen = facts.paidAmount !== undefined && !(anyUnreadable && unreadable.includes('paidAmount')) ? yuanToFen(facts.paidAmount) : null;
   let compensation: Compensation;
   const sel = selectAll(p, kind, ctx.category);
   let compRule: CompensationRule | undefined;
@@ -467,10 +645,16 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
     }
   }
   if (!compRule) {
-    compensation = reasonText === undefined ? NO_REASON_COMPENSATION : noCompensation(reasonText, reasonRule !== null);
+    compensation = info === null ? NO_REASON_COMPENSATION : (info.noComp ??= noCompensation(reasonText!, reasonRule !== null));
   } else if (!compRule.triggered) {
     compensation = compTexts(compRule).notTriggered;
-    explanation.push(reasonEntry('compensation', compRule, kind === 'complaint' ? 'complaintType' : 'reason', reasonText!));
+    const field = kind === 'complaint' ? 'complaintType' : 'reason';
+    if (info!.compRule !== compRule || info!.compField !== field) {
+      info!.compRule = compRule;
+      info!.compField = field;
+      info!.compEntry = reasonEntry('compensation', compRule, field, reasonText!);
+    }
+    explanation.push(info!.compEntry!);
   } else {
     const ct = compTexts(compRule);
     // Contestable: do the facts contradict the reason?
@@ -501,7 +685,8 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
       };
     }
     ctx.compensation = contest ? 'contestable' : 'due';
-    const used: Record<string, unknown> = { [kind === 'complaint' ? 'complaintType' : 'reason']: reasonText, paidAmount: facts.paidAmount ?? null };
+    const used: Record<string, unknown> =
+      kind === 'complaint' ? { complaintType: reasonText, paidAmount: facts.paidAmount ?? null } : { reason: reasonText, paidAmount: facts.paidAmount ?? null };
     if (facts.paidAt) used.paidAt = facts.paidAt;
     if (facts.shippedAt) used.shippedAt = facts.shippedAt;
     let amountFen: number | null = null;
@@ -580,7 +765,7 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
 
   // ── Deadlines ──
   let countdownSec: number | null = null;
-  if (facts.platformCountdown !== undefined && !unreadable.includes('platformCountdown')) {
+  if (facts.platformCountdown !== undefined && !(anyUnreadable && unreadable.includes('platformCountdown'))) {
     countdownSec = countdownSeconds(facts.platformCountdown);
     if (countdownSec === null) {
       warnings.push({
@@ -592,75 +777,97 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
   }
   const target = pack.countdownTargets[kind];
   const deadlines: Deadline[] = [];
-  // Scratch lists, reused between calls (evaluate is synchronous and never re-entered).
+  // Scratch lists, reused between calls (evaluate is synchronous and never re-entered), with
+  // their lengths kept here. Due times computed so far, by deadline id (chained steps read them).
   const dues = scratchDues;
-  dues.length = 0;
-  // Due times computed so far, by deadline id (chained steps read them). Few: linear lists.
   const dueIds = scratchDueIds;
-  dueIds.length = 0;
   const dueVals = scratchDueVals;
-  dueVals.length = 0;
+  let nDue = 0;
   const order = scratchOrder;
-  order.length = 0;
+  let nOrder = 0;
   let hasTarget = false;
-  for (const group of p.timerGroups) {
-    // First applicable variant wins; a variant choice that depends on an unreadable fact
-    // leaves the deadline uncomputed (never guessed).
-    for (const t of group) {
-      if (unreadable.length > 0 && readsAny(t.whenReads, unreadable)) {
-        if (!(t.rule.deadlineId === target && countdownSec !== null)) {
-          explanation.push(explain(t.verdict, t.rule, { computed: false, unreadable: t.whenReads.filter((k) => unreadable.includes(k)) }));
+  if (!anyUnreadable) {
+    // The kind's groups; a group whose start fact is absent yields nothing (unless it is the
+    // platform countdown's deadline), so its variants are not even tried.
+    const groups = p.kindGroups[kind];
+    for (let gi = 0; gi < groups.length; gi += 1) {
+      const g = groups[gi]!;
+      if (g.slot >= 0 && starts[g.slot] === null && !(g.target && countdownSec !== null)) continue;
+      const ts = g.timers;
+      for (let i = 0; i < ts.length; i += 1) {
+        if (ts[i]!.when(ctx)) {
+          order[nOrder++] = ts[i]!;
+          if (g.target) hasTarget = true;
+          break;
         }
-        break;
       }
-      if (t.when(ctx)) {
-        order.push(t);
-        if (t.rule.deadlineId === target) hasTarget = true;
-        break;
+    }
+  } else {
+    for (const group of p.timerGroups) {
+      // First applicable variant wins; a variant choice that depends on an unreadable fact
+      // leaves the deadline uncomputed (never guessed).
+      for (const t of group) {
+        if (readsAny(t.whenReads, unreadable)) {
+          if (!(t.rule.deadlineId === target && countdownSec !== null)) {
+            explanation.push(explain(t.verdict, t.rule, { computed: false, unreadable: t.whenReads.filter((k) => unreadable.includes(k)) }));
+          }
+          break;
+        }
+        if (t.when(ctx)) {
+          order[nOrder++] = t;
+          if (t.rule.deadlineId === target) hasTarget = true;
+          break;
+        }
       }
     }
   }
   if (countdownSec !== null && !hasTarget) {
     const t = p.timerByDeadline.get(target);
-    if (t) order.unshift(t);
+    if (t) {
+      for (let i = nOrder; i > 0; i -= 1) order[i] = order[i - 1]!;
+      order[0] = t;
+      nOrder += 1;
+    }
   }
-  for (const t of order) {
+  for (let oi = 0; oi < nOrder; oi += 1) {
+    const t = order[oi]!;
     const r = t.rule;
-    const start = r.start;
     const isTarget = countdownSec !== null && r.deadlineId === target;
     let startMs: number | null;
-    if (t.startFact !== null) {
-      const f = t.startFact;
-      if (unreadable.length > 0 && unreadable.includes(f)) startMs = null;
-      else if (f === 'paidAt') startMs = paidMs;
-      else if (f === 'refundRequestedAt') startMs = refundRequestedMs;
-      else if (f === 'shippedAt') startMs = shippedMs;
-      else if (f === 'complaintFiledAt') startMs = complaintFiledMs;
-      else if (f === 'tradeClosedAt') startMs = tradeClosedMs;
-      else if (f === 'tradeSucceededAt') startMs = tradeSucceededMs;
-      else startMs = ms(facts[f] as string | undefined);
+    const slot = t.slot;
+    if (slot >= 0) {
+      if (anyUnreadable && unreadable.includes(t.startFact!)) startMs = null;
+      else if (slot < 6) startMs = starts[slot]!;
+      else startMs = ms(facts[t.startFact!] as string | undefined);
     } else {
-      const k = dueIds.indexOf((start as { after: string }).after);
-      startMs = k < 0 ? null : dueVals[k]!;
+      const after = (r.start as { after: string }).after;
+      startMs = null;
+      for (let k = 0; k < nDue; k += 1) {
+        if (dueIds[k] === after) {
+          startMs = dueVals[k]!;
+          break;
+        }
+      }
     }
     if (startMs === null && !isTarget) continue;
     const computed = startMs === null ? null : timerDue(t, startMs, p);
     let due: number | null = computed;
     if (isTarget) due = nowMs + countdownSec! * 1000;
     if (due === null) {
-      if (t.show(ctx)) explanation.push(explain(t.verdict, r, { [t.startKey]: startValue(t, facts, startMs), computed: false }));
+      if (t.show(ctx)) explanation.push(explain(t.verdict, r, { [t.startKey]: startOf(t, facts, startMs), computed: false }));
       continue;
     }
-    dueIds.push(r.deadlineId);
-    dueVals.push(due);
+    dueIds[nDue] = r.deadlineId;
+    dueVals[nDue] = due;
+    nDue += 1;
     if (!isTarget) {
       if (!t.show(ctx)) continue;
-      if (unreadable.length > 0 && readsAny(t.showReads, unreadable)) {
+      if (anyUnreadable && readsAny(t.showReads, unreadable)) {
         explanation.push(explain(t.verdict, r, { [t.startKey]: startValue(t, facts, startMs), computed: false, unreadable: t.showReads.filter((k) => unreadable.includes(k)) }));
         continue;
       }
     }
-    const used = startFacts(t.startKey, startValue(t, facts, startMs));
+    const used = t.usedOf(startOf(t, facts, startMs));
     if (isTarget) {
       used.platformCountdown = facts.platformCountdown;
       used.now = nowIso;
@@ -687,12 +894,12 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
       source: isTarget ? 'platform' : 'computed',
       breached: due <= nowMs,
     };
-    dues.push(due);
+    dues[deadlines.length] = due;
     deadlines.push(d);
     explanation.push(explain(t.verdict, r, used));
   }
   // Sorted by due time (stable insertion sort; the lists are short).
-  for (let i = 1; i < dues.length; i += 1) {
+  for (let i = 1; i < deadlines.length; i += 1) {
     const due = dues[i]!;
     const d = deadlines[i]!;
     let j = i;
@@ -705,19 +912,23 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
     deadlines[j] = d;
   }
 
+  const ph = phaseOf(sel, ctx.compensation, ctx.category);
+
   // ── Penalties ──
   const penalties: Penalty[] = [];
-  if (ctx.category !== null) {
-    for (const { rule, dyn } of sel.penalties) {
-      if (!dyn(ctx)) continue;
-      penalties.push(penaltyOf(rule));
-      explanation.push(penaltyEntry(rule, ctx.category));
+  {
+    const list = ph.penalties;
+    for (let i = 0; i < list.length; i += 1) {
+      const e = list[i]!;
+      if (e.rest !== null && !e.rest(ctx)) continue;
+      penalties.push(e.penalty);
+      explanation.push(e.entry);
     }
   }
 
   // ── Recidivism ──
-  for (const rec of p.recidivism) {
-    if (ctx.category === null || !rec.rule.categories.includes(ctx.category) || !rec.when(ctx) || paidMs === null) continue;
+  for (const rec of sel.recidivism) {
+    if (paidMs === null || !rec.dyn(ctx)) continue;
     const result = recidivismCount(rec, paidMs, ledger, facts.orderId);
     if (result === null) continue;
     explanation.push(explain('recidivism', rec.rule, { paidAt: facts.paidAt, earlierSettlements: result.count, block: result.block }));
@@ -734,42 +945,67 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
   }
 
   // ── Actions ──
-  const compFen = compensation.amountFen;
-  const limits = settings?.shopPolicy?.remedyLimits;
-  const actions: Action[] = [];
-  for (const { rule, dyn } of sel.actions) {
-    if (!dyn(ctx)) continue;
-    if (!rule.limit) {
-      actions.push(actionOf(rule));
-      continue;
+  let actions: Action[];
+  if (ph.actionsStatic !== null) actions = ph.actionsStatic.slice();
+  else {
+    actions = [];
+    const compFen = compensation.amountFen;
+    const limits = settings?.shopPolicy?.remedyLimits;
+    const list = ph.actions;
+    for (let i = 0; i < list.length; i += 1) {
+      const e = list[i]!;
+      if (e.rest !== null && !e.rest(ctx)) continue;
+      actions.push(e.action ?? limitedAction(e.rule, e.rule.limit!, paidFen, compFen, limits));
     }
-    actions.push(limitedAction(rule, rule.limit, paidFen, compFen, limits));
   }
 
   // ── Notes ──
-  for (const { rule, dyn } of sel.notes) {
-    if (!dyn(ctx)) continue;
-    explanation.push(noteEntry(rule));
+  {
+    const list = ph.notes;
+    for (let i = 0; i < list.length; i += 1) {
+      const e = list[i]!;
+      if (e.rest !== null && !e.rest(ctx)) continue;
+      explanation.push(e.entry);
+    }
   }
 
   // ── Replies ──
-  const shop = settings?.shopPolicy;
-  // One scratch object, refilled on every call (only read while the replies are rendered).
-  const values = scratchValues;
-  values.shopName = shop?.shopName;
-  values.signature = shop?.signature;
-  values.orderId = facts.orderId;
-  values.refundId = facts.refundId;
-  values.reason = reasonText;
-  values.compensationAmount = compensation.amount ?? undefined;
-  // Amounts are formatted only when a template of this pack uses them.
-  values.paidAmount = p.replyPlaceholders.has('paidAmount') && paidFen !== null ? yuan(paidFen) : undefined;
-  values.refundAmount =
-    p.replyPlaceholders.has('refundAmount') && facts.refundAmount !== undefined && !unreadable.includes('refundAmount') ? yuan(yuanToFen(facts.refundAmount)) : undefined;
   const replies: Reply[] = [];
-  for (const { rule, dyn, template } of sel.replies) {
-    if (!dyn(ctx)) continue;
-    replies.push(renderReply(rule, template, values));
+  const list = ph.replies;
+  if (list.length > 0) {
+    const shop = settings?.shopPolicy;
+    // One scratch object, refilled on every call (only read while the replies are rendered).
+    const values = scratchValues;
+    values.shopName = shop?.shopName;
+    values.signature = shop?.signature;
+    values.orderId = facts.orderId;
+    values.refundId = facts.refundId;
+    values.reason = reasonText;
+    values.compensationAmount = compensation.amount ?? undefined;
+    // Amounts are formatted only when a template of this pack uses them.
+    values.paidAmount = p.replyPlaceholders.has('paidAmount') && paidFen !== null ? yuan(paidFen) : undefined;
+    values.refundAmount =
+      p.replyPlaceholders.has('refundAmount') && facts.refundAmount !== undefined && !unreadable.includes('refundAmount') ? yuan(yuanToFen(facts.refundAmount)) : undefined;
+    // The same values by placeholder bit, and which of them are there (not blank).
+    const vals = scratchVals;
+    vals[0] = values.shopName;
+    vals[1] = values.signature;
+    vals[2] = values.orderId;
+    vals[3] = values.refundId;
+    vals[4] = values.reason;
+    vals[5] = values.paidAmount;
+    vals[6] = values.refundAmount;
+    vals[7] = values.compensationAmount;
+    let present = 0;
+    for (let b = 0; b < 8; b += 1) {
+      const v = vals[b];
+      if (v !== undefined && !isBlank(v)) present |= 1 << b;
+    }
+    for (let i = 0; i < list.length; i += 1) {
+      const e = list[i]!;
+      if (e.rest !== null && !e.rest(ctx)) continue;
+      replies.push(replyOf(e.reply, present, values));
+    }
   }
 
   return {
