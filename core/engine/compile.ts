@@ -72,17 +72,31 @@ export function compileWhen(w: When | undefined): Predicate {
       checks.push((c) => c.kind === k);
     } else checks.push((c) => kinds.includes(c.kind));
   }
+  // One- and two-value lists compare directly (same answers as `includes`).
   if (w.tradeStatus) {
     const list = w.tradeStatus as readonly string[];
-    checks.push((c) => c.facts.tradeStatus !== undefined && list.includes(c.facts.tradeStatus));
+    if (list.length === 1) {
+      const a = list[0]!;
+      checks.push((c) => c.facts.tradeStatus === a);
+    } else checks.push((c) => c.facts.tradeStatus !== undefined && list.includes(c.facts.tradeStatus));
   }
   if (w.notTradeStatus) {
     const list = w.notTradeStatus as readonly string[];
-    checks.push((c) => c.facts.tradeStatus === undefined || !list.includes(c.facts.tradeStatus));
+    if (list.length === 1) {
+      const a = list[0]!;
+      checks.push((c) => c.facts.tradeStatus !== a);
+    } else if (list.length === 2) {
+      const a = list[0]!;
+      const b = list[1]!;
+      checks.push((c) => c.facts.tradeStatus !== a && c.facts.tradeStatus !== b);
+    } else checks.push((c) => c.facts.tradeStatus === undefined || !list.includes(c.facts.tradeStatus));
   }
   if (w.logistics) {
     const list = w.logistics as readonly string[];
-    checks.push((c) => c.facts.logistics !== undefined && list.includes(c.facts.logistics));
+    if (list.length === 1) {
+      const a = list[0]!;
+      checks.push((c) => c.facts.logistics === a);
+    } else checks.push((c) => c.facts.logistics !== undefined && list.includes(c.facts.logistics));
   }
   const contains = (key: 'activity' | 'refundStatus', needles: readonly string[], negate: boolean): Predicate => {
     const squashed = needles.map(squash);
@@ -304,8 +318,8 @@ export interface Selection {
   notes: Compiled<NoteRule>[];
   /** Recidivism rules whose categories and `when.kinds` / `when.categories` hold (check `dyn`). */
   recidivism: CompiledRecidivism[];
-  /** Per compensation state: what evaluate precomputes from the lists (filled by evaluate). */
-  phases: Record<string, unknown>;
+  /** By compensation state (none, due, contestable): what evaluate precomputes from the lists (filled by evaluate). */
+  phases: unknown[];
 }
 /** `select` of the five lists at once, memoised per (kind, category): one lookup per case. */
 export function selectAll(p: CompiledProfile, kind: CaseKind, category: ReasonCategory | null): Selection {
@@ -320,7 +334,7 @@ export function selectAll(p: CompiledProfile, kind: CaseKind, category: ReasonCa
       replies: p.replies.select(kind, category),
       notes: p.notes.select(kind, category),
       recidivism: category === null ? [] : p.recidivism.filter((r) => r.rule.categories.includes(category) && (r.kinds === null || r.kinds.includes(kind)) && (r.categories === null || r.categories.includes(category))),
-      phases: {},
+      phases: [undefined, undefined, undefined],
     };
     table[key] = hit;
   }

@@ -382,11 +382,14 @@ interface ReasonInfo {
   compRule: CompensationRule | null;
   compField: string;
   compEntry: Explanation | null;
+  /** One-entry memo of selectAll for this reason's category (by case kind). */
+  selKind: CaseKind | null;
+  sel: Selection | null;
 }
 function reasonInfo(p: CompiledProfile, text: string): ReasonInfo {
   let v = p.reasonInfo.get(text) as ReasonInfo | undefined;
   if (v === undefined) {
-    v = { rule: lookupReason(p, text), entryReason: null, entryComplaintType: null, warnReason: null, warnComplaintType: null, noComp: null, compRule: null, compField: '', compEntry: null };
+    v = { rule: lookupReason(p, text), entryReason: null, entryComplaintType: null, warnReason: null, warnComplaintType: null, noComp: null, compRule: null, compField: '', compEntry: null, selKind: null, sel: null };
     if (p.reasonInfo.size >= MEMO_LIMIT) p.reasonInfo.clear();
     p.reasonInfo.set(text, v);
   }
@@ -402,10 +405,11 @@ interface Phase {
   actionsStatic: Action[] | null;
   actions: { rest: Predicate | null; rule: ActionRule; action: Action | null }[];
   notes: { rest: Predicate | null; entry: Explanation }[];
-  replies: { rest: Predicate | null; reply: CompiledReply }[];
+  replies: { rest: Predicate | null; reply: CompiledReply; layout: ReplyLayout }[];
 }
 function phaseOf(sel: Selection, state: CaseContext['compensation'], category: ReasonCategory | null): Phase {
-  let ph = sel.phases[state] as Phase | undefined;
+  const index = state === 'none' ? 0 : state === 'due' ? 1 : 2;
+  let ph = sel.phases[index] as Phase | undefined;
   if (ph !== undefined) return ph;
   const penalties = category === null ? [] : sel.penalties.filter((c) => compHolds(c.comp, state)).map((c) => ({ rest: c.rest, penalty: penaltyOf(c.rule), entry: penaltyEntry(c.rule, category) }));
   const actions = sel.actions.filter((c) => compHolds(c.comp, state)).map((c) => ({ rest: c.rest, rule: c.rule, action: c.rule.limit ? null : actionOf(c.rule) }));
@@ -415,9 +419,9 @@ function phaseOf(sel: Selection, state: CaseContext['compensation'], category: R
     actionsStatic: actions.every((e) => e.rest === null && e.action !== null) ? actions.map((e) => e.action!) : null,
     actions,
     notes: sel.notes.filter((c) => compHolds(c.comp, state)).map((c) => ({ rest: c.rest, entry: noteEntry(c.rule) })),
-    replies: sel.replies.filter((c) => compHolds(c.comp, state)).map((c) => ({ rest: c.rest, reply: c })),
+    replies: sel.replies.filter((c) => compHolds(c.comp, state)).map((c) => ({ rest: c.rest, reply: c, layout: layoutOf(c) })),
   };
-  sel.phases[state] = ph;
+  sel.phases[index] = ph;
   return ph;
 }
 
@@ -486,8 +490,7 @@ function planOf(reply: CompiledReply, missingMask: number): ReplyPlan {
   return { segs, missing: r.missing };
 }
 /** renderReply(rule, template, values of scratchVals) for a template whose layout is known. */
-function replyOf(reply: CompiledReply, present: number, values: PlaceholderValues): Reply {
-  const layout = layoutOf(reply);
+function replyOf(reply: CompiledReply, layout: ReplyLayout, present: number, values: PlaceholderValues): Reply {
   if (layout.plans === null) return renderReply(reply.rule, reply.template, values);
   const missingMask = layout.used & ~present;
   let plan = layout.plans[missingMask];
@@ -532,6 +535,7 @@ let lastNowMs = NaN;
 let lastNowIso = '';
 let lastPack: RulePack | null = null;
 let lastCompiled: CompiledPack | null = null;
+let lastPackInfo: Guidance['pack'] | null = null;
 const NO_LEDGER: readonly LedgerEntry[] = Object.freeze([]);
 /** Start times of the current call by CompiledTimer.slot (0–5). */
 const starts: (number | null)[] = [null, null, null, null, null, null];
@@ -565,6 +569,7 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
     compiled = compilePack(pack);
     lastPack = pack;
     lastCompiled = compiled;
+    lastPackInfo = packOf(pack);
   }
   const settings = opts.settings;
   const platform: Platform =
@@ -633,7 +638,15 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
   starts[5] = ms(facts.tradeSucceededAt);
   const paidFen = facts.paidAmount !== undefined && !(anyUnreadable && unreadable.includes('paidAmount')) ? yuanToFen(facts.paidAmount) : null;
   let compensation: Compensation;
-  const sel = selectAll(p, kind, ctx.category);
+  /** yuan(paidFen) once formatted. */
+  let paidYuan: string | undefined;
+  let sel: Selection;
+  if (info === null) sel = selectAll(p, kind, null);
+  else if (info.selKind === kind) sel = info.sel!;
+  else {
+    sel = info.sel = selectAll(p, kind, ctx.category);
+    info.selKind = kind;
+  }
   let compRule: CompensationRule | undefined;
   if (ctx.category !== null) {
     const list = sel.compensation;
@@ -708,7 +721,7 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
       let fen = raw;
       if (compRule.minFen !== null && compRule.minFen !== undefined && fen < compRule.minFen) fen = compRule.minFen;
       if (compRule.maxFen !== null && compRule.maxFen !== undefined && fen > compRule.maxFen) fen = compRule.maxFen;
-      const paidText = yuan(paidFen);
+      const paidText = (paidYuan = yuan(paidFen));
       const rawText = raw === paidFen ? paidText : yuan(raw);
       const fenText = fen === raw ? rawText : yuan(fen);
       // The same sentences as `触发赔付：实付 ${paid} 元 × ${pct}% = ${raw} 元${bounds} → ${fen} 元${form}，由商家承担`, static pieces joined once per rule.
@@ -983,7 +996,7 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
     values.reason = reasonText;
     values.compensationAmount = compensation.amount ?? undefined;
     // Amounts are formatted only when a template of this pack uses them.
-    values.paidAmount = p.replyPlaceholders.has('paidAmount') && paidFen !== null ? yuan(paidFen) : undefined;
+    values.paidAmount = p.replyPlaceholders.has('paidAmount') && paidFen !== null ? (paidYuan ?? yuan(paidFen)) : undefined;
     values.refundAmount =
       p.replyPlaceholders.has('refundAmount') && facts.refundAmount !== undefined && !unreadable.includes('refundAmount') ? yuan(yuanToFen(facts.refundAmount)) : undefined;
     // The same values by placeholder bit, and which of them are there (not blank).
@@ -1004,14 +1017,14 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
     for (let i = 0; i < list.length; i += 1) {
       const e = list[i]!;
       if (e.rest !== null && !e.rest(ctx)) continue;
-      replies.push(replyOf(e.reply, present, values));
+      replies.push(replyOf(e.reply, e.layout, present, values));
     }
   }
 
   return {
     kind,
     platform,
-    pack: packOf(pack),
+    pack: lastPackInfo!,
     profile: p.id,
     now: nowIso,
     deadlines,

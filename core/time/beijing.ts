@@ -41,16 +41,16 @@ export function civilFromDays(days: number): { year: number; month: number; day:
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
-/** Digits of `s` from `i` to `j` (exclusive) as a number; -1 when a char is not a digit. */
-function digits(s: string, i: number, j: number): number {
-  let n = 0;
-  for (let k = i; k < j; k += 1) {
-    const c = s.charCodeAt(k) - 48;
-    if (c < 0 || c > 9) return -1;
-    n = n * 10 + c;
-  }
-  return n;
+/** The two digits of `s` at `i` as a number; -1 when either is not a digit. */
+function two(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
+
+/** Day numbers of the first of a month, by (year × 12 + month − 1) mod 1024 (direct-mapped). */
+const monthKeys = new Int32Array(1024).fill(-1);
+const monthDays = new Float64Array(1024);
 
 /**
  * Epoch milliseconds of an ISO instant (any offset). NaN when it is not one.
@@ -60,18 +60,32 @@ export function toEpochMs(iso: string): number {
   if (
     iso.length === 25 &&
     iso.charCodeAt(4) === 45 && iso.charCodeAt(7) === 45 && iso.charCodeAt(10) === 84 &&
-    iso.charCodeAt(13) === 58 && iso.charCodeAt(16) === 58 && iso.endsWith('+08:00')
+    iso.charCodeAt(13) === 58 && iso.charCodeAt(16) === 58 &&
+    // `+08:00`
+    iso.charCodeAt(19) === 43 && iso.charCodeAt(20) === 48 && iso.charCodeAt(21) === 56 &&
+    iso.charCodeAt(22) === 58 && iso.charCodeAt(23) === 48 && iso.charCodeAt(24) === 48
   ) {
-    const y = digits(iso, 0, 4);
-    const mo = digits(iso, 5, 7);
-    const d = digits(iso, 8, 10);
-    const h = digits(iso, 11, 13);
-    const mi = digits(iso, 14, 16);
-    const se = digits(iso, 17, 19);
-    if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 59) return NaN;
+    const y1 = two(iso, 0);
+    const y2 = two(iso, 2);
+    const mo = two(iso, 5);
+    const d = two(iso, 8);
+    const h = two(iso, 11);
+    const mi = two(iso, 14);
+    const se = two(iso, 17);
+    if (y1 < 0 || y2 < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 59) return NaN;
+    const y = y1 * 100 + y2;
     const dim = mo === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[mo - 1]!;
     if (d > dim) return NaN;
-    return ((daysFromCivil(y, mo, d) * 24 + h) * 3600 + mi * 60 + se) * 1000 - BEIJING_OFFSET_MS;
+    const key = y * 12 + mo - 1;
+    const slot = key & 1023;
+    let first: number;
+    if (monthKeys[slot] === key) first = monthDays[slot]!;
+    else {
+      first = daysFromCivil(y, mo, 1);
+      monthKeys[slot] = key;
+      monthDays[slot] = first;
+    }
+    return (((first + d - 1) * 24 + h) * 3600 + mi * 60 + se) * 1000 - BEIJING_OFFSET_MS;
   }
   return Date.parse(iso);
 }
