@@ -1,5 +1,6 @@
 import type { CaseKind, FactKey, Facts } from '../model/facts';
 import { PageContext } from './context';
+import type { HeaderRow } from './list';
 import { AFTERSALE_LABELS } from './labels';
 import { detectPageKind, type PageKind } from './urls';
 
@@ -12,6 +13,8 @@ export interface AdapterCase {
   anchor: Element;
   /** 0-based position on the page (row index on list pages). */
   index: number;
+  /** List pages: the header row the row was read under (rows can be re-read alone under it). */
+  header?: HeaderRow;
 }
 
 /**
@@ -26,6 +29,11 @@ export interface PageAdapter {
   kind: CaseKind;
   detect(url: string, root: ParentNode, ctx?: PageContext): boolean;
   read(root: ParentNode, ctx?: PageContext): AdapterCase[];
+  /**
+   * List adapters: rows read before under `header`, read again alone after a change
+   * (index -1; null for a row that is no case). Null when only a whole read can tell.
+   */
+  reread?(header: HeaderRow, rows: readonly Element[]): Array<AdapterCase | null> | null;
 }
 
 export function contextFor(root: ParentNode, ctx?: PageContext): PageContext {

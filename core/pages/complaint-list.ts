@@ -1,5 +1,6 @@
 import { contextFor, urlSays, type PageAdapter } from './adapter';
 import type { FactKey } from '../model/facts';
+import { rereadListRows } from './list';
 
 const KEYS: readonly FactKey[] = ['complaintType'];
 
@@ -14,6 +15,10 @@ export const complaintList: PageAdapter = {
   read(root, ctx) {
     return contextFor(root, ctx)
       .listRows(KEYS)
-      .map((r) => ({ kind: 'complaint' as const, facts: r.facts, unreadable: r.unreadable, anchor: r.element, index: r.index }));
+      .map((r) => ({ kind: 'complaint' as const, facts: r.facts, unreadable: r.unreadable, anchor: r.element, index: r.index, header: r.header }));
+  },
+  reread(header, rows) {
+    const read = rereadListRows(header, rows);
+    return read && read.map((r) => r && { kind: 'complaint' as const, facts: r.facts, unreadable: r.unreadable, anchor: r.element, index: -1, header });
   },
 };

@@ -1,6 +1,6 @@
 /** Page readers: label-driven, one adapter per back-office page kind. */
-export { ADAPTERS, pagePlatform, readPage, readPageWithAnchors } from './registry';
-export type { AnchoredPanelRead, PageReadResult, ReadPageOptions } from './registry';
+export { ADAPTERS, pagePlatform, readPage, readPageWithAnchors, rereadRows } from './registry';
+export type { AnchoredPanelRead, ListSource, PageReadResult, ReadPageOptions } from './registry';
 export type { AdapterCase, PageAdapter } from './adapter';
 export { PageContext } from './context';
 export { BACK_OFFICE_MATCHES, EXAMPLE_URLS, PAGE_KINDS, detectPageKind, platformFromHost } from './urls';

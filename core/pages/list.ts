@@ -3,8 +3,8 @@ import { normalizeText } from '../text/normalize';
 import { findCountdown } from '../time/duration';
 import { cellOf, isHeaderCellRow } from './detail';
 import { FactsBuilder } from './facts-builder';
-import { splitInlineLabel } from './labels';
-import { TEXT_NODE, isInNoise, type LabelHit, type PageScan } from './scan';
+import { MAX_LABEL_LENGTH, labelKey, splitInlineLabel } from './labels';
+import { TEXT_NODE, isInNoise, isNoiseRow, type LabelHit, type PageScan } from './scan';
 
 /**
  * List pages: a header row of labels and one case per body row. The header is read once
@@ -21,6 +21,8 @@ export interface ListRow {
   unreadable: FactKey[];
   /** Read only: rows without inline labels share their header's set. */
   labels: ReadonlySet<string>;
+  /** The header row the row was read under. */
+  header: HeaderRow;
 }
 
 export interface HeaderRow {
@@ -28,6 +30,11 @@ export interface HeaderRow {
   columns: Array<{ index: number; key: FactKey; label: string }>;
   /** Non-empty header cells that are no known label. */
   otherColumns: number[];
+  /**
+   * The other columns still searched for inline labels after the last full read (columns
+   * without any in their first rows are dropped): rows re-read alone search these.
+   */
+  searched?: number[];
 }
 
 /** Our own badge host: its text lives in a shadow root; light-DOM text in one is never the page's. */
@@ -157,8 +164,8 @@ export function bodyRows(scan: PageScan, header: HeaderRow, isHeader: (row: Elem
   return [];
 }
 
-function inlineLabels(scan: PageScan, cell: Element, builder: FactsBuilder, labels: Set<string>): boolean {
-  const walker = scan.doc.createTreeWalker(cell, SHOW_TEXT);
+function inlineLabels(doc: Document, cell: Element, builder: FactsBuilder, labels: Set<string>): boolean {
+  const walker = doc.createTreeWalker(cell, SHOW_TEXT);
   let found = false;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (node.nodeType !== TEXT_NODE) continue;
@@ -173,6 +180,70 @@ function inlineLabels(scan: PageScan, cell: Element, builder: FactsBuilder, labe
   return found;
 }
 
+interface RowState {
+  header: HeaderRow;
+  need: number;
+  headerLabels: ReadonlySet<string>;
+  others: number[];
+  emptyRuns: Map<number, number>;
+}
+
+function rowState(header: HeaderRow, others: readonly number[]): RowState {
+  return {
+    header,
+    need: header.columns.reduce((m, c) => Math.max(m, c.index), 0) + 1,
+    headerLabels: new Set(header.columns.map((c) => c.label)),
+    others: others.slice(),
+    emptyRuns: new Map(),
+  };
+}
+
+/** One body row under its header; null for rows that are no case (`暂无数据`, group/summary rows). */
+function readRow(
+  doc: Document,
+  st: RowState,
+  row: Element,
+  badgeCells: ReadonlySet<Element> | null,
+  cellTexts: ReadonlyMap<Element, string>,
+): Omit<ListRow, 'index'> | null {
+  const header = st.header;
+  const cells = rowCells(row);
+  const count = cells.length;
+  // `暂无数据` rows and group/summary rows that do not have the header's columns.
+  if (count < Math.min(st.need, 2)) return null;
+  const builder = new FactsBuilder();
+  // The header's labels (shared by its rows, read only), copied when the row may add inline ones.
+  let labels = st.headerLabels;
+  // Each cell's text is taken once; the row's text (for the platform's timer) is their join.
+  // Cells read as an id, amount or time hold no timer; the others are searched for one.
+  const texts: Array<string | undefined> = new Array(count);
+  const skip: boolean[] = new Array(count);
+  for (const column of header.columns) {
+    const cell = column.index < count ? cells[column.index] : undefined;
+    if (!cell) {
+      builder.offer(column.key, null);
+      continue;
+    }
+    const text = (texts[column.index] ??= textOf(cell, badgeCells, cellTexts));
+    builder.offer(column.key, text);
+    if (PLAIN_KEYS.has(column.key) && builder.has(column.key)) skip[column.index] = true;
+  }
+  if (st.others.length) {
+    for (const index of st.others) {
+      const cell = index < count ? cells[index] : undefined;
+      if (!cell) continue;
+      if (labels === st.headerLabels) labels = new Set(st.headerLabels);
+      if (inlineLabels(doc, cell, builder, labels as Set<string>)) st.emptyRuns.set(index, -1);
+      else if ((st.emptyRuns.get(index) ?? 0) >= 0) st.emptyRuns.set(index, (st.emptyRuns.get(index) ?? 0) + 1);
+    }
+    st.others = st.others.filter((i) => (st.emptyRuns.get(i) ?? 0) < 3);
+  }
+  let rowText = '';
+  for (let i = 0; i < count; i++) if (!skip[i]) rowText += `${texts[i] ?? textOf(cells[i]!, badgeCells, cellTexts)} `;
+  const { facts, unreadable } = builder.build(MAY_HOLD_TIMER.test(rowText) ? findCountdown(rowText) : null);
+  return { element: row, facts, unreadable, labels, header };
+}
+
 /** Read every body row under every header row, in page order. */
 export function readListRows(scan: PageScan, headers: readonly HeaderRow[]): ListRow[] {
   const headerSet = new Set(headers.map((h) => h.row));
@@ -180,47 +251,44 @@ export function readListRows(scan: PageScan, headers: readonly HeaderRow[]): Lis
   const badgeCells = headers.length ? cellsWithBadgeText(scan.doc) : null;
   for (const header of headers) {
     const rows = bodyRows(scan, header, (r) => headerSet.has(r));
-    const need = header.columns.reduce((m, c) => Math.max(m, c.index), 0) + 1;
-    const headerLabels = new Set(header.columns.map((c) => c.label));
-    let others = header.otherColumns.slice();
-    const emptyRuns = new Map<number, number>();
+    const st = rowState(header, header.otherColumns);
     for (const row of rows) {
-      const cells = rowCells(row);
-      const count = cells.length;
-      // `暂无数据` rows and group/summary rows that do not have the header's columns.
-      if (count < Math.min(need, 2)) continue;
-      const builder = new FactsBuilder();
-      // The header's labels (shared by its rows, read only), copied when the row may add inline ones.
-      let labels = headerLabels;
-      // Each cell's text is taken once; the row's text (for the platform's timer) is their join.
-      // Cells read as an id, amount or time hold no timer; the others are searched for one.
-      const texts: Array<string | undefined> = new Array(count);
-      const skip: boolean[] = new Array(count);
-      for (const column of header.columns) {
-        const cell = column.index < count ? cells[column.index] : undefined;
-        if (!cell) {
-          builder.offer(column.key, null);
-          continue;
-        }
-        const text = (texts[column.index] ??= textOf(cell, badgeCells, scan.cellTexts));
-        builder.offer(column.key, text);
-        if (PLAIN_KEYS.has(column.key) && builder.has(column.key)) skip[column.index] = true;
-      }
-      if (others.length) {
-        for (const index of others) {
-          const cell = index < count ? cells[index] : undefined;
-          if (!cell) continue;
-          if (labels === headerLabels) labels = new Set(headerLabels);
-          if (inlineLabels(scan, cell, builder, labels)) emptyRuns.set(index, -1);
-          else if ((emptyRuns.get(index) ?? 0) >= 0) emptyRuns.set(index, (emptyRuns.get(index) ?? 0) + 1);
-        }
-        others = others.filter((i) => (emptyRuns.get(i) ?? 0) < 3);
-      }
-      let rowText = '';
-      for (let i = 0; i < count; i++) if (!skip[i]) rowText += `${texts[i] ?? textOf(cells[i]!, badgeCells, scan.cellTexts)} `;
-      const { facts, unreadable } = builder.build(MAY_HOLD_TIMER.test(rowText) ? findCountdown(rowText) : null);
-      out.push({ element: row, index: out.length, facts, unreadable, labels });
+      const read = readRow(scan.doc, st, row, badgeCells, scan.cellTexts);
+      if (read) out.push({ ...read, index: out.length });
     }
+    header.searched = st.others;
   }
   return out;
+}
+
+/** Whether a row's cells read as two or more labels: it may be a (new) header row. */
+function looksLikeHeader(row: Element): boolean {
+  let labels = 0;
+  const cells = rowCells(row);
+  for (let i = 0; i < cells.length; i++) {
+    const text = cells[i]!.textContent ?? '';
+    if (text.length <= MAX_LABEL_LENGTH + 8 && labelKey(text) && ++labels >= 2) return true;
+  }
+  return false;
+}
+
+/**
+ * Rows of a list read before (under `header`), read again on their own after a change:
+ * the same reading as readListRows, for just these rows. Index is -1 (the caller knows
+ * where the rows are). Null when a row may be a header row: only a whole read can tell.
+ */
+export function rereadListRows(header: HeaderRow, rows: readonly Element[]): Array<Omit<ListRow, 'index'> | null> | null {
+  if (rows.some(looksLikeHeader)) return null;
+  const doc = header.row.ownerDocument;
+  let badgeCells: Set<Element> | null = null;
+  for (const row of rows) {
+    for (const b of Array.from(row.getElementsByTagName(BADGE_TAG))) {
+      if (!(b.textContent ?? '').trim()) continue;
+      const cell = b.parentElement?.closest('td,th,[role=cell],[role=gridcell],[role=columnheader],[role=rowheader]');
+      if (cell) (badgeCells ??= new Set()).add(cell);
+    }
+  }
+  const st = rowState(header, header.searched ?? header.otherColumns);
+  const none: ReadonlyMap<Element, string> = new Map();
+  return rows.map((row) => (isNoiseRow(row) ? null : readRow(doc, st, row, badgeCells, none)));
 }

@@ -1,5 +1,6 @@
 import { contextFor, refundOrAftersale, urlSays, type PageAdapter } from './adapter';
 import type { FactKey } from '../model/facts';
+import { rereadListRows } from './list';
 
 /** Columns that make a header row a refund list (and not a complaint list). */
 const KEYS: readonly FactKey[] = ['reason', 'refundId'];
@@ -17,6 +18,10 @@ export const refundList: PageAdapter = {
   read(root, ctx) {
     return contextFor(root, ctx)
       .listRows(KEYS, NOT)
-      .map((r) => ({ kind: refundOrAftersale(r.facts, r.labels), facts: r.facts, unreadable: r.unreadable, anchor: r.element, index: r.index }));
+      .map((r) => ({ kind: refundOrAftersale(r.facts, r.labels), facts: r.facts, unreadable: r.unreadable, anchor: r.element, index: r.index, header: r.header }));
+  },
+  reread(header, rows) {
+    const read = rereadListRows(header, rows);
+    return read && read.map((r) => r && { kind: refundOrAftersale(r.facts, r.labels), facts: r.facts, unreadable: r.unreadable, anchor: r.element, index: -1, header });
   },
 };

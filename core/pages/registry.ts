@@ -6,7 +6,8 @@ import { complaintDetail } from './complaint-detail';
 import { complaintList } from './complaint-list';
 import { refundDetail } from './refund-detail';
 import { refundList } from './refund-list';
-import { detectPageKind, platformFromHost } from './urls';
+import type { HeaderRow } from './list';
+import { detectPageKind, platformFromHost, type PageKind } from './urls';
 
 /**
  * THE registry of page adapters. Order matters only for pages whose URL says nothing
@@ -22,7 +23,14 @@ export interface ReadPageOptions {
   adapters?: readonly PageAdapter[];
 }
 
-export type AnchoredPanelRead = PanelRead & { anchor: Element };
+/** A list a page read found: rows of it can be re-read alone (rereadRows) after a change. */
+export interface ListSource {
+  adapter: PageKind;
+  header: HeaderRow;
+  platform: Platform;
+}
+
+export type AnchoredPanelRead = PanelRead & { anchor: Element; list?: ListSource };
 
 export interface PageReadResult<T extends PanelRead = PanelRead> {
   /** One per panel / list row, in page order. */
@@ -79,6 +87,12 @@ export function readPageWithAnchors(root: ParentNode, url: string, opts: ReadPag
     const cases = found.filter((c) => Object.keys(c.facts).length > 0);
     if (!cases.length) continue;
     const platform = pagePlatform(url, ctx, opts.platform);
+    const lists = new Map<HeaderRow, ListSource>();
+    const listOf = (header: HeaderRow): ListSource => {
+      let list = lists.get(header);
+      if (!list) lists.set(header, (list = { adapter: adapter.id, header, platform }));
+      return list;
+    };
     return {
       cases: cases.map((c) => ({
         kind: c.kind,
@@ -88,6 +102,7 @@ export function readPageWithAnchors(root: ParentNode, url: string, opts: ReadPag
         unreadable: c.unreadable,
         index: c.index,
         anchor: c.anchor,
+        ...(c.header && adapter.reread ? { list: listOf(c.header) } : {}),
       })),
       tried,
       errors,
@@ -96,8 +111,36 @@ export function readPageWithAnchors(root: ParentNode, url: string, opts: ReadPag
   return { cases: [], tried, errors };
 }
 
+/**
+ * Rows of a list read before, read again on their own after a DOM change (a row added,
+ * edited or re-rendered): what readPageWithAnchors would now say about these rows, for
+ * the cost of these rows alone. Index is -1; null for a row that is no case. Null when
+ * only a whole read can tell (a row that may be a header; a 淘宝 page whose platform a
+ * row's 天猫 could change).
+ */
+export function rereadRows(list: ListSource, rows: readonly Element[], url: string): Array<AnchoredPanelRead | null> | null {
+  const adapter = ADAPTERS.find((a) => a.id === list.adapter);
+  if (!adapter?.reread) return null;
+  if (platformFromHost(url) !== 'tmall') {
+    if (list.platform === 'tmall') return null;
+    if (rows.some((r) => (r.textContent ?? '').includes('天猫'))) return null;
+  }
+  let found: Array<AdapterCase | null> | null;
+  try {
+    found = adapter.reread(list.header, rows);
+  } catch {
+    return null;
+  }
+  if (!found) return null;
+  return found.map((c) =>
+    c && Object.keys(c.facts).length > 0
+      ? { kind: c.kind, adapter: adapter.id, platform: list.platform, facts: c.facts, unreadable: c.unreadable, index: -1, anchor: c.anchor, list }
+      : null,
+  );
+}
+
 /** Read a page (see readPageWithAnchors), without the DOM anchors: plain data for messaging / JSON. */
 export function readPage(root: ParentNode, url: string, opts: ReadPageOptions = {}): PageReadResult {
   const { cases, tried, errors } = readPageWithAnchors(root, url, opts);
-  return { cases: cases.map(({ anchor: _anchor, ...read }) => read), tried, errors };
+  return { cases: cases.map(({ anchor: _anchor, list: _list, ...read }) => read), tried, errors };
 }

@@ -270,6 +270,11 @@ export function textOutsideNoise(scan: PageScan, el: Element): string {
   return isInNoise(scan, el) ? '' : text;
 }
 
+/** Whether a row re-read on its own is itself an ad / recommendation (or skipped) element. */
+export function isNoiseRow(row: Element): boolean {
+  return isNoiseElement(row, new Map(), new Map());
+}
+
 /** Whether a node lies in an ad / recommendation block found by the scan. */
 export function isInNoise(scan: PageScan, node: Node): boolean {
   return scan.noise.length > 0 && scan.noise.some((s) => s.contains(node));

@@ -23,8 +23,19 @@ export type { Settings, SettingsPatch } from '../../core/model/settings';
  * "breached" and countdowns live from `deadline.dueAt`, not from `deadline.breached`.
  */
 export interface ProtocolMap {
-  /** Replaces the tab's cases; `append: true` (later chunks of a >300-case page) adds to them. Answers this report's cases. */
-  reportPage(d: { url: string; cases: PanelRead[]; unreadable?: { tried: string[]; fields: string[] }; append?: boolean }): { cases: CaseView[] };
+  /**
+   * Replaces the tab's cases; `append: true` (later chunks of a >300-case page, or a list
+   * page's changed rows) adds to them, replacing those of the same key, and drops the keys
+   * in `remove`. Answers this report's cases; `resync: true` (nothing applied) when an
+   * `append` finds no cases of that page in the tab: the page must be reported whole.
+   */
+  reportPage(d: {
+    url: string;
+    cases: PanelRead[];
+    unreadable?: { tried: string[]; fields: string[] };
+    append?: boolean;
+    remove?: string[];
+  }): { cases: CaseView[]; resync?: boolean };
   getTabCases(d: { tabId?: number }): { tabId: number | null; url: string | null; cases: CaseView[] };
   /** All open back-office tabs, most urgent first. */
   getQueue(): { cases: CaseView[] };

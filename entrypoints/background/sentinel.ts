@@ -427,7 +427,7 @@ export function createSentinel(deps: SentinelDeps) {
      * alarm / badge calls are issued, and the session write and the recent-cases write are
      * queued (readers of the state wait for its write; `settled()` waits for all), without making the page wait.
      */
-    async reportPage(data: unknown, sender: MessageSender): Promise<{ cases: CaseView[] }> {
+    async reportPage(data: unknown, sender: MessageSender): Promise<{ cases: CaseView[]; resync?: boolean }> {
       if (typeof data === 'object' && data !== null && JSON.stringify(data).length > LIMITS.reportJsonChars) {
         throw new Error('reportPage: invalid payload — (root): report too large');
       }
@@ -438,6 +438,8 @@ export function createSentinel(deps: SentinelDeps) {
       // From here on synchronous: reports are applied in the order they arrive.
       const prior = st.tabs.get(tabId);
       const samePage = prior?.url === d.url ? prior : undefined;
+      // An update of cases this worker does not have (another page, or a lost tab state): the page must report them all.
+      if (d.append && !samePage) return { cases: [], resync: true };
       const before = new Map<string, StoredCase>();
       if (samePage) for (const sc of samePage.cases) before.set(caseKey(sc.read), sc);
       const now = nowIso();
@@ -459,7 +461,9 @@ export function createSentinel(deps: SentinelDeps) {
         if (v) views.push(v);
       }
       // Later chunks of a long page (append) add to the cases the earlier chunks reported.
-      const keptViews = d.append && samePage ? viewsOf(samePage, c).filter((v) => !keys.has(v.key)) : [];
+      // A row-by-row update also drops the cases whose rows are gone.
+      const removed = new Set(d.append ? d.remove : undefined);
+      const keptViews = d.append && samePage ? viewsOf(samePage, c).filter((v) => !keys.has(v.key) && !removed.has(v.key)) : [];
       const all = [...keptViews, ...views];
       const unreadable = d.unreadable ?? (d.append ? samePage?.unreadable : undefined);
       st.tabs.set(tabId, {

@@ -96,44 +96,97 @@ export class BadgeLayer {
   }
 
   /**
-   * Make the page show exactly `entries` (one badge each). Badges whose case is gone are
-   * removed at once; unchanged badges are not touched. New or changed badges are mounted in
-   * page order: the first `firstSlice` now (a list's top rows — what the agent sees on
-   * load), the rest in slices of `slice` on later tasks, so a 1,000-row page does not hold
-   * up the first frame. Returns how many were mounted now, and a promise for all of them.
+   * Make the page show exactly `entries` (one badge each). Unchanged badges are not
+   * touched. New or changed badges are mounted in page order: the first `firstSlice` now (a
+   * list's top rows — what the agent sees on load), the rest in slices of `slice` on later
+   * tasks, so a 1,000-row page does not hold up the first frame; badges whose case is gone
+   * go once every entry has been seen. Returns how many were mounted now, and a promise for
+   * all of them.
    */
   reconcile(entries: readonly BadgeEntry[], firstSlice = Infinity, slice = 200): { mountedNow: number; done: Promise<void> } {
+    return this.reconcileLazy(entries.length, (i) => entries[i]!, [], firstSlice, slice);
+  }
+
+  /**
+   * reconcile() for entries made on demand: `entryAt(i)` (null: no badge for that case) is
+   * called in page order, only as far as each slice needs, so the first slice goes on the
+   * page before the models of the other rows are made. `extra` entries come last.
+   */
+  reconcileLazy(
+    count: number,
+    entryAt: (i: number) => BadgeEntry | null,
+    extra: readonly BadgeEntry[] = [],
+    firstSlice = Infinity,
+    slice = 200,
+  ): { mountedNow: number; done: Promise<void> } {
     const generation = ++this.generation;
     const seen = new Set<string>();
-    const work: Array<{ slot: string; entry: BadgeEntry }> = [];
-    for (const entry of entries) {
-      let slot = entry.slot;
-      for (let n = 2; seen.has(slot); n++) slot = `${entry.slot}#${n}`;
-      seen.add(slot);
-      const host = this.hosts.get(slot);
-      if (host && this.anchors.get(host) === entry.anchor && host.isConnected && sameBadgeModel(badgeModelOf(host)!, entry.model)) continue; // unchanged: the shared ticker keeps it current
-      work.push({ slot, entry });
+    const total = count + extra.length;
+    let i = 0;
+    let doc: Document | undefined;
+    const collect = (max: number): Array<{ slot: string; entry: BadgeEntry }> => {
+      const work: Array<{ slot: string; entry: BadgeEntry }> = [];
+      while (i < total && work.length < max) {
+        const entry = i < count ? entryAt(i) : extra[i - count]!;
+        i++;
+        if (!entry) continue;
+        doc ??= entry.anchor.ownerDocument;
+        let slot = entry.slot;
+        for (let n = 2; seen.has(slot); n++) slot = `${entry.slot}#${n}`;
+        seen.add(slot);
+        if (this.unchanged(slot, entry)) continue; // the shared ticker keeps it current
+        work.push({ slot, entry });
+      }
+      return work;
+    };
+    const finish = () => {
+      for (const [slot, host] of this.hosts) {
+        if (seen.has(slot)) continue;
+        this.unwatch(host);
+        host.remove();
+        this.hosts.delete(slot);
+      }
+      this.removeStrays(doc ?? globalThis.document);
+    };
+    const first = collect(firstSlice);
+    const mountedNow = this.mount(first, 0, first.length);
+    if (i >= total) {
+      finish();
+      return { mountedNow, done: Promise.resolve() };
     }
-    for (const [slot, host] of this.hosts) {
-      if (seen.has(slot)) continue;
-      this.unwatch(host);
-      host.remove();
-      this.hosts.delete(slot);
-    }
-    this.removeStrays(entries[0]?.anchor.ownerDocument ?? globalThis.document);
-    const mountedNow = this.mount(work, 0, Math.min(work.length, firstSlice));
-    if (mountedNow >= work.length) return { mountedNow, done: Promise.resolve() };
     const done = new Promise<void>((resolve) => {
-      let from = mountedNow;
       const next = () => {
         if (generation !== this.generation || this.ctx.isInvalid) return resolve(); // superseded
-        from += this.mount(work, from, Math.min(work.length, from + slice));
-        if (from >= work.length) resolve();
-        else this.ctx.setTimeout(next, 0);
+        const work = collect(slice);
+        this.mount(work, 0, work.length);
+        if (i < total) return void this.ctx.setTimeout(next, 0);
+        finish();
+        resolve();
       };
       this.ctx.setTimeout(next, 0);
     });
     return { mountedNow, done };
+  }
+
+  /**
+   * Some cases only (a row-by-row pass): mount or update these badges, remove those of
+   * `dropped` slots; every other badge stays as it is. Returns how many were mounted.
+   */
+  patch(entries: readonly BadgeEntry[], dropped: readonly string[]): number {
+    for (const slot of dropped) {
+      const host = this.hosts.get(slot);
+      if (!host) continue;
+      this.unwatch(host);
+      host.remove();
+      this.hosts.delete(slot);
+    }
+    const work = entries.filter((entry) => !this.unchanged(entry.slot, entry)).map((entry) => ({ slot: entry.slot, entry }));
+    return this.mount(work, 0, work.length);
+  }
+
+  private unchanged(slot: string, entry: BadgeEntry): boolean {
+    const host = this.hosts.get(slot);
+    return host !== undefined && this.anchors.get(host) === entry.anchor && host.isConnected && sameBadgeModel(badgeModelOf(host)!, entry.model);
   }
 
   /** Mount work[from, to); returns how many. */

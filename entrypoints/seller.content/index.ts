@@ -1,5 +1,5 @@
 import { defineContentScript } from '#imports';
-import { readPageWithAnchors } from '../../core/pages';
+import { readPageWithAnchors, rereadRows, type ListSource } from '../../core/pages';
 import { sendMessage } from '../background/messaging';
 import { Sentinel } from './sentinel';
 
@@ -21,6 +21,7 @@ export default defineContentScript({
   main(ctx) {
     const sentinel = new Sentinel(ctx, {
       read: (root, url) => readPageWithAnchors(root, url),
+      reread: (list, rows, url) => rereadRows(list as ListSource, rows, url),
       report: (d) => sendMessage('reportPage', d),
       focus: (key) => {
         sendMessage('focusCase', { key }).catch((error: unknown) => console.warn('[售后哨兵] focusCase failed:', error));

@@ -1,7 +1,7 @@
 import type { PanelRead } from '../../core/model/facts';
 import { BADGE_TAG, isBadgeHost, type BadgeLocale, type ThresholdsHours } from '../../components/countdown-badge';
 import type { CaseView } from '../background/messaging';
-import { LIMITS } from '../background/case-key';
+import { LIMITS, caseKey } from '../background/case-key';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { BadgeLayer, type BadgeEntry, type LayerContext } from './badge-layer';
 import { badgeModelFor, unreadableText } from './badge-model';
@@ -22,8 +22,13 @@ import { badgeModelFor, unreadableText } from './badge-model';
  * All of them are written together when a pass has finished (data-as-passes last).
  */
 
+/** A list the page read found (core/pages ListSource; opaque here): its rows can be re-read alone. */
+export type ListRef = object;
+
+export type AnchoredRead = PanelRead & { anchor: Element; list?: ListRef };
+
 export interface ReadResult {
-  cases: Array<PanelRead & { anchor: Element }>;
+  cases: AnchoredRead[];
   tried: string[];
   errors: Array<{ adapter: string; message: string }>;
   /** Page-level unreadable fields, when the reader reports them. */
@@ -34,7 +39,19 @@ export type SentinelContext = LayerContext & Pick<ContentScriptContext, 'isInval
 
 export interface SentinelDeps {
   read(root: Document, url: string): ReadResult;
-  report(d: { url: string; cases: PanelRead[]; unreadable?: { tried: string[]; fields: string[] }; append?: boolean }): Promise<{ cases: CaseView[] }>;
+  /**
+   * Rows of a list read before, read again alone after they changed (core/pages
+   * rereadRows): one entry per row, null for a row that is no case; null when only a
+   * whole read can tell. Without it every change re-reads the whole page.
+   */
+  reread?(list: ListRef, rows: readonly Element[], url: string): Array<AnchoredRead | null> | null;
+  report(d: {
+    url: string;
+    cases: PanelRead[];
+    unreadable?: { tried: string[]; fields: string[] };
+    append?: boolean;
+    remove?: string[];
+  }): Promise<{ cases: CaseView[]; resync?: boolean }>;
   focus(key: string): void;
   settings?(): Promise<{ warningThresholdsHours?: ThresholdsHours; locale?: BadgeLocale }>;
   now?: () => number;
@@ -126,6 +143,31 @@ function mark(doc: Document, name: string, value: number): void {
   doc.documentElement.setAttribute(`data-as-${name}`, String(Math.round(value * 100) / 100));
 }
 
+/** What the last pass knows about one list row. */
+interface RowCase {
+  key: string;
+  read: PanelRead;
+  list: ListRef;
+}
+
+function isRowElement(node: Node): node is Element {
+  return node.nodeType === 1 && ((node as Element).localName === 'tr' || (node as Element).getAttribute('role') === 'row');
+}
+
+/** Nodes whose coming and going changes no case: whitespace, comments, our own badges. */
+function isInert(node: Node): boolean {
+  if (node.nodeType === 3) return !(node.textContent ?? '').trim();
+  if (node.nodeType === 8) return true;
+  return isBadgeHost(node);
+}
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Same facts, kind and unreadable fields (the row index does not count: it is no part of the case). */
+function sameCase(a: PanelRead, b: PanelRead): boolean {
+  return a.kind === b.kind && a.platform === b.platform && sameList(a.unreadable, b.unreadable) && JSON.stringify(a.facts) === JSON.stringify(b.facts);
+}
+
 export class Sentinel {
   readonly layer: BadgeLayer;
   private timer: number | null = null;
@@ -133,10 +175,22 @@ export class Sentinel {
   private running = false;
   private dirty = false;
   private passes = 0;
-  private lastSignature = '';
+  /** What the last whole-page pass reported, as text; null: the next one reports whatever it reads. */
+  private lastSignature: (() => string) | null = null;
+  private lastUrl = '';
   private lastViews: CaseView[] = [];
   private settingsAt = -Infinity;
   private observer: MutationObserver | null = null;
+  /**
+   * List rows of the last pass, when every case of the page is such a row with its own id
+   * (null otherwise): a change inside these rows, or rows added to / removed from their
+   * table body, is read, reported and badged row by row instead of as a whole page.
+   */
+  private rows: Map<Element, RowCase> | null = null;
+  private bodies = new Set<Node>();
+  /** Rows changed since the last pass; `wholePage`: a change the rows cannot account for. */
+  private changedRows = new Set<Element>();
+  private wholePage = true;
   private readonly doc: Document;
   private readonly focus = (key: string) => this.deps.focus(key);
 
@@ -153,12 +207,49 @@ export class Sentinel {
   start(): Promise<void> {
     const root = this.doc.body ?? this.doc.documentElement;
     this.observer = new MutationObserver((records) => {
-      if (records.some((r) => !isOwnOrTickMutation(r))) this.schedule();
+      let relevant = false;
+      for (const record of records) {
+        if (isOwnOrTickMutation(record)) continue;
+        relevant = true;
+        if (!this.wholePage) this.note(record);
+      }
+      if (relevant) this.schedule();
     });
     this.observer.observe(root, { childList: true, subtree: true, characterData: true });
     this.ctx.onInvalidated(() => this.observer?.disconnect());
-    this.ctx.addEventListener(window, 'wxt:locationchange', () => this.schedule(0));
+    this.ctx.addEventListener(window, 'wxt:locationchange', () => {
+      this.wholePage = true;
+      this.schedule(0);
+    });
     return this.pass();
+  }
+
+  /** Which rows a DOM change touched; anything else makes the next pass read the whole page. */
+  private note(record: MutationRecord): void {
+    const rows = this.rows;
+    const target = record.target;
+    if (!rows) {
+      this.wholePage = true;
+      return;
+    }
+    if (record.type === 'childList' && this.bodies.has(target)) {
+      for (const n of Array.from(record.addedNodes)) {
+        if (isRowElement(n)) this.changedRows.add(n);
+        else if (!isInert(n)) this.wholePage = true;
+      }
+      for (const n of Array.from(record.removedNodes)) {
+        if (rows.has(n as Element)) this.changedRows.add(n as Element);
+        else if (!isInert(n)) this.wholePage = true;
+      }
+      return;
+    }
+    for (let n: Node | null = target; n; n = n.parentNode) {
+      if (rows.has(n as Element) || (n.parentNode && this.bodies.has(n.parentNode) && isRowElement(n))) {
+        this.changedRows.add(n as Element);
+        return;
+      }
+    }
+    this.wholePage = true;
   }
 
   /**
@@ -192,57 +283,14 @@ export class Sentinel {
     }
     this.running = true;
     try {
-      const settings = this.refreshSettings();
-      const doc = this.doc;
-      const url = reportUrl(doc.location?.href ?? '');
-      const t0 = performance.now();
-      const result = this.deps.read(doc, url);
-      const t1 = performance.now();
-      mark(doc, 'read-ms', t1 - t0);
-      const reads: PanelRead[] = result.cases.map(({ anchor: _anchor, ...read }) => boundedRead(read));
-      const pageFields = result.unreadable ?? [];
-      const pageUnreadable = reads.length === 0 && (pageFields.length > 0 || result.errors.length > 0);
-
-      let views = this.lastViews;
-      const signature = JSON.stringify([url, reads, pageUnreadable ? pageFields : null]);
-      let reportMs = 0;
-      if (signature !== this.lastSignature) {
-        const r0 = performance.now();
-        views = await this.reportAll(url, reads, pageUnreadable ? { tried: result.tried, fields: pageFields } : undefined);
-        reportMs = performance.now() - r0;
-        if (this.ctx.isInvalid) return;
-        this.lastSignature = signature;
-        this.lastViews = views;
-      }
-
-      await settings;
-      const entries: BadgeEntry[] = [];
-      const anchors = new Map<string, Element>();
-      for (const c of result.cases) anchors.set(`${c.kind}:${c.index}`, c.anchor);
-      for (const view of views) {
-        const anchor = anchors.get(`${view.read.kind}:${view.read.index}`);
-        if (!anchor || !anchor.isConnected) continue;
-        const model = badgeModelFor(view, this.layer.locale, this.focus);
-        if (model) entries.push({ slot: view.key, anchor, model });
-      }
-      if (pageUnreadable) {
-        const anchor = doc.body ?? doc.documentElement;
-        entries.push({ slot: PAGE_SLOT, anchor, model: { kind: 'unreadable', caseKey: null, fields: pageFields, text: unreadableText(pageFields, this.layer.locale) } });
-      }
-      const { done } = this.layer.reconcile(entries, FIRST_SLICE, SLICE);
-      const t2 = performance.now();
-      await done;
-      if (this.ctx.isInvalid) return;
-      const t3 = performance.now();
-      this.passes++;
-      mark(doc, 'mount-ms', t2 - t1);
-      mark(doc, 'mount-all-ms', t3 - t1);
-      mark(doc, 'total-ms', t3 - t0);
-      mark(doc, 'report-ms', reportMs);
-      mark(doc, 'badges', this.layer.size);
-      mark(doc, 'passes', this.passes);
+      const changed = this.changedRows;
+      const whole = this.wholePage;
+      this.changedRows = new Set();
+      this.wholePage = false;
+      if (whole || changed.size === 0 || !(await this.rowPass(changed))) await this.pagePass();
     } catch (error) {
       // A failed pass inserts nothing new and leaves the page alone; the next change retries.
+      this.wholePage = true;
       console.warn('[售后哨兵] page pass failed:', error);
     } finally {
       this.running = false;
@@ -251,6 +299,209 @@ export class Sentinel {
         this.schedule(0);
       }
     }
+  }
+
+  /** The whole page: read every case, report them (when anything changed), badge them. */
+  private async pagePass(): Promise<void> {
+    const settings = this.refreshSettings();
+    const doc = this.doc;
+    const url = reportUrl(doc.location?.href ?? '');
+    const t0 = performance.now();
+    const result = this.deps.read(doc, url);
+    const t1 = performance.now();
+    mark(doc, 'read-ms', t1 - t0);
+    const reads: PanelRead[] = result.cases.map(({ anchor: _anchor, list: _list, ...read }) => boundedRead(read));
+    const pageFields = result.unreadable ?? [];
+    const pageUnreadable = reads.length === 0 && (pageFields.length > 0 || result.errors.length > 0);
+
+    let views = this.lastViews;
+    // What was reported, as text: computed when the next pass compares (not before the first badges).
+    let text: string | null = null;
+    const signature = () => (text ??= JSON.stringify([url, reads, pageUnreadable ? pageFields : null]));
+    let reportMs = 0;
+    if (this.lastSignature === null || signature() !== this.lastSignature()) {
+      const r0 = performance.now();
+      views = await this.reportAll(url, reads, pageUnreadable ? { tried: result.tried, fields: pageFields } : undefined);
+      reportMs = performance.now() - r0;
+      if (this.ctx.isInvalid) return;
+      this.lastViews = views;
+    }
+    this.lastSignature = signature;
+    this.lastUrl = url;
+    this.keepRows(result.cases, reads);
+
+    await settings;
+    // Models for the first slice only before it goes on the page; the others after it.
+    const anchors = new Map<string, Element>();
+    for (const c of result.cases) anchors.set(`${c.kind}:${c.index}`, c.anchor);
+    const entryOf = (view: CaseView): BadgeEntry | null => {
+      const anchor = anchors.get(`${view.read.kind}:${view.read.index}`);
+      if (!anchor || !anchor.isConnected) return null;
+      const model = badgeModelFor(view, this.layer.locale, this.focus);
+      return model ? { slot: view.key, anchor, model } : null;
+    };
+    const extra: BadgeEntry[] = [];
+    if (pageUnreadable) {
+      const anchor = doc.body ?? doc.documentElement;
+      extra.push({ slot: PAGE_SLOT, anchor, model: { kind: 'unreadable', caseKey: null, fields: pageFields, text: unreadableText(pageFields, this.layer.locale) } });
+    }
+    const { done } = this.layer.reconcileLazy(views.length, (i) => entryOf(views[i]!), extra, FIRST_SLICE, SLICE);
+    const t2 = performance.now();
+    await done;
+    if (this.ctx.isInvalid) return;
+    this.finish(t0, t1, t2, reportMs);
+  }
+
+  /** The rows of a list page, for row-by-row passes; null when some case is no id'd list row. */
+  private keepRows(cases: readonly AnchoredRead[], reads: readonly PanelRead[]): void {
+    this.rows = null;
+    this.bodies = new Set();
+    if (!this.deps.reread || cases.length === 0) return;
+    const rows = new Map<Element, RowCase>();
+    const keys = new Set<string>();
+    for (let i = 0; i < cases.length; i++) {
+      const c = cases[i]!;
+      const read = reads[i]!;
+      if (!c.list || !c.anchor.parentNode || (read.facts.refundId === undefined && read.facts.orderId === undefined)) return;
+      const key = caseKey(read);
+      if (keys.has(key) || rows.has(c.anchor)) return;
+      keys.add(key);
+      rows.set(c.anchor, { key, read, list: c.list });
+      this.bodies.add(c.anchor.parentNode);
+    }
+    this.rows = rows;
+  }
+
+  /**
+   * Only the rows a change touched: read them again, report what changed (the worker
+   * patches the tab's cases: `append` + `remove`), and update their badges. False when
+   * only a whole-page pass can tell (a new row with no sibling case, a row that may be a
+   * header, a case without its own id, the worker lost the tab); nothing is changed then.
+   */
+  private async rowPass(changed: ReadonlySet<Element>): Promise<boolean> {
+    const rows = this.rows;
+    const reread = this.deps.reread;
+    const doc = this.doc;
+    const url = reportUrl(doc.location?.href ?? '');
+    if (!rows || !reread || url !== this.lastUrl) return false;
+    const settings = this.refreshSettings();
+    const t0 = performance.now();
+    const byList = new Map<ListRef, Element[]>();
+    const gone: Element[] = [];
+    for (const row of changed) {
+      if (!row.isConnected || !row.parentNode || !this.bodies.has(row.parentNode)) {
+        if (rows.has(row)) gone.push(row);
+        continue;
+      }
+      const list = rows.get(row)?.list ?? this.listNear(row);
+      if (!list) return false;
+      const group = byList.get(list);
+      if (group) group.push(row);
+      else byList.set(list, [row]);
+    }
+    const removed = new Set<string>();
+    for (const row of gone) removed.add(rows.get(row)!.key);
+    const next = new Map<Element, RowCase | null>();
+    const upserts: PanelRead[] = [];
+    for (const [list, group] of byList) {
+      const found = reread(list, group, url);
+      if (!found) return false;
+      for (let i = 0; i < group.length; i++) {
+        const row = group[i]!;
+        const old = rows.get(row);
+        const got = found[i];
+        if (!got) {
+          if (old) removed.add(old.key);
+          next.set(row, null);
+          continue;
+        }
+        const { anchor: _anchor, list: _list, ...plain } = got;
+        const read = boundedRead({ ...plain, index: this.indexOf(row, rows) });
+        if (read.facts.refundId === undefined && read.facts.orderId === undefined) return false;
+        const key = caseKey(read);
+        if (old && old.key !== key) removed.add(old.key);
+        next.set(row, { key, read, list });
+        if (!old || old.key !== key || !sameCase(old.read, read)) upserts.push(read);
+      }
+    }
+    const t1 = performance.now();
+    mark(doc, 'read-ms', t1 - t0);
+    // A key now on two rows: only the whole page's badges can say which is which.
+    const taken = new Map<string, Element>();
+    for (const [row, rc] of rows) if (!next.has(row) && !gone.includes(row)) taken.set(rc.key, row);
+    for (const [row, rc] of next) {
+      if (!rc) continue;
+      if (taken.has(rc.key)) return false;
+      taken.set(rc.key, row);
+    }
+    for (const u of upserts) removed.delete(caseKey(u));
+
+    let views: CaseView[] = [];
+    let reportMs = 0;
+    if (upserts.length > 0 || removed.size > 0) {
+      const r0 = performance.now();
+      const answer = await this.deps.report({ url, cases: upserts, append: true, remove: [...removed] });
+      reportMs = performance.now() - r0;
+      if (this.ctx.isInvalid) return true;
+      if (answer.resync) return false;
+      views = answer.cases;
+    }
+    for (const row of gone) rows.delete(row);
+    for (const [row, rc] of next) {
+      if (rc) rows.set(row, rc);
+      else rows.delete(row);
+    }
+    // The next whole-page pass compares against reads this patch does not describe: it reports.
+    this.lastSignature = null;
+
+    await settings;
+    const rowOf = new Map<string, Element>();
+    for (const [row, rc] of next) if (rc) rowOf.set(rc.key, row);
+    const entries: BadgeEntry[] = [];
+    const dropped = [...removed];
+    for (const view of views) {
+      const anchor = rowOf.get(view.key);
+      const model = anchor && anchor.isConnected ? badgeModelFor(view, this.layer.locale, this.focus) : null;
+      if (anchor && model) entries.push({ slot: view.key, anchor, model });
+      else dropped.push(view.key);
+    }
+    this.layer.patch(entries, dropped);
+    const t2 = performance.now();
+    this.finish(t0, t1, t2, reportMs);
+    return true;
+  }
+
+  /** The list of a new row: that of the nearest row above or below it with a case. */
+  private listNear(row: Element): ListRef | undefined {
+    const rows = this.rows!;
+    for (let r = row.previousElementSibling; r; r = r.previousElementSibling) {
+      const rc = rows.get(r);
+      if (rc) return rc.list;
+    }
+    for (let r = row.nextElementSibling; r; r = r.nextElementSibling) {
+      const rc = rows.get(r);
+      if (rc) return rc.list;
+    }
+    return undefined;
+  }
+
+  /** A row's position among the case rows of its body (its index in a whole-page read). */
+  private indexOf(row: Element, rows: ReadonlyMap<Element, RowCase>): number {
+    let index = 0;
+    for (let r = row.previousElementSibling; r; r = r.previousElementSibling) if (rows.has(r)) index++;
+    return index;
+  }
+
+  private finish(t0: number, t1: number, t2: number, reportMs: number): void {
+    const doc = this.doc;
+    const t3 = performance.now();
+    this.passes++;
+    mark(doc, 'mount-ms', t2 - t1);
+    mark(doc, 'mount-all-ms', t3 - t1);
+    mark(doc, 'total-ms', t3 - t0);
+    mark(doc, 'report-ms', reportMs);
+    mark(doc, 'badges', this.layer.size);
+    mark(doc, 'passes', this.passes);
   }
 
   /** Reports of at most CASES_PER_REPORT cases and REPORT_CHARS characters each (the worker refuses bigger ones). */
@@ -266,7 +517,10 @@ export class Sentinel {
     const send = async (part: PanelRead[]) => {
       const append = sent > 0;
       sent += 1;
-      views.push(...(await this.deps.report(append ? { url, cases: part, append: true } : { url, cases: part, unreadable })).cases);
+      const answer = await this.deps.report(append ? { url, cases: part, append: true } : { url, cases: part, unreadable });
+      // The worker lost the first part between two reports: this pass fails, the next one starts over.
+      if (answer.resync) throw new Error('the worker lost the first part of the report');
+      views.push(...answer.cases);
     };
     for (const c of cases) {
       const size = JSON.stringify(c).length + 1;

@@ -59,6 +59,28 @@ describe('reportPage', () => {
     expect((await s.handlers.getTabCases({ tabId: 8 }, {})).cases).toHaveLength(2);
   });
 
+  it('a list page patched row by row: append replaces the rows of the same key, remove drops cases; nothing to patch → resync', async () => {
+    const s = sentinel(new Clock(NOW));
+    const rows = Array.from({ length: 5 }, (_, i) => tmallRefund({ refundId: String(7000 + i), reason: '拍错了' }, i));
+    await s.handlers.reportPage({ url: URL_LIST, cases: rows }, tab(9));
+    const edited = tmallRefund({ refundId: '7002', reason: '卖家缺货', paidAmount: 500 }, 2);
+    const added = tmallRefund({ refundId: '7999', reason: '拍错了' }, 0);
+    const answer = await s.handlers.reportPage({ url: URL_LIST, cases: [added, edited], append: true, remove: ['tmall:refund:7004'] }, tab(9));
+    expect(answer.resync).toBeUndefined();
+    expect(answer.cases.map((c) => c.key)).toEqual(['tmall:refund:7999', 'tmall:refund:7002']);
+    const held = (await s.handlers.getTabCases({ tabId: 9 }, {})).cases;
+    expect(held.map((c) => c.key).sort()).toEqual(['7000', '7001', '7002', '7003', '7999'].map((id) => `tmall:refund:${id}`));
+    // the edited row's verdict is the new one: 500 yuan out of stock → 150.00
+    expect(held.find((c) => c.key === 'tmall:refund:7002')!.guidance.compensation).toMatchObject({ triggered: true, amount: '150.00' });
+
+    // a patch for a page the worker has no cases of (another URL, or its state was lost) applies nothing
+    const lost = await s.handlers.reportPage({ url: URL_DETAIL, cases: [added], append: true, remove: ['tmall:refund:7000'] }, tab(9));
+    expect(lost).toEqual({ cases: [], resync: true });
+    expect((await s.handlers.getTabCases({ tabId: 9 }, {})).cases).toHaveLength(5);
+    // remove is only ever a list of case keys
+    await expect(s.handlers.reportPage({ url: URL_LIST, cases: [], append: true, remove: [''] }, tab(9))).rejects.toThrow(/remove/);
+  });
+
   it('list rows without ids get row keys; the same case twice on a page is kept once', async () => {
     const s = sentinel(new Clock(NOW));
     const a = tmallRefund({ refundId: undefined, orderId: undefined }, 0);

@@ -1,6 +1,6 @@
 /** The adapter registry: URL first, then labels; each adapter fails alone; platform rules; anchors. */
 import { describe, expect, it } from 'vitest';
-import { ADAPTERS, readPage, readPageWithAnchors, type PageAdapter } from '../../../core/pages';
+import { ADAPTERS, readPage, readPageWithAnchors, rereadRows, type PageAdapter } from '../../../core/pages';
 import { loadFixture, parseHtml } from './load';
 
 const PAGES: Array<[string, string, string]> = [
@@ -162,5 +162,43 @@ describe('re-reading a page that carries our own badges', () => {
     const dt = Array.from(doc.querySelectorAll('dt')).find((d) => d.textContent!.includes('实付金额'))!;
     dt.after(badge());
     expect(readPage(doc, url).cases.map((c) => c.facts)).toEqual(before.cases.map((c) => c.facts));
+  });
+});
+
+describe('rows re-read alone (a list page changing row by row)', () => {
+  for (const [file, url] of PAGES.filter((p) => p[2].endsWith('-list'))) {
+    it(`${file}: every row re-read on its own says what the whole read says`, () => {
+      const doc = loadFixture(file, url);
+      const whole = readPageWithAnchors(doc, url).cases;
+      expect(whole.length).toBeGreaterThan(1);
+      const list = whole[0]!.list!;
+      expect(whole.every((c) => c.list === list)).toBe(true);
+      const again = rereadRows(list, whole.map((c) => c.anchor), url);
+      if (url.includes('taobao') && list.platform === 'tmall') {
+        // a 淘宝 host whose page says 天猫: a row could change the platform, only a whole read can tell
+        expect(again).toBeNull();
+        return;
+      }
+      expect(again!.map((c) => c && [c.kind, c.platform, c.facts, c.unreadable])).toEqual(whole.map((c) => [c.kind, c.platform, c.facts, c.unreadable]));
+    });
+  }
+
+  it('a row that now reads as labels (a second header) or says 天猫 on a 淘宝 page needs a whole read', () => {
+    const url = 'https://refund2.taobao.com/dispute/seller/list.htm';
+    const doc = parseHtml(
+      '<table><thead><tr><th>退款编号</th><th>退款原因</th><th>实付金额</th></tr></thead><tbody>' +
+        '<tr><td>2026112000001</td><td>拍错了</td><td>10.00</td></tr><tr><td>2026112000002</td><td>卖家缺货</td><td>20.00</td></tr></tbody></table>',
+      url,
+    );
+    const whole = readPageWithAnchors(doc, url).cases;
+    expect(whole.map((c) => c.platform)).toEqual(['taobao', 'taobao']);
+    const [a, b] = whole.map((c) => c.anchor) as [HTMLTableRowElement, HTMLTableRowElement];
+    expect(rereadRows(whole[0]!.list!, [a, b], url)!.map((c) => c!.facts.reason)).toEqual(['拍错了', '卖家缺货']);
+    b.innerHTML = '<td>退款编号</td><td>退款原因</td><td>x</td>';
+    expect(rereadRows(whole[0]!.list!, [b], url)).toBeNull();
+    b.innerHTML = '<td>2026112000002</td><td>卖家缺货（天猫）</td><td>20.00</td>';
+    expect(rereadRows(whole[0]!.list!, [b], url)).toBeNull();
+    b.innerHTML = '<td colspan="3">暂无数据</td>';
+    expect(rereadRows(whole[0]!.list!, [b], url)).toEqual([null]);
   });
 });
