@@ -19,6 +19,7 @@ import { badgeModelFor, unreadableText } from './badge-model';
  *   data-as-total-ms      read start → every badge mounted
  *   data-as-report-ms     the reportPage round trip alone (0 when the facts did not change)
  *   data-as-badges        badges on the page;  data-as-passes  passes so far
+ *   data-as-rows          rows the pass read on their own (a row-by-row pass); 0: the whole page
  * All of them are written together when a pass has finished (data-as-passes last).
  */
 
@@ -349,7 +350,7 @@ export class Sentinel {
     const t2 = performance.now();
     await done;
     if (this.ctx.isInvalid) return;
-    this.finish(t0, t1, t2, reportMs);
+    this.finish(t0, t1, t2, reportMs, 0);
   }
 
   /** The rows of a list page, for row-by-row passes; null when some case is no id'd list row. */
@@ -467,7 +468,7 @@ export class Sentinel {
     }
     this.layer.patch(entries, dropped);
     const t2 = performance.now();
-    this.finish(t0, t1, t2, reportMs);
+    this.finish(t0, t1, t2, reportMs, changed.size);
     return true;
   }
 
@@ -492,7 +493,7 @@ export class Sentinel {
     return index;
   }
 
-  private finish(t0: number, t1: number, t2: number, reportMs: number): void {
+  private finish(t0: number, t1: number, t2: number, reportMs: number, rows: number): void {
     const doc = this.doc;
     const t3 = performance.now();
     this.passes++;
@@ -501,6 +502,7 @@ export class Sentinel {
     mark(doc, 'total-ms', t3 - t0);
     mark(doc, 'report-ms', reportMs);
     mark(doc, 'badges', this.layer.size);
+    mark(doc, 'rows', rows);
     mark(doc, 'passes', this.passes);
   }
 

@@ -182,4 +182,60 @@ describe('badges (browser in America/Los_Angeles)', () => {
     expect(b.text).toContain('付款时间');
     await page.close();
   });
+
+  it('a list that changes row by row: a new row, an edited reason and a removed row show in the badges and the side panel', async () => {
+    const url = `${LIST_URL}?e2e=rows`;
+    const head = ['退款编号', '订单编号', '退款原因', '实付金额', '申请时间', '付款时间', '订单状态', '退款状态'];
+    const wall = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+    const rowHtml = (id: string, reason: string, paid: string) =>
+      `<tr><td>${id}</td><td>4${id}</td><td>${reason}</td><td>¥${paid}</td><td>${wall(Date.now() - 3_600_000)}</td><td>${wall(Date.now() - 7_200_000)}</td><td>买家已付款</td><td>等待商家处理</td></tr>`;
+    const ids = ['2026112300001', '2026112300002', '2026112300003', '2026112300004'];
+    h.serve(
+      url,
+      `<!doctype html><html><head><meta charset="utf-8"><title>退款管理</title></head><body><h2>退款管理</h2>
+<table><thead><tr>${head.map((x) => `<th>${x}</th>`).join('')}</tr></thead><tbody>${ids.map((id) => rowHtml(id, '拍错了', '88.00')).join('')}</tbody></table></body></html>`,
+    );
+    const page = await h.open(url);
+    await waitForBadges(page, 4);
+    const badgeOf = async (id: string) => (await readBadges(page)).find((b) => b.caseKey === `tmall:refund:${id}`);
+    const tabCases = async () => {
+      await page.bringToFront();
+      const panel = await h.openSidePanel();
+      const cases = panel.locator('section.tab-cases [data-testid="case"], [data-testid="tab-cases"] [data-testid="case"]');
+      await cases.first().waitFor({ timeout: 10_000 });
+      return { panel, cases };
+    };
+
+    // a new refund arrives at the top: 卖家缺货 on 500.00 paid → its own badge with the 150.00 mark
+    await page.evaluate((html) => document.querySelector('tbody')!.insertAdjacentHTML('afterbegin', html), rowHtml('2026112300099', '卖家缺货', '500.00'));
+    await expect.poll(async () => (await badgeOf('2026112300099'))?.compMark ?? null, { timeout: 10_000 }).toBe(true);
+    expect(await page.evaluate(() => document.querySelector('tbody tr')!.querySelectorAll('aftersale-sentinel-badge').length)).toBe(1);
+    // read on its own: the content script's last pass read one row, not the page
+    expect(await page.evaluate(() => document.documentElement.getAttribute('data-as-rows'))).toBe('1');
+    let { panel, cases } = await tabCases();
+    await expect.poll(() => cases.count(), { timeout: 10_000 }).toBe(5);
+    const entry = panel.locator('[data-testid="case"][data-case="tmall:refund:2026112300099"]').first();
+    if ((await entry.locator('button.case-head').getAttribute('aria-expanded')) !== 'true') await entry.locator('button.case-head').click();
+    const added = entry.locator('[data-testid="verdict"]').first();
+    await expect.poll(async () => (await added.textContent()) ?? '', { timeout: 10_000 }).toContain('150.00');
+    await panel.close();
+
+    // the agent's list re-renders a row's reason: its badge gains the mark
+    expect((await badgeOf(ids[2]!))?.compMark).toBe(false);
+    await page.evaluate(() => {
+      document.querySelectorAll('tbody tr')[3]!.querySelectorAll('td')[2]!.textContent = '卖家缺货';
+    });
+    await expect.poll(async () => (await badgeOf(ids[2]!))?.compMark ?? null, { timeout: 10_000 }).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.getAttribute('data-as-rows'))).toBe('1');
+
+    // a case leaves the list: its badge and its side-panel entry go
+    await page.evaluate(() => document.querySelectorAll('tbody tr')[1]!.remove());
+    await expect.poll(async () => (await readBadges(page)).length, { timeout: 10_000 }).toBe(4);
+    expect(await badgeOf(ids[0]!)).toBeUndefined();
+    ({ panel, cases } = await tabCases());
+    await expect.poll(() => cases.count(), { timeout: 10_000 }).toBe(4);
+    expect(await panel.locator(`[data-testid="case"][data-case="tmall:refund:${ids[0]}"]`).count()).toBe(0);
+    await panel.close();
+    await page.close();
+  });
 });

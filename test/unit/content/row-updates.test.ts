@@ -127,6 +127,7 @@ describe('a list page that changes row by row', () => {
     expect(patch.append).toBe(true);
     expect(patch.cases.map((c) => [c.facts.refundId, c.facts.reason, c.facts.paidAmount, c.index])).toEqual([['2026112000999', '卖家缺货', 500, 0]]);
     expect(patch.remove).toEqual([]);
+    expect(document.documentElement.getAttribute('data-as-rows')).toBe('1');
     // the 40 badges already there were not touched
     for (const b of before) expect(b.isConnected).toBe(true);
     expectSameAsWholeRead(worker);
