@@ -35,12 +35,17 @@ export function percentOfFen(fen: number, basisPoints: number): number {
   return Math.floor((fen * basisPoints + 5000) / 10000);
 }
 
+const PLAIN_AMOUNT = /^[¥￥]?(\d{1,12})\.(\d{2})$/;
+
 /**
  * An amount as a page writes it → integer fen; null when it is not a plain amount.
  * Strips `¥ ￥ 元 RMB CNY`, thousands separators and whitespace; full-width digits ok.
  * `待定`, `--`, `1.234` (three decimals), `12元5角` and negative values are unreadable.
  */
 export function parseMoneyToFen(raw: string): number | null {
+  // The common form (`¥500.00`, `88.00`) without the general path: the same fen.
+  const plain = PLAIN_AMOUNT.exec(raw);
+  if (plain) return Number(plain[1]) * 100 + Number(plain[2]);
   let text = normalizeText(raw).replace(/\s+/g, '');
   text = text.replace(/^(RMB|CNY|¥|￥)+/i, '').replace(/(元|RMB|CNY)$/i, '').replace(/^(RMB|CNY|¥|￥)+/i, '');
   if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$/.test(text)) return null;

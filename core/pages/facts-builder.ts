@@ -6,6 +6,22 @@ import { parseFieldValue } from './values';
 
 const MAY_HOLD_TIMER = /[天时分秒:：]/;
 
+/** Keys whose values repeat down a list (a few reasons and states): worth remembering per read. */
+const REPEATING: ReadonlySet<FactKey> = new Set(['reason', 'complaintType', 'tradeStatus', 'refundStatus', 'logistics', 'activity']);
+
+/** parseFieldValue results of one read, per key and text (parseFieldValue is a pure function of both). */
+export type ValueCache = Map<FactKey, Map<string, ReturnType<typeof parseFieldValue>>>;
+
+function parseCached(key: FactKey, text: string, cache: ValueCache | undefined): ReturnType<typeof parseFieldValue> {
+  if (!cache || !REPEATING.has(key)) return parseFieldValue(key, text);
+  let byText = cache.get(key);
+  if (!byText) cache.set(key, (byText = new Map()));
+  if (byText.has(text)) return byText.get(text);
+  const value = parseFieldValue(key, text);
+  byText.set(text, value);
+  return value;
+}
+
 /**
  * Collects what a panel (or list row) shows, key by key, in document order: the first
  * readable value of a key wins; a key whose label was found but whose values were all
@@ -16,6 +32,9 @@ export class FactsBuilder {
   /** Created on the first unreadable value (most rows have none). */
   private unreadable: Set<FactKey> | null = null;
 
+  /** `cache`: shared by the rows of one read (list pages repeat their reasons and states). */
+  constructor(private readonly cache?: ValueCache) {}
+
   /** `raw === null`: the label was found with no value next to it. */
   offer(key: FactKey, raw: string | null): void {
     if (this.values.has(key)) return;
@@ -25,7 +44,7 @@ export class FactsBuilder {
       const countdown = findCountdown(text);
       if (countdown) text = normalizeText(text).replace(countdown, '');
     }
-    const value = text === null ? undefined : parseFieldValue(key, text);
+    const value = text === null ? undefined : parseCached(key, text, this.cache);
     if (value === null) return; // the page says there is none (`活动：无`)
     if (value === undefined) {
       (this.unreadable ??= new Set()).add(key);

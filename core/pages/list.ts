@@ -2,7 +2,7 @@ import type { FactKey, Facts } from '../model/facts';
 import { normalizeText } from '../text/normalize';
 import { findCountdown } from '../time/duration';
 import { cellOf, isHeaderCellRow } from './detail';
-import { FactsBuilder } from './facts-builder';
+import { FactsBuilder, type ValueCache } from './facts-builder';
 import { MAX_LABEL_LENGTH, labelKey, splitInlineLabel } from './labels';
 import { TEXT_NODE, isInNoise, isNoiseRow, type LabelHit, type PageScan } from './scan';
 
@@ -182,6 +182,7 @@ function inlineLabels(doc: Document, cell: Element, builder: FactsBuilder, label
 
 interface RowState {
   header: HeaderRow;
+  values: ValueCache;
   need: number;
   headerLabels: ReadonlySet<string>;
   others: number[];
@@ -191,6 +192,7 @@ interface RowState {
 function rowState(header: HeaderRow, others: readonly number[]): RowState {
   return {
     header,
+    values: new Map(),
     need: header.columns.reduce((m, c) => Math.max(m, c.index), 0) + 1,
     headerLabels: new Set(header.columns.map((c) => c.label)),
     others: others.slice(),
@@ -205,13 +207,14 @@ function readRow(
   row: Element,
   badgeCells: ReadonlySet<Element> | null,
   cellTexts: ReadonlyMap<Element, string>,
-): Omit<ListRow, 'index'> | null {
+  index = -1,
+): ListRow | null {
   const header = st.header;
   const cells = rowCells(row);
   const count = cells.length;
   // `暂无数据` rows and group/summary rows that do not have the header's columns.
   if (count < Math.min(st.need, 2)) return null;
-  const builder = new FactsBuilder();
+  const builder = new FactsBuilder(st.values);
   // The header's labels (shared by its rows, read only), copied when the row may add inline ones.
   let labels = st.headerLabels;
   // Each cell's text is taken once; the row's text (for the platform's timer) is their join.
@@ -241,7 +244,7 @@ function readRow(
   let rowText = '';
   for (let i = 0; i < count; i++) if (!skip[i]) rowText += `${texts[i] ?? textOf(cells[i]!, badgeCells, cellTexts)} `;
   const { facts, unreadable } = builder.build(MAY_HOLD_TIMER.test(rowText) ? findCountdown(rowText) : null);
-  return { element: row, facts, unreadable, labels, header };
+  return { element: row, index, facts, unreadable, labels, header };
 }
 
 /** Read every body row under every header row, in page order. */
@@ -253,8 +256,8 @@ export function readListRows(scan: PageScan, headers: readonly HeaderRow[]): Lis
     const rows = bodyRows(scan, header, (r) => headerSet.has(r));
     const st = rowState(header, header.otherColumns);
     for (const row of rows) {
-      const read = readRow(scan.doc, st, row, badgeCells, scan.cellTexts);
-      if (read) out.push({ ...read, index: out.length });
+      const read = readRow(scan.doc, st, row, badgeCells, scan.cellTexts, out.length);
+      if (read) out.push(read);
     }
     header.searched = st.others;
   }
@@ -277,7 +280,7 @@ function looksLikeHeader(row: Element): boolean {
  * the same reading as readListRows, for just these rows. Index is -1 (the caller knows
  * where the rows are). Null when a row may be a header row: only a whole read can tell.
  */
-export function rereadListRows(header: HeaderRow, rows: readonly Element[]): Array<Omit<ListRow, 'index'> | null> | null {
+export function rereadListRows(header: HeaderRow, rows: readonly Element[]): Array<ListRow | null> | null {
   if (rows.some(looksLikeHeader)) return null;
   const doc = header.row.ownerDocument;
   let badgeCells: Set<Element> | null = null;

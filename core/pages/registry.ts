@@ -49,6 +49,12 @@ export function pagePlatform(url: string, ctx: PageContext, override?: Platform)
   return ctx.scan.saysTmall ? 'tmall' : 'taobao';
 }
 
+/** Whether a case read any label at all (without listing its keys). */
+function hasFacts(facts: object): boolean {
+  for (const _ in facts) return true;
+  return false;
+}
+
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
@@ -84,7 +90,7 @@ export function readPageWithAnchors(root: ParentNode, url: string, opts: ReadPag
       continue;
     }
     // A panel with no label read at all is no panel.
-    const cases = found.filter((c) => Object.keys(c.facts).length > 0);
+    const cases = found.filter((c) => hasFacts(c.facts));
     if (!cases.length) continue;
     const platform = pagePlatform(url, ctx, opts.platform);
     const lists = new Map<HeaderRow, ListSource>();
@@ -133,7 +139,7 @@ export function rereadRows(list: ListSource, rows: readonly Element[], url: stri
   }
   if (!found) return null;
   return found.map((c) =>
-    c && Object.keys(c.facts).length > 0
+    c && hasFacts(c.facts)
       ? { kind: c.kind, adapter: adapter.id, platform: list.platform, facts: c.facts, unreadable: c.unreadable, index: -1, anchor: c.anchor, list }
       : null,
   );

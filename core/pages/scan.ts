@@ -131,6 +131,8 @@ export function scanPage(root: ParentNode): PageScan {
   const noise: Element[] = [];
   const tmallAt: number[] = [];
   const cellTexts = new Map<Element, string>();
+  /** Cell text → whether it may hold a label (list cells repeat their reasons and states). */
+  const matters = new Map<string, boolean>();
   const classVerdicts = new Map<string, boolean>();
   const tagVerdicts = new Map<string, boolean>();
 
@@ -194,7 +196,10 @@ export function scanPage(root: ParentNode): PageScan {
       if (isNoise(cell)) continue;
       const text = cell.textContent ?? '';
       cellTexts.set(cell, text);
-      if (!MAY_HOLD_LABEL.test(text) || !MAY_MATTER.test(compactText(text))) continue;
+      if (!MAY_HOLD_LABEL.test(text)) continue;
+      let may = matters.get(text);
+      if (may === undefined) matters.set(text, (may = MAY_MATTER.test(compactText(text))));
+      if (!may) continue;
       if (cell.childElementCount === 0) {
         for (let t = cell.firstChild; t; t = t.nextSibling) if (t.nodeType === TEXT_NODE) onText(t);
       } else walk(cell);

@@ -169,6 +169,14 @@ export function beijingWallToMs(year: number, month: number, day: number, hour =
   return ms - BEIJING_OFFSET_MS;
 }
 
+/** `2026-11-20 10:00:00` with a year of four digits not starting with 0 (Date.UTC reads 0–99 as 1900s). */
+const CANONICAL = /^([1-9]\d{3})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function daysInMonth(year: number, month: number): number {
+  if (month === 2 && ((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0)) return 29;
+  return MONTH_DAYS[month - 1]!;
+}
+
 const FORMATS: RegExp[] = [
   // 2026-11-20 10:00:00 · 2026-11-20 10:00 · 2026/11/20 10:00 · 2026.11.20 10:00 · 2026-11-20T10:00:00
   /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/,
@@ -182,6 +190,18 @@ const FORMATS: RegExp[] = [
  * string that already carries an offset (converted to Beijing time).
  */
 export function parseBeijingTime(raw: string): string | null {
+  // The back office's own form, `2026-11-20 10:00:00`, read without the general path: the
+  // same ISO (that wall time is Beijing time already), or null for a date that does not exist.
+  if (raw.length === 19) {
+    const m = CANONICAL.exec(raw);
+    if (m) {
+      const year = Number(m[1]);
+      const month = Number(m[2]);
+      const day = Number(m[3]);
+      const ok = month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && Number(m[4]) <= 23 && Number(m[5]) <= 59 && Number(m[6]) <= 59;
+      return ok ? `${raw.slice(0, 10)}T${raw.slice(11)}+08:00` : null;
+    }
+  }
   const text = normalizeText(raw);
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/.test(text)) {
     const ms = Date.parse(text);

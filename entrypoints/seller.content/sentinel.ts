@@ -86,7 +86,8 @@ export function reportUrl(href: string): string {
 export function boundedRead(read: PanelRead): PanelRead {
   let facts: PanelRead['facts'] | null = null;
   let unreadable: PanelRead['unreadable'] | null = null;
-  for (const [key, value] of Object.entries(read.facts)) {
+  for (const key in read.facts) {
+    const value = (read.facts as Record<string, unknown>)[key];
     if (key === 'unreadable' || typeof value !== 'string' || value.length <= MAX_FACT_CHARS) continue;
     facts ??= { ...read.facts };
     unreadable ??= [...read.unreadable];
