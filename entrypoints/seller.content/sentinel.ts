@@ -190,6 +190,8 @@ export class Sentinel {
    */
   private rows: Map<Element, RowCase> | null = null;
   private bodies = new Set<Node>();
+  /** The row of each case key in `rows`. */
+  private rowOfKey = new Map<string, Element>();
   /** Rows changed since the last pass; `wholePage`: a change the rows cannot account for. */
   private changedRows = new Set<Element>();
   private wholePage = true;
@@ -330,7 +332,6 @@ export class Sentinel {
     }
     this.lastSignature = signature;
     this.lastUrl = url;
-    this.keepRows(result.cases, reads);
 
     await settings;
     // Models for the first slice only before it goes on the page; the others after it.
@@ -349,6 +350,8 @@ export class Sentinel {
     }
     const { done } = this.layer.reconcileLazy(views.length, (i) => entryOf(views[i]!), extra, FIRST_SLICE, SLICE);
     const t2 = performance.now();
+    // For the next pass (after the first badges are up).
+    this.keepRows(result.cases, reads);
     await done;
     if (this.ctx.isInvalid) return;
     this.finish(t0, t1, t2, reportMs, 0);
@@ -358,16 +361,20 @@ export class Sentinel {
   private keepRows(cases: readonly AnchoredRead[], reads: readonly PanelRead[]): void {
     this.rows = null;
     this.bodies = new Set();
+    this.rowOfKey = new Map();
     if (!this.deps.reread || cases.length === 0) return;
     const rows = new Map<Element, RowCase>();
-    const keys = new Set<string>();
+    const keys = this.rowOfKey;
     for (let i = 0; i < cases.length; i++) {
       const c = cases[i]!;
       const read = reads[i]!;
       if (!c.list || !c.anchor.parentNode || (read.facts.refundId === undefined && read.facts.orderId === undefined)) return;
       const key = caseKey(read);
-      if (keys.has(key) || rows.has(c.anchor)) return;
-      keys.add(key);
+      if (keys.has(key) || rows.has(c.anchor)) {
+        this.rowOfKey = new Map();
+        return;
+      }
+      keys.set(key, c.anchor);
       rows.set(c.anchor, { key, read, list: c.list });
       this.bodies.add(c.anchor.parentNode);
     }
@@ -429,12 +436,13 @@ export class Sentinel {
     const t1 = performance.now();
     mark(doc, 'read-ms', t1 - t0);
     // A key now on two rows: only the whole page's badges can say which is which.
-    const taken = new Map<string, Element>();
-    for (const [row, rc] of rows) if (!next.has(row) && !gone.includes(row)) taken.set(rc.key, row);
+    const claimed = new Map<string, Element>();
     for (const [row, rc] of next) {
       if (!rc) continue;
-      if (taken.has(rc.key)) return false;
-      taken.set(rc.key, row);
+      const holder = this.rowOfKey.get(rc.key);
+      const holderKeeps = holder !== undefined && holder !== row && rows.has(holder) && !gone.includes(holder) && (!next.has(holder) || next.get(holder)?.key === rc.key);
+      if (holderKeeps || claimed.has(rc.key)) return false;
+      claimed.set(rc.key, row);
     }
     for (const u of upserts) removed.delete(caseKey(u));
 
@@ -448,10 +456,20 @@ export class Sentinel {
       if (answer.resync) return false;
       views = answer.cases;
     }
-    for (const row of gone) rows.delete(row);
+    for (const row of gone) {
+      const rc = rows.get(row)!;
+      if (this.rowOfKey.get(rc.key) === row) this.rowOfKey.delete(rc.key);
+      rows.delete(row);
+    }
+    for (const row of next.keys()) {
+      const old = rows.get(row);
+      if (old && this.rowOfKey.get(old.key) === row) this.rowOfKey.delete(old.key);
+    }
     for (const [row, rc] of next) {
-      if (rc) rows.set(row, rc);
-      else rows.delete(row);
+      if (rc) {
+        rows.set(row, rc);
+        this.rowOfKey.set(rc.key, row);
+      } else rows.delete(row);
     }
     // The next whole-page pass compares against reads this patch does not describe: it reports.
     this.lastSignature = null;
