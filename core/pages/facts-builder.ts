@@ -28,7 +28,8 @@ function parseCached(key: FactKey, text: string, cache: ValueCache | undefined):
  * unreadable ends in `unreadable`. Output keys follow FACT_KEYS order.
  */
 export class FactsBuilder {
-  private readonly values = new Map<FactKey, string | number>();
+  /** Read values by key (a plain object: one per list row, cheaper than a Map). */
+  private readonly values: Partial<Record<FactKey, string | number>> = {};
   /** Created on the first unreadable value (most rows have none). */
   private unreadable: Set<FactKey> | null = null;
 
@@ -37,7 +38,7 @@ export class FactsBuilder {
 
   /** `raw === null`: the label was found with no value next to it. */
   offer(key: FactKey, raw: string | null): void {
-    if (this.values.has(key)) return;
+    if (this.values[key] !== undefined) return;
     let text = raw;
     if (text !== null && key === 'refundStatus' && MAY_HOLD_TIMER.test(text)) {
       // `等待商家处理 剩余2天23时7分51秒`: the timer goes to platformCountdown, not into the status.
@@ -50,29 +51,30 @@ export class FactsBuilder {
       (this.unreadable ??= new Set()).add(key);
       return;
     }
-    this.values.set(key, value);
+    this.values[key] = value;
     this.unreadable?.delete(key);
   }
 
   has(key: FactKey): boolean {
-    return this.values.has(key);
+    return this.values[key] !== undefined;
   }
 
   get(key: FactKey): string | number | undefined {
-    return this.values.get(key);
+    return this.values[key];
   }
 
   /** Keys seen at all (readable or not). */
   seen(key: FactKey): boolean {
-    return this.values.has(key) || (this.unreadable?.has(key) ?? false);
+    return this.values[key] !== undefined || (this.unreadable?.has(key) ?? false);
   }
 
   build(platformCountdown?: string | null): { facts: Facts; unreadable: FactKey[] } {
-    if (platformCountdown) this.values.set('platformCountdown', platformCountdown);
+    if (platformCountdown) this.values.platformCountdown = platformCountdown;
     const facts: Record<string, unknown> = {};
     const unreadable: FactKey[] = [];
     for (const key of FACT_KEYS) {
-      if (this.values.has(key)) facts[key] = this.values.get(key);
+      const value = this.values[key];
+      if (value !== undefined) facts[key] = value;
       else if (this.unreadable?.has(key)) unreadable.push(key);
     }
     if (unreadable.length) facts.unreadable = unreadable;

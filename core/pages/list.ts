@@ -40,9 +40,9 @@ export interface HeaderRow {
 /** Our own badge host: its text lives in a shadow root; light-DOM text in one is never the page's. */
 const BADGE_TAG = 'aftersale-sentinel-badge';
 
-/** A cell's text (as the scan took it), without the light-DOM text of badge hosts placed in it (rare: slow path by cloning). */
-function textOf(cell: Element, badgeCells: ReadonlySet<Element> | null, cellTexts: ReadonlyMap<Element, string>): string {
-  if (!badgeCells || !badgeCells.has(cell)) return cellTexts.get(cell) ?? cell.textContent ?? '';
+/** A cell's text, without the light-DOM text of badge hosts placed in it (rare: slow path by cloning). */
+function textOf(cell: Element, badgeCells: ReadonlySet<Element> | null): string {
+  if (!badgeCells || !badgeCells.has(cell)) return cell.textContent ?? '';
   const copy = cell.cloneNode(true) as Element;
   for (const b of Array.from(copy.getElementsByTagName(BADGE_TAG))) b.remove();
   return copy.textContent ?? '';
@@ -200,18 +200,25 @@ function rowState(header: HeaderRow, others: readonly number[]): RowState {
   };
 }
 
-/** One body row under its header; null for rows that are no case (`暂无数据`, group/summary rows). */
+const NO_TEXTS: ReadonlyMap<Element, ReadonlyArray<string | undefined>> = new Map();
+
+/**
+ * One body row under its header; null for rows that are no case (`暂无数据`, group/summary
+ * rows). `rowTexts`: the cell texts the scan took (used when no badge host with text sits
+ * in the page's cells), so most rows are read without touching their cells again.
+ */
 function readRow(
   doc: Document,
   st: RowState,
   row: Element,
   badgeCells: ReadonlySet<Element> | null,
-  cellTexts: ReadonlyMap<Element, string>,
+  rowTexts: ReadonlyMap<Element, ReadonlyArray<string | undefined>>,
   index = -1,
 ): ListRow | null {
   const header = st.header;
-  const cells = rowCells(row);
-  const count = cells.length;
+  const known = badgeCells ? undefined : rowTexts.get(row);
+  let cells: ArrayLike<Element> | null = known ? null : rowCells(row);
+  const count = known ? known.length : cells!.length;
   // `暂无数据` rows and group/summary rows that do not have the header's columns.
   if (count < Math.min(st.need, 2)) return null;
   const builder = new FactsBuilder(st.values);
@@ -219,19 +226,24 @@ function readRow(
   let labels = st.headerLabels;
   // Each cell's text is taken once; the row's text (for the platform's timer) is their join.
   // Cells read as an id, amount or time hold no timer; the others are searched for one.
-  const texts: Array<string | undefined> = new Array(count);
+  const texts: Array<string | undefined> = known ? (known as Array<string | undefined>).slice() : new Array(count);
   const skip: boolean[] = new Array(count);
   for (const column of header.columns) {
-    const cell = column.index < count ? cells[column.index] : undefined;
-    if (!cell) {
+    const at = column.index;
+    if (at >= count) {
       builder.offer(column.key, null);
       continue;
     }
-    const text = (texts[column.index] ??= textOf(cell, badgeCells, cellTexts));
+    let text = texts[at];
+    if (text === undefined) {
+      cells ??= rowCells(row);
+      text = texts[at] = textOf(cells[at]!, badgeCells);
+    }
     builder.offer(column.key, text);
-    if (PLAIN_KEYS.has(column.key) && builder.has(column.key)) skip[column.index] = true;
+    if (PLAIN_KEYS.has(column.key) && builder.has(column.key)) skip[at] = true;
   }
   if (st.others.length) {
+    cells ??= rowCells(row);
     for (const index of st.others) {
       const cell = index < count ? cells[index] : undefined;
       if (!cell) continue;
@@ -242,7 +254,15 @@ function readRow(
     st.others = st.others.filter((i) => (st.emptyRuns.get(i) ?? 0) < 3);
   }
   let rowText = '';
-  for (let i = 0; i < count; i++) if (!skip[i]) rowText += `${texts[i] ?? textOf(cells[i]!, badgeCells, cellTexts)} `;
+  for (let i = 0; i < count; i++) {
+    if (skip[i]) continue;
+    let text = texts[i];
+    if (text === undefined) {
+      cells ??= rowCells(row);
+      text = textOf(cells[i]!, badgeCells);
+    }
+    rowText += `${text} `;
+  }
   const { facts, unreadable } = builder.build(MAY_HOLD_TIMER.test(rowText) ? findCountdown(rowText) : null);
   return { element: row, index, facts, unreadable, labels, header };
 }
@@ -256,7 +276,7 @@ export function readListRows(scan: PageScan, headers: readonly HeaderRow[]): Lis
     const rows = bodyRows(scan, header, (r) => headerSet.has(r));
     const st = rowState(header, header.otherColumns);
     for (const row of rows) {
-      const read = readRow(scan.doc, st, row, badgeCells, scan.cellTexts, out.length);
+      const read = readRow(scan.doc, st, row, badgeCells, scan.rowTexts, out.length);
       if (read) out.push(read);
     }
     header.searched = st.others;
@@ -292,6 +312,5 @@ export function rereadListRows(header: HeaderRow, rows: readonly Element[]): Arr
     }
   }
   const st = rowState(header, header.searched ?? header.otherColumns);
-  const none: ReadonlyMap<Element, string> = new Map();
-  return rows.map((row) => (isNoiseRow(row) ? null : readRow(doc, st, row, badgeCells, none)));
+  return rows.map((row) => (isNoiseRow(row) ? null : readRow(doc, st, row, badgeCells, NO_TEXTS)));
 }

@@ -39,10 +39,11 @@ export interface PageScan {
   /** Elements judged to be ads / recommendations (their labels are not used). */
   noise: Element[];
   /**
-   * textContent of table cells, taken once by the scan. Only texts that may hold a label
-   * are in `nodes`/`texts`: a value-only cell's text nodes are not listed there.
+   * Table rows → textContent of their cells (`row.cells` order; undefined for a cell the
+   * scan did not read), taken once by the scan. Only texts that may hold a label are in
+   * `nodes`/`texts`: a value-only cell's text nodes are not listed there.
    */
-  cellTexts: ReadonlyMap<Element, string>;
+  rowTexts: ReadonlyMap<Element, ReadonlyArray<string | undefined>>;
 }
 
 const SKIP_TAGS: ReadonlySet<string> = new Set([
@@ -130,7 +131,7 @@ export function scanPage(root: ParentNode): PageScan {
   const hits: LabelHit[] = [];
   const noise: Element[] = [];
   const tmallAt: number[] = [];
-  const cellTexts = new Map<Element, string>();
+  const rowTexts = new Map<Element, Array<string | undefined>>();
   /** Cell text → whether it may hold a label (list cells repeat their reasons and states). */
   const matters = new Map<string, boolean>();
   const classVerdicts = new Map<string, boolean>();
@@ -186,6 +187,8 @@ export function scanPage(root: ParentNode): PageScan {
    * The others are read exactly as the walk would read them.
    */
   const readRow = (row: Element): void => {
+    const cellTexts: Array<string | undefined> = [];
+    rowTexts.set(row, cellTexts);
     for (let child = row.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === TEXT_NODE) {
         onText(child);
@@ -193,9 +196,12 @@ export function scanPage(root: ParentNode): PageScan {
       }
       if (child.nodeType !== ELEMENT_NODE) continue;
       const cell = child as Element;
+      // `row.cells` holds the <td>/<th> children: the texts line up with it.
+      const name = cell.localName;
+      const at = name === 'td' || name === 'th' ? cellTexts.push(undefined) - 1 : -1;
       if (isNoise(cell)) continue;
       const text = cell.textContent ?? '';
-      cellTexts.set(cell, text);
+      if (at >= 0) cellTexts[at] = text;
       if (!MAY_HOLD_LABEL.test(text)) continue;
       let may = matters.get(text);
       if (may === undefined) matters.set(text, (may = MAY_MATTER.test(compactText(text))));
@@ -235,7 +241,7 @@ export function scanPage(root: ParentNode): PageScan {
   }
   walk(root as Node);
 
-  if (noise.length === 0) return { root, doc, nodes, texts, hits, saysTmall: tmallAt.length > 0, noise, cellTexts };
+  if (noise.length === 0) return { root, doc, nodes, texts, hits, saysTmall: tmallAt.length > 0, noise, rowTexts };
   // Labels (and 天猫 mentions) inside a block judged noise by its heading are not used.
   const inNoise = (n: Node) => noise.some((s) => s.contains(n));
   return {
@@ -246,7 +252,7 @@ export function scanPage(root: ParentNode): PageScan {
     hits: hits.filter((h) => !inNoise(h.node)),
     saysTmall: tmallAt.some((i) => !inNoise(nodes[i]!)),
     noise,
-    cellTexts,
+    rowTexts,
   };
 }
 
