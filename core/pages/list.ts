@@ -226,8 +226,12 @@ function readRow(
   let labels = st.headerLabels;
   // Each cell's text is taken once; the row's text (for the platform's timer) is their join.
   // Cells read as an id, amount or time hold no timer; the others are searched for one.
-  const texts: Array<string | undefined> = known ? (known as Array<string | undefined>).slice() : new Array(count);
-  const skip: boolean[] = new Array(count);
+  // The scan's texts as they are (read only); a cell it did not read is read here, into a copy.
+  let texts: ReadonlyArray<string | undefined> = known ?? new Array<string | undefined>(count);
+  let own = known === undefined;
+  // Cells to leave out of the timer search: a bit per cell (an array past 31 cells).
+  let skipBits = 0;
+  const skipMany: boolean[] | null = count > 31 ? new Array<boolean>(count) : null;
   for (const column of header.columns) {
     const at = column.index;
     if (at >= count) {
@@ -237,10 +241,18 @@ function readRow(
     let text = texts[at];
     if (text === undefined) {
       cells ??= rowCells(row);
-      text = texts[at] = textOf(cells[at]!, badgeCells);
+      text = textOf(cells[at]!, badgeCells);
+      if (!own) {
+        texts = texts.slice();
+        own = true;
+      }
+      (texts as Array<string | undefined>)[at] = text;
     }
     builder.offer(column.key, text);
-    if (PLAIN_KEYS.has(column.key) && builder.has(column.key)) skip[at] = true;
+    if (PLAIN_KEYS.has(column.key) && builder.has(column.key)) {
+      if (skipMany) skipMany[at] = true;
+      else skipBits |= 1 << at;
+    }
   }
   if (st.others.length) {
     cells ??= rowCells(row);
@@ -255,7 +267,7 @@ function readRow(
   }
   let rowText = '';
   for (let i = 0; i < count; i++) {
-    if (skip[i]) continue;
+    if (skipMany ? skipMany[i] : skipBits & (1 << i)) continue;
     let text = texts[i];
     if (text === undefined) {
       cells ??= rowCells(row);

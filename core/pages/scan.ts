@@ -196,10 +196,12 @@ export function scanPage(root: ParentNode): PageScan {
       }
       if (child.nodeType !== ELEMENT_NODE) continue;
       const cell = child as Element;
-      // `row.cells` holds the <td>/<th> children: the texts line up with it.
-      const name = cell.localName;
-      const at = name === 'td' || name === 'th' ? cellTexts.push(undefined) - 1 : -1;
-      if (isNoise(cell)) continue;
+      // `row.cells` holds the <td>/<th> children: the texts line up with it. A cell with no
+      // attribute is no noise (one native call instead of the whole check).
+      const tag = cell.tagName;
+      const isCell = tag === 'TD' || tag === 'TH' || tag === 'td' || tag === 'th';
+      const at = isCell ? cellTexts.push(undefined) - 1 : -1;
+      if ((!isCell || cell.hasAttributes()) && isNoise(cell)) continue;
       const text = cell.textContent ?? '';
       if (at >= 0) cellTexts[at] = text;
       if (!MAY_HOLD_LABEL.test(text)) continue;

@@ -164,7 +164,11 @@ async function pageCost(h: Harness, rows: number, loads: number, readBudget: num
   let last: { page: Page; cdp: CDPSession } | null = null;
   let waits: { anyMs: number; apis: Array<{ api: string; calls: number; ms: number }> } | null = null;
   for (let i = 0; i < loads; i++) {
-    if (last) await last.page.close();
+    if (last) {
+      // Closing a tab keeps the worker busy for a moment (tab state, alarms): not part of the next load.
+      await last.page.close();
+      await new Promise((r) => setTimeout(r, 300));
+    }
     const before = i === 0 ? await workerStats(h) : null;
     const r = await loadList(h, rows);
     const after = before ? await workerStats(h) : null;
@@ -538,13 +542,13 @@ export async function runChromium(opts: ChromiumOptions = {}): Promise<Figure[]>
   try {
     let big: { page: Page; cdp: CDPSession } | null = null;
     await section('200 rows', [['page.200', '200-row list: read + badges', 'ms', '≤ 16 ms']], async () => {
-      const r = await pageCost(h, 200, 4, 16, log);
+      const r = await pageCost(h, 200, 8, 16, log);
       figs.push(...r.figs);
       figs.push(await rowAdded(r.last.page, 200, 4));
       await r.last.page.close();
     });
     await section('1,000 rows', [['page.1000', '1,000-row list: read + badges', 'ms', '≤ 80 ms']], async () => {
-      const r = await pageCost(h, 1000, 2, 80, log);
+      const r = await pageCost(h, 1000, 3, 80, log);
       figs.push(...r.figs);
       const readFig = r.figs.find((f) => f.id === 'page.1000.read');
       const late = performance.now() - (opts.benchStartedAt ?? performance.now()) > 110_000;

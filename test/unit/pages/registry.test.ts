@@ -202,3 +202,24 @@ describe('rows re-read alone (a list page changing row by row)', () => {
     expect(rereadRows(whole[0]!.list!, [b], url)).toEqual([null]);
   });
 });
+
+describe('wide lists', () => {
+  it('a 35-column list: labelled columns past the 31st are read and the platform timer there is found', () => {
+    const url = 'https://refund2.tmall.com/dispute/seller/list.htm';
+    const filler = Array.from({ length: 30 }, (_, i) => `列${i}`);
+    const head = [...filler, '退款编号', '退款原因', '实付金额', '剩余时间', '申请时间'];
+    const row = (id: string, left: string) => [...filler.map((_, i) => `v${i}`), id, '卖家缺货', '¥500.00', left, '2026-11-20 10:00:00'];
+    const doc = parseHtml(
+      `<table><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>` +
+        [row('2026112000001', '剩余2天23时7分51秒'), row('2026112000002', '已超时')].map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('') +
+        '</tbody></table>',
+      url,
+    );
+    const { cases } = readPage(doc, url);
+    expect(cases.map((c) => [c.facts.refundId, c.facts.reason, c.facts.paidAmount, c.facts.refundRequestedAt, c.facts.platformCountdown ?? null])).toEqual([
+      ['2026112000001', '卖家缺货', 500, '2026-11-20T10:00:00+08:00', '剩余2天23时7分51秒'],
+      // no timer in the row: none is made up from the 申请时间 cell's clock
+      ['2026112000002', '卖家缺货', 500, '2026-11-20T10:00:00+08:00', null],
+    ]);
+  });
+});
