@@ -47,8 +47,19 @@ export function urlSays(url: string, id: PageKind): boolean {
 /** A refund panel is an after-sale one on a 交易成功 trade or when labelled 售后. */
 export function refundOrAftersale(facts: Facts, labels: ReadonlySet<string>): CaseKind {
   if (facts.tradeStatus === '交易成功' || facts.tradeSucceededAt !== undefined) return 'aftersale';
-  for (const label of labels) if (AFTERSALE_LABELS.has(label)) return 'aftersale';
-  return 'refund';
+  return saysAftersale(labels) ? 'aftersale' : 'refund';
+}
+
+/** Per label set: a list's rows share their header's set, so it is looked at once. */
+const aftersaleSets = new WeakMap<ReadonlySet<string>, boolean>();
+function saysAftersale(labels: ReadonlySet<string>): boolean {
+  let says = aftersaleSets.get(labels);
+  if (says === undefined) {
+    says = false;
+    for (const label of labels) if (AFTERSALE_LABELS.has(label)) says = true;
+    aftersaleSets.set(labels, says);
+  }
+  return says;
 }
 
 /** Keys that start a refund / after-sale panel, in order of preference. */

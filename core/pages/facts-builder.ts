@@ -72,7 +72,8 @@ export class FactsBuilder {
     if (platformCountdown) this.values.platformCountdown = platformCountdown;
     const facts: Record<string, unknown> = {};
     const unreadable: FactKey[] = [];
-    for (const key of FACT_KEYS) {
+    for (let i = 0; i < FACT_KEYS.length; i++) {
+      const key = FACT_KEYS[i]!;
       const value = this.values[key];
       if (value !== undefined) facts[key] = value;
       else if (this.unreadable?.has(key)) unreadable.push(key);

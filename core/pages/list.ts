@@ -232,7 +232,9 @@ function readRow(
   // Cells to leave out of the timer search: a bit per cell (an array past 31 cells).
   let skipBits = 0;
   const skipMany: boolean[] | null = count > 31 ? new Array<boolean>(count) : null;
-  for (const column of header.columns) {
+  const columns = header.columns;
+  for (let c = 0; c < columns.length; c++) {
+    const column = columns[c]!;
     const at = column.index;
     if (at >= count) {
       builder.offer(column.key, null);
@@ -287,7 +289,8 @@ export function readListRows(scan: PageScan, headers: readonly HeaderRow[]): Lis
   for (const header of headers) {
     const rows = bodyRows(scan, header, (r) => headerSet.has(r));
     const st = rowState(header, header.otherColumns);
-    for (const row of rows) {
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r]!;
       const read = readRow(scan.doc, st, row, badgeCells, scan.rowTexts, out.length);
       if (read) out.push(read);
     }

@@ -124,6 +124,36 @@ function noiseSection(textNode: Node, heading: string, root: ParentNode): Elemen
   return section;
 }
 
+/** What one text node says, as far as the scan cares (null: nothing). */
+interface TextVerdict {
+  tmall: boolean;
+  key?: FactKey;
+  label?: string;
+  /** `退款原因：卖家缺货` → `卖家缺货` (non-empty). */
+  inline?: string;
+  /** A noise heading (`猜你喜欢`), normalised. */
+  heading?: string;
+}
+
+/** A text that may be a label (it has a colon or starts like one), classified once. */
+function classify(raw: string): TextVerdict | null {
+  const text = normalizeText(raw);
+  if (!text) return null;
+  const tmall = text.includes('天猫');
+  if (text.length <= MAX_LABEL_LENGTH + 4) {
+    const label = text.replace(COLON_END, '').replace(SPACES, '');
+    const key = LABEL_TO_KEY.get(label);
+    if (key) return { tmall, key, label };
+    if (NOISE_HEADING.test(text)) return { tmall, heading: text };
+  }
+  const inline = splitInlineLabel(text);
+  if (inline) {
+    const value = inline.value.trim();
+    return value ? { tmall, key: inline.key, label: inline.label, inline: value } : { tmall, key: inline.key, label: inline.label };
+  }
+  return tmall ? { tmall } : null;
+}
+
 export function scanPage(root: ParentNode): PageScan {
   const doc = docOf(root);
   const nodes: Node[] = [];
@@ -137,6 +167,8 @@ export function scanPage(root: ParentNode): PageScan {
   const classVerdicts = new Map<string, boolean>();
   const tagVerdicts = new Map<string, boolean>();
 
+  /** What a text says (label, inline pair, noise heading, 天猫), per text: list cells repeat theirs. */
+  const verdicts = new Map<string, TextVerdict | null>();
   const onText = (node: Node): void => {
     const raw = (node as Text).data;
     if (!raw || !raw.trim()) return;
@@ -148,28 +180,18 @@ export function scanPage(root: ParentNode): PageScan {
       if (raw.includes('天猫')) tmallAt.push(at);
       return;
     }
-    const text = normalizeText(raw);
-    if (!text) return;
-    if (text.includes('天猫')) tmallAt.push(at);
-    if (text.length <= MAX_LABEL_LENGTH + 4) {
-      const label = text.replace(COLON_END, '').replace(SPACES, '');
-      const key = LABEL_TO_KEY.get(label);
-      if (key) {
-        hits.push({ key, label, node, at });
-        return;
-      }
-      if (NOISE_HEADING.test(text)) {
-        const section = noiseSection(node, text, root);
-        if (section) noise.push(section);
-        return;
-      }
+    let verdict = verdicts.get(raw);
+    if (verdict === undefined) verdicts.set(raw, (verdict = classify(raw)));
+    if (verdict === null) return;
+    if (verdict.tmall) tmallAt.push(at);
+    if (verdict.heading !== undefined) {
+      const section = noiseSection(node, verdict.heading, root);
+      if (section) noise.push(section);
+      return;
     }
-    const inline = splitInlineLabel(text);
-    if (inline) {
-      const value = inline.value.trim();
-      if (value) hits.push({ key: inline.key, label: inline.label, node, at, inline: value });
-      else hits.push({ key: inline.key, label: inline.label, node, at });
-    }
+    if (!verdict.key) return;
+    if (verdict.inline !== undefined) hits.push({ key: verdict.key, label: verdict.label!, node, at, inline: verdict.inline });
+    else hits.push({ key: verdict.key, label: verdict.label!, node, at });
   };
 
   /** Noise elements are recorded (unless merely skipped tags) and never entered. */

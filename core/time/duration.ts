@@ -39,8 +39,9 @@ const COUNTDOWN_IN_TEXT =
 /** The first countdown phrase in a text, as written (normalised), or null. */
 export function findCountdown(raw: string): string | null {
   const text = normalizeText(raw);
+  // exec in a loop (as matchAll would, without its iterator): every alternative matches at least a digit or a prefix.
   COUNTDOWN_IN_TEXT.lastIndex = 0;
-  for (const m of text.matchAll(COUNTDOWN_IN_TEXT)) {
+  for (let m = COUNTDOWN_IN_TEXT.exec(text); m; m = COUNTDOWN_IN_TEXT.exec(text)) {
     const phrase = m[0].trim();
     if (parseCountdown(phrase) !== null) return phrase;
   }
