@@ -13,7 +13,7 @@ const zodMessage = "Import z from core/model/zod.ts: it loads zod's English mess
 const zodPaths = ['zod', 'zod/mini', 'zod/v4', 'zod/v4/core', 'zod/v4-mini', 'zod/v4/mini', 'zod/v4/classic'].map((name) => ({ name, message: zodMessage }));
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', '.tmp/**', '.tmp-bench/**', '.vitest/**', 'test/e2e/screenshots/**', 'test/bench/results/**', '**/*.tmp.ts'] },
+  { ignores: ['.output/**', '.output-prof/**', '.wxt/**', 'node_modules/**', '.tmp/**', '.tmp-bench/**', '.vitest/**', 'test/e2e/screenshots/**', 'test/bench/results/**', '**/*.tmp.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
