@@ -35,7 +35,25 @@ export function percentOfFen(fen: number, basisPoints: number): number {
   return Math.floor((fen * basisPoints + 5000) / 10000);
 }
 
-const PLAIN_AMOUNT = /^[¥￥]?(\d{1,12})\.(\d{2})$/;
+/**
+ * `¥500.00`, `￥88.00`, `12.50` (1–12 digits, a point, 2 digits) → fen; null for any other
+ * text. Reads characters, no regex match arrays (list pages have two amounts per row).
+ */
+function plainAmountFen(raw: string): number | null {
+  const n = raw.length;
+  const c0 = raw.charCodeAt(0);
+  const from = c0 === 0xa5 || c0 === 0xffe5 ? 1 : 0;
+  const intDigits = n - from - 3;
+  if (intDigits < 1 || intDigits > 12 || raw.charCodeAt(n - 3) !== 46) return null;
+  let fen = 0;
+  for (let i = from; i < n; i++) {
+    if (i === n - 3) continue;
+    const c = raw.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return null;
+    fen = fen * 10 + c;
+  }
+  return fen;
+}
 
 /**
  * An amount as a page writes it → integer fen; null when it is not a plain amount.
@@ -44,8 +62,8 @@ const PLAIN_AMOUNT = /^[¥￥]?(\d{1,12})\.(\d{2})$/;
  */
 export function parseMoneyToFen(raw: string): number | null {
   // The common form (`¥500.00`, `88.00`) without the general path: the same fen.
-  const plain = PLAIN_AMOUNT.exec(raw);
-  if (plain) return Number(plain[1]) * 100 + Number(plain[2]);
+  const plain = plainAmountFen(raw);
+  if (plain !== null) return plain;
   let text = normalizeText(raw).replace(/\s+/g, '');
   text = text.replace(/^(RMB|CNY|¥|￥)+/i, '').replace(/(元|RMB|CNY)$/i, '').replace(/^(RMB|CNY|¥|￥)+/i, '');
   if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$/.test(text)) return null;

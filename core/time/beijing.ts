@@ -169,8 +169,31 @@ export function beijingWallToMs(year: number, month: number, day: number, hour =
   return ms - BEIJING_OFFSET_MS;
 }
 
-/** `2026-11-20 10:00:00` with a year of four digits not starting with 0 (Date.UTC reads 0–99 as 1900s). */
-const CANONICAL = /^([1-9]\d{3})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
+/** The digit at `i` (0–9), or -1. */
+function digitAt(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+}
+
+/**
+ * `2026-11-20 10:00:00` (19 characters, a year not starting with 0 — Date.UTC reads years
+ * 0–99 as 1900s) → its ISO with `+08:00` (that wall time is Beijing time already), null
+ * for a date or time that does not exist; undefined for any other text. Reads characters,
+ * no regex match arrays (list pages have two such cells per row).
+ */
+function canonicalWall(raw: string): string | null | undefined {
+  let ok = raw.charCodeAt(4) === 45 && raw.charCodeAt(7) === 45 && raw.charCodeAt(10) === 32 && raw.charCodeAt(13) === 58 && raw.charCodeAt(16) === 58;
+  const d: number[] = CANONICAL_DIGITS;
+  for (let k = 0; ok && k < 14; k++) ok = (d[k] = digitAt(raw, CANONICAL_AT[k]!)) >= 0;
+  if (!ok || d[0] === 0) return undefined;
+  const year = d[0]! * 1000 + d[1]! * 100 + d[2]! * 10 + d[3]!;
+  const month = d[4]! * 10 + d[5]!;
+  const day = d[6]! * 10 + d[7]!;
+  const valid = month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && d[8]! * 10 + d[9]! <= 23 && d[10]! * 10 + d[11]! <= 59 && d[12]! * 10 + d[13]! <= 59;
+  return valid ? `${raw.slice(0, 10)}T${raw.slice(11)}+08:00` : null;
+}
+const CANONICAL_AT = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
+const CANONICAL_DIGITS: number[] = new Array(14).fill(0);
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 function daysInMonth(year: number, month: number): number {
   if (month === 2 && ((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0)) return 29;
@@ -193,14 +216,8 @@ export function parseBeijingTime(raw: string): string | null {
   // The back office's own form, `2026-11-20 10:00:00`, read without the general path: the
   // same ISO (that wall time is Beijing time already), or null for a date that does not exist.
   if (raw.length === 19) {
-    const m = CANONICAL.exec(raw);
-    if (m) {
-      const year = Number(m[1]);
-      const month = Number(m[2]);
-      const day = Number(m[3]);
-      const ok = month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && Number(m[4]) <= 23 && Number(m[5]) <= 59 && Number(m[6]) <= 59;
-      return ok ? `${raw.slice(0, 10)}T${raw.slice(11)}+08:00` : null;
-    }
+    const canonical = canonicalWall(raw);
+    if (canonical !== undefined) return canonical;
   }
   const text = normalizeText(raw);
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/.test(text)) {
