@@ -1,4 +1,5 @@
 import type { PanelRead } from '../../core/model/facts';
+import type { Deadline, Guidance } from '../../core/model/guidance';
 import type { CaseView } from './protocol';
 import { mostUrgentDue } from '../../components/urgency';
 
@@ -66,4 +67,31 @@ export function summarizeCase(v: CaseView): CaseSummary {
   if (reason !== undefined) s.reason = reason;
   cache.set(v, s);
   return s;
+}
+
+/**
+ * What the content script needs of a case to badge it (reportPage with `answer: 'badges'`):
+ * its key, where it is on the page, and the deadlines and compensation of its guidance —
+ * a few hundred bytes instead of the full CaseView, so a 1,000-row page's answer is not
+ * megabytes of JSON parsed on the page's main thread. A CaseView is a BadgeView too.
+ */
+export interface BadgeView {
+  key: string;
+  read: Pick<PanelRead, 'kind' | 'index' | 'unreadable'>;
+  guidance: {
+    deadlines: Array<Pick<Deadline, 'id' | 'actor' | 'dueAt' | 'label'>>;
+    compensation: Pick<Guidance['compensation'], 'triggered' | 'amount'>;
+  };
+}
+
+export function badgeView(v: CaseView): BadgeView {
+  const g = v.guidance;
+  return {
+    key: v.key,
+    read: { kind: v.read.kind, index: v.read.index, unreadable: v.read.unreadable },
+    guidance: {
+      deadlines: g.deadlines.map((d) => ({ id: d.id, actor: d.actor, dueAt: d.dueAt, label: d.label })),
+      compensation: { triggered: g.compensation.triggered, amount: g.compensation.amount },
+    },
+  };
 }

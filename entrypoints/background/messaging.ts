@@ -2,8 +2,10 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PanelRead } from '../../core/model/facts';
 import type { LedgerEntry } from '../../core/model/ledger';
 import type { Settings, SettingsPatch } from '../../core/model/settings';
+import type { BadgeView } from './case-summary';
 import type { CaseSummary, CaseView, PackInfo, TeamPackStatus } from './protocol';
 
+export type { BadgeView } from './case-summary';
 export type { CaseSummary, CaseView, PackInfo, TeamPackStatus } from './protocol';
 export { caseKey } from './case-key';
 export type { Settings, SettingsPatch } from '../../core/model/settings';
@@ -28,6 +30,7 @@ export interface ProtocolMap {
    * page's changed rows) adds to them, replacing those of the same key, and drops the keys
    * in `remove`. Answers this report's cases; `resync: true` (nothing applied) when an
    * `append` finds no cases of that page in the tab: the page must be reported whole.
+   * `answer: 'badges'`: the cases come back as BadgeViews (the content script's badges).
    */
   reportPage(d: {
     url: string;
@@ -35,7 +38,8 @@ export interface ProtocolMap {
     unreadable?: { tried: string[]; fields: string[] };
     append?: boolean;
     remove?: string[];
-  }): { cases: CaseView[]; resync?: boolean };
+    answer?: 'badges';
+  }): { cases: Array<CaseView | BadgeView>; resync?: boolean };
   getTabCases(d: { tabId?: number }): { tabId: number | null; url: string | null; cases: CaseView[] };
   /** All open back-office tabs, most urgent first. */
   getQueue(): { cases: CaseView[] };

@@ -47,6 +47,8 @@ export const ReportPagePayload = z.object({
   cases: z.array(PanelReadSchema).check(z.maxLength(LIMITS.casesPerReport)),
   /** Later chunks of a page with more than LIMITS.casesPerReport cases: add to the tab's cases (same url) instead of replacing them. */
   append: z.optional(z.boolean()),
+  /** `badges`: answer with BadgeViews (what a badge shows), not whole CaseViews (the content script). */
+  answer: z.optional(z.literal('badges')),
   /** With `append` (a row-by-row update of a list page): case keys no longer on the page. */
   remove: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(LIMITS.keyChars))).check(z.maxLength(LIMITS.casesPerReport))),
   unreadable: z.optional(

@@ -1,5 +1,6 @@
 import { browser } from '#imports';
 import { onMessage } from './messaging';
+import { badgeView } from './case-summary';
 import type { Sentinel } from './sentinel';
 
 /**
@@ -10,7 +11,12 @@ import type { Sentinel } from './sentinel';
 export function registerSentinel(s: Sentinel): () => void {
   const h = s.handlers;
   const offs = [
-    onMessage('reportPage', (m) => h.reportPage(m.data, m.sender)),
+    onMessage('reportPage', async (m) => {
+      const answer = await h.reportPage(m.data, m.sender);
+      // Validated by reportPage: only 'badges' gets here as a string.
+      const badges = (m.data as { answer?: unknown }).answer === 'badges';
+      return badges ? { ...answer, cases: answer.cases.map(badgeView) } : answer;
+    }),
     onMessage('getTabCases', (m) => h.getTabCases(m.data, m.sender)),
     onMessage('getQueue', (m) => h.getQueue(m.data)),
     onMessage('getTabSummaries', (m) => h.getTabSummaries(m.data, m.sender)),

@@ -1,12 +1,12 @@
 import type { FactKey } from '../../core/model/facts';
-import type { Deadline, Guidance } from '../../core/model/guidance';
+import type { Deadline } from '../../core/model/guidance';
 import type { BadgeModel } from '../../components/countdown-badge';
 import type { UiLocale } from '../../components/i18n';
 import { badgeText, hasBadgeText } from './badge-text';
-import type { CaseView } from '../background/messaging';
+import type { BadgeView } from '../background/messaging';
 
 /**
- * From the background's answer (a CaseView) to what the case's badge shows.
+ * From the background's answer (a BadgeView: key, deadlines, compensation) to what the case's badge shows.
  * Type-only imports from the core and the protocol: the content script bundles no zod and
  * no rule pack.
  */
@@ -41,10 +41,10 @@ export function unreadableText(fields: readonly string[], locale: UiLocale): str
  * The deadline a badge counts down to: the earliest due time among the seller's own
  * deadlines (breached ones first, being earliest), else among all deadlines.
  */
-export function mostUrgentDeadline(guidance: Pick<Guidance, 'deadlines'>): Deadline | null {
+export function mostUrgentDeadline<D extends Pick<Deadline, 'actor' | 'dueAt'>>(guidance: { deadlines: readonly D[] }): D | null {
   const seller = guidance.deadlines.filter((d) => d.actor === 'seller');
   const pool = seller.length > 0 ? seller : guidance.deadlines;
-  let best: Deadline | null = null;
+  let best: D | null = null;
   for (const d of pool) if (!best || d.dueAt < best.dueAt) best = d;
   return best;
 }
@@ -55,7 +55,7 @@ export function shortBeijing(iso: string): string {
 }
 
 /** What the badge of one case shows; null when there is nothing to count down. */
-export function badgeModelFor(view: CaseView, locale: UiLocale, onActivate?: (key: string) => void): BadgeModel | null {
+export function badgeModelFor(view: BadgeView, locale: UiLocale, onActivate?: (key: string) => void): BadgeModel | null {
   const unreadable = view.read.unreadable ?? [];
   const keyUnreadable = unreadable.filter((f) => KEY_FIELDS.includes(f));
   const deadline = mostUrgentDeadline(view.guidance);

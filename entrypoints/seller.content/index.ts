@@ -22,7 +22,8 @@ export default defineContentScript({
     const sentinel = new Sentinel(ctx, {
       read: (root, url) => readPageWithAnchors(root, url),
       reread: (list, rows, url) => rereadRows(list as ListSource, rows, url),
-      report: (d) => sendMessage('reportPage', d),
+      // Only what the badges need comes back (not every case's whole guidance).
+      report: (d) => sendMessage('reportPage', { ...d, answer: 'badges' }),
       focus: (key) => {
         sendMessage('focusCase', { key }).catch((error: unknown) => console.warn('[售后哨兵] focusCase failed:', error));
       },

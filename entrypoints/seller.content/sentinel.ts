@@ -1,6 +1,6 @@
 import type { PanelRead } from '../../core/model/facts';
 import { BADGE_TAG, isBadgeHost, type BadgeLocale, type ThresholdsHours } from '../../components/countdown-badge';
-import type { CaseView } from '../background/messaging';
+import type { BadgeView } from '../background/messaging';
 import { LIMITS, caseKey } from '../background/case-key';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { BadgeLayer, type BadgeEntry, type LayerContext } from './badge-layer';
@@ -52,7 +52,8 @@ export interface SentinelDeps {
     unreadable?: { tried: string[]; fields: string[] };
     append?: boolean;
     remove?: string[];
-  }): Promise<{ cases: CaseView[]; resync?: boolean }>;
+    answer?: 'badges';
+  }): Promise<{ cases: BadgeView[]; resync?: boolean }>;
   focus(key: string): void;
   settings?(): Promise<{ warningThresholdsHours?: ThresholdsHours; locale?: BadgeLocale }>;
   now?: () => number;
@@ -180,7 +181,7 @@ export class Sentinel {
   /** What the last whole-page pass reported, as text; null: the next one reports whatever it reads. */
   private lastSignature: (() => string) | null = null;
   private lastUrl = '';
-  private lastViews: CaseView[] = [];
+  private lastViews: BadgeView[] = [];
   private settingsAt = -Infinity;
   private observer: MutationObserver | null = null;
   /**
@@ -337,7 +338,7 @@ export class Sentinel {
     // Models for the first slice only before it goes on the page; the others after it.
     const anchors = new Map<string, Element>();
     for (const c of result.cases) anchors.set(`${c.kind}:${c.index}`, c.anchor);
-    const entryOf = (view: CaseView): BadgeEntry | null => {
+    const entryOf = (view: BadgeView): BadgeEntry | null => {
       const anchor = anchors.get(`${view.read.kind}:${view.read.index}`);
       if (!anchor || !anchor.isConnected) return null;
       const model = badgeModelFor(view, this.layer.locale, this.focus);
@@ -446,7 +447,7 @@ export class Sentinel {
     }
     for (const u of upserts) removed.delete(caseKey(u));
 
-    let views: CaseView[] = [];
+    let views: BadgeView[] = [];
     let reportMs = 0;
     if (upserts.length > 0 || removed.size > 0) {
       const r0 = performance.now();
@@ -526,11 +527,11 @@ export class Sentinel {
   }
 
   /** Reports of at most CASES_PER_REPORT cases and REPORT_CHARS characters each (the worker refuses bigger ones). */
-  private async reportAll(url: string, cases: PanelRead[], unreadable?: { tried: string[]; fields: string[] }): Promise<CaseView[]> {
+  private async reportAll(url: string, cases: PanelRead[], unreadable?: { tried: string[]; fields: string[] }): Promise<BadgeView[]> {
     if (cases.length <= CASES_PER_REPORT && JSON.stringify(cases).length <= REPORT_CHARS) {
       return (await this.deps.report({ url, cases, unreadable })).cases;
     }
-    const views: CaseView[] = [];
+    const views: BadgeView[] = [];
     let chunk: PanelRead[] = [];
     let chars = 0;
     // The first chunk replaces the tab's cases; every later one is appended to them.

@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Clock, NOW, URL_DETAIL, URL_LIST, freshProfile, sentinel, tab, tmallRefund } from './helpers';
 import { caseKey } from '../../../entrypoints/background/protocol';
+import { badgeView } from '../../../entrypoints/background/case-summary';
+import { badgeModelFor } from '../../../entrypoints/seller.content/badge-model';
 
 beforeEach(freshProfile);
 
@@ -79,6 +81,25 @@ describe('reportPage', () => {
     expect((await s.handlers.getTabCases({ tabId: 9 }, {})).cases).toHaveLength(5);
     // remove is only ever a list of case keys
     await expect(s.handlers.reportPage({ url: URL_LIST, cases: [], append: true, remove: [''] }, tab(9))).rejects.toThrow(/remove/);
+  });
+
+  it('the content script gets BadgeViews: the same badges as from the whole views, a fraction of the bytes', async () => {
+    const s = sentinel(new Clock(NOW));
+    const rows = [
+      tmallRefund({ refundId: '8001' }, 0), // 卖家缺货 on 500.00: 150.00
+      tmallRefund({ refundId: '8002', reason: '拍错了' }, 1),
+      { ...tmallRefund({ refundId: '8003', paidAmount: undefined, unreadable: ['paidAmount'] }, 2), unreadable: ['paidAmount' as const] },
+    ];
+    const { cases } = await s.handlers.reportPage({ url: URL_LIST, cases: rows }, tab(4));
+    const focus = () => {};
+    for (const v of cases) {
+      const small = badgeView(v);
+      expect(badgeModelFor(small, 'zh-CN', focus)).toEqual(badgeModelFor(v, 'zh-CN', focus));
+      expect(badgeModelFor(small, 'en', focus)).toEqual(badgeModelFor(v, 'en', focus));
+      expect(JSON.stringify(small).length * 4).toBeLessThan(JSON.stringify(v).length);
+    }
+    expect(badgeModelFor(badgeView(cases[0]!), 'zh-CN')).toMatchObject({ kind: 'countdown', compMark: '赔 150.00' });
+    expect(badgeModelFor(badgeView(cases[2]!), 'zh-CN')).toMatchObject({ kind: 'unreadable', fields: ['paidAmount'] });
   });
 
   it('list rows without ids get row keys; the same case twice on a page is kept once', async () => {
