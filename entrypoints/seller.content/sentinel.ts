@@ -109,6 +109,9 @@ export function boundedRead(read: PanelRead): PanelRead {
 export const FIRST_SLICE = 120;
 export const SLICE = Infinity;
 
+/** Rows a row-by-row pass reads at most (or a quarter of the list, when more): beyond, the whole page is read. */
+export const MAX_ROWS_PER_PATCH = 100;
+
 /** Slot of the page-level unreadable marker. */
 const PAGE_SLOT = 'page:unreadable';
 const SETTINGS_TTL_MS = 60_000;
@@ -292,7 +295,16 @@ export class Sentinel {
       const whole = this.wholePage;
       this.changedRows = new Set();
       this.wholePage = false;
-      if (whole || changed.size === 0 || !(await this.rowPass(changed))) await this.pagePass();
+      let done = false;
+      if (!whole && changed.size > 0) {
+        try {
+          done = await this.rowPass(changed);
+        } catch (error) {
+          // The patch did not go through (the worker refused it, or lost the tab): read the whole page now.
+          console.warn('[售后哨兵] row update failed, reading the whole page:', error);
+        }
+      }
+      if (!done && !this.ctx.isInvalid) await this.pagePass();
     } catch (error) {
       // A failed pass inserts nothing new and leaves the page alone; the next change retries.
       this.wholePage = true;
@@ -394,6 +406,8 @@ export class Sentinel {
     const doc = this.doc;
     const url = reportUrl(doc.location?.href ?? '');
     if (!rows || !reread || url !== this.lastUrl) return false;
+    // A list re-rendered wholesale (a new page of results in place): one whole read is cheaper, and chunked.
+    if (changed.size > Math.max(MAX_ROWS_PER_PATCH, rows.size / 4)) return false;
     const settings = this.refreshSettings();
     const t0 = performance.now();
     const byList = new Map<ListRef, Element[]>();
@@ -446,6 +460,8 @@ export class Sentinel {
       claimed.set(rc.key, row);
     }
     for (const u of upserts) removed.delete(caseKey(u));
+    // What one report may carry (the worker refuses more): a bigger change is reported whole, in chunks.
+    if (upserts.length > CASES_PER_REPORT || removed.size > CASES_PER_REPORT || JSON.stringify(upserts).length > REPORT_CHARS) return false;
 
     let views: BadgeView[] = [];
     let reportMs = 0;

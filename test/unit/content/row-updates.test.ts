@@ -222,6 +222,42 @@ describe('a list page that changes row by row', () => {
     expectSameAsWholeRead(worker);
   });
 
+  it('a list re-rendered wholesale (the next page of results in place) is read and reported whole, in reports the worker accepts', async () => {
+    const tbody = page(400);
+    const worker = fakeWorker();
+    await start(worker).start();
+    await settle();
+    const before = worker.report.mock.calls.length;
+    tbody.replaceChildren(...Array.from({ length: 400 }, (_, i) => row(String(2026112009000 + i), REASONS[(i + 1) % REASONS.length]!, '5.00')));
+    await settle();
+    const calls = worker.report.mock.calls.slice(before).map((c) => c[0]);
+    expect(calls.length).toBeGreaterThan(1);
+    expect(calls[0]!.append).toBeFalsy(); // a whole report: the first part replaces the tab's cases
+    for (const c of calls) expect(c.cases.length).toBeLessThanOrEqual(300);
+    expect(document.documentElement.getAttribute('data-as-rows')).toBe('0');
+    expectSameAsWholeRead(worker);
+  });
+
+  it('a row patch the worker refuses is followed at once by a whole read', async () => {
+    const tbody = page(6);
+    const worker = fakeWorker();
+    await start(worker).start();
+    await settle();
+    const real = worker.report.getMockImplementation()!;
+    worker.report.mockImplementationOnce(async () => {
+      throw new Error('reportPage: invalid payload');
+    });
+    tbody.prepend(row('2026112000555', '卖家缺货', '20.00'));
+    await settle();
+    worker.report.mockImplementation(real);
+    const calls = worker.report.mock.calls.map((c) => ({ append: !!c[0].append, n: c[0].cases.length }));
+    expect(calls.slice(-2)).toEqual([
+      { append: true, n: 1 },
+      { append: false, n: 7 },
+    ]);
+    expectSameAsWholeRead(worker);
+  });
+
   it('when the worker has lost the tab, a row patch turns into a whole report', async () => {
     const tbody = page(5);
     const worker = fakeWorker();
