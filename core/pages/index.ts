@@ -8,3 +8,4 @@ export type { PageKind } from './urls';
 export { FIELD_LABELS, labelKey } from './labels';
 export { parseFieldValue } from './values';
 export { scanPage } from './scan';
+export { isRow } from './list';

@@ -49,18 +49,21 @@ function textOf(cell: Element, badgeCells: ReadonlySet<Element> | null): string 
 }
 
 /**
- * Cells holding a badge host that carries light-DOM text, over the whole document (one
- * query, not one per row); null (the usual case) when none. A cell is in the set exactly
- * when some row holding it would have found it: the badge lies inside that cell.
+ * Cells holding a badge host that carries light-DOM text, under `root` (the whole document:
+ * one query, not one per row; or the rows read again); null (the usual case) when none. A
+ * cell is in the set exactly when some row holding it would have found it: the badge lies
+ * inside that cell.
  */
-function cellsWithBadgeText(doc: Document): Set<Element> | null {
-  const badges = doc.getElementsByTagName(BADGE_TAG);
-  if (badges.length === 0) return null;
+function cellsWithBadgeText(roots: ReadonlyArray<Document | Element>): Set<Element> | null {
   let out: Set<Element> | null = null;
-  for (const b of Array.from(badges)) {
-    if (!(b.textContent ?? '').trim()) continue;
-    const cell = b.parentElement?.closest('td,th,[role=cell],[role=gridcell],[role=columnheader],[role=rowheader]');
-    if (cell) (out ??= new Set()).add(cell);
+  for (const root of roots) {
+    const badges = root.getElementsByTagName(BADGE_TAG);
+    if (badges.length === 0) continue;
+    for (const b of Array.from(badges)) {
+      if (!(b.textContent ?? '').trim()) continue;
+      const cell = b.parentElement?.closest('td,th,[role=cell],[role=gridcell],[role=columnheader],[role=rowheader]');
+      if (cell) (out ??= new Set()).add(cell);
+    }
   }
   return out;
 }
@@ -98,7 +101,8 @@ function rowCells(row: Element): ArrayLike<Element> {
   return cellsOf(row);
 }
 
-function isRow(el: Element): boolean {
+/** A table row (`<tr>`) or a grid row (`role=row`). */
+export function isRow(el: Element): boolean {
   return el.tagName.toUpperCase() === 'TR' || el.getAttribute('role') === 'row';
 }
 
@@ -285,7 +289,7 @@ function readRow(
 export function readListRows(scan: PageScan, headers: readonly HeaderRow[]): ListRow[] {
   const headerSet = new Set(headers.map((h) => h.row));
   const out: ListRow[] = [];
-  const badgeCells = headers.length ? cellsWithBadgeText(scan.doc) : null;
+  const badgeCells = headers.length ? cellsWithBadgeText([scan.doc]) : null;
   for (const header of headers) {
     const rows = bodyRows(scan, header, (r) => headerSet.has(r));
     const st = rowState(header, header.otherColumns);
@@ -318,14 +322,7 @@ function looksLikeHeader(row: Element): boolean {
 export function rereadListRows(header: HeaderRow, rows: readonly Element[]): Array<ListRow | null> | null {
   if (rows.some(looksLikeHeader)) return null;
   const doc = header.row.ownerDocument;
-  let badgeCells: Set<Element> | null = null;
-  for (const row of rows) {
-    for (const b of Array.from(row.getElementsByTagName(BADGE_TAG))) {
-      if (!(b.textContent ?? '').trim()) continue;
-      const cell = b.parentElement?.closest('td,th,[role=cell],[role=gridcell],[role=columnheader],[role=rowheader]');
-      if (cell) (badgeCells ??= new Set()).add(cell);
-    }
-  }
+  const badgeCells = cellsWithBadgeText(rows);
   const st = rowState(header, header.searched ?? header.otherColumns);
   return rows.map((row) => (isNoiseRow(row) ? null : readRow(doc, st, row, badgeCells, NO_TEXTS)));
 }

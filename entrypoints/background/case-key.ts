@@ -19,3 +19,11 @@ export function caseKey(read: Pick<PanelRead, 'platform' | 'kind' | 'index' | 'f
   const id = read.facts.refundId ?? read.facts.orderId ?? `row${read.index}`;
   return `${read.platform}:${read.kind}:${id}`;
 }
+
+/**
+ * Whether two reads describe the same case in the same state: kind, platform, facts and
+ * unreadable fields (the row index is where the case is, not what it is).
+ */
+export function sameRead(a: PanelRead, b: PanelRead): boolean {
+  return a.kind === b.kind && a.platform === b.platform && a.unreadable.join() === b.unreadable.join() && JSON.stringify(a.facts) === JSON.stringify(b.facts);
+}

@@ -19,6 +19,7 @@ import { sendMessage } from './messaging';
 import { PackService } from './pack-service';
 import { LIMITS, PAYLOAD_SCHEMAS, caseKey, formatZodError, type CaseSummary, type CaseView, type PackInfo } from './protocol';
 import { summarizeCase } from './case-summary';
+import { sameRead } from './case-key';
 import type { RulesApi } from './rules-api';
 import { loadSettings, saveSettings, type EffectiveSettings } from './settings-service';
 import { SessionState, type StoredCase, type TabMem } from './tab-state';
@@ -78,10 +79,6 @@ export function maskRead(read: PanelRead): PanelRead {
     if (typeof v === 'string') facts[k] = maskPhones(v);
   }
   return { ...read, facts };
-}
-
-function sameRead(a: PanelRead, b: PanelRead): boolean {
-  return a.kind === b.kind && a.platform === b.platform && JSON.stringify(a.facts) === JSON.stringify(b.facts) && a.unreadable.join() === b.unreadable.join();
 }
 
 interface EvalContext {

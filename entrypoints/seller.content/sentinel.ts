@@ -1,7 +1,8 @@
 import type { PanelRead } from '../../core/model/facts';
+import { isRow } from '../../core/pages';
 import { BADGE_TAG, isBadgeHost, type BadgeLocale, type ThresholdsHours } from '../../components/countdown-badge';
 import type { BadgeView } from '../background/messaging';
-import { LIMITS, caseKey } from '../background/case-key';
+import { LIMITS, caseKey, sameRead } from '../background/case-key';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { BadgeLayer, type BadgeEntry, type LayerContext } from './badge-layer';
 import { badgeModelFor, unreadableText } from './badge-model';
@@ -157,7 +158,7 @@ interface RowCase {
 }
 
 function isRowElement(node: Node): node is Element {
-  return node.nodeType === 1 && ((node as Element).localName === 'tr' || (node as Element).getAttribute('role') === 'row');
+  return node.nodeType === 1 && isRow(node as Element);
 }
 
 /** Nodes whose coming and going changes no case: whitespace, comments, our own badges. */
@@ -165,13 +166,6 @@ function isInert(node: Node): boolean {
   if (node.nodeType === 3) return !(node.textContent ?? '').trim();
   if (node.nodeType === 8) return true;
   return isBadgeHost(node);
-}
-
-const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
-
-/** Same facts, kind and unreadable fields (the row index does not count: it is no part of the case). */
-function sameCase(a: PanelRead, b: PanelRead): boolean {
-  return a.kind === b.kind && a.platform === b.platform && sameList(a.unreadable, b.unreadable) && JSON.stringify(a.facts) === JSON.stringify(b.facts);
 }
 
 export class Sentinel {
@@ -445,7 +439,7 @@ export class Sentinel {
         const key = caseKey(read);
         if (old && old.key !== key) removed.add(old.key);
         next.set(row, { key, read, list });
-        if (!old || old.key !== key || !sameCase(old.read, read)) upserts.push(read);
+        if (!old || old.key !== key || !sameRead(old.read, read)) upserts.push(read);
       }
     }
     const t1 = performance.now();
