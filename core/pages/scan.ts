@@ -3,9 +3,9 @@ import { compactText, normalizeText } from '../text/normalize';
 import { LABEL_TO_KEY, MAX_LABEL_LENGTH, splitInlineLabel } from './labels';
 
 /**
- * One pass over a page: every text node outside noise, in document order, and every
- * label found in them. Built once per read; adapters share it (no querySelectorAll per
- * label, no regex compiled per node).
+ * One pass over a page: every label outside noise, in document order, whether the page
+ * says 天猫, and the texts of table cells. Built once per read; adapters share it (no
+ * querySelectorAll per label, no regex compiled per node).
  */
 
 // DOM constants spelled out: the CLI runs where `NodeFilter`/`Node` are no globals.
@@ -20,8 +20,6 @@ export interface LabelHit {
   label: string;
   /** The text node holding the label. */
   node: Node;
-  /** Position in `PageScan.texts`. */
-  at: number;
   /** `退款原因：卖家缺货` in one text node → `卖家缺货`. */
   inline?: string;
 }
@@ -29,9 +27,6 @@ export interface LabelHit {
 export interface PageScan {
   root: ParentNode;
   doc: Document;
-  /** Text nodes outside noise, document order (raw data, not normalised). */
-  nodes: Node[];
-  texts: string[];
   /** Labels outside noise, document order. */
   hits: LabelHit[];
   /** Some text outside noise says 天猫. */
@@ -40,8 +35,7 @@ export interface PageScan {
   noise: Element[];
   /**
    * Table rows → textContent of their cells (`row.cells` order; undefined for a cell the
-   * scan did not read), taken once by the scan. Only texts that may hold a label are in
-   * `nodes`/`texts`: a value-only cell's text nodes are not listed there.
+   * scan did not read), taken once by the scan.
    */
   rowTexts: ReadonlyMap<Element, ReadonlyArray<string | undefined>>;
 }
@@ -156,11 +150,10 @@ function classify(raw: string): TextVerdict | null {
 
 export function scanPage(root: ParentNode): PageScan {
   const doc = docOf(root);
-  const nodes: Node[] = [];
-  const texts: string[] = [];
   const hits: LabelHit[] = [];
   const noise: Element[] = [];
-  const tmallAt: number[] = [];
+  /** Text nodes that say 天猫. */
+  const tmallNodes: Node[] = [];
   const rowTexts = new Map<Element, Array<string | undefined>>();
   /** Cell text → whether it may hold a label (list cells repeat their reasons and states). */
   const matters = new Map<string, boolean>();
@@ -172,26 +165,23 @@ export function scanPage(root: ParentNode): PageScan {
   const onText = (node: Node): void => {
     const raw = (node as Text).data;
     if (!raw || !raw.trim()) return;
-    const at = nodes.length;
-    nodes.push(node);
-    texts.push(raw);
     if (raw.length > 400 || !MAY_HOLD_LABEL.test(raw)) return; // long texts are values (or hostile), never labels
     if (!raw.includes(':') && !raw.includes('：') && !raw.includes('︰') && !raw.includes('﹕') && !mayStartLabel(raw.trim())) {
-      if (raw.includes('天猫')) tmallAt.push(at);
+      if (raw.includes('天猫')) tmallNodes.push(node);
       return;
     }
     let verdict = verdicts.get(raw);
     if (verdict === undefined) verdicts.set(raw, (verdict = classify(raw)));
     if (verdict === null) return;
-    if (verdict.tmall) tmallAt.push(at);
+    if (verdict.tmall) tmallNodes.push(node);
     if (verdict.heading !== undefined) {
       const section = noiseSection(node, verdict.heading, root);
       if (section) noise.push(section);
       return;
     }
     if (!verdict.key) return;
-    if (verdict.inline !== undefined) hits.push({ key: verdict.key, label: verdict.label!, node, at, inline: verdict.inline });
-    else hits.push({ key: verdict.key, label: verdict.label!, node, at });
+    if (verdict.inline !== undefined) hits.push({ key: verdict.key, label: verdict.label!, node, inline: verdict.inline });
+    else hits.push({ key: verdict.key, label: verdict.label!, node });
   };
 
   /** Noise elements are recorded (unless merely skipped tags) and never entered. */
@@ -265,16 +255,14 @@ export function scanPage(root: ParentNode): PageScan {
   }
   walk(root as Node);
 
-  if (noise.length === 0) return { root, doc, nodes, texts, hits, saysTmall: tmallAt.length > 0, noise, rowTexts };
+  if (noise.length === 0) return { root, doc, hits, saysTmall: tmallNodes.length > 0, noise, rowTexts };
   // Labels (and 天猫 mentions) inside a block judged noise by its heading are not used.
   const inNoise = (n: Node) => noise.some((s) => s.contains(n));
   return {
     root,
     doc,
-    nodes,
-    texts,
     hits: hits.filter((h) => !inNoise(h.node)),
-    saysTmall: tmallAt.some((i) => !inNoise(nodes[i]!)),
+    saysTmall: tmallNodes.some((n) => !inNoise(n)),
     noise,
     rowTexts,
   };
