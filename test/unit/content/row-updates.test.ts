@@ -85,9 +85,16 @@ function start(worker: ReturnType<typeof fakeWorker>) {
   return s;
 }
 
-/** Let the observer fire and every pass (and badge slice) finish. */
+/** Let the observer fire and every pass (and badge slice) finish: until the pass count has not moved for 40 ms. */
 async function settle() {
-  for (let i = 0; i < 6; i++) await wait(12);
+  let last: string | null = null;
+  let still = 0;
+  for (let i = 0; i < 200 && still < 4; i++) {
+    await wait(10);
+    const passes = document.documentElement.getAttribute('data-as-passes');
+    still = passes === last ? still + 1 : 0;
+    last = passes;
+  }
 }
 
 /** The worker holds what a whole read finds; each case row holds exactly its own badge. */
