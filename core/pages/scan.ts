@@ -118,6 +118,13 @@ function noiseSection(textNode: Node, heading: string, root: ParentNode): Elemen
   return section;
 }
 
+/** Moves the walker past the current node's subtree: its next sibling, or an ancestor's; null at the end. */
+function pastSubtree(walker: TreeWalker): Node | null {
+  let node: Node | null;
+  while (!(node = walker.nextSibling())) if (!walker.parentNode()) return null;
+  return node;
+}
+
 /** What one text node says, as far as the scan cares (null: nothing). */
 interface TextVerdict {
   tmall: boolean;
@@ -230,11 +237,7 @@ export function scanPage(root: ParentNode): PageScan {
   // table rows (read by readRow) are skipped by moving the walker past them.
   function walk(from: Node): void {
     const walker = doc.createTreeWalker(from, SHOW_ELEMENT | SHOW_TEXT);
-    const past = (): Node | null => {
-      let node: Node | null;
-      while (!(node = walker.nextSibling())) if (!walker.parentNode()) return null;
-      return node;
-    };
+    const past = () => pastSubtree(walker);
     let node = walker.nextNode();
     while (node) {
       if (node.nodeType === ELEMENT_NODE) {
@@ -273,15 +276,15 @@ export function scanPage(root: ParentNode): PageScan {
  * ad / recommendation blocks), whitespace-only ones left out, joined in document order.
  */
 export function textOutsideNoise(scan: PageScan, el: Element): string {
+  if (isInNoise(scan, el)) return '';
   const walker = scan.doc.createTreeWalker(el, SHOW_ELEMENT | SHOW_TEXT);
   const classVerdicts = new Map<string, boolean>();
   const tagVerdicts = new Map<string, boolean>();
   let text = '';
   let node = walker.nextNode();
   while (node) {
-    if (node.nodeType === ELEMENT_NODE && (isNoiseElement(node as Element, classVerdicts, tagVerdicts) || (scan.noise.length > 0 && scan.noise.includes(node as Element)))) {
-      node = null;
-      while (!(node = walker.nextSibling())) if (!walker.parentNode()) return isInNoise(scan, el) ? '' : text;
+    if (node.nodeType === ELEMENT_NODE && (isNoiseElement(node as Element, classVerdicts, tagVerdicts) || scan.noise.includes(node as Element))) {
+      node = pastSubtree(walker);
       continue;
     }
     if (node.nodeType === TEXT_NODE) {
@@ -290,7 +293,7 @@ export function textOutsideNoise(scan: PageScan, el: Element): string {
     }
     node = walker.nextNode();
   }
-  return isInNoise(scan, el) ? '' : text;
+  return text;
 }
 
 /** Whether a row re-read on its own is itself an ad / recommendation (or skipped) element. */
