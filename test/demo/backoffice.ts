@@ -11,94 +11,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fixturePages, readFixture, type FixturePage } from '../e2e/site';
+import { servedAt } from '../fixtures/clock';
 
-const BEIJING_MS = 8 * 3_600_000;
-const MINUTE_MS = 60_000;
+export { baseTimeOf, datesIn, shiftDates } from '../fixtures/clock';
 
 /** Real back-office URL of the demo index page (no case on it: the content script reads nothing). */
 export const DEMO_INDEX_URL = 'https://refund2.tmall.com/sentinel-demo/index.htm';
-
-/**
- * Dates the back-office shows: `2026-11-20 10:00:00`, `2026-11-20 10:00`, `2026/11/20 10:00`,
- * `2026年11月20日 10:00:00`, and date-only forms. Captures: year, sep|年, month, day, time part.
- */
-const DATE_RE =
-  /(?<![0-9０-９])([0-9０-９]{4})(?:([-/－／])([0-9０-９]{1,2})\2([0-9０-９]{1,2})|年([0-9０-９]{1,2})月([0-9０-９]{1,2})日)(?:(\s*|T)([0-9０-９]{1,2})[:：]([0-9０-９]{2})(?:[:：]([0-9０-９]{2}))?)?(?![0-9０-９])/g;
-
-/** Full-width digits (`２０２６`) → ASCII, for reading a matched date. */
-const ascii = (s: string): string => s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-/** ASCII digits → full-width, to write a date back in the page's own style. */
-const wide = (s: string): string => s.replace(/[0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
-
-interface FoundDate {
-  ms: number;
-  hasTime: boolean;
-}
-
-function pad(n: number, like: string): string {
-  return like.length >= 2 ? String(n).padStart(2, '0') : String(n);
-}
-
-function parseMatch(m: RegExpExecArray): FoundDate | null {
-  const [, y, sep, mo1, d1, mo2, d2, , hh, mi, ss] = Array.from(m, (v) => (v === undefined ? undefined : ascii(v)));
-  const month = Number(mo1 ?? mo2);
-  const day = Number(d1 ?? d2);
-  const year = Number(y);
-  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 2000 || year > 2100) return null;
-  void sep;
-  const hasTime = hh !== undefined;
-  const ms = Date.UTC(year, month - 1, day, hasTime ? Number(hh) : 0, hasTime ? Number(mi) : 0, ss ? Number(ss) : 0) - BEIJING_MS;
-  return Number.isFinite(ms) ? { ms, hasTime } : null;
-}
-
-/** Every date in `html`, as epoch ms (read as Beijing time). */
-export function datesIn(html: string): FoundDate[] {
-  const out: FoundDate[] = [];
-  for (const m of html.matchAll(DATE_RE)) {
-    const f = parseMatch(m as RegExpExecArray);
-    if (f) out.push(f);
-  }
-  return out;
-}
-
-/** The page's base time: its latest date-with-time (its "now" when the fixture was written). */
-export function baseTimeOf(html: string): number | null {
-  const withTime = datesIn(html).filter((d) => d.hasTime);
-  if (withTime.length === 0) return null;
-  return Math.max(...withTime.map((d) => d.ms));
-}
-
-/**
- * Move every date in `html` by `deltaMs` (whole minutes, or seconds for pages whose dates
- * all carry seconds), keeping each date's own format
- * (separator, padding, seconds or not). Relative offsets between dates are unchanged; the
- * platform's countdown texts (`剩余2天23时7分51秒`) are durations relative to the page's
- * "now" and stay as they are.
- */
-export function shiftDates(html: string, deltaMs: number, unit: 'minute' | 'second' = 'minute'): string {
-  const step = unit === 'second' ? 1000 : MINUTE_MS;
-  const delta = Math.round(deltaMs / step) * step;
-  return html.replace(DATE_RE, (...args: unknown[]) => {
-    const m = args.slice(0, 11) as unknown as RegExpExecArray;
-    const f = parseMatch(m);
-    if (!f) return m[0];
-    // Date-only values move by whole days so they stay on a calendar boundary.
-    const shift = f.hasTime ? delta : Math.round(delta / 86_400_000) * 86_400_000;
-    const t = new Date(f.ms + shift + BEIJING_MS); // Beijing wall clock in UTC fields
-    const [whole, y, sep, mo1, d1, mo2, d2, gap, hh, mi, ss] = m;
-    const Y = String(t.getUTCFullYear());
-    const M = pad(t.getUTCMonth() + 1, (mo1 ?? mo2)!);
-    const D = pad(t.getUTCDate(), (d1 ?? d2)!);
-    void y;
-    let out = sep ? `${Y}${sep}${M}${sep}${D}` : `${Y}年${M}月${D}日`;
-    if (hh !== undefined) {
-      const colon = /：/.test(whole) ? '：' : ':';
-      out += `${gap ?? ''}${pad(t.getUTCHours(), hh)}${colon}${pad(t.getUTCMinutes(), mi!)}`;
-      if (ss !== undefined) out += `${colon}${pad(t.getUTCSeconds(), ss)}`;
-    }
-    return /[０-９]/.test(whole) ? wide(out) : out;
-  });
-}
 
 export interface DemoPage extends FixturePage {
   /** Path on the local server: `/<host><path>?<query>`. */
@@ -123,10 +41,8 @@ export function localPathFor(url: string): string {
 /** The demo pages: fixtures with dates shifted so their latest event is `now` (minus DEMO_LAST_EVENT_AGO_MS). */
 export function demoPages(now = Date.now(), pages = fixturePages()): DemoPage[] {
   return pages.map((p) => {
-    const raw = readFixture(p.file);
-    const base = baseTimeOf(raw);
-    const shiftMs = base === null ? 0 : now - DEMO_LAST_EVENT_AGO_MS - base;
-    return { ...p, localPath: localPathFor(p.url), html: shiftDates(raw, shiftMs), shiftMs };
+    const { html, shiftMs } = servedAt(readFixture(p.file), now, DEMO_LAST_EVENT_AGO_MS);
+    return { ...p, localPath: localPathFor(p.url), html, shiftMs };
   });
 }
 

@@ -10,7 +10,7 @@ import { countdownSeconds, detailValues, expectedDue, platformOf } from './expec
 import type { Page } from 'playwright-core';
 import { launch, readBadges, screenshot, waitForBadges, type Badge, type Harness } from './harness';
 import { countdownMinutes, listRows } from './pages';
-import { fixturePages, readFixture } from './site';
+import { fixturePages } from './site';
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/;
 const LIST_URL = 'https://refund2.tmall.com/dispute/seller/list.htm';
@@ -100,9 +100,10 @@ describe('badges (browser in America/Los_Angeles)', () => {
   it('badges count down: the text drops by a minute as the due time approaches', async () => {
     // Serve the list with its dates moved (to the second) so that one badge's minute
     // boundary falls a few seconds after the page is read.
-    const raw = readFixture(fixtureAt((u) => u === LIST_URL, 'the Tmall refund list').file);
     const probe = await h.open(LIST_URL);
     await waitForBadges(probe);
+    // The list as the probe got it (its dates placed at that moment): `due` below is on its clock.
+    const raw = h.served(LIST_URL)!;
     // A badge whose due time comes from the page's dates (not from the platform's countdown text).
     const fromDates = ['ship-promise', 'intervention-open', 'late-ship-reason-available', 'after-sale-window'];
     const first = (await readBadges(probe)).find((b) => b.due !== null && fromDates.includes(b.deadline ?? ''));
@@ -116,7 +117,7 @@ describe('badges (browser in America/Los_Angeles)', () => {
     let b0: Badge | undefined;
     for (let attempt = 0, lead = 5_000; attempt < 3 && !b0; attempt++, lead *= 2) {
       const url = `${LIST_URL}?e2e=countdown-${attempt}`;
-      h.serve(url, shiftDates(raw, Date.now() + 2 * 3_600_000 + lead - due, 'second'));
+      h.serve(url, shiftDates(raw, Date.now() + 2 * 3_600_000 + lead - due, 'second'), { asIs: true });
       page = await h.open(url);
       await waitForBadges(page);
       const b = (await readBadges(page)).find((x) => x.caseKey === key);
@@ -194,6 +195,7 @@ describe('badges (browser in America/Los_Angeles)', () => {
       url,
       `<!doctype html><html><head><meta charset="utf-8"><title>退款管理</title></head><body><h2>退款管理</h2>
 <table><thead><tr>${head.map((x) => `<th>${x}</th>`).join('')}</tr></thead><tbody>${ids.map((id) => rowHtml(id, '拍错了', '88.00')).join('')}</tbody></table></body></html>`,
+      { asIs: true }, // its times are already relative to now, like the rows added below
     );
     const page = await h.open(url);
     await waitForBadges(page, 4);

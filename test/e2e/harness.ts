@@ -10,6 +10,7 @@ import { chromium, type BrowserContext, type CDPSession, type Page, type Worker 
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { servedAt } from '../fixtures/clock';
 import { BACK_OFFICE_HOSTS, REPO_ROOT, fixturePages, readFixture, routeKey } from './site';
 
 export const DIST = join(REPO_ROOT, '.output/chrome-mv3');
@@ -51,8 +52,14 @@ export interface Harness {
   context: BrowserContext;
   extensionId: string;
   origin: string;
-  /** Serve `html` at `url` (overrides the fixture table for that URL). */
-  serve(url: string, html: string): void;
+  /**
+   * Serve `html` at `url` (overrides the fixture table for that URL). Its dates are placed
+   * relative to the moment of the first request for it (test/fixtures/clock.ts), like every
+   * fixture page; `asIs` serves it unchanged (a page whose dates the test placed itself).
+   */
+  serve(url: string, html: string, opts?: { asIs?: boolean }): void;
+  /** The HTML requests for `url` are answered with (its dates placed at the first request). */
+  served(url: string): string | undefined;
   /** Open a fresh tab at a back-office URL and wait for the DOM. */
   open(url: string): Promise<Page>;
   openSidePanel(page?: Page): Promise<Page>;
@@ -127,8 +134,10 @@ export async function launch(opts: { dist?: string; headless?: boolean; timezone
     );
   }
 
-  const site = new Map<string, string>();
-  for (const p of fixturePages()) site.set(p.url, readFixture(p.file));
+  /** URL → page; `asIs` pages are served unchanged, the others with their dates placed at request time. */
+  const site = new Map<string, { html: string; asIs: boolean }>();
+  for (const p of fixturePages()) site.set(p.url, { html: readFixture(p.file), asIs: false });
+  const lastServed = new Map<string, string>();
   const unserved: string[] = [];
 
   // Later routes win in Playwright: the catch-all 404 first, then the back-office hosts.
@@ -139,11 +148,14 @@ export async function launch(opts: { dist?: string; headless?: boolean; timezone
   for (const host of BACK_OFFICE_HOSTS) {
     await context.route(`https://${host}/**`, (route) => {
       const url = route.request().url();
-      const body = site.get(routeKey(url));
-      if (body === undefined) {
+      const page = site.get(routeKey(url));
+      if (page === undefined) {
         unserved.push(url);
         return route.fulfill({ status: 404, contentType: 'text/plain', body: 'no fixture at this URL' });
       }
+      // Dates placed at the first request; a reload shows the same page, as the real one would.
+      let body = lastServed.get(routeKey(url));
+      if (body === undefined) lastServed.set(routeKey(url), (body = page.asIs ? page.html : servedAt(page.html, Date.now()).html));
       return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
     });
   }
@@ -198,8 +210,12 @@ export async function launch(opts: { dist?: string; headless?: boolean; timezone
     extensionId,
     origin,
     unserved,
-    serve(url, html) {
-      site.set(routeKey(url), html);
+    serve(url, html, opts) {
+      site.set(routeKey(url), { html, asIs: opts?.asIs === true });
+      lastServed.delete(routeKey(url));
+    },
+    served(url) {
+      return lastServed.get(routeKey(url));
     },
     async open(url) {
       const page = await context.newPage();

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { defaultPack } from '../../core/rules';
 import { launch, readBadges, waitForBadges, type Harness } from './harness';
 
 const LIST_URL = 'https://refund2.tmall.com/dispute/seller/list.htm';
@@ -12,6 +13,10 @@ const LIST_URL = 'https://refund2.tmall.com/dispute/seller/list.htm';
 let h: Harness;
 let list: Page;
 let dueBefore: Map<string, string | null>;
+let deadlineBefore: Map<string, string | null>;
+let readAt: number;
+/** Deadlines the page's own countdown text sets (its frozen `剩余…` counts from each read). */
+const FROM_PAGE_COUNTDOWN = new Set(Object.values(defaultPack.countdownTargets));
 let alarmsBefore: Array<{ name: string; scheduledTime: number }>;
 
 type AlarmApi = { alarms: { getAll(): Promise<Array<{ name: string; scheduledTime: number }>> } };
@@ -26,7 +31,10 @@ beforeAll(async () => {
   h = await launch();
   list = await h.open(LIST_URL);
   await waitForBadges(list, 2);
-  dueBefore = new Map((await readBadges(list)).map((b) => [b.caseKey ?? b.unreadable ?? '?', b.due]));
+  readAt = Date.now();
+  const first = await readBadges(list);
+  dueBefore = new Map(first.map((b) => [b.caseKey ?? b.unreadable ?? '?', b.due]));
+  deadlineBefore = new Map(first.map((b) => [b.caseKey ?? b.unreadable ?? '?', b.deadline]));
   // Give the background a moment to schedule its alarms for the reported cases.
   for (let i = 0; i < 100 && (await alarms(h)).length === 0; i++) await new Promise((r) => setTimeout(r, 100));
   alarmsBefore = await alarms(h);
@@ -60,7 +68,20 @@ describe('service worker stopped and restarted', () => {
     await list.reload();
     await waitForBadges(list, dueBefore.size);
     const after = await readBadges(list);
-    expect(new Map(after.map((b) => [b.caseKey ?? b.unreadable ?? '?', b.due]))).toEqual(dueBefore);
+    const elapsed = Date.now() - readAt;
+    expect(new Map(after.map((b) => [b.caseKey ?? b.unreadable ?? '?', b.deadline]))).toEqual(deadlineBefore);
+    // Dates on the page give the same due times; the served page's countdown text does not
+    // tick between loads, so a due time it sets moves on by at most the time between the reads.
+    const exact = after.filter((b) => !FROM_PAGE_COUNTDOWN.has(b.deadline ?? ''));
+    expect(new Map(exact.map((b) => [b.caseKey ?? b.unreadable ?? '?', b.due]))).toEqual(
+      new Map(exact.map((b) => [b.caseKey ?? b.unreadable ?? '?', dueBefore.get(b.caseKey ?? b.unreadable ?? '?')])),
+    );
+    expect(exact.length, 'some due times come from the page’s dates').toBeGreaterThan(0);
+    for (const b of after.filter((x) => FROM_PAGE_COUNTDOWN.has(x.deadline ?? ''))) {
+      const moved = Date.parse(b.due!) - Date.parse(dueBefore.get(b.caseKey!)!);
+      expect(moved, `${b.caseKey} ${b.deadline}`).toBeGreaterThanOrEqual(-1_000);
+      expect(moved, `${b.caseKey} ${b.deadline}`).toBeLessThanOrEqual(elapsed + 1_000);
+    }
   });
 
   it('an open side panel keeps working across a second stop', async () => {
