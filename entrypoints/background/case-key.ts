@@ -12,6 +12,10 @@ export const LIMITS = {
   reportJsonChars: 1_000_000,
   packJsonChars: 5_000_000, // = RULE_PACK_LIMITS.maxJsonChars (core/model/rule-pack.ts); a test keeps them equal
   keyChars: 300,
+  /** One string fact of a report, or a ledger entry's text: above the content script's MAX_FACT_CHARS (a test keeps it so). */
+  textChars: 20_000,
+  /** A short name: a report's adapter, an unreadable selector or field name. */
+  nameChars: 100,
 } as const;
 
 /** `${platform}:${kind}:${refundId ?? orderId ?? 'row' + index}` — the case key (brief). */

@@ -1,5 +1,5 @@
-import { z } from '../../core/model/zod';
-import { PanelReadSchema, type PanelRead } from '../../core/model/facts';
+import { intIn, z } from '../../core/model/zod';
+import { BeijingIsoSchema, FactsSchema, PanelReadSchema, type PanelRead } from '../../core/model/facts';
 import type { Guidance } from '../../core/model/guidance';
 import { LedgerEntrySchema } from '../../core/model/ledger';
 import { SettingsPatchSchema } from '../../core/model/settings';
@@ -41,10 +41,35 @@ export interface TeamPackStatus {
   etag?: string;
 }
 
+/** A string of at most `max` characters (`min`: at least that many). */
+const bounded = (max: number, min = 0) => z.string().check(...(min > 0 ? [z.minLength(min)] : []), z.maxLength(max));
+const digits = z.optional(z.string().check(z.regex(/^\d+$/), z.maxLength(LIMITS.textChars)));
+const freeText = z.optional(bounded(LIMITS.textChars, 1));
+const at = z.optional(BeijingIsoSchema.check(z.maxLength(LIMITS.textChars)));
+
+/** The model's facts with every string bounded at the door (the content script sends none longer). */
+const ReportFactsSchema = z.extend(FactsSchema, {
+  refundId: digits,
+  orderId: digits,
+  buyer: freeText,
+  reason: freeText,
+  complaintType: freeText,
+  refundStatus: freeText,
+  activity: freeText,
+  platformCountdown: freeText,
+  paidAt: at,
+  shippedAt: at,
+  refundRequestedAt: at,
+  complaintFiledAt: at,
+  tradeClosedAt: at,
+  tradeSucceededAt: at,
+});
+const ReportReadSchema = z.extend(PanelReadSchema, { adapter: bounded(LIMITS.nameChars, 1), facts: ReportFactsSchema });
+
 export const ReportPagePayload = z.object({
   /** Only the seller back-office sends reports: https on *.tmall.com / *.taobao.com. */
   url: z.url({ protocol: /^https$/, hostname: /(^|\.)(tmall|taobao)\.com$/ }).check(z.maxLength(LIMITS.urlChars)),
-  cases: z.array(PanelReadSchema).check(z.maxLength(LIMITS.casesPerReport)),
+  cases: z.array(ReportReadSchema).check(z.maxLength(LIMITS.casesPerReport)),
   /** Later chunks of a page with more than LIMITS.casesPerReport cases: add to the tab's cases (same url) instead of replacing them. */
   append: z.optional(z.boolean()),
   /** `badges`: answer with BadgeViews (what a badge shows), not whole CaseViews (the content script). */
@@ -53,8 +78,8 @@ export const ReportPagePayload = z.object({
   remove: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(LIMITS.keyChars))).check(z.maxLength(LIMITS.casesPerReport))),
   unreadable: z.optional(
     z.object({
-      tried: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(50)),
-      fields: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(100)),
+      tried: z.array(bounded(LIMITS.nameChars)).check(z.maxLength(50)),
+      fields: z.array(bounded(LIMITS.nameChars)).check(z.maxLength(100)),
     }),
   ),
 });
@@ -62,9 +87,18 @@ export const GetTabCasesPayload = z.union([z.object({ tabId: z.optional(z.number
 export const FocusCasePayload = z.object({ key: z.string().check(z.minLength(1), z.maxLength(LIMITS.keyChars)) });
 /** `tabId`: prefer that tab's copy of the case (a case open in two tabs); else the first tab that has it. */
 export const GetCasePayload = z.object({ key: z.string().check(z.minLength(1), z.maxLength(LIMITS.keyChars)), tabId: z.optional(z.number().check(z.int(), z.nonnegative())) });
-export const SaveSettingsPayload = SettingsPatchSchema;
+/** The settings patch with the team pack URL bounded (the model's patch leaves it to the full settings' check). */
+export const SaveSettingsPayload = z.extend(SettingsPatchSchema, {
+  teamPack: z.optional(z.partial(z.object({ url: bounded(LIMITS.urlChars), refreshHours: intIn(1, 168) }))),
+});
 export const ImportPackPayload = z.object({ json: z.string().check(z.maxLength(LIMITS.packJsonChars, 'pack file too large (max 5 MB)')) });
-export const ConfirmLedgerPayload = LedgerEntrySchema;
+export const ConfirmLedgerPayload = z.extend(LedgerEntrySchema, {
+  buyer: bounded(LIMITS.textChars, 1),
+  at: BeijingIsoSchema.check(z.maxLength(LIMITS.textChars)),
+  orderPaidAt: at,
+  orderId: z.optional(bounded(LIMITS.textChars)),
+  reason: z.optional(bounded(LIMITS.textChars)),
+});
 export const CasesChangedPayload = z.object({ tabId: z.number().check(z.int()) });
 
 /** The schema for each message's payload, by message type. */

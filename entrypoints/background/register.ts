@@ -1,15 +1,32 @@
 import { browser } from '#imports';
-import { onMessage } from './messaging';
+import { onMessage, type ProtocolMap } from './messaging';
 import { badgeView } from './case-summary';
+import { assertSenderAllowed, type ExtensionSelf } from './sender-policy';
 import type { Sentinel } from './sentinel';
 
+type Listener<K extends keyof ProtocolMap> = Parameters<typeof onMessage<K>>[1];
+
 /**
- * Wire the sentinel to the extension: one listener per message type (payloads are
- * validated inside each handler) and the browser events. Called synchronously at worker
- * start so events that woke the worker are delivered (MV3).
+ * `onMessage` behind the sender policy (sender-policy.ts): a sender the table does not
+ * allow for `type` is answered with an Error before the handler runs (synchronously, so
+ * focusCase keeps its user gesture).
+ */
+function guardedOn(self: ExtensionSelf) {
+  return <K extends keyof ProtocolMap>(type: K, handler: Listener<K>) =>
+    onMessage(type, (m) => {
+      assertSenderAllowed(type, m.sender, self);
+      return handler(m);
+    });
+}
+
+/**
+ * Wire the sentinel to the extension: one listener per message type, each behind the sender
+ * policy (payloads are validated inside each handler), and the browser events. Called
+ * synchronously at worker start so events that woke the worker are delivered (MV3).
  */
 export function registerSentinel(s: Sentinel): () => void {
   const h = s.handlers;
+  const onMessage = guardedOn({ origin: browser.runtime.getURL('/'), id: browser.runtime.id });
   const offs = [
     onMessage('reportPage', async (m) => {
       const answer = await h.reportPage(m.data, m.sender);

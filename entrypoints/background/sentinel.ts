@@ -20,6 +20,7 @@ import { PackService } from './pack-service';
 import { LIMITS, PAYLOAD_SCHEMAS, caseKey, formatZodError, type CaseSummary, type CaseView, type PackInfo } from './protocol';
 import { summarizeCase } from './case-summary';
 import { sameRead } from './case-key';
+import { reportedPageUrl } from './sender-policy';
 import type { RulesApi } from './rules-api';
 import { loadSettings, saveSettings, type EffectiveSettings } from './settings-service';
 import { SessionState, type StoredCase, type TabMem } from './tab-state';
@@ -431,10 +432,12 @@ export function createSentinel(deps: SentinelDeps) {
       const d = validatePayload('reportPage', data);
       const tabId = pageTabId(sender);
       if (tabId === undefined) throw new Error('reportPage: must be sent by a content script in a tab');
+      // The page is the sender's own: a payload naming another page is refused (sender-policy.ts).
+      const url = reportedPageUrl(d.url, sender.url);
       const [st, c, have, db] = await Promise.all([state(), context(), scheduled(), store()]);
       // From here on synchronous: reports are applied in the order they arrive.
       const prior = st.tabs.get(tabId);
-      const samePage = prior?.url === d.url ? prior : undefined;
+      const samePage = prior?.url === url ? prior : undefined;
       // An update of cases this worker does not have (another page, or a lost tab state): the page must report them all.
       if (d.append && !samePage) return { cases: [], resync: true };
       const before = new Map<string, StoredCase>();
@@ -454,7 +457,7 @@ export function createSentinel(deps: SentinelDeps) {
         const prev = before.get(key);
         const same = prev !== undefined && sameRead(prev.read, read);
         if (!same) changed.add(key);
-        const v = evaluateCase(read, key, tabId, d.url, same ? prev.seenAt : now, c);
+        const v = evaluateCase(read, key, tabId, url, same ? prev.seenAt : now, c);
         if (v) views.push(v);
       }
       // Later chunks of a long page (append) add to the cases the earlier chunks reported.
@@ -465,7 +468,7 @@ export function createSentinel(deps: SentinelDeps) {
       const unreadable = d.unreadable ?? (d.append ? samePage?.unreadable : undefined);
       st.tabs.set(tabId, {
         tabId,
-        url: d.url,
+        url,
         cases: all.map((v) => ({ read: v.read, seenAt: v.seenAt })),
         ...(unreadable ? { unreadable } : {}),
         updatedMs: nowMs(),

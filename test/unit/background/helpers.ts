@@ -70,3 +70,31 @@ export function tmallRefund(over: Partial<PanelRead['facts']> = {}, index = 0): 
 export const URL_DETAIL = 'https://refund2.tmall.com/dispute/seller/detail.htm?refundId=202611200001';
 export const URL_LIST = 'https://refund2.tmall.com/dispute/seller/list.htm';
 export const tab = (id: number) => ({ tab: { id } });
+
+/** The extension's own origin in the fake browser (`chrome-extension://<id>/`). */
+export const extensionOrigin = () => fakeBrowser.runtime.getURL('/');
+/** Senders as the browser describes them (runtime.MessageSender). */
+export const senders = {
+  sidePanel: () => ({ id: fakeBrowser.runtime.id, url: `${extensionOrigin()}sidepanel.html` }),
+  sidePanelTab: () => ({ id: fakeBrowser.runtime.id, url: `${extensionOrigin()}sidepanel.html`, tab: { id: 50, url: `${extensionOrigin()}sidepanel.html` } }),
+  options: () => ({ id: fakeBrowser.runtime.id, url: `${extensionOrigin()}options.html` }),
+  contentScript: (url = URL_DETAIL, tabId = 7) => ({ id: fakeBrowser.runtime.id, url, tab: { id: tabId, url }, frameId: 0 }),
+  /** What the fake browser's own runtime.sendMessage passes. */
+  none: () => ({}),
+};
+
+/**
+ * Deliver one message to the registered listeners as if `sender` sent it (the fake
+ * browser's runtime.sendMessage always passes an empty sender). Rejects with the answer's
+ * error message; `undefined` when no listener answers.
+ */
+export async function sendAs(sender: object, type: string, data?: unknown): Promise<unknown> {
+  let respond: (answer: { res?: unknown; err?: { message?: string } }) => void = () => undefined;
+  const answered = new Promise<{ res?: unknown; err?: { message?: string } }>((resolve) => (respond = resolve));
+  const message = { id: 1, type, data, timestamp: Date.now() };
+  const results: unknown[] = await fakeBrowser.runtime.onMessage.trigger(message, sender, respond);
+  if (!results.includes(true)) return undefined;
+  const { res, err } = await answered;
+  if (err) throw new Error(err.message ?? 'error without a message');
+  return res;
+}

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { Clock, NOW, freshProfile, sentinel } from './helpers';
+import { Clock, NOW, freshProfile, sendAs, senders, sentinel } from './helpers';
 import { registerSentinel } from '../../../entrypoints/background/register';
 import { sendMessage } from '../../../entrypoints/background/messaging';
 import { defaultPack } from '../../../core';
@@ -12,16 +12,23 @@ afterEach(() => off?.());
 describe('the ProtocolMap binding, end to end through runtime messaging', () => {
   it('answers typed messages and rejects invalid payloads with the path', async () => {
     off = registerSentinel(sentinel(new Clock(NOW)));
-    const settings = await sendMessage('getSettings');
+    const panel = senders.sidePanel();
+    const settings = (await sendAs(panel, 'getSettings')) as { warningThresholdsHours: number[] };
     expect(settings.warningThresholdsHours).toEqual([4, 1]);
-    const info = await sendMessage('getPackInfo');
+    const info = (await sendAs(panel, 'getPackInfo')) as { active: { id: string } };
     expect(info.active.id).toBe(defaultPack.id);
 
-    await expect(sendMessage('saveSettings', { locale: 'fr' } as never)).rejects.toThrow(/saveSettings: invalid payload — locale/);
-    await expect(sendMessage('importPack', { json: 42 } as never)).rejects.toThrow(/importPack: invalid payload — json/);
-    await expect(sendMessage('getQueue', { sneaky: true } as never)).rejects.toThrow(/getQueue: invalid payload/);
-    // no sender tab through runtime.sendMessage: a page report is refused
-    await expect(sendMessage('reportPage', { url: 'https://refund2.tmall.com/dispute/seller/list.htm', cases: [] })).rejects.toThrow(/content script/);
+    await expect(sendAs(panel, 'saveSettings', { locale: 'fr' })).rejects.toThrow(/saveSettings: invalid payload — locale/);
+    await expect(sendAs(panel, 'importPack', { json: 42 })).rejects.toThrow(/importPack: invalid payload — json/);
+    await expect(sendAs(panel, 'getQueue', { sneaky: true })).rejects.toThrow(/getQueue: invalid payload/);
+    // an extension page is no back-office tab: a page report from it is refused
+    await expect(sendAs(panel, 'reportPage', { url: 'https://refund2.tmall.com/dispute/seller/list.htm', cases: [] })).rejects.toThrow(/reportPage: refused from an extension page/);
+  });
+
+  it('the typed sendMessage reaches the worker; a sender the browser does not describe is refused', async () => {
+    off = registerSentinel(sentinel(new Clock(NOW)));
+    // the fake browser's runtime.sendMessage passes an empty sender
+    await expect(sendMessage('getSettings')).rejects.toThrow(/getSettings: refused from an unknown sender/);
   });
 
   it('registers the worker events synchronously (alarms, tabs, notifications, install/startup)', () => {

@@ -1,0 +1,124 @@
+import { LIMITS } from './case-key';
+import type { ProtocolMap } from './messaging';
+
+/**
+ * Who may send what to the background worker. Every message is checked against this table
+ * at registration (register.ts), before its handler runs.
+ *
+ * No WXT / browser imports here: the caller passes the extension's own origin and id.
+ */
+
+/** Where a message may come from. */
+export type SenderContext = 'extension-page' | 'content-script';
+/** What a sender is: a context, or `unknown` (always refused). */
+export type SenderKind = SenderContext | 'unknown';
+
+/** The part of runtime.MessageSender the policy reads. */
+export interface PolicySender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+}
+
+/** The extension itself: `origin` is runtime.getURL('/'), e.g. `chrome-extension://<id>/`. */
+export interface ExtensionSelf {
+  origin: string;
+  id: string;
+}
+
+const PAGES: readonly SenderContext[] = ['extension-page'];
+const BOTH: readonly SenderContext[] = ['extension-page', 'content-script'];
+
+/**
+ * For each message, the contexts that may send it. A content script only reports its own
+ * page, focuses a case from a badge and reads the settings; everything that reads other
+ * tabs' cases or changes settings, packs or the ledger is for extension pages only.
+ * `casesChanged` goes from the worker to the pages: nobody may send it to the worker.
+ */
+export const SENDER_POLICY: { readonly [K in keyof ProtocolMap]: readonly SenderContext[] } = {
+  reportPage: ['content-script'],
+  focusCase: BOTH,
+  getSettings: BOTH,
+  getTabCases: PAGES,
+  getQueue: PAGES,
+  getTabSummaries: PAGES,
+  getQueueSummaries: PAGES,
+  getCase: PAGES,
+  getFocusedCase: PAGES,
+  saveSettings: PAGES,
+  getPackInfo: PAGES,
+  importPack: PAGES,
+  exportPack: PAGES,
+  resetPack: PAGES,
+  confirmLedger: PAGES,
+  refreshTeamPack: PAGES,
+  casesChanged: [],
+};
+
+function isHttps(url: string): boolean {
+  try {
+    return new URL(url).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * An extension page (side panel — docked or opened as a tab —, options, any page of ours):
+ * its URL is on the extension's origin. A content script: in a tab, on an https page.
+ */
+export function classifySender(sender: PolicySender | null | undefined, self: ExtensionSelf): SenderKind {
+  if (!sender || typeof sender.url !== 'string') return 'unknown';
+  if (sender.id !== undefined && sender.id !== self.id) return 'unknown';
+  if (self.origin.endsWith('/') && self.origin.length > 1 && sender.url.startsWith(self.origin)) return 'extension-page';
+  if (typeof sender.tab?.id === 'number' && isHttps(sender.url)) return 'content-script';
+  return 'unknown';
+}
+
+const CONTEXT_NAMES: Record<SenderKind, string> = {
+  'extension-page': 'an extension page',
+  'content-script': 'a content script',
+  unknown: 'an unknown sender',
+};
+
+/** Throws `<type>: refused from <context>` unless the table lets this sender send `type`. */
+export function assertSenderAllowed(type: string, sender: PolicySender | null | undefined, self: ExtensionSelf): SenderContext {
+  const kind = classifySender(sender, self);
+  const allowed = Object.hasOwn(SENDER_POLICY, type) ? SENDER_POLICY[type as keyof ProtocolMap] : [];
+  if (kind === 'unknown' || !allowed.includes(kind)) throw new Error(`${type}: refused from ${CONTEXT_NAMES[kind]}`);
+  return kind;
+}
+
+/** The page URL as the content script reports it: an over-long URL loses its query and hash. */
+export function boundedPageUrl(href: string): string {
+  if (href.length <= LIMITS.urlChars) return href;
+  try {
+    const u = new URL(href);
+    return `${u.origin}${u.pathname}`.slice(0, LIMITS.urlChars);
+  } catch {
+    return href.slice(0, LIMITS.urlChars);
+  }
+}
+
+function originAndPath(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}`;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The URL a page report is stored under: the sender's own (bounded like the content script
+ * bounds it). A payload URL on another origin or path is refused; query and hash come from
+ * the sender. Without `senderUrl` (a direct, in-process call: the door refuses such senders)
+ * the payload URL stands.
+ */
+export function reportedPageUrl(payloadUrl: string, senderUrl: string | undefined): string {
+  if (senderUrl === undefined) return payloadUrl;
+  const own = boundedPageUrl(senderUrl);
+  const mine = originAndPath(own);
+  if (mine === null || mine !== originAndPath(payloadUrl)) throw new Error('reportPage: refused — the payload url is not the sender’s page');
+  return own;
+}
