@@ -1,8 +1,8 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-// Host permissions are only the seller back-office domains (see README "Privacy").
-export const BACK_OFFICE_MATCHES = ['https://*.tmall.com/*', 'https://*.taobao.com/*'];
+// No host permissions: the content script's matches (core/pages/urls.ts) are all the
+// access it needs, and the worker fetches nothing from the back-office (README "Privacy").
 
 export default defineConfig({
   srcDir: '.',
@@ -17,7 +17,6 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     permissions: ['storage', 'alarms', 'notifications', 'sidePanel'],
-    host_permissions: BACK_OFFICE_MATCHES,
     // The team rule-pack URL's origin is requested at runtime (options page, on save) —
     // never granted at install. See README "Team rule pack".
     optional_host_permissions: ['https://*/*'],

@@ -1,5 +1,5 @@
 import { count, text, z } from './zod';
-import { CASE_KINDS, FACT_KEYS, LOGISTICS, PLATFORMS, TRADE_STATUSES } from './vocabulary';
+import { CASE_KINDS, FACT_KEYS, LOGISTICS, PLATFORMS, REFUND_TYPES, TRADE_STATUSES } from './vocabulary';
 
 export * from './vocabulary';
 
@@ -49,6 +49,8 @@ export const FactsSchema = z.object({
   tradeSucceededAt: z.optional(BeijingIsoSchema),
   tradeStatus: z.optional(z.enum(TRADE_STATUSES)),
   refundStatus: z.optional(text()),
+  /** 仅退款 / 退货退款 / 换货 (`要求`). */
+  refundType: z.optional(z.enum(REFUND_TYPES)),
   logistics: z.optional(z.enum(LOGISTICS)),
   activity: z.optional(text()),
   /** The platform's own countdown as shown, e.g. `剩余2天23时7分51秒`; authoritative. */

@@ -6,11 +6,14 @@
 
 export const TRADE_STATUSES = ['等待买家付款', '买家已付款', '卖家已发货', '交易成功', '交易关闭'] as const;
 export const LOGISTICS = ['快递', '货运', '平邮', '无需物流', '虚拟', '自动发货'] as const;
+/** What the buyer asks for (`要求` on the workbench detail). */
+export const REFUND_TYPES = ['仅退款', '退货退款', '换货'] as const;
 export const CASE_KINDS = ['refund', 'aftersale', 'complaint'] as const;
 export const PLATFORMS = ['tmall', 'taobao'] as const;
 
 export type TradeStatus = (typeof TRADE_STATUSES)[number];
 export type Logistics = (typeof LOGISTICS)[number];
+export type RefundType = (typeof REFUND_TYPES)[number];
 export type CaseKind = (typeof CASE_KINDS)[number];
 export type Platform = (typeof PLATFORMS)[number];
 
@@ -31,6 +34,7 @@ export const FACT_KEYS = [
   'tradeSucceededAt',
   'tradeStatus',
   'refundStatus',
+  'refundType',
   'logistics',
   'activity',
   'platformCountdown',

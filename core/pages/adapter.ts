@@ -1,5 +1,6 @@
 import type { CaseKind, FactKey, Facts } from '../model/facts';
 import { PageContext } from './context';
+import type { ColumnCase } from './columns';
 import type { HeaderRow } from './list';
 import { AFTERSALE_LABELS } from './labels';
 import { detectPageKind, type PageKind } from './urls';
@@ -36,6 +37,12 @@ export interface PageAdapter {
   reread?(header: HeaderRow, rows: readonly Element[]): Array<AdapterCase | null> | null;
 }
 
+/** A column-list case as an adapter case: anchored in its value row when that is a table row, else in its block. */
+export function columnCase(c: ColumnCase, index: number, kind: CaseKind): AdapterCase {
+  const anchor = c.values.localName === 'tr' ? c.values : c.element;
+  return { kind, facts: c.facts, unreadable: c.unreadable, anchor, index };
+}
+
 export function contextFor(root: ParentNode, ctx?: PageContext): PageContext {
   return ctx && ctx.root === root ? ctx : new PageContext(root);
 }
@@ -44,9 +51,9 @@ export function urlSays(url: string, id: PageKind): boolean {
   return detectPageKind(url) === id;
 }
 
-/** A refund panel is an after-sale one on a 交易成功 trade or when labelled 售后. */
-export function refundOrAftersale(facts: Facts, labels: ReadonlySet<string>): CaseKind {
-  if (facts.tradeStatus === '交易成功' || facts.tradeSucceededAt !== undefined) return 'aftersale';
+/** A refund panel is an after-sale one on a 交易成功 trade, when labelled 售后, or when its header says `(售后)`. */
+export function refundOrAftersale(facts: Facts, labels: ReadonlySet<string>, headerSaysAftersale = false): CaseKind {
+  if (headerSaysAftersale || facts.tradeStatus === '交易成功' || facts.tradeSucceededAt !== undefined) return 'aftersale';
   return saysAftersale(labels) ? 'aftersale' : 'refund';
 }
 

@@ -1,4 +1,4 @@
-import { contextFor, urlSays, type PageAdapter } from './adapter';
+import { columnCase, contextFor, urlSays, type PageAdapter } from './adapter';
 import type { FactKey } from '../model/facts';
 import { rereadListRows } from './list';
 
@@ -10,10 +10,14 @@ export const complaintList: PageAdapter = {
   kind: 'complaint',
   detect(url, root, ctx) {
     if (urlSays(url, 'complaint-list')) return true;
-    return contextFor(root, ctx).listRows(KEYS).length > 0;
+    const c = contextFor(root, ctx);
+    return c.columnListsOf(true).some((l) => l.cases.length > 0) || c.listRows(KEYS).length > 0;
   },
   read(root, ctx) {
-    return contextFor(root, ctx)
+    const c = contextFor(root, ctx);
+    const columnCases = c.columnListsOf(true).flatMap((l) => l.cases);
+    if (columnCases.length) return columnCases.map((k, i) => columnCase(k, i, 'complaint'));
+    return c
       .listRows(KEYS)
       .map((r) => ({ kind: 'complaint' as const, facts: r.facts, unreadable: r.unreadable, anchor: r.element, index: r.index, header: r.header }));
   },

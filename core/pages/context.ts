@@ -1,4 +1,5 @@
 import type { FactKey } from '../model/facts';
+import { readColumnLists, type ColumnList } from './columns';
 import { readDetailPanels, type DetailPanel } from './detail';
 import { findHeaderRows, readListRows, type HeaderRow, type ListRow } from './list';
 import { scanPage, type PageScan } from './scan';
@@ -10,6 +11,7 @@ import { scanPage, type PageScan } from './scan';
 export class PageContext {
   readonly scan: PageScan;
   private headerRows?: HeaderRow[];
+  private columns?: ColumnList[];
   private readonly panels = new Map<string, DetailPanel[]>();
   private readonly rows = new Map<string, ListRow[]>();
 
@@ -20,6 +22,19 @@ export class PageContext {
   get headers(): HeaderRow[] {
     this.headerRows ??= findHeaderRows(this.scan);
     return this.headerRows;
+  }
+
+  /** Lists with their titles apart from the cases (workbench per-case tables, old refund2 blocks). */
+  get columnLists(): ColumnList[] {
+    this.columns ??= readColumnLists(this.scan);
+    return this.columns;
+  }
+
+  /** Column lists whose titles or cases say they are complaints (`complaint`) or not. */
+  columnListsOf(complaints: boolean): ColumnList[] {
+    return this.columnLists.filter(
+      (l) => (l.title.columns.includes('complaintType') || l.cases.some((c) => c.facts.complaintType !== undefined)) === complaints,
+    );
   }
 
   /** Header rows having a column for one of `keys`. */

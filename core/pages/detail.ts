@@ -229,6 +229,24 @@ export function findPanelElements(
   return out;
 }
 
+/**
+ * Facts the page states only in an event sentence: `<nick>于2026-11-19 16:20:00创建了退款申请`
+ * is the request time. Used when no label gave the fact; two different times make it unreadable.
+ */
+const EVENTS: ReadonlyArray<readonly [FactKey, RegExp]> = [
+  ['refundRequestedAt', /于\s*(\d{4}[-/]\d{1,2}[-/]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?)\s*(?:创建|发起|提交)了?(?:退款|售后)申请/g],
+];
+
+function offerEvents(builder: FactsBuilder, text: string): void {
+  for (const [key, re] of EVENTS) {
+    if (builder.seen(key)) continue;
+    const found = new Set<string>();
+    for (const m of normalizeText(text).matchAll(re)) found.add(m[1]!);
+    if (found.size === 1) builder.offer(key, [...found][0]!);
+    else if (found.size > 1) builder.offer(key, null);
+  }
+}
+
 /** Read every panel of a detail page. */
 export function readDetailPanels(scan: PageScan, markerKeys: readonly FactKey[], fallbackToAll: boolean): DetailPanel[] {
   return findPanelElements(scan, markerKeys, fallbackToAll).map(({ element, region }) => {
@@ -240,6 +258,7 @@ export function readDetailPanels(scan: PageScan, markerKeys: readonly FactKey[],
       labels.add(hit.label);
       builder.offer(hit.key, pairedValue(hit, scan.root, labelNodes));
     }
+    offerEvents(builder, textOutsideNoise(scan, region));
     // The platform's timer: inside the panel, else in the region around it (not another panel's).
     const countdown = findCountdown(textOutsideNoise(scan, element)) ?? (region !== element ? findCountdown(textOutsideNoise(scan, region)) : null);
     const { facts, unreadable } = builder.build(countdown);

@@ -3,7 +3,7 @@ export { ADAPTERS, pagePlatform, readPage, readPageWithAnchors, rereadRows } fro
 export type { AnchoredPanelRead, ListSource, PageReadResult, ReadPageOptions } from './registry';
 export type { AdapterCase, PageAdapter } from './adapter';
 export { PageContext } from './context';
-export { BACK_OFFICE_MATCHES, EXAMPLE_URLS, PAGE_KINDS, detectPageKind, platformFromHost } from './urls';
+export { BACK_OFFICE_MATCHES, EXAMPLE_URLS, PAGE_KINDS, detectPageKind, isWorkbench, platformFromHost } from './urls';
 export type { PageKind } from './urls';
 export { FIELD_LABELS, labelKey } from './labels';
 export { parseFieldValue } from './values';

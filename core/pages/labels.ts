@@ -7,13 +7,14 @@ import { normalizeLabel } from '../text/normalize';
  * (NFKC, invisible marks removed, trailing `:`/`：` and inner spaces dropped).
  */
 export const FIELD_LABELS: Readonly<Record<Exclude<FactKey, 'platformCountdown'>, readonly string[]>> = {
-  refundId: ['退款编号', '退款单号'],
+  refundId: ['退款编号', '退款单号', '售后单号', '售后编号'],
   orderId: ['订单编号', '订单号'],
   buyer: ['买家', '买家昵称', '买家账号'],
-  reason: ['退款原因', '售后原因', '申请原因'],
+  // `原因` alone: the old refund2 detail (`原因：`).
+  reason: ['退款原因', '售后原因', '申请原因', '原因'],
   complaintType: ['投诉类型', '投诉原因'],
-  refundAmount: ['退款金额', '申请金额'],
-  paidAmount: ['实付金额', '实付款', '买家实付', '订单金额'],
+  refundAmount: ['退款金额', '申请金额', '退款总额'],
+  paidAmount: ['实付金额', '实付款', '买家实付', '订单金额', '实付'],
   shippingFee: ['运费', '邮费'],
   paidAt: ['付款时间', '买家付款时间'],
   shippedAt: ['发货时间', '卖家发货时间'],
@@ -23,12 +24,28 @@ export const FIELD_LABELS: Readonly<Record<Exclude<FactKey, 'platformCountdown'>
   tradeSucceededAt: ['交易成功时间', '确认收货时间'],
   tradeStatus: ['订单状态', '交易状态'],
   refundStatus: ['退款状态', '售后状态', '处理状态'],
+  refundType: ['要求', '退款类型', '售后类型', '服务类型'],
   logistics: ['物流方式', '运送方式', '配送方式'],
   activity: ['活动', '营销活动', '活动类型'],
 };
 
-/** Labels that say the panel is an after-sale (售后) case rather than a refund in progress. */
-export const AFTERSALE_LABELS: ReadonlySet<string> = new Set(['售后原因', '售后申请时间', '售后状态']);
+/**
+ * Labels that say the panel is an after-sale (售后) case rather than a refund in progress.
+ * Not `售后状态`: the workbench names every case's status column so.
+ */
+export const AFTERSALE_LABELS: ReadonlySet<string> = new Set(['售后原因', '售后申请时间']);
+
+/**
+ * Column titles of list pages that name no fact: their cells are never read, and a title
+ * row is recognised by them as much as by the fact labels. `退货物流` (return logistics) is
+ * kept apart from every fact on purpose: its cells are never read as a reason.
+ */
+export const NON_FACT_TITLES: ReadonlySet<string> = new Set([
+  '宝贝', '商品', '商品信息', '宝贝信息', '数量', '单价', '价格', '退货物流', '物流', '操作', '买家信息', '交易信息', '备注', '订单信息',
+]);
+
+/** Column titles whose cells hold the platform's timer (`还剩 1天 20时 15分`). */
+export const TIMER_TITLES: ReadonlySet<string> = new Set(['剩余时间', '处理时限', '超时时间', '倒计时', '剩余处理时间']);
 
 /** Normalised label → key. */
 export const LABEL_TO_KEY: ReadonlyMap<string, FactKey> = new Map(

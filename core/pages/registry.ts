@@ -7,7 +7,7 @@ import { complaintList } from './complaint-list';
 import { refundDetail } from './refund-detail';
 import { refundList } from './refund-list';
 import type { HeaderRow } from './list';
-import { detectPageKind, platformFromHost, type PageKind } from './urls';
+import { detectPageKind, isWorkbench, platformFromHost, type PageKind } from './urls';
 
 /**
  * THE registry of page adapters. Order matters only for pages whose URL says nothing
@@ -19,6 +19,8 @@ export const ADAPTERS: readonly PageAdapter[] = [complaintList, refundList, comp
 export interface ReadPageOptions {
   /** Overrides the platform found from the host / page. */
   platform?: Platform;
+  /** The agent's answer for pages whose host and page say nothing (the workbench): used only then. */
+  fallbackPlatform?: Platform;
   /** Adapters to use instead of ADAPTERS (tests: one failing adapter must not break the rest). */
   adapters?: readonly PageAdapter[];
 }
@@ -39,14 +41,38 @@ export interface PageReadResult<T extends PanelRead = PanelRead> {
   tried: string[];
   /** Adapters that threw (each fails alone; the others still run). */
   errors: Array<{ adapter: string; message: string }>;
+  /**
+   * Cases were found but neither the host, the page nor the agent says 天猫 or 淘宝: they are
+   * not returned (no verdict on a guessed platform) and this says how many wait.
+   */
+  platformUnknown?: { cases: number };
+  /** A list was found with no case in it (`没有符合条件的宝贝`): nothing to read, nothing unreadable. */
+  empty?: boolean;
 }
 
-/** `*.tmall.com` → tmall; `*.taobao.com` → taobao unless the page says 天猫; other hosts: the page decides. */
-export function pagePlatform(url: string, ctx: PageContext, override?: Platform): Platform {
+/** The workbench's empty state, and the like. */
+const EMPTY_LIST = /没有符合条件的|暂无数据|暂无退款|暂无记录/;
+
+/**
+ * `*.tmall.com` → tmall; the old taobao.com pages → taobao unless the page says 天猫. The
+ * workbench host says nothing: a 天猫 mark outside the cases (never buyer or item text inside
+ * a case) → tmall; else the agent's answer (`fallback`); else null — the caller asks.
+ */
+export function pagePlatform(url: string, ctx: PageContext, override?: Platform, anchors: readonly Element[] = [], fallback?: Platform): Platform | null {
   if (override) return override;
+  if (isWorkbench(url)) {
+    const outside = ctx.scan.tmallNodes.some((n) => !anchors.some((a) => a.contains(n) || containsCaseOf(a, n)));
+    return outside ? 'tmall' : (fallback ?? null);
+  }
   const host = platformFromHost(url);
   if (host === 'tmall') return 'tmall';
   return ctx.scan.saysTmall ? 'tmall' : 'taobao';
+}
+
+/** A case anchored at its value row: its block (the per-case table) holds the node too. */
+function containsCaseOf(anchor: Element, node: Node): boolean {
+  const block = anchor.closest('table[role=row], [id^=sellerGridContainer_]');
+  return block !== null && block.contains(node);
 }
 
 /** Whether a case read any label at all (without listing its keys). */
@@ -92,7 +118,8 @@ export function readPageWithAnchors(root: ParentNode, url: string, opts: ReadPag
     // A panel with no label read at all is no panel.
     const cases = found.filter((c) => hasFacts(c.facts));
     if (!cases.length) continue;
-    const platform = pagePlatform(url, ctx, opts.platform);
+    const platform = pagePlatform(url, ctx, opts.platform, cases.map((c) => c.anchor), opts.fallbackPlatform);
+    if (platform === null) return { cases: [], tried, errors, platformUnknown: { cases: cases.length } };
     const lists = new Map<HeaderRow, ListSource>();
     const listOf = (header: HeaderRow): ListSource => {
       let list = lists.get(header);
@@ -114,7 +141,8 @@ export function readPageWithAnchors(root: ParentNode, url: string, opts: ReadPag
       errors,
     };
   }
-  return { cases: [], tried, errors };
+  const empty = ctx.columnLists.some((l) => l.cases.length === 0) || EMPTY_LIST.test(((ctx.root as Node).nodeType === 9 ? ctx.scan.doc.body : (ctx.root as Node))?.textContent ?? '');
+  return empty ? { cases: [], tried, errors, empty } : { cases: [], tried, errors };
 }
 
 /**
@@ -147,6 +175,6 @@ export function rereadRows(list: ListSource, rows: readonly Element[], url: stri
 
 /** Read a page (see readPageWithAnchors), without the DOM anchors: plain data for messaging / JSON. */
 export function readPage(root: ParentNode, url: string, opts: ReadPageOptions = {}): PageReadResult {
-  const { cases, tried, errors } = readPageWithAnchors(root, url, opts);
-  return { cases: cases.map(({ anchor: _anchor, list: _list, ...read }) => read), tried, errors };
+  const { cases, ...rest } = readPageWithAnchors(root, url, opts);
+  return { ...rest, cases: cases.map(({ anchor: _anchor, list: _list, ...read }) => read) };
 }

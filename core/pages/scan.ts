@@ -31,6 +31,8 @@ export interface PageScan {
   hits: LabelHit[];
   /** Some text outside noise says 天猫. */
   saysTmall: boolean;
+  /** The text nodes outside noise that say 天猫 (a shop-type signal only outside the cases). */
+  tmallNodes: readonly Node[];
   /** Elements judged to be ads / recommendations (their labels are not used). */
   noise: Element[];
   /**
@@ -258,7 +260,7 @@ export function scanPage(root: ParentNode): PageScan {
   }
   walk(root as Node);
 
-  if (noise.length === 0) return { root, doc, hits, saysTmall: tmallNodes.length > 0, noise, rowTexts };
+  if (noise.length === 0) return { root, doc, hits, saysTmall: tmallNodes.length > 0, tmallNodes, noise, rowTexts };
   // Labels (and 天猫 mentions) inside a block judged noise by its heading are not used.
   const inNoise = (n: Node) => noise.some((s) => s.contains(n));
   return {
@@ -266,6 +268,7 @@ export function scanPage(root: ParentNode): PageScan {
     doc,
     hits: hits.filter((h) => !inNoise(h.node)),
     saysTmall: tmallNodes.some((n) => !inNoise(n)),
+    tmallNodes: tmallNodes.filter((n) => !inNoise(n)),
     noise,
     rowTexts,
   };

@@ -1,4 +1,4 @@
-import { LOGISTICS, TRADE_STATUSES, type FactKey, type Logistics, type TradeStatus } from '../model/vocabulary';
+import { LOGISTICS, REFUND_TYPES, TRADE_STATUSES, type FactKey, type Logistics, type RefundType, type TradeStatus } from '../model/vocabulary';
 import { fenToYuan, parseMoneyToFen } from '../money/fen';
 import { normalizeText } from '../text/normalize';
 import { parseBeijingTime } from '../time/beijing';
@@ -74,6 +74,9 @@ export function parseFieldValue(key: FactKey, raw: string): FieldValue {
       return oneOf<TradeStatus>(text, TRADE_STATUSES);
     case 'logistics':
       return oneOf<Logistics>(text, LOGISTICS);
+    case 'refundType':
+      // `退货退款` contains no `仅退款`; `仅退款` no `退货退款`: one match or none.
+      return oneOf<RefundType>(text, REFUND_TYPES);
     case 'buyer':
       return text.replace(TRAILING_UI, '').trim() || undefined;
     default:

@@ -23,6 +23,8 @@ import {
   field_logistics as zh_field_logistics,
   field_activity as zh_field_activity,
   field_platformCountdown as zh_field_platformCountdown,
+  field_refundType as zh_field_refundType,
+  badge_platform_unknown as zh_badge_platform_unknown,
 } from '../../public/_locales/zh_CN/messages.json';
 import {
   badge_comp as en_badge_comp,
@@ -49,6 +51,8 @@ import {
   field_logistics as en_field_logistics,
   field_activity as en_field_activity,
   field_platformCountdown as en_field_platformCountdown,
+  field_refundType as en_field_refundType,
+  badge_platform_unknown as en_badge_platform_unknown,
 } from '../../public/_locales/en/messages.json';
 
 /**
@@ -84,7 +88,9 @@ const TEXTS = {
     field_refundStatus: zh_field_refundStatus,
     field_logistics: zh_field_logistics,
     field_activity: zh_field_activity,
-    field_platformCountdown: zh_field_platformCountdown
+    field_platformCountdown: zh_field_platformCountdown,
+    field_refundType: zh_field_refundType,
+    badge_platform_unknown: zh_badge_platform_unknown,
   },
   en: {
     badge_comp: en_badge_comp,
@@ -110,7 +116,9 @@ const TEXTS = {
     field_refundStatus: en_field_refundStatus,
     field_logistics: en_field_logistics,
     field_activity: en_field_activity,
-    field_platformCountdown: en_field_platformCountdown
+    field_platformCountdown: en_field_platformCountdown,
+    field_refundType: en_field_refundType,
+    badge_platform_unknown: en_badge_platform_unknown,
   },
 } satisfies Record<'zh-CN' | 'en', Record<string, Msg>>;
 

@@ -1,5 +1,5 @@
 import { defineContentScript } from '#imports';
-import { readPageWithAnchors, rereadRows, type ListSource } from '../../core/pages';
+import { detectPageKind, isWorkbench, readPageWithAnchors, rereadRows, type ListSource } from '../../core/pages';
 import { sendMessage } from '../background/messaging';
 import { Sentinel } from './sentinel';
 
@@ -8,19 +8,26 @@ import { Sentinel } from './sentinel';
  * label, report the facts to the background, and show a countdown badge per case.
  *
  * Matches are core/pages/urls.ts BACK_OFFICE_MATCHES, written out as literals because
- * WXT evaluates this object at build time.
+ * WXT evaluates this object at build time (a unit test keeps the two equal).
  */
 export default defineContentScript({
   matches: [
-    'https://refund2.tmall.com/dispute/*',
-    'https://refund2.taobao.com/dispute/*',
-    'https://rights.tmall.com/complaint/*',
-    'https://rights.taobao.com/complaint/*',
+    'https://myseller.taobao.com/home.htm*',
+    'https://qn.taobao.com/home.htm*',
+    'https://refund2.tmall.com/dispute/sellerDisputeList.htm*',
+    'https://refund2.taobao.com/dispute/sellerDisputeList.htm*',
+    'https://refund2.tmall.com/dispute/detail.htm*',
+    'https://refund2.taobao.com/dispute/detail.htm*',
+    'https://rights.taobao.com/complaint/sellerList.htm*',
   ],
+  // Old lists and the workbench's transitional shell render inside frames.
+  allFrames: true,
   runAt: 'document_idle',
   main(ctx) {
     const sentinel = new Sentinel(ctx, {
-      read: (root, url) => readPageWithAnchors(root, url),
+      read: (root, url, opts) => readPageWithAnchors(root, url, opts),
+      // The workbench is one app: present on every route, reading only the lists and details.
+      active: (url) => !isWorkbench(url) || detectPageKind(url) !== null,
       reread: (list, rows, url) => rereadRows(list as ListSource, rows, url),
       // Only what the badges need comes back (not every case's whole guidance).
       report: (d) => sendMessage('reportPage', { ...d, answer: 'badges' }),

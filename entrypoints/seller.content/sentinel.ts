@@ -1,4 +1,4 @@
-import type { PanelRead } from '../../core/model/facts';
+import type { PanelRead, Platform } from '../../core/model/facts';
 import { isRow } from '../../core/pages';
 import { BADGE_TAG, isBadgeHost, type BadgeLocale, type ThresholdsHours } from '../../components/countdown-badge';
 import type { BadgeView } from '../background/messaging';
@@ -6,6 +6,7 @@ import { LIMITS, caseKey, sameRead } from '../background/case-key';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { BadgeLayer, type BadgeEntry, type LayerContext } from './badge-layer';
 import { badgeModelFor, unreadableText } from './badge-model';
+import { badgeText } from './badge-text';
 
 /**
  * The content script's loop: read the page → report the facts → mount badges from the
@@ -35,12 +36,21 @@ export interface ReadResult {
   errors: Array<{ adapter: string; message: string }>;
   /** Page-level unreadable fields, when the reader reports them. */
   unreadable?: string[];
+  /** Cases were found, but neither host, page nor agent says 天猫 or 淘宝: no verdict yet. */
+  platformUnknown?: { cases: number };
+}
+
+export interface ReadOptions {
+  /** The agent's platform setting, for pages whose host and page say nothing. */
+  fallbackPlatform?: Platform;
 }
 
 export type SentinelContext = LayerContext & Pick<ContentScriptContext, 'isInvalid' | 'setTimeout'>;
 
 export interface SentinelDeps {
-  read(root: Document, url: string): ReadResult;
+  read(root: Document, url: string, opts?: ReadOptions): ReadResult;
+  /** Whether the content script reads this URL (a workbench route it supports); default: every URL. */
+  active?(url: string): boolean;
   /**
    * Rows of a list read before, read again alone after they changed (core/pages
    * rereadRows): one entry per row, null for a row that is no case; null when only a
@@ -56,7 +66,7 @@ export interface SentinelDeps {
     answer?: 'badges';
   }): Promise<{ cases: BadgeView[]; resync?: boolean }>;
   focus(key: string): void;
-  settings?(): Promise<{ warningThresholdsHours?: ThresholdsHours; locale?: BadgeLocale }>;
+  settings?(): Promise<{ warningThresholdsHours?: ThresholdsHours; locale?: BadgeLocale; platformProfile?: 'auto' | Platform }>;
   now?: () => number;
   /** Debounce for DOM changes (ms). */
   debounceMs?: number;
@@ -180,6 +190,9 @@ export class Sentinel {
   private lastUrl = '';
   private lastViews: BadgeView[] = [];
   private settingsAt = -Infinity;
+  /** The agent's platform setting (undefined: `auto`); known once settings were read. */
+  private platformSetting: Platform | undefined;
+  private settingsRead: Promise<void> | null = null;
   private observer: MutationObserver | null = null;
   /**
    * List rows of the last pass, when every case of the page is such a row with its own id
@@ -315,22 +328,35 @@ export class Sentinel {
   /** The whole page: read every case, report them (when anything changed), badge them. */
   private async pagePass(): Promise<void> {
     const settings = this.refreshSettings();
+    // The first read waits for the settings: the platform setting decides workbench pages.
+    if (this.settingsRead === null) {
+      this.settingsRead = settings;
+      await settings;
+    }
     const doc = this.doc;
     const url = reportUrl(doc.location?.href ?? '');
+    if (this.deps.active && !this.deps.active(url)) {
+      await this.leaveRoute(url);
+      return;
+    }
     const t0 = performance.now();
-    const result = this.deps.read(doc, url);
+    const result = this.deps.read(doc, url, this.platformSetting ? { fallbackPlatform: this.platformSetting } : {});
     const t1 = performance.now();
     mark(doc, 'read-ms', t1 - t0);
     const reads: PanelRead[] = result.cases.map(({ anchor: _anchor, list: _list, ...read }) => boundedRead(read));
-    const pageFields = result.unreadable ?? [];
-    const pageUnreadable = reads.length === 0 && (pageFields.length > 0 || result.errors.length > 0);
+    const platformUnknown = result.platformUnknown !== undefined;
+    const pageFields = platformUnknown ? ['platform'] : (result.unreadable ?? []);
+    const pageUnreadable = reads.length === 0 && (platformUnknown || pageFields.length > 0 || result.errors.length > 0);
 
     let views = this.lastViews;
     // What was reported, as text: computed when the next pass compares (not before the first badges).
     let text: string | null = null;
     const signature = () => (text ??= JSON.stringify([url, reads, pageUnreadable ? pageFields : null]));
     let reportMs = 0;
-    if (this.lastSignature === null || signature() !== this.lastSignature()) {
+    // Nothing read and nothing reported before (a shell whose list lives in a frame, a list
+    // still loading): nothing to tell the worker, and another frame's cases stay.
+    const nothingToSay = reads.length === 0 && !pageUnreadable && this.lastViews.length === 0;
+    if (!nothingToSay && (this.lastSignature === null || signature() !== this.lastSignature())) {
       const r0 = performance.now();
       views = await this.reportAll(url, reads, pageUnreadable ? { tried: result.tried, fields: pageFields } : undefined);
       reportMs = performance.now() - r0;
@@ -353,7 +379,8 @@ export class Sentinel {
     const extra: BadgeEntry[] = [];
     if (pageUnreadable) {
       const anchor = doc.body ?? doc.documentElement;
-      extra.push({ slot: PAGE_SLOT, anchor, model: { kind: 'unreadable', caseKey: null, fields: pageFields, text: unreadableText(pageFields, this.layer.locale) } });
+      const text = platformUnknown ? badgeText(this.layer.locale, 'badge_platform_unknown') : unreadableText(pageFields, this.layer.locale);
+      extra.push({ slot: PAGE_SLOT, anchor, model: { kind: 'unreadable', caseKey: null, fields: pageFields, text } });
     }
     const { done } = this.layer.reconcileLazy(views.length, (i) => entryOf(views[i]!), extra, FIRST_SLICE, SLICE);
     const t2 = performance.now();
@@ -568,12 +595,38 @@ export class Sentinel {
     return views;
   }
 
+  /**
+   * A workbench route the content script does not read (the home page, other tools): no
+   * badge stays behind, and the worker forgets the tab's cases. It keeps listening for the
+   * route change that brings the agent back to a list or a detail.
+   */
+  private async leaveRoute(url: string): Promise<void> {
+    this.rows = null;
+    this.layer.reconcileLazy(0, () => null, [], FIRST_SLICE, SLICE);
+    if (this.lastViews.length > 0 || this.lastSignature !== null) {
+      this.lastViews = [];
+      this.lastSignature = null;
+      await this.deps.report({ url, cases: [] }).catch(() => undefined);
+    }
+    this.lastUrl = url;
+  }
+
   private async refreshSettings(): Promise<void> {
     const now = performance.now();
     if (!this.deps.settings || now - this.settingsAt < SETTINGS_TTL_MS) return;
     this.settingsAt = now;
     try {
       const s = await this.deps.settings();
+      const platform = s.platformProfile && s.platformProfile !== 'auto' ? s.platformProfile : undefined;
+      if (platform !== this.platformSetting) {
+        this.platformSetting = platform;
+        // Pages the setting decides are read again with it.
+        if (this.settingsRead !== null) {
+          this.lastSignature = null;
+          this.wholePage = true;
+          this.dirty = true;
+        }
+      }
       const locale = s.locale ?? this.layer.locale;
       const th = s.warningThresholdsHours ?? this.layer.thresholdsHours;
       if (locale !== this.layer.locale || th.join() !== this.layer.thresholdsHours.join()) {

@@ -16,7 +16,7 @@ import { join, relative } from 'node:path';
 
 /** Served here: same host, a path outside the content script's matches (`/dispute/*`). */
 const PLAIN_URL = 'https://refund2.tmall.com/bench/list.htm';
-const LIST_URL_FOR_READER = 'https://refund2.tmall.com/dispute/seller/list.htm';
+const LIST_URL_FOR_READER = 'https://myseller.taobao.com/home.htm/trade-platform/refund-list';
 const SOURCE_URL = 'aftersale-bench://core-pages.js';
 
 export interface BlinkRead {

@@ -6,8 +6,8 @@
  */
 import { prng } from './cases';
 
-export const LIST_URL = 'https://refund2.tmall.com/dispute/seller/list.htm';
-export const DETAIL_URL = 'https://refund2.tmall.com/dispute/seller/detail.htm?refundId=';
+export const LIST_URL = 'https://myseller.taobao.com/home.htm/trade-platform/refund-list';
+export const DETAIL_URL = 'https://refund2.tmall.com/dispute/detail.htm?disputeId=';
 
 const REASONS = ['卖家缺货', '未按约定时间发货', '不想买了', '拍错了', '七天无理由退换货', '商品质量问题', '发不了货', '描述不符'];
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -13,7 +13,7 @@ import { countdownMinutes, listRows } from './pages';
 import { fixturePages } from './site';
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/;
-const LIST_URL = 'https://refund2.tmall.com/dispute/seller/list.htm';
+const LIST_URL = 'https://myseller.taobao.com/home.htm/trade-platform/refund-list';
 
 let h: Harness;
 beforeAll(async () => {
@@ -161,7 +161,7 @@ describe('badges (browser in America/Los_Angeles)', () => {
   });
 
   it('a page whose key values cannot be read shows only the unreadable marker, naming the fields', async () => {
-    const url = 'https://refund2.tmall.com/dispute/seller/detail.htm?refundId=202611239999';
+    const url = 'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611239999';
     h.serve(
       url,
       `<!doctype html><html><head><meta charset="utf-8"><title>退款详情</title></head><body>

@@ -9,7 +9,7 @@ import { launch, readBadges, waitForBadges, type Harness } from './harness';
 import { countdownMinutes } from './pages';
 import { fixturePages, readFixture } from './site';
 
-const LIST_URL = 'https://refund2.tmall.com/dispute/seller/list.htm';
+const LIST_URL = 'https://myseller.taobao.com/home.htm/trade-platform/refund-list';
 
 let h: Harness;
 let office: BackOffice;

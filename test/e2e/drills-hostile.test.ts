@@ -14,7 +14,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { launch, readBadges, waitForBadges, type Harness } from './harness';
 import { REPO_ROOT } from './site';
 
-const URL = 'https://refund2.tmall.com/dispute/seller/detail.htm?refundId=202611230001';
+const URL = 'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611230001';
 const HTML = readFileSync(join(REPO_ROOT, 'test/fixtures/drills/refund-detail-address-phone.html'), 'utf8');
 
 const good = {

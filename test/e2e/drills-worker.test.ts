@@ -16,7 +16,7 @@ import type { Page } from 'playwright-core';
 import { launch, readBadges, waitForBadges, type Harness } from './harness';
 import { REPO_ROOT } from './site';
 
-const URL = 'https://refund2.tmall.com/dispute/seller/detail.htm?refundId=202611239901';
+const URL = 'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611239901';
 const CASE = 'tmall:refund:202611239901';
 const HTML = readFileSync(join(REPO_ROOT, 'test/fixtures/drills/refund-detail-alarm-soon.html'), 'utf8');
 

@@ -24,7 +24,7 @@ describe('harness', () => {
   });
 
   it('serves pages at real back-office URLs and 404s everything else', async () => {
-    const url = 'https://refund2.tmall.com/dispute/seller/harness-probe.htm';
+    const url = 'https://refund2.tmall.com/dispute/sellerDisputeList.htm?probe=1';
     h.serve(url, '<!doctype html><title>probe</title><p id="probe">退款管理</p>');
     const page = await h.open(url);
     expect(await page.textContent('#probe')).toBe('退款管理');
@@ -32,9 +32,9 @@ describe('harness', () => {
     const other = await page.goto('https://www.example.com/');
     expect(other?.status()).toBe(404);
     expect(await page.textContent('body')).toContain('not served by the e2e harness');
-    const res = await page.goto('https://refund2.tmall.com/dispute/seller/not-a-fixture.htm');
+    const res = await page.goto('https://refund2.tmall.com/dispute/not-a-fixture.htm');
     expect(res?.status()).toBe(404);
-    expect(h.unserved).toEqual(expect.arrayContaining(['https://www.example.com/', 'https://refund2.tmall.com/dispute/seller/not-a-fixture.htm']));
+    expect(h.unserved).toEqual(expect.arrayContaining(['https://www.example.com/', 'https://refund2.tmall.com/dispute/not-a-fixture.htm']));
     await page.close();
   });
 
@@ -66,7 +66,7 @@ describe('harness', () => {
   it('the Edge package (.output/edge-mv3) loads in Chromium and shows badges too', async () => {
     const edge = await launch({ dist: join(REPO_ROOT, '.output/edge-mv3') });
     try {
-      const page = await edge.open('https://refund2.tmall.com/dispute/seller/detail.htm?refundId=202611200001');
+      const page = await edge.open('https://refund2.tmall.com/dispute/detail.htm?disputeId=202611200001');
       await waitForBadges(page);
       expect((await readBadges(page))[0]?.due).toMatch(/\+08:00$/);
     } finally {

@@ -65,7 +65,7 @@ describe('options: rule packs', () => {
     await options.reload();
     expect(await activePack(options)).toContain(newVersion);
     // The refund detail (卖家缺货, 500.00 paid) is now judged by the imported pack.
-    const page = await h.open('https://refund2.tmall.com/dispute/seller/detail.htm?refundId=202611200001');
+    const page = await h.open('https://refund2.tmall.com/dispute/detail.htm?disputeId=202611200001');
     await waitForBadges(page);
     await page.bringToFront();
     const panel = await h.openSidePanel();

@@ -13,8 +13,8 @@ import { fileURLToPath } from 'node:url';
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURE_DIR = join(REPO_ROOT, 'test/fixtures/pages');
 
-/** Hosts of the seller back-office (brief: "Back-office URLs we support"). */
-export const BACK_OFFICE_HOSTS = ['refund2.tmall.com', 'refund2.taobao.com', 'rights.tmall.com', 'rights.taobao.com'] as const;
+/** Hosts of the seller back-office (core/pages/urls.ts). */
+export const BACK_OFFICE_HOSTS = ['myseller.taobao.com', 'qn.taobao.com', 'refund2.tmall.com', 'refund2.taobao.com', 'rights.taobao.com'] as const;
 
 export interface FixturePage {
   /** File name inside test/fixtures/pages/. */

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { defaultPack } from '../../core/rules';
 import { launch, readBadges, waitForBadges, type Harness } from './harness';
 
-const LIST_URL = 'https://refund2.tmall.com/dispute/seller/list.htm';
+const LIST_URL = 'https://myseller.taobao.com/home.htm/trade-platform/refund-list';
 
 let h: Harness;
 let list: Page;

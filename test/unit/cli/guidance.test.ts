@@ -103,7 +103,7 @@ describe.concurrent('guidance --facts', { timeout: 90_000 }, () => {
 
 describe.concurrent('guidance <page.html>', { timeout: 90_000 }, () => {
   it('a saved detail page → its panel read by label and evaluated', async () => {
-    const r = await run([join(FIXTURES, 'refund-detail-tmall.html'), '--url', 'https://refund2.tmall.com/dispute/seller/detail.htm?refundId=202611200001', '--now', '2026-11-20T10:05:00+08:00']);
+    const r = await run([join(FIXTURES, 'refund-detail-tmall.html'), '--url', 'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611200001', '--now', '2026-11-20T10:05:00+08:00']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const { cases } = JSON.parse(r.stdout);
@@ -119,7 +119,7 @@ describe.concurrent('guidance <page.html>', { timeout: 90_000 }, () => {
   });
 
   it('a list page → one case per row in page order', async () => {
-    const r = await run([join(FIXTURES, 'refund-list-taobao.html'), '--url', 'https://refund2.taobao.com/dispute/seller/list.htm', '--now', '2026-11-22T10:00:00+08:00']);
+    const r = await run([join(FIXTURES, 'refund-list-taobao.html'), '--url', 'https://refund2.taobao.com/dispute/sellerDisputeList.htm', '--now', '2026-11-22T10:00:00+08:00']);
     expect(r.code).toBe(0);
     const { cases } = JSON.parse(r.stdout);
     expect(cases.map((c: { facts: { refundId: string }; kind: string }) => [c.facts.refundId, c.kind])).toEqual([
@@ -141,7 +141,7 @@ describe.concurrent('guidance <page.html>', { timeout: 90_000 }, () => {
   });
 
   it('实付金额：待定 → unreadable, amount null with a warning', async () => {
-    const r = await run([join(FIXTURES, 'refund-detail-pending-amount.html'), '--url', 'https://refund2.tmall.com/dispute/seller/detail.htm?refundId=202611220077', '--now', '2026-11-22T10:00:00+08:00']);
+    const r = await run([join(FIXTURES, 'refund-detail-pending-amount.html'), '--url', 'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611220077', '--now', '2026-11-22T10:00:00+08:00']);
     expect(r.code).toBe(0);
     const [c] = JSON.parse(r.stdout).cases;
     expect(c.unreadable).toEqual(['refundAmount', 'paidAmount']);
@@ -159,7 +159,7 @@ describe.concurrent('bad input → exit 2, one line on stderr', { timeout: 90_00
   });
 
   it('missing page file', async () => {
-    const r = await run([join(dir, 'nope.html'), '--url', 'https://refund2.tmall.com/dispute/seller/detail.htm']);
+    const r = await run([join(dir, 'nope.html'), '--url', 'https://refund2.tmall.com/dispute/detail.htm']);
     expect(r.code).toBe(2);
     expectOneLine(r.stderr, 'no such file');
   });
@@ -202,7 +202,7 @@ describe.concurrent('bad input → exit 2, one line on stderr', { timeout: 90_00
 
   it('a page with no readable panel: which page kinds were tried (the real command exits 2)', async () => {
     const page = file('empty.html', '<!DOCTYPE html><html><body><h1>卖家中心</h1><p>欢迎回来</p><div class="ad_1">实付款 ¥99.00</div></body></html>');
-    const r = await spawnCli([page, '--url', 'https://refund2.tmall.com/dispute/seller/detail.htm?refundId=1']);
+    const r = await spawnCli([page, '--url', 'https://refund2.tmall.com/dispute/detail.htm?disputeId=1']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expectOneLine(r.stderr, 'no readable panel');

@@ -271,7 +271,7 @@ describe('content script pass loop', () => {
     expect(reads).toHaveBeenCalledTimes(1);
     const call = listen.mock.calls.find((c) => c[1] === 'wxt:locationchange');
     expect(call?.[0]).toBe(window);
-    history.pushState({}, '', '/dispute/seller/list.htm?page=2');
+    history.pushState({}, '', '/home.htm/trade-platform/refund-list?page=2');
     (call![2] as (e: Event) => void)(new Event('wxt:locationchange'));
     await wait(10);
     expect(reads).toHaveBeenCalledTimes(2);
@@ -320,7 +320,7 @@ describe('content script pass loop', () => {
     expect(boundedRead(read({ refundId: '1', reason: '啊'.repeat(10_000) })).unreadable).toEqual(['reason']);
     const ok = read({ refundId: '2', reason: '卖家缺货' });
     expect(boundedRead(ok)).toBe(ok);
-    expect(reportUrl('https://refund2.tmall.com/dispute/seller/list.htm?x=' + 'a'.repeat(5000))).toBe('https://refund2.tmall.com/dispute/seller/list.htm');
+    expect(reportUrl('https://myseller.taobao.com/home.htm/trade-platform/refund-list?x=' + 'a'.repeat(5000))).toBe('https://myseller.taobao.com/home.htm/trade-platform/refund-list');
     // 300 rows (one report's count) whose values are each just under the cap: ~1.2 M characters in all
     listPage(Array.from({ length: 300 }, (_, i) => String(7000 + i)));
     const long = (c: string, i: number) => c.repeat(990) + i;

@@ -11,7 +11,7 @@ import { deadline, guidance, view } from '../sidepanel/cases';
  * panel-fields.md describes (a header row of labels, one case per row); the background is
  * faked (each case gets one deadline and, for 卖家缺货, a compensation of 30 %).
  */
-const URL_LIST = 'https://refund2.tmall.com/dispute/seller/list.htm';
+const URL_LIST = 'https://refund2.tmall.com/dispute/sellerDisputeList.htm?type=1';
 
 const HEAD = ['退款编号', '订单编号', '退款原因', '实付金额', '申请时间'];
 function row(id: string, reason: string, paid: string) {

@@ -14,7 +14,7 @@ import { deadline, guidance, view } from '../sidepanel/cases';
  * worker ends up with exactly the cases a whole read finds, each row has exactly its own
  * badge, and changes the rows cannot account for still make a whole read.
  */
-const URL_LIST = 'https://refund2.tmall.com/dispute/seller/list.htm';
+const URL_LIST = 'https://refund2.tmall.com/dispute/sellerDisputeList.htm?type=1';
 const HEAD = ['退款编号', '订单编号', '退款原因', '实付金额', '申请时间', '退款状态'];
 const REASONS = ['卖家缺货', '拍错了', '不想买了', '未按约定时间发货'];
 

@@ -70,7 +70,8 @@ export const LABELS = {
   activity: ['活动', '营销活动', '活动类型'],
 } as const;
 export type Key = keyof typeof LABELS;
-export const AFTERSALE_LABEL_TEXTS = new Set(['售后原因', '售后申请时间', '售后状态']);
+/** Labels that make a panel an after-sale one (售后状态 does not: it is every case's status column on the workbench). */
+export const AFTERSALE_LABEL_TEXTS = new Set(['售后原因', '售后申请时间']);
 
 export type Platform = 'tmall' | 'taobao';
 export type Kind = 'refund' | 'aftersale' | 'complaint';
@@ -272,7 +273,7 @@ export function makeCase(r: Rng, platform: Platform, complaint: boolean, listRow
   }
   if (r.chance(0.5)) c.countdown = countdown(r);
   // Labels: every synonym, picked at random.
-  // 售后 labels (售后原因/售后申请时间/售后状态) make the panel an after-sale one: a third of the cases.
+  // 售后 labels (售后原因/售后申请时间) make the panel an after-sale one: a third of the cases.
   const aftersaleLabels = r.chance(0.33);
   for (const key of Object.keys(c.values) as Key[]) {
     const options = LABELS[key].filter((l) => aftersaleLabels || !AFTERSALE_LABEL_TEXTS.has(l));
@@ -388,22 +389,22 @@ function noiseBlocks(r: Rng, platform: Platform): Array<{ name: string; html: st
 
 const DETAIL_URL: Record<Platform, Record<'refund' | 'complaint', string>> = {
   tmall: {
-    refund: 'https://refund2.tmall.com/dispute/seller/detail.htm?refundId=1',
+    refund: 'https://refund2.tmall.com/dispute/detail.htm?disputeId=1',
     complaint: 'https://rights.tmall.com/complaint/seller/detail.htm?complaintId=1',
   },
   taobao: {
-    refund: 'https://refund2.taobao.com/dispute/seller/detail.htm?refundId=1',
+    refund: 'https://refund2.taobao.com/dispute/detail.htm?disputeId=1',
     complaint: 'https://rights.taobao.com/complaint/seller/detail.htm?complaintId=1',
   },
 };
 const LIST_URL: Record<Platform, string> = {
-  tmall: 'https://refund2.tmall.com/dispute/seller/list.htm',
-  taobao: 'https://refund2.taobao.com/dispute/seller/list.htm',
+  tmall: 'https://refund2.tmall.com/dispute/sellerDisputeList.htm?type=1',
+  taobao: 'https://refund2.taobao.com/dispute/sellerDisputeList.htm?type=1',
 };
 
 const COMPLAINT_LIST_URL: Record<Platform, string> = {
-  tmall: 'https://rights.tmall.com/complaint/seller/list.htm',
-  taobao: 'https://rights.taobao.com/complaint/seller/list.htm',
+  tmall: 'https://rights.taobao.com/complaint/sellerList.htm?page=2',
+  taobao: 'https://rights.taobao.com/complaint/sellerList.htm',
 };
 
 function page(title: string, platform: Platform, body: string, r: Rng): string {

@@ -14,7 +14,7 @@ import { Rng, prng } from './corpus';
  * sends the same kind of payloads from the content script's own world in Chromium.
  */
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
-const URL = 'https://refund2.tmall.com/dispute/seller/detail.htm?refundId=1';
+const URL = 'https://refund2.tmall.com/dispute/detail.htm?disputeId=1';
 const SENDER = { tab: { id: 99, url: URL } };
 
 const good = (): { url: string; cases: PanelRead[] } => ({

@@ -37,8 +37,8 @@ async function dumpIdb(name: string): Promise<Record<string, unknown[]>> {
 }
 
 const PAGES = [
-  { file: 'refund-detail-address-phone.html', url: 'https://refund2.tmall.com/dispute/seller/detail.htm?refundId=202611230001', tabId: 7 },
-  { file: 'refund-list-address-phone.html', url: 'https://refund2.taobao.com/dispute/seller/list.htm', tabId: 8 },
+  { file: 'refund-detail-address-phone.html', url: 'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611230001', tabId: 7 },
+  { file: 'refund-list-address-phone.html', url: 'https://refund2.taobao.com/dispute/sellerDisputeList.htm', tabId: 8 },
 ];
 
 beforeEach(() => fakeBrowser.reset());

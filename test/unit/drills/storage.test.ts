@@ -15,7 +15,7 @@ import { coreRules } from '../../../entrypoints/background/rules';
  */
 
 const NOW = Date.parse('2026-11-21T12:00:00+08:00');
-const TAB = { tab: { id: 41, url: 'https://refund2.tmall.com/dispute/seller/detail.htm?refundId=1' } };
+const TAB = { tab: { id: 41, url: 'https://refund2.tmall.com/dispute/detail.htm?disputeId=1' } };
 let n = 0;
 const dbName = () => `drill-storage-${Date.now()}-${n++}`;
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { FactsSchema, type Facts } from '../../../core/model/facts';
 import { readPage } from '../../../core/pages';
-import { REFUND_LIST_ROWS, REFUND_LIST_URL } from '../../fixtures/pages/generate-refund-list';
+import { REFUND_LIST_ROWS, LABELLED_LIST_URL } from '../../fixtures/pages/generate-refund-list';
 import { loadFixture } from './load';
 
 function read(file: string, url: string) {
@@ -26,7 +26,7 @@ interface Expected {
 const DETAIL_PAGES: Expected[] = [
   {
     file: 'refund-detail-tmall.html',
-    url: 'https://refund2.tmall.com/dispute/seller/detail.htm?refundId=202611200001',
+    url: 'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611200001',
     adapter: 'refund-detail',
     platform: 'tmall',
     kind: 'refund',
@@ -47,7 +47,7 @@ const DETAIL_PAGES: Expected[] = [
   },
   {
     file: 'refund-detail-tmall-small.html',
-    url: 'https://refund2.tmall.com/dispute/seller/detail.htm?refundId=202611200007',
+    url: 'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611200007',
     adapter: 'refund-detail',
     platform: 'tmall',
     kind: 'refund',
@@ -68,7 +68,7 @@ const DETAIL_PAGES: Expected[] = [
   },
   {
     file: 'refund-detail-tmall-inline.html',
-    url: 'https://refund2.tmall.com/dispute/seller/detail.htm?refundId=202611180012',
+    url: 'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611180012',
     adapter: 'refund-detail',
     platform: 'tmall',
     kind: 'refund',
@@ -90,7 +90,7 @@ const DETAIL_PAGES: Expected[] = [
   },
   {
     file: 'refund-detail-taobao.html',
-    url: 'https://refund2.taobao.com/dispute/seller/detail.htm?refundId=202611210455',
+    url: 'https://refund2.taobao.com/dispute/detail.htm?disputeId=202611210455',
     adapter: 'refund-detail',
     platform: 'taobao',
     kind: 'refund',
@@ -113,8 +113,8 @@ const DETAIL_PAGES: Expected[] = [
   },
   {
     file: 'aftersale-detail-tmall.html',
-    url: 'https://refund2.tmall.com/dispute/seller/aftersale.htm?refundId=202611200088',
-    adapter: 'aftersale-detail',
+    url: 'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611200088',
+    adapter: 'refund-detail',
     platform: 'tmall',
     kind: 'aftersale',
     facts: {
@@ -137,8 +137,8 @@ const DETAIL_PAGES: Expected[] = [
   },
   {
     file: 'aftersale-detail-taobao.html',
-    url: 'https://refund2.taobao.com/dispute/seller/aftersale.htm?refundId=202611170342',
-    adapter: 'aftersale-detail',
+    url: 'https://refund2.taobao.com/dispute/detail.htm?disputeId=202611170342',
+    adapter: 'refund-detail',
     platform: 'taobao',
     kind: 'aftersale',
     facts: {
@@ -203,7 +203,7 @@ const DETAIL_PAGES: Expected[] = [
   },
   {
     file: 'refund-detail-noise.html',
-    url: 'https://refund2.tmall.com/dispute/seller/detail.htm?refundId=202611220031',
+    url: 'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611220031',
     adapter: 'refund-detail',
     platform: 'tmall',
     kind: 'refund',
@@ -223,7 +223,7 @@ const DETAIL_PAGES: Expected[] = [
   },
   {
     file: 'refund-detail-pending-amount.html',
-    url: 'https://refund2.tmall.com/dispute/seller/detail.htm?refundId=202611220077',
+    url: 'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611220077',
     adapter: 'refund-detail',
     platform: 'tmall',
     kind: 'refund',
@@ -241,7 +241,7 @@ const DETAIL_PAGES: Expected[] = [
   },
   {
     file: 'refund-detail-broken.html',
-    url: 'https://refund2.taobao.com/dispute/seller/detail.htm?refundId=202611220101',
+    url: 'https://refund2.taobao.com/dispute/detail.htm?disputeId=202611220101',
     adapter: 'refund-detail',
     platform: 'taobao',
     kind: 'refund',
@@ -276,7 +276,7 @@ describe('fixture detail pages: exact facts', () => {
 });
 
 describe('hostile text is read as plain text', () => {
-  const url = 'https://refund2.tmall.com/dispute/seller/detail.htm?refundId=202611220666';
+  const url = 'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611220666';
   it('refund-detail-hostile.html: markup stays text, invisible marks are stripped, long strings survive whole', () => {
     const doc = loadFixture('refund-detail-hostile.html', url);
     const result = read('refund-detail-hostile.html', url);
@@ -306,8 +306,8 @@ describe('hostile text is read as plain text', () => {
 });
 
 describe('fixture list pages: one case per row, values by column', () => {
-  it('refund-list-tmall.html: 60 rows, split header/body tables, noise ignored', () => {
-    const result = read('refund-list-tmall.html', REFUND_LIST_URL);
+  it('refund-list-rows.html: 60 rows, split header/body tables, noise ignored', () => {
+    const result = read('refund-list-rows.html', LABELLED_LIST_URL);
     expect(result.errors).toEqual([]);
     expect(result.cases).toHaveLength(60);
     result.cases.forEach((c, i) => {
@@ -332,8 +332,8 @@ describe('fixture list pages: one case per row, values by column', () => {
     });
   });
 
-  it('refund-list-tmall.html: the seeds\' amounts in the first rows, written out', () => {
-    const [first, second, third] = read('refund-list-tmall.html', REFUND_LIST_URL).cases;
+  it('refund-list-rows.html: the seeds\' amounts in the first rows, written out', () => {
+    const [first, second, third] = read('refund-list-rows.html', LABELLED_LIST_URL).cases;
     expect(first!.facts).toEqual({
       refundId: '202611200100',
       orderId: '3921845507700000',
@@ -352,7 +352,7 @@ describe('fixture list pages: one case per row, values by column', () => {
   });
 
   it('refund-list-taobao.html: role=grid rows, inline 订单信息 cells, an after-sale row, unreadable cells', () => {
-    const result = read('refund-list-taobao.html', 'https://refund2.taobao.com/dispute/seller/list.htm');
+    const result = read('refund-list-taobao.html', 'https://refund2.taobao.com/dispute/sellerDisputeList.htm');
     expect(result.errors).toEqual([]);
     expect(result.cases.map((c) => [c.kind, c.adapter, c.platform, c.index])).toEqual([
       ['refund', 'refund-list', 'taobao', 0],
@@ -435,7 +435,7 @@ describe('fixture list pages: one case per row, values by column', () => {
   });
 
   it('complaint-list-tmall.html: table rows; the 为你推荐 table below is not a list', () => {
-    const result = read('complaint-list-tmall.html', 'https://rights.tmall.com/complaint/seller/list.htm');
+    const result = read('complaint-list-tmall.html', 'https://rights.taobao.com/complaint/sellerList.htm?page=2');
     expect(result.errors).toEqual([]);
     expect(result.cases.every((c) => c.kind === 'complaint' && c.adapter === 'complaint-list' && c.platform === 'tmall')).toBe(true);
     expect(result.cases.map((c) => c.facts)).toEqual([
@@ -477,7 +477,7 @@ describe('fixture list pages: one case per row, values by column', () => {
   });
 
   it('complaint-list-taobao.html: role=table rows, S1 100-yuan order with 5 yuan shipping, an unreadable amount', () => {
-    const result = read('complaint-list-taobao.html', 'https://rights.taobao.com/complaint/seller/list.htm');
+    const result = read('complaint-list-taobao.html', 'https://rights.taobao.com/complaint/sellerList.htm');
     expect(result.errors).toEqual([]);
     expect(result.cases.map((c) => [c.kind, c.adapter, c.platform, c.index])).toEqual([
       ['complaint', 'complaint-list', 'taobao', 0],

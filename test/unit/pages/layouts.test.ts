@@ -8,7 +8,7 @@ import type { Facts } from '../../../core/model/facts';
 import { readPage, readPageWithAnchors } from '../../../core/pages';
 import { parseHtml } from './load';
 
-const URL = 'https://refund2.tmall.com/dispute/seller/detail.htm?refundId=202611200001';
+const URL = 'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611200001';
 
 /** What the panel shows: label → value as written. */
 const FIELDS: ReadonlyArray<readonly [string, string]> = [

@@ -6,7 +6,7 @@ import { Window } from 'happy-dom';
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/pages');
 
-export function parseHtml(html: string, url = 'https://refund2.tmall.com/dispute/seller/detail.htm'): Document {
+export function parseHtml(html: string, url = 'https://refund2.tmall.com/dispute/detail.htm'): Document {
   const window = new Window({ url });
   return new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
 }

@@ -4,16 +4,16 @@ import { ADAPTERS, readPage, readPageWithAnchors, rereadRows, type PageAdapter }
 import { loadFixture, parseHtml } from './load';
 
 const PAGES: Array<[string, string, string]> = [
-  ['refund-detail-tmall.html', 'https://refund2.tmall.com/dispute/seller/detail.htm?refundId=202611200001', 'refund-detail'],
-  ['refund-detail-taobao.html', 'https://refund2.taobao.com/dispute/seller/detail.htm?refundId=202611210455', 'refund-detail'],
-  ['aftersale-detail-tmall.html', 'https://refund2.tmall.com/dispute/seller/aftersale.htm?refundId=202611200088', 'aftersale-detail'],
-  ['aftersale-detail-taobao.html', 'https://refund2.taobao.com/dispute/seller/aftersale.htm?refundId=202611170342', 'aftersale-detail'],
+  ['refund-detail-tmall.html', 'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611200001', 'refund-detail'],
+  ['refund-detail-taobao.html', 'https://refund2.taobao.com/dispute/detail.htm?disputeId=202611210455', 'refund-detail'],
+  ['aftersale-detail-tmall.html', 'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611200088', 'aftersale-detail'],
+  ['aftersale-detail-taobao.html', 'https://refund2.taobao.com/dispute/detail.htm?disputeId=202611170342', 'aftersale-detail'],
   ['complaint-detail-taobao.html', 'https://rights.taobao.com/complaint/seller/detail.htm?complaintId=9026112102', 'complaint-detail'],
   ['complaint-detail-tmall.html', 'https://rights.tmall.com/complaint/seller/detail.htm?complaintId=9026112101', 'complaint-detail'],
-  ['refund-list-tmall.html', 'https://refund2.tmall.com/dispute/seller/list.htm', 'refund-list'],
-  ['refund-list-taobao.html', 'https://refund2.taobao.com/dispute/seller/list.htm', 'refund-list'],
-  ['complaint-list-tmall.html', 'https://rights.tmall.com/complaint/seller/list.htm', 'complaint-list'],
-  ['complaint-list-taobao.html', 'https://rights.taobao.com/complaint/seller/list.htm', 'complaint-list'],
+  ['refund-list-rows.html', 'https://myseller.taobao.com/home.htm/trade-platform/refund-list', 'refund-list'],
+  ['refund-list-taobao.html', 'https://refund2.taobao.com/dispute/sellerDisputeList.htm', 'refund-list'],
+  ['complaint-list-tmall.html', 'https://rights.taobao.com/complaint/sellerList.htm?page=2', 'complaint-list'],
+  ['complaint-list-taobao.html', 'https://rights.taobao.com/complaint/sellerList.htm', 'complaint-list'],
 ];
 
 describe('one registry, five page kinds', () => {
@@ -32,7 +32,7 @@ describe('one registry, five page kinds', () => {
 
   it('the adapter the URL names is tried first; a page with no panel reports every kind tried', () => {
     const doc = parseHtml('<html><body><h1>卖家中心</h1><p>今日待办 3</p></body></html>');
-    const result = readPage(doc, 'https://rights.taobao.com/complaint/seller/list.htm');
+    const result = readPage(doc, 'https://rights.taobao.com/complaint/sellerList.htm');
     expect(result.cases).toEqual([]);
     expect(result.tried).toEqual(['complaint-list', 'refund-list', 'complaint-detail', 'aftersale-detail', 'refund-detail']);
     expect(result.errors).toEqual([]);
@@ -72,7 +72,7 @@ describe('one registry, five page kinds', () => {
 
   it('when the adapter the URL names throws, the others are still tried and the error is reported', () => {
     const broken: PageAdapter = { id: 'refund-detail', kind: 'refund', detect: () => true, read: () => { throw new RangeError('bad index'); } };
-    const url = 'https://refund2.tmall.com/dispute/seller/detail.htm?refundId=202611200001';
+    const url = 'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611200001';
     const result = readPage(loadFixture('refund-detail-tmall.html', url), url, { adapters: replace(broken) });
     expect(result.tried).toEqual(['refund-detail', 'complaint-list', 'refund-list', 'complaint-detail', 'aftersale-detail']);
     expect(result.errors).toEqual([{ adapter: 'refund-detail', message: 'bad index' }]);
@@ -83,26 +83,26 @@ describe('one registry, five page kinds', () => {
 describe('platform', () => {
   const panel = '<dl><dt>退款原因</dt><dd>卖家缺货</dd><dt>实付金额</dt><dd>10.00</dd></dl>';
   it('*.tmall.com → tmall; *.taobao.com → taobao', () => {
-    expect(readPage(parseHtml(panel), 'https://refund2.tmall.com/dispute/seller/detail.htm').cases[0]!.platform).toBe('tmall');
-    expect(readPage(parseHtml(panel), 'https://refund2.taobao.com/dispute/seller/detail.htm').cases[0]!.platform).toBe('taobao');
+    expect(readPage(parseHtml(panel), 'https://refund2.tmall.com/dispute/detail.htm').cases[0]!.platform).toBe('tmall');
+    expect(readPage(parseHtml(panel), 'https://refund2.taobao.com/dispute/detail.htm').cases[0]!.platform).toBe('taobao');
   });
   it('*.taobao.com whose page says 天猫 → tmall', () => {
     const html = `<div class="hd">天猫商家中心</div>${panel}`;
-    expect(readPage(parseHtml(html), 'https://refund2.taobao.com/dispute/seller/detail.htm').cases[0]!.platform).toBe('tmall');
+    expect(readPage(parseHtml(html), 'https://refund2.taobao.com/dispute/detail.htm').cases[0]!.platform).toBe('tmall');
   });
   it('天猫 only inside an ad does not count', () => {
     const html = `<div class="ad_1">天猫双12</div><div><h3>猜你喜欢</h3><p>天猫超市</p></div>${panel}`;
-    expect(readPage(parseHtml(html), 'https://refund2.taobao.com/dispute/seller/detail.htm').cases[0]!.platform).toBe('taobao');
+    expect(readPage(parseHtml(html), 'https://refund2.taobao.com/dispute/detail.htm').cases[0]!.platform).toBe('taobao');
   });
   it('the option overrides host and page', () => {
-    expect(readPage(parseHtml(panel), 'https://refund2.tmall.com/dispute/seller/detail.htm', { platform: 'taobao' }).cases[0]!.platform).toBe('taobao');
+    expect(readPage(parseHtml(panel), 'https://refund2.tmall.com/dispute/detail.htm', { platform: 'taobao' }).cases[0]!.platform).toBe('taobao');
   });
 });
 
 describe('anchors for badges', () => {
   it('list pages: each case is anchored to its own row element, in page order', () => {
-    const url = 'https://refund2.tmall.com/dispute/seller/list.htm';
-    const doc = loadFixture('refund-list-tmall.html', url);
+    const url = 'https://myseller.taobao.com/home.htm/trade-platform/refund-list';
+    const doc = loadFixture('refund-list-rows.html', url);
     const { cases } = readPageWithAnchors(doc, url);
     expect(cases).toHaveLength(60);
     cases.forEach((c, i) => {
@@ -113,13 +113,13 @@ describe('anchors for badges', () => {
   });
 
   it('role=grid lists: the row element', () => {
-    const url = 'https://refund2.taobao.com/dispute/seller/list.htm';
+    const url = 'https://refund2.taobao.com/dispute/sellerDisputeList.htm';
     const { cases } = readPageWithAnchors(loadFixture('refund-list-taobao.html', url), url);
     expect(cases.every((c) => c.anchor.getAttribute('role') === 'row')).toBe(true);
   });
 
   it('readPage returns plain data (no DOM nodes) for messaging', () => {
-    const url = 'https://refund2.tmall.com/dispute/seller/detail.htm?refundId=202611200001';
+    const url = 'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611200001';
     const result = readPage(loadFixture('refund-detail-tmall.html', url), url);
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
     expect(Object.keys(result.cases[0]!).sort()).toEqual(['adapter', 'facts', 'index', 'kind', 'platform', 'unreadable']);
@@ -128,15 +128,15 @@ describe('anchors for badges', () => {
   it('reads any ParentNode: an element subtree, as the content script may pass', () => {
     const doc = parseHtml(`<div id="a"><dl><dt>退款原因</dt><dd>卖家缺货</dd></dl></div><div id="b"><dl><dt>退款原因</dt><dd>拍错了</dd></dl></div>`);
     const only = doc.getElementById('b')!;
-    const result = readPage(only, 'https://refund2.tmall.com/dispute/seller/detail.htm');
+    const result = readPage(only, 'https://refund2.tmall.com/dispute/detail.htm');
     expect(result.cases.map((c) => c.facts.reason)).toEqual(['拍错了']);
   });
 });
 
 describe('re-reading a page that carries our own badges', () => {
   it('badge hosts (shadow root or light text) inside the panel and rows change nothing', () => {
-    const url = 'https://refund2.tmall.com/dispute/seller/list.htm';
-    const doc = loadFixture('refund-list-tmall.html', url);
+    const url = 'https://myseller.taobao.com/home.htm/trade-platform/refund-list';
+    const doc = loadFixture('refund-list-rows.html', url);
     const before = readPageWithAnchors(doc, url);
     for (const c of before.cases) {
       const badge = doc.createElement('aftersale-sentinel-badge');
@@ -150,7 +150,7 @@ describe('re-reading a page that carries our own badges', () => {
   });
 
   it('a detail panel with a badge prepended (and one between label and value) reads the same', () => {
-    const url = 'https://refund2.tmall.com/dispute/seller/detail.htm?refundId=202611200001';
+    const url = 'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611200001';
     const doc = loadFixture('refund-detail-tmall.html', url);
     const before = readPageWithAnchors(doc, url);
     const badge = () => {
@@ -184,7 +184,7 @@ describe('rows re-read alone (a list page changing row by row)', () => {
   }
 
   it('a row that now reads as labels (a second header) or says 天猫 on a 淘宝 page needs a whole read', () => {
-    const url = 'https://refund2.taobao.com/dispute/seller/list.htm';
+    const url = 'https://refund2.taobao.com/dispute/sellerDisputeList.htm';
     const doc = parseHtml(
       '<table><thead><tr><th>退款编号</th><th>退款原因</th><th>实付金额</th></tr></thead><tbody>' +
         '<tr><td>2026112000001</td><td>拍错了</td><td>10.00</td></tr><tr><td>2026112000002</td><td>卖家缺货</td><td>20.00</td></tr></tbody></table>',
@@ -205,7 +205,7 @@ describe('rows re-read alone (a list page changing row by row)', () => {
 
 describe('wide lists', () => {
   it('a 35-column list: labelled columns past the 31st are read and the platform timer there is found', () => {
-    const url = 'https://refund2.tmall.com/dispute/seller/list.htm';
+    const url = 'https://refund2.tmall.com/dispute/sellerDisputeList.htm?type=1';
     const filler = Array.from({ length: 30 }, (_, i) => `列${i}`);
     const head = [...filler, '退款编号', '退款原因', '实付金额', '剩余时间', '申请时间'];
     const row = (id: string, left: string) => [...filler.map((_, i) => `v${i}`), id, '卖家缺货', '¥500.00', left, '2026-11-20 10:00:00'];

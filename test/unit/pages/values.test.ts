@@ -65,6 +65,12 @@ describe('labelKey: the panel-fields.md vocabulary, with or without colons', () 
     ['退款 原因 ：', 'reason'],
     ['售后原因', 'reason'],
     ['申请原因', 'reason'],
+    // the old refund2 detail's label
+    ['原因：', 'reason'],
+    ['要求:', 'refundType'],
+    ['售后单号', 'refundId'],
+    ['退款总额', 'refundAmount'],
+    ['实付款', 'paidAmount'],
     ['投诉类型', 'complaintType'],
     ['买家实付', 'paidAmount'],
     ['订单金额', 'paidAmount'],
@@ -76,7 +82,7 @@ describe('labelKey: the panel-fields.md vocabulary, with or without colons', () 
     ['退款\u200B金额', 'refundAmount'],
   ])('%s → %s', (label, key) => expect(labelKey(label)).toBe(key));
 
-  it.each(['退款原因说明', '商品单价', '原因', '实付金额是多少', ''])('%s is no label', (label) => expect(labelKey(label)).toBeUndefined());
+  it.each(['退款原因说明', '商品单价', '原因说明', '实付金额是多少', ''])('%s is no label', (label) => expect(labelKey(label)).toBeUndefined());
 });
 
 describe('the platform timer in panel text (findCountdown, bare form added for the page readers)', () => {

@@ -53,7 +53,7 @@ export function read(facts: PanelRead['facts'], index = 0, extra: Partial<PanelR
 
 export function view(r: PanelRead, g: Guidance, tabId = 7): CaseView {
   const id = r.facts.refundId ?? r.facts.orderId ?? `row${r.index}`;
-  return { key: `${r.platform}:${r.kind}:${id}`, tabId, url: 'https://refund2.tmall.com/dispute/seller/detail.htm?refundId=' + id, read: r, guidance: g, seenAt: NOW_ISO };
+  return { key: `${r.platform}:${r.kind}:${id}`, tabId, url: 'https://refund2.tmall.com/dispute/detail.htm?disputeId=' + id, read: r, guidance: g, seenAt: NOW_ISO };
 }
 
 /** 卖家缺货 on a 500-yuan order: compensation 150.00, two deadlines, replies, actions. */

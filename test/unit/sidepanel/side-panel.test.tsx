@@ -179,7 +179,7 @@ function fakeApi(tabCases: CaseView[], queue: CaseView[], focused: string | null
   const listeners: Array<() => void> = [];
   const api: PanelApi & { fire(): void; state: { tab: CaseView[]; focused: string | null } } = {
     state: { tab: tabCases, focused },
-    getTabCases: vi.fn(async () => ({ tabId: 7, url: 'https://refund2.tmall.com/dispute/seller/list.htm', cases: api.state.tab.map(summarizeCase) })),
+    getTabCases: vi.fn(async () => ({ tabId: 7, url: 'https://myseller.taobao.com/home.htm/trade-platform/refund-list', cases: api.state.tab.map(summarizeCase) })),
     getQueue: vi.fn(async () => ({ cases: queue.map(summarizeCase) })),
     getCase: vi.fn(async (key: string) => ({ case: [...api.state.tab, ...queue].find((c) => c.key === key) ?? null })),
     getFocusedCase: vi.fn(async () => ({ key: api.state.focused })),

@@ -1,0 +1,218 @@
+import type { FactKey, Facts } from '../model/facts';
+import { normalizeLabel, normalizeText } from '../text/normalize';
+import { findCountdown } from '../time/duration';
+import { pairedValue } from './detail';
+import { FactsBuilder } from './facts-builder';
+import { LABEL_TO_KEY, MAX_LABEL_LENGTH, NON_FACT_TITLES, TIMER_TITLES } from './labels';
+import { isInNoise, type PageScan } from './scan';
+
+/**
+ * Lists whose column titles sit apart from the cases, and whose cases are one block each:
+ *
+ * - the 千牛 workbench (Fusion `Table` in list mode): a header table of titles, then one
+ *   table per case holding a group-header line (`订单号：…` `退款编号：…`, the buyer's nick)
+ *   and a row of unlabelled value cells;
+ * - the old refund2 list: a title row, then one block per case holding a header of
+ *   `span` label + `em` value items and a body of unlabelled column `div`s.
+ *
+ * A value cell means what the title at its position says; a cell under no known title is
+ * not read (never guessed from its look), and a title row is never read as a case. The
+ * platform's timer is taken only from a timer column or the status column — never from the
+ * group-header line, where buyer-written text (the nick) lives.
+ */
+
+export interface TitleRow {
+  element: Element;
+  /** Per cell position: the fact key, `timer`, or null (a title naming no fact, or none). */
+  columns: Array<FactKey | 'timer' | null>;
+}
+
+export interface ColumnCase {
+  /** The case's block (the per-case table or block): the badge's anchor. */
+  element: Element;
+  /** The row of value cells inside it. */
+  values: Element;
+  facts: Facts;
+  unreadable: FactKey[];
+  /** The block's header says `(售后)`. */
+  aftersale: boolean;
+  title: TitleRow;
+}
+
+export interface ColumnList {
+  title: TitleRow;
+  cases: ColumnCase[];
+}
+
+const COLON_END = /\s*[:：]\s*$/;
+
+/** What a title cell says: a fact key, `timer`, `other` (a known title naming no fact), or undefined (no title). */
+function titleOf(text: string): FactKey | 'timer' | 'other' | undefined {
+  const t = normalizeText(text);
+  if (!t || t.length > MAX_LABEL_LENGTH + 4) return undefined;
+  const label = normalizeLabel(t.replace(COLON_END, ''));
+  if (TIMER_TITLES.has(label)) return 'timer';
+  if (NON_FACT_TITLES.has(label)) return 'other';
+  return LABEL_TO_KEY.get(label);
+}
+
+/** The cells of a row: `<td>`/`<th>` of a `<tr>`, else its element children. */
+function cellsOf(row: Element): Element[] {
+  const out: Element[] = [];
+  for (let c = row.firstElementChild; c; c = c.nextElementSibling) {
+    const tag = c.tagName.toUpperCase();
+    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'TEMPLATE' || tag === 'AFTERSALE-SENTINEL-BADGE') continue;
+    out.push(c);
+  }
+  return out;
+}
+
+/** A title row: at least three cells are known titles, and titles fill two thirds of the non-empty cells. */
+function asTitleRow(row: Element): TitleRow | null {
+  const cells = cellsOf(row);
+  if (cells.length < 3) return null;
+  let titled = 0;
+  let facts = 0;
+  let nonEmpty = 0;
+  const columns: TitleRow['columns'] = [];
+  for (const cell of cells) {
+    const text = cell.textContent ?? '';
+    if (text.trim()) nonEmpty++;
+    const t = titleOf(text);
+    if (t !== undefined) titled++;
+    if (t !== undefined && t !== 'other') facts++;
+    columns.push(t === undefined || t === 'other' ? null : t);
+  }
+  if (titled < 3 || facts < 2 || titled * 3 < nonEmpty * 2) return null;
+  return { element: row, columns };
+}
+
+/** Candidate title rows: the rows holding the scan's bare labels (a few levels up from each). */
+function findTitleRows(scan: PageScan): TitleRow[] {
+  const seen = new Set<Element>();
+  const out: TitleRow[] = [];
+  for (const hit of scan.hits) {
+    if (hit.inline !== undefined) continue;
+    let el = hit.node.parentElement;
+    for (let depth = 0; el && depth < 4; depth++, el = el.parentElement) {
+      const row = el.parentElement;
+      if (!row || seen.has(row)) continue;
+      seen.add(row);
+      const title = asTitleRow(row);
+      if (title && !isInNoise(scan, row)) {
+        out.push(title);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether a row is a row of titles or labels rather than values: a cell whose whole text is
+ * a title, or a case header (`li` items of `span` label + `em` value).
+ */
+function holdsLabel(cells: readonly Element[]): boolean {
+  let bare = 0;
+  for (const cell of cells) {
+    const text = cell.textContent ?? '';
+    if (text.length > 60) continue;
+    if (titleOf(text) !== undefined) return true;
+    const first = cell.firstElementChild;
+    if (first && titleOf(first.textContent ?? '') !== undefined && first.nextElementSibling) bare++;
+  }
+  return bare > 0;
+}
+
+const NOT_ROWS: ReadonlySet<string> = new Set(['COLGROUP', 'COL', 'THEAD', 'SELECT', 'OPTGROUP', 'SVG', 'SCRIPT', 'STYLE', 'TEMPLATE']);
+
+/**
+ * Rows of value cells under a title row: elements after it with as many cells as it has
+ * titles, holding no label, not inside another such row, up to the next title row.
+ */
+function valueRows(scan: PageScan, title: TitleRow, titleRows: readonly Element[]): Element[] {
+  const n = title.columns.length;
+  const out: Element[] = [];
+  const doc = scan.doc;
+  const walker = doc.createTreeWalker(scan.root as Node, 0x1);
+  let after = false;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node as Element;
+    if (el === title.element) {
+      after = true;
+      continue;
+    }
+    if (!after || title.element.contains(el)) continue;
+    if (el !== title.element && titleRows.includes(el)) break;
+    if (out.length && out[out.length - 1]!.contains(el)) continue;
+    if (el.childElementCount < n || NOT_ROWS.has(el.tagName.toUpperCase())) continue;
+    const cells = cellsOf(el);
+    if (cells.length !== n || !(el.textContent ?? '').trim()) continue;
+    if (isInNoise(scan, el) || holdsLabel(cells)) continue;
+    out.push(el);
+  }
+  // Rows of one list share their tag: a stray element with as many children (a pager) is no case.
+  const tags = new Map<string, number>();
+  for (const r of out) tags.set(r.tagName, (tags.get(r.tagName) ?? 0) + 1);
+  const main = [...tags.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return out.filter((r) => r.tagName === main);
+}
+
+/** The case's block: climb from its value row while the parent holds no other value row nor the title row. */
+function blockOf(row: Element, rows: ReadonlySet<Element>, title: Element, stop: ParentNode): Element {
+  let block = row;
+  for (let parent = block.parentElement; parent && (parent as unknown) !== stop; parent = parent.parentElement) {
+    if (parent.contains(title)) break;
+    let other = false;
+    for (const r of rows) if (r !== row && parent.contains(r)) other = true;
+    if (other) break;
+    block = parent;
+  }
+  return block;
+}
+
+const AFTERSALE_MARK = /[(（]\s*售后\s*[)）]/;
+
+function readCase(scan: PageScan, title: TitleRow, values: Element, block: Element): ColumnCase {
+  const builder = new FactsBuilder();
+  const cells = cellsOf(values);
+  let countdown: string | null = null;
+  // The header part of the block (outside the value row): its labelled pairs.
+  const hits = scan.hits.filter((h) => block.contains(h.node) && !values.contains(h.node));
+  const labelNodes = hits.map((h) => h.node);
+  for (const hit of hits) builder.offer(hit.key, pairedValue(hit, block, labelNodes));
+  title.columns.forEach((column, i) => {
+    const cell = cells[i];
+    if (!cell || column === null) return;
+    const text = cell.textContent ?? '';
+    if (column === 'timer') {
+      countdown ??= findCountdown(text);
+      return;
+    }
+    if (column === 'refundStatus') countdown ??= findCountdown(text);
+    builder.offer(column, text);
+  });
+  // The block's own text outside the value row (its header line).
+  let headerText = '';
+  const walker = scan.doc.createTreeWalker(block, 0x4);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!values.contains(n)) headerText += (n as Text).data;
+  const { facts, unreadable } = builder.build(countdown);
+  return { element: block, values, facts, unreadable, aftersale: AFTERSALE_MARK.test(normalizeText(headerText)), title };
+}
+
+/** Every column list on the page, in page order; empty when the page has none. */
+export function readColumnLists(scan: PageScan): ColumnList[] {
+  const titles = findTitleRows(scan);
+  const titleEls = titles.map((t) => t.element);
+  const out: ColumnList[] = [];
+  for (const title of titles) {
+    const rows = valueRows(scan, title, titleEls);
+    const set = new Set(rows);
+    const blocks = rows.map((row) => blockOf(row, set, title.element, scan.root));
+    // Rows of one table under a header row (no block of their own) are the header-row reader's (list.ts).
+    if (blocks.some((b, i) => b === rows[i])) continue;
+    const cases = rows.map((row, i) => readCase(scan, title, row, blocks[i]!));
+    out.push({ title, cases });
+  }
+  return out;
+}
