@@ -100,25 +100,25 @@ export function boundedPageUrl(href: string): string {
   }
 }
 
-function originAndPath(url: string): string | null {
+function originOf(url: string): string | null {
   try {
-    const u = new URL(url);
-    return `${u.origin}${u.pathname}`;
+    return new URL(url).origin;
   } catch {
     return null;
   }
 }
 
 /**
- * The URL a page report is stored under: the sender's own (bounded like the content script
- * bounds it). A payload URL on another origin or path is refused; query and hash come from
- * the sender. Without `senderUrl` (a direct, in-process call: the door refuses such senders)
- * the payload URL stands.
+ * The URL a page report is stored under. The payload's origin must be the sender's own
+ * (bounded like the content script bounds it): a content script can never report a case for
+ * another site. Its path and query are taken from the payload, because the workbench is a
+ * single-page app: its routes change with the history API, and Chrome keeps `sender.url` at
+ * the URL the document was loaded with. Without `senderUrl` (a direct, in-process call: the
+ * door refuses such senders) the payload URL stands.
  */
 export function reportedPageUrl(payloadUrl: string, senderUrl: string | undefined): string {
   if (senderUrl === undefined) return payloadUrl;
-  const own = boundedPageUrl(senderUrl);
-  const mine = originAndPath(own);
-  if (mine === null || mine !== originAndPath(payloadUrl)) throw new Error('reportPage: refused — the payload url is not the sender’s page');
-  return own;
+  const own = originOf(boundedPageUrl(senderUrl));
+  if (own === null || own !== originOf(payloadUrl)) throw new Error('reportPage: refused — the payload url is not on the sender’s site');
+  return boundedPageUrl(payloadUrl);
 }

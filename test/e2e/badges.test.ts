@@ -13,7 +13,8 @@ import { countdownMinutes, listRows } from './pages';
 import { fixturePages } from './site';
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/;
-const LIST_URL = 'https://myseller.taobao.com/home.htm/trade-platform/refund-list';
+/** The 60-case list in the label layout (one labelled row per case), served at the old list's URL. */
+const LIST_URL = 'https://refund2.tmall.com/dispute/sellerDisputeList.htm';
 
 let h: Harness;
 beforeAll(async () => {
@@ -144,7 +145,7 @@ describe('badges (browser in America/Los_Angeles)', () => {
   });
 
   it('refund detail: the panel gets its badge with the due time from the panel’s timestamps', async () => {
-    const detail = fixtureAt((u) => /refund2\.tmall\.com\/dispute\/seller\/detail\.htm\?refundId=\d+/.test(u), 'a Tmall refund detail');
+    const detail = fixtureAt((u) => /refund2\.tmall\.com\/dispute\/detail\.htm\?disputeId=\d+/.test(u), 'a Tmall refund detail');
     const page = await h.open(detail.url);
     const badges = await waitForBadges(page);
     expect(badges).toHaveLength(1);
@@ -153,7 +154,7 @@ describe('badges (browser in America/Los_Angeles)', () => {
     expect(b.unreadable).toBeNull();
     expect(DEADLINE_IDS as readonly string[]).toContain(b.deadline);
     expect(b.due).toMatch(ISO);
-    expect(b.caseKey).toContain(new URL(detail.url).searchParams.get('refundId'));
+    expect(b.caseKey).toContain(new URL(detail.url).searchParams.get('disputeId'));
     const want = expectedDue(b.deadline!, await detailValues(page), platformOf(detail.url));
     if (want !== null) expect(b.due).toBe(want);
     expect(Math.abs(countdownMinutes(b.countdown ?? '')! - minutesLeft(b.due!, Date.now()))).toBeLessThanOrEqual(1);

@@ -350,6 +350,24 @@ export async function waitForBadges(page: Page, min = 1, timeoutMs = 10_000): Pr
 }
 
 /** Screenshot into test/e2e/screenshots/<name>.png (git-ignored); returns the path. */
+/**
+ * Resolves once the content script's passes have settled: it has finished at least one pass
+ * (`data-as-passes` on <html>) and no further pass finished for half a second.
+ */
+export async function settled(page: Page, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  let last: string | null = null;
+  let stable = 0;
+  while (Date.now() < end) {
+    const passes = await page.evaluate(() => document.documentElement.getAttribute('data-as-passes'));
+    stable = passes !== null && passes === last ? stable + 1 : 0;
+    if (stable >= 5) return;
+    last = passes;
+    await page.waitForTimeout(100);
+  }
+  throw new Error('E2E: the content script did not settle');
+}
+
 export async function screenshot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);

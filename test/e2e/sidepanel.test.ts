@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, screenshot, waitForBadges, type Harness } from './harness';
 import { countdownMinutes } from './pages';
+import { detectPageKind } from '../../core/pages';
 import { fixturePages, readFixture } from './site';
 
 let h: Harness;
@@ -16,7 +17,7 @@ let panel: Page;
 /** A refund detail fixture with reason 卖家缺货 and 500.00 paid (the seeds' worked example). */
 function outOfStockDetail(): { url: string; html: string } {
   for (const p of fixturePages()) {
-    if (!/\/dispute\/seller\/(detail|aftersale)\.htm\?refundId=/.test(p.url)) continue;
+    if (detectPageKind(p.url) !== 'refund-detail') continue;
     const html = readFixture(p.file);
     if (html.includes('卖家缺货') && /500\.00/.test(html)) return { url: p.url, html };
   }

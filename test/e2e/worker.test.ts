@@ -8,7 +8,8 @@ import type { Page } from 'playwright-core';
 import { defaultPack } from '../../core/rules';
 import { launch, readBadges, waitForBadges, type Harness } from './harness';
 
-const LIST_URL = 'https://myseller.taobao.com/home.htm/trade-platform/refund-list';
+/** The 60-case list in the label layout (one labelled row per case), served at the old list's URL. */
+const LIST_URL = 'https://refund2.tmall.com/dispute/sellerDisputeList.htm';
 
 let h: Harness;
 let list: Page;

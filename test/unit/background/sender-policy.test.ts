@@ -147,22 +147,22 @@ describe('the sender policy at the worker’s door, one row per message', () => 
 describe('reportPage: the page is the sender’s own', () => {
   const tabCases = async (tabId: number) => (await sendAs(senders.sidePanel(), 'getTabCases', { tabId })) as { url: string | null; cases: Array<{ url: string }> };
 
-  it('a payload url on another path or origin than sender.url is refused and nothing is stored', async () => {
+  it('a payload url on another origin than sender.url is refused and nothing is stored', async () => {
     off = registerSentinel(sentinel(new Clock(NOW)));
     const from = senders.contentScript(URL_DETAIL, 7);
-    for (const url of [URL_LIST, 'https://refund2.taobao.com/dispute/seller/detail.htm?refundId=202611200001', 'https://rights.tmall.com/complaint/detail.htm']) {
-      await expect(sendAs(from, 'reportPage', { url, cases: [tmallRefund()] }), url).rejects.toThrow(/^reportPage: refused — the payload url is not the sender’s page$/);
+    for (const url of ['https://refund2.taobao.com/dispute/seller/detail.htm?refundId=202611200001', 'https://rights.tmall.com/complaint/detail.htm', 'https://myseller.taobao.com/home.htm/trade-platform/refund-list']) {
+      await expect(sendAs(from, 'reportPage', { url, cases: [tmallRefund()] }), url).rejects.toThrow(/^reportPage: refused — the payload url is not on the sender’s site$/);
     }
     expect(await tabCases(7)).toMatchObject({ url: null, cases: [] });
   });
 
-  it('query and hash come from sender.url: the stored url is the sender’s', async () => {
+  it('the path and query come from the payload on the sender’s own site (an in-app route change leaves sender.url behind)', async () => {
     off = registerSentinel(sentinel(new Clock(NOW)));
     const senderUrl = `${URL_DETAIL}&from=list#top`;
     await sendAs(senders.contentScript(senderUrl, 7), 'reportPage', { url: 'https://refund2.tmall.com/dispute/seller/detail.htm?refundId=1', cases: [tmallRefund()] });
     const got = await tabCases(7);
-    expect(got.url).toBe(senderUrl);
-    expect(got.cases.map((c) => c.url)).toEqual([senderUrl]);
+    expect(got.url).toBe('https://refund2.tmall.com/dispute/seller/detail.htm?refundId=1');
+    expect(got.cases.map((c) => c.url)).toEqual(['https://refund2.tmall.com/dispute/seller/detail.htm?refundId=1']);
   });
 
   it('an over-long sender url is bounded as the content script bounds it (query and hash dropped)', async () => {
@@ -176,7 +176,8 @@ describe('reportPage: the page is the sender’s own', () => {
 
   it('reportedPageUrl: the payload stands only without a sender url (in-process calls)', () => {
     expect(reportedPageUrl(URL_DETAIL, undefined)).toBe(URL_DETAIL);
-    expect(reportedPageUrl(`${URL_DETAIL}#x`, URL_DETAIL)).toBe(URL_DETAIL);
-    expect(() => reportedPageUrl(URL_DETAIL, 'not a url')).toThrow(/not the sender’s page/);
+    expect(reportedPageUrl(`${URL_DETAIL}#x`, URL_DETAIL)).toBe(`${URL_DETAIL}#x`);
+    expect(() => reportedPageUrl(URL_DETAIL, 'not a url')).toThrow(/not on the sender’s site/);
+    expect(() => reportedPageUrl('https://evil.taobao.com.example/x', URL_DETAIL)).toThrow(/not on the sender’s site/);
   });
 });
