@@ -2,7 +2,7 @@
  * `npm start` (after `npm run build`): serve the demo back-office and open a Chromium with
  * the extension loaded on it.
  *
- * The content script only runs on the real back-office URLs (https://refund2.tmall.com/…),
+ * The content script only runs on the real back-office URLs (https://myseller.taobao.com/home.htm/…, refund2…),
  * so the browser is started through playwright-core and those hosts are routed to the local
  * demo server. Environment:
  *   CHROME_PATH          browser binary (else the usual install locations are tried)
@@ -97,8 +97,8 @@ function manualInstructions(): string {
     `           ${CHROME_DIST}`,
     '  Edge:    open edge://extensions → turn on "Developer mode" → "Load unpacked" → choose',
     `           ${EDGE_DIST}`,
-    'The extension runs only on the seller back-office (https://refund2.tmall.com/dispute/…,',
-    'https://rights.tmall.com/complaint/…, and the same on taobao.com).',
+    'The extension runs only on the seller back-office: the 千牛 workbench (https://myseller.taobao.com/home.htm/…,',
+    'https://qn.taobao.com/home.htm/…), the refund2 list and detail pages, and the complaint list (see README).',
   ].join('\n');
 }
 
@@ -174,7 +174,8 @@ async function main(): Promise<number> {
     return 1;
   }
   const office = await startBackOffice();
-  const list = office.pages.find((p) => /\/dispute\/seller\/list\.htm/.test(p.url)) ?? office.pages[0];
+  // The 千牛 workbench's refund list, where agents work today.
+  const list = office.pages.find((p) => p.url === 'https://myseller.taobao.com/home.htm/trade-platform/refund-list') ?? office.pages[0];
   console.log(`售后哨兵 demo back-office: ${office.origin}/  (${office.pages.length} pages, dates moved so countdowns are live)`);
   for (const p of office.pages) console.log(`  ${p.url}  ←  ${p.file}`);
 
