@@ -237,7 +237,18 @@ const EVENTS: ReadonlyArray<readonly [FactKey, RegExp]> = [
   ['refundRequestedAt', /于\s*(\d{4}[-/]\d{1,2}[-/]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?)\s*(?:创建|发起|提交)了?(?:退款|售后)申请/g],
 ];
 
+/**
+ * The workbench detail states the case's state as a sentence beside its countdown, with no
+ * label: the state a countdown belongs to. Taken only when no 退款状态 label was read; the first
+ * one in the panel wins (`买家已退货，请处理退货` → 买家已退货).
+ */
+const STATE_SENTENCE = /请处理买家的退款申请|买家已退货|请处理退货|等待买家退货|请确认收货/;
+
 function offerEvents(builder: FactsBuilder, text: string): void {
+  if (!builder.seen('refundStatus')) {
+    const state = STATE_SENTENCE.exec(normalizeText(text));
+    if (state) builder.offer('refundStatus', state[0]);
+  }
   for (const [key, re] of EVENTS) {
     if (builder.seen(key)) continue;
     const found = new Set<string>();

@@ -117,6 +117,7 @@ describe('workbench detail route (label + span items, ASCII colons)', () => {
       paidAt: '2026-11-19T21:14:05+08:00',
       refundRequestedAt: '2026-11-20T10:02:37+08:00',
       tradeStatus: '买家已付款',
+      refundStatus: '请处理买家的退款申请',
       refundType: '仅退款',
       platformCountdown: '还剩 2天 23时 07分',
     });
@@ -136,6 +137,7 @@ describe('workbench detail route (label + span items, ASCII colons)', () => {
       shippedAt: '2026-11-16T10:30:00+08:00',
       refundRequestedAt: '2026-11-21T09:40:00+08:00',
       tradeStatus: '卖家已发货',
+      refundStatus: '买家已退货',
       refundType: '退货退款',
       platformCountdown: '还剩 20时 15分',
     });
@@ -189,10 +191,10 @@ describe('old refund2 detail (原因, 成交时间, event sentences)', () => {
     });
   });
 
-  it('refund2-detail-taobao.html: opened by order id; the countdown split over spans', () => {
+  it('refund2-detail-taobao.html: opened by order id; the countdown split over spans; the state from its sentence', () => {
     const { cases } = facts('refund2-detail-taobao.html', 'https://refund2.taobao.com/dispute/detail.htm?bizOrderId=3921845507769901&disputeType=1');
     expect(cases.map((c) => [c.platform, c.facts])).toEqual([
-      ['taobao', { refundId: '202611170611', orderId: '3921845507769901', buyer: 'tb_晴天88', reason: '七天无理由退换货', refundAmount: 59.9, refundRequestedAt: '2026-11-17T09:30:00+08:00', platformCountdown: '06天12时30分' }],
+      ['taobao', { refundId: '202611170611', orderId: '3921845507769901', buyer: 'tb_晴天88', reason: '七天无理由退换货', refundAmount: 59.9, refundRequestedAt: '2026-11-17T09:30:00+08:00', refundStatus: '买家已退货', platformCountdown: '06天12时30分' }],
     ]);
   });
 
