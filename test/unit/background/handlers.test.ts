@@ -31,7 +31,7 @@ describe('reportPage', () => {
     await expect(s.handlers.reportPage(bad, tab(7))).rejects.toThrow(/reportPage: invalid payload — cases\[0\]\.facts\.paidAt/);
     await expect(s.handlers.reportPage({ url: 'not a url', cases: [] }, tab(7))).rejects.toThrow(/url/);
     // only the seller back-office reports: other hosts and schemes are refused
-    for (const url of ['javascript:alert(1)//tmall.com', 'http://refund2.tmall.com/dispute/seller/list.htm', 'https://evil.example/tmall.com', 'https://tmall.com.evil.example/']) {
+    for (const url of ['javascript:alert(1)//tmall.com', 'http://refund2.tmall.com/dispute/sellerDisputeList.htm', 'https://evil.example/tmall.com', 'https://tmall.com.evil.example/']) {
       await expect(s.handlers.reportPage({ url, cases: [] }, tab(7))).rejects.toThrow(/url/);
     }
     await expect(s.handlers.reportPage({ url: URL_DETAIL, cases: 'x' }, tab(7))).rejects.toThrow(/cases/);

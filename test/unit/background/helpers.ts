@@ -67,8 +67,8 @@ export function tmallRefund(over: Partial<PanelRead['facts']> = {}, index = 0): 
   };
 }
 
-export const URL_DETAIL = 'https://refund2.tmall.com/dispute/seller/detail.htm?refundId=202611200001';
-export const URL_LIST = 'https://refund2.tmall.com/dispute/seller/list.htm';
+export const URL_DETAIL = 'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611200001';
+export const URL_LIST = 'https://refund2.tmall.com/dispute/sellerDisputeList.htm';
 export const tab = (id: number) => ({ tab: { id } });
 
 /** The extension's own origin in the fake browser (`chrome-extension://<id>/`). */

@@ -29,7 +29,7 @@ async function everythingStored(s: ReturnType<typeof sentinel>): Promise<string>
 describe('buyer data stays out of storage', () => {
   it('recent cases in IndexedDB hold no phone number, address or buyer name after reading a real page', async () => {
     document.body.innerHTML = pageWithPersonalData().replace(/^[\s\S]*<body>|<\/body>[\s\S]*$/g, '');
-    const url = 'https://refund2.tmall.com/dispute/seller/detail.htm?refundId=202611200001';
+    const url = 'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611200001';
     const read = readPage(document, url);
     expect(read.cases.length).toBe(1);
     expect(JSON.stringify(read.cases)).toContain(PHONE); // the page reader saw it

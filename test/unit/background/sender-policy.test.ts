@@ -51,7 +51,7 @@ const FROM: Array<[SenderContext | 'unknown', string, () => object]> = [
   ['content-script', 'a back-office content script', () => senders.contentScript()],
   ['unknown', 'an empty sender', senders.none],
   ['unknown', 'a tab without a url', () => ({ id: fakeBrowser.runtime.id, tab: { id: 7 } })],
-  ['unknown', 'an http page', () => senders.contentScript('http://refund2.tmall.com/dispute/seller/list.htm')],
+  ['unknown', 'an http page', () => senders.contentScript('http://refund2.tmall.com/dispute/sellerDisputeList.htm')],
   ['unknown', 'another extension', () => ({ id: 'abcdefghijklmnopabcdefghijklmnop', url: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/x.html' })],
 ];
 
@@ -150,7 +150,7 @@ describe('reportPage: the page is the sender’s own', () => {
   it('a payload url on another origin than sender.url is refused and nothing is stored', async () => {
     off = registerSentinel(sentinel(new Clock(NOW)));
     const from = senders.contentScript(URL_DETAIL, 7);
-    for (const url of ['https://refund2.taobao.com/dispute/seller/detail.htm?refundId=202611200001', 'https://rights.tmall.com/complaint/detail.htm', 'https://myseller.taobao.com/home.htm/trade-platform/refund-list']) {
+    for (const url of ['https://refund2.taobao.com/dispute/detail.htm?disputeId=202611200001', 'https://rights.taobao.com/complaint/sellerList.htm', 'https://myseller.taobao.com/home.htm/trade-platform/refund-list']) {
       await expect(sendAs(from, 'reportPage', { url, cases: [tmallRefund()] }), url).rejects.toThrow(/^reportPage: refused — the payload url is not on the sender’s site$/);
     }
     expect(await tabCases(7)).toMatchObject({ url: null, cases: [] });
@@ -159,17 +159,17 @@ describe('reportPage: the page is the sender’s own', () => {
   it('the path and query come from the payload on the sender’s own site (an in-app route change leaves sender.url behind)', async () => {
     off = registerSentinel(sentinel(new Clock(NOW)));
     const senderUrl = `${URL_DETAIL}&from=list#top`;
-    await sendAs(senders.contentScript(senderUrl, 7), 'reportPage', { url: 'https://refund2.tmall.com/dispute/seller/detail.htm?refundId=1', cases: [tmallRefund()] });
+    await sendAs(senders.contentScript(senderUrl, 7), 'reportPage', { url: 'https://refund2.tmall.com/dispute/detail.htm?disputeId=1', cases: [tmallRefund()] });
     const got = await tabCases(7);
-    expect(got.url).toBe('https://refund2.tmall.com/dispute/seller/detail.htm?refundId=1');
-    expect(got.cases.map((c) => c.url)).toEqual(['https://refund2.tmall.com/dispute/seller/detail.htm?refundId=1']);
+    expect(got.url).toBe('https://refund2.tmall.com/dispute/detail.htm?disputeId=1');
+    expect(got.cases.map((c) => c.url)).toEqual(['https://refund2.tmall.com/dispute/detail.htm?disputeId=1']);
   });
 
   it('an over-long sender url is bounded as the content script bounds it (query and hash dropped)', async () => {
     off = registerSentinel(sentinel(new Clock(NOW)));
     const long = `${URL_DETAIL}&q=${'a'.repeat(3000)}`;
     const sent = reportUrl(long);
-    expect(sent).toBe('https://refund2.tmall.com/dispute/seller/detail.htm');
+    expect(sent).toBe('https://refund2.tmall.com/dispute/detail.htm');
     await sendAs(senders.contentScript(long, 7), 'reportPage', { url: sent, cases: [tmallRefund()] });
     expect((await tabCases(7)).url).toBe(sent);
   });
