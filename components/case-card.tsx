@@ -49,7 +49,8 @@ export function clip(text: string, max = MAX_SCRAPED_CHARS): string {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
 
-const fieldList = (fields: readonly string[]) => fields.map(fieldName).join(t('list_sep'));
+/** `实付金额、付款时间`: field names in the current locale. */
+export const fieldList = (fields: readonly string[]) => fields.map(fieldName).join(t('list_sep'));
 
 /** `2026-11-20T10:00:00+08:00` → `2026-11-20 10:00` */
 const wall = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;

@@ -1,3 +1,4 @@
+import { PLATFORMS, type Platform } from './vocabulary';
 import { intIn, z } from './zod';
 
 /**
@@ -54,6 +55,17 @@ export const TeamPackSchema = z.object({
 });
 export type TeamPack = z.infer<typeof TeamPackSchema>;
 
+/** Shops whose platform the agent has answered, at most this many (oldest answers are dropped first). */
+export const MAX_REMEMBERED_SHOPS = 200;
+
+/**
+ * The agent's answer to "天猫 or 淘宝?" per shop, for pages that do not say (the workbench):
+ * shop name (shopPolicy.shopName; '' when none is set) → platform.
+ */
+const ShopPlatformsSchema = z.record(z.string().check(z.maxLength(60)), z.enum(PLATFORMS)).check(
+  z.refine((r) => Object.keys(r).length <= MAX_REMEMBERED_SHOPS, { message: `at most ${MAX_REMEMBERED_SHOPS} shops` }),
+);
+
 /**
  * The rule-pack profile (era variant) per platform, e.g. `tmall-legacy` for shops still on
  * the pre-2019 Tmall rules; '' = the pack's default profile for that platform. A profile the
@@ -83,10 +95,11 @@ export const SettingsSchema = z.object({
   locale: z._default(z.enum(LOCALES), 'zh-CN'),
   recentCaseRetentionDays: z._default(intIn(1, 365), 30),
   teamPack: z._default(TeamPackSchema, () => TeamPackSchema.parse({})),
+  shopPlatforms: z._default(ShopPlatformsSchema, () => ({})),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 /** The top-level keys (used for managed-policy locking). */
-export const SETTINGS_KEYS = ['platformProfile', 'ruleProfiles', 'warningThresholdsHours', 'shopPolicy', 'locale', 'recentCaseRetentionDays', 'teamPack'] as const;
+export const SETTINGS_KEYS = ['platformProfile', 'ruleProfiles', 'warningThresholdsHours', 'shopPolicy', 'locale', 'recentCaseRetentionDays', 'teamPack', 'shopPlatforms'] as const;
 export type SettingsKey = (typeof SETTINGS_KEYS)[number];
 
 export const defaultSettings = (): Settings => SettingsSchema.parse({});
@@ -116,9 +129,42 @@ export const SettingsPatchSchema = z.partial(
     locale: z.enum(LOCALES),
     recentCaseRetentionDays: intIn(1, 365),
     teamPack: z.partial(z.object({ url: z.string(), refreshHours: intIn(1, 168) })),
+    /** Replaces the whole map (so the options page can forget answers). */
+    shopPlatforms: ShopPlatformsSchema,
   }),
 );
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
+
+/** What the platform answer depends on (a full Settings fits; a content script may have less). */
+export interface PlatformSettings {
+  platformProfile?: PlatformProfile;
+  shopPolicy?: { shopName?: string };
+  shopPlatforms?: Readonly<Record<string, Platform>>;
+}
+
+/** The shop the agent works for, as the platform answers are keyed ('' when no name is set). */
+export function shopKey(settings: PlatformSettings): string {
+  return (settings.shopPolicy?.shopName ?? '').trim();
+}
+
+/**
+ * The platform for pages that do not say it themselves: the agent's fixed platform setting,
+ * else their answer for this shop; undefined when neither exists (the side panel asks).
+ */
+export function answeredPlatform(settings: PlatformSettings): Platform | undefined {
+  if (settings.platformProfile && settings.platformProfile !== 'auto') return settings.platformProfile;
+  const answers = settings.shopPlatforms ?? {};
+  const key = shopKey(settings);
+  return Object.prototype.hasOwnProperty.call(answers, key) ? answers[key] : undefined;
+}
+
+/** The patch that records `platform` as the answer for the current shop (the newest answer last). */
+export function answerPlatformPatch(settings: PlatformSettings, platform: Platform): SettingsPatch {
+  const key = shopKey(settings);
+  const rest = Object.entries(settings.shopPlatforms ?? {}).filter(([k]) => k !== key);
+  const kept = rest.slice(Math.max(0, rest.length - (MAX_REMEMBERED_SHOPS - 1)));
+  return { shopPlatforms: Object.fromEntries([...kept, [key, platform]]) };
+}
 
 /**
  * Merge a patch into settings (one level deep for shopPolicy / teamPack, two for

@@ -3,10 +3,10 @@ import type { PanelRead } from '../../core/model/facts';
 import type { LedgerEntry } from '../../core/model/ledger';
 import type { Settings, SettingsPatch } from '../../core/model/settings';
 import type { BadgeView } from './case-summary';
-import type { CaseSummary, CaseView, PackInfo, TeamPackStatus } from './protocol';
+import type { CaseSummary, CaseView, PackInfo, PageUnreadable, TabCases, TeamPackStatus } from './protocol';
 
 export type { BadgeView } from './case-summary';
-export type { CaseSummary, CaseView, PackInfo, TeamPackStatus } from './protocol';
+export type { CaseSummary, CaseView, PackInfo, PageUnreadable, TabCases, TeamPackStatus } from './protocol';
 export { caseKey } from './case-key';
 export type { Settings, SettingsPatch } from '../../core/model/settings';
 
@@ -35,12 +35,12 @@ export interface ProtocolMap {
   reportPage(d: {
     url: string;
     cases: PanelRead[];
-    unreadable?: { tried: string[]; fields: string[] };
+    unreadable?: PageUnreadable;
     append?: boolean;
     remove?: string[];
     answer?: 'badges';
   }): { cases: Array<CaseView | BadgeView>; resync?: boolean };
-  getTabCases(d: { tabId?: number }): { tabId: number | null; url: string | null; cases: CaseView[] };
+  getTabCases(d: { tabId?: number }): TabCases<CaseView>;
   /** All open back-office tabs, most urgent first. */
   getQueue(): { cases: CaseView[] };
   /**
@@ -49,7 +49,7 @@ export interface ProtocolMap {
    * of full CaseViews, so a refresh with a 1,000-row tab open stays small. The panel fetches
    * the case it shows expanded with `getCase`.
    */
-  getTabSummaries(d: { tabId?: number }): { tabId: number | null; url: string | null; cases: CaseSummary[] };
+  getTabSummaries(d: { tabId?: number }): TabCases<CaseSummary>;
   getQueueSummaries(): { cases: CaseSummary[] };
   /** One case's full view (null: no open tab has it any more). */
   getCase(d: { key: string; tabId?: number }): { case: CaseView | null };
@@ -69,6 +69,8 @@ export interface ProtocolMap {
   refreshTeamPack(): TeamPackStatus;
   /** Background → extension pages (side panel refresh). */
   casesChanged(d: { tabId: number }): void;
+  /** Background → the back-office tabs' content scripts: settings changed, read the page again. */
+  settingsChanged(): void;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

@@ -21,6 +21,25 @@ export type { CaseSummary } from './case-summary';
 
 export type CaseView = { key: string; tabId: number; url: string; read: PanelRead; guidance: Guidance; seenAt: string };
 
+/**
+ * A page that could not be read as a whole: the adapters tried and the fields missing.
+ * `waiting`: cases found but held back (fields `['platform']`: the page does not say 天猫 or
+ * 淘宝 and the agent has not answered for this shop).
+ */
+export interface PageUnreadable {
+  tried: string[];
+  fields: string[];
+  waiting?: number;
+}
+
+/** One tab's cases (getTabCases / getTabSummaries), with the page-level problem if any. */
+export interface TabCases<C> {
+  tabId: number | null;
+  url: string | null;
+  cases: C[];
+  unreadable?: PageUnreadable;
+}
+
 export interface PackInfo {
   id: string;
   version: string;
@@ -80,6 +99,7 @@ export const ReportPagePayload = z.object({
     z.object({
       tried: z.array(bounded(LIMITS.nameChars)).check(z.maxLength(50)),
       fields: z.array(bounded(LIMITS.nameChars)).check(z.maxLength(100)),
+      waiting: z.optional(z.number().check(z.int(), z.nonnegative(), z.maximum(100_000))),
     }),
   ),
 });
@@ -120,6 +140,7 @@ export const PAYLOAD_SCHEMAS = {
   confirmLedger: ConfirmLedgerPayload,
   refreshTeamPack: NoPayload,
   casesChanged: CasesChangedPayload,
+  settingsChanged: NoPayload,
 } as const;
 
 

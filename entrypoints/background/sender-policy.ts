@@ -33,7 +33,8 @@ const BOTH: readonly SenderContext[] = ['extension-page', 'content-script'];
  * For each message, the contexts that may send it. A content script only reports its own
  * page, focuses a case from a badge and reads the settings; everything that reads other
  * tabs' cases or changes settings, packs or the ledger is for extension pages only.
- * `casesChanged` goes from the worker to the pages: nobody may send it to the worker.
+ * `casesChanged` and `settingsChanged` go from the worker to the pages and content scripts:
+ * nobody may send them to the worker.
  */
 export const SENDER_POLICY: { readonly [K in keyof ProtocolMap]: readonly SenderContext[] } = {
   reportPage: ['content-script'],
@@ -53,6 +54,7 @@ export const SENDER_POLICY: { readonly [K in keyof ProtocolMap]: readonly Sender
   confirmLedger: PAGES,
   refreshTeamPack: PAGES,
   casesChanged: [],
+  settingsChanged: [],
 };
 
 function isHttps(url: string): boolean {

@@ -17,7 +17,7 @@ import {
 } from './deadline-alarms';
 import { sendMessage } from './messaging';
 import { PackService } from './pack-service';
-import { LIMITS, PAYLOAD_SCHEMAS, caseKey, formatZodError, type CaseSummary, type CaseView, type PackInfo } from './protocol';
+import { LIMITS, PAYLOAD_SCHEMAS, caseKey, formatZodError, type CaseSummary, type CaseView, type PackInfo, type TabCases } from './protocol';
 import { summarizeCase } from './case-summary';
 import { sameRead } from './case-key';
 import { reportedPageUrl } from './sender-policy';
@@ -39,6 +39,8 @@ export interface SentinelDeps {
   fetchFn?: typeof fetch;
   /** Tell extension pages a tab's cases changed (default: the `casesChanged` message). */
   broadcast?: (tabId: number) => Promise<void>;
+  /** Tell a back-office tab's content scripts the settings changed (default: `settingsChanged` to the tab). */
+  notifyTab?: (tabId: number) => Promise<void>;
 }
 
 export interface MessageSender {
@@ -107,6 +109,11 @@ export function createSentinel(deps: SentinelDeps) {
     deps.broadcast ??
     (async (tabId: number) => {
       await sendMessage('casesChanged', { tabId }).catch(() => undefined);
+    });
+  const notifyTab =
+    deps.notifyTab ??
+    (async (tabId: number) => {
+      await sendMessage('settingsChanged', undefined, tabId).catch(() => undefined);
     });
   /** Tell the extension pages without making the caller wait for them. */
   const announce = (tabId: number) => {
@@ -395,7 +402,7 @@ export function createSentinel(deps: SentinelDeps) {
   }
 
   /** The cases of the sender's tab, or for the side panel the tab it should show (getTabCases / getTabSummaries). */
-  async function tabCases(d: { tabId?: number | undefined } | null | undefined, sender: MessageSender): Promise<{ tabId: number | null; url: string | null; cases: CaseView[] }> {
+  async function tabCases(d: { tabId?: number | undefined } | null | undefined, sender: MessageSender): Promise<TabCases<CaseView>> {
     const own = d?.tabId ?? pageTabId(sender);
     const [st, c] = await Promise.all([state(), context()]);
     await st.written();
@@ -406,7 +413,7 @@ export function createSentinel(deps: SentinelDeps) {
     for (const id of candidates) {
       if (id === null || id === undefined) continue;
       const t = st.tabs.get(id);
-      if (t) return { tabId: t.tabId, url: t.url, cases: sortByUrgency(viewsOf(t, c), nowMs()) };
+      if (t) return { tabId: t.tabId, url: t.url, cases: sortByUrgency(viewsOf(t, c), nowMs()), ...(t.unreadable ? { unreadable: t.unreadable } : {}) };
       if (id === own) return { tabId: id, url: null, cases: [] };
     }
     return { tabId: null, url: null, cases: [] };
@@ -483,7 +490,7 @@ export function createSentinel(deps: SentinelDeps) {
       return { cases: views };
     },
 
-    async getTabCases(data: unknown, sender: MessageSender): Promise<{ tabId: number | null; url: string | null; cases: CaseView[] }> {
+    async getTabCases(data: unknown, sender: MessageSender): Promise<TabCases<CaseView>> {
       const d = validatePayload('getTabCases', data);
       return tabCases(d, sender);
     },
@@ -493,10 +500,10 @@ export function createSentinel(deps: SentinelDeps) {
       return { cases: await queueViews() };
     },
 
-    async getTabSummaries(data: unknown, sender: MessageSender): Promise<{ tabId: number | null; url: string | null; cases: CaseSummary[] }> {
+    async getTabSummaries(data: unknown, sender: MessageSender): Promise<TabCases<CaseSummary>> {
       const d = validatePayload('getTabSummaries', data);
-      const got = await tabCases(d, sender);
-      return { tabId: got.tabId, url: got.url, cases: got.cases.map(summarizeCase) };
+      const { cases, ...rest } = await tabCases(d, sender);
+      return { ...rest, cases: cases.map(summarizeCase) };
     },
 
     async getQueueSummaries(data: unknown): Promise<{ cases: CaseSummary[] }> {
@@ -558,6 +565,9 @@ export function createSentinel(deps: SentinelDeps) {
         invalidateContext();
         await scheduleTeamPack(saved.settings.teamPack.url, saved.settings.teamPack.refreshHours);
         await reevaluateAll();
+        // Pages read with the old settings (a platform answer, the locale) read again.
+        const st = await state();
+        for (const id of st.tabs.keys()) notifyTab(id).catch((e: unknown) => console.warn('[sentinel] settingsChanged failed', e));
         return saved.settings;
       });
     },

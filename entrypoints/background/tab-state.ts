@@ -31,7 +31,7 @@ export interface StoredTab {
   tabId: number;
   url: string;
   cases: StoredCase[];
-  unreadable?: { tried: string[]; fields: string[] };
+  unreadable?: { tried: string[]; fields: string[]; waiting?: number };
   updatedMs: number;
 }
 
@@ -45,7 +45,7 @@ export interface TabMem {
   tabId: number;
   url: string;
   cases: StoredCase[];
-  unreadable?: { tried: string[]; fields: string[] };
+  unreadable?: { tried: string[]; fields: string[]; waiting?: number };
   updatedMs: number;
   views: CaseView[] | null;
   version: number;

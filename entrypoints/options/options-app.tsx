@@ -162,6 +162,16 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
     })();
   };
 
+  /** Forget the platform answers (the side panel asks again); the draft being edited stays. */
+  const forgetShops = async () => {
+    try {
+      const saved = await api.saveSettings({ shopPlatforms: {} });
+      setSettings(saved);
+    } catch (err) {
+      setSaveState({ ok: false, error: message(err) });
+    }
+  };
+
   const onFile = async (e: Event) => {
     const input = e.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
@@ -280,6 +290,27 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
             ['tmall', 'opt_platform_tmall'],
             ['taobao', 'opt_platform_taobao'],
           ])}
+          {settings && (
+            <div class="remembered" data-testid="shop-platforms">
+              <span>{t('opt_shop_platforms')}</span>
+              {Object.keys(settings.shopPlatforms).length === 0 ? (
+                <p class="hint">{t('opt_shop_platforms_none')}</p>
+              ) : (
+                <>
+                  <ul>
+                    {Object.entries(settings.shopPlatforms).map(([shop, p]) => (
+                      <li key={shop} data-shop={shop}>
+                        {shop || t('opt_shop_unnamed')}：{t(p === 'tmall' ? 'platform_tmall' : 'platform_taobao')}
+                      </li>
+                    ))}
+                  </ul>
+                  <button type="button" data-testid="shop-platforms-forget" onClick={() => void forgetShops()}>
+                    {t('opt_shop_platforms_forget')}
+                  </button>
+                </>
+              )}
+            </div>
+          )}
           {profileSelect('tmall')}
           {profileSelect('taobao')}
           <p class="hint">{t('opt_rule_profile_hint')}</p>

@@ -1,6 +1,6 @@
 import { defineContentScript } from '#imports';
 import { detectPageKind, isWorkbench, readPageWithAnchors, rereadRows, type ListSource } from '../../core/pages';
-import { sendMessage } from '../background/messaging';
+import { onMessage, sendMessage } from '../background/messaging';
 import { Sentinel } from './sentinel';
 
 /**
@@ -36,6 +36,9 @@ export default defineContentScript({
       },
       settings: () => sendMessage('getSettings'),
     });
+    // The worker's word that the settings changed (e.g. the agent answered 天猫 / 淘宝).
+    const off = onMessage('settingsChanged', () => sentinel.settingsChanged());
+    ctx.onInvalidated(off);
     void sentinel.start();
   },
 });

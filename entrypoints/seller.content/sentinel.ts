@@ -1,4 +1,5 @@
 import type { PanelRead, Platform } from '../../core/model/facts';
+import { answeredPlatform, type PlatformSettings } from '../../core/model/settings';
 import { isRow } from '../../core/pages';
 import { BADGE_TAG, isBadgeHost, type BadgeLocale, type ThresholdsHours } from '../../components/countdown-badge';
 import type { BadgeView } from '../background/messaging';
@@ -60,13 +61,13 @@ export interface SentinelDeps {
   report(d: {
     url: string;
     cases: PanelRead[];
-    unreadable?: { tried: string[]; fields: string[] };
+    unreadable?: { tried: string[]; fields: string[]; waiting?: number };
     append?: boolean;
     remove?: string[];
     answer?: 'badges';
   }): Promise<{ cases: BadgeView[]; resync?: boolean }>;
   focus(key: string): void;
-  settings?(): Promise<{ warningThresholdsHours?: ThresholdsHours; locale?: BadgeLocale; platformProfile?: 'auto' | Platform }>;
+  settings?(): Promise<PlatformSettings & { warningThresholdsHours?: ThresholdsHours; locale?: BadgeLocale }>;
   now?: () => number;
   /** Debounce for DOM changes (ms). */
   debounceMs?: number;
@@ -193,6 +194,8 @@ export class Sentinel {
   /** The agent's platform setting (undefined: `auto`); known once settings were read. */
   private platformSetting: Platform | undefined;
   private settingsRead: Promise<void> | null = null;
+  /** The worker said the settings changed: the next page pass waits for fresh ones. */
+  private settingsStale = false;
   private observer: MutationObserver | null = null;
   /**
    * List rows of the last pass, when every case of the page is such a row with its own id
@@ -237,6 +240,17 @@ export class Sentinel {
       this.schedule(0);
     });
     return this.pass();
+  }
+
+  /**
+   * The worker says the settings changed (the agent answered 天猫 / 淘宝 in the side panel,
+   * changed the locale …): ask for them again and read the whole page with them.
+   */
+  settingsChanged(): void {
+    this.settingsAt = -Infinity;
+    this.settingsStale = true;
+    this.wholePage = true;
+    this.schedule(0);
   }
 
   /** Which rows a DOM change touched; anything else makes the next pass read the whole page. */
@@ -328,9 +342,11 @@ export class Sentinel {
   /** The whole page: read every case, report them (when anything changed), badge them. */
   private async pagePass(): Promise<void> {
     const settings = this.refreshSettings();
-    // The first read waits for the settings: the platform setting decides workbench pages.
-    if (this.settingsRead === null) {
+    // The first read, and the first after a settings change, wait for the settings: the
+    // platform setting decides workbench pages.
+    if (this.settingsRead === null || this.settingsStale) {
       this.settingsRead = settings;
+      this.settingsStale = false;
       await settings;
     }
     const doc = this.doc;
@@ -358,7 +374,8 @@ export class Sentinel {
     const nothingToSay = reads.length === 0 && !pageUnreadable && this.lastViews.length === 0;
     if (!nothingToSay && (this.lastSignature === null || signature() !== this.lastSignature())) {
       const r0 = performance.now();
-      views = await this.reportAll(url, reads, pageUnreadable ? { tried: result.tried, fields: pageFields } : undefined);
+      const waiting = result.platformUnknown?.cases;
+      views = await this.reportAll(url, reads, pageUnreadable ? { tried: result.tried, fields: pageFields, ...(waiting ? { waiting } : {}) } : undefined);
       reportMs = performance.now() - r0;
       if (this.ctx.isInvalid) return;
       this.lastViews = views;
@@ -564,7 +581,7 @@ export class Sentinel {
   }
 
   /** Reports of at most CASES_PER_REPORT cases and REPORT_CHARS characters each (the worker refuses bigger ones). */
-  private async reportAll(url: string, cases: PanelRead[], unreadable?: { tried: string[]; fields: string[] }): Promise<BadgeView[]> {
+  private async reportAll(url: string, cases: PanelRead[], unreadable?: { tried: string[]; fields: string[]; waiting?: number }): Promise<BadgeView[]> {
     if (cases.length <= CASES_PER_REPORT && JSON.stringify(cases).length <= REPORT_CHARS) {
       return (await this.deps.report({ url, cases, unreadable })).cases;
     }
@@ -617,7 +634,7 @@ export class Sentinel {
     this.settingsAt = now;
     try {
       const s = await this.deps.settings();
-      const platform = s.platformProfile && s.platformProfile !== 'auto' ? s.platformProfile : undefined;
+      const platform = answeredPlatform(s);
       if (platform !== this.platformSetting) {
         this.platformSetting = platform;
         // Pages the setting decides are read again with it.

@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { CaseSummary, CaseView } from '../background/messaging';
+import type { CaseSummary, CaseView, PageUnreadable, TabCases } from '../background/messaging';
+import { shopKey, type PlatformSettings } from '../../core/model/settings';
+import type { Platform } from '../../core/model/vocabulary';
+import { PlatformQuestion } from '../../components/platform-question';
 import { DEFAULT_THRESHOLDS_HOURS, type ThresholdsHours } from '../../components/countdown-badge';
-import { CaseCard, CaseTitle } from '../../components/case-card';
+import { CaseCard, CaseTitle, fieldList } from '../../components/case-card';
 import { Countdown } from '../../components/countdown';
 import { Queue } from '../../components/queue';
 import type { CopyText } from '../../components/reply-list';
@@ -14,13 +17,15 @@ import { sortByDue } from '../../components/urgency';
  * full (`getCase`), so a refresh with a 1,000-row tab open moves kilobytes, not megabytes.
  */
 export interface PanelApi {
-  getTabCases(): Promise<{ tabId: number | null; url: string | null; cases: CaseSummary[] }>;
+  getTabCases(): Promise<TabCases<CaseSummary>>;
   getQueue(): Promise<{ cases: CaseSummary[] }>;
   /** The full view of one case (null: no open tab has it any more). */
   getCase(key: string, tabId?: number): Promise<{ case: CaseView | null }>;
   getFocusedCase(): Promise<{ key: string | null }>;
-  getSettings(): Promise<{ warningThresholdsHours?: ThresholdsHours; locale?: UiLocale }>;
+  getSettings(): Promise<PlatformSettings & { warningThresholdsHours?: ThresholdsHours; locale?: UiLocale }>;
   focusCase(key: string): Promise<void>;
+  /** The agent's answer to "天猫 or 淘宝?" for the current shop (saved in the settings). */
+  answerPlatform(platform: Platform): Promise<void>;
   /** Subscribe to `casesChanged` (and tab switches); returns the unsubscribe. */
   onChange(cb: () => void): () => void;
   copy?: CopyText;
@@ -32,6 +37,9 @@ interface State {
   error: string | null;
   tabUrl: string | null;
   tabCases: CaseSummary[];
+  /** What the tab's page could not read as a whole (e.g. its platform). */
+  tabUnreadable: PageUnreadable | null;
+  shop: string;
   queue: CaseSummary[];
   thresholdsHours: ThresholdsHours;
   /** Bumped on every load: the expanded case's full view is fetched again for each. */
@@ -51,7 +59,7 @@ const newer = (prev: Detail | null, next: Detail): Detail => (prev !== null && p
 export function App(props: { api: PanelApi }) {
   const { api } = props;
   const now = api.now ?? Date.now;
-  const [state, setState] = useState<State>({ loaded: false, error: null, tabUrl: null, tabCases: [], queue: [], thresholdsHours: DEFAULT_THRESHOLDS_HOURS, gen: 0 });
+  const [state, setState] = useState<State>({ loaded: false, error: null, tabUrl: null, tabCases: [], tabUnreadable: null, shop: '', queue: [], thresholdsHours: DEFAULT_THRESHOLDS_HOURS, gen: 0 });
   const [detail, setDetail] = useState<Detail | null>(null);
   /** The case shown expanded at the last render: its full view is fetched along with the lists. */
   const currentRef = useRef<{ key: string; tabId: number } | null>(null);
@@ -103,6 +111,8 @@ export function App(props: { api: PanelApi }) {
         error: null,
         tabUrl: tab.url,
         tabCases: tab.cases,
+        tabUnreadable: tab.unreadable ?? null,
+        shop: shopKey(settingsRef.current),
         queue: queue.cases,
         thresholdsHours: settings.warningThresholdsHours ?? DEFAULT_THRESHOLDS_HOURS,
         gen,
@@ -153,6 +163,22 @@ export function App(props: { api: PanelApi }) {
     };
   }, [api, current, currentTab, state.gen, haveDetail]);
 
+  /** The platform answer given while the question is on screen (cleared once the page no longer waits). */
+  const [answered, setAnswered] = useState<Platform | null>(null);
+  const asksPlatform = state.tabUnreadable?.fields.includes('platform') ?? false;
+  useEffect(() => {
+    if (!asksPlatform) setAnswered(null);
+  }, [asksPlatform]);
+  const answer = (p: Platform) => {
+    setAnswered(p);
+    settingsAt.current = -Infinity;
+    api.answerPlatform(p).catch((error: unknown) => {
+      setAnswered(null);
+      setState((s) => ({ ...s, error: error instanceof Error ? error.message : String(error) }));
+    });
+  };
+  const pageFields = !asksPlatform && state.tabCases.length === 0 ? (state.tabUnreadable?.fields ?? []) : [];
+
   const select = (key: string) => {
     setSelected(key);
     api.focusCase(key).catch(() => {});
@@ -187,12 +213,18 @@ export function App(props: { api: PanelApi }) {
           {t('panel_error', state.error)}
         </p>
       )}
+      {asksPlatform && <PlatformQuestion waiting={state.tabUnreadable?.waiting ?? 0} shop={state.shop} answered={answered} onAnswer={answer} />}
       {outside && <section class="focused">{caseBlock(outside)}</section>}
       {state.loaded && (
         <section class="tab-cases">
           <h2>{t('panel_tab_cases', state.tabCases.length)}</h2>
           {state.tabUrl === null && <p class="empty">{t('panel_no_tab')}</p>}
-          {state.tabUrl !== null && state.tabCases.length === 0 && <p class="empty">{t('panel_no_cases')}</p>}
+          {state.tabUrl !== null && state.tabCases.length === 0 && !asksPlatform && pageFields.length === 0 && <p class="empty">{t('panel_no_cases')}</p>}
+          {pageFields.length > 0 && (
+            <p class="warning" role="status" data-testid="page-unreadable">
+              {t('warning_unreadable', fieldList(pageFields))}
+            </p>
+          )}
           {tabSorted.map(caseBlock)}
         </section>
       )}

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from '#imports';
 import { onMessage, sendMessage } from '../background/messaging';
+import { answerPlatformPatch } from '../../core/model/settings';
 import { App, type PanelApi } from './app';
 import './style.css';
 
@@ -27,6 +28,10 @@ const api: PanelApi = {
   getFocusedCase: () => sendMessage('getFocusedCase'),
   getSettings: () => sendMessage('getSettings'),
   focusCase: (key) => sendMessage('focusCase', { key }),
+  async answerPlatform(platform) {
+    // The worker saves it, then tells the waiting tabs to read their pages again.
+    await sendMessage('saveSettings', answerPlatformPatch(await sendMessage('getSettings'), platform));
+  },
   onChange(cb) {
     const off = onMessage('casesChanged', () => cb());
     // The docked panel follows the agent between tabs.

@@ -281,6 +281,28 @@ describe('settings', () => {
   });
 });
 
+describe('the platform question', () => {
+  it('a page waiting for the platform: the side panel sees how many cases wait; the answer is saved and every back-office tab is told to read again', async () => {
+    const notified: number[] = [];
+    const s = sentinel(new Clock(NOW), { notifyTab: async (tabId) => void notified.push(tabId) });
+    const workbench = 'https://myseller.taobao.com/home.htm/trade-platform/refund-list';
+    await s.handlers.reportPage({ url: workbench, cases: [], unreadable: { tried: ['refund-list'], fields: ['platform'], waiting: 3 } }, tab(4));
+    await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund()] }, tab(5));
+    const summaries = await s.handlers.getTabSummaries({ tabId: 4 }, {});
+    expect(summaries.unreadable).toEqual({ tried: ['refund-list'], fields: ['platform'], waiting: 3 });
+    expect((await s.handlers.getTabSummaries({ tabId: 5 }, {})).unreadable).toBeUndefined();
+    const saved = await s.handlers.saveSettings({ shopPlatforms: { '': 'tmall' } });
+    expect(saved.shopPlatforms).toEqual({ '': 'tmall' });
+    await vi.waitFor(() => expect(notified.sort()).toEqual([4, 5]));
+  });
+
+  it('a waiting count out of range is refused with its path', async () => {
+    const s = sentinel(new Clock(NOW));
+    const workbench = 'https://qn.taobao.com/home.htm/trade-platform/refund-list';
+    await expect(s.handlers.reportPage({ url: workbench, cases: [], unreadable: { tried: [], fields: ['platform'], waiting: -1 } }, tab(4))).rejects.toThrow(/unreadable\.waiting/);
+  });
+});
+
 describe('compensation ledger', () => {
   it('a confirmed entry is stored and the open cases are re-evaluated with it', async () => {
     const s = sentinel(new Clock(NOW));

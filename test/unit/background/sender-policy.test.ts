@@ -24,7 +24,7 @@ const self = () => ({ origin: extensionOrigin(), id: fakeBrowser.runtime.id });
 const LEDGER = { buyer: 'tb_小鹿2026', amount: 450, at: '2026-11-20T11:00:00+08:00', kind: 'platform-payout' };
 
 /** One valid payload per message the worker answers. */
-const SAMPLE: Record<Exclude<keyof typeof SENDER_POLICY, 'casesChanged'>, unknown> = {
+const SAMPLE: Record<Exclude<keyof typeof SENDER_POLICY, 'casesChanged' | 'settingsChanged'>, unknown> = {
   reportPage: { url: URL_DETAIL, cases: [tmallRefund()] },
   getTabCases: { tabId: 7 },
   getQueue: undefined,
@@ -74,6 +74,7 @@ describe('classifySender', () => {
     expect(Object.keys(SENDER_POLICY).sort()).toEqual([...Object.keys(PAYLOAD_SCHEMAS)].sort());
     expect(() => assertSenderAllowed('toString', senders.sidePanel(), self())).toThrow(/toString: refused from an extension page/);
     expect(() => assertSenderAllowed('casesChanged', senders.contentScript(), self())).toThrow(/casesChanged: refused from a content script/);
+    expect(() => assertSenderAllowed('settingsChanged', senders.sidePanel(), self())).toThrow(/settingsChanged: refused from an extension page/);
   });
 });
 

@@ -5,6 +5,10 @@ import { BADGE_TAG } from '../../../components/countdown-badge';
 import type { PanelRead } from '../../../core/model/facts';
 import { Sentinel } from '../../../entrypoints/seller.content/sentinel';
 import { deadline, guidance, view } from '../sidepanel/cases';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { servedAt } from '../../fixtures/clock';
 
 /**
  * The content-script loop with the REAL page readers (core/pages) on a list page laid out as
@@ -98,5 +102,33 @@ describe('content script with the real page readers', () => {
     expect(badges()).toHaveLength(4);
     expect(badges().slice(0, 3)).toEqual(first);
     expect(badges()[3]!.shadowRoot!.querySelector('[data-testid="comp-mark"]')!.textContent).toBe('赔 30.00');
+  });
+});
+
+describe('a workbench page that does not say 天猫 or 淘宝', () => {
+  const QN_DETAIL = 'https://qn.taobao.com/home.htm/trade-platform/refund-list/detail?disputeId=202611210455&type=3&spm=a1z0k.1';
+
+  it('reports the cases as waiting (no verdict), and reads them with the agent’s answer once the worker says the settings changed', async () => {
+    const file = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/pages/workbench-detail-qn.html');
+    const html = servedAt(readFileSync(file, 'utf8'), Date.now()).html;
+    document.body.innerHTML = new DOMParser().parseFromString(html, 'text/html').body.innerHTML;
+    const report = fakeBackground();
+    let answers: Record<string, 'tmall' | 'taobao'> = {};
+    const settings = vi.fn(async () => ({ shopPlatforms: answers }));
+    const s = new Sentinel(ctx, { read: (root, _url, opts) => readPageWithAnchors(root, QN_DETAIL, opts), report, focus: () => {}, settings });
+    await s.pass();
+    expect(report).toHaveBeenCalledTimes(1);
+    const first = report.mock.calls[0]![0] as { cases: PanelRead[]; unreadable?: { fields: string[]; waiting?: number } };
+    expect(first.cases).toEqual([]);
+    expect(first.unreadable).toMatchObject({ fields: ['platform'], waiting: 1 });
+    expect(badges().map((b) => b.getAttribute('data-unreadable'))).toEqual(['platform']);
+    // The agent answers 淘宝 in the side panel; the worker tells the page.
+    answers = { '': 'taobao' };
+    s.settingsChanged();
+    await vi.waitFor(() => expect(report).toHaveBeenCalledTimes(2));
+    const second = report.mock.calls[1]![0] as { cases: PanelRead[]; unreadable?: unknown };
+    expect(second.unreadable).toBeUndefined();
+    expect(second.cases.map((c) => `${c.platform}:${c.facts.refundId}`)).toEqual(['taobao:202611210455']);
+    await vi.waitFor(() => expect(badges().map((b) => b.getAttribute('data-case'))).toEqual(['taobao:refund:202611210455']));
   });
 });

@@ -8,7 +8,7 @@ import { setLocale } from '../../../components/i18n';
 import { toEpochMs } from '../../../core/time/beijing';
 import { App, type PanelApi } from '../../../entrypoints/sidepanel/app';
 import { NOW_ISO, deadline, guidance, outOfStockCase, read, view } from './cases';
-import type { CaseView } from '../../../entrypoints/background/messaging';
+import type { CaseView, PageUnreadable } from '../../../entrypoints/background/messaging';
 import { summarizeCase } from '../../../entrypoints/background/case-summary';
 
 const NOW = toEpochMs(NOW_ISO);
@@ -177,14 +177,20 @@ describe('queue', () => {
 
 function fakeApi(tabCases: CaseView[], queue: CaseView[], focused: string | null = null) {
   const listeners: Array<() => void> = [];
-  const api: PanelApi & { fire(): void; state: { tab: CaseView[]; focused: string | null } } = {
+  const api: PanelApi & { fire(): void; state: { tab: CaseView[]; focused: string | null; unreadable?: PageUnreadable } } = {
     state: { tab: tabCases, focused },
-    getTabCases: vi.fn(async () => ({ tabId: 7, url: 'https://myseller.taobao.com/home.htm/trade-platform/refund-list', cases: api.state.tab.map(summarizeCase) })),
+    getTabCases: vi.fn(async () => ({
+      tabId: 7,
+      url: 'https://myseller.taobao.com/home.htm/trade-platform/refund-list',
+      cases: api.state.tab.map(summarizeCase),
+      ...(api.state.unreadable ? { unreadable: api.state.unreadable } : {}),
+    })),
     getQueue: vi.fn(async () => ({ cases: queue.map(summarizeCase) })),
     getCase: vi.fn(async (key: string) => ({ case: [...api.state.tab, ...queue].find((c) => c.key === key) ?? null })),
     getFocusedCase: vi.fn(async () => ({ key: api.state.focused })),
     getSettings: vi.fn(async () => ({ warningThresholdsHours: [4, 1], locale: 'zh-CN' as const })),
     focusCase: vi.fn(async () => {}),
+    answerPlatform: vi.fn(async () => {}),
     onChange: (cb) => {
       listeners.push(cb);
       return () => listeners.splice(listeners.indexOf(cb), 1);
@@ -312,5 +318,62 @@ describe('side panel app', () => {
     await flush();
     expect(q('[data-testid="verdict"]')[0]!.textContent).toBe('买家选择的原因“拍错了”不会触发赔付。');
     expect(q('[data-testid="queue-item"]')).toHaveLength(1);
+  });
+});
+
+describe('the platform question (a workbench page that does not say 天猫 or 淘宝)', () => {
+  const waiting = (): PageUnreadable => ({ tried: ['refund-list'], fields: ['platform'], waiting: 3 });
+
+  it('asks once with the number of waiting cases; an answer is sent, the buttons lock, and the question goes when the page no longer waits', async () => {
+    const api = fakeApi([], []);
+    api.state.unreadable = waiting();
+    api.getSettings = vi.fn(async () => ({ warningThresholdsHours: [4, 1] as [number, number], locale: 'zh-CN' as const, shopPolicy: { shopName: '小鹿旗舰店' } }));
+    await act(() => render(<App api={api} />, root));
+    await flush();
+    const question = q('[data-testid="platform-question"]');
+    expect(question).toHaveLength(1);
+    expect(question[0]!.textContent).toContain('“小鹿旗舰店”是天猫店还是淘宝店？');
+    expect(question[0]!.textContent).toContain('3 个案件在你回答之前暂不判断');
+    // no "no case on this page" beside it: the cases are there, waiting
+    expect(root.textContent).not.toContain('此页面没有读取到售后案件');
+    const tmall = q('[data-testid="platform-answer-tmall"]')[0] as HTMLButtonElement;
+    await act(async () => tmall.click());
+    await flush();
+    expect(api.answerPlatform).toHaveBeenCalledTimes(1);
+    expect(api.answerPlatform).toHaveBeenCalledWith('tmall');
+    expect((q('[data-testid="platform-answer-taobao"]')[0] as HTMLButtonElement).disabled).toBe(true);
+    expect(q('[data-testid="platform-question"]')[0]!.textContent).toContain('已记住：天猫');
+    // The page read again with the answer: cases, no question.
+    api.state.unreadable = undefined;
+    api.state.tab = [outOfStockCase()];
+    await act(async () => api.fire());
+    await flush();
+    expect(q('[data-testid="platform-question"]')).toHaveLength(0);
+    expect(q('[data-testid="case"]')).toHaveLength(1);
+  });
+
+  it('a failed save unlocks the buttons and says why', async () => {
+    const api = fakeApi([], []);
+    api.state.unreadable = waiting();
+    api.answerPlatform = vi.fn(async () => {
+      throw new Error('saveSettings: storage full');
+    });
+    await act(() => render(<App api={api} />, root));
+    await flush();
+    expect(q('[data-testid="platform-question"]')[0]!.textContent).toContain('本店是天猫店还是淘宝店？');
+    await act(async () => (q('[data-testid="platform-answer-taobao"]')[0] as HTMLButtonElement).click());
+    await flush();
+    expect((q('[data-testid="platform-answer-taobao"]')[0] as HTMLButtonElement).disabled).toBe(false);
+    expect(q('[role="alert"]')[0]!.textContent).toContain('storage full');
+  });
+
+  it('a page with other unreadable fields says which, instead of "no case"', async () => {
+    const api = fakeApi([], []);
+    api.state.unreadable = { tried: ['refund-detail'], fields: ['refundId', 'paidAmount'] };
+    await act(() => render(<App api={api} />, root));
+    await flush();
+    expect(q('[data-testid="platform-question"]')).toHaveLength(0);
+    expect(q('[data-testid="page-unreadable"]')[0]!.textContent).toBe('无法读取：退款编号、实付金额（请在页面上自行核对）');
+    expect(root.textContent).not.toContain('此页面没有读取到售后案件');
   });
 });
