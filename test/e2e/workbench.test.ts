@@ -61,25 +61,35 @@ describe('the workbench (single-page app)', () => {
     await page.close();
   });
 
-  it('cases that arrive 700 ms after load get badges; with no shop-type mark the page says why there is no verdict, and the agent’s platform setting lifts it', async () => {
+  it('cases that arrive 700 ms after load, on a shop with no shop-type mark: the page says why there is no verdict, the side panel asks 天猫 or 淘宝 once, and the answer brings the badges without a reload', async () => {
     const page = await h.open(QN_LIST);
     const [marker] = await waitForBadges(page, 1);
     expect(marker!.unreadable).toBe('platform');
     expect(marker!.text).toContain('天猫还是淘宝');
     expect(marker!.countdown).toBeNull();
     await screenshot(page, 'workbench-platform-unknown');
-    // The agent sets the shop's platform in the options.
-    const options = await h.openOptions();
-    await options.selectOption('[data-testid="setting-platformProfile"]', 'taobao');
-    await options.click('[data-testid="settings-save"]');
-    await options.waitForSelector('[data-testid="settings-saved"]');
-    await options.close();
+    // The side panel (opened as a tab: it shows the back-office tab that reported last).
+    const panel = await h.openSidePanel();
+    const question = panel.locator('[data-testid="platform-question"]');
+    await question.waitFor({ timeout: 10_000 });
+    expect(await question.textContent()).toContain('3 个案件在你回答之前暂不判断');
+    await screenshot(panel, 'panel-platform-question');
+    await panel.click('[data-testid="platform-answer-taobao"]');
+    const keys = ['taobao:refund:202611220801', 'taobao:refund:202611220802', 'taobao:refund:202611220803'];
+    // The worker tells the page; it reads again with the answer (no reload).
+    await expect.poll(async () => (await readBadges(page)).map((b) => b.caseKey).sort(), { timeout: 15_000 }).toEqual(keys);
+    await expect.poll(() => panel.locator('[data-testid="platform-question"]').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => panel.locator('[data-testid="case"]').count(), { timeout: 10_000 }).toBe(3);
+    // Asked once: the shop's next page load goes straight to its badges.
     await page.reload();
-    await expect.poll(async () => (await readBadges(page)).map((b) => b.caseKey).sort(), { timeout: 15_000 }).toEqual([
-      'taobao:refund:202611220801',
-      'taobao:refund:202611220802',
-      'taobao:refund:202611220803',
-    ]);
+    await expect.poll(async () => (await readBadges(page)).map((b) => b.caseKey).sort(), { timeout: 15_000 }).toEqual(keys);
+    expect(await panel.locator('[data-testid="platform-question"]').count()).toBe(0);
+    // The options list the answer and can forget it.
+    const options = await h.openOptions();
+    await options.waitForSelector('[data-testid="shop-platforms"] li');
+    expect(await options.locator('[data-testid="shop-platforms"] li').allTextContents()).toEqual(['（未填写店铺名称）：淘宝']);
+    await options.close();
+    await panel.close();
     // The nick `剩余0天0时59分` is no countdown: the case counts down from its status column.
     const b = (await readBadges(page)).find((x) => x.caseKey === 'taobao:refund:202611220802')!;
     expect(Date.parse(b.due!) - Date.now()).toBeGreaterThan(24 * 3_600_000);
