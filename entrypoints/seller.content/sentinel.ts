@@ -71,6 +71,8 @@ export interface SentinelDeps {
   now?: () => number;
   /** Debounce for DOM changes (ms). */
   debounceMs?: number;
+  /** The longest a burst of changes postpones a read (ms). */
+  maxWaitMs?: number;
 }
 
 /** The background refuses reports of more cases than this. */
@@ -127,6 +129,8 @@ export const MAX_ROWS_PER_PATCH = 100;
 /** Slot of the page-level unreadable marker. */
 const PAGE_SLOT = 'page:unreadable';
 const SETTINGS_TTL_MS = 60_000;
+/** A page that never stops changing is still read this often (ms). */
+export const MAX_WAIT_MS = 600;
 
 /** A platform countdown ticking (`剩余2天23时7分51秒`, `05:12:09`) is not a change worth a re-read. */
 const TICKING_TEXT = /^\s*(?:剩余|还剩|仅剩|剩)?\s*(?:(?:\d+\s*(?:天|小时|时|分钟|分|秒)\s*)+|(?:\d+\s*天\s*)?\d{1,3}[:：]\d{2}(?:[:：]\d{2})?)\s*$/;
@@ -183,6 +187,10 @@ export class Sentinel {
   readonly layer: BadgeLayer;
   private timer: number | null = null;
   private lastChange = -Infinity;
+  /** When the burst the pending timer belongs to began (for the max wait). */
+  private burstStart = -Infinity;
+  /** The pending timer was asked for at a delay (a route change), not by the debounce. */
+  private timerForced = false;
   private running = false;
   private dirty = false;
   private passes = 0;
@@ -284,11 +292,15 @@ export class Sentinel {
   /**
    * Re-read after a change: at once when the page has been quiet for the debounce time
    * (leading edge: one edit shows in the side panel without waiting), else after the burst
-   * of changes has been quiet that long.
+   * of changes has been quiet that long — but never later than the max wait after the
+   * burst began (a page that changes something every few milliseconds is still read). A
+   * pass asked for at a given delay (a route change: 0) is not pushed back by the DOM
+   * changes that come with it.
    */
   schedule(delay?: number): void {
     if (this.ctx.isInvalid) return;
     const debounce = this.deps.debounceMs ?? 150;
+    const maxWait = this.deps.maxWaitMs ?? MAX_WAIT_MS;
     const now = performance.now();
     const quiet = now - this.lastChange >= debounce;
     this.lastChange = now;
@@ -296,11 +308,21 @@ export class Sentinel {
       void this.pass();
       return;
     }
-    if (this.timer !== null) clearTimeout(this.timer);
+    const forced = delay !== undefined;
+    if (this.timer !== null) {
+      // The pending pass is due sooner and will read this change too.
+      if (this.timerForced && !forced) return;
+      clearTimeout(this.timer);
+    } else {
+      this.burstStart = now;
+    }
+    const wait = forced ? delay : Math.min(debounce, Math.max(0, this.burstStart + maxWait - now));
+    this.timerForced = forced;
     this.timer = this.ctx.setTimeout(() => {
       this.timer = null;
+      this.timerForced = false;
       void this.pass();
-    }, delay ?? debounce);
+    }, wait);
   }
 
   /** One read → report → mount. Concurrent calls collapse into one follow-up pass. */

@@ -240,6 +240,33 @@ describe('content script pass loop', () => {
     expect(badges()).toHaveLength(4);
   });
 
+  it('a route change with its DOM change is read at once: the DOM change does not push the route’s pass back by the debounce', async () => {
+    const tbody = listPage(['1']);
+    const { deps, reads } = fakeDeps({ debounceMs: 200 });
+    const listen = vi.spyOn(ctx, 'addEventListener');
+    await new Sentinel(ctx, deps).start();
+    const onRoute = listen.mock.calls.find((c) => c[1] === 'wxt:locationchange')![2] as (e: Event) => void;
+    history.pushState({}, '', '/home.htm/trade-platform/refund-list/detail?disputeId=2&type=1');
+    onRoute(new Event('wxt:locationchange'));
+    addRow(tbody, '2'); // the app renders the new route
+    await vi.waitFor(() => expect(reads).toHaveBeenCalledTimes(2), { timeout: 100, interval: 5 });
+  });
+
+  it('a page that never stops changing is still read within the max wait', async () => {
+    const tbody = listPage(['1']);
+    const { deps, reads } = fakeDeps({ debounceMs: 30, maxWaitMs: 80 });
+    await new Sentinel(ctx, deps).start();
+    await wait(50);
+    let n = 2;
+    const ticker = setInterval(() => addRow(tbody, String(n++)), 5);
+    try {
+      // a change every 5 ms: the debounce alone (30 ms of quiet) would never fire
+      await vi.waitFor(() => expect(reads.mock.calls.length).toBeGreaterThanOrEqual(3), { timeout: 1000, interval: 5 });
+    } finally {
+      clearInterval(ticker);
+    }
+  });
+
   it('a ticking platform countdown is not a change', () => {
     const p = document.createElement('p');
     p.textContent = '剩余2天23时7分51秒';
