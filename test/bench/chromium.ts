@@ -25,75 +25,8 @@ import { prng } from './cases';
 import { WORKER_PROBE, type WorkerApiStats } from './worker-probe';
 import { errored, info, judged, type Figure } from './report';
 import { describe, spread } from './stats';
-
-interface PassMark {
-  t: number;
-  passes: number;
-  badges: number;
-  read: number;
-  mount: number;
-  report: number;
-  total: number;
-  /** read done → every badge mounted (the content script mounts the top rows first, the rest in slices); NaN on builds without the mark. */
-  mountAll: number;
-}
-
-declare global {
-  interface Window {
-    __asBench?: { passes: PassMark[] };
-  }
-}
-
-/** Main-world recorder: the time (performance.now) of every finished content-script pass. */
-const RECORDER = `(() => {
-  if (!/^https:/.test(location.href) || window.__asBench) return;
-  const rec = (window.__asBench = { passes: [] });
-  const num = (n) => Number(document.documentElement.getAttribute('data-as-' + n));
-  new MutationObserver(() => {
-    const passes = num('passes');
-    if (!rec.passes.length || rec.passes[rec.passes.length - 1].passes !== passes)
-      rec.passes.push({ t: performance.now(), passes, badges: num('badges'), read: num('read-ms'), mount: num('mount-ms'), report: num('report-ms'), total: num('total-ms'), mountAll: document.documentElement.hasAttribute('data-as-mount-all-ms') ? num('mount-all-ms') : NaN });
-  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-as-passes'] });
-})();`;
-
-async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
-  const { metrics: m } = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
-  return Object.fromEntries(m.map((x) => [x.name, x.value]));
-}
-
-async function passes(page: Page): Promise<PassMark[]> {
-  return page.evaluate(() => window.__asBench?.passes ?? []);
-}
-
-/** The content script's own failure messages (console.warn '[售后哨兵] page pass failed: …'), per page. */
-const passFailures = new WeakMap<Page, string[]>();
-function watchFailures(page: Page): void {
-  if (passFailures.has(page)) return;
-  const list: string[] = [];
-  passFailures.set(page, list);
-  page.on('console', (m) => {
-    const text = m.text();
-    if (text.includes('page pass failed')) list.push(text.split('\n')[0]!.slice(0, 200));
-  });
-}
-
-/**
- * Wait for a pass after `afterPass` with at least `badges` badges; returns its marks.
- * Fails at once (with the content script's own message) when the pass fails.
- */
-async function waitPass(page: Page, afterPass: number, badges: number, timeoutMs = 30_000): Promise<PassMark> {
-  watchFailures(page);
-  const failures = passFailures.get(page)!;
-  const seen = failures.length;
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const hit = (await passes(page)).find((x) => x.passes > afterPass && x.badges >= badges);
-    if (hit) return hit;
-    if (failures.length > seen) throw new Error(`content script: ${failures[failures.length - 1]}`);
-    if (Date.now() > end) throw new Error(`no content-script pass with ${badges} badges within ${timeoutMs / 1000} s`);
-    await page.waitForTimeout(20);
-  }
-}
+import { RECORDER, metrics, passes, waitPass, watchFailures, type PassMark } from './passes';
+import { workbenchFigures, WORKBENCH_IDS } from './workbench';
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
@@ -488,7 +421,7 @@ async function coldStart(h: Harness, page: Page, times: number, log: (s: string)
   ];
 }
 
-export const CHROMIUM_PARTS = ['page200', 'page1000', 'tick', 'panel', 'cold'] as const;
+export const CHROMIUM_PARTS = ['page200', 'page1000', 'workbench', 'tick', 'panel', 'cold'] as const;
 export type ChromiumPart = (typeof CHROMIUM_PARTS)[number];
 
 export interface ChromiumOptions {
@@ -510,7 +443,7 @@ export async function runChromium(opts: ChromiumOptions = {}): Promise<Figure[]>
   const figs: Figure[] = [];
   let broken: string | null = null;
   const section = async (name: string, ids: Array<[string, string, string, string]>, fn: () => Promise<void>) => {
-    const part = ({ '200 rows': 'page200', '1,000 rows': 'page1000', ticking: 'tick', 'panel latency': 'panel', 'cold start': 'cold' } as Record<string, ChromiumPart>)[name];
+    const part = ({ '200 rows': 'page200', '1,000 rows': 'page1000', workbench: 'workbench', ticking: 'tick', 'panel latency': 'panel', 'cold start': 'cold' } as Record<string, ChromiumPart>)[name];
     if (part && !parts.has(part)) return;
     if (broken) {
       for (const [id, figure, unit, budget] of ids) figs.push(errored(id, figure, unit, budget, broken));
@@ -584,6 +517,9 @@ export async function runChromium(opts: ChromiumOptions = {}): Promise<Figure[]>
       const b = big as { page: Page; cdp: CDPSession };
       figs.push(...(await ticking(b.page, b.cdp, 10)));
       await b.page.close();
+    });
+    await section('workbench', WORKBENCH_IDS, async () => {
+      figs.push(...(await workbenchFigures(h, log)));
     });
     // A refund detail page (one case) for the latency figures: cold worker first (nothing
     // else open that could wake the worker), then the side panel.

@@ -6,7 +6,8 @@
  */
 import { prng } from './cases';
 
-export const LIST_URL = 'https://myseller.taobao.com/home.htm/trade-platform/refund-list';
+/** The label-layout list (one labelled row per case) is read at the old refund2 list URL: its host says 天猫. */
+export const LIST_URL = 'https://refund2.tmall.com/dispute/sellerDisputeList.htm?type=1';
 export const DETAIL_URL = 'https://refund2.tmall.com/dispute/detail.htm?disputeId=';
 
 const REASONS = ['卖家缺货', '未按约定时间发货', '不想买了', '拍错了', '七天无理由退换货', '商品质量问题', '发不了货', '描述不符'];
@@ -96,4 +97,65 @@ export function detailPage(refundId: string, reason: string, nowMs: number): str
 <body><div class="panel" id="refund-panel"><h2>退款详情</h2><table>${rows
     .map(([k, v]) => `<tr><th>${k}</th><td${k === '退款原因' ? ' id="bench-reason"' : ''}>${esc(v)}</td></tr>`)
     .join('')}</table><p class="timer">剩余2天19时0分0秒</p></div></body></html>`;
+}
+
+// ---- The 千牛 workbench list (Fusion: a header table, one table per case) -----------------
+
+export const WORKBENCH_URL = 'https://myseller.taobao.com/home.htm/trade-platform/refund-list';
+const WB_TITLES = ['宝贝', '退款金额', '实付款', '申请时间', '退款原因', '交易状态', '售后状态', '操作'];
+
+/** One case as its own `table.next-table-row`: the group-header line (inline ids, nick), then unlabelled value cells. */
+export function workbenchCase(x: RowData, i: number): string {
+  const left = /剩余(\d+)天(\d+)时(\d+)分/.exec(x.countdown)!;
+  const cells = [
+    `<div class="goods_4f1a"><a class="title_9d2e" href="javascript:;">针织开衫 ${i + 1}</a></div>`,
+    `¥${x.refund}`,
+    `¥${x.paid}`,
+    x.requestedAt,
+    `<span class="reason_3b7">${esc(x.reason)}</span>`,
+    '买家已付款',
+    `<div class="status_5e0"><font color="#f60">退款待处理</font><div class="timer_8aa">还剩 ${left[1]}天 ${left[2]}时 ${left[3]}分</div></div>`,
+    `<a class="op_2d" href="javascript:;">查看详情</a>`,
+  ]
+    .map((c, col) => `<td class="next-table-cell" role="gridcell"><div class="next-table-cell-wrapper" data-next-table-col="${col}" data-next-table-row="${i}">${c}</div></td>`)
+    .join('');
+  const header =
+    `<a class="order_6c" href="javascript:;">订单号：${x.orderId}</a><span class="refund-no_2a">退款编号：${x.refundId}</span>` +
+    `<span class="nick_b1">${esc(x.buyer)}</span><span class="time_0e">付款时间：${x.paidAt}</span>`;
+  return (
+    `<table class="next-table-row" role="row" data-row-key="${x.refundId}"><tbody>` +
+    `<tr class="next-table-group-header"><td colspan="${WB_TITLES.length}"><div class="next-table-cell-wrapper">${header}</div></td></tr>` +
+    `<tr>${cells}</tr></tbody></table>`
+  );
+}
+
+/** `rows` cases starting at id offset `first` (a page change brings other ids). */
+export function workbenchRows(rows: number, nowMs: number, first = 0, seed = 11): string {
+  const r = prng(seed + first);
+  const out: string[] = [];
+  for (let i = 0; i < rows; i++) out.push(workbenchCase(rowData(first + i, nowMs, r), i));
+  return out.join('\n');
+}
+
+/** The workbench list page with an empty body (`#wb-body`): the bench inserts the rows, as the app does after its data call. */
+export function workbenchShell(): string {
+  const th = WB_TITLES.map((h) => `<th class="next-table-header-node" role="columnheader"><div class="next-table-cell-wrapper">${h}</div></th>`).join('');
+  return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>退款管理 - 千牛工作台</title>
+<style>body{margin:0;font:12px/1.5 sans-serif}.next-table table{width:100%;border-collapse:collapse;table-layout:fixed}.next-table td,.next-table th{border-bottom:1px solid #eee;padding:6px 8px;text-align:left}</style></head>
+<body><div class="qn-top_7a1c"><span class="shop-name_2b">春日针织旗舰店</span> <span class="shop-type_9f">天猫商家</span> · 千牛工作台</div>
+<div id="wb-app"><div class="refund-list_stat__Q2x"><span>退款待处理</span><b>100</b></div>
+<div class="next-table next-table-group"><div class="next-table-header"><table><thead><tr>${th}</tr></thead></table></div>
+<div class="next-table-body" id="wb-body"></div></div>
+<div class="next-pagination"><button type="button">下一页</button></div></div></body></html>`;
+}
+
+/** The detail route's content (workbench detail shape) for refund `refundId`. */
+export function workbenchDetail(refundId: string, nowMs: number): string {
+  const requested = nowMs - 5 * 3600_000;
+  const item = (label: string, value: string) => `<div class="refundinfo_refund-refundinfo-item__Hs0m3"><label>${label}:</label><span>${esc(value)}</span></div>`;
+  return (
+    `<div class="refund-detail_wrap__a81Kx"><div class="refundstatus_refund-status__Zt6q1"><h3>请处理买家的退款申请</h3><p class="refundstatus_timer__L2mQe">还剩 2天 19时 00分</p><p>逾期未处理，系统将自动同意退款</p></div>` +
+    `<div class="refundinfo_refund-refundinfo__Ue2d8">${item('要求', '仅退款')}${item('退款编号', refundId)}${item('退款原因', '卖家缺货')}${item('退款金额', '¥500.00')}${item('申请时间', wall(requested))}</div>` +
+    `<div class="dealinfo_refund-dealinfo__3mRr0">${item('订单编号', '4200000009999')}${item('实付款', '¥500.00')}${item('付款时间', wall(requested - 26 * 3600_000))}${item('订单状态', '买家已付款')}</div></div>`
+  );
 }

@@ -9,7 +9,7 @@
  *   npm run bench -- --profile    always print the CPU profiles (evaluate, readPage)
  *   npm run bench -- --strict     timing budgets fail the run too (for a quiet, dedicated machine)
  *   npm run bench -- --only chromium --parts=panel,cold   some of the Chromium figures
- *     (page200, page1000, tick, panel, cold)
+ *     (page200, page1000, workbench, tick, panel, cold)
  *
  * Builds the extension first when `.output/chrome-mv3` is missing or older than the sources.
  * Exit status: 1 when an ENFORCED figure fails or could not be measured — the sizes
