@@ -18,7 +18,7 @@ import type { RulePack } from '../model/rule-pack';
 import { readPage } from '../pages/registry';
 import { z } from '../model/zod';
 import { formatPath } from '../rules/parse';
-import { parseBeijingTime, toBeijingIso } from '../time/beijing';
+import { parseBeijingTime, toBeijingIso, toEpochMs } from '../time/beijing';
 
 export interface CliResult {
   code: 0 | 1 | 2;
@@ -164,7 +164,7 @@ interface Read {
   facts: Facts;
 }
 
-async function readPageFile(path: string, url: string | undefined, platform: Platform | undefined): Promise<Read[]> {
+async function readPageFile(path: string, url: string | undefined, platform: Platform | undefined, now: number): Promise<Read[]> {
   const html = readText(path, 'page');
   const pageUrl = url ?? 'about:blank';
   if (url !== undefined) {
@@ -179,7 +179,7 @@ async function readPageFile(path: string, url: string | undefined, platform: Pla
   const window = new Window({ url: pageUrl, settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true, disableJavaScriptFileLoading: true } });
   try {
     const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
-    const result = readPage(doc, pageUrl, { platform });
+    const result = readPage(doc, pageUrl, { platform, now });
     if (result.cases.length === 0) {
       const errors = result.errors.length ? `; errors: ${result.errors.map((e) => `${e.adapter}: ${e.message}`).join('; ')}` : '';
       throw new UsageError(`no readable panel in ${path} (tried: ${result.tried.join(', ')})${errors}`);
@@ -205,7 +205,7 @@ export async function runGuidance(argv: readonly string[], clock: () => number =
     if (args.facts !== undefined) {
       for (const facts of loadFacts(args.facts)) cases.push(caseOut(facts, evaluate(facts, pack, { now, ledger, platform })));
     } else {
-      for (const read of await readPageFile(args.page!, args.url, platform)) {
+      for (const read of await readPageFile(args.page!, args.url, platform, toEpochMs(now))) {
         const g = evaluate(read.facts, pack, { now, ledger, platform: read.platform, kind: read.kind });
         cases.push(caseOut(read.facts, g, { adapter: read.adapter, index: read.index }));
       }

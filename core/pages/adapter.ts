@@ -12,6 +12,11 @@ export interface AdapterCase {
   unreadable: FactKey[];
   /** Panel element (detail pages) or row element (list pages). */
   anchor: Element;
+  /**
+   * Everything of the case on the page when more than the anchor (a workbench case's own
+   * table, a refund2 block: its header line too). A 天猫 inside it is no shop-type signal.
+   */
+  block?: Element;
   /** 0-based position on the page (row index on list pages). */
   index: number;
   /** List pages: the header row the row was read under (rows can be re-read alone under it). */
@@ -40,7 +45,7 @@ export interface PageAdapter {
 /** A column-list case as an adapter case: anchored in its value row when that is a table row, else in its block. */
 export function columnCase(c: ColumnCase, index: number, kind: CaseKind): AdapterCase {
   const anchor = c.values.localName === 'tr' ? c.values : c.element;
-  return { kind, facts: c.facts, unreadable: c.unreadable, anchor, index };
+  return { kind, facts: c.facts, unreadable: c.unreadable, anchor, index, block: c.element };
 }
 
 export function contextFor(root: ParentNode, ctx?: PageContext): PageContext {

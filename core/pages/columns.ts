@@ -1,10 +1,11 @@
 import type { FactKey, Facts } from '../model/facts';
 import { normalizeLabel, normalizeText } from '../text/normalize';
-import { findCountdown } from '../time/duration';
-import { pairedValue } from './detail';
+import { columnCells as cellsOf, SHOW_ELEMENT, SHOW_TEXT } from './dom';
 import { FactsBuilder } from './facts-builder';
-import { LABEL_TO_KEY, MAX_LABEL_LENGTH, NON_FACT_TITLES, TIMER_TITLES } from './labels';
+import { FREE_TEXT_LABELS, LABEL_TO_KEY, MAX_LABEL_LENGTH, NON_FACT_TITLES, TIMER_TITLES } from './labels';
+import { pairedValue } from './pairing';
 import { isInNoise, type PageScan } from './scan';
+import { countdownsIn } from './timer';
 
 /**
  * Lists whose column titles sit apart from the cases, and whose cases are one block each:
@@ -52,19 +53,8 @@ function titleOf(text: string): FactKey | 'timer' | 'other' | undefined {
   if (!t || t.length > MAX_LABEL_LENGTH + 4) return undefined;
   const label = normalizeLabel(t.replace(COLON_END, ''));
   if (TIMER_TITLES.has(label)) return 'timer';
-  if (NON_FACT_TITLES.has(label)) return 'other';
+  if (NON_FACT_TITLES.has(label) || FREE_TEXT_LABELS.has(label)) return 'other';
   return LABEL_TO_KEY.get(label);
-}
-
-/** The cells of a row: `<td>`/`<th>` of a `<tr>`, else its element children. */
-function cellsOf(row: Element): Element[] {
-  const out: Element[] = [];
-  for (let c = row.firstElementChild; c; c = c.nextElementSibling) {
-    const tag = c.tagName.toUpperCase();
-    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'TEMPLATE' || tag === 'AFTERSALE-SENTINEL-BADGE') continue;
-    out.push(c);
-  }
-  return out;
 }
 
 /** A title row: at least three cells are known titles, and titles fill two thirds of the non-empty cells. */
@@ -130,20 +120,16 @@ const NOT_ROWS: ReadonlySet<string> = new Set(['COLGROUP', 'COL', 'THEAD', 'SELE
  * Rows of value cells under a title row: elements after it with as many cells as it has
  * titles, holding no label, not inside another such row, up to the next title row.
  */
-function valueRows(scan: PageScan, title: TitleRow, titleRows: readonly Element[]): Element[] {
+function valueRows(scan: PageScan, title: TitleRow, titleRows: ReadonlySet<Element>): Element[] {
   const n = title.columns.length;
   const out: Element[] = [];
-  const doc = scan.doc;
-  const walker = doc.createTreeWalker(scan.root as Node, 0x1);
-  let after = false;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  // From just past the title row to the next title row: each title walks its own part of the page.
+  const walker = scan.doc.createTreeWalker(scan.root as Node, SHOW_ELEMENT);
+  walker.currentNode = title.element;
+  let node: Node | null = pastSubtree(walker);
+  for (; node; node = walker.nextNode()) {
     const el = node as Element;
-    if (el === title.element) {
-      after = true;
-      continue;
-    }
-    if (!after || title.element.contains(el)) continue;
-    if (el !== title.element && titleRows.includes(el)) break;
+    if (titleRows.has(el)) break;
     if (out.length && out[out.length - 1]!.contains(el)) continue;
     if (el.childElementCount < n || NOT_ROWS.has(el.tagName.toUpperCase())) continue;
     const cells = cellsOf(el);
@@ -158,17 +144,29 @@ function valueRows(scan: PageScan, title: TitleRow, titleRows: readonly Element[
   return out.filter((r) => r.tagName === main);
 }
 
-/** The case's block: climb from its value row while the parent holds no other value row nor the title row. */
-function blockOf(row: Element, rows: ReadonlySet<Element>, title: Element, stop: ParentNode): Element {
-  let block = row;
-  for (let parent = block.parentElement; parent && (parent as unknown) !== stop; parent = parent.parentElement) {
-    if (parent.contains(title)) break;
-    let other = false;
-    for (const r of rows) if (r !== row && parent.contains(r)) other = true;
-    if (other) break;
-    block = parent;
+function pastSubtree(walker: TreeWalker): Node | null {
+  let node: Node | null;
+  while (!(node = walker.nextSibling())) if (!walker.parentNode()) return null;
+  return node;
+}
+
+/**
+ * Each value row's block: climb from the row while the parent holds no other value row nor
+ * the title row. Rows are counted per ancestor in one pass (not every row checked per level).
+ */
+function blocksOf(rows: readonly Element[], title: Element, stop: ParentNode): Element[] {
+  const count = new Map<Element, number>();
+  for (const row of rows) {
+    for (let p = row.parentElement; p && (p as unknown) !== stop; p = p.parentElement) count.set(p, (count.get(p) ?? 0) + 1);
   }
-  return block;
+  return rows.map((row) => {
+    let block = row;
+    for (let parent = block.parentElement; parent && (parent as unknown) !== stop; parent = parent.parentElement) {
+      if ((count.get(parent) ?? 0) > 1 || parent.contains(title)) break;
+      block = parent;
+    }
+    return block;
+  });
 }
 
 const AFTERSALE_MARK = /[(（]\s*售后\s*[)）]/;
@@ -176,39 +174,34 @@ const AFTERSALE_MARK = /[(（]\s*售后\s*[)）]/;
 function readCase(scan: PageScan, title: TitleRow, values: Element, block: Element): ColumnCase {
   const builder = new FactsBuilder();
   const cells = cellsOf(values);
-  let countdown: string | null = null;
   // The header part of the block (outside the value row): its labelled pairs.
   const hits = scan.hits.filter((h) => block.contains(h.node) && !values.contains(h.node));
   const labelNodes = hits.map((h) => h.node);
-  for (const hit of hits) builder.offer(hit.key, pairedValue(hit, block, labelNodes));
+  for (const hit of hits) builder.offer(hit.key, pairedValue(hit, block, labelNodes), hit.label);
   title.columns.forEach((column, i) => {
     const cell = cells[i];
     if (!cell || column === null) return;
     const text = cell.textContent ?? '';
-    if (column === 'timer') {
-      countdown ??= findCountdown(text);
-      return;
-    }
-    if (column === 'refundStatus') countdown ??= findCountdown(text);
-    builder.offer(column, text);
+    // The platform's timer: from the timer column and the status column only.
+    if (column === 'timer' || column === 'refundStatus') for (const c of countdownsIn(text)) builder.offerCountdown(c);
+    if (column !== 'timer') builder.offer(column, text);
   });
   // The block's own text outside the value row (its header line).
   let headerText = '';
-  const walker = scan.doc.createTreeWalker(block, 0x4);
+  const walker = scan.doc.createTreeWalker(block, SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!values.contains(n)) headerText += (n as Text).data;
-  const { facts, unreadable } = builder.build(countdown);
+  const { facts, unreadable } = builder.build();
   return { element: block, values, facts, unreadable, aftersale: AFTERSALE_MARK.test(normalizeText(headerText)), title };
 }
 
 /** Every column list on the page, in page order; empty when the page has none. */
 export function readColumnLists(scan: PageScan): ColumnList[] {
   const titles = findTitleRows(scan);
-  const titleEls = titles.map((t) => t.element);
+  const titleEls = new Set(titles.map((t) => t.element));
   const out: ColumnList[] = [];
   for (const title of titles) {
     const rows = valueRows(scan, title, titleEls);
-    const set = new Set(rows);
-    const blocks = rows.map((row) => blockOf(row, set, title.element, scan.root));
+    const blocks = blocksOf(rows, title.element, scan.root);
     // Rows of one table under a header row (no block of their own) are the header-row reader's (list.ts).
     if (blocks.some((b, i) => b === rows[i])) continue;
     const cases = rows.map((row, i) => readCase(scan, title, row, blocks[i]!));

@@ -1,9 +1,10 @@
 import type { FactKey, Facts } from '../model/facts';
 import { normalizeText } from '../text/normalize';
-import { findCountdown } from '../time/duration';
+import { ELEMENT_NODE } from './dom';
 import { FactsBuilder } from './facts-builder';
-import { LABEL_TO_KEY, MAX_LABEL_LENGTH, splitInlineLabel } from './labels';
-import { ELEMENT_NODE, TEXT_NODE, textOutsideNoise, type LabelHit, type PageScan } from './scan';
+import { inRegion, pairedNode, type Region } from './pairing';
+import { blockTexts, type LabelHit, type PageScan } from './scan';
+import { timerCountdowns } from './timer';
 
 /** A detail panel found on a page: its element (badge anchor), its labels and what they read. */
 export interface DetailPanel {
@@ -13,126 +14,6 @@ export interface DetailPanel {
   unreadable: FactKey[];
   /** Normalised labels seen in the panel (tells 售后 from 退款). */
   labels: Set<string>;
-}
-
-const IGNORED_TAGS: ReadonlySet<string> = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'BR', 'HR', 'IMG', 'SVG', 'INPUT', 'BUTTON']);
-const CELL_TAGS: ReadonlySet<string> = new Set(['TD', 'TH']);
-const CELL_ROLES: ReadonlySet<string> = new Set(['cell', 'gridcell', 'columnheader', 'rowheader']);
-const COLON_END = /\s*[:：]\s*$/;
-const SPACES = /\s+/g;
-
-function textOf(node: Node): string {
-  return node.nodeType === TEXT_NODE ? (node as Text).data : (node.textContent ?? '');
-}
-
-/** A sibling that carries something: non-blank text, or an element with non-blank text. */
-function meaningful(node: Node): boolean {
-  if (node.nodeType === TEXT_NODE) return (node as Text).data.trim() !== '';
-  if (node.nodeType !== ELEMENT_NODE) return false;
-  if (IGNORED_TAGS.has((node as Element).tagName.toUpperCase())) return false;
-  return (node.textContent ?? '').trim() !== '';
-}
-
-function nextMeaningful(node: Node): Node | null {
-  for (let s = node.nextSibling; s; s = s.nextSibling) if (meaningful(s)) return s;
-  return null;
-}
-
-function hasPreviousMeaningful(node: Node): boolean {
-  for (let s = node.previousSibling; s; s = s.previousSibling) if (meaningful(s)) return true;
-  return false;
-}
-
-/** Whether a text is itself a label (bare or `label：value`): then it is no value of the label before it. */
-export function isLabelText(raw: string): boolean {
-  if (raw.length > 400) return false;
-  const text = normalizeText(raw);
-  if (text.length <= MAX_LABEL_LENGTH + 4 && LABEL_TO_KEY.has(text.replace(COLON_END, '').replace(SPACES, ''))) return true;
-  return splitInlineLabel(text) !== undefined;
-}
-
-function isCell(el: Element): boolean {
-  if (CELL_TAGS.has(el.tagName.toUpperCase())) return true;
-  const role = el.getAttribute('role');
-  return role !== null && CELL_ROLES.has(role);
-}
-
-function cellsOf(row: Element): Element[] {
-  const out: Element[] = [];
-  for (let c = row.firstElementChild; c; c = c.nextElementSibling) if (isCell(c)) out.push(c);
-  if (out.length) return out;
-  for (let c = row.firstElementChild; c; c = c.nextElementSibling) out.push(c);
-  return out;
-}
-
-/** The table cell holding a label text node (a few wrappers deep), or null. */
-export function cellOf(node: Node, stop: ParentNode): Element | null {
-  let el = node.parentElement;
-  for (let i = 0; el && i < 5 && (el as unknown) !== stop; i++, el = el.parentElement) if (isCell(el)) return el;
-  return null;
-}
-
-/** A row of header cells: in `<thead>`, or all `<th>` / `role=columnheader`. */
-export function isHeaderCellRow(row: Element, cells: readonly Element[]): boolean {
-  if (row.parentElement?.tagName.toUpperCase() === 'THEAD') return true;
-  return cells.length > 0 && cells.every((c) => c.tagName.toUpperCase() === 'TH' || c.getAttribute('role') === 'columnheader');
-}
-
-/** The row after a header row: the next sibling row, or the first body row of the table. */
-function nextRow(row: Element): Element | null {
-  if (row.nextElementSibling) return row.nextElementSibling;
-  const section = row.parentElement;
-  if (section && section.tagName === 'THEAD') {
-    const body = section.parentElement?.querySelector('tbody > tr');
-    if (body) return body;
-  }
-  return null;
-}
-
-/**
- * The value a page pairs with a label, as raw text; null when the label stands alone.
- * Layouts: one text node (`退款原因：卖家缺货`), the next sibling (text or element, through
- * wrappers: climb while the label's container holds nothing else), and a header row of a
- * table (value in the same column of the next row).
- */
-export function pairedValue(hit: LabelHit, root: ParentNode, labelNodes: readonly Node[] = []): string | null {
-  if (hit.inline !== undefined) return hit.inline;
-  let cur: Node = hit.node;
-  for (let depth = 0; depth < 8; depth++) {
-    const sibling = nextMeaningful(cur);
-    if (sibling) {
-      const text = textOf(sibling);
-      // Another label (or a block holding labels) next: this label has no value of its own.
-      const holdsLabel = sibling.nodeType === ELEMENT_NODE && labelNodes.some((n) => sibling.contains(n));
-      if (!holdsLabel && !isLabelText(text)) return text;
-      break;
-    }
-    // Never climb out of a pairing unit (cell, dt/dd, list item): the next one is another field.
-    if (cur.nodeType === ELEMENT_NODE && isPairingUnit(cur as Element)) break;
-    const parent: Node | null = cur.parentNode;
-    if (!parent || parent === (root as unknown) || parent.nodeType !== ELEMENT_NODE || hasPreviousMeaningful(cur)) break;
-    cur = parent;
-  }
-  // A header row of labels: the value sits in the same column of the next row. Only for a
-  // row of headers — never borrow from the next row of a label/value table.
-  const cell = cellOf(hit.node, root);
-  const row = cell?.parentElement;
-  if (!cell || !row) return null;
-  const cells = cellsOf(row);
-  if (!isHeaderCellRow(row, cells) && !cells.every((c) => !(c.textContent ?? '').trim() || isLabelText(c.textContent ?? ''))) return null;
-  const below = nextRow(row);
-  if (!below) return null;
-  const index = cells.indexOf(cell);
-  const target = cellsOf(below)[index];
-  if (!target) return null;
-  const text = target.textContent ?? '';
-  return isLabelText(text) ? null : text;
-}
-
-const UNIT_TAGS: ReadonlySet<string> = new Set(['TD', 'TH', 'DT', 'DD', 'LI', 'TR', 'P']);
-
-function isPairingUnit(el: Element): boolean {
-  return UNIT_TAGS.has(el.tagName.toUpperCase()) || isCell(el);
 }
 
 function rootElement(root: ParentNode): Element | null {
@@ -240,7 +121,7 @@ const EVENTS: ReadonlyArray<readonly [FactKey, RegExp]> = [
 /**
  * The workbench detail states the case's state as a sentence beside its countdown, with no
  * label: the state a countdown belongs to. Taken only when no 退款状态 label was read; the first
- * one in the panel wins (`买家已退货，请处理退货` → 买家已退货).
+ * one in the panel wins (`买家已退货，请处理退货` → 买家已退货). Looked for outside free text.
  */
 const STATE_SENTENCE = /请处理买家的退款申请|买家已退货|请处理退货|等待买家退货|请确认收货/;
 
@@ -258,21 +139,52 @@ function offerEvents(builder: FactsBuilder, text: string): void {
   }
 }
 
+/** Keys whose value may hold the platform's countdown (`等待商家处理 剩余2天23时7分51秒`). */
+const MAY_HOLD_COUNTDOWN: ReadonlySet<FactKey> = new Set(['refundStatus']);
+
+/**
+ * What the readers never search for a countdown or an event: free text (scan.freeRegions),
+ * and the values of labels other than the status.
+ */
+function valueRegions(scan: PageScan, values: ReadonlyArray<readonly [LabelHit, Node | null]>): (n: Node) => boolean {
+  const regions: Region[] = [...scan.freeRegions];
+  for (const [hit, node] of values) if (node && !MAY_HOLD_COUNTDOWN.has(hit.key)) regions.push({ from: node, rest: false });
+  return (n) => regions.some((r) => inRegion(r, n));
+}
+
+function joined(blocks: ReadonlyArray<{ text: string }>): string {
+  return blocks.map((b) => b.text).join(' ');
+}
+
 /** Read every panel of a detail page. */
 export function readDetailPanels(scan: PageScan, markerKeys: readonly FactKey[], fallbackToAll: boolean): DetailPanel[] {
   return findPanelElements(scan, markerKeys, fallbackToAll).map(({ element, region }) => {
-    const hits = scan.hits.filter((h) => element.contains(h.node));
+    const regionHits = region === element ? null : scan.hits.filter((h) => region.contains(h.node));
+    const hits = (regionHits ?? scan.hits).filter((h) => element.contains(h.node));
     const labelNodes = hits.map((h) => h.node);
     const builder = new FactsBuilder();
     const labels = new Set<string>();
+    const values: Array<readonly [LabelHit, Node | null]> = [];
     for (const hit of hits) {
       labels.add(hit.label);
-      builder.offer(hit.key, pairedValue(hit, scan.root, labelNodes));
+      const paired = pairedNode(hit, scan.root, labelNodes);
+      values.push([hit, paired?.node ?? null]);
+      builder.offer(hit.key, paired?.text ?? null, hit.label);
     }
-    offerEvents(builder, textOutsideNoise(scan, region));
-    // The platform's timer: inside the panel, else in the region around it (not another panel's).
-    const countdown = findCountdown(textOutsideNoise(scan, element)) ?? (region !== element ? findCountdown(textOutsideNoise(scan, region)) : null);
-    const { facts, unreadable } = builder.build(countdown);
+    const skip = valueRegions(scan, values);
+    const own = blockTexts(scan, element, skip);
+    let countdowns = timerCountdowns(own);
+    let around = own;
+    if (region !== element) {
+      // The region around the panel (up to the next panel): its events, and its timer when the panel has none.
+      const others = regionHits!.filter((h) => !element.contains(h.node));
+      const outside = others.map((h) => [h, pairedNode(h, scan.root, others.map((o) => o.node))?.node ?? null] as const);
+      around = blockTexts(scan, region, valueRegions(scan, [...values, ...outside]));
+      if (!countdowns.length) countdowns = timerCountdowns(around);
+    }
+    offerEvents(builder, joined(around));
+    for (const c of countdowns) builder.offerCountdown(c);
+    const { facts, unreadable } = builder.build();
     return { element, hits, facts, unreadable, labels };
   });
 }

@@ -44,16 +44,25 @@ export const NON_FACT_TITLES: ReadonlySet<string> = new Set([
   '宝贝', '商品', '商品信息', '宝贝信息', '数量', '单价', '价格', '退货物流', '物流', '操作', '买家信息', '交易信息', '备注', '订单信息',
 ]);
 
-/** Column titles whose cells hold the platform's timer (`还剩 1天 20时 15分`). */
-export const TIMER_TITLES: ReadonlySet<string> = new Set(['剩余时间', '处理时限', '超时时间', '倒计时', '剩余处理时间']);
+/** Column titles (and labels) whose cells hold the platform's timer (`还剩 1天 20时 15分`). */
+export const TIMER_TITLES: ReadonlySet<string> = new Set(['剩余时间', '处理时限', '超时时间', '倒计时', '剩余处理时间', '超时提醒', '处理期限']);
+
+/**
+ * Labels of free text the buyer (or an agent) writes: their values are never searched for
+ * labels, countdowns or amounts, and a column so titled is never read. None is a fact label.
+ */
+export const FREE_TEXT_LABELS: ReadonlySet<string> = new Set([
+  '退款说明', '退款描述', '问题描述', '申请说明', '补充说明', '补充描述', '售后说明', '投诉说明', '投诉内容', '举证说明',
+  '留言', '买家留言', '卖家留言', '备注', '买家备注', '卖家备注', '说明', '描述', '协商详情', '协商记录', '凭证说明',
+]);
 
 /** Normalised label → key. */
 export const LABEL_TO_KEY: ReadonlyMap<string, FactKey> = new Map(
   Object.entries(FIELD_LABELS).flatMap(([key, labels]) => labels.map((l) => [normalizeLabel(l), key as FactKey] as const)),
 );
 
-/** Longest label length: a text node longer than this (plus a colon) cannot be a bare label. */
-export const MAX_LABEL_LENGTH = Math.max(...[...LABEL_TO_KEY.keys()].map((l) => l.length));
+/** Longest label length (fact or free-text): a text node longer than this (plus a colon) cannot be a bare label. */
+export const MAX_LABEL_LENGTH = Math.max(...[...LABEL_TO_KEY.keys(), ...FREE_TEXT_LABELS].map((l) => l.length));
 
 /** The key a text is the label of (`退款原因`, `退款原因：`, `退款 原因 :`), or undefined. */
 export function labelKey(text: string): FactKey | undefined {
@@ -68,5 +77,25 @@ export function splitInlineLabel(text: string): { key: FactKey; label: string; v
   const label = normalizeLabel(text.slice(0, colon));
   const key = LABEL_TO_KEY.get(label);
   if (!key) return undefined;
-  return { key, label, value: text.slice(colon + 1) };
+  return { key, label, value: untilNextLabel(text.slice(colon + 1)) };
+}
+
+/** `卖家缺货 退款说明：拍下后…` (any space, U+3000 too) → `卖家缺货`: a value ends where the next label (after a space) begins. */
+const NEXT_LABEL = /[\s\u3000]+([^\s\u3000:：]{1,8})\s*[:：]/g;
+function untilNextLabel(value: string): string {
+  if (!value.includes(':') && !value.includes('：')) return value;
+  NEXT_LABEL.lastIndex = 0;
+  for (let m = NEXT_LABEL.exec(value); m; m = NEXT_LABEL.exec(value)) {
+    const label = normalizeLabel(m[1]!);
+    if (LABEL_TO_KEY.has(label) || FREE_TEXT_LABELS.has(label)) return value.slice(0, m.index);
+  }
+  return value;
+}
+
+/** Split `退款说明：…` (one text node) into the free-text label and its value; undefined when the head is none. */
+export function splitFreeLabel(text: string): { label: string; value: string } | undefined {
+  const colon = text.search(/[:：]/);
+  if (colon <= 0 || colon > MAX_LABEL_LENGTH + 4) return undefined;
+  const label = normalizeLabel(text.slice(0, colon));
+  return FREE_TEXT_LABELS.has(label) ? { label, value: text.slice(colon + 1) } : undefined;
 }

@@ -1,10 +1,12 @@
 import type { FactKey, Facts } from '../model/facts';
-import { normalizeText } from '../text/normalize';
-import { findCountdown } from '../time/duration';
-import { cellOf, isHeaderCellRow } from './detail';
+import { normalizeLabel, normalizeText } from '../text/normalize';
+import { BADGE_TAG, cellOf, cellsOf, isHeaderCellRow, isRow, rowCells, SHOW_TEXT, TEXT_NODE } from './dom';
 import { FactsBuilder, type ValueCache } from './facts-builder';
-import { MAX_LABEL_LENGTH, labelKey, splitInlineLabel } from './labels';
-import { TEXT_NODE, isInNoise, isNoiseRow, type LabelHit, type PageScan } from './scan';
+import { FREE_TEXT_LABELS, MAX_LABEL_LENGTH, TIMER_TITLES, labelKey, splitFreeLabel, splitInlineLabel } from './labels';
+import { isInNoise, isNoiseRow, type LabelHit, type PageScan } from './scan';
+import { countdownsIn } from './timer';
+
+export { isRow };
 
 /**
  * List pages: a header row of labels and one case per body row. The header is read once
@@ -28,17 +30,16 @@ export interface ListRow {
 export interface HeaderRow {
   row: Element;
   columns: Array<{ index: number; key: FactKey; label: string }>;
-  /** Non-empty header cells that are no known label. */
+  /** Non-empty header cells that are no known label, no timer title and no free-text title (`订单信息`). */
   otherColumns: number[];
+  /** Header cells titled as the platform's timer (`剩余时间`, `超时提醒`). */
+  timerColumns: number[];
   /**
    * The other columns still searched for inline labels after the last full read (columns
    * without any in their first rows are dropped): rows re-read alone search these.
    */
   searched?: number[];
 }
-
-/** Our own badge host: its text lives in a shadow root; light-DOM text in one is never the page's. */
-const BADGE_TAG = 'aftersale-sentinel-badge';
 
 /** A cell's text, without the light-DOM text of badge hosts placed in it (rare: slow path by cloning). */
 function textOf(cell: Element, badgeCells: ReadonlySet<Element> | null): string {
@@ -66,44 +67,6 @@ function cellsWithBadgeText(roots: ReadonlyArray<Document | Element>): Set<Eleme
     }
   }
   return out;
-}
-
-/** Keys whose read value (id, amount, time) leaves no room for a timer in the cell. */
-const PLAIN_KEYS: ReadonlySet<FactKey> = new Set([
-  'refundId', 'orderId', 'refundAmount', 'paidAmount', 'shippingFee', 'paidAt', 'shippedAt',
-  'refundRequestedAt', 'complaintFiledAt', 'tradeClosedAt', 'tradeSucceededAt',
-]);
-/** A countdown has a unit or a clock: rows with none of these characters are not searched. */
-const MAY_HOLD_TIMER = /[天时分秒:：]/;
-const CELL_ROLES: ReadonlySet<string> = new Set(['cell', 'gridcell', 'columnheader', 'rowheader']);
-const SHOW_TEXT = 0x4;
-
-function isCell(el: Element): boolean {
-  const tag = el.tagName.toUpperCase();
-  if (tag === 'TD' || tag === 'TH') return true;
-  const role = el.getAttribute('role');
-  return role !== null && CELL_ROLES.has(role);
-}
-
-function cellsOf(row: Element): Element[] {
-  // <tr>: the native cell list; grids: the children with a cell role.
-  const native = (row as HTMLTableRowElement).cells;
-  if (native && row.tagName.toUpperCase() === 'TR') return Array.from(native);
-  const out: Element[] = [];
-  for (let c = row.firstElementChild; c; c = c.nextElementSibling) if (isCell(c)) out.push(c);
-  return out;
-}
-
-/** A body row's cells: `<tr>`'s native list as is (indexed, no copy); grids: as cellsOf. */
-function rowCells(row: Element): ArrayLike<Element> {
-  const native = (row as HTMLTableRowElement).cells;
-  if (native && row.tagName.toUpperCase() === 'TR') return native;
-  return cellsOf(row);
-}
-
-/** A table row (`<tr>`) or a grid row (`role=row`). */
-export function isRow(el: Element): boolean {
-  return el.tagName.toUpperCase() === 'TR' || el.getAttribute('role') === 'row';
 }
 
 /**
@@ -138,8 +101,16 @@ export function findHeaderRows(scan: PageScan): HeaderRow[] {
       labelled.add(index);
       columns.push({ index, key: hit.key, label: hit.label });
     }
-    const otherColumns = cells.map((c, i) => (labelled.has(i) || !(c.textContent ?? '').trim() ? -1 : i)).filter((i) => i >= 0);
-    headers.push({ row, columns, otherColumns });
+    const timerColumns: number[] = [];
+    const otherColumns: number[] = [];
+    cells.forEach((c, i) => {
+      const text = c.textContent ?? '';
+      if (labelled.has(i) || !text.trim()) return;
+      const title = text.length <= MAX_LABEL_LENGTH + 8 ? normalizeLabel(text) : '';
+      if (TIMER_TITLES.has(title)) timerColumns.push(i);
+      else if (!FREE_TEXT_LABELS.has(title)) otherColumns.push(i);
+    });
+    headers.push({ row, columns, otherColumns, timerColumns });
   }
   return headers;
 }
@@ -171,15 +142,21 @@ export function bodyRows(scan: PageScan, header: HeaderRow, isHeader: (row: Elem
 function inlineLabels(doc: Document, cell: Element, builder: FactsBuilder, labels: Set<string>): boolean {
   const walker = doc.createTreeWalker(cell, SHOW_TEXT);
   let found = false;
+  /** After `留言：…` the rest of its element is the buyer's text: no label is looked for there. */
+  let free: Node | null = null;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeType !== TEXT_NODE) continue;
+    if (node.nodeType !== TEXT_NODE || (free && free.contains(node))) continue;
     const raw = (node as Text).data;
     if (raw.length > 400 || !raw.includes(':') && !raw.includes('：')) continue;
-    const inline = splitInlineLabel(normalizeText(raw));
-    if (!inline) continue;
+    const text = normalizeText(raw);
+    const inline = splitInlineLabel(text);
+    if (!inline) {
+      if (splitFreeLabel(text)) free = node.parentNode;
+      continue;
+    }
     found = true;
     labels.add(inline.label);
-    builder.offer(inline.key, inline.value.trim() ? inline.value : null);
+    builder.offer(inline.key, inline.value.trim() ? inline.value : null, inline.label);
   }
   return found;
 }
@@ -205,6 +182,9 @@ function rowState(header: HeaderRow, others: readonly number[]): RowState {
 }
 
 const NO_TEXTS: ReadonlyMap<Element, ReadonlyArray<string | undefined>> = new Map();
+const NO_CELL_TEXTS: ReadonlyArray<string | undefined> = [];
+/** A countdown has a unit or a clock: cells with none of these characters are not searched. */
+const MAY_HOLD_TIMER = /[天时分秒:：]/;
 
 /**
  * One body row under its header; null for rows that are no case (`暂无数据`, group/summary
@@ -228,37 +208,32 @@ function readRow(
   const builder = new FactsBuilder(st.values);
   // The header's labels (shared by its rows, read only), copied when the row may add inline ones.
   let labels = st.headerLabels;
-  // Each cell's text is taken once; the row's text (for the platform's timer) is their join.
-  // Cells read as an id, amount or time hold no timer; the others are searched for one.
-  // The scan's texts as they are (read only); a cell it did not read is read here, into a copy.
-  let texts: ReadonlyArray<string | undefined> = known ?? new Array<string | undefined>(count);
-  let own = known === undefined;
-  // Cells to leave out of the timer search: a bit per cell (an array past 31 cells).
-  let skipBits = 0;
-  const skipMany: boolean[] | null = count > 31 ? new Array<boolean>(count) : null;
+  // The scan's texts as they are (read only); a cell it did not read is read here.
+  const texts: ReadonlyArray<string | undefined> = known ?? NO_CELL_TEXTS;
+  const cellText = (at: number): string => {
+    const text = texts[at];
+    if (text !== undefined) return text;
+    cells ??= rowCells(row);
+    return textOf(cells[at]!, badgeCells);
+  };
   const columns = header.columns;
   for (let c = 0; c < columns.length; c++) {
     const column = columns[c]!;
     const at = column.index;
     if (at >= count) {
-      builder.offer(column.key, null);
+      builder.offer(column.key, null, column.label);
       continue;
     }
-    let text = texts[at];
-    if (text === undefined) {
-      cells ??= rowCells(row);
-      text = textOf(cells[at]!, badgeCells);
-      if (!own) {
-        texts = texts.slice();
-        own = true;
-      }
-      (texts as Array<string | undefined>)[at] = text;
-    }
-    builder.offer(column.key, text);
-    if (PLAIN_KEYS.has(column.key) && builder.has(column.key)) {
-      if (skipMany) skipMany[at] = true;
-      else skipBits |= 1 << at;
-    }
+    const text = cellText(at);
+    builder.offer(column.key, text, column.label);
+    // The status column may carry the platform's timer (`等待卖家处理 剩余23小时12分`).
+    if (column.key === 'refundStatus' && MAY_HOLD_TIMER.test(text)) for (const cd of countdownsIn(text)) builder.offerCountdown(cd);
+  }
+  // The timer column: the platform's countdown, and only there (never a nick or another cell).
+  for (const at of header.timerColumns) {
+    if (at >= count) continue;
+    const text = cellText(at);
+    if (MAY_HOLD_TIMER.test(text)) for (const cd of countdownsIn(text)) builder.offerCountdown(cd);
   }
   if (st.others.length) {
     cells ??= rowCells(row);
@@ -271,17 +246,7 @@ function readRow(
     }
     st.others = st.others.filter((i) => (st.emptyRuns.get(i) ?? 0) < 3);
   }
-  let rowText = '';
-  for (let i = 0; i < count; i++) {
-    if (skipMany ? skipMany[i] : skipBits & (1 << i)) continue;
-    let text = texts[i];
-    if (text === undefined) {
-      cells ??= rowCells(row);
-      text = textOf(cells[i]!, badgeCells);
-    }
-    rowText += `${text} `;
-  }
-  const { facts, unreadable } = builder.build(MAY_HOLD_TIMER.test(rowText) ? findCountdown(rowText) : null);
+  const { facts, unreadable } = builder.build();
   return { element: row, index, facts, unreadable, labels, header };
 }
 

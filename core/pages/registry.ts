@@ -7,6 +7,8 @@ import { complaintList } from './complaint-list';
 import { refundDetail } from './refund-detail';
 import { refundList } from './refund-list';
 import type { HeaderRow } from './list';
+import { checkTimes, type ReadWarning } from './plausible';
+import { SHOW_TEXT } from './dom';
 import { detectPageKind, isWorkbench, platformFromHost, type PageKind } from './urls';
 
 /**
@@ -23,7 +25,14 @@ export interface ReadPageOptions {
   fallbackPlatform?: Platform;
   /** Adapters to use instead of ADAPTERS (tests: one failing adapter must not break the rest). */
   adapters?: readonly PageAdapter[];
+  /**
+   * The moment of the read (epoch ms). With it, a time more than two years away is unreadable
+   * and times ahead of it are warned about (`warnings`); without it neither is checked.
+   */
+  now?: number;
 }
+
+export type { ReadWarning };
 
 /** A list a page read found: rows of it can be re-read alone (rereadRows) after a change. */
 export interface ListSource {
@@ -48,6 +57,8 @@ export interface PageReadResult<T extends PanelRead = PanelRead> {
   platformUnknown?: { cases: number };
   /** A list was found with no case in it (`没有符合条件的宝贝`): nothing to read, nothing unreadable. */
   empty?: boolean;
+  /** With `now`: page times ahead of the clock, per case. */
+  warnings?: ReadWarning[];
 }
 
 /** The workbench's empty state, and the like. */
@@ -58,10 +69,10 @@ const EMPTY_LIST = /没有符合条件的|暂无数据|暂无退款|暂无记录
  * workbench host says nothing: a 天猫 mark outside the cases (never buyer or item text inside
  * a case) → tmall; else the agent's answer (`fallback`); else null — the caller asks.
  */
-export function pagePlatform(url: string, ctx: PageContext, override?: Platform, anchors: readonly Element[] = [], fallback?: Platform): Platform | null {
+export function pagePlatform(url: string, ctx: PageContext, override?: Platform, blocks: readonly Element[] = [], fallback?: Platform): Platform | null {
   if (override) return override;
   if (isWorkbench(url)) {
-    const outside = ctx.scan.tmallNodes.some((n) => !anchors.some((a) => a.contains(n) || containsCaseOf(a, n)));
+    const outside = ctx.scan.tmallNodes.some((n) => !blocks.some((b) => b.contains(n)));
     return outside ? 'tmall' : (fallback ?? null);
   }
   const host = platformFromHost(url);
@@ -69,10 +80,27 @@ export function pagePlatform(url: string, ctx: PageContext, override?: Platform,
   return ctx.scan.saysTmall ? 'tmall' : 'taobao';
 }
 
-/** A case anchored at its value row: its block (the per-case table) holds the node too. */
-function containsCaseOf(anchor: Element, node: Node): boolean {
-  const block = anchor.closest('table[role=row], [id^=sellerGridContainer_]');
-  return block !== null && block.contains(node);
+const NOT_TEXT: ReadonlySet<string> = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
+
+/** Whether a short text of the page is the empty state (one walk that stops at the first; no whole-body string). */
+function saysEmpty(root: ParentNode, doc: Document): boolean {
+  const walker = doc.createTreeWalker(root as Node, SHOW_TEXT);
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    const data = (t as Text).data;
+    if (data.length > 80 || data.length < 4) continue;
+    if (EMPTY_LIST.test(data) && !NOT_TEXT.has(t.parentElement?.tagName.toUpperCase() ?? '')) return true;
+  }
+  return false;
+}
+
+/** With `now`: implausible times unreadable, times ahead of the clock warned about. */
+function checked<T extends { facts: PanelRead['facts']; unreadable: PanelRead['unreadable'] }>(cases: T[], now: number | undefined, warnings: ReadWarning[], index: (c: T) => number): T[] {
+  if (now === undefined) return cases;
+  return cases.map((c) => {
+    const r = checkTimes(c.facts, c.unreadable, now);
+    if (r.ahead) warnings.push({ code: 'page-time-ahead', index: index(c), fields: r.ahead.fields, aheadMs: r.ahead.aheadMs });
+    return r.facts === c.facts ? c : { ...c, facts: r.facts, unreadable: r.unreadable };
+  });
 }
 
 /** Whether a case read any label at all (without listing its keys). */
@@ -118,7 +146,7 @@ export function readPageWithAnchors(root: ParentNode, url: string, opts: ReadPag
     // A panel with no label read at all is no panel.
     const cases = found.filter((c) => hasFacts(c.facts));
     if (!cases.length) continue;
-    const platform = pagePlatform(url, ctx, opts.platform, cases.map((c) => c.anchor), opts.fallbackPlatform);
+    const platform = pagePlatform(url, ctx, opts.platform, cases.map((c) => c.block ?? c.anchor), opts.fallbackPlatform);
     if (platform === null) return { cases: [], tried, errors, platformUnknown: { cases: cases.length } };
     const lists = new Map<HeaderRow, ListSource>();
     const listOf = (header: HeaderRow): ListSource => {
@@ -126,22 +154,21 @@ export function readPageWithAnchors(root: ParentNode, url: string, opts: ReadPag
       if (!list) lists.set(header, (list = { adapter: adapter.id, header, platform }));
       return list;
     };
-    return {
-      cases: cases.map((c) => ({
-        kind: c.kind,
-        adapter: adapter.id,
-        platform,
-        facts: c.facts,
-        unreadable: c.unreadable,
-        index: c.index,
-        anchor: c.anchor,
-        ...(c.header && adapter.reread ? { list: listOf(c.header) } : {}),
-      })),
-      tried,
-      errors,
-    };
+    const warnings: ReadWarning[] = [];
+    const read = cases.map((c) => ({
+      kind: c.kind,
+      adapter: adapter.id,
+      platform,
+      facts: c.facts,
+      unreadable: c.unreadable,
+      index: c.index,
+      anchor: c.anchor,
+      ...(c.header && adapter.reread ? { list: listOf(c.header) } : {}),
+    }));
+    const out = checked(read, opts.now, warnings, (c) => c.index);
+    return warnings.length ? { cases: out, tried, errors, warnings } : { cases: out, tried, errors };
   }
-  const empty = ctx.columnLists.some((l) => l.cases.length === 0) || EMPTY_LIST.test(((ctx.root as Node).nodeType === 9 ? ctx.scan.doc.body : (ctx.root as Node))?.textContent ?? '');
+  const empty = ctx.columnLists.some((l) => l.cases.length === 0) || saysEmpty(ctx.root, ctx.scan.doc);
   return empty ? { cases: [], tried, errors, empty } : { cases: [], tried, errors };
 }
 
@@ -152,7 +179,7 @@ export function readPageWithAnchors(root: ParentNode, url: string, opts: ReadPag
  * only a whole read can tell (a row that may be a header; a 淘宝 page whose platform a
  * row's 天猫 could change).
  */
-export function rereadRows(list: ListSource, rows: readonly Element[], url: string): Array<AnchoredPanelRead | null> | null {
+export function rereadRows(list: ListSource, rows: readonly Element[], url: string, opts: { now?: number } = {}): Array<AnchoredPanelRead | null> | null {
   const adapter = ADAPTERS.find((a) => a.id === list.adapter);
   if (!adapter?.reread) return null;
   if (platformFromHost(url) !== 'tmall') {
@@ -166,11 +193,11 @@ export function rereadRows(list: ListSource, rows: readonly Element[], url: stri
     return null;
   }
   if (!found) return null;
-  return found.map((c) =>
-    c && hasFacts(c.facts)
-      ? { kind: c.kind, adapter: adapter.id, platform: list.platform, facts: c.facts, unreadable: c.unreadable, index: -1, anchor: c.anchor, list }
-      : null,
-  );
+  return found.map((c) => {
+    if (!c || !hasFacts(c.facts)) return null;
+    const read = { kind: c.kind, adapter: adapter.id, platform: list.platform, facts: c.facts, unreadable: c.unreadable, index: -1, anchor: c.anchor, list };
+    return checked([read], opts.now, [], () => -1)[0]!;
+  });
 }
 
 /** Read a page (see readPageWithAnchors), without the DOM anchors: plain data for messaging / JSON. */

@@ -1,6 +1,8 @@
 import type { FactKey } from '../model/facts';
 import { compactText, normalizeText } from '../text/normalize';
-import { LABEL_TO_KEY, MAX_LABEL_LENGTH, splitInlineLabel } from './labels';
+import { ELEMENT_NODE, SHOW_ELEMENT, SHOW_TEXT, TEXT_NODE } from './dom';
+import { FREE_TEXT_LABELS, LABEL_TO_KEY, MAX_LABEL_LENGTH, splitFreeLabel, splitInlineLabel } from './labels';
+import { freeTextRegion, inRegion, type Region } from './pairing';
 
 /**
  * One pass over a page: every label outside noise, in document order, whether the page
@@ -8,11 +10,7 @@ import { LABEL_TO_KEY, MAX_LABEL_LENGTH, splitInlineLabel } from './labels';
  * querySelectorAll per label, no regex compiled per node).
  */
 
-// DOM constants spelled out: the CLI runs where `NodeFilter`/`Node` are no globals.
-const SHOW_ELEMENT = 0x1;
-const SHOW_TEXT = 0x4;
-export const ELEMENT_NODE = 1;
-export const TEXT_NODE = 3;
+export { ELEMENT_NODE, TEXT_NODE };
 
 export interface LabelHit {
   key: FactKey;
@@ -24,11 +22,20 @@ export interface LabelHit {
   inline?: string;
 }
 
+/** A free-text label (退款说明, 留言, 备注): its text node, and its value when both share the node. */
+export interface FreeTextHit {
+  label: string;
+  node: Node;
+  inline?: string;
+}
+
 export interface PageScan {
   root: ParentNode;
   doc: Document;
-  /** Labels outside noise, document order. */
+  /** Labels outside noise and outside free text (a label inside 退款说明 or a nick is none), document order. */
   hits: LabelHit[];
+  /** What free-text labels and the buyer's nick hold: never searched for labels or countdowns. */
+  freeRegions: readonly Region[];
   /** Some text outside noise says 天猫. */
   saysTmall: boolean;
   /** The text nodes outside noise that say 天猫 (a shop-type signal only outside the cases). */
@@ -95,14 +102,14 @@ const MAY_HOLD_LABEL = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF01-\uFF5E:]/;
  * or a character normalisation may remove or fold (invisible marks, full-width forms,
  * compatibility ideographs). Any other text is a label only if it has a colon (inline pair).
  */
-const LABEL_START = new Set([...LABEL_TO_KEY.keys()].map((l) => l[0]!).concat([...'猜为相推热店看大精广赞']));
+const LABEL_START = new Set([...LABEL_TO_KEY.keys(), ...FREE_TEXT_LABELS].map((l) => l[0]!).concat([...'猜为相推热店看大精广赞']));
 function mayStartLabel(trimmed: string): boolean {
   const c = trimmed.charCodeAt(0);
   return LABEL_START.has(trimmed[0]!) || (c >= 0x2000 && c <= 0x206f) || c === 0xfeff || c === 0xad || (c >= 0xf900 && c <= 0xfaff) || c >= 0xff00;
 }
 const SPACES = /\s+/g;
 /** What a cell's compacted text must contain for any of its text nodes to be a label, a noise heading or say 天猫. */
-const MAY_MATTER = new RegExp([...LABEL_TO_KEY.keys(), ...NOISE_HEADINGS, '天猫'].join('|'));
+const MAY_MATTER = new RegExp([...LABEL_TO_KEY.keys(), ...FREE_TEXT_LABELS, ...NOISE_HEADINGS, '天猫'].join('|'));
 
 function docOf(root: ParentNode): Document {
   const node = root as Node;
@@ -136,6 +143,8 @@ interface TextVerdict {
   inline?: string;
   /** A noise heading (`猜你喜欢`), normalised. */
   heading?: string;
+  /** A free-text label (`退款说明`), normalised. */
+  free?: string;
 }
 
 /** A text that may be a label (it has a colon or starts like one), classified once. */
@@ -147,6 +156,7 @@ function classify(raw: string): TextVerdict | null {
     const label = text.replace(COLON_END, '').replace(SPACES, '');
     const key = LABEL_TO_KEY.get(label);
     if (key) return { tmall, key, label };
+    if (FREE_TEXT_LABELS.has(label)) return { tmall, free: label };
     if (NOISE_HEADING.test(text)) return { tmall, heading: text };
   }
   const inline = splitInlineLabel(text);
@@ -154,12 +164,18 @@ function classify(raw: string): TextVerdict | null {
     const value = inline.value.trim();
     return value ? { tmall, key: inline.key, label: inline.label, inline: value } : { tmall, key: inline.key, label: inline.label };
   }
+  const free = splitFreeLabel(text);
+  if (free) {
+    const value = free.value.trim();
+    return value ? { tmall, free: free.label, inline: value } : { tmall, free: free.label };
+  }
   return tmall ? { tmall } : null;
 }
 
 export function scanPage(root: ParentNode): PageScan {
   const doc = docOf(root);
-  const hits: LabelHit[] = [];
+  let hits: LabelHit[] = [];
+  let freeHits: FreeTextHit[] = [];
   const noise: Element[] = [];
   /** Text nodes that say 天猫. */
   const tmallNodes: Node[] = [];
@@ -186,6 +202,13 @@ export function scanPage(root: ParentNode): PageScan {
     if (verdict.heading !== undefined) {
       const section = noiseSection(node, verdict.heading, root);
       if (section) noise.push(section);
+      return;
+    }
+    if (verdict.free !== undefined) {
+      // A button or link named 备注 / 说明 is a control, not a field.
+      const tag = node.parentElement?.tagName.toUpperCase();
+      if (tag === 'BUTTON' || tag === 'A') return;
+      freeHits.push(verdict.inline !== undefined ? { label: verdict.free, node, inline: verdict.inline } : { label: verdict.free, node });
       return;
     }
     if (!verdict.key) return;
@@ -260,18 +283,30 @@ export function scanPage(root: ParentNode): PageScan {
   }
   walk(root as Node);
 
-  if (noise.length === 0) return { root, doc, hits, saysTmall: tmallNodes.length > 0, tmallNodes, noise, rowTexts };
-  // Labels (and 天猫 mentions) inside a block judged noise by its heading are not used.
-  const inNoise = (n: Node) => noise.some((s) => s.contains(n));
-  return {
-    root,
-    doc,
-    hits: hits.filter((h) => !inNoise(h.node)),
-    saysTmall: tmallNodes.some((n) => !inNoise(n)),
-    tmallNodes: tmallNodes.filter((n) => !inNoise(n)),
-    noise,
-    rowTexts,
-  };
+  let tmall: Node[] = tmallNodes;
+  if (noise.length > 0) {
+    // Labels (and 天猫 mentions) inside a block judged noise by its heading are not used.
+    const inNoise = (n: Node) => noise.some((s) => s.contains(n));
+    hits = hits.filter((h) => !inNoise(h.node));
+    freeHits = freeHits.filter((h) => !inNoise(h.node));
+    tmall = tmallNodes.filter((n) => !inNoise(n));
+  }
+  // No label is looked for inside free text: what 退款说明 / 留言 / the nick hold is the buyer's.
+  const freeRegions: Region[] = [];
+  for (const f of freeHits) {
+    const region = freeTextRegion(f, root, true);
+    if (region) freeRegions.push(region);
+  }
+  for (const h of hits) {
+    if (h.key !== 'buyer') continue;
+    const region = freeTextRegion(h, root, false);
+    if (region) freeRegions.push(region);
+  }
+  if (freeRegions.length > 0) {
+    const inFree = (n: Node) => freeRegions.some((r) => r.from !== n && inRegion(r, n));
+    hits = hits.filter((h) => !inFree(h.node));
+  }
+  return { root, doc, hits, freeRegions, saysTmall: tmall.length > 0, tmallNodes: tmall, noise, rowTexts };
 }
 
 /**
@@ -307,4 +342,45 @@ export function isNoiseRow(row: Element): boolean {
 /** Whether a node lies in an ad / recommendation block found by the scan. */
 export function isInNoise(scan: PageScan, node: Node): boolean {
   return scan.noise.length > 0 && scan.noise.some((s) => s.contains(node));
+}
+
+/** Elements that flow inside a line: their text belongs to the block around them. */
+const INLINE_TAGS: ReadonlySet<string> = new Set([
+  'SPAN', 'EM', 'I', 'B', 'STRONG', 'FONT', 'A', 'SMALL', 'U', 'S', 'MARK', 'BDI', 'BDO', 'CODE', 'TIME', 'ABBR', 'SUB', 'SUP', 'LABEL', 'BR', 'WBR',
+]);
+
+/** One block of text (a `p`, `div`, `li`, cell…): the texts of its own inline content, in order. */
+export interface TextBlock {
+  block: Element;
+  text: string;
+}
+
+/**
+ * The text of `el` block by block, as the scan sees it (noise left out), without the text
+ * nodes `skip` says (free text, other labels' values). A block's text is its text nodes and
+ * those of its inline descendants, joined as they are; a nested block is a block of its own.
+ */
+export function blockTexts(scan: PageScan, el: Element, skip: (n: Node) => boolean): TextBlock[] {
+  if (isInNoise(scan, el)) return [];
+  const walker = scan.doc.createTreeWalker(el, SHOW_ELEMENT | SHOW_TEXT);
+  const classVerdicts = new Map<string, boolean>();
+  const tagVerdicts = new Map<string, boolean>();
+  const blocks = new Map<Element, string>();
+  let node = walker.nextNode();
+  while (node) {
+    if (node.nodeType === ELEMENT_NODE && (isNoiseElement(node as Element, classVerdicts, tagVerdicts) || scan.noise.includes(node as Element))) {
+      node = pastSubtree(walker);
+      continue;
+    }
+    if (node.nodeType === TEXT_NODE) {
+      const raw = (node as Text).data;
+      if (raw && raw.trim() && !skip(node)) {
+        let block = node.parentElement ?? el;
+        while (block !== el && INLINE_TAGS.has(block.tagName.toUpperCase()) && block.parentElement) block = block.parentElement;
+        blocks.set(block, (blocks.get(block) ?? '') + raw);
+      }
+    }
+    node = walker.nextNode();
+  }
+  return [...blocks].map(([block, text]) => ({ block, text }));
 }

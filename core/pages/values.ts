@@ -10,7 +10,7 @@ import { parseBeijingTime } from '../time/beijing';
 export type FieldValue = string | number | null | undefined;
 
 const MONEY_KEYS: ReadonlySet<FactKey> = new Set(['refundAmount', 'paidAmount', 'shippingFee']);
-const TIME_KEYS: ReadonlySet<FactKey> = new Set([
+export const TIME_KEYS: ReadonlySet<FactKey> = new Set([
   'paidAt',
   'shippedAt',
   'refundRequestedAt',
@@ -28,6 +28,13 @@ const PLACEHOLDERS: ReadonlySet<string> = new Set([
 const TRAILING_UI = /\s*(?:复制|查看详情|查看|详情|联系买家|联系他|和我联系)$/;
 const TRAILING_NOTE = /\s*[(（][^()（）]*[)）]$/;
 const DIGITS = /^\d+$/;
+/** A time of day in a date text (`10:00`, `10时00分`, `10点30`): a date without one is no time. */
+const CLOCK = /\d\s*[:：时点]\s*\d/;
+
+/** Whether a parsed time's text says the time of day (the back office's own form always does). */
+function hasClock(raw: string): boolean {
+  return (raw.length === 19 && raw.charCodeAt(13) === 58) || CLOCK.test(raw);
+}
 
 function stripDecor(text: string): string {
   return text.replace(TRAILING_UI, '').replace(TRAILING_NOTE, '').trim();
@@ -53,7 +60,7 @@ export function parseFieldValue(key: FactKey, raw: string): FieldValue {
     if (fen !== null) return fenToYuan(fen);
   } else if (TIME_KEYS.has(key)) {
     const iso = parseBeijingTime(raw);
-    if (iso !== null) return iso;
+    if (iso !== null && hasClock(raw)) return iso;
   }
   const text = normalizeText(raw);
   if (key === 'activity' && (text === '无' || text === '暂无' || text === '-' || text === '--' || text === '—')) return null;
@@ -63,7 +70,11 @@ export function parseFieldValue(key: FactKey, raw: string): FieldValue {
     const fen = parseMoneyToFen(stripDecor(text));
     return fen === null ? undefined : fenToYuan(fen);
   }
-  if (TIME_KEYS.has(key)) return parseBeijingTime(stripDecor(text)) ?? undefined;
+  if (TIME_KEYS.has(key)) {
+    // `2026-11-20` alone is no time: not midnight, unreadable.
+    const iso = parseBeijingTime(stripDecor(text));
+    return iso !== null && hasClock(text) ? iso : undefined;
+  }
   switch (key) {
     case 'refundId':
     case 'orderId': {

@@ -25,10 +25,11 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     const sentinel = new Sentinel(ctx, {
-      read: (root, url, opts) => readPageWithAnchors(root, url, opts),
+      // `now`: times two years away are unreadable (core/pages/plausible.ts).
+      read: (root, url, opts) => readPageWithAnchors(root, url, { ...opts, now: Date.now() }),
       // The workbench is one app: present on every route, reading only the lists and details.
       active: (url) => !isWorkbench(url) || detectPageKind(url) !== null,
-      reread: (list, rows, url) => rereadRows(list as ListSource, rows, url),
+      reread: (list, rows, url) => rereadRows(list as ListSource, rows, url, { now: Date.now() }),
       // Only what the badges need comes back (not every case's whole guidance).
       report: (d) => sendMessage('reportPage', { ...d, answer: 'badges' }),
       focus: (key) => {
