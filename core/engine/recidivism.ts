@@ -1,6 +1,9 @@
+import type { Explanation, Warning } from '../model/guidance';
 import type { LedgerEntry } from '../model/ledger';
-import { BEIJING_OFFSET_MS, DAY, beijingDate, beijingParts, toEpochMs } from '../time/beijing';
-import { squash, type CompiledRecidivism } from './compile';
+import { BEIJING_OFFSET_MS, DAY, HOUR, beijingDate, beijingParts, toEpochMs } from '../time/beijing';
+import type { CompiledRecidivism } from './compile';
+import { explain, timeOf, type CaseContext } from './context';
+import { squash } from './when';
 
 /**
  * Taobao recidivism (S1 "第三篇" Q&A 1–8): proactive 同意赔付 settlements of 未按约定时间发货
@@ -30,7 +33,7 @@ export function blockOf(ms: number, anchorMs: number, blockDays: number, resetOn
   const startDay = anchorDay + index * blockDays;
   const endDay = startDay + blockDays - 1;
   // Day numbers → noon of that Beijing day (safe from edges) → date strings.
-  const dateOf = (d: number) => beijingDate(d * DAY - BEIJING_OFFSET_MS + 12 * 3600_000);
+  const dateOf = (d: number) => beijingDate(d * DAY - BEIJING_OFFSET_MS + 12 * HOUR);
   let from = dateOf(startDay);
   let to = dateOf(endDay);
   if (resetOnNewYear) {
@@ -60,4 +63,33 @@ export function recidivismCount(
     count += 1;
   }
   return { count, block };
+}
+
+export interface RecidivismSlice {
+  explanation: Explanation[];
+  warnings: Warning[];
+}
+
+/** Step: earlier proactive settlements in the order's block, and a warning when this case would reach the threshold. */
+export function recidivismStep(ctx: CaseContext): RecidivismSlice {
+  const explanation: Explanation[] = [];
+  const warnings: Warning[] = [];
+  const paidMs = timeOf(ctx, 'paidAt');
+  for (const rec of ctx.profile.recidivism.select(ctx.kind, ctx.category)) {
+    if (paidMs === null || !rec.condition(ctx)) continue;
+    const result = recidivismCount(rec, paidMs, ctx.ledger, ctx.facts.orderId);
+    if (result === null) continue;
+    const { count, block } = result;
+    explanation.push(explain('recidivism', rec.rule, { paidAt: ctx.facts.paidAt, earlierSettlements: count, block }));
+    if (count + 1 < rec.rule.threshold) continue;
+    warnings.push({
+      code: 'recidivism',
+      message: {
+        zh: `本周期（${block.from}–${block.to}）已有 ${count} 次主动“同意赔付”未按约定时间发货，本单将是第 ${count + 1} 次：加重扣分（分值资料未载明）`,
+        en: `${count} proactive 同意赔付 settlements of late shipping already in this block (${block.from}–${block.to}); this would be #${count + 1}: heavier points (amount not stated)`,
+      },
+      ruleId: rec.rule.id,
+    });
+  }
+  return { explanation, warnings };
 }

@@ -148,6 +148,35 @@ export const CompensationRuleSchema = z.object({
   /** How the buyer receives it (天猫积分, 红包 …). */
   form: z.optional(TextSchema),
 });
+/** The cap window when a rule gives a per-buyer cap but no `capWindowHours`. */
+export const DEFAULT_CAP_WINDOW_HOURS = 24;
+
+/**
+ * What contradicts a triggering reason. `before-deadline`: a time fact (the first of `facts`
+ * that holds a time) lies before the due time of `deadlineId` (the variant that applies to the
+ * case, counted from its start fact), or at it with `orAt`. `shipped`: a shipping time was
+ * read, or the trade status is one of `tradeStatus`.
+ */
+export const ContestTestSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('before-deadline'), facts: z.array(FactKeySchema).check(z.minLength(1)), deadlineId: RuleIdSchema, orAt: z.boolean() }),
+  z.object({ kind: z.literal('shipped'), tradeStatus: z.array(z.enum(TRADE_STATUSES)).check(z.minLength(1)) }),
+]);
+export type ContestTest = z.infer<typeof ContestTestSchema>;
+
+/**
+ * The facts contradict the reason the buyer chose: the compensation stays triggered but is
+ * `contestable` (ask the buyer, politely, to correct the reason). The first contest rule of
+ * the case's category whose `when` and `test` hold decides. `text` says what contradicts the
+ * reason, with `{time}` (the fact's time), `{due}` (the deadline's due time) and `{shipped}`
+ * (the shipping time, or the trade status when none was read).
+ */
+export const ContestRuleSchema = z.object({
+  ...common,
+  type: z.literal('contest'),
+  categories: z.array(CategorySchema).check(z.minLength(1)),
+  test: ContestTestSchema,
+  text: TextSchema,
+});
 
 export const PenaltyRuleSchema = z.object({
   ...common,
@@ -238,6 +267,7 @@ export const RuleSchema = z.discriminatedUnion('type', [
   NoteRuleSchema,
   RecidivismRuleSchema,
   CalendarRuleSchema,
+  ContestRuleSchema,
 ]);
 export type Rule = z.infer<typeof RuleSchema>;
 export type TimerRule = z.infer<typeof TimerRuleSchema>;
@@ -249,6 +279,7 @@ export type ReplyRule = z.infer<typeof ReplyRuleSchema>;
 export type NoteRule = z.infer<typeof NoteRuleSchema>;
 export type RecidivismRule = z.infer<typeof RecidivismRuleSchema>;
 export type CalendarRule = z.infer<typeof CalendarRuleSchema>;
+export type ContestRule = z.infer<typeof ContestRuleSchema>;
 
 export const ProfileSchema = z.object({
   id: RuleIdSchema,
@@ -262,6 +293,7 @@ export const ProfileSchema = z.object({
 export type Profile = z.infer<typeof ProfileSchema>;
 
 const DeadlineRefSchema = RuleIdSchema;
+export const DEFAULT_COUNTDOWN_TOLERANCE_MINUTES = 60;
 
 export const RulePackSchema = z
   .object({
@@ -276,6 +308,12 @@ export const RulePackSchema = z
      * (S0 "如果2天23时7分51秒内商家未处理"); a complaint → `complaint-seller-handle`.
      */
     countdownTargets: z.object({ refund: DeadlineRefSchema, aftersale: DeadlineRefSchema, complaint: DeadlineRefSchema }),
+    /**
+     * How far (minutes) the page's countdown may be from the pack's own value for that
+     * deadline before the guidance warns that the pack may be outdated (`pack-outdated`).
+     * Absent: DEFAULT_COUNTDOWN_TOLERANCE_MINUTES.
+     */
+    countdownToleranceMinutes: z.optional(count()),
     profiles: z.array(ProfileSchema).check(z.minLength(1)),
     rules: z.array(RuleSchema).check(z.minLength(1), z.maxLength(RULE_PACK_LIMITS.maxRules)),
   })
@@ -316,6 +354,11 @@ export const RulePackSchema = z
             ctx.addIssue({ code: 'custom', path: ['rules', i, 'start', 'after'], message: `deadline ${r.start.after} must be defined by an earlier timer rule` });
           }
           deadlines.add(r.deadlineId);
+        }
+      });
+      pack.rules.forEach((r, i) => {
+        if (r.type === 'contest' && r.test.kind === 'before-deadline' && !deadlines.has(r.test.deadlineId)) {
+          ctx.addIssue({ code: 'custom', path: ['rules', i, 'test', 'deadlineId'], message: `no timer rule defines deadline ${r.test.deadlineId}` });
         }
       });
       for (const kind of CASE_KINDS) {

@@ -35,6 +35,9 @@ export const defaultPackInput: RulePack = {
   title: t('售后哨兵默认规则包（天猫 / 淘宝）', 'Aftersale Sentinel default rule pack (Tmall / Taobao)'),
   defaultPlatform: 'tmall',
   countdownTargets: { refund: 'seller-response', aftersale: 'seller-response', complaint: 'complaint-seller-handle' },
+  // Our own margin, not a platform rule: a page countdown more than an hour away from the
+  // pack's value for the same deadline means the pack (or the page) has changed.
+  countdownToleranceMinutes: 60,
   profiles: [
     { id: 'tmall', platform: 'tmall', era: '2019+', default: true, label: t('天猫（2019年5月起：48小时发货、红包赔付）', 'Tmall (from May 2019: 48 h shipping, red-packet compensation)') },
     { id: 'tmall-legacy', platform: 'tmall', era: '–2019', label: t('天猫旧规（72小时发货、积分赔付）', 'Tmall before 2019 (72 h shipping, points compensation)') },
@@ -447,6 +450,38 @@ export const defaultPackInput: RulePack = {
       id: 'comp-counterfeit-taobao', type: 'compensation', platforms: TAOBAO, categories: ['counterfeit'], triggered: true, basisPoints: null, multiple: 3,
       reason: t('支持假一赔三的交易：选择“收到假货”后走普通退款流程', 'Trades with 假一赔三: “收到假货” goes through the normal refund flow'),
       citation: cite('S1', '支持 假一赔三的交易'),
+    },
+
+    // ───────────────────────── Contestable reasons (digest §4) ─────────────────────────
+    // The reason triggers compensation but the facts say otherwise: ask the buyer, politely,
+    // to correct it (then 小二介入 if that fails). First matching rule of the category wins.
+    {
+      id: 'contest-late-ship-shipped-in-time', type: 'contest', platforms: BOTH, categories: ['late-ship'],
+      test: { kind: 'before-deadline', facts: ['shippedAt'], deadlineId: 'ship-promise', orAt: true },
+      text: t('已于 {time} 发货，在发货时限 {due} 之内', 'shipped at {time}, inside the promise {due}'),
+      reason: t('“未按约定时间发货”而实际在发货时限内已发货（以快递公司系统记录为准）', '“Late shipping” although the order shipped inside the promise (the carrier’s record counts)'),
+      citation: cite('S0', '卖家的发货时间,以快递公司系统内记录的时间为准'),
+    },
+    {
+      id: 'contest-late-ship-complaint-too-early', type: 'contest', platforms: BOTH, categories: ['late-ship'], when: { kinds: ['complaint'] },
+      test: { kind: 'before-deadline', facts: ['complaintFiledAt', 'refundRequestedAt'], deadlineId: 'late-ship-reason-available', orAt: false },
+      text: t('申请时间 {time} 早于付款后可选该原因的时间 {due}', 'requested at {time}, before the reason becomes available at {due}'),
+      reason: t('投诉“未按约定时间发货”早于付款后可选该原因的时间', 'A late-shipping complaint filed before that reason becomes available after payment'),
+      citation: cite('S0', '未按约定时间发货(涉及赔付30%的保证金,付款72小时后方可申请)'),
+    },
+    {
+      id: 'contest-late-ship-request-too-early', type: 'contest', platforms: BOTH, categories: ['late-ship'], when: { kinds: ['refund', 'aftersale'] },
+      test: { kind: 'before-deadline', facts: ['refundRequestedAt'], deadlineId: 'late-ship-reason-available', orAt: false },
+      text: t('申请时间 {time} 早于付款后可选该原因的时间 {due}', 'requested at {time}, before the reason becomes available at {due}'),
+      reason: t('以“未按约定时间发货”申请退款早于付款后可选该原因的时间', 'A late-shipping refund requested before that reason becomes available after payment'),
+      citation: cite('S0', '未按约定时间发货(涉及赔付30%的保证金,付款72小时后方可申请)'),
+    },
+    {
+      id: 'contest-out-of-stock-shipped', type: 'contest', platforms: BOTH, categories: ['out-of-stock'],
+      test: { kind: 'shipped', tradeStatus: ['卖家已发货', '交易成功'] },
+      text: t('订单已发货（{shipped}），与“缺货”不符', 'the order was shipped ({shipped}), which contradicts "out of stock"'),
+      reason: t('买家选“缺货”而订单已发货：先联系买家修改退款原因，沟通无果再申请小二介入', '“Out of stock” on a shipped order: ask the buyer to change the reason first, then ask for intervention'),
+      citation: cite('S0', '而如果买家选择的退款原因是卖家缺货和未按约定时间发化,而你实际不存在这两种情况,先联系客户修改退款原因', 'shop-policy'),
     },
 
     // ───────────────────────── Penalty points (digest §5) ─────────────────────────

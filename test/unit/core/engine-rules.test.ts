@@ -329,6 +329,31 @@ const ROWS: Row[] = [
     },
   },
   {
+    name: 'Contest rule: shipped inside the promise, cited in the explanation',
+    facts: { ...shipped, reason: '未按约定时间发货', refundRequestedAt: '2026-11-23T11:00:00+08:00' },
+    opts: { now: '2026-11-23T12:00:00+08:00' },
+    covers: ['contest-late-ship-shipped-in-time'],
+    check: (g) => expect(g.explanation.find((e) => e.verdict === 'contest')?.facts).toEqual({ shippedAt: shipped.shippedAt, 'deadline:ship-promise': '2026-11-22T10:00:00+08:00' }),
+  },
+  {
+    name: 'Contest rule: 未按约定时间发货 requested before the reason is available',
+    facts: { ...unshipped, reason: '未按约定时间发货' },
+    covers: ['contest-late-ship-request-too-early'],
+    check: (g) => expect(g.compensation.contestable).toBe(true),
+  },
+  {
+    name: 'Contest rule: a late-shipping complaint filed before the reason is available',
+    facts: { orderId: '5002', complaintType: '未按约定时间发货', paidAmount: 100, paidAt: '2026-11-20T10:00:00+08:00', complaintFiledAt: '2026-11-21T10:00:00+08:00', tradeStatus: '买家已付款' },
+    covers: ['contest-late-ship-complaint-too-early'],
+    check: (g) => expect(g.compensation.contestable).toBe(true),
+  },
+  {
+    name: 'Contest rule: 缺货 on a shipped order',
+    facts: { ...unshipped, reason: '缺货', shippedAt: '2026-11-20T12:00:00+08:00' },
+    covers: ['contest-out-of-stock-shipped'],
+    check: (g) => expect(g.compensation.explanation.zh).toContain('与“缺货”不符'),
+  },
+  {
     name: 'Awaiting payment: breach complaint possible, no countdown',
     facts: { orderId: '7001', tradeStatus: '等待买家付款', reason: '拍错了' },
     covers: ['note-breach-unpaid'],

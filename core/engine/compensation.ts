@@ -1,0 +1,162 @@
+import type { Compensation, Explanation, Text, Warning } from '../model/guidance';
+import { DEFAULT_CAP_WINDOW_HOURS, type CompensationRule } from '../model/rule-pack';
+import { formatYuan as yuan, percentOfFen, yuanToFen } from '../money/fen';
+import { HOUR, toEpochMs } from '../time/beijing';
+import { explain, type CaseContext } from './context';
+import { contestOf } from './contest';
+import type { CompensationState } from './when';
+
+/**
+ * Step: does the reason make the platform pay the buyer at the seller's cost, how much, and
+ * do the facts contradict the reason (contestable)? Amounts are integer fen throughout.
+ */
+
+export interface CompensationSlice {
+  compensation: Compensation;
+  state: CompensationState;
+  explanation: Explanation[];
+  warnings: Warning[];
+}
+
+function notTriggered(ruleId: string | null, explanation: Text): Compensation {
+  return { triggered: false, amount: null, amountFen: null, ruleId, contestable: false, explanation };
+}
+
+/** Why no compensation rule applies. */
+function noRuleText(ctx: CaseContext): Text {
+  const text = ctx.reasonText;
+  if (text === undefined) return { zh: '未读到退款原因/投诉类型，无法判断是否赔付', en: 'No reason / complaint type was read: compensation cannot be judged' };
+  if (ctx.category !== null) return { zh: `「${text}」不触发平台赔付`, en: `"${text}" does not trigger platform compensation` };
+  return { zh: `未知原因「${text}」，无法判断是否赔付`, en: `Unknown reason "${text}": compensation cannot be judged` };
+}
+
+export function compensationStep(ctx: CaseContext): CompensationSlice {
+  const found = ctx.profile.compensation.select(ctx.kind, ctx.category).find(({ condition }) => condition(ctx));
+  if (!found) return { compensation: notTriggered(null, noRuleText(ctx)), state: 'none', explanation: [], warnings: [] };
+  const rule = found.rule;
+  if (!rule.triggered) {
+    const field = ctx.kind === 'complaint' ? 'complaintType' : 'reason';
+    return {
+      compensation: notTriggered(rule.id, { zh: `不赔付：${rule.reason.zh}`, en: `No compensation: ${rule.reason.en}` }),
+      state: 'none',
+      explanation: [explain('compensation', rule, { [field]: ctx.reasonText })],
+      warnings: [],
+    };
+  }
+  const contest = contestOf(ctx);
+  const facts = ctx.facts;
+  const used: Record<string, unknown> =
+    ctx.kind === 'complaint' ? { complaintType: ctx.reasonText, paidAmount: facts.paidAmount ?? null } : { reason: ctx.reasonText, paidAmount: facts.paidAmount ?? null };
+  if (facts.paidAt) used.paidAt = facts.paidAt;
+  if (facts.shippedAt) used.shippedAt = facts.shippedAt;
+  const warnings: Warning[] = [];
+  const amount = amountOf(rule, ctx, used, warnings);
+  let text = amount.text;
+  if (contest) {
+    text = {
+      zh: `${text.zh}。但事实与原因不符：${contest.text.zh}——可礼貌请买家修改原因`,
+      en: `${text.en}. But the facts contradict the reason: ${contest.text.en} — politely ask the buyer to correct it`,
+    };
+  }
+  return {
+    compensation: {
+      triggered: true,
+      amount: amount.fen === null ? null : yuan(amount.fen),
+      amountFen: amount.fen,
+      ruleId: rule.id,
+      contestable: contest !== null,
+      explanation: text,
+    },
+    state: contest ? 'contestable' : 'due',
+    explanation: contest ? [explain('compensation', rule, used), contest.entry] : [explain('compensation', rule, used)],
+    warnings,
+  };
+}
+
+/** 假一赔十 / 假一赔三: the multiple as the platform names it. */
+function multipleText(multiple: number | undefined): Text {
+  if (!multiple) return { zh: '', en: '' };
+  const zh = multiple === 10 ? '十' : multiple === 3 ? '三' : String(multiple);
+  return { zh: `（假一赔${zh}）`, en: ` (${multiple}× rule)` };
+}
+
+/** The amount of a triggered compensation and the sentence that says how it was reached. */
+function amountOf(rule: CompensationRule, ctx: CaseContext, used: Record<string, unknown>, warnings: Warning[]): { fen: number | null; text: Text } {
+  const bp = rule.basisPoints ?? null;
+  if (bp === null) {
+    const m = multipleText(rule.multiple);
+    return {
+      fen: null,
+      text: { zh: `触发赔付${m.zh}，但资料未给出金额，不做估算：${rule.reason.zh}`, en: `Compensation applies${m.en} but the sources give no amount, so none is estimated: ${rule.reason.en}` },
+    };
+  }
+  const pct = `${bp / 100}`;
+  const paidFen = ctx.paidFen;
+  if (paidFen === null) {
+    warnings.push({
+      code: ctx.unreadable.includes('paidAmount') ? 'unreadable-field' : 'missing-fact',
+      message: { zh: '实付金额缺失或无法读取：赔付金额无法计算（不做猜测）', en: 'Paid amount missing or unreadable: the compensation amount cannot be computed (not guessed)' },
+      fields: ['paidAmount'],
+      ruleId: rule.id,
+    });
+    return {
+      fen: null,
+      text: { zh: `触发赔付（实付金额的 ${pct}%），但实付金额未读到，金额未计算`, en: `Compensation applies (${pct} % of the paid amount) but the paid amount was not read, so no amount` },
+    };
+  }
+  const raw = percentOfFen(paidFen, bp);
+  const min = rule.minFen ?? null;
+  const max = rule.maxFen ?? null;
+  const fen = Math.min(max ?? Infinity, Math.max(min ?? -Infinity, raw));
+  const boundsZh = [min !== null ? `最低 ${yuan(min)} 元` : null, max !== null ? `最高 ${yuan(max)} 元` : null].filter((b) => b !== null);
+  const boundsEn = [min !== null ? `min ${yuan(min)}` : null, max !== null ? `max ${yuan(max)}` : null].filter((b) => b !== null);
+  const bZh = boundsZh.length ? `（${boundsZh.join('，')}）` : '';
+  const bEn = boundsEn.length ? ` (${boundsEn.join(', ')})` : '';
+  const formZh = rule.form ? `，以${rule.form.zh}发放` : '';
+  const formEn = rule.form ? `, paid as ${rule.form.en}` : '';
+  const text: Text = {
+    zh: `触发赔付：实付 ${yuan(paidFen)} 元 × ${pct}% = ${yuan(raw)} 元${bZh} → ${yuan(fen)} 元${formZh}，由商家承担`,
+    en: `Compensation: paid ${yuan(paidFen)} × ${pct} % = ${yuan(raw)}${bEn} → ${yuan(fen)} yuan${formEn}, at the seller's cost`,
+  };
+  return capped(rule, ctx, fen, text, used, warnings);
+}
+
+/** The amount limited by what is left of the per-buyer cap in the rule's window of the ledger. */
+function capped(rule: CompensationRule, ctx: CaseContext, fen: number, text: Text, used: Record<string, unknown>, warnings: Warning[]): { fen: number; text: Text } {
+  const cap = rule.capPerBuyerFen ?? null;
+  if (cap === null) return { fen, text };
+  const hours = rule.capWindowHours ?? DEFAULT_CAP_WINDOW_HOURS;
+  const from = ctx.nowMs - hours * HOUR;
+  const inWindow = (at: string) => {
+    const ms = toEpochMs(at);
+    return ms > from && ms <= ctx.nowMs;
+  };
+  const buyer = ctx.facts.buyer;
+  if (buyer === undefined) {
+    if (ctx.ledger.some((e) => inWindow(e.at))) {
+      warnings.push({
+        code: 'missing-fact',
+        message: { zh: `未读到买家：无法核对${hours}小时赔付上限，金额可能更低`, en: `Buyer not read: the ${hours} h cap cannot be checked, the amount may be lower` },
+        fields: ['buyer'],
+        ruleId: rule.id,
+      });
+    }
+    return { fen, text };
+  }
+  const sum = ctx.ledger.filter((e) => e.buyer === buyer && inWindow(e.at)).reduce((total, e) => total + yuanToFen(e.amount), 0);
+  const left = Math.max(0, cap - sum);
+  used.ledgerSumWindow = yuan(sum);
+  if (fen <= left) return { fen, text };
+  warnings.push({
+    code: 'compensation-cap',
+    message: {
+      zh: `同一买家${hours}小时内已赔付 ${yuan(sum)} 元，上限 ${yuan(cap)} 元：本次最多 ${yuan(left)} 元`,
+      en: `This buyer already received ${yuan(sum)} within ${hours} h; cap ${yuan(cap)}: at most ${yuan(left)} now`,
+    },
+    ruleId: rule.id,
+  });
+  return {
+    fen: left,
+    text: { zh: `${text.zh}；受${hours}小时上限限制，本次为 ${yuan(left)} 元`, en: `${text.en}; capped by the ${hours} h limit to ${yuan(left)}` },
+  };
+}

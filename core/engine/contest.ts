@@ -1,0 +1,55 @@
+import type { Explanation, Text } from '../model/guidance';
+import type { ContestRule } from '../model/rule-pack';
+import { toBeijingIso } from '../time/beijing';
+import { explain, timeOf, type CaseContext } from './context';
+import { dueFromFacts } from './timers';
+
+/**
+ * Do the facts contradict the triggering reason? The first contest rule of the case's
+ * category whose condition and test hold says how, in its own words, and is cited in the
+ * explanation with the facts it compared; null when none holds.
+ */
+export function contestOf(ctx: CaseContext): { text: Text; entry: Explanation } | null {
+  for (const { rule, condition } of ctx.profile.contests.select(ctx.kind, ctx.category)) {
+    if (!condition(ctx)) continue;
+    const found = contestValues(rule, ctx);
+    if (found === null) continue;
+    const { values, used } = found;
+    return { text: { zh: fill(rule.text.zh, values), en: fill(rule.text.en, values) }, entry: explain('contest', rule, used) };
+  }
+  return null;
+}
+
+interface Found {
+  /** The text's placeholder values. */
+  values: Record<string, string>;
+  /** The facts compared, for the explanation. */
+  used: Record<string, unknown>;
+}
+
+/** What a contest rule found when its test holds; null when it does not. */
+function contestValues(rule: ContestRule, ctx: CaseContext): Found | null {
+  const { facts } = ctx;
+  const test = rule.test;
+  switch (test.kind) {
+    case 'before-deadline': {
+      const fact = test.facts.find((k) => timeOf(ctx, k) !== null);
+      const time = fact === undefined ? null : timeOf(ctx, fact);
+      if (fact === undefined || time === null) return null;
+      const due = dueFromFacts(ctx, test.deadlineId);
+      if (due === null || time > due || (time === due && !test.orAt)) return null;
+      const values = { time: toBeijingIso(time), due: toBeijingIso(due) };
+      return { values, used: { [fact]: facts[fact], [`deadline:${test.deadlineId}`]: values.due } };
+    }
+    case 'shipped': {
+      const status = facts.tradeStatus;
+      const shipped = timeOf(ctx, 'shippedAt') !== null || (status !== undefined && test.tradeStatus.includes(status));
+      if (!shipped) return null;
+      return { values: { shipped: facts.shippedAt ?? status ?? '' }, used: { shippedAt: facts.shippedAt ?? null, tradeStatus: status ?? null } };
+    }
+  }
+}
+
+function fill(text: string, values: Record<string, string>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}

@@ -1,0 +1,143 @@
+import type { CaseKind, Facts, FactKey, Platform } from '../model/facts';
+import type { Citation, Explanation, Guidance, Text, Warning } from '../model/guidance';
+import type { LedgerEntry } from '../model/ledger';
+import type { RulePack } from '../model/rule-pack';
+import type { RemedyLimits } from '../model/settings';
+import { yuanToFen } from '../money/fen';
+import { toBeijingIso, toEpochMs } from '../time/beijing';
+import { compilePack, type CompiledPack, type CompiledProfile } from './compile';
+import { squash, type ConditionInput } from './when';
+
+/**
+ * The first step of evaluation: everything the later steps read about one case, resolved
+ * once — the profile, the case kind, `now`, the amounts in fen, the reason text.
+ */
+
+/** The subset of Settings (core/model/settings.ts) the engine reads; a full Settings fits. */
+export interface EvaluateSettings {
+  platformProfile?: 'auto' | Platform;
+  shopPolicy?: {
+    shopName?: string;
+    signature?: string;
+    freeShippingDefault?: boolean;
+    remedyLimits?: Partial<RemedyLimits>;
+  };
+}
+
+export interface EvaluateOptions {
+  /** The instant to evaluate at, ISO 8601 (any offset; reported back as +08:00). */
+  now: string;
+  /** Compensations already paid / settled (per-buyer cap, recidivism). */
+  ledger?: readonly LedgerEntry[];
+  /** Overrides the pack's default platform (and settings.platformProfile). */
+  platform?: Platform;
+  /** Derived from the facts when absent: complaintType → complaint; 交易成功 / 售后 → aftersale; else refund. */
+  kind?: CaseKind;
+  /** Pack profile id (era variant), e.g. `tmall-legacy`; default: the platform's default profile. */
+  profile?: string;
+  settings?: EvaluateSettings;
+}
+
+export interface CaseContext extends ConditionInput {
+  pack: RulePack;
+  compiled: CompiledPack;
+  profile: CompiledProfile;
+  platform: Platform;
+  nowMs: number;
+  nowIso: string;
+  ledger: readonly LedgerEntry[];
+  settings: EvaluateSettings | undefined;
+  unreadable: readonly FactKey[];
+  /** The reason text the case is judged by: the complaint type for a complaint, else the refund reason. */
+  reasonText: string | undefined;
+  /** The paid amount in fen; null when absent or unreadable. */
+  paidFen: number | null;
+  /** The time facts as epoch ms (null when absent or not a time), parsed once. */
+  times: Record<TimeFact, number | null>;
+}
+
+/** The facts that hold instants. */
+export const TIME_FACTS = ['paidAt', 'shippedAt', 'refundRequestedAt', 'complaintFiledAt', 'tradeClosedAt', 'tradeSucceededAt'] as const;
+export type TimeFact = (typeof TIME_FACTS)[number];
+
+export function deriveKind(facts: Facts): CaseKind {
+  if (facts.complaintType !== undefined) return 'complaint';
+  if (facts.tradeStatus === '交易成功') return 'aftersale';
+  if (facts.refundStatus !== undefined && facts.refundStatus.includes('售后')) return 'aftersale';
+  return 'refund';
+}
+
+function parseTime(value: unknown): number | null {
+  if (typeof value !== 'string') return null;
+  const ms = toEpochMs(value);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+const isTimeFact = (key: FactKey): key is TimeFact => (TIME_FACTS as readonly string[]).includes(key);
+
+/** Epoch ms of a fact as read (unreadable or not); null when absent or not a time. */
+export function timeOf(ctx: CaseContext, key: FactKey): number | null {
+  return isTimeFact(key) ? ctx.times[key] : parseTime(ctx.facts[key]);
+}
+
+export function explain(verdict: string, rule: { id: string; reason: Text; citation: Citation }, facts: Record<string, unknown>): Explanation {
+  return { verdict, ruleId: rule.id, reason: rule.reason, citation: rule.citation, facts };
+}
+
+export function packInfo(pack: RulePack): Guidance['pack'] {
+  return { id: pack.id, version: pack.version };
+}
+
+export function caseContext(facts: Facts, pack: RulePack, opts: EvaluateOptions): CaseContext {
+  const nowMs = toEpochMs(opts.now);
+  if (Number.isNaN(nowMs)) throw new TypeError(`evaluate: now must be an ISO 8601 time, got ${JSON.stringify(opts.now)}`);
+  const compiled = compilePack(pack);
+  const settings = opts.settings;
+  const chosen = settings?.platformProfile;
+  const platform: Platform = opts.platform ?? (chosen === 'tmall' || chosen === 'taobao' ? chosen : pack.defaultPlatform);
+  const asked = opts.profile === undefined ? undefined : compiled.profiles.get(opts.profile);
+  const profile = asked !== undefined && asked.platform === platform ? asked : compiled.defaults[platform];
+  const kind = opts.kind ?? deriveKind(facts);
+  const unreadable = facts.unreadable ?? [];
+  return {
+    kind,
+    facts,
+    category: null,
+    compensation: 'none',
+    freeShipping: facts.shippingFee !== undefined ? facts.shippingFee === 0 : (settings?.shopPolicy?.freeShippingDefault ?? null),
+    activity: facts.activity !== undefined ? squash(facts.activity) : '',
+    refundStatus: facts.refundStatus !== undefined ? squash(facts.refundStatus) : '',
+    pack,
+    compiled,
+    profile,
+    platform,
+    nowMs,
+    nowIso: toBeijingIso(nowMs),
+    ledger: opts.ledger ?? [],
+    settings,
+    unreadable,
+    reasonText: kind === 'complaint' ? (facts.complaintType ?? facts.reason) : (facts.reason ?? facts.complaintType),
+    paidFen: facts.paidAmount !== undefined && !unreadable.includes('paidAmount') ? yuanToFen(facts.paidAmount) : null,
+    times: {
+      paidAt: parseTime(facts.paidAt),
+      shippedAt: parseTime(facts.shippedAt),
+      refundRequestedAt: parseTime(facts.refundRequestedAt),
+      complaintFiledAt: parseTime(facts.complaintFiledAt),
+      tradeClosedAt: parseTime(facts.tradeClosedAt),
+      tradeSucceededAt: parseTime(facts.tradeSucceededAt),
+    },
+  };
+}
+
+/** The warning listing every field found on the page but unreadable (none when all were read). */
+export function unreadableWarnings(ctx: CaseContext): Warning[] {
+  if (ctx.unreadable.length === 0) return [];
+  const fields = [...new Set(ctx.unreadable)];
+  return [
+    {
+      code: 'unreadable-field',
+      message: { zh: `以下字段在页面上找到但无法读取：${fields.join('、')}（不做猜测）`, en: `Found on the page but unreadable: ${fields.join(', ')} (not guessed)` },
+      fields,
+    },
+  ];
+}

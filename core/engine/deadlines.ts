@@ -1,0 +1,140 @@
+import type { Deadline, Explanation, Warning } from '../model/guidance';
+import { DEFAULT_COUNTDOWN_TOLERANCE_MINUTES } from '../model/rule-pack';
+import { MINUTE, toBeijingIso } from '../time/beijing';
+import { parseCountdown } from '../time/duration';
+import type { CompiledTimer } from './compile';
+import { explain, timeOf, type CaseContext } from './context';
+import { timerDue, unreadableOf } from './timers';
+
+/**
+ * Step: every deadline of the case, most urgent first. Per deadline id the first timer whose
+ * `when` holds is the variant; the page's own countdown replaces the computed value of the
+ * kind's countdown target; a variant choice or a listing that depends on an unreadable fact
+ * is reported as not computed (never guessed).
+ */
+
+export interface DeadlineSlice {
+  deadlines: Deadline[];
+  explanation: Explanation[];
+  warnings: Warning[];
+}
+
+/** The page countdown in seconds; null when absent, unreadable, or not a countdown (then a warning). */
+function countdownSeconds(ctx: CaseContext, warnings: Warning[]): number | null {
+  const text = ctx.facts.platformCountdown;
+  if (text === undefined || ctx.unreadable.includes('platformCountdown')) return null;
+  const seconds = parseCountdown(text);
+  if (seconds === null) {
+    warnings.push({
+      code: 'unreadable-field',
+      message: { zh: `无法识别平台倒计时「${text}」`, en: `Cannot read the platform countdown "${text}"` },
+      fields: ['platformCountdown'],
+    });
+  }
+  return seconds;
+}
+
+/** The timers to compute, in order: the variant of each deadline id, the countdown target first if no variant applies. */
+function chosenTimers(ctx: CaseContext, fromCountdown: (deadlineId: string) => boolean, explanation: Explanation[]): CompiledTimer[] {
+  const chosen: CompiledTimer[] = [];
+  for (const group of ctx.profile.timerGroups) {
+    for (const t of group.timers) {
+      const unreadable = unreadableOf(t.whenReads, ctx.unreadable);
+      if (unreadable.length > 0) {
+        if (!fromCountdown(group.deadlineId)) explanation.push(explain(t.verdict, t.rule, { computed: false, unreadable }));
+        break;
+      }
+      if (t.when(ctx)) {
+        chosen.push(t);
+        break;
+      }
+    }
+  }
+  const target = ctx.pack.countdownTargets[ctx.kind];
+  if (fromCountdown(target) && !chosen.some((t) => t.rule.deadlineId === target)) {
+    const first = ctx.profile.timersOf.get(target)?.[0];
+    if (first) chosen.unshift(first);
+  }
+  return chosen;
+}
+
+/** "1小时" / "1 h", or minutes when not whole hours. */
+function toleranceText(minutes: number): { zh: string; en: string } {
+  if (minutes % 60 === 0) return { zh: `${minutes / 60}小时`, en: `${minutes / 60} h` };
+  return { zh: `${minutes}分钟`, en: `${minutes} min` };
+}
+
+export function deadlinesStep(ctx: CaseContext): DeadlineSlice {
+  const explanation: Explanation[] = [];
+  const warnings: Warning[] = [];
+  const countdown = countdownSeconds(ctx, warnings);
+  const target = ctx.pack.countdownTargets[ctx.kind];
+  const fromCountdown = (deadlineId: string) => countdown !== null && deadlineId === target;
+  const toleranceMinutes = ctx.pack.countdownToleranceMinutes ?? DEFAULT_COUNTDOWN_TOLERANCE_MINUTES;
+  const profile = ctx.profile;
+  /** Due times so far by deadline id (a chained deadline starts when an earlier one ends). */
+  const dues = new Map<string, number>();
+  const listed: { due: number; deadline: Deadline }[] = [];
+
+  for (const t of chosenTimers(ctx, fromCountdown, explanation)) {
+    const r = t.rule;
+    const isTarget = fromCountdown(r.deadlineId);
+    let startMs: number | null;
+    if (t.startFact !== null) startMs = ctx.unreadable.includes(t.startFact) ? null : timeOf(ctx, t.startFact);
+    else startMs = dues.get(t.after ?? '') ?? null;
+    if (startMs === null && !isTarget) continue;
+    /** The start as the explanation shows it: the fact as read, or the earlier deadline's time. */
+    const start = t.startFact !== null ? (ctx.facts[t.startFact] ?? null) : startMs === null ? null : toBeijingIso(startMs);
+    const computed = startMs === null ? null : timerDue(t, startMs, profile);
+    const due = isTarget && countdown !== null ? ctx.nowMs + countdown * 1000 : computed;
+    if (due === null) {
+      if (t.show(ctx)) explanation.push(explain(t.verdict, r, { [t.startKey]: start, computed: false }));
+      continue;
+    }
+    dues.set(r.deadlineId, due);
+    const used: Record<string, unknown> = {};
+    used[t.startKey] = start;
+    if (isTarget) {
+      used.platformCountdown = ctx.facts.platformCountdown;
+      used.now = ctx.nowIso;
+      if (computed !== null && Math.abs(computed - due) > toleranceMinutes * MINUTE) {
+        const gap = toleranceText(toleranceMinutes);
+        warnings.push({
+          code: 'pack-outdated',
+          message: {
+            zh: `平台倒计时（${toBeijingIso(due)}）与规则包计算值（${toBeijingIso(computed)}）相差超过${gap.zh}，规则包可能已过时；以平台为准`,
+            en: `The platform countdown (${toBeijingIso(due)}) and the pack's value (${toBeijingIso(computed)}) differ by more than ${gap.en}; the pack may be outdated — the platform wins`,
+          },
+          ruleId: r.id,
+        });
+      }
+    } else {
+      if (!t.show(ctx)) continue;
+      const unreadable = unreadableOf(t.showReads, ctx.unreadable);
+      if (unreadable.length > 0) {
+        explanation.push(explain(t.verdict, r, { [t.startKey]: start, computed: false, unreadable }));
+        continue;
+      }
+      if (t.workingDays !== null && profile.calendar && startMs !== null) {
+        explanation.push(explain(`calendar:${r.deadlineId}`, profile.calendar.rule, { start: toBeijingIso(startMs), workingDays: t.workingDays }));
+      }
+    }
+    listed.push({
+      due,
+      deadline: {
+        id: r.deadlineId,
+        label: r.label,
+        dueAt: toBeijingIso(due),
+        actor: r.actor,
+        consequence: r.consequence,
+        ruleId: r.id,
+        source: isTarget ? 'platform' : 'computed',
+        breached: due <= ctx.nowMs,
+      },
+    });
+    explanation.push(explain(t.verdict, r, used));
+  }
+  // Most urgent first; Array.prototype.sort is stable, so equal times keep their order.
+  listed.sort((a, b) => a.due - b.due);
+  return { deadlines: listed.map((l) => l.deadline), explanation, warnings };
+}

@@ -1,0 +1,24 @@
+import type { Compensation, Reply } from '../model/guidance';
+import { formatYuan, yuanToFen } from '../money/fen';
+import { renderReply, type PlaceholderValues } from '../replies/template';
+import type { CaseContext } from './context';
+
+/** Step: the suggested replies, filled with what is known of the case (a missing value stays marked). */
+export function repliesStep(ctx: CaseContext, compensation: Compensation): Reply[] {
+  const list = ctx.profile.replies.select(ctx.kind, ctx.category).filter(({ condition }) => condition(ctx));
+  if (list.length === 0) return [];
+  const { facts } = ctx;
+  const shop = ctx.settings?.shopPolicy;
+  const refundAmount = facts.refundAmount !== undefined && !ctx.unreadable.includes('refundAmount') ? facts.refundAmount : undefined;
+  const values: PlaceholderValues = {
+    shopName: shop?.shopName,
+    signature: shop?.signature,
+    orderId: facts.orderId,
+    refundId: facts.refundId,
+    reason: ctx.reasonText,
+    compensationAmount: compensation.amount ?? undefined,
+    paidAmount: ctx.paidFen !== null ? formatYuan(ctx.paidFen) : undefined,
+    refundAmount: refundAmount !== undefined ? formatYuan(yuanToFen(refundAmount)) : undefined,
+  };
+  return list.map(({ rule, template }) => renderReply(rule, template, values));
+}

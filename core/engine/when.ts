@@ -1,0 +1,100 @@
+import type { CaseKind, Facts, FactKey } from '../model/facts';
+import type { ReasonCategory, When } from '../model/rule-pack';
+import { normalizeText } from '../text/normalize';
+
+/**
+ * Rule conditions (`when` / `show` in the pack) turned into predicates over what a
+ * condition can see of a case.
+ */
+
+/** The compensation verdict as conditions see it. */
+export type CompensationState = 'due' | 'contestable' | 'none';
+
+/** What a condition sees of one case. */
+export interface ConditionInput {
+  kind: CaseKind;
+  facts: Facts;
+  category: ReasonCategory | null;
+  /** 'none' until the compensation step has decided. */
+  compensation: CompensationState;
+  /** true = seller-free-shipping; null = unknown. */
+  freeShipping: boolean | null;
+  /** facts.activity / facts.refundStatus squashed, '' when absent. */
+  activity: string;
+  refundStatus: string;
+}
+
+export type Predicate = (c: ConditionInput) => boolean;
+
+export const ALWAYS: Predicate = () => true;
+
+/** Text facts compare after normalisation and without spaces. */
+export function squash(text: string): string {
+  return normalizeText(text).replace(/\s+/g, '');
+}
+
+/** The facts a condition reads (an unreadable one makes the condition undecidable). */
+export function factsRead(w: When | undefined): FactKey[] {
+  if (!w) return [];
+  const out = new Set<FactKey>();
+  if (w.tradeStatus || w.notTradeStatus) out.add('tradeStatus');
+  if (w.logistics) out.add('logistics');
+  if (w.activity || w.notActivity) out.add('activity');
+  if (w.refundStatus || w.notRefundStatus) out.add('refundStatus');
+  for (const k of w.present ?? []) out.add(k);
+  for (const k of w.absent ?? []) out.add(k);
+  if (w.freeShipping !== undefined) out.add('shippingFee');
+  return [...out];
+}
+
+/** Does a `compensation` condition hold for a compensation state? */
+export function compensationHolds(want: When['compensation'], state: CompensationState): boolean {
+  if (want === undefined) return true;
+  return want === 'triggered' ? state !== 'none' : state === want;
+}
+
+function oneOf<T>(value: T | undefined, list: readonly T[]): boolean {
+  return value !== undefined && list.includes(value);
+}
+
+/** Does the squashed text contain one of the needles? ('' contains nothing.) */
+function containsAny(text: string, needles: readonly string[]): boolean {
+  return text !== '' && needles.some((n) => text.includes(n));
+}
+
+/** Every condition listed must hold (AND); an absent condition holds. */
+export function compileWhen(w: When | undefined): Predicate {
+  if (!w) return ALWAYS;
+  const checks: Predicate[] = [];
+  const { kinds, tradeStatus, notTradeStatus, logistics, present, absent, categories, compensation, freeShipping } = w;
+  if (kinds) checks.push((c) => kinds.includes(c.kind));
+  if (tradeStatus) checks.push((c) => oneOf(c.facts.tradeStatus, tradeStatus));
+  if (notTradeStatus) checks.push((c) => !oneOf(c.facts.tradeStatus, notTradeStatus));
+  if (logistics) checks.push((c) => oneOf(c.facts.logistics, logistics));
+  if (w.activity) {
+    const needles = w.activity.map(squash);
+    checks.push((c) => containsAny(c.activity, needles));
+  }
+  if (w.notActivity) {
+    const needles = w.notActivity.map(squash);
+    checks.push((c) => !containsAny(c.activity, needles));
+  }
+  if (w.refundStatus) {
+    const needles = w.refundStatus.map(squash);
+    checks.push((c) => containsAny(c.refundStatus, needles));
+  }
+  if (w.notRefundStatus) {
+    const needles = w.notRefundStatus.map(squash);
+    checks.push((c) => !containsAny(c.refundStatus, needles));
+  }
+  if (present) checks.push((c) => present.every((k) => c.facts[k] !== undefined));
+  if (absent) checks.push((c) => absent.every((k) => c.facts[k] === undefined));
+  if (categories) checks.push((c) => oneOf(c.category ?? undefined, categories));
+  if (compensation) checks.push((c) => compensationHolds(compensation, c.compensation));
+  if (freeShipping !== undefined) checks.push((c) => c.freeShipping === freeShipping);
+  if (checks.length === 0) return ALWAYS;
+  return (c) => {
+    for (const check of checks) if (!check(c)) return false;
+    return true;
+  };
+}
