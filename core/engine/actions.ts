@@ -10,10 +10,11 @@ import type { CaseContext } from './context';
  */
 export function actionsStep(ctx: CaseContext, compensation: Compensation): Action[] {
   const limits = ctx.settings?.shopPolicy?.remedyLimits;
-  return ctx.profile.actions
-    .select(ctx.kind, ctx.category)
-    .filter(({ condition }) => condition(ctx))
-    .map(({ rule }) => actionOf(rule, ctx.paidFen, compensation.amountFen, limits));
+  const actions: Action[] = [];
+  for (const { rule, condition } of ctx.profile.actions.select(ctx.kind, ctx.category)) {
+    if (condition(ctx)) actions.push(actionOf(rule, ctx.paidFen, compensation.amountFen, limits));
+  }
+  return actions;
 }
 
 function actionOf(rule: ActionRule, paidFen: number | null, compFen: number | null, limits: Partial<RemedyLimits> | undefined): Action {

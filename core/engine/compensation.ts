@@ -2,6 +2,7 @@ import type { Compensation, Explanation, Text, Warning } from '../model/guidance
 import { DEFAULT_CAP_WINDOW_HOURS, type CompensationRule } from '../model/rule-pack';
 import { formatYuan as yuan, percentOfFen, yuanToFen } from '../money/fen';
 import { HOUR, toEpochMs } from '../time/beijing';
+import type { CompiledRule } from './compile';
 import { explain, type CaseContext } from './context';
 import { contestOf } from './contest';
 import type { CompensationState } from './when';
@@ -31,7 +32,13 @@ function noRuleText(ctx: CaseContext): Text {
 }
 
 export function compensationStep(ctx: CaseContext): CompensationSlice {
-  const found = ctx.profile.compensation.select(ctx.kind, ctx.category).find(({ condition }) => condition(ctx));
+  let found: CompiledRule<CompensationRule> | undefined;
+  for (const c of ctx.profile.compensation.select(ctx.kind, ctx.category)) {
+    if (c.condition(ctx)) {
+      found = c;
+      break;
+    }
+  }
   if (!found) return { compensation: notTriggered(null, noRuleText(ctx)), state: 'none', explanation: [], warnings: [] };
   const rule = found.rule;
   if (!rule.triggered) {
@@ -107,18 +114,31 @@ function amountOf(rule: CompensationRule, ctx: CaseContext, used: Record<string,
   const raw = percentOfFen(paidFen, bp);
   const min = rule.minFen ?? null;
   const max = rule.maxFen ?? null;
-  const fen = Math.min(max ?? Infinity, Math.max(min ?? -Infinity, raw));
-  const boundsZh = [min !== null ? `最低 ${yuan(min)} 元` : null, max !== null ? `最高 ${yuan(max)} 元` : null].filter((b) => b !== null);
-  const boundsEn = [min !== null ? `min ${yuan(min)}` : null, max !== null ? `max ${yuan(max)}` : null].filter((b) => b !== null);
-  const bZh = boundsZh.length ? `（${boundsZh.join('，')}）` : '';
-  const bEn = boundsEn.length ? ` (${boundsEn.join(', ')})` : '';
+  let fen = raw;
+  if (min !== null && fen < min) fen = min;
+  if (max !== null && fen > max) fen = max;
+  const bounds = boundsText(min, max);
   const formZh = rule.form ? `，以${rule.form.zh}发放` : '';
   const formEn = rule.form ? `, paid as ${rule.form.en}` : '';
   const text: Text = {
-    zh: `触发赔付：实付 ${yuan(paidFen)} 元 × ${pct}% = ${yuan(raw)} 元${bZh} → ${yuan(fen)} 元${formZh}，由商家承担`,
-    en: `Compensation: paid ${yuan(paidFen)} × ${pct} % = ${yuan(raw)}${bEn} → ${yuan(fen)} yuan${formEn}, at the seller's cost`,
+    zh: `触发赔付：实付 ${yuan(paidFen)} 元 × ${pct}% = ${yuan(raw)} 元${bounds.zh} → ${yuan(fen)} 元${formZh}，由商家承担`,
+    en: `Compensation: paid ${yuan(paidFen)} × ${pct} % = ${yuan(raw)}${bounds.en} → ${yuan(fen)} yuan${formEn}, at the seller's cost`,
   };
   return capped(rule, ctx, fen, text, used, warnings);
+}
+
+/** `（最低 5.00 元，最高 500.00 元）` / ` (min 5.00, max 500.00)`, empty without bounds. */
+function boundsText(min: number | null, max: number | null): Text {
+  if (min === null && max === null) return { zh: '', en: '' };
+  if (min === null) return { zh: `（最高 ${yuan(max ?? 0)} 元）`, en: ` (max ${yuan(max ?? 0)})` };
+  if (max === null) return { zh: `（最低 ${yuan(min)} 元）`, en: ` (min ${yuan(min)})` };
+  return { zh: `（最低 ${yuan(min)} 元，最高 ${yuan(max)} 元）`, en: ` (min ${yuan(min)}, max ${yuan(max)})` };
+}
+
+/** Is a ledger time inside `(from, to]`? */
+function inWindow(at: string, from: number, to: number): boolean {
+  const ms = toEpochMs(at);
+  return ms > from && ms <= to;
 }
 
 /** The amount limited by what is left of the per-buyer cap in the rule's window of the ledger. */
@@ -127,13 +147,9 @@ function capped(rule: CompensationRule, ctx: CaseContext, fen: number, text: Tex
   if (cap === null) return { fen, text };
   const hours = rule.capWindowHours ?? DEFAULT_CAP_WINDOW_HOURS;
   const from = ctx.nowMs - hours * HOUR;
-  const inWindow = (at: string) => {
-    const ms = toEpochMs(at);
-    return ms > from && ms <= ctx.nowMs;
-  };
   const buyer = ctx.facts.buyer;
   if (buyer === undefined) {
-    if (ctx.ledger.some((e) => inWindow(e.at))) {
+    if (ctx.ledger.some((e) => inWindow(e.at, from, ctx.nowMs))) {
       warnings.push({
         code: 'missing-fact',
         message: { zh: `未读到买家：无法核对${hours}小时赔付上限，金额可能更低`, en: `Buyer not read: the ${hours} h cap cannot be checked, the amount may be lower` },
@@ -143,7 +159,8 @@ function capped(rule: CompensationRule, ctx: CaseContext, fen: number, text: Tex
     }
     return { fen, text };
   }
-  const sum = ctx.ledger.filter((e) => e.buyer === buyer && inWindow(e.at)).reduce((total, e) => total + yuanToFen(e.amount), 0);
+  let sum = 0;
+  for (const e of ctx.ledger) if (e.buyer === buyer && inWindow(e.at, from, ctx.nowMs)) sum += yuanToFen(e.amount);
   const left = Math.max(0, cap - sum);
   used.ledgerSumWindow = yuan(sum);
   if (fen <= left) return { fen, text };

@@ -69,10 +69,11 @@ export interface CompiledRecidivism extends CompiledRule<RecidivismRule> {
 
 /** Rules of one type by case kind and reason category (null = no category), pack order kept. */
 export class RuleIndex<T extends CompiledRule<Rule>> {
-  private readonly byKind = new Map<CaseKind, Map<ReasonCategory | null, T[]>>();
+  /** kind → category ('none' for no category) → rules. */
+  private readonly byKind: Record<string, Record<string, T[]>> = {};
   constructor(all: readonly T[], ownCategories: (rule: T['rule']) => readonly ReasonCategory[] | null = () => null) {
     for (const kind of CASE_KINDS) {
-      const byCategory = new Map<ReasonCategory | null, T[]>();
+      const byCategory: Record<string, T[]> = {};
       for (const category of [...REASON_CATEGORIES, null]) {
         const fits = all.filter(({ rule }) => {
           const when: When | undefined = rule.when;
@@ -83,13 +84,13 @@ export class RuleIndex<T extends CompiledRule<Rule>> {
           }
           return true;
         });
-        byCategory.set(category, fits);
+        byCategory[category ?? 'none'] = fits;
       }
-      this.byKind.set(kind, byCategory);
+      this.byKind[kind] = byCategory;
     }
   }
   select(kind: CaseKind, category: ReasonCategory | null): readonly T[] {
-    return this.byKind.get(kind)?.get(category) ?? [];
+    return this.byKind[kind]?.[category ?? 'none'] ?? [];
   }
 }
 
@@ -234,5 +235,6 @@ export function lookupReason(p: CompiledProfile, text: string): ReasonRule | nul
   const squashed = squash(text);
   const exact = p.reasons.get(squashed);
   if (exact) return exact;
-  return p.reasonNames.find(([name]) => squashed.includes(name))?.[1] ?? null;
+  for (const [name, rule] of p.reasonNames) if (squashed.includes(name)) return rule;
+  return null;
 }

@@ -1,3 +1,4 @@
+import type { FactKey } from '../model/facts';
 import type { Explanation, Text } from '../model/guidance';
 import type { ContestRule } from '../model/rule-pack';
 import { toBeijingIso } from '../time/beijing';
@@ -33,9 +34,16 @@ function contestValues(rule: ContestRule, ctx: CaseContext): Found | null {
   const test = rule.test;
   switch (test.kind) {
     case 'before-deadline': {
-      const fact = test.facts.find((k) => timeOf(ctx, k) !== null);
-      const time = fact === undefined ? null : timeOf(ctx, fact);
-      if (fact === undefined || time === null) return null;
+      let fact: FactKey | null = null;
+      let time: number | null = null;
+      for (const k of test.facts) {
+        time = timeOf(ctx, k);
+        if (time !== null) {
+          fact = k;
+          break;
+        }
+      }
+      if (fact === null || time === null) return null;
       const due = dueFromFacts(ctx, test.deadlineId);
       if (due === null || time > due || (time === due && !test.orAt)) return null;
       const values = { time: toBeijingIso(time), due: toBeijingIso(due) };
@@ -51,5 +59,7 @@ function contestValues(rule: ContestRule, ctx: CaseContext): Found | null {
 }
 
 function fill(text: string, values: Record<string, string>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+  let out = text;
+  for (const name in values) out = out.replaceAll(`{${name}}`, values[name] ?? '');
+  return out;
 }

@@ -35,24 +35,25 @@ function countdownSeconds(ctx: CaseContext, warnings: Warning[]): number | null 
 }
 
 /** The timers to compute, in order: the variant of each deadline id, the countdown target first if no variant applies. */
-function chosenTimers(ctx: CaseContext, fromCountdown: (deadlineId: string) => boolean, explanation: Explanation[]): CompiledTimer[] {
+function chosenTimers(ctx: CaseContext, countdownTarget: string | null, explanation: Explanation[]): CompiledTimer[] {
   const chosen: CompiledTimer[] = [];
+  let targetChosen = false;
   for (const group of ctx.profile.timerGroups) {
     for (const t of group.timers) {
       const unreadable = unreadableOf(t.whenReads, ctx.unreadable);
       if (unreadable.length > 0) {
-        if (!fromCountdown(group.deadlineId)) explanation.push(explain(t.verdict, t.rule, { computed: false, unreadable }));
+        if (group.deadlineId !== countdownTarget) explanation.push(explain(t.verdict, t.rule, { computed: false, unreadable }));
         break;
       }
       if (t.when(ctx)) {
         chosen.push(t);
+        if (group.deadlineId === countdownTarget) targetChosen = true;
         break;
       }
     }
   }
-  const target = ctx.pack.countdownTargets[ctx.kind];
-  if (fromCountdown(target) && !chosen.some((t) => t.rule.deadlineId === target)) {
-    const first = ctx.profile.timersOf.get(target)?.[0];
+  if (countdownTarget !== null && !targetChosen) {
+    const first = ctx.profile.timersOf.get(countdownTarget)?.[0];
     if (first) chosen.unshift(first);
   }
   return chosen;
@@ -68,17 +69,17 @@ export function deadlinesStep(ctx: CaseContext): DeadlineSlice {
   const explanation: Explanation[] = [];
   const warnings: Warning[] = [];
   const countdown = countdownSeconds(ctx, warnings);
-  const target = ctx.pack.countdownTargets[ctx.kind];
-  const fromCountdown = (deadlineId: string) => countdown !== null && deadlineId === target;
+  /** The deadline the page's countdown gives, when it shows one. */
+  const countdownTarget = countdown === null ? null : ctx.pack.countdownTargets[ctx.kind];
   const toleranceMinutes = ctx.pack.countdownToleranceMinutes ?? DEFAULT_COUNTDOWN_TOLERANCE_MINUTES;
   const profile = ctx.profile;
   /** Due times so far by deadline id (a chained deadline starts when an earlier one ends). */
   const dues = new Map<string, number>();
   const listed: { due: number; deadline: Deadline }[] = [];
 
-  for (const t of chosenTimers(ctx, fromCountdown, explanation)) {
+  for (const t of chosenTimers(ctx, countdownTarget, explanation)) {
     const r = t.rule;
-    const isTarget = fromCountdown(r.deadlineId);
+    const isTarget = r.deadlineId === countdownTarget;
     let startMs: number | null;
     if (t.startFact !== null) startMs = ctx.unreadable.includes(t.startFact) ? null : timeOf(ctx, t.startFact);
     else startMs = dues.get(t.after ?? '') ?? null;

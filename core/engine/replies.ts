@@ -5,7 +5,7 @@ import type { CaseContext } from './context';
 
 /** Step: the suggested replies, filled with what is known of the case (a missing value stays marked). */
 export function repliesStep(ctx: CaseContext, compensation: Compensation): Reply[] {
-  const list = ctx.profile.replies.select(ctx.kind, ctx.category).filter(({ condition }) => condition(ctx));
+  const list = ctx.profile.replies.select(ctx.kind, ctx.category);
   if (list.length === 0) return [];
   const { facts } = ctx;
   const shop = ctx.settings?.shopPolicy;
@@ -20,5 +20,9 @@ export function repliesStep(ctx: CaseContext, compensation: Compensation): Reply
     paidAmount: ctx.paidFen !== null ? formatYuan(ctx.paidFen) : undefined,
     refundAmount: refundAmount !== undefined ? formatYuan(yuanToFen(refundAmount)) : undefined,
   };
-  return list.map(({ rule, template }) => renderReply(rule, template, values));
+  const replies: Reply[] = [];
+  for (const { rule, template, condition } of list) {
+    if (condition(ctx)) replies.push(renderReply(rule, template, values));
+  }
+  return replies;
 }

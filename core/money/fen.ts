@@ -12,12 +12,10 @@ export function fenToYuan(fen: number): number {
   return Math.round(fen) / 100;
 }
 
-const CENTS: string[] = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
-
 /** Integer fen → `"150.00"` (negative: `"-5.00"`). */
 export function formatYuan(fen: number): string {
   const abs = Math.abs(Math.round(fen));
-  const text = `${Math.floor(abs / 100)}.${CENTS[abs % 100]}`;
+  const text = `${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
   return fen < 0 && abs !== 0 ? `-${text}` : text;
 }
 
@@ -38,8 +36,10 @@ export function percentOfFen(fen: number, basisPoints: number): number {
 /**
  * `¥500.00`, `￥88.00`, `12.50` (1–12 digits, a point, 2 digits) → fen; null for any other
  * text. Reads characters, no regex match arrays (list pages have two amounts per row).
+ * Must agree with parseMoneyGeneral wherever it answers (differential test in
+ * test/unit/core/fast-paths.test.ts).
  */
-function plainAmountFen(raw: string): number | null {
+export function plainAmountFen(raw: string): number | null {
   const n = raw.length;
   const c0 = raw.charCodeAt(0);
   const from = c0 === 0xa5 || c0 === 0xffe5 ? 1 : 0;
@@ -62,8 +62,11 @@ function plainAmountFen(raw: string): number | null {
  */
 export function parseMoneyToFen(raw: string): number | null {
   // The common form (`¥500.00`, `88.00`) without the general path: the same fen.
-  const plain = plainAmountFen(raw);
-  if (plain !== null) return plain;
+  return plainAmountFen(raw) ?? parseMoneyGeneral(raw);
+}
+
+/** parseMoneyToFen without its fast path: every form it accepts. */
+export function parseMoneyGeneral(raw: string): number | null {
   let text = normalizeText(raw).replace(/\s+/g, '');
   text = text.replace(/^(RMB|CNY|¥|￥)+/i, '').replace(/(元|RMB|CNY)$/i, '').replace(/^(RMB|CNY|¥|￥)+/i, '');
   if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$/.test(text)) return null;

@@ -54,7 +54,9 @@ const monthDays = new Float64Array(1024);
 
 /**
  * Epoch milliseconds of an ISO instant (any offset). NaN when it is not one.
- * The canonical `YYYY-MM-DDTHH:mm:ss+08:00` form is parsed by hand (hot path of the engine).
+ * The canonical `YYYY-MM-DDTHH:mm:ss+08:00` form is parsed by hand (hot path of the engine);
+ * it and toBeijingIso's caches are checked against plain Date-based versions in
+ * test/unit/core/fast-paths.test.ts.
  */
 export function toEpochMs(iso: string): number {
   if (
@@ -219,6 +221,11 @@ export function parseBeijingTime(raw: string): string | null {
     const canonical = canonicalWall(raw);
     if (canonical !== undefined) return canonical;
   }
+  return parseBeijingTimeGeneral(raw);
+}
+
+/** parseBeijingTime without its fast path (differential test in test/unit/core/fast-paths.test.ts). */
+export function parseBeijingTimeGeneral(raw: string): string | null {
   const text = normalizeText(raw);
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/.test(text)) {
     const ms = Date.parse(text);

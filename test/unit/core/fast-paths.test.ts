@@ -1,0 +1,90 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseBeijingTime, parseBeijingTimeGeneral, parseMoneyGeneral, plainAmountFen, toBeijingIso, toEpochMs } from '../../../core/index';
+
+/**
+ * The hand-written fast paths of time and money against plain versions: whatever they
+ * answer must be what the plain code answers.
+ */
+
+const HOUR = 3600_000;
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** Plain toEpochMs: a regular expression and Date arithmetic. */
+function plainEpochMs(iso: string): number {
+  // The canonical shape with anything but digits in it is no instant (Date.parse may guess one).
+  if (/^.{4}-.{2}-.{2}T.{2}:.{2}:.{2}\+08:00$/su.test(iso) && iso.length === 25 && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/.test(iso)) return NaN;
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\+08:00$/.exec(iso);
+  if (!m) return Date.parse(iso);
+  const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return NaN;
+  const date = new Date(0);
+  date.setUTCFullYear(y, mo - 1, d);
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return NaN;
+  return date.getTime() + ((h * 60 + mi) * 60 + s) * 1000 - 8 * HOUR;
+}
+
+/** Plain toBeijingIso: Date's UTC fields of the instant moved by 8 hours. */
+function plainBeijingIso(ms: number): string {
+  const d = new Date(Math.floor(ms / 1000) * 1000 + 8 * HOUR);
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}+08:00`;
+}
+
+const digit = fc.integer({ min: 0, max: 9 }).map(String);
+const digits = (n: number) => fc.array(digit, { minLength: n, maxLength: n }).map((a) => a.join(''));
+/** Mostly digits, sometimes a character that is not one. */
+const roughDigits = (n: number) => fc.oneof({ weight: 9, arbitrary: digits(n) }, { weight: 1, arbitrary: fc.string({ minLength: n, maxLength: n }) });
+const year = fc.integer({ min: 1000, max: 9999 }).map(String);
+const MIN_MS = Date.UTC(1000, 0, 2);
+const MAX_MS = Date.UTC(9999, 11, 30);
+
+describe('core/time fast paths', () => {
+  it('toEpochMs reads every canonical-shaped string as the plain parser does (valid, impossible and malformed)', () => {
+    const shaped = fc
+      .tuple(fc.oneof(year, roughDigits(4)), roughDigits(2), roughDigits(2), roughDigits(2), roughDigits(2), roughDigits(2))
+      .map(([y, mo, d, h, mi, s]) => `${y}-${mo}-${d}T${h}:${mi}:${s}+08:00`);
+    const real = fc.integer({ min: MIN_MS, max: MAX_MS }).map((ms) => toBeijingIso(ms));
+    fc.assert(fc.property(fc.oneof(shaped, real), (iso) => Object.is(toEpochMs(iso), plainEpochMs(iso))), { numRuns: 20_000 });
+  });
+
+  it('toEpochMs of other ISO forms is Date.parse', () => {
+    const other = fc.integer({ min: MIN_MS, max: MAX_MS }).map((ms) => new Date(ms).toISOString());
+    fc.assert(fc.property(other, (iso) => Object.is(toEpochMs(iso), Date.parse(iso))), { numRuns: 2_000 });
+  });
+
+  it('toBeijingIso (hour prefixes and minute:second table) formats as Date does, and round-trips', () => {
+    const instant = fc.oneof(fc.integer({ min: MIN_MS, max: MAX_MS }), fc.double({ min: MIN_MS, max: MAX_MS, noNaN: true }));
+    fc.assert(
+      fc.property(instant, (ms) => {
+        const iso = toBeijingIso(ms);
+        expect(iso).toBe(plainBeijingIso(ms));
+        expect(toEpochMs(iso)).toBe(Math.floor(ms / 1000) * 1000 + 0);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it("parseBeijingTime's `YYYY-MM-DD HH:mm:ss` path answers as the general formats do", () => {
+    const wall = fc
+      .tuple(fc.oneof(year, roughDigits(4)), roughDigits(2), roughDigits(2), roughDigits(2), roughDigits(2), roughDigits(2))
+      .map(([y, mo, d, h, mi, s]) => `${y}-${mo}-${d} ${h}:${mi}:${s}`);
+    fc.assert(fc.property(wall, (raw) => {
+        expect(parseBeijingTime(raw)).toBe(parseBeijingTimeGeneral(raw));
+      }), { numRuns: 20_000 });
+  });
+});
+
+describe('core/money fast path', () => {
+  it('plainAmountFen agrees with the general parser wherever it answers', () => {
+    const amount = fc
+      .tuple(fc.constantFrom('', '¥', '￥', 'RMB'), fc.integer({ min: 1, max: 13 }).chain((n) => roughDigits(n)), fc.constantFrom('.', ',', ''), roughDigits(2))
+      .map(([sign, int, point, dec]) => `${sign}${int}${point}${dec}`);
+    fc.assert(
+      fc.property(fc.oneof(amount, fc.string({ maxLength: 16 })), (raw) => {
+        const fast = plainAmountFen(raw);
+        if (fast !== null) expect(fast).toBe(parseMoneyGeneral(raw));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+});
