@@ -32,7 +32,7 @@ export interface CaseHead {
   caseId?: string;
   /** reason ?? complaintType as scraped */
   reason?: string;
-  /** The most urgent due time (urgency.ts mostUrgentDue of the deadlines); null: none. */
+  /** The due time the case is ordered by (urgency.ts caseDue: its headline deadline); null: none. */
   due: string | null;
   compensation: { triggered: boolean; amount: string | null };
 }
@@ -140,6 +140,12 @@ export function CaseTitle(props: { c: CaseHead }) {
   );
 }
 
+/** `以下回复针对 退款编号 202611200001` (the order number when no refund number was read). */
+function repliesFor(read: PanelRead): string | undefined {
+  const id = read.facts.refundId ? (['refundId', read.facts.refundId] as const) : read.facts.orderId ? (['orderId', read.facts.orderId] as const) : null;
+  return id ? t('replies_for', fieldName(id[0]), clip(id[1], 40)) : undefined;
+}
+
 export function CaseCard(props: { c: CaseData; nowMs: number; thresholdsHours: ThresholdsHours; copy?: CopyText }) {
   const { c, nowMs, thresholdsHours } = props;
   const g = c.guidance;
@@ -207,7 +213,7 @@ export function CaseCard(props: { c: CaseData; nowMs: number; thresholdsHours: T
       </section>
       <section>
         <h3>{t('section_replies')}</h3>
-        <ReplyList replies={g.replies} copy={props.copy} />
+        <ReplyList replies={g.replies} copy={props.copy} for={repliesFor(c.read)} />
       </section>
       {(warnings.length > 0 || unreadable.length > 0) && (
         <section>

@@ -35,10 +35,30 @@ export function urgencyOf(dueMs: number, nowMs: number, thresholdsHours: Thresho
   return 'ok';
 }
 
-/** `2天23时07分` (negative when breached: `-1时05分`); English `2d 23h 07m`. */
+/** `2天23时07分`; past the deadline `已超时 1时05分`; English `2d 23h 07m` / `overdue 1h 05m`. */
 export function countdownText(dueMs: number, nowMs: number, locale: BadgeLocale = 'zh-CN'): string {
   const seconds = (dueMs - nowMs) / 1000;
-  return locale === 'en' ? formatCountdownEn(seconds) : formatCountdown(seconds);
+  const left = Math.abs(seconds);
+  const text = locale === 'en' ? formatCountdownEn(left) : formatCountdown(left);
+  if (seconds > 0) return text;
+  return locale === 'en' ? `overdue ${text}` : `已超时 ${text}`;
+}
+
+/**
+ * The badge's compact form, two units at most so a badge fits a narrow cell: `2天23时`,
+ * `5时07分`, `42分`; past the deadline `已超时 1时05分`. English `2d 23h`, `5h 07m`, `42m`, `overdue 1h 05m`.
+ */
+export function compactCountdown(dueMs: number, nowMs: number, locale: BadgeLocale = 'zh-CN'): string {
+  const seconds = (dueMs - nowMs) / 1000;
+  const total = Math.floor(Math.abs(seconds) / 60);
+  const d = Math.floor(total / 1440);
+  const h = Math.floor((total % 1440) / 60);
+  const m = total % 60;
+  const two = (n: number) => String(n).padStart(2, '0');
+  const en = locale === 'en';
+  const text = d > 0 ? (en ? `${d}d ${h}h` : `${d}天${two(h)}时`) : h > 0 ? (en ? `${h}h ${two(m)}m` : `${h}时${two(m)}分`) : en ? `${m}m` : `${m}分`;
+  if (seconds > 0) return text;
+  return en ? `overdue ${text}` : `已超时 ${text}`;
 }
 
 /** What one badge shows. Texts are plain strings: they are only ever set as textContent. */
@@ -51,7 +71,11 @@ export type BadgeModel =
       dueAt: string;
       /** Tooltip: deadline label and due time. */
       title: string;
-      /** Compensation mark text (`赔 150.00`) or null when compensation is not triggered. */
+      /** The deadline in two characters (`处理`, `发货`, `举证`), shown before the countdown; '' for none. */
+      label: string;
+      /** A seller deadline already past while this one runs (`已超时·发货`); null when none. */
+      overdueMark: string | null;
+      /** Compensation mark text (`赔 150.00`, `赔付·金额待定`) or null when compensation is not triggered. */
       compMark: string | null;
       /** A click asks the background to open the side panel on this case. */
       onActivate?: (caseKey: string) => void;
@@ -72,6 +96,8 @@ interface BadgeState {
   box: HTMLElement;
   countdown: HTMLElement | null;
   comp: HTMLElement | null;
+  label: HTMLElement | null;
+  overdue: HTMLElement | null;
   lastText: string;
   lastUrgency: Urgency | null;
 }
@@ -86,7 +112,9 @@ const states = new WeakMap<Element, BadgeState>();
  */
 const CSS = `:host{all:initial;display:inline-block;vertical-align:middle;margin:1px 2px;max-width:100%;}
 .b{display:inline-flex;flex-wrap:wrap;align-items:center;gap:2px 4px;max-width:100%;box-sizing:border-box;font:11px/16px system-ui,-apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;padding:0 5px;border-radius:8px;border:1px solid;cursor:pointer;user-select:none;}
-.c,.m{white-space:nowrap}
+.c,.m,.l,.o{white-space:nowrap}
+.l{font-weight:600}
+.o{color:#a8071a;background:#fff;border:1px solid #ff7875;border-radius:7px;padding:0 3px;font-size:10px}
 .ok{color:#237804;background:#f6ffed;border-color:#b7eb8f}
 .warning{color:#ad4e00;background:#fff7e6;border-color:#ffa940}
 .critical{color:#a8071a;background:#fff1f0;border-color:#ff7875}
@@ -153,6 +181,8 @@ export function createBadgeHost(doc: Document = document): HTMLElement {
     box,
     countdown: box.firstElementChild as HTMLElement,
     comp: null,
+    label: null,
+    overdue: null,
     lastText: '',
     lastUrgency: null,
   });
@@ -187,7 +217,7 @@ function setAttr(el: Element, name: string, value: string | null): void {
 export function sameBadgeModel(a: BadgeModel, b: BadgeModel): boolean {
   if (a.kind !== b.kind || a.caseKey !== b.caseKey) return false;
   if (a.kind === 'countdown' && b.kind === 'countdown') {
-    return a.deadlineId === b.deadlineId && a.dueAt === b.dueAt && a.title === b.title && a.compMark === b.compMark;
+    return a.deadlineId === b.deadlineId && a.dueAt === b.dueAt && a.title === b.title && a.label === b.label && a.overdueMark === b.overdueMark && a.compMark === b.compMark;
   }
   if (a.kind === 'unreadable' && b.kind === 'unreadable') return a.text === b.text && a.fields.join() === b.fields.join();
   return false;
@@ -226,6 +256,8 @@ export function renderBadge(
     box.textContent = model.text;
     state.countdown = null;
     state.comp = null;
+    state.label = null;
+    state.overdue = null;
     state.dueMs = NaN;
     state.lastText = '';
     state.lastUrgency = null;
@@ -246,23 +278,31 @@ export function renderBadge(
     box.append(countdown);
     state.countdown = countdown;
     state.comp = null;
+    state.label = null;
+    state.overdue = null;
   }
-  if (model.compMark) {
-    if (!state.comp) {
-      const comp = doc.createElement('span');
-      comp.className = 'm';
-      comp.setAttribute('data-testid', 'comp-mark');
-      box.append(comp);
-      state.comp = comp;
-    }
-    if (state.comp.textContent !== model.compMark) state.comp.textContent = model.compMark;
-  } else if (state.comp) {
-    state.comp.remove();
-    state.comp = null;
-  }
+  state.label = part(doc, state.label, model.label || null, 'l', 'deadline-label', (el) => box.insertBefore(el, state.countdown));
+  state.overdue = part(doc, state.overdue, model.overdueMark, 'o', 'overdue-mark', (el) => (state.comp ? box.insertBefore(el, state.comp) : box.append(el)));
+  state.comp = part(doc, state.comp, model.compMark, 'm', 'comp-mark', (el) => box.append(el));
   state.lastText = '';
   state.lastUrgency = null;
   tickBadge(host, nowMs, thresholdsHours, locale);
+}
+
+/** One optional text part of a badge: created, updated or removed to show `text`. */
+function part(doc: Document, el: HTMLElement | null, text: string | null, cls: string, testid: string, insert: (el: HTMLElement) => void): HTMLElement | null {
+  if (text === null) {
+    el?.remove();
+    return null;
+  }
+  if (!el) {
+    el = doc.createElement('span');
+    el.className = cls;
+    el.setAttribute('data-testid', testid);
+    insert(el);
+  }
+  if (el.textContent !== text) el.textContent = text;
+  return el;
 }
 
 /**
@@ -273,7 +313,7 @@ export function tickBadge(host: Element, nowMs: number, thresholdsHours: Thresho
   const state = states.get(host);
   if (!state || !state.countdown || Number.isNaN(state.dueMs)) return false;
   let changed = false;
-  const text = countdownText(state.dueMs, nowMs, locale);
+  const text = compactCountdown(state.dueMs, nowMs, locale);
   if (text !== state.lastText) {
     state.countdown.textContent = text;
     state.lastText = text;

@@ -84,13 +84,21 @@ function ReplyItem(props: { reply: Reply; copy: CopyText }) {
   );
 }
 
-export function ReplyList(props: { replies: readonly Reply[]; copy?: CopyText }) {
+/** `for`: which case the replies name (`退款编号 202611200001`), said above them so a copy never goes to the wrong buyer. */
+export function ReplyList(props: { replies: readonly Reply[]; copy?: CopyText; for?: string }) {
   if (props.replies.length === 0) return <p class="empty">{t('replies_none')}</p>;
   return (
+    <>
+    {props.for && (
+      <p class="replies-for" data-testid="replies-for">
+        {props.for}
+      </p>
+    )}
     <ul class="replies">
       {props.replies.map((r) => (
         <ReplyItem key={r.id} reply={r} copy={props.copy ?? clipboardCopy} />
       ))}
     </ul>
+    </>
   );
 }

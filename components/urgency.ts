@@ -1,9 +1,51 @@
 import type { Deadline } from '../core/model/guidance';
+import { toEpochMs } from '../core/time/beijing';
 
 /**
- * Ordering by urgency, shared by the side panel's deadline list and queue: earliest due
- * time first, so breached deadlines (due in the past) come first, most overdue on top.
+ * Which deadline a case is about, and the one order of cases by urgency — shared by the
+ * badge, the side panel's lists and the worker's queue, so they never disagree.
+ *
+ * The headline is the next OPEN deadline the seller must act on, the page's own countdown
+ * (source `platform`) before any computed one: a ship-by time computed from the payment
+ * may be long past while the platform's auto-refund countdown still runs, and that
+ * countdown is the one that costs the shop. Seller deadlines already past are `overdue`
+ * (shown as a small secondary mark, never as the headline while something is open).
  */
+type D = Pick<Deadline, 'dueAt' | 'actor'> & Partial<Pick<Deadline, 'source'>>;
+
+const earliest = <T extends D>(ds: readonly T[]): T | null => {
+  let best: T | null = null;
+  for (const d of ds) if (!best || d.dueAt < best.dueAt) best = d;
+  return best;
+};
+
+export interface Headline<T extends D> {
+  /** The deadline to count down to; null when none is open. */
+  next: T | null;
+  /** The seller's deadlines already past at `nowMs`, earliest first. */
+  overdue: T[];
+}
+
+export function headlineDeadline<T extends D>(deadlines: readonly T[], nowMs: number): Headline<T> {
+  const open = deadlines.filter((d) => toEpochMs(d.dueAt) > nowMs);
+  const seller = open.filter((d) => d.actor === 'seller');
+  const pool = seller.length > 0 ? seller : open;
+  const platform = pool.filter((d) => d.source === 'platform');
+  const overdue = deadlines.filter((d) => d.actor === 'seller' && toEpochMs(d.dueAt) <= nowMs).sort(byDueAt);
+  return { next: earliest(platform.length > 0 ? platform : pool), overdue };
+}
+
+/**
+ * The due time a case is ordered by: its headline's; with nothing open, its earliest
+ * overdue one (so a case with nothing left but a breach comes first); null without deadlines.
+ */
+export function caseDue(deadlines: readonly D[], nowMs: number): string | null {
+  const h = headlineDeadline(deadlines, nowMs);
+  if (h.next) return h.next.dueAt;
+  return h.overdue[0]?.dueAt ?? earliest(deadlines)?.dueAt ?? null;
+}
+
+/** Ordering by due time, earliest first (breached deadlines, in the past, first). */
 export function byDueAt<T extends Pick<Deadline, 'dueAt'>>(a: T, b: T): number {
   return a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0;
 }
@@ -12,27 +54,30 @@ export function sortDeadlines<T extends Pick<Deadline, 'dueAt'>>(deadlines: read
   return [...deadlines].sort(byDueAt);
 }
 
-/** The earliest due time of a case's seller deadlines (else any deadline); null when none. */
-export function mostUrgentDue(deadlines: readonly Pick<Deadline, 'dueAt' | 'actor'>[]): string | null {
-  const seller = deadlines.filter((d) => d.actor === 'seller');
-  const pool = seller.length > 0 ? seller : deadlines;
-  let best: string | null = null;
-  for (const d of pool) if (best === null || d.dueAt < best) best = d.dueAt;
-  return best;
+/** Where a case stands in the queue: something still open, only breaches left, or no deadline at all. */
+export type QueueGroup = 'open' | 'overdue' | 'none';
+
+export function queueGroup(deadlines: readonly D[], nowMs: number): QueueGroup {
+  if (deadlines.length === 0) return 'none';
+  return headlineDeadline(deadlines, nowMs).next ? 'open' : 'overdue';
 }
 
-/** Cases sorted most urgent first; cases with no deadline last, in their original order. */
-export function sortByUrgency<T>(items: readonly T[], deadlinesOf: (item: T) => readonly Pick<Deadline, 'dueAt' | 'actor'>[]): T[] {
+/**
+ * THE queue order (the worker sorts with it; the panel shows the order it gets): cases with
+ * an open deadline first, nearest headline first; then cases with nothing open any more,
+ * most recently breached first; then cases without deadlines; ties by key.
+ */
+export function queueOrder<T extends { key: string }>(items: readonly T[], deadlinesOf: (item: T) => readonly D[], nowMs: number): T[] {
+  const rank = (item: T): [number, number] => {
+    const ds = deadlinesOf(item);
+    const next = headlineDeadline(ds, nowMs).next;
+    if (next) return [0, toEpochMs(next.dueAt)];
+    if (ds.length > 0) return [1, -Math.max(...ds.map((d) => toEpochMs(d.dueAt)))];
+    return [2, 0];
+  };
+  // Ranked once per case, not once per comparison.
   return items
-    .map((item, i) => ({ item, i, due: mostUrgentDue(deadlinesOf(item)) }))
-    .sort((a, b) => {
-      if (a.due === null || b.due === null) return a.due === b.due ? a.i - b.i : a.due === null ? 1 : -1;
-      return a.due < b.due ? -1 : a.due > b.due ? 1 : a.i - b.i;
-    })
+    .map((item) => ({ item, r: rank(item) }))
+    .sort((a, b) => a.r[0] - b.r[0] || a.r[1] - b.r[1] || (a.item.key < b.item.key ? -1 : a.item.key > b.item.key ? 1 : 0))
     .map((x) => x.item);
-}
-
-/** sortByUrgency for items that carry their most urgent due time already (`due` = mostUrgentDue of their deadlines): same order. */
-export function sortByDue<T extends { due: string | null }>(items: readonly T[]): T[] {
-  return sortByUrgency(items, (c) => (c.due === null ? [] : [{ dueAt: c.due, actor: 'seller' as const }]));
 }

@@ -1,7 +1,7 @@
 import type { PanelRead } from '../../core/model/facts';
 import type { Deadline, Guidance } from '../../core/model/guidance';
 import type { CaseView } from './protocol';
-import { mostUrgentDue } from '../../components/urgency';
+import { caseDue } from '../../components/urgency';
 
 /**
  * What the side panel renders for a case it does not show expanded (its list of the tab's
@@ -22,10 +22,10 @@ export interface CaseSummary {
   caseId?: string;
   /** reason ?? complaintType, as scraped (cut to SUMMARY_TEXT_CHARS). */
   reason?: string;
-  /** The most urgent due time (seller deadlines first, else any; components/urgency mostUrgentDue); null: no deadline. */
+  /** The due time the case is ordered by (components/urgency caseDue, when summarized); null: no deadline. */
   due: string | null;
-  /** Every deadline's id and due time (breached = due in the past at evaluation time). */
-  deadlines: Array<{ id: string; dueAt: string; breached: boolean }>;
+  /** Every deadline (breached = due in the past at evaluation time): the panel picks the headline live. */
+  deadlines: Array<Pick<Deadline, 'id' | 'label' | 'dueAt' | 'actor' | 'source' | 'breached'>>;
   compensation: { triggered: boolean; amount: string | null };
   /** Keys of the fields whose label was found but whose value was unreadable. */
   unreadable: string[];
@@ -43,8 +43,12 @@ function cut(text: string | undefined): string | undefined {
 
 const cache = new WeakMap<CaseView, CaseSummary>();
 
-/** The summary of a case view (memoized per view object: the background keeps views until the tab or the context changes). */
-export function summarizeCase(v: CaseView): CaseSummary {
+/**
+ * The summary of a case view at `nowMs` (memoized per view object: the background keeps
+ * views until the tab or the context changes; `due` orders the lists, the panel recomputes
+ * the headline live from `deadlines`).
+ */
+export function summarizeCase(v: CaseView, nowMs: number): CaseSummary {
   const hit = cache.get(v);
   if (hit) return hit;
   const { facts } = v.read;
@@ -56,8 +60,8 @@ export function summarizeCase(v: CaseView): CaseSummary {
     seenAt: v.seenAt,
     platform: v.read.platform,
     kind: v.read.kind,
-    due: mostUrgentDue(g.deadlines),
-    deadlines: g.deadlines.map((d) => ({ id: d.id, dueAt: d.dueAt, breached: d.breached })),
+    due: caseDue(g.deadlines, nowMs),
+    deadlines: g.deadlines.map((d) => ({ id: d.id, label: d.label, dueAt: d.dueAt, actor: d.actor, source: d.source, breached: d.breached })),
     compensation: { triggered: g.compensation.triggered, amount: g.compensation.amount },
     unreadable: [...v.read.unreadable],
   };
@@ -79,7 +83,7 @@ export interface BadgeView {
   key: string;
   read: Pick<PanelRead, 'kind' | 'index' | 'unreadable'>;
   guidance: {
-    deadlines: Array<Pick<Deadline, 'id' | 'actor' | 'dueAt' | 'label'>>;
+    deadlines: Array<Pick<Deadline, 'id' | 'actor' | 'dueAt' | 'label' | 'source'>>;
     compensation: Pick<Guidance['compensation'], 'triggered' | 'amount'>;
   };
 }
@@ -90,7 +94,7 @@ export function badgeView(v: CaseView): BadgeView {
     key: v.key,
     read: { kind: v.read.kind, index: v.read.index, unreadable: v.read.unreadable },
     guidance: {
-      deadlines: g.deadlines.map((d) => ({ id: d.id, actor: d.actor, dueAt: d.dueAt, label: d.label })),
+      deadlines: g.deadlines.map((d) => ({ id: d.id, actor: d.actor, dueAt: d.dueAt, label: d.label, source: d.source })),
       compensation: { triggered: g.compensation.triggered, amount: g.compensation.amount },
     },
   };

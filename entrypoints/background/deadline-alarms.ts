@@ -1,4 +1,5 @@
 import type { CaseView } from './protocol';
+import { queueOrder } from '../../components/urgency';
 
 /**
  * Deadline warnings without in-memory timers (MV3 may stop the worker at any moment).
@@ -148,20 +149,7 @@ export function urgentCount(cases: CaseView[], thresholdsHours: number[], nowMs:
   return uniqueCases(cases).filter((c) => isUrgent(c, thresholdsHours, nowMs)).length;
 }
 
-/**
- * Queue order: cases with a live deadline first, nearest first; then cases whose deadlines
- * are all breached (most recently breached first); then cases without deadlines.
- */
+/** The queue order (components/urgency.ts queueOrder: the one the panel shows as it gets it). */
 export function sortByUrgency(cases: CaseView[], nowMs: number): CaseView[] {
-  const rank = (c: CaseView): [number, number] => {
-    const next = msToNextDeadline(c, nowMs);
-    if (next !== null) return [0, next];
-    const dues = c.guidance.deadlines.map((d) => Date.parse(d.dueAt)).filter(Number.isFinite);
-    if (dues.length > 0) return [1, nowMs - Math.max(...dues)];
-    return [2, 0];
-  };
-  // Ranked once per case (not per comparison: a 1,000-case queue makes ~10,000 comparisons).
-  const ranked = cases.map((c) => ({ c, r: rank(c) }));
-  ranked.sort((a, b) => a.r[0] - b.r[0] || a.r[1] - b.r[1] || a.c.key.localeCompare(b.c.key));
-  return ranked.map((x) => x.c);
+  return queueOrder(cases, (c) => c.guidance.deadlines, nowMs);
 }

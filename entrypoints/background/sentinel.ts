@@ -503,12 +503,12 @@ export function createSentinel(deps: SentinelDeps) {
     async getTabSummaries(data: unknown, sender: MessageSender): Promise<TabCases<CaseSummary>> {
       const d = validatePayload('getTabSummaries', data);
       const { cases, ...rest } = await tabCases(d, sender);
-      return { ...rest, cases: cases.map(summarizeCase) };
+      return { ...rest, cases: cases.map((v) => summarizeCase(v, nowMs())) };
     },
 
     async getQueueSummaries(data: unknown): Promise<{ cases: CaseSummary[] }> {
       validatePayload('getQueueSummaries', data);
-      return { cases: (await queueViews()).map(summarizeCase) };
+      return { cases: (await queueViews()).map((v) => summarizeCase(v, nowMs())) };
     },
 
     async getCase(data: unknown): Promise<{ case: CaseView | null }> {

@@ -1,7 +1,7 @@
 import type { FactKey } from '../../core/model/facts';
-import type { Deadline } from '../../core/model/guidance';
 import type { BadgeModel } from '../../components/countdown-badge';
 import type { UiLocale } from '../../components/i18n';
+import { headlineDeadline } from '../../components/urgency';
 import { badgeText, hasBadgeText } from './badge-text';
 import type { BadgeView } from '../background/messaging';
 
@@ -13,13 +13,13 @@ import type { BadgeView } from '../background/messaging';
 
 /**
  * Fields without which a badge's countdown or compensation mark could be wrong: when one of
- * them is unreadable the case gets the "unreadable" marker instead of a countdown.
+ * them is unreadable the case gets the "unreadable" marker instead of a countdown. An
+ * amount is not among them: it only decides how much is paid, and an unknown amount keeps
+ * the countdown, with `赔付·金额待定` beside it.
  */
 export const KEY_FIELDS: readonly FactKey[] = [
   'reason',
   'complaintType',
-  'paidAmount',
-  'refundAmount',
   'paidAt',
   'refundRequestedAt',
   'complaintFiledAt',
@@ -37,16 +37,10 @@ export function unreadableText(fields: readonly string[], locale: UiLocale): str
   return badgeText(locale, 'badge_unreadable', fields.map((f) => fieldLabel(f, locale)).join(badgeText(locale, 'list_sep')));
 }
 
-/**
- * The deadline a badge counts down to: the earliest due time among the seller's own
- * deadlines (breached ones first, being earliest), else among all deadlines.
- */
-export function mostUrgentDeadline<D extends Pick<Deadline, 'actor' | 'dueAt'>>(guidance: { deadlines: readonly D[] }): D | null {
-  const seller = guidance.deadlines.filter((d) => d.actor === 'seller');
-  const pool = seller.length > 0 ? seller : guidance.deadlines;
-  let best: D | null = null;
-  for (const d of pool) if (!best || d.dueAt < best.dueAt) best = d;
-  return best;
+/** A deadline in two characters (`处理`, `发货`, `举证`); a deadline a pack added: '' (the tooltip names it). */
+export function shortLabel(id: string, locale: UiLocale): string {
+  const key = `deadline_short_${id.replace(/-/g, '_')}`;
+  return hasBadgeText(key) ? badgeText(locale, key) : '';
 }
 
 /** `2026-11-20T10:00:00+08:00` → `2026-11-20 10:00` (Beijing wall time, as the back office writes it). */
@@ -54,24 +48,34 @@ export function shortBeijing(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 }
 
-/** What the badge of one case shows; null when there is nothing to count down. */
-export function badgeModelFor(view: BadgeView, locale: UiLocale, onActivate?: (key: string) => void): BadgeModel | null {
+/**
+ * What the badge of one case shows at `nowMs`; null when there is nothing to count down.
+ * It counts down to the case's headline deadline (components/urgency.ts: the next open one
+ * the seller must act on, the page's own countdown first); a seller deadline already past
+ * shows as a small `已超时·发货` mark beside it. With nothing open, it counts the latest breach.
+ */
+export function badgeModelFor(view: BadgeView, locale: UiLocale, nowMs: number, onActivate?: (key: string) => void): BadgeModel | null {
   const unreadable = view.read.unreadable ?? [];
   const keyUnreadable = unreadable.filter((f) => KEY_FIELDS.includes(f));
-  const deadline = mostUrgentDeadline(view.guidance);
+  const { next, overdue } = headlineDeadline(view.guidance.deadlines, nowMs);
+  const deadline = next ?? overdue[overdue.length - 1] ?? null;
   if (keyUnreadable.length > 0 || (!deadline && unreadable.length > 0)) {
     return { kind: 'unreadable', caseKey: view.key, fields: unreadable, text: unreadableText(unreadable, locale), onActivate };
   }
   if (!deadline) return null;
   const comp = view.guidance.compensation;
   const label = locale === 'en' ? deadline.label.en : deadline.label.zh;
+  // The mark names the breached deadline(s) other than the one counted (by their short labels).
+  const marks = [...new Set(overdue.filter((d) => d !== deadline).map((d) => shortLabel(d.id, locale) || (locale === 'en' ? d.label.en : d.label.zh)))];
   return {
     kind: 'countdown',
     caseKey: view.key,
     deadlineId: deadline.id,
     dueAt: deadline.dueAt,
     title: badgeText(locale, 'badge_title', label, shortBeijing(deadline.dueAt)),
-    compMark: comp.triggered ? badgeText(locale, 'badge_comp', comp.amount ?? '?') : null,
+    label: shortLabel(deadline.id, locale),
+    overdueMark: marks.length > 0 ? badgeText(locale, 'badge_overdue_mark', marks.join(badgeText(locale, 'list_sep'))) : null,
+    compMark: comp.triggered ? (comp.amount ? badgeText(locale, 'badge_comp', comp.amount) : badgeText(locale, 'badge_comp_unknown')) : null,
     onActivate,
   };
 }

@@ -412,7 +412,7 @@ export class Sentinel {
     const entryOf = (view: BadgeView): BadgeEntry | null => {
       const anchor = anchors.get(`${view.read.kind}:${view.read.index}`);
       if (!anchor || !anchor.isConnected) return null;
-      const model = badgeModelFor(view, this.layer.locale, this.focus);
+      const model = badgeModelFor(view, this.layer.locale, (this.deps.now ?? Date.now)(), this.focus);
       return model ? { slot: view.key, anchor, model } : null;
     };
     const extra: BadgeEntry[] = [];
@@ -558,7 +558,7 @@ export class Sentinel {
     const dropped = [...removed];
     for (const view of views) {
       const anchor = rowOf.get(view.key);
-      const model = anchor && anchor.isConnected ? badgeModelFor(view, this.layer.locale, this.focus) : null;
+      const model = anchor && anchor.isConnected ? badgeModelFor(view, this.layer.locale, (this.deps.now ?? Date.now)(), this.focus) : null;
       if (anchor && model) entries.push({ slot: view.key, anchor, model });
       else dropped.push(view.key);
     }

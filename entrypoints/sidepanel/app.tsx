@@ -9,7 +9,6 @@ import { Countdown } from '../../components/countdown';
 import { Queue } from '../../components/queue';
 import type { CopyText } from '../../components/reply-list';
 import { getLocale, setLocale, t, type UiLocale } from '../../components/i18n';
-import { sortByDue } from '../../components/urgency';
 
 /**
  * What the panel needs from the background (main.tsx wires it to the messaging binding).
@@ -66,6 +65,8 @@ export function App(props: { api: PanelApi }) {
   const genRef = useRef(0);
   const appliedGen = useRef(0);
   const [selected, setSelected] = useState<string | null>(null);
+  /** The tab the lists were last loaded for: another tab means another case on top. */
+  const lastTab = useRef<number | null>(null);
   const [nowMs, setNowMs] = useState(now());
   const [, setLocaleTick] = useState<UiLocale>(getLocale());
   const lastFocused = useRef<string | null>(null);
@@ -118,8 +119,14 @@ export function App(props: { api: PanelApi }) {
         gen,
       });
       setNowMs(now());
-      // A new focus request (badge click) wins over the agent's own selection.
-      if (focused.key && focused.key !== lastFocused.current) {
+      // The agent moved to another tab: its own case goes on top, not the one opened before.
+      if (tab.tabId !== lastTab.current) {
+        lastTab.current = tab.tabId;
+        setSelected(null);
+      }
+      // A new focus request (badge click) wins over the agent's own selection — for the tab
+      // it was made on only: a case of another tab never takes this tab's place.
+      if (focused.key && focused.key !== lastFocused.current && tab.cases.some((c) => c.key === focused.key)) {
         lastFocused.current = focused.key;
         setSelected(focused.key);
       }
@@ -139,7 +146,10 @@ export function App(props: { api: PanelApi }) {
   }, []);
 
   const known = (key: string | null) => key !== null && (state.tabCases.some((c) => c.key === key) || state.queue.some((c) => c.key === key));
-  const tabSorted = sortByDue(state.tabCases);
+  // The worker's order (components/urgency.ts queueOrder), as it comes.
+  const tabSorted = state.tabCases;
+  // The cross-tab queue lists the other tabs' cases: this tab's are in the list above.
+  const otherTabs = state.queue.filter((c) => !state.tabCases.some((x) => x.key === c.key));
   const current = selected === '' ? null : known(selected) ? selected : (tabSorted[0]?.key ?? null);
   const outside = current && !state.tabCases.some((c) => c.key === current) ? state.queue.find((c) => c.key === current) : undefined;
   const currentTab = current === null ? undefined : (outside ?? state.tabCases.find((c) => c.key === current))?.tabId;
@@ -184,7 +194,7 @@ export function App(props: { api: PanelApi }) {
     api.focusCase(key).catch(() => {});
   };
 
-  const caseBlock = (c: CaseSummary) => {
+  const caseBlock = (c: CaseSummary, fromOtherTab = false) => {
     const due = c.due;
     const open = c.key === current;
     // Until the new case's view arrives, the one shown keeps its (older) view if it has one.
@@ -192,6 +202,7 @@ export function App(props: { api: PanelApi }) {
     return (
       <div class={`case ${open ? 'open' : ''}`} data-testid="case" data-case={c.key} key={c.key}>
         <button type="button" class="case-head" aria-expanded={open} onClick={() => setSelected(open ? '' : c.key)}>
+          {fromOtherTab && <span class="other-tab" data-testid="other-tab">{t('panel_other_tab')}</span>}
           <CaseTitle c={c} />
           {due && <Countdown dueAt={due} nowMs={nowMs} thresholdsHours={state.thresholdsHours} locale={getLocale()} />}
         </button>
@@ -214,7 +225,6 @@ export function App(props: { api: PanelApi }) {
         </p>
       )}
       {asksPlatform && <PlatformQuestion waiting={state.tabUnreadable?.waiting ?? 0} shop={state.shop} answered={answered} onAnswer={answer} />}
-      {outside && <section class="focused">{caseBlock(outside)}</section>}
       {state.loaded && (
         <section class="tab-cases">
           <h2>{t('panel_tab_cases', state.tabCases.length)}</h2>
@@ -225,10 +235,11 @@ export function App(props: { api: PanelApi }) {
               {t('warning_unreadable', fieldList(pageFields))}
             </p>
           )}
-          {tabSorted.map(caseBlock)}
+          {tabSorted.map((c) => caseBlock(c))}
         </section>
       )}
-      {state.loaded && <Queue cases={state.queue} nowMs={nowMs} thresholdsHours={state.thresholdsHours} selected={current} onSelect={select} />}
+      {outside && <section class="focused">{caseBlock(outside, true)}</section>}
+      {state.loaded && <Queue cases={otherTabs} nowMs={nowMs} thresholdsHours={state.thresholdsHours} selected={current} onSelect={select} />}
     </div>
   );
 }

@@ -94,12 +94,13 @@ describe('reportPage', () => {
     const focus = () => {};
     for (const v of cases) {
       const small = badgeView(v);
-      expect(badgeModelFor(small, 'zh-CN', focus)).toEqual(badgeModelFor(v, 'zh-CN', focus));
-      expect(badgeModelFor(small, 'en', focus)).toEqual(badgeModelFor(v, 'en', focus));
+      expect(badgeModelFor(small, 'zh-CN', NOW, focus)).toEqual(badgeModelFor(v, 'zh-CN', NOW, focus));
+      expect(badgeModelFor(small, 'en', NOW, focus)).toEqual(badgeModelFor(v, 'en', NOW, focus));
       expect(JSON.stringify(small).length * 4).toBeLessThan(JSON.stringify(v).length);
     }
-    expect(badgeModelFor(badgeView(cases[0]!), 'zh-CN')).toMatchObject({ kind: 'countdown', compMark: '赔 150.00' });
-    expect(badgeModelFor(badgeView(cases[2]!), 'zh-CN')).toMatchObject({ kind: 'unreadable', fields: ['paidAmount'] });
+    expect(badgeModelFor(badgeView(cases[0]!), 'zh-CN', NOW)).toMatchObject({ kind: 'countdown', compMark: '赔 150.00' });
+    // an unreadable amount keeps the countdown: only the amount is unknown
+    expect(badgeModelFor(badgeView(cases[2]!), 'zh-CN', NOW)).toMatchObject({ kind: 'countdown', deadlineId: 'seller-response', compMark: '赔付·金额待定' });
   });
 
   it('list rows without ids get row keys; the same case twice on a page is kept once', async () => {

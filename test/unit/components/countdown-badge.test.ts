@@ -3,6 +3,7 @@ import {
   BADGE_TAG,
   activateBadge,
   countdownText,
+  compactCountdown,
   createBadgeHost,
   renderBadge,
   tickBadge,
@@ -19,7 +20,7 @@ const D = 24 * H;
 const iso = (ms: number) => new Date(ms + 8 * H).toISOString().slice(0, 19) + '+08:00';
 
 function countdownModel(dueMs: number, extra: Partial<Extract<BadgeModel, { kind: 'countdown' }>> = {}): BadgeModel {
-  return { kind: 'countdown', caseKey: 'tmall:refund:1001', deadlineId: 'seller-response', dueAt: iso(dueMs), title: '卖家处理', compMark: null, ...extra };
+  return { kind: 'countdown', caseKey: 'tmall:refund:1001', deadlineId: 'seller-response', dueAt: iso(dueMs), title: '卖家处理', label: '处理', overdueMark: null, compMark: null, ...extra };
 }
 
 function mount(model: BadgeModel, now = NOW, thresholds?: number[]) {
@@ -41,14 +42,34 @@ describe('countdown text', () => {
     const due = NOW + 2 * D + 23 * H + 7 * M + 51 * S;
     expect(countdownText(due, NOW)).toBe('2天23时07分');
     const host = mount(countdownModel(due));
-    expect(countdownOf(host)!.textContent).toBe('2天23时07分');
+    // the badge's compact form: two units, so it fits a narrow cell
+    expect(countdownOf(host)!.textContent).toBe('2天23时');
   });
 
-  it('is negative once breached', () => {
+  it('compact forms: hours and minutes under a day, minutes under an hour; English too', () => {
+    expect(compactCountdown(NOW + 5 * H + 7 * M + 30 * S, NOW)).toBe('5时07分');
+    expect(compactCountdown(NOW + 42 * M + 59 * S, NOW)).toBe('42分');
+    expect(compactCountdown(NOW + 2 * D + 3 * H, NOW, 'en')).toBe('2d 3h');
+    expect(compactCountdown(NOW + 5 * H + 7 * M, NOW, 'en')).toBe('5h 07m');
+    expect(compactCountdown(NOW - 2 * D - 1 * H, NOW)).toBe('已超时 2天01时');
+  });
+
+  it('says 已超时 once breached (no minus sign)', () => {
     const due = NOW - (1 * H + 5 * M);
     const host = mount(countdownModel(due));
-    expect(countdownOf(host)!.textContent).toBe('-1时05分');
+    expect(countdownOf(host)!.textContent).toBe('已超时 1时05分');
     expect(host.getAttribute('data-urgency')).toBe('breached');
+    expect(countdownText(due, NOW)).toBe('已超时 1时05分');
+    expect(countdownText(due, NOW, 'en')).toBe('overdue 1h 05m');
+  });
+
+  it('shows the two-character deadline label before the countdown and the overdue mark after it', () => {
+    const host = mount(countdownModel(NOW + 2 * D, { label: '处理', overdueMark: '已超时·发货', compMark: '赔 150.00' }));
+    const parts = [...host.shadowRoot!.querySelector('[part="badge"]')!.children].map((e) => `${e.getAttribute('data-testid')}:${e.textContent}`);
+    expect(parts).toEqual(['deadline-label:处理', 'countdown:2天00时', 'overdue-mark:已超时·发货', 'comp-mark:赔 150.00']);
+    // the marks go when the model no longer has them
+    renderBadge(host, countdownModel(NOW + 2 * D, { label: '', overdueMark: null, compMark: null }), NOW);
+    expect([...host.shadowRoot!.querySelector('[part="badge"]')!.children].map((e) => e.getAttribute('data-testid'))).toEqual(['countdown']);
   });
 
   it('has an English form', () => {

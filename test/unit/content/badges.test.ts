@@ -101,7 +101,7 @@ describe('badge layer: one shared ticker, visible badges only', () => {
     const tbody = listPage(Array.from({ length: 50 }, (_, i) => String(1000 + i)));
     const layer = new BadgeLayer(ctx, { now: () => clock });
     const rows = rowsOf(tbody);
-    const entries: BadgeEntry[] = rows.map((tr, i) => ({ slot: `k${i}`, anchor: tr, model: badgeModelFor(caseFor(String(1000 + i), i, 120), 'zh-CN')! }));
+    const entries: BadgeEntry[] = rows.map((tr, i) => ({ slot: `k${i}`, anchor: tr, model: badgeModelFor(caseFor(String(1000 + i), i, 120), 'zh-CN', clock)! }));
     layer.reconcile(entries);
     layer.reconcile(entries);
     expect(badges()).toHaveLength(50);
@@ -112,7 +112,7 @@ describe('badge layer: one shared ticker, visible badges only', () => {
     const ids = Array.from({ length: 650 }, (_, i) => String(3000 + i));
     const tbody = listPage(ids);
     const layer = new BadgeLayer(ctx, { now: () => clock });
-    const entries: BadgeEntry[] = rowsOf(tbody).map((tr, i) => ({ slot: ids[i]!, anchor: tr, model: badgeModelFor(caseFor(ids[i]!, i, 120), 'zh-CN')! }));
+    const entries: BadgeEntry[] = rowsOf(tbody).map((tr, i) => ({ slot: ids[i]!, anchor: tr, model: badgeModelFor(caseFor(ids[i]!, i, 120), 'zh-CN', clock)! }));
     const { mountedNow, done } = layer.reconcile(entries, 120, 200);
     expect(mountedNow).toBe(120);
     expect(badges()).toHaveLength(120);
@@ -128,7 +128,7 @@ describe('badge layer: one shared ticker, visible badges only', () => {
     const layer = new BadgeLayer(ctx, { now: () => clock });
     const rows = rowsOf(tbody);
     // due in 2 h 00 min 45 s
-    layer.reconcile(rows.map((tr, i) => ({ slot: `k${i}`, anchor: tr, model: badgeModelFor(caseFor(String(i + 1), i, 120.75), 'zh-CN')! })));
+    layer.reconcile(rows.map((tr, i) => ({ slot: `k${i}`, anchor: tr, model: badgeModelFor(caseFor(String(i + 1), i, 120.75), 'zh-CN', clock)! })));
     const [a, b, c] = badges();
     expect(countdown(a!)).toBe('2时00分');
     FakeIntersectionObserver.last!.show([a!, b!]);
@@ -151,7 +151,7 @@ describe('badge layer: one shared ticker, visible badges only', () => {
   it('removes every badge when the extension context is invalidated', () => {
     const tbody = listPage(['1']);
     const layer = new BadgeLayer(ctx, { now: () => clock });
-    layer.reconcile([{ slot: 'k', anchor: rowsOf(tbody)[0]!, model: badgeModelFor(caseFor('1', 0, 5), 'zh-CN')! }]);
+    layer.reconcile([{ slot: 'k', anchor: rowsOf(tbody)[0]!, model: badgeModelFor(caseFor('1', 0, 5), 'zh-CN', clock)! }]);
     expect(badges()).toHaveLength(1);
     ctx.abort();
     expect(badges()).toHaveLength(0);
@@ -171,14 +171,46 @@ describe('badge models', () => {
         compensation: { triggered: true, amount: '150.00', amountFen: 15000, ruleId: 'r', explanation: { zh: '赔', en: 'c' }, contestable: false },
       }),
     );
-    const m = badgeModelFor(v, 'zh-CN');
-    expect(m).toMatchObject({ kind: 'countdown', deadlineId: 'seller-response', dueAt: '2026-11-20T08:55:00+08:00', compMark: '赔 150.00', caseKey: 'tmall:refund:9' });
+    // 10:00: the 08:55 reply deadline is past; the next open seller deadline is the headline, the past one a mark
+    const m = badgeModelFor(v, 'zh-CN', clock);
+    expect(m).toMatchObject({ kind: 'countdown', deadlineId: 'intervention-open', label: '介入', overdueMark: '已超时·处理', compMark: '赔 150.00', caseKey: 'tmall:refund:9' });
+    // with nothing open any more, the badge counts the latest breach
+    expect(badgeModelFor(v, 'zh-CN', Date.parse('2026-11-24T10:00:00+08:00'))).toMatchObject({ deadlineId: 'intervention-open', overdueMark: '已超时·处理' });
+  });
+
+  it('the page’s own countdown is the headline while every computed deadline is past, or nearer', () => {
+    const platform = { source: 'platform' as const };
+    const v = view(
+      read({ refundId: '10', reason: '不想要了' }),
+      guidance({
+        deadlines: [
+          deadline('ship-promise', '2026-11-19T20:00:00+08:00'), // computed, past
+          deadline('intervention-open', '2026-11-20T11:00:00+08:00'), // computed, nearer than the platform's
+          deadline('seller-response', '2026-11-22T23:00:00+08:00', platform),
+        ],
+      }),
+    );
+    const m = badgeModelFor(v, 'zh-CN', clock);
+    expect(m).toMatchObject({ kind: 'countdown', deadlineId: 'seller-response', label: '处理', overdueMark: '已超时·发货', compMark: null });
+    expect(badgeModelFor(v, 'en', clock)).toMatchObject({ label: 'Reply', overdueMark: 'over: Ship' });
+  });
+
+  it('an unreadable amount (待定) keeps the countdown and says the amount is unknown', () => {
+    const v = view(
+      read({ refundId: '11', reason: '卖家缺货', unreadable: ['paidAmount', 'refundAmount'] }),
+      guidance({
+        deadlines: [deadline('seller-response', '2026-11-21T10:00:00+08:00')],
+        compensation: { triggered: true, amount: null, amountFen: null, ruleId: 'r', explanation: { zh: '赔', en: 'c' }, contestable: false },
+      }),
+    );
+    expect(badgeModelFor(v, 'zh-CN', clock)).toMatchObject({ kind: 'countdown', deadlineId: 'seller-response', compMark: '赔付·金额待定' });
   });
 
   it('a case whose key fields are unreadable gets the marker instead of a countdown', () => {
     const v = view(read({ refundId: '9', reason: '卖家缺货', unreadable: ['paidAmount', 'paidAt'] }), guidance({ deadlines: [deadline('seller-response', '2026-11-21T10:00:00+08:00')] }));
-    expect(badgeModelFor(v, 'zh-CN')).toMatchObject({ kind: 'unreadable', fields: ['paidAmount', 'paidAt'], text: '无法读取：实付金额、付款时间' });
-    expect(badgeModelFor(v, 'en')).toMatchObject({ text: 'Unreadable: Amount paid, Paid at' });
+    // the payment time decides the ship-by deadline: without it the countdown could be wrong
+    expect(badgeModelFor(v, 'zh-CN', clock)).toMatchObject({ kind: 'unreadable', fields: ['paidAmount', 'paidAt'], text: '无法读取：实付金额、付款时间' });
+    expect(badgeModelFor(v, 'en', clock)).toMatchObject({ text: 'Unreadable: Amount paid, Paid at' });
   });
 });
 

@@ -10,6 +10,7 @@ import { App, type PanelApi } from '../../../entrypoints/sidepanel/app';
 import { NOW_ISO, deadline, guidance, outOfStockCase, read, view } from './cases';
 import type { CaseView, PageUnreadable } from '../../../entrypoints/background/messaging';
 import { summarizeCase } from '../../../entrypoints/background/case-summary';
+import { queueOrder } from '../../../components/urgency';
 
 const NOW = toEpochMs(NOW_ISO);
 let root: HTMLElement;
@@ -73,12 +74,12 @@ describe('verdict', () => {
 });
 
 describe('deadlines', () => {
-  it('are listed most urgent first, breached first and negative', () => {
+  it('are listed most urgent first, breached first and said as 已超时', () => {
     render(<CaseCard c={outOfStockCase()} nowMs={NOW} thresholdsHours={[4, 1]} />, root);
     const rows = q('[data-testid="deadline"]');
     expect(rows.map((r) => r.getAttribute('data-deadline'))).toEqual(['seller-response', 'ship-promise', 'intervention-open']);
     const texts = rows.map((r) => r.querySelector('[data-testid="countdown"]')!.textContent);
-    expect(texts).toEqual(['-1时05分', '2时30分', '4天02时00分']);
+    expect(texts).toEqual(['已超时 1时05分', '2时30分', '4天02时00分']);
     expect(rows[0]!.querySelector('[data-testid="countdown"]')!.getAttribute('data-urgency')).toBe('breached');
     expect(rows[1]!.querySelector('[data-testid="countdown"]')!.getAttribute('data-urgency')).toBe('warning');
   });
@@ -163,14 +164,19 @@ function queueCases(): CaseView[] {
 }
 
 describe('queue', () => {
-  it('sorts by urgency (breached first, no deadline last) and a click selects', async () => {
+  it('in the worker’s queue order: open deadlines first (nearest first), then 已超时, no deadline last; a click selects', async () => {
     const onSelect = vi.fn();
-    render(<Queue cases={queueCases().map(summarizeCase)} nowMs={NOW} thresholdsHours={[4, 1]} selected={null} onSelect={onSelect} />, root);
+    const ordered = queueOrder(queueCases().map((v) => summarizeCase(v, NOW)), (c) => c.deadlines, NOW);
+    render(<Queue cases={ordered} nowMs={NOW} thresholdsHours={[4, 1]} selected={null} onSelect={onSelect} />, root);
     expect(q('[data-testid="queue"]')).toHaveLength(1);
     const items = q('[data-testid="queue-item"]') as HTMLButtonElement[];
-    expect(items.map((i) => i.getAttribute('data-case'))).toEqual(['tmall:refund:13', 'tmall:refund:14', 'tmall:refund:11', 'tmall:refund:12']);
-    expect(items[0]!.querySelector('[data-testid="countdown"]')!.textContent).toBe('-1时00分');
-    items[2]!.click();
+    // 14's seller deadline at 11:00 is open (its buyer deadline, past, is no headline); 13 has nothing open
+    expect(items.map((i) => i.getAttribute('data-case'))).toEqual(['tmall:refund:14', 'tmall:refund:11', 'tmall:refund:13', 'tmall:refund:12']);
+    expect(q('[data-testid="queue-open"]')[0]!.textContent).toBe('即将到期（2）');
+    expect(q('[data-testid="queue-overdue"]')[0]!.textContent).toBe('已超时（1）');
+    expect(q('[data-testid="queue-none"]')[0]!.textContent).toBe('无时限（1）');
+    expect(items[2]!.querySelector('[data-testid="countdown"]')!.textContent).toBe('已超时 1时00分');
+    items[1]!.click();
     expect(onSelect).toHaveBeenCalledWith('tmall:refund:11');
   });
 });
@@ -182,10 +188,11 @@ function fakeApi(tabCases: CaseView[], queue: CaseView[], focused: string | null
     getTabCases: vi.fn(async () => ({
       tabId: 7,
       url: 'https://myseller.taobao.com/home.htm/trade-platform/refund-list',
-      cases: api.state.tab.map(summarizeCase),
+      // the worker's order (queueOrder), which the panel shows as it comes
+      cases: queueOrder(api.state.tab.map((v) => summarizeCase(v, NOW)), (c) => c.deadlines, NOW),
       ...(api.state.unreadable ? { unreadable: api.state.unreadable } : {}),
     })),
-    getQueue: vi.fn(async () => ({ cases: queue.map(summarizeCase) })),
+    getQueue: vi.fn(async () => ({ cases: queueOrder(queue.map((v) => summarizeCase(v, NOW)), (c) => c.deadlines, NOW) })),
     getCase: vi.fn(async (key: string) => ({ case: [...api.state.tab, ...queue].find((c) => c.key === key) ?? null })),
     getFocusedCase: vi.fn(async () => ({ key: api.state.focused })),
     getSettings: vi.fn(async () => ({ warningThresholdsHours: [4, 1], locale: 'zh-CN' as const })),
@@ -209,7 +216,9 @@ describe('side panel app', () => {
     await flush();
     expect(q('[data-testid="case"]')).toHaveLength(5);
     expect(q('[data-testid="case-detail"]').map((e) => e.getAttribute('data-case'))).toEqual(['tmall:refund:11']);
-    expect(q('[data-testid="queue-item"]')).toHaveLength(5);
+    // every case is this tab's: the other tabs' queue has none (no case listed twice)
+    expect(q('[data-testid="queue-item"]')).toHaveLength(0);
+    expect(q('[data-testid="queue"]')[0]!.textContent).toContain('其他后台页面没有待办案件');
   });
 
   it('opens the most urgent case when nothing is focused, and refreshes on casesChanged', async () => {
@@ -221,7 +230,8 @@ describe('side panel app', () => {
     await act(async () => api.fire());
     await flush();
     expect(q('[data-testid="case"]')).toHaveLength(4);
-    expect(q('[data-testid="case-detail"]').map((e) => e.getAttribute('data-case'))).toEqual(['tmall:refund:13']);
+    // the first of the worker's order: 14, whose deadline at 11:00 is the nearest still open
+    expect(q('[data-testid="case-detail"]').map((e) => e.getAttribute('data-case'))).toEqual(['tmall:refund:14']);
     expect(api.getTabCases).toHaveBeenCalledTimes(2);
     expect(api.getSettings).toHaveBeenCalledTimes(1); // not asked again on every change
   });
@@ -236,9 +246,9 @@ describe('side panel app', () => {
     setLocale('zh-CN');
   });
 
-  it('a queue click focuses that case', async () => {
+  it('a queue click focuses that case: shown below this tab’s own cases, marked as another tab’s', async () => {
     const cases = queueCases();
-    const api = fakeApi(cases, cases);
+    const api = fakeApi([outOfStockCase()], [outOfStockCase(), ...cases]);
     await act(() => render(<App api={api} />, root));
     await flush();
     await act(async () => {
@@ -247,6 +257,9 @@ describe('side panel app', () => {
     await flush();
     expect(api.focusCase).toHaveBeenCalledWith('tmall:refund:12');
     expect(q('[data-testid="case-detail"]').map((e) => e.getAttribute('data-case'))).toEqual(['tmall:refund:12']);
+    const blocks = q('[data-testid="case"]').map((e) => e.getAttribute('data-case'));
+    expect(blocks).toEqual([outOfStockCase().key, 'tmall:refund:12']);
+    expect(q('[data-testid="case"]')[1]!.querySelector('[data-testid="other-tab"]')!.textContent).toBe('来自其他标签页');
   });
 
   it('lists every case from summaries and fetches only the expanded one in full, once per refresh', async () => {
@@ -256,10 +269,12 @@ describe('side panel app', () => {
     await flush();
     // the heads come from the summaries (ids, most urgent countdown, 08:55 before 09:00), the queue too
     const heads = q('[data-testid="case"]');
-    expect(heads.map((e) => e.getAttribute('data-case'))).toEqual([outOfStockCase().key, 'tmall:refund:13', 'tmall:refund:14', 'tmall:refund:11', 'tmall:refund:12']);
-    expect(heads[1]!.querySelector('.case-id')!.textContent).toBe('13');
-    expect(heads[1]!.querySelector('[data-testid="countdown"]')!.textContent).toBe('-1时00分');
-    expect(q('[data-testid="queue-item"]').map((e) => e.getAttribute('data-case'))).toEqual([outOfStockCase().key, 'tmall:refund:13', 'tmall:refund:14', 'tmall:refund:11', 'tmall:refund:12']);
+    // the worker's order: open headlines (14 at 11:00, the out-of-stock case's ship-by at 12:30 —
+    // its 08:55 reply deadline is past —, 11), then 13 with nothing open, then 12 without deadlines
+    expect(heads.map((e) => e.getAttribute('data-case'))).toEqual(['tmall:refund:14', outOfStockCase().key, 'tmall:refund:11', 'tmall:refund:13', 'tmall:refund:12']);
+    expect(heads[3]!.querySelector('.case-id')!.textContent).toBe('13');
+    expect(heads[3]!.querySelector('[data-testid="countdown"]')!.textContent).toBe('已超时 1时00分');
+    expect(q('[data-testid="queue-item"]')).toHaveLength(0);
     expect(vi.mocked(api.getCase).mock.calls.map((c) => c[0])).toEqual(['tmall:refund:11']);
     await act(async () => api.fire());
     await flush();
@@ -317,7 +332,7 @@ describe('side panel app', () => {
     release();
     await flush();
     expect(q('[data-testid="verdict"]')[0]!.textContent).toBe('买家选择的原因“拍错了”不会触发赔付。');
-    expect(q('[data-testid="queue-item"]')).toHaveLength(1);
+    expect(q('[data-testid="queue"]')).toHaveLength(1);
   });
 });
 
