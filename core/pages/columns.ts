@@ -130,12 +130,14 @@ function valueRows(scan: PageScan, title: TitleRow, titleRows: ReadonlySet<Eleme
   for (; node; node = walker.nextNode()) {
     const el = node as Element;
     if (titleRows.has(el)) break;
-    if (out.length && out[out.length - 1]!.contains(el)) continue;
     if (el.childElementCount < n || NOT_ROWS.has(el.tagName.toUpperCase())) continue;
     const cells = cellsOf(el);
     if (cells.length !== n || !(el.textContent ?? '').trim()) continue;
     if (isInNoise(scan, el) || holdsLabel(cells)) continue;
-    out.push(el);
+    // The innermost such element is the row: a list of as many cases as columns (the body
+    // holding 7 case tables under 7 titles) is no row of values.
+    if (out.length && out[out.length - 1]!.contains(el)) out[out.length - 1] = el;
+    else out.push(el);
   }
   // Rows of one list share their tag: a stray element with as many children (a pager) is no case.
   const tags = new Map<string, number>();

@@ -13,7 +13,7 @@ import { checkFacts, checkGuidance, expectedCompensation, expectedDeadlines, typ
  * from by an independent oracle (oracle.ts): zero wrong values, zero wrong amounts, zero
  * wrong due times; a damaged field must come back unreadable, never as another value.
  */
-const PAGES = 2016; // 7 layouts × 288; happy-dom parsing is most of the time
+const PAGES = 2016; // 9 layouts × 224; happy-dom parsing is most of the time
 const SEED0 = 20261123;
 
 const window = new Window({ url: 'https://refund2.tmall.com/' });
@@ -28,7 +28,7 @@ interface Result {
 function runPage(seed: number): Result {
   const page = generatePage(seed);
   const doc = parser.parseFromString(page.html, 'text/html') as unknown as Document;
-  const { cases } = readPage(doc, page.url);
+  const { cases } = readPage(doc, page.url, page.fallbackPlatform ? { fallbackPlatform: page.fallbackPlatform } : {});
   const problems: Result['problems'] = [];
   if (cases.length !== page.cases.length) {
     problems.push({ kind: 'missed-fact', detail: `expected ${page.cases.length} case(s), read ${cases.length}`, caseIndex: -1 });
@@ -60,6 +60,8 @@ describe('drill: generated corpus of panel pages — never a wrong verdict', () 
     withNoise: results.filter((r) => r.page.noise.length > 0).length,
     withInvisibleMarks: results.filter((r) => /[\u200b\u200e\u200f\ufeff\u00ad\u2060]/.test(r.page.html)).length,
     withCountdown: results.reduce((n, r) => n + r.page.cases.filter((c) => c.countdown).length, 0),
+    adversarialTexts: results.reduce((n, r) => n + r.page.adversarial, 0),
+    pagesWithAdversarial: results.filter((r) => r.page.adversarial > 0).length,
     byLayout,
     byKind: results.flatMap((r) => r.page.cases.map(expectedKind)).reduce<Record<string, number>>((m, k) => ((m[k] = (m[k] ?? 0) + 1), m), {}),
     amountsChecked: results.reduce((n, r) => n + r.page.cases.filter((c) => expectedCompensation(c).amount !== null).length, 0),
@@ -85,7 +87,7 @@ describe('drill: generated corpus of panel pages — never a wrong verdict', () 
 
   it(`covers every layout with at least 2,000 pages`, () => {
     expect(results.length).toBeGreaterThanOrEqual(2000);
-    for (const l of LAYOUTS) expect(byLayout[l]).toBeGreaterThan(250);
+    for (const l of LAYOUTS) expect(byLayout[l]).toBeGreaterThan(200);
     expect(damaged).toBeGreaterThan(1000);
     for (const k of ['aftersale', 'complaint', 'refund']) expect(summary.byKind[k]).toBeGreaterThan(400);
   });

@@ -75,8 +75,13 @@ export const AFTERSALE_LABEL_TEXTS = new Set(['售后原因', '售后申请时�
 
 export type Platform = 'tmall' | 'taobao';
 export type Kind = 'refund' | 'aftersale' | 'complaint';
-export type Layout = 'th-td' | 'td-td' | 'dl' | 'spans' | 'wrappers' | 'text' | 'list';
-export const LAYOUTS: readonly Layout[] = ['th-td', 'td-td', 'dl', 'spans', 'wrappers', 'text', 'list'];
+export type Layout = 'th-td' | 'td-td' | 'dl' | 'spans' | 'wrappers' | 'text' | 'list' | 'workbench' | 'refund2';
+/**
+ * `workbench`: the 千牛 list (a header table of titles, one table per case: a group-header line
+ * with `订单号：` `退款编号：` and the nick, then unlabelled value cells). `refund2`: the old list
+ * (a title row, one block per case: `span` + `em` header items, unlabelled body columns).
+ */
+export const LAYOUTS: readonly Layout[] = ['th-td', 'td-td', 'dl', 'spans', 'wrappers', 'text', 'list', 'workbench', 'refund2'];
 
 /** Beijing wall clock, kept as parts (the truth). */
 export interface Wall {
@@ -112,6 +117,8 @@ export interface TrueCase {
   damage: Partial<Record<Key, string>>;
   /** The label text chosen per key. */
   labels: Partial<Record<Key, string>>;
+  /** The case's header says `退款(售后)` (refund2 list): an after-sale. */
+  headerAftersale?: boolean;
 }
 
 export interface GeneratedPage {
@@ -121,6 +128,10 @@ export interface GeneratedPage {
   html: string;
   cases: TrueCase[];
   noise: string[];
+  /** The agent's platform answer, for workbench pages whose host and page say nothing. */
+  fallbackPlatform?: Platform;
+  /** Adversarial buyer-written texts on the page (nicks, 退款说明, 留言): none may become a fact. */
+  adversarial: number;
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -226,6 +237,32 @@ function countdown(r: Rng): { text: string; seconds: number } {
   }
 }
 
+/**
+ * Buyer-written text that looks like a label, a countdown or an amount. Nicks hold no colon
+ * (the platform allows none); 退款说明 / 留言 hold anything, on several lines.
+ */
+export const ADVERSARIAL_NICKS = ['剩余29天23时59分', '剩余0天1时0分45秒', '还剩 2天 3时', '¥5000.00', '实付款5000', '退款编号123', '2天23时59分', '请在1天内处理'];
+const ADVERSARIAL_LINES = [
+  '实付金额：¥5000.00',
+  '实付款: ¥5000.00',
+  '付款时间：2026-11-01 00:00:00',
+  '退款原因：卖家缺货',
+  '申请时间：2026-11-01 08:00:00',
+  '剩余29天23时59分',
+  '还剩 0天 1时 0分',
+  '请在02天23时59分内处理，逾期未处理，将自动同意退款',
+  '¥5000.00',
+  '退款金额 ¥9999.00',
+  '订单编号：1234567890123456',
+  '一直不发货，不想等了',
+  '等待商家处理',
+];
+export const FREE_TEXT_LABEL_TEXTS = ['退款说明', '买家留言', '留言', '备注', '问题描述', '补充说明'];
+
+function adversarialLines(r: Rng): string[] {
+  return Array.from({ length: r.int(1, 4) }, () => r.pick(ADVERSARIAL_LINES));
+}
+
 /** One case's truth. `listRow`: fewer fields (what a list page shows). */
 export function makeCase(r: Rng, platform: Platform, complaint: boolean, listRow: boolean): TrueCase {
   const c: TrueCase = { kind: 'refund', platform, values: {}, fen: {}, walls: {}, timeFormats: {}, countdown: null, damaged: new Set(), damage: {}, labels: {} };
@@ -247,7 +284,7 @@ export function makeCase(r: Rng, platform: Platform, complaint: boolean, listRow
   const paidFen = r.pick([r.int(1, 1666), r.int(1667, 20000), r.int(20001, 166666), r.int(166667, 166700), r.int(166701, 9_999_999)]);
   const shipped = r.chance(0.3);
   if (r.chance(0.9)) c.values.orderId = String(r.int(1e15, 9e15));
-  if (r.chance(listRow ? 0.5 : 0.8)) c.values.buyer = r.pick(['tb_小鹿2026', 'buyer_88', '快乐的猫', 'tb8812734', 'Anna_L']);
+  if (r.chance(listRow ? 0.5 : 0.8)) c.values.buyer = r.chance(0.35) ? r.pick(ADVERSARIAL_NICKS) : r.pick(['tb_小鹿2026', 'buyer_88', '快乐的猫', 'tb8812734', 'Anna_L']);
   setMoney('paidAmount', paidFen);
   setTime('paidAt', paid, paidF);
   if (shipped) {
@@ -290,6 +327,7 @@ export function makeCase(r: Rng, platform: Platform, complaint: boolean, listRow
 /** The kind the back-office panel is (panel-fields.md) judged from what stays readable. */
 export function expectedKind(c: TrueCase): Kind {
   if (c.kind === 'complaint') return 'complaint';
+  if (c.headerAftersale) return 'aftersale';
   if (c.values.tradeStatus === '交易成功' && !c.damaged.has('tradeStatus')) return 'aftersale';
   for (const key of Object.keys(c.labels) as Key[]) if (AFTERSALE_LABEL_TEXTS.has(c.labels[key]!)) return 'aftersale';
   return 'refund';
@@ -355,6 +393,43 @@ function detailFields(c: TrueCase, r: Rng, layout: Layout, extraWrappers: boolea
         return `<p class="${cls}">${label}${r.pick(['：', ':'])}${esc(value)}</p>`;
     }
   });
+}
+
+/** A free-text field (退款说明, 留言 …) in the page's layout, several lines of adversarial text. */
+function freeTextField(layout: Layout, r: Rng): string {
+  const label = r.pick(FREE_TEXT_LABEL_TEXTS);
+  const lines = adversarialLines(r);
+  const html = r.chance(0.5) ? lines.map(esc).join('<br>') : lines.map((l) => `<p>${esc(l)}</p>`).join('');
+  const cls = r.id('k');
+  switch (layout) {
+    case 'th-td':
+      return `<tr><th class="${cls}">${label}${colon(r)}</th><td>${html}</td></tr>`;
+    case 'td-td':
+      return `<tr><td class="${cls}">${label}${colon(r)}</td><td class="${r.id('v')}">${html}</td></tr>`;
+    case 'dl':
+      return `<dt class="${cls}">${label}${colon(r)}</dt><dd>${html}</dd>`;
+    case 'spans':
+      return `<div class="${r.id('row')}"><span class="${cls}">${label}${colon(r)}</span><span class="${r.id('x')}">${lines.map(esc).join('<br>')}</span></div>`;
+    case 'wrappers':
+      return `<div class="${r.id('f')}"><div class="${r.id('l')}"><label>${label}${colon(r)}</label></div><div class="${r.id('v')}"><div>${html}</div></div></div>`;
+    default:
+      return `<p class="${cls}">${label}${r.pick(['：', ':'])}${lines.map(esc).join('<br>')}</p>`;
+  }
+}
+
+/** The status area with the platform's timer, in one of the shapes the back office uses. */
+function statusBlock(c: TrueCase, r: Rng): string {
+  if (!c.countdown) return '';
+  const state = c.kind === 'complaint' ? '请及时处理投诉' : '等待商家处理退款申请';
+  const cd = esc(c.countdown.text);
+  switch (r.int(0, 2)) {
+    case 0:
+      return `<div class="${r.id('st')}"><p>${state}</p><p>处理时限：<span class="${r.id('cd')}">${cd}</span>，逾期系统将自动处理。</p></div>`;
+    case 1:
+      return `<div class="${r.id('st')}"><h4>${state}</h4><p class="${r.id('timer')}">${cd}</p><p>逾期未处理，系统将自动同意退款</p></div>`;
+    default:
+      return `<div class="${r.id('st')}">${state}，<b>${cd}</b></div>`;
+  }
 }
 
 function wrapFields(parts: string[], layout: Layout, r: Rng): string {
@@ -437,9 +512,12 @@ export function generatePage(seed: number): GeneratedPage {
       for (const k of [...c.damaged]) if (!keys.includes(k)) c.damaged.delete(k);
     }
     const withCountdown = cases.some((c) => c.countdown);
+    // A 留言 / 备注 column of buyer text: never read.
+    const freeColumn = r.chance(0.4) ? r.pick(['留言', '备注', '买家留言']) : null;
     const headTag = r.chance(0.3) ? 'td' : 'th';
     const headCell = (text: string) => (r.chance(0.5) ? `<${headTag}>${text}</${headTag}>` : `<${headTag}><span class="${r.id('h')}">${text}</span></${headTag}>`);
-    const header = `<tr>${keys.map((k) => headCell(invisible(labels[k]!, r) + r.pick(['', '', '：']))).join('')}${withCountdown ? `<${headTag}>超时提醒</${headTag}>` : ''}<${headTag}>操作</${headTag}>` + '</tr>';
+    const header = `<tr>${keys.map((k) => headCell(invisible(labels[k]!, r) + r.pick(['', '', '：']))).join('')}${withCountdown ? `<${headTag}>超时提醒</${headTag}>` : ''}${freeColumn ? `<${headTag}>${freeColumn}</${headTag}>` : ''}<${headTag}>操作</${headTag}>` + '</tr>';
+    let adversarial = cases.filter((c) => ADVERSARIAL_NICKS.includes(String(c.values.buyer))).length;
     const rows = cases
       .map((c) => {
         const cells = keys.map((k) => {
@@ -450,6 +528,10 @@ export function generatePage(seed: number): GeneratedPage {
           return '<td>--</td>';
         });
         if (withCountdown) cells.push(`<td>${c.countdown ? esc(c.countdown.text) : ''}</td>`);
+        if (freeColumn) {
+          adversarial++;
+          cells.push(`<td>${adversarialLines(r).map(esc).join(' ')}</td>`);
+        }
         cells.push(complaints ? '<td><a href="javascript:;">处理</a></td>' : '<td><a href="javascript:;">同意退款</a> <a href="javascript:;">查看详情</a></td>');
         return `<tr class="${r.id('row')}">${cells.join('')}</tr>`;
       })
@@ -459,21 +541,156 @@ export function generatePage(seed: number): GeneratedPage {
     const after = noise.filter((_, i) => i % 2 === 1).map((b) => b.html).join('');
     const title = complaints ? '投诉管理' : '退款管理';
     const url = complaints ? COMPLAINT_LIST_URL[platform] : LIST_URL[platform];
-    return { seed, layout, url, html: page(title, platform, `${before}<div class="${r.id('w')}"><h2>${title}</h2>${table}</div>${after}`, r), cases, noise: noise.map((b) => b.name) };
+    return { seed, layout, url, html: page(title, platform, `${before}<div class="${r.id('w')}"><h2>${title}</h2>${table}</div>${after}`, r), cases, noise: noise.map((b) => b.name), adversarial };
   }
+  if (layout === 'workbench') return workbenchPage(seed, r, platform, noise, extraWrappers);
+  if (layout === 'refund2') return refund2Page(seed, r, platform, noise, extraWrappers);
   const complaint = r.chance(0.2);
   const c = makeCase(r, platform, complaint, false);
   const parts = detailFields(c, r, layout, extraWrappers, shuffle);
+  const free = r.chance(0.6) ? r.int(1, 2) : 0;
+  for (let i = 0; i < free; i++) parts.splice(r.int(0, parts.length), 0, freeTextField(layout, r));
+  const adversarial = free + (ADVERSARIAL_NICKS.includes(String(c.values.buyer)) ? 1 : 0);
   const cut = r.int(1, Math.max(1, parts.length - 1));
   const sections = [wrapFields(parts.slice(0, cut), layout, r), wrapFields(parts.slice(cut), layout, r)];
-  const status = c.countdown
-    ? `<div class="${r.id('st')}"><p>${c.kind === 'complaint' ? '请及时处理投诉' : '等待商家处理退款申请'}</p><p>处理时限：<span class="${r.id('cd')}">${esc(c.countdown.text)}</span>，逾期系统将自动处理。</p></div>`
-    : '';
+  const status = statusBlock(c, r);
   const inner = noise.find((b) => b.name === 'ad-class' || b.name === 'recommended-class');
   const panel = `<div class="${r.id('panel')}" id="${r.id('J')}">${status}<h3>${complaint ? '投诉信息' : '退款信息'}</h3>${sections[0]}${inner && r.chance(0.5) ? inner.html : ''}<h3>订单信息</h3>${sections[1]}</div>`;
   const outer = noise.filter((b) => b !== inner);
   const before = outer.filter((_, i) => i % 2 === 0).map((b) => b.html).join('');
   const after = outer.filter((_, i) => i % 2 === 1).map((b) => b.html).join('');
   const body = `${before}${extraWrappers ? `<div class="${r.id('w')}"><div>${panel}</div></div>` : panel}${after}`;
-  return { seed, layout, url: DETAIL_URL[platform][complaint ? 'complaint' : 'refund'], html: page(complaint ? '投诉详情' : '退款详情', platform, body, r), cases: [c], noise: noise.map((b) => b.name) };
+  return { seed, layout, url: DETAIL_URL[platform][complaint ? 'complaint' : 'refund'], html: page(complaint ? '投诉详情' : '退款详情', platform, body, r), cases: [c], noise: noise.map((b) => b.name), adversarial };
+}
+
+/** Keep only `keys` of a list case's truth (what its list shows), with the page's labels. */
+function listTruth(c: TrueCase, keys: readonly Key[], labels: Partial<Record<Key, string>>): void {
+  for (const k of Object.keys(c.values) as Key[]) if (!keys.includes(k)) delete c.values[k];
+  for (const k of [...c.damaged]) if (!keys.includes(k)) c.damaged.delete(k);
+  c.labels = { ...labels };
+}
+
+const WORKBENCH_URL: Record<Platform, string> = {
+  tmall: 'https://myseller.taobao.com/home.htm/trade-platform/refund-list',
+  taobao: 'https://qn.taobao.com/home.htm/trade-platform/refund-list',
+};
+
+/** Workbench noise around the list: the statistics strip, the chip, batch buttons, sort, pagination. */
+function workbenchChrome(r: Rng): { before: string; after: string } {
+  const strip = `<div class="refund-list_stat__${r.id('')}"><div><span>24小时内待处理</span><b>${r.int(0, 9)}</b></div><div><span>退款待处理</span><b>${r.int(0, 30)}</b></div><div><span>退款处理时长</span><b>${r.int(1, 9)}.${r.int(0, 9)}小时</b></div></div>`;
+  const bar = `<div class="refund-list_box-button-list__${r.id('')}"><span class="next-tag">24小时内即将超时</span><button>批量同意退款</button><button>批量导出</button><span>${r.pick(['最近申请排序', '临近超时排序'])}</span></div>`;
+  return { before: strip + bar, after: `<div class="next-pagination"><button>上一页</button><span>1</span><button>下一页</button></div>` };
+}
+
+/** The 千牛 workbench list: a header table of titles, then one table per case. */
+function workbenchPage(seed: number, r: Rng, platform: Platform, noise: Array<{ name: string; html: string }>, extraWrappers: boolean): GeneratedPage {
+  const n = r.int(2, 8);
+  const cases = Array.from({ length: n }, () => makeCase(r, platform, false, true));
+  const titled: Array<[Key | null, string]> = [
+    [null, r.pick(['宝贝', '商品信息'])],
+    ['refundAmount', r.pick(['退款金额', '退款总额'])],
+    ['refundRequestedAt', '申请时间'],
+    ['reason', '退款原因'],
+    ['refundStatus', r.pick(['售后状态', '退款状态'])],
+  ];
+  if (r.chance(0.5)) titled.splice(r.int(1, titled.length), 0, ['paidAmount', r.pick(['实付款', '买家实付'])]);
+  // Column order varies by shop; the item column stays first.
+  const rest = titled.slice(1);
+  if (r.chance(0.5)) r.shuffle(rest);
+  const columns: Array<[Key | null, string]> = [titled[0]!, ...rest, [null, '操作']];
+  const idLabels = { orderId: r.pick(['订单号', '订单编号']), refundId: r.pick(['退款编号', '售后单号']) };
+  const keys: Key[] = ['refundId', 'orderId', ...columns.map(([k]) => k).filter((k): k is Key => k !== null)];
+  const labels: Partial<Record<Key, string>> = { ...idLabels };
+  for (const [k, t] of columns) if (k) labels[k] = t;
+  let adversarial = 0;
+  const colon = () => r.pick(['：', ':']);
+  const bodies = cases.map((c, row) => {
+    listTruth(c, keys, labels);
+    c.values.orderId ??= String(r.int(1e15, 9e15));
+    c.damaged.delete('orderId');
+    c.damaged.delete('refundId');
+    const nick = r.chance(0.5) ? r.pick(ADVERSARIAL_NICKS) : r.pick(['tb_阿福', 'c**t', 'm**n', '快乐的猫']);
+    if (ADVERSARIAL_NICKS.includes(nick)) adversarial++;
+    const time = r.chance(0.4) ? ` <span class="${r.id('t')}">2026-11-${pad(r.int(10, 21))} ${pad(r.int(0, 23))}:${pad(r.int(0, 59))}:00</span>` : '';
+    const group = `<tr class="next-table-group-header"><td colspan="${columns.length}"><div class="next-table-cell-wrapper"><a href="javascript:;">${idLabels.orderId}${colon()}${c.values.orderId}</a> <span>${idLabels.refundId}${colon()}${c.values.refundId}</span> <span class="${r.id('nick')}">${esc(nick)}</span>${time}</div></td></tr>`;
+    const cells = columns.map(([k], col) => {
+      let html: string;
+      if (k === null) html = col === 0 ? `<span>${r.pick(['加厚羽绒服 黑色 XL', '毛线帽', '蓝牙耳机'])}</span>` : '<a href="javascript:;">查看详情</a>';
+      else if (c.values[k] === undefined) {
+        c.damaged.add(k);
+        c.damage[k] = '--';
+        html = '--';
+      } else html = valueHtml(k, render(c, k, r), r, extraWrappers);
+      if (k === 'refundStatus' && c.countdown) html = `<span>${html}</span>${r.pick([' ', '<br>'])}<span class="${r.id('cd')}">${esc(c.countdown.text)}</span>`;
+      return `<td class="next-table-cell" role="gridcell"><div class="next-table-cell-wrapper" data-next-table-col="${col}" data-next-table-row="${row}">${html}</div></td>`;
+    });
+    return `<table class="next-table-row" role="row"><tbody>${group}<tr>${cells.join('')}</tr></tbody></table>`;
+  });
+  const head = `<div class="next-table-header"><table><thead><tr>${columns.map(([, t]) => `<th><div class="next-table-cell-wrapper">${invisible(t, r)}</div></th>`).join('')}</tr></thead></table></div>`;
+  const chrome = workbenchChrome(r);
+  const before = noise.filter((_, i) => i % 2 === 0).map((b) => b.html).join('');
+  const after = noise.filter((_, i) => i % 2 === 1).map((b) => b.html).join('');
+  const list = `<div class="next-table ${r.id('tb')}">${head}<div class="next-table-body">${bodies.join('')}</div></div>`;
+  const html = page('退款/售后 - 千牛工作台', platform, `${before}${chrome.before}${list}${chrome.after}${after}`, r);
+  return { seed, layout: 'workbench', url: WORKBENCH_URL[platform], html, cases, noise: noise.map((b) => b.name), fallbackPlatform: platform, adversarial };
+}
+
+/** The old refund2 list: a title row, then one block per case (header items of `span` + `em`, unlabelled columns). */
+function refund2Page(seed: number, r: Rng, platform: Platform, noise: Array<{ name: string; html: string }>, extraWrappers: boolean): GeneratedPage {
+  const n = r.int(2, 8);
+  const cases = Array.from({ length: n }, () => makeCase(r, platform, false, true));
+  const columns: Array<[Key | null, string]> = [
+    [null, '宝贝'],
+    [null, '数量'],
+    ['refundAmount', '退款金额'],
+    ['reason', '退款原因'],
+    ['refundRequestedAt', '申请时间'],
+    [null, '退货物流'],
+    ['refundStatus', '退款状态'],
+    [null, '操作'],
+  ];
+  if (r.chance(0.5)) {
+    // Shops see another column order (the item first, the actions last).
+    const middle = columns.slice(1, -1);
+    r.shuffle(middle);
+    columns.splice(1, middle.length, ...middle);
+  }
+  const idLabels = { orderId: r.pick(['订单号', '订单编号']), refundId: '退款编号' };
+  const keys: Key[] = ['refundId', 'orderId', ...columns.map(([k]) => k).filter((k): k is Key => k !== null)];
+  const labels: Partial<Record<Key, string>> = { ...idLabels };
+  for (const [k, t] of columns) if (k) labels[k] = t;
+  let adversarial = 0;
+  const blocks = cases.map((c) => {
+    listTruth(c, keys, labels);
+    c.values.orderId ??= String(r.int(1e15, 9e15));
+    c.damaged.delete('orderId');
+    c.damaged.delete('refundId');
+    c.headerAftersale = r.chance(0.3);
+    const nick = r.chance(0.5) ? r.pick(ADVERSARIAL_NICKS) : r.pick(['tb_晴天88', 'c**t', '快乐的猫']);
+    if (ADVERSARIAL_NICKS.includes(nick)) adversarial++;
+    const items = [
+      `<li data-index="0"><span class="text-span">${idLabels.refundId}</span><em>${c.values.refundId}</em></li>`,
+      `<li data-index="1"><span class="text-span">${idLabels.orderId}</span><em>${c.values.orderId}</em></li>`,
+      `<li data-index="2">${c.headerAftersale ? '退款(售后)' : '退款(售中)'}</li>`,
+      `<li data-index="3">${esc(nick)}</li>`,
+    ];
+    const cols = columns.map(([k, t]) => {
+      let html: string;
+      if (k === null) html = t === '宝贝' ? '手机壳 透明' : t === '数量' ? String(r.int(1, 5)) : t === '退货物流' ? r.pick(['未发货', '已签收']) : '<a href="javascript:;">详情</a>';
+      else if (c.values[k] === undefined) {
+        c.damaged.add(k);
+        c.damage[k] = '--';
+        html = '--';
+      } else html = valueHtml(k, render(c, k, r), r, extraWrappers);
+      if (k === 'refundStatus') html = `<font>${html}</font>${c.countdown ? ` <span>${esc(c.countdown.text)}</span>` : ''}`;
+      return `<div class="${t === '操作' ? 'mod-dispute-body-col brand' : r.id('c')}">${html}</div>`;
+    });
+    const id = c.values.refundId;
+    return `<div id="sellerGridContainer_${id}" class="${r.id('grid')}"><ul class="mod-dispute-header ${r.id('hd')}">${items.join('')}</ul><div class="mod-dispute-body ${r.id('bd')}">${cols.join('')}</div></div>`;
+  });
+  const title = `<div class="${r.id('title')}">${columns.map(([, t]) => `<span>${t}</span>`).join('')}</div>`;
+  const before = noise.filter((_, i) => i % 2 === 0).map((b) => b.html).join('');
+  const after = noise.filter((_, i) => i % 2 === 1).map((b) => b.html).join('');
+  const body = `${before}<div id="disputelist">${title}<div id="bottomContainer_1">${blocks.join('')}</div><div class="rc-pagination"><a>1</a></div></div>${after}`;
+  return { seed, layout: 'refund2', url: LIST_URL[platform], html: page('退款管理', platform, body, r), cases, noise: noise.map((b) => b.name), adversarial };
 }

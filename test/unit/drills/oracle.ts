@@ -89,6 +89,8 @@ export function expectedCompensation(c: TrueCase): { triggered: boolean; amount:
   if (c.platform === 'taobao') return { triggered: TAOBAO_TRIGGER.has(text), amount: null, paidUnreadable: false };
   if (!TMALL_TRIGGER.has(text)) return { triggered: false, amount: null, paidUnreadable: false };
   if (c.damaged.has('paidAmount')) return { triggered: true, amount: null, paidUnreadable: true };
+  // A list without a paid-amount column (the workbench's, refund2's): no base, no amount.
+  if (c.values.paidAmount === undefined) return { triggered: true, amount: null, paidUnreadable: false };
   return { triggered: true, amount: fenText(tmallCompensationFen(c.fen.paidAmount!)), paidUnreadable: false };
 }
 

@@ -93,6 +93,23 @@ describe('workbench list (Fusion: header table, one table per case)', () => {
     noTitleValues(read.map((c) => c.facts));
   });
 
+  // Found by the corpus drill's workbench layout: a body of as many case tables as there are
+  // titles looked like one row of values (its cells: the case tables); 0 of 2 ids per case read.
+  it('as many cases as columns: each case table is still a case (the body is no row of values)', () => {
+    const titles = ['宝贝', '退款金额', '申请时间', '退款原因', '退款状态', '操作'];
+    const body = titles
+      .map(
+        (_, i) =>
+          `<table class="next-table-row" role="row"><tbody><tr class="next-table-group-header"><td colspan="6"><div><a>订单号：39218455077600${i}0</a> <span>退款编号：20261122080${i}</span> <span>剩余29天23时59分</span></div></td></tr><tr><td role="gridcell"><div>毛线帽</div></td><td role="gridcell"><div>¥${i + 1}0.00</div></td><td role="gridcell"><div>2026-11-22 09:15:4${i}</div></td><td role="gridcell"><div>拍错了</div></td><td role="gridcell"><div><span>待商家处理</span><br><span>还剩 2天 1${i}时 10分</span></div></td><td role="gridcell"><div><a>查看详情</a></div></td></tr></tbody></table>`,
+      )
+      .join('');
+    const html = `<div class="next-table"><div class="next-table-header"><table><thead><tr>${titles.map((t) => `<th><div>${t}</div></th>`).join('')}</tr></thead></table></div><div class="next-table-body">${body}</div></div>`;
+    const { cases } = readPage(parseHtml(html, QN_LIST), QN_LIST, { fallbackPlatform: 'taobao' });
+    expect(cases.map((c) => [c.facts.refundId, c.facts.orderId, c.facts.refundAmount, c.facts.platformCountdown])).toEqual(
+      titles.map((_, i) => [`20261122080${i}`, `39218455077600${i}0`, (i + 1) * 10, `还剩 2天 1${i}时 10分`]),
+    );
+  });
+
   it('a 天猫 inside a case (an item title, a nick) is no shop-type signal', () => {
     const html = `<div class="next-table"><table><thead><tr><th>宝贝</th><th>退款金额</th><th>退款原因</th><th>申请时间</th></tr></thead></table>
 <div><table role="row"><tbody><tr><td colspan="4"><span>退款编号：2026112299</span> <span>天猫超市粉丝</span></td></tr><tr><td>天猫同款杯子</td><td>¥10.00</td><td>拍错了</td><td>2026-11-22 10:00:00</td></tr></tbody></table></div></div>`;
