@@ -12,7 +12,8 @@ export { isRow };
  * List pages: a header row of labels and one case per body row. The header is read once
  * and mapped to columns; each row is then read cell by cell by index (no label search per
  * row). Columns whose header is no known label (`订单信息`) are searched for inline
- * `label：value` texts, and dropped after a few rows that have none.
+ * `label：value` texts in every row; the platform's timer is read from the timer column and
+ * the status column only.
  */
 
 export interface ListRow {
@@ -30,20 +31,24 @@ export interface ListRow {
 export interface HeaderRow {
   row: Element;
   columns: Array<{ index: number; key: FactKey; label: string }>;
-  /** Non-empty header cells that are no known label, no timer title and no free-text title (`订单信息`). */
+  /**
+   * Non-empty header cells that are no known label and may hold inline `label：value` texts
+   * (`订单信息`): not a timer, free-text or plain title (`操作`, `宝贝`, `数量`).
+   */
   otherColumns: number[];
   /** Header cells titled as the platform's timer (`剩余时间`, `超时提醒`). */
   timerColumns: number[];
-  /**
-   * The other columns still searched for inline labels after the last full read (columns
-   * without any in their first rows are dropped): rows re-read alone search these.
-   */
-  searched?: number[];
 }
 
-/** A cell's text, without the light-DOM text of badge hosts placed in it (rare: slow path by cloning). */
+/** Titles of columns whose cells never hold inline labels: not searched. */
+const PLAIN_TITLES: ReadonlySet<string> = new Set(['宝贝', '商品', '数量', '单价', '价格', '退货物流', '物流', '操作', '备注']);
+
+/**
+ * A cell's text, without the light-DOM text of badge hosts placed in it (rare: slow path by
+ * cloning). `badgeCells === ALL`: the plain reading, every cell the slow way.
+ */
 function textOf(cell: Element, badgeCells: ReadonlySet<Element> | null): string {
-  if (!badgeCells || !badgeCells.has(cell)) return cell.textContent ?? '';
+  if (!badgeCells || (badgeCells !== ALL && !badgeCells.has(cell))) return cell.textContent ?? '';
   const copy = cell.cloneNode(true) as Element;
   for (const b of Array.from(copy.getElementsByTagName(BADGE_TAG))) b.remove();
   return copy.textContent ?? '';
@@ -108,7 +113,7 @@ export function findHeaderRows(scan: PageScan): HeaderRow[] {
       if (labelled.has(i) || !text.trim()) return;
       const title = text.length <= MAX_LABEL_LENGTH + 8 ? normalizeLabel(text) : '';
       if (TIMER_TITLES.has(title)) timerColumns.push(i);
-      else if (!FREE_TEXT_LABELS.has(title)) otherColumns.push(i);
+      else if (!FREE_TEXT_LABELS.has(title) && !PLAIN_TITLES.has(title)) otherColumns.push(i);
     });
     headers.push({ row, columns, otherColumns, timerColumns });
   }
@@ -163,23 +168,25 @@ function inlineLabels(doc: Document, cell: Element, builder: FactsBuilder, label
 
 interface RowState {
   header: HeaderRow;
-  values: ValueCache;
+  /** Parsed values of the read (undefined: the plain reading, every value parsed again). */
+  values: ValueCache | undefined;
   need: number;
   headerLabels: ReadonlySet<string>;
-  others: number[];
-  emptyRuns: Map<number, number>;
+  plain: boolean;
 }
 
-function rowState(header: HeaderRow, others: readonly number[]): RowState {
+function rowState(header: HeaderRow, plain = false): RowState {
   return {
     header,
-    values: new Map(),
+    values: plain ? undefined : new Map(),
     need: header.columns.reduce((m, c) => Math.max(m, c.index), 0) + 1,
     headerLabels: new Set(header.columns.map((c) => c.label)),
-    others: others.slice(),
-    emptyRuns: new Map(),
+    plain,
   };
 }
+
+/** Every cell read the slow way (the plain reading of readListRows). */
+const ALL: ReadonlySet<Element> = new Set();
 
 const NO_TEXTS: ReadonlyMap<Element, ReadonlyArray<string | undefined>> = new Map();
 const NO_CELL_TEXTS: ReadonlyArray<string | undefined> = [];
@@ -207,7 +214,7 @@ function readRow(
   if (count < Math.min(st.need, 2)) return null;
   const builder = new FactsBuilder(st.values);
   // The header's labels (shared by its rows, read only), copied when the row may add inline ones.
-  let labels = st.headerLabels;
+  let labels = st.plain ? new Set(st.headerLabels) : st.headerLabels;
   // The scan's texts as they are (read only); a cell it did not read is read here.
   const texts: ReadonlyArray<string | undefined> = known ?? NO_CELL_TEXTS;
   const cellText = (at: number): string => {
@@ -235,35 +242,38 @@ function readRow(
     const text = cellText(at);
     if (MAY_HOLD_TIMER.test(text)) for (const cd of countdownsIn(text)) builder.offerCountdown(cd);
   }
-  if (st.others.length) {
+  const others = header.otherColumns;
+  if (others.length) {
     cells ??= rowCells(row);
-    for (const index of st.others) {
+    for (const index of others) {
       const cell = index < count ? cells[index] : undefined;
       if (!cell) continue;
       if (labels === st.headerLabels) labels = new Set(st.headerLabels);
-      if (inlineLabels(doc, cell, builder, labels as Set<string>)) st.emptyRuns.set(index, -1);
-      else if ((st.emptyRuns.get(index) ?? 0) >= 0) st.emptyRuns.set(index, (st.emptyRuns.get(index) ?? 0) + 1);
+      inlineLabels(doc, cell, builder, labels as Set<string>);
     }
-    st.others = st.others.filter((i) => (st.emptyRuns.get(i) ?? 0) < 3);
   }
   const { facts, unreadable } = builder.build();
   return { element: row, index, facts, unreadable, labels, header };
 }
 
-/** Read every body row under every header row, in page order. */
-export function readListRows(scan: PageScan, headers: readonly HeaderRow[]): ListRow[] {
+/**
+ * Read every body row under every header row, in page order. Fast paths: the cell texts the
+ * scan took, one badge-host query for the page, values parsed once per read, the header's
+ * label set shared. `plain`: none of them (every cell read and parsed on its own) — the
+ * reading the fast one must equal (test/unit/pages/list-plain.test.ts).
+ */
+export function readListRows(scan: PageScan, headers: readonly HeaderRow[], opts: { plain?: boolean } = {}): ListRow[] {
+  const plain = opts.plain === true;
   const headerSet = new Set(headers.map((h) => h.row));
   const out: ListRow[] = [];
-  const badgeCells = headers.length ? cellsWithBadgeText([scan.doc]) : null;
+  const badgeCells = plain ? ALL : headers.length ? cellsWithBadgeText([scan.doc]) : null;
   for (const header of headers) {
     const rows = bodyRows(scan, header, (r) => headerSet.has(r));
-    const st = rowState(header, header.otherColumns);
+    const st = rowState(header, plain);
     for (let r = 0; r < rows.length; r++) {
-      const row = rows[r]!;
-      const read = readRow(scan.doc, st, row, badgeCells, scan.rowTexts, out.length);
+      const read = readRow(scan.doc, st, rows[r]!, badgeCells, plain ? NO_TEXTS : scan.rowTexts, out.length);
       if (read) out.push(read);
     }
-    header.searched = st.others;
   }
   return out;
 }
@@ -288,6 +298,6 @@ export function rereadListRows(header: HeaderRow, rows: readonly Element[]): Arr
   if (rows.some(looksLikeHeader)) return null;
   const doc = header.row.ownerDocument;
   const badgeCells = cellsWithBadgeText(rows);
-  const st = rowState(header, header.searched ?? header.otherColumns);
+  const st = rowState(header);
   return rows.map((row) => (isNoiseRow(row) ? null : readRow(doc, st, row, badgeCells, NO_TEXTS)));
 }
