@@ -44,6 +44,9 @@ export const NON_FACT_TITLES: ReadonlySet<string> = new Set([
   '宝贝', '商品', '商品信息', '宝贝信息', '数量', '单价', '价格', '退货物流', '物流', '操作', '买家信息', '交易信息', '备注', '订单信息',
 ]);
 
+/** Of NON_FACT_TITLES, the columns whose cells never hold inline `label：value` texts (`订单信息` may). */
+export const PLAIN_TITLES: ReadonlySet<string> = new Set(['宝贝', '商品', '数量', '单价', '价格', '退货物流', '物流', '操作', '备注']);
+
 /** Column titles (and labels) whose cells hold the platform's timer (`还剩 1天 20时 15分`). */
 export const TIMER_TITLES: ReadonlySet<string> = new Set(['剩余时间', '处理时限', '超时时间', '倒计时', '剩余处理时间', '超时提醒', '处理期限']);
 

@@ -2,7 +2,7 @@ import type { FactKey, Facts } from '../model/facts';
 import { normalizeLabel, normalizeText } from '../text/normalize';
 import { BADGE_TAG, cellOf, cellsOf, isHeaderCellRow, isRow, rowCells, SHOW_TEXT, TEXT_NODE } from './dom';
 import { FactsBuilder, type ValueCache } from './facts-builder';
-import { FREE_TEXT_LABELS, MAX_LABEL_LENGTH, TIMER_TITLES, labelKey, splitFreeLabel, splitInlineLabel } from './labels';
+import { FREE_TEXT_LABELS, MAX_LABEL_LENGTH, PLAIN_TITLES, TIMER_TITLES, labelKey, splitFreeLabel, splitInlineLabel } from './labels';
 import { isInNoise, isNoiseRow, type LabelHit, type PageScan } from './scan';
 import { countdownsIn } from './timer';
 
@@ -39,9 +39,6 @@ export interface HeaderRow {
   /** Header cells titled as the platform's timer (`剩余时间`, `超时提醒`). */
   timerColumns: number[];
 }
-
-/** Titles of columns whose cells never hold inline labels: not searched. */
-const PLAIN_TITLES: ReadonlySet<string> = new Set(['宝贝', '商品', '数量', '单价', '价格', '退货物流', '物流', '操作', '备注']);
 
 /**
  * A cell's text, without the light-DOM text of badge hosts placed in it (rare: slow path by

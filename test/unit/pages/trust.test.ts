@@ -7,7 +7,7 @@
  * Each case below reproduced its finding on the readers before this file's fix.
  */
 import { describe, expect, it } from 'vitest';
-import { readPage } from '../../../core/pages';
+import { readPage, readPageWithAnchors, rereadRows } from '../../../core/pages';
 import { fixtureHtml, parseHtml } from './load';
 
 const ROWS_URL = 'https://myseller.taobao.com/home.htm/trade-platform/refund-list';
@@ -192,5 +192,17 @@ describe('L4: plausibility', () => {
     expect(result.cases[0]!.facts.refundRequestedAt).toBe('2026-11-20T10:02:37+08:00');
     expect(result.warnings).toEqual([{ code: 'page-time-ahead', index: 0, fields: ['paidAt', 'refundRequestedAt'], aheadMs: Date.parse('2026-11-20T10:02:37+08:00') - behind }]);
     expect(read(html, DETAIL_URL, { now: NOW }).warnings ?? []).toEqual([]);
+  });
+
+  it('rows read again alone get the same plausibility check (the content script passes now)', () => {
+    const url = 'https://refund2.tmall.com/dispute/sellerDisputeList.htm';
+    const doc = parseHtml(fixtureHtml('refund-list-rows.html'), url);
+    const whole = readPageWithAnchors(doc, url, { now: NOW });
+    const first = whole.cases[0]!;
+    const cell = Array.from(first.anchor.querySelectorAll('td')).find((td) => td.textContent === '2026-11-20 04:00:00')!;
+    cell.textContent = '3026-11-20 04:00:00';
+    const [again] = rereadRows(first.list!, [first.anchor], url, { now: NOW })!;
+    expect(again!.facts.paidAt).toBeUndefined();
+    expect(again!.unreadable).toEqual(['paidAt']);
   });
 });
