@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import { launch, readBadges, waitForBadges, type Harness } from './harness';
+import { PANEL_CASE, launch, panelCaseKeys, readBadges, waitForBadges, type Harness } from './harness';
 import { REPO_ROOT } from './site';
 
 const URL = 'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611230001';
@@ -54,11 +54,10 @@ let panelBefore: { items: number; dues: Array<string | null> };
 
 async function panelState(): Promise<{ items: number; dues: Array<string | null>; text: string }> {
   const panel = await h.openSidePanel();
-  const items = panel.locator('[data-testid="queue-item"]');
-  await items.first().waitFor({ timeout: 15_000 });
+  await panel.locator(PANEL_CASE).first().waitFor({ timeout: 15_000 });
   await panel.locator('[data-testid="deadline"]').first().waitFor({ timeout: 15_000 });
   const state = {
-    items: await items.count(),
+    items: (await panelCaseKeys(panel)).length,
     dues: await panel.locator('[data-testid="deadline"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-due'))),
     text: await panel.evaluate(() => document.body.innerText),
   };

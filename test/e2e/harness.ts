@@ -417,3 +417,13 @@ export function diagnoseDist(dist = DIST): string[] {
 export function builtManifest(dist = DIST): Record<string, unknown> {
   return JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as Record<string, unknown>;
 }
+
+/**
+ * What the side panel lists: this tab's cases (`case` blocks) and the other tabs' (the queue):
+ * each case once. The selector matches either, for waiting.
+ */
+export const PANEL_CASE = '[data-testid="case"], [data-testid="queue-item"]';
+export async function panelCaseKeys(panel: Page): Promise<string[]> {
+  const keys = await panel.locator(PANEL_CASE).evaluateAll((els) => els.map((e) => e.getAttribute('data-case') ?? ''));
+  return [...new Set(keys.filter(Boolean))];
+}

@@ -21,13 +21,32 @@ export function beijingIso(ms: number): string {
   return new Date(ms + BEIJING_MS).toISOString().replace(/\.\d{3}Z$/, '+08:00');
 }
 
-/** `2天23时07分` / `-1时05分` → signed minutes. */
-export function countdownMinutes(text: string): number | null {
-  const m = /^(-)?(?:(\d+)天)?(\d+)时(\d+)分/.exec(text.trim());
-  if (!m) return null;
-  const v = Number(m[2] ?? 0) * 1440 + Number(m[3]) * 60 + Number(m[4]);
-  return m[1] ? -v : v;
+/**
+ * A countdown as shown → the signed minutes it says and how precise it is (minutes): the
+ * panel's `2天23时07分`, the badge's compact `2天23时` (to the hour), `5时07分`, `42分`, and
+ * past the deadline `已超时 1时05分`.
+ */
+export function countdownShown(text: string): { minutes: number; unit: number } | null {
+  const m = /^(已超时 )?(?:(\d+)天)?(?:(\d+)时)?(?:(\d+)分)?$/.exec(text.trim());
+  if (!m || (m[2] === undefined && m[3] === undefined && m[4] === undefined)) return null;
+  const v = Number(m[2] ?? 0) * 1440 + Number(m[3] ?? 0) * 60 + Number(m[4] ?? 0);
+  return { minutes: m[1] ? -v : v, unit: m[4] === undefined ? 60 : 1 };
 }
+
+/** The signed minutes a countdown says (its lower bound at the precision shown). */
+export function countdownMinutes(text: string): number | null {
+  return countdownShown(text)?.minutes ?? null;
+}
+
+/** Whether a shown countdown agrees with `minutesLeft` at the precision it shows (±1 minute of reading lag). */
+export function countdownAgrees(text: string, minutesLeft: number): boolean {
+  const c = countdownShown(text);
+  if (!c) return false;
+  return Math.abs(Math.abs(minutesLeft) - Math.abs(c.minutes)) <= c.unit && Math.sign(minutesLeft) * Math.sign(c.minutes) >= 0;
+}
+
+/** What a badge's countdown looks like (compact, two units at most). */
+export const BADGE_COUNTDOWN = /^(已超时 )?(\d+天\d{2}时|\d+时\d{2}分|\d+分)$/;
 
 /** First value paired with one of `labels` on the page (th/td, dt/dd, sibling, "label：value"). */
 export async function labelValue(page: Page, labels: string[]): Promise<string | null> {
