@@ -17,7 +17,7 @@ import { LedgerSchema, type LedgerEntry } from '../model/ledger';
 import type { RulePack } from '../model/rule-pack';
 import { readPage } from '../pages/registry';
 import { z } from '../model/zod';
-import { formatPath } from '../rules/parse';
+import { formatZodError } from '../model/zod';
 import { parseBeijingTime, toBeijingIso, toEpochMs } from '../time/beijing';
 
 export interface CliResult {
@@ -87,11 +87,8 @@ function readJson(path: string, what: string): unknown {
 }
 
 function zodLine(issues: ReadonlyArray<{ path: readonly PropertyKey[]; message: string }>, prefix: (string | number)[] = []): string {
-  const first = issues[0];
-  if (!first) return 'invalid';
-  const path = formatPath([...prefix, ...first.path]);
-  const more = issues.length > 1 ? ` (+${issues.length - 1} more)` : '';
-  return `${path || '(root)'}: ${first.message}${more}`;
+  if (issues.length === 0) return 'invalid';
+  return formatZodError({ issues: issues.map((i) => ({ path: [...prefix, ...i.path], message: i.message })) }, 1);
 }
 
 /** `--now`: ISO with an offset, or a Beijing wall time (`2026-11-20 10:00`). */

@@ -23,3 +23,27 @@ export const positiveInt = () => z.number().check(z.int(), z.positive());
 export const intIn = (min: number, max: number) => z.number().check(z.int(), z.minimum(min), z.maximum(max));
 /** A non-empty string (classic `z.string().min(1)`). */
 export const text = () => z.string().check(z.minLength(1));
+
+/** `rules[3].citation.source` — a zod issue path as one string; `(root)` for the empty path. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else out += out === '' ? String(seg) : `.${String(seg)}`;
+  }
+  return out || '(root)';
+}
+
+/**
+ * `a.b[2].c: message; …` — the first `max` issues of a zod error as one line an agent (or a
+ * developer) can read, with `(and N more)` when some were left out. The one formatter of the
+ * code base: payloads at the worker's door, settings, rule packs and the CLI all use it.
+ */
+export function formatZodError(error: { readonly issues: ReadonlyArray<{ readonly path: readonly PropertyKey[]; readonly message: string }> }, max = 5): string {
+  const { issues } = error;
+  const shown = issues
+    .slice(0, max)
+    .map((i) => `${formatPath(i.path)}: ${i.message}`)
+    .join('; ');
+  return issues.length > max ? `${shown} (and ${issues.length - max} more)` : shown;
+}

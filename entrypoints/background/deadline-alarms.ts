@@ -1,5 +1,5 @@
-import type { CaseView } from './protocol';
-import { queueOrder } from '../../components/urgency';
+import { isUrgent } from '../../core/urgency';
+import type { CaseView } from '../../protocol/views';
 
 /**
  * Deadline warnings without in-memory timers (MV3 may stop the worker at any moment).
@@ -17,10 +17,8 @@ import { queueOrder } from '../../components/urgency';
  * rewriting Chrome's alarm list.) Crossings passed while the computer slept (their alarms
  * never fired in time) are warned once on the next firing or worker start (missedCrossings).
  *
- * Urgent (the action badge count): a case with at least one deadline that is NOT breached
- * and is due within the FIRST (largest) warning threshold. Breached deadlines no longer
- * count — the badge counts cases the agent can still save. Every deadline counts, whoever
- * the actor, because the agent must know before any of them ends.
+ * Urgent (the action badge count, core/urgency.ts): every deadline counts, whoever the
+ * actor, because the agent must know before any of them ends.
  */
 
 export const DEADLINE_ALARM_PREFIX = 'as-dl|';
@@ -129,27 +127,7 @@ export function missedCrossings(cases: CaseView[], thresholdsHours: number[], no
   return out.sort((x, y) => Date.parse(x.dueAt) - Date.parse(y.dueAt) || x.when - y.when);
 }
 
-/** ms until the case's nearest not-yet-breached deadline (null: none left). */
-export function msToNextDeadline(c: CaseView, nowMs: number): number | null {
-  let best: number | null = null;
-  for (const d of c.guidance.deadlines) {
-    const left = Date.parse(d.dueAt) - nowMs;
-    if (left > 0 && (best === null || left < best)) best = left;
-  }
-  return best;
-}
-
-export function isUrgent(c: CaseView, thresholdsHours: number[], nowMs: number): boolean {
-  const first = Math.max(...thresholdsHours);
-  const left = msToNextDeadline(c, nowMs);
-  return left !== null && left <= first * HOUR_MS;
-}
-
+/** The cases the toolbar badge counts (core/urgency.ts isUrgent), each case once. */
 export function urgentCount(cases: CaseView[], thresholdsHours: number[], nowMs: number): number {
-  return uniqueCases(cases).filter((c) => isUrgent(c, thresholdsHours, nowMs)).length;
-}
-
-/** The queue order (components/urgency.ts queueOrder: the one the panel shows as it gets it). */
-export function sortByUrgency(cases: CaseView[], nowMs: number): CaseView[] {
-  return queueOrder(cases, (c) => c.guidance.deadlines, nowMs);
+  return uniqueCases(cases).filter((c) => isUrgent(c.guidance.deadlines, thresholdsHours, nowMs)).length;
 }

@@ -1,7 +1,7 @@
 import { defineBackground } from '#imports';
-import { registerSentinel } from './register';
+import { registerWorker } from './register';
 import { coreRules } from './rules';
-import { createSentinel } from './sentinel';
+import { createWorker } from './worker';
 
 /**
  * The MV3 service worker. Listeners are registered synchronously on every start. The tabs'
@@ -12,7 +12,7 @@ import { createSentinel } from './sentinel';
  * state — so the worker may be stopped at any moment without losing anything.
  */
 export default defineBackground(() => {
-  const sentinel = createSentinel({ rules: coreRules });
-  registerSentinel(sentinel);
-  sentinel.events.init().catch((e: unknown) => console.error('[sentinel] init failed', e));
+  const worker = createWorker({ rules: coreRules });
+  registerWorker(worker);
+  worker.events.init().catch((e: unknown) => console.error('[sentinel] init failed', e));
 });

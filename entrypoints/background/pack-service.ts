@@ -1,6 +1,6 @@
 import type { RulePack } from '../../core/model/rule-pack';
 import type { PackRecord, SentinelStore } from '../../core/store';
-import type { PackInfo } from './protocol';
+import type { PackInfo } from '../../protocol/views';
 import type { RulesApi } from './rules-api';
 
 /**

@@ -1,6 +1,5 @@
 import { browser } from '#imports';
-import { z } from '../../core/model/zod';
-import { formatZodError } from './protocol';
+import { formatZodError, z } from '../../core/model/zod';
 import {
   SettingsPatchSchema,
   SettingsSchema,

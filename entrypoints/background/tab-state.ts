@@ -1,6 +1,6 @@
 import { browser } from '#imports';
 import type { PanelRead } from '../../core/model/facts';
-import type { CaseView } from './protocol';
+import type { CaseView } from '../../protocol/views';
 
 /**
  * The cases seen per tab, held in memory for the worker's lifetime and persisted to

@@ -1,8 +1,9 @@
 import { browser } from '#imports';
 import type { SentinelStore } from '../../core/store';
 import type { PackService } from './pack-service';
-import { LIMITS } from './case-key';
-import type { TeamPackStatus } from './protocol';
+import { LIMITS } from '../../protocol/limits';
+import { originPattern } from '../../protocol/permissions';
+import type { TeamPackStatus } from '../../protocol/views';
 
 /**
  * Team pack URL: fetched on a schedule (`chrome.alarms` `as-team-pack`, every
@@ -24,9 +25,6 @@ export async function getTeamPackStatus(store: SentinelStore, url: string): Prom
   return s && s.url === url ? s : { url, checkedAt: null, result: 'none' };
 }
 
-export function originPattern(url: string): string {
-  return `${new URL(url).origin}/*`;
-}
 
 async function hasPermission(url: string): Promise<boolean> {
   try {

@@ -1,7 +1,7 @@
 import { browser } from '#imports';
-import type { ProtocolMap } from '../background/messaging';
-import { sendMessage } from '../background/messaging';
-import { originPattern } from '../background/team-pack';
+import type { ProtocolMap } from '../../protocol/map';
+import { sendMessage } from '../../protocol/messaging';
+import { originPattern } from '../../protocol/permissions';
 
 type R<K extends keyof ProtocolMap> = ReturnType<ProtocolMap[K]>;
 

@@ -1,9 +1,9 @@
 import type { FactKey } from '../../core/model/facts';
 import type { BadgeModel } from '../../components/countdown-badge';
 import type { UiLocale } from '../../components/i18n';
-import { headlineDeadline } from '../../components/urgency';
+import { headlineDeadline } from '../../core/urgency';
 import { badgeText, hasBadgeText } from './badge-text';
-import type { BadgeView } from '../background/messaging';
+import type { BadgeView } from '../../protocol/views';
 
 /**
  * From the background's answer (a BadgeView: key, deadlines, compensation) to what the case's badge shows.
@@ -50,7 +50,7 @@ export function shortBeijing(iso: string): string {
 
 /**
  * What the badge of one case shows at `nowMs`; null when there is nothing to count down.
- * It counts down to the case's headline deadline (components/urgency.ts: the next open one
+ * It counts down to the case's headline deadline (core/urgency.ts: the next open one
  * the seller must act on, the page's own countdown first); a seller deadline already past
  * shows as a small `已超时·发货` mark beside it. With nothing open, it counts the latest breach.
  */

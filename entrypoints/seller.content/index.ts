@@ -1,6 +1,6 @@
 import { defineContentScript } from '#imports';
 import { detectPageKind, isWorkbench, readPageWithAnchors, rereadRows, type ListSource } from '../../core/pages';
-import { onMessage, sendMessage } from '../background/messaging';
+import { onMessage, sendMessage } from '../../protocol/messaging';
 import { Sentinel } from './sentinel';
 
 /**

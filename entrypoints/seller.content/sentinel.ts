@@ -2,8 +2,8 @@ import type { PanelRead, Platform } from '../../core/model/facts';
 import { answeredPlatform, type PlatformSettings } from '../../core/model/settings';
 import { isRow } from '../../core/pages';
 import { BADGE_TAG, isBadgeHost, type BadgeLocale, type ThresholdsHours } from '../../components/countdown-badge';
-import type { BadgeView } from '../background/messaging';
-import { LIMITS, caseKey, sameRead } from '../background/case-key';
+import type { BadgeView } from '../../protocol/views';
+import { LIMITS, boundedPageUrl, caseKey, sameRead } from '../../protocol/limits';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { BadgeLayer, type BadgeEntry, type LayerContext } from './badge-layer';
 import { badgeModelFor, unreadableText } from './badge-model';
@@ -81,18 +81,9 @@ export const CASES_PER_REPORT = LIMITS.casesPerReport;
 export const REPORT_CHARS = Math.floor(LIMITS.reportJsonChars * 0.8);
 /** A scraped text longer than this is no real field value: it is reported unreadable, not sent. */
 export const MAX_FACT_CHARS = 1000;
-const MAX_URL_CHARS = LIMITS.urlChars;
 
-/** The page URL as reported: a hostile over-long URL loses its query and hash. */
-export function reportUrl(href: string): string {
-  if (href.length <= MAX_URL_CHARS) return href;
-  try {
-    const u = new URL(href);
-    return `${u.origin}${u.pathname}`.slice(0, MAX_URL_CHARS);
-  } catch {
-    return href.slice(0, MAX_URL_CHARS);
-  }
-}
+/** The page URL as reported: a hostile over-long URL loses its query and hash (the worker bounds it the same way). */
+export const reportUrl = boundedPageUrl;
 
 /**
  * A read as it may be sent: a text fact longer than MAX_FACT_CHARS (a hostile or broken

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { browser } from '#imports';
-import { onMessage, sendMessage } from '../background/messaging';
+import { onMessage, sendMessage } from '../../protocol/messaging';
 import { answerPlatformPatch } from '../../core/model/settings';
 import { App, type PanelApi } from './app';
 import './style.css';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Clock, HOUR, NOW, URL_DETAIL, URL_LIST, freshProfile, sentinel, tab, tmallRefund } from './helpers';
-import { PURGE_ALARM } from '../../../entrypoints/background/sentinel';
+import { PURGE_ALARM } from '../../../entrypoints/background/events';
 
 beforeEach(freshProfile);
 afterEach(() => vi.restoreAllMocks());

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Clock, NOW, URL_DETAIL, URL_LIST, freshProfile, sentinel, tab, tmallRefund } from './helpers';
-import { caseKey } from '../../../entrypoints/background/protocol';
-import { badgeView } from '../../../entrypoints/background/case-summary';
+import { caseKey } from '../../../protocol/limits';
+import { badgeView } from '../../../protocol/views';
 import { badgeModelFor } from '../../../entrypoints/seller.content/badge-model';
 
 beforeEach(freshProfile);
@@ -342,7 +342,7 @@ describe('session storage full', () => {
 
 describe('limits', () => {
   it('the options page accepts every pack size the pack schema allows', async () => {
-    const { LIMITS } = await import('../../../entrypoints/background/case-key');
+    const { LIMITS } = await import('../../../protocol/limits');
     const { RULE_PACK_LIMITS } = await import('../../../core/model/rule-pack');
     expect(LIMITS.packJsonChars).toBe(RULE_PACK_LIMITS.maxJsonChars);
   });

@@ -2,7 +2,7 @@ import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { IDBFactory } from 'fake-indexeddb';
 import type { PanelRead } from '../../../core/model/facts';
-import { createSentinel, type SentinelDeps } from '../../../entrypoints/background/sentinel';
+import { createWorker, type WorkerDeps } from '../../../entrypoints/background/worker';
 import { coreRules } from '../../../entrypoints/background/rules';
 
 /** Fresh fake browser + fresh IndexedDB (a new profile). */
@@ -28,9 +28,9 @@ export const HOUR = 3_600_000;
 /** 2026-11-20 12:00:00 Beijing. */
 export const NOW = Date.parse('2026-11-20T12:00:00+08:00');
 
-export function sentinel(clock: Clock, extra: Partial<SentinelDeps> = {}) {
+export function sentinel(clock: Clock, extra: Partial<WorkerDeps> = {}) {
   const broadcasts: number[] = [];
-  const s = createSentinel({
+  const s = createWorker({
     rules: coreRules,
     nowMs: clock.now,
     broadcast: async (tabId) => {

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Clock, NOW, freshProfile, sendAs, senders, sentinel } from './helpers';
-import { registerSentinel } from '../../../entrypoints/background/register';
-import { sendMessage } from '../../../entrypoints/background/messaging';
+import { registerWorker } from '../../../entrypoints/background/register';
+import { sendMessage } from '../../../protocol/messaging';
 import { defaultPack } from '../../../core';
 
 let off: (() => void) | undefined;
@@ -11,7 +11,7 @@ afterEach(() => off?.());
 
 describe('the ProtocolMap binding, end to end through runtime messaging', () => {
   it('answers typed messages and rejects invalid payloads with the path', async () => {
-    off = registerSentinel(sentinel(new Clock(NOW)));
+    off = registerWorker(sentinel(new Clock(NOW)));
     const panel = senders.sidePanel();
     const settings = (await sendAs(panel, 'getSettings')) as { warningThresholdsHours: number[] };
     expect(settings.warningThresholdsHours).toEqual([4, 1]);
@@ -26,13 +26,13 @@ describe('the ProtocolMap binding, end to end through runtime messaging', () => 
   });
 
   it('the typed sendMessage reaches the worker; a sender the browser does not describe is refused', async () => {
-    off = registerSentinel(sentinel(new Clock(NOW)));
+    off = registerWorker(sentinel(new Clock(NOW)));
     // the fake browser's runtime.sendMessage passes an empty sender
     await expect(sendMessage('getSettings')).rejects.toThrow(/getSettings: refused from an unknown sender/);
   });
 
   it('registers the worker events synchronously (alarms, tabs, notifications, install/startup)', () => {
-    off = registerSentinel(sentinel(new Clock(NOW)));
+    off = registerWorker(sentinel(new Clock(NOW)));
     expect(fakeBrowser.alarms.onAlarm.hasListeners()).toBe(true);
     expect(fakeBrowser.tabs.onRemoved.hasListeners()).toBe(true);
     expect(fakeBrowser.tabs.onUpdated.hasListeners()).toBe(true);

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { z } from '../../../core/model/zod';
 import { Clock, NOW, URL_DETAIL, freshProfile, sentinel, tab, tmallRefund } from './helpers';
-import { LIMITS, PAYLOAD_SCHEMAS } from '../../../entrypoints/background/protocol';
+import { LIMITS } from '../../../protocol/limits';
+import { PAYLOAD_SCHEMAS } from '../../../protocol/schemas';
 import { MAX_FACT_CHARS } from '../../../entrypoints/seller.content/sentinel';
 
 beforeEach(freshProfile);

@@ -1,15 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Clock, NOW, URL_DETAIL, URL_LIST, extensionOrigin, freshProfile, sendAs, senders, sentinel, tmallRefund } from './helpers';
-import { registerSentinel } from '../../../entrypoints/background/register';
-import { PAYLOAD_SCHEMAS } from '../../../entrypoints/background/protocol';
+import { registerWorker } from '../../../entrypoints/background/register';
+import { PAYLOAD_SCHEMAS } from '../../../protocol/schemas';
 import {
   SENDER_POLICY,
   assertSenderAllowed,
   classifySender,
   reportedPageUrl,
   type SenderContext,
-} from '../../../entrypoints/background/sender-policy';
+} from '../../../protocol/sender-policy';
 import { reportUrl } from '../../../entrypoints/seller.content/sentinel';
 import { defaultPack } from '../../../core';
 
@@ -82,7 +82,7 @@ describe('the sender policy at the worker’s door, one row per message', () => 
   const rows = Object.entries(SAMPLE) as Array<[keyof typeof SAMPLE, unknown]>;
   it.each(rows)('%s: answered from its contexts only, refused from the others before the handler runs', async (type, data) => {
     const s = sentinel(new Clock(NOW));
-    off = registerSentinel(s);
+    off = registerWorker(s);
     const allowed = SENDER_POLICY[type];
     const spy = vi.spyOn(s.handlers, type);
     for (const [kind, name, make] of FROM) {
@@ -113,14 +113,14 @@ describe('the sender policy at the worker’s door, one row per message', () => 
   });
 
   it('casesChanged is not answered by the worker from anyone', async () => {
-    off = registerSentinel(sentinel(new Clock(NOW)));
+    off = registerWorker(sentinel(new Clock(NOW)));
     expect(await sendAs(senders.contentScript(), 'casesChanged', { tabId: 7 })).toBeUndefined();
     expect(await sendAs(senders.sidePanel(), 'casesChanged', { tabId: 7 })).toBeUndefined();
   });
 
   it('replaying the attack review from a content script changes and reveals nothing', async () => {
     const s = sentinel(new Clock(NOW));
-    off = registerSentinel(s);
+    off = registerWorker(s);
     const other = senders.contentScript(URL_LIST, 3);
     await sendAs(other, 'reportPage', { url: URL_LIST, cases: [tmallRefund({ refundId: '900001', buyer: 'tb_其他买家' })] });
     const attacker = senders.contentScript();
@@ -149,7 +149,7 @@ describe('reportPage: the page is the sender’s own', () => {
   const tabCases = async (tabId: number) => (await sendAs(senders.sidePanel(), 'getTabCases', { tabId })) as { url: string | null; cases: Array<{ url: string }> };
 
   it('a payload url on another origin than sender.url is refused and nothing is stored', async () => {
-    off = registerSentinel(sentinel(new Clock(NOW)));
+    off = registerWorker(sentinel(new Clock(NOW)));
     const from = senders.contentScript(URL_DETAIL, 7);
     for (const url of ['https://refund2.taobao.com/dispute/detail.htm?disputeId=202611200001', 'https://rights.taobao.com/complaint/sellerList.htm', 'https://myseller.taobao.com/home.htm/trade-platform/refund-list']) {
       await expect(sendAs(from, 'reportPage', { url, cases: [tmallRefund()] }), url).rejects.toThrow(/^reportPage: refused — the payload url is not on the sender’s site$/);
@@ -158,7 +158,7 @@ describe('reportPage: the page is the sender’s own', () => {
   });
 
   it('the path and query come from the payload on the sender’s own site (an in-app route change leaves sender.url behind)', async () => {
-    off = registerSentinel(sentinel(new Clock(NOW)));
+    off = registerWorker(sentinel(new Clock(NOW)));
     const senderUrl = `${URL_DETAIL}&from=list#top`;
     await sendAs(senders.contentScript(senderUrl, 7), 'reportPage', { url: 'https://refund2.tmall.com/dispute/detail.htm?disputeId=1', cases: [tmallRefund()] });
     const got = await tabCases(7);
@@ -167,7 +167,7 @@ describe('reportPage: the page is the sender’s own', () => {
   });
 
   it('an over-long sender url is bounded as the content script bounds it (query and hash dropped)', async () => {
-    off = registerSentinel(sentinel(new Clock(NOW)));
+    off = registerWorker(sentinel(new Clock(NOW)));
     const long = `${URL_DETAIL}&q=${'a'.repeat(3000)}`;
     const sent = reportUrl(long);
     expect(sent).toBe('https://refund2.tmall.com/dispute/detail.htm');

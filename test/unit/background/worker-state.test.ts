@@ -6,7 +6,7 @@ import { Clock, HOUR, NOW, URL_DETAIL, URL_LIST, freshProfile, sentinel, tab, tm
 /**
  * The worker keeps the tabs' cases in memory and answers a report before its state is
  * written; the MV3 worker can be stopped at any moment, so what a new worker (fresh
- * createSentinel, same storage) rebuilds must be the same.
+ * createWorker, same storage) rebuilds must be the same.
  */
 
 beforeEach(freshProfile);

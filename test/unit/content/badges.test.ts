@@ -3,7 +3,7 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { BADGE_TAG } from '../../../components/countdown-badge';
 import { toEpochMs } from '../../../core/time/beijing';
 import type { PanelRead } from '../../../core/model/facts';
-import type { CaseView } from '../../../entrypoints/background/messaging';
+import type { CaseView } from '../../../protocol/views';
 import { BadgeLayer, type BadgeEntry } from '../../../entrypoints/seller.content/badge-layer';
 import { badgeModelFor } from '../../../entrypoints/seller.content/badge-model';
 import { Sentinel, boundedRead, isOwnOrTickMutation, reportUrl, type ReadResult, type SentinelDeps } from '../../../entrypoints/seller.content/sentinel';

@@ -3,7 +3,7 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { readPageWithAnchors, rereadRows, type ListSource } from '../../../core/pages';
 import { BADGE_TAG } from '../../../components/countdown-badge';
 import type { PanelRead } from '../../../core/model/facts';
-import { caseKey } from '../../../entrypoints/background/case-key';
+import { caseKey } from '../../../protocol/limits';
 import { Sentinel } from '../../../entrypoints/seller.content/sentinel';
 import { deadline, guidance, view } from '../sidepanel/cases';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultPack, parseRulePack } from '../../../core/index';
 import { FactsSchema } from '../../../core/model/facts';
 import { SettingsPatchSchema, SettingsSchema } from '../../../core/model/settings';
-import { formatZodError } from '../../../entrypoints/background/protocol';
+import { formatZodError } from '../../../core/model/zod';
 
 /**
  * The schemas are written with `zod/mini`, which ships without a locale: every built-in issue

@@ -1,14 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PanelReadSchema, type PanelRead } from '../../../core';
-import { createSentinel, type Sentinel } from '../../../entrypoints/background/sentinel';
+import { createWorker, type BackgroundWorker } from '../../../entrypoints/background/worker';
 import { coreRules } from '../../../entrypoints/background/rules';
 import { Rng, prng } from './corpus';
 
 /**
  * Drill 6 (unit part) — a content script (or a page that took one over) cannot make the
  * worker accept a `reportPage` payload that fails the zod schema. 400 seeded malformed
- * payloads go to the background's reportPage handler (the function registerSentinel wires to
+ * payloads go to the background's reportPage handler (the function registerWorker wires to
  * the message); each must be rejected with an error naming the path, and nothing may be kept:
  * no tab state, no recent case, no alarm, no action badge. test/e2e/drills-hostile.test.ts
  * sends the same kind of payloads from the content script's own world in Chromium.
@@ -119,14 +119,14 @@ function malformed(): Array<{ name: string; payload: unknown }> {
   return out;
 }
 
-let s: Sentinel;
+let s: BackgroundWorker;
 const name = `drill-hostile-${Date.now()}`;
 const results: Array<{ name: string; rejected: boolean; message: string }> = [];
 
 beforeAll(async () => {
   fakeBrowser.reset();
   await fakeBrowser.action.setBadgeText({ text: '' });
-  s = createSentinel({ rules: coreRules, dbName: name, nowMs: () => Date.parse('2026-11-23T12:00:00+08:00'), broadcast: async () => undefined });
+  s = createWorker({ rules: coreRules, dbName: name, nowMs: () => Date.parse('2026-11-23T12:00:00+08:00'), broadcast: async () => undefined });
   for (const m of malformed()) {
     try {
       await s.handlers.reportPage(m.payload, SENDER);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultPack, formatPath } from '../../../core';
-import { createSentinel, type Sentinel } from '../../../entrypoints/background/sentinel';
+import { createWorker, type BackgroundWorker } from '../../../entrypoints/background/worker';
 import { coreRules } from '../../../entrypoints/background/rules';
 import { Rng, prng } from './corpus';
 
@@ -165,12 +165,12 @@ function malformedPacks(): Bad[] {
   return out.slice(0, 1000);
 }
 
-let s: Sentinel;
+let s: BackgroundWorker;
 const NOW = Date.parse('2026-11-23T10:00:00+08:00');
 
 beforeAll(async () => {
   fakeBrowser.reset();
-  s = createSentinel({ rules: coreRules, dbName: `drill-packs-${Date.now()}`, nowMs: () => NOW, broadcast: async () => undefined });
+  s = createWorker({ rules: coreRules, dbName: `drill-packs-${Date.now()}`, nowMs: () => NOW, broadcast: async () => undefined });
   // The team's pack is active, the default is previous: every refusal must leave both alone.
   const first = await s.handlers.importPack({ json: TEAM });
   expect(first.ok).toBe(true);

@@ -6,7 +6,8 @@ import { Window } from 'happy-dom';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDB } from 'idb';
 import { readPage } from '../../../core/pages';
-import { createSentinel, PURGE_ALARM } from '../../../entrypoints/background/sentinel';
+import { createWorker } from '../../../entrypoints/background/worker';
+import { PURGE_ALARM } from '../../../entrypoints/background/events';
 import { coreRules } from '../../../entrypoints/background/rules';
 
 /**
@@ -46,7 +47,7 @@ beforeEach(() => fakeBrowser.reset());
 describe('drill: no phone numbers or addresses are stored', () => {
   it('reads the fixture pages (the cases are really there) and stores none of the buyer data', async () => {
     const name = `drill-privacy-${Date.now()}`;
-    const s = createSentinel({ rules: coreRules, dbName: name, nowMs: () => Date.parse('2026-11-23T10:00:00+08:00'), broadcast: async () => undefined });
+    const s = createWorker({ rules: coreRules, dbName: name, nowMs: () => Date.parse('2026-11-23T10:00:00+08:00'), broadcast: async () => undefined });
     let reported = 0;
     for (const p of PAGES) {
       const { cases } = readPage(parse(p.file, p.url), p.url);
@@ -82,7 +83,7 @@ describe('drill: no phone numbers or addresses are stored', () => {
   });
 
   it('the per-tab session state (memory only, gone when the browser closes) holds no address or contact line either', async () => {
-    const s = createSentinel({ rules: coreRules, dbName: `drill-privacy-s-${Date.now()}`, nowMs: () => Date.parse('2026-11-23T10:00:00+08:00'), broadcast: async () => undefined });
+    const s = createWorker({ rules: coreRules, dbName: `drill-privacy-s-${Date.now()}`, nowMs: () => Date.parse('2026-11-23T10:00:00+08:00'), broadcast: async () => undefined });
     for (const p of PAGES) await s.handlers.reportPage({ url: p.url, cases: readPage(parse(p.file, p.url), p.url).cases }, { tab: { id: p.tabId, url: p.url } });
     const session = JSON.stringify(await fakeBrowser.storage.session.get(null));
     expect(session.length).toBeGreaterThan(100);
@@ -94,7 +95,7 @@ describe('drill: no phone numbers or addresses are stored', () => {
 
 describe('drill: old cases are purged on schedule', () => {
   it('the worker start schedules a daily purge alarm', async () => {
-    const s = createSentinel({ rules: coreRules, dbName: `drill-purge-a-${Date.now()}`, nowMs: () => Date.now(), broadcast: async () => undefined });
+    const s = createWorker({ rules: coreRules, dbName: `drill-purge-a-${Date.now()}`, nowMs: () => Date.now(), broadcast: async () => undefined });
     await s.events.init();
     const alarm = await fakeBrowser.alarms.get(PURGE_ALARM);
     expect(alarm?.periodInMinutes).toBe(24 * 60);
@@ -104,7 +105,7 @@ describe('drill: old cases are purged on schedule', () => {
   it('the purge alarm removes cases not seen within the retention (30 days by default, then as set)', async () => {
     let now = Date.parse('2026-10-01T10:00:00+08:00');
     const name = `drill-purge-${Date.now()}`;
-    const s = createSentinel({ rules: coreRules, dbName: name, nowMs: () => now, broadcast: async () => undefined });
+    const s = createWorker({ rules: coreRules, dbName: name, nowMs: () => now, broadcast: async () => undefined });
     const page = PAGES[1]!;
     const cases = readPage(parse(page.file, page.url), page.url).cases;
     await s.handlers.reportPage({ url: page.url, cases: cases.slice(0, 1) }, { tab: { id: 1, url: page.url } }); // day 0

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDB } from 'idb';
 import { defaultPack, evaluate, type PanelRead } from '../../../core';
 import { DB_VERSION, runUpgrades } from '../../../core/store';
-import { createSentinel, type Sentinel } from '../../../entrypoints/background/sentinel';
+import { createWorker, type BackgroundWorker } from '../../../entrypoints/background/worker';
 import { coreRules } from '../../../entrypoints/background/rules';
 
 /**
@@ -57,8 +57,8 @@ const SEEDERS: Record<number, (name: string) => Promise<{ packJson: string; prev
   },
 };
 
-function sentinel(name: string): Sentinel {
-  return createSentinel({ rules: coreRules, dbName: name, nowMs: () => NOW, broadcast: async () => undefined });
+function sentinel(name: string): BackgroundWorker {
+  return createWorker({ rules: coreRules, dbName: name, nowMs: () => NOW, broadcast: async () => undefined });
 }
 
 beforeEach(() => fakeBrowser.reset());

@@ -1,4 +1,4 @@
-import type { CaseView } from '../../../entrypoints/background/messaging';
+import type { CaseView } from '../../../protocol/views';
 import type { Deadline, Guidance } from '../../../core/model/guidance';
 import type { PanelRead } from '../../../core/model/facts';
 

@@ -8,9 +8,9 @@ import { setLocale } from '../../../components/i18n';
 import { toEpochMs } from '../../../core/time/beijing';
 import { App, type PanelApi } from '../../../entrypoints/sidepanel/app';
 import { NOW_ISO, deadline, guidance, outOfStockCase, read, view } from './cases';
-import type { CaseView, PageUnreadable } from '../../../entrypoints/background/messaging';
-import { summarizeCase } from '../../../entrypoints/background/case-summary';
-import { queueOrder } from '../../../components/urgency';
+import type { CaseView, PageUnreadable } from '../../../protocol/views';
+import { summarizeCase } from '../../../protocol/views';
+import { queueOrder } from '../../../core/urgency';
 
 const NOW = toEpochMs(NOW_ISO);
 let root: HTMLElement;

@@ -1,9 +1,9 @@
-import { LIMITS } from './case-key';
-import type { ProtocolMap } from './messaging';
+import { boundedPageUrl } from './limits';
+import type { ProtocolMap } from './map';
 
 /**
  * Who may send what to the background worker. Every message is checked against this table
- * at registration (register.ts), before its handler runs.
+ * at the worker's door (entrypoints/background/register.ts), before its handler runs.
  *
  * No WXT / browser imports here: the caller passes the extension's own origin and id.
  */
@@ -89,17 +89,6 @@ export function assertSenderAllowed(type: string, sender: PolicySender | null | 
   const allowed = Object.hasOwn(SENDER_POLICY, type) ? SENDER_POLICY[type as keyof ProtocolMap] : [];
   if (kind === 'unknown' || !allowed.includes(kind)) throw new Error(`${type}: refused from ${CONTEXT_NAMES[kind]}`);
   return kind;
-}
-
-/** The page URL as the content script reports it: an over-long URL loses its query and hash. */
-export function boundedPageUrl(href: string): string {
-  if (href.length <= LIMITS.urlChars) return href;
-  try {
-    const u = new URL(href);
-    return `${u.origin}${u.pathname}`.slice(0, LIMITS.urlChars);
-  } catch {
-    return href.slice(0, LIMITS.urlChars);
-  }
 }
 
 function originOf(url: string): string | null {

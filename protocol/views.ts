@@ -1,7 +1,50 @@
-import type { PanelRead } from '../../core/model/facts';
-import type { Deadline, Guidance } from '../../core/model/guidance';
-import type { CaseView } from './protocol';
-import { caseDue } from '../../components/urgency';
+import type { PanelRead } from '../core/model/facts';
+import type { Deadline, Guidance } from '../core/model/guidance';
+import { caseDue } from '../core/urgency';
+
+/**
+ * One evaluated case. `seenAt` = the instant these exact facts were first read in the tab.
+ */
+export type CaseView = { key: string; tabId: number; url: string; read: PanelRead; guidance: Guidance; seenAt: string };
+
+/**
+ * A page that could not be read as a whole: the adapters tried and the fields missing.
+ * `waiting`: cases found but held back (fields `['platform']`: the page does not say 天猫 or
+ * 淘宝 and the agent has not answered for this shop).
+ */
+export interface PageUnreadable {
+  tried: string[];
+  fields: string[];
+  waiting?: number;
+}
+
+/** One tab's cases (getTabCases / getTabSummaries), with the page-level problem if any. */
+export interface TabCases<C> {
+  tabId: number | null;
+  url: string | null;
+  cases: C[];
+  unreadable?: PageUnreadable;
+}
+
+export interface PackInfo {
+  id: string;
+  version: string;
+  /** ISO +08:00: when it became active (for the built-in pack: when it was first recorded). */
+  importedAt: string;
+  ruleCount: number;
+  /** Where it came from: the built-in default, a file import, or the team pack URL. */
+  source: 'default' | 'file' | 'url';
+  sourceUrl?: string;
+}
+
+/** The team pack URL's last check (options page). */
+export interface TeamPackStatus {
+  url: string;
+  checkedAt: string | null;
+  result: 'none' | 'updated' | 'not-modified' | 'error' | 'no-permission';
+  error?: string;
+  etag?: string;
+}
 
 /**
  * What the side panel renders for a case it does not show expanded (its list of the tab's
@@ -22,7 +65,7 @@ export interface CaseSummary {
   caseId?: string;
   /** reason ?? complaintType, as scraped (cut to SUMMARY_TEXT_CHARS). */
   reason?: string;
-  /** The due time the case is ordered by (components/urgency caseDue, when summarized); null: no deadline. */
+  /** The due time the case is ordered by (core/urgency.ts caseDue, when summarized); null: no deadline. */
   due: string | null;
   /** Every deadline (breached = due in the past at evaluation time): the panel picks the headline live. */
   deadlines: Array<Pick<Deadline, 'id' | 'label' | 'dueAt' | 'actor' | 'source' | 'breached'>>;

@@ -1,4 +1,4 @@
-import type { PanelRead } from '../../core/model/facts';
+import type { PanelRead } from '../core/model/facts';
 
 /**
  * Zod-free pieces of the protocol, safe to import from the content script and the side
@@ -18,7 +18,7 @@ export const LIMITS = {
   nameChars: 100,
 } as const;
 
-/** `${platform}:${kind}:${refundId ?? orderId ?? 'row' + index}` — the case key (brief). */
+/** `${platform}:${kind}:${refundId ?? orderId ?? 'row' + index}` — a case's identity across reports, tabs and alarms. */
 export function caseKey(read: Pick<PanelRead, 'platform' | 'kind' | 'index' | 'facts'>): string {
   const id = read.facts.refundId ?? read.facts.orderId ?? `row${read.index}`;
   return `${read.platform}:${read.kind}:${id}`;
@@ -30,4 +30,18 @@ export function caseKey(read: Pick<PanelRead, 'platform' | 'kind' | 'index' | 'f
  */
 export function sameRead(a: PanelRead, b: PanelRead): boolean {
   return a.kind === b.kind && a.platform === b.platform && a.unreadable.join() === b.unreadable.join() && JSON.stringify(a.facts) === JSON.stringify(b.facts);
+}
+
+/**
+ * The page URL as the content script reports it, and as the worker bounds a sender's URL:
+ * an over-long URL loses its query and hash.
+ */
+export function boundedPageUrl(href: string): string {
+  if (href.length <= LIMITS.urlChars) return href;
+  try {
+    const u = new URL(href);
+    return `${u.origin}${u.pathname}`.slice(0, LIMITS.urlChars);
+  } catch {
+    return href.slice(0, LIMITS.urlChars);
+  }
 }

@@ -1,64 +1,20 @@
-import { intIn, z } from '../../core/model/zod';
-import { BeijingIsoSchema, FactsSchema, PanelReadSchema, type PanelRead } from '../../core/model/facts';
-import type { Guidance } from '../../core/model/guidance';
-import { LedgerEntrySchema } from '../../core/model/ledger';
-import { SettingsPatchSchema } from '../../core/model/settings';
+import { formatZodError, intIn, z } from '../core/model/zod';
+import { BeijingIsoSchema, FactsSchema, PanelReadSchema } from '../core/model/facts';
+import { LedgerEntrySchema } from '../core/model/ledger';
+import { SettingsPatchSchema } from '../core/model/settings';
+import { LIMITS } from './limits';
+import type { PayloadOf, ProtocolMap, WorkerMessage } from './map';
 
 /**
- * Payload schemas for every message of the ProtocolMap (messaging.ts). The background
- * validates each incoming payload with these before doing anything; a failure is answered
- * with an Error whose message names the zod path.
+ * Payload schemas for every message of the ProtocolMap (map.ts). The worker validates each
+ * incoming payload with these before doing anything (`validatePayload`); a failure is
+ * answered with an Error whose message names the zod path.
  *
- * No WXT / browser imports here: the content script, the side panel and the tests import it.
+ * No WXT / browser imports here, but zod: the content script and the side panel import
+ * map.ts and limits.ts, never this module.
  */
-
-export { LIMITS, caseKey } from './case-key';
-import { LIMITS } from './case-key';
 
 const NoPayload = z.union([z.undefined(), z.null()]);
-
-export type { CaseSummary } from './case-summary';
-
-export type CaseView = { key: string; tabId: number; url: string; read: PanelRead; guidance: Guidance; seenAt: string };
-
-/**
- * A page that could not be read as a whole: the adapters tried and the fields missing.
- * `waiting`: cases found but held back (fields `['platform']`: the page does not say 天猫 or
- * 淘宝 and the agent has not answered for this shop).
- */
-export interface PageUnreadable {
-  tried: string[];
-  fields: string[];
-  waiting?: number;
-}
-
-/** One tab's cases (getTabCases / getTabSummaries), with the page-level problem if any. */
-export interface TabCases<C> {
-  tabId: number | null;
-  url: string | null;
-  cases: C[];
-  unreadable?: PageUnreadable;
-}
-
-export interface PackInfo {
-  id: string;
-  version: string;
-  /** ISO +08:00: when it became active (for the built-in pack: when it was first recorded). */
-  importedAt: string;
-  ruleCount: number;
-  /** Where it came from: the built-in default, a file import, or the team pack URL. */
-  source: 'default' | 'file' | 'url';
-  sourceUrl?: string;
-}
-
-/** The team pack URL's last check (options page). */
-export interface TeamPackStatus {
-  url: string;
-  checkedAt: string | null;
-  result: 'none' | 'updated' | 'not-modified' | 'error' | 'no-permission';
-  error?: string;
-  etag?: string;
-}
 
 /** A string of at most `max` characters (`min`: at least that many). */
 const bounded = (max: number, min = 0) => z.string().check(...(min > 0 ? [z.minLength(min)] : []), z.maxLength(max));
@@ -121,7 +77,11 @@ export const ConfirmLedgerPayload = z.extend(LedgerEntrySchema, {
 });
 export const CasesChangedPayload = z.object({ tabId: z.number().check(z.int()) });
 
-/** The schema for each message's payload, by message type. */
+/**
+ * The schema of each message's payload. Checked against the ProtocolMap both ways: what a
+ * schema lets through is what the map's handler expects (`satisfies`, below), and every
+ * payload the map lets a sender pass is one the schema accepts (`_SendersPass`).
+ */
 export const PAYLOAD_SCHEMAS = {
   reportPage: ReportPagePayload,
   getTabCases: GetTabCasesPayload,
@@ -141,20 +101,29 @@ export const PAYLOAD_SCHEMAS = {
   refreshTeamPack: NoPayload,
   casesChanged: CasesChangedPayload,
   settingsChanged: NoPayload,
-} as const;
+} as const satisfies { readonly [K in keyof ProtocolMap]: z.core.$ZodType<PayloadOf<K> | null | undefined> };
 
+type Schemas = typeof PAYLOAD_SCHEMAS;
+/** A payload as validated: what a worker handler receives. */
+export type Validated<K extends keyof ProtocolMap> = z.output<Schemas[K]>;
 
-/** `a.b[2].c: message; …` — a zod error as one line an agent (or developer) can read. */
-export function formatZodError(error: Pick<z.core.$ZodError, 'issues'>): string {
-  return error.issues
-    .slice(0, 5)
-    .map((i) => `${formatPath(i.path)}: ${i.message}`)
-    .join('; ');
-}
+/** Every payload type of the map is accepted by its schema (a compile error names the message if not). */
+type _SendersPass = { [K in keyof ProtocolMap]: [PayloadOf<K>] extends [z.input<Schemas[K]>] ? true : K };
+const _sendersPass: { [K in keyof ProtocolMap]: true } = {} as _SendersPass;
+void _sendersPass;
 
-export function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  if (path.length === 0) return '(root)';
-  return path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
-    .join('');
+/** Payloads whose JSON may not exceed this many characters, checked before zod parses them. */
+const MAX_PAYLOAD_JSON: Partial<Record<keyof ProtocolMap, { chars: number; message: string }>> = {
+  reportPage: { chars: LIMITS.reportJsonChars, message: 'report too large' },
+};
+
+/** Validate a payload at the worker's door; throws `<type>: invalid payload — <zod path>: …`. */
+export function validatePayload<K extends WorkerMessage>(type: K, data: unknown): Validated<K> {
+  const max = MAX_PAYLOAD_JSON[type];
+  if (max !== undefined && typeof data === 'object' && data !== null && JSON.stringify(data).length > max.chars) {
+    throw new Error(`${type}: invalid payload — (root): ${max.message}`);
+  }
+  const result = PAYLOAD_SCHEMAS[type].safeParse(data);
+  if (!result.success) throw new Error(`${type}: invalid payload — ${formatZodError(result.error)}`);
+  return result.data as Validated<K>;
 }

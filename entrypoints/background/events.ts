@@ -1,0 +1,109 @@
+import { browser } from '#imports';
+import { DEADLINE_ALARM_PREFIX, parseAlarmName } from './deadline-alarms';
+import type { Services } from './services';
+import { TEAM_PACK_ALARM, scheduleTeamPack } from './team-pack';
+
+export const PURGE_ALARM = 'as-purge-cases';
+
+/** The browser events the worker answers (register.ts adds the listeners). */
+export function createEvents(s: Services, refreshTeamPack: () => Promise<unknown>) {
+  const events = {
+    async onAlarm(alarm: { name: string }): Promise<void> {
+      if (alarm.name === PURGE_ALARM) {
+        const [{ settings }, st] = await Promise.all([s.evaluator.settings(), s.tabs.state()]);
+        await st.settled(); // recent cases still being written
+        await s.recent.purge(await s.store(), settings.recentCaseRetentionDays);
+        return;
+      }
+      if (alarm.name === TEAM_PACK_ALARM) {
+        await refreshTeamPack();
+        return;
+      }
+      if (alarm.name.startsWith(DEADLINE_ALARM_PREFIX)) {
+        await s.serial(async () => {
+          await s.notifier.notifyCrossings(alarm.name);
+          await s.alarms.refresh();
+        });
+      }
+    },
+
+    async onTabRemoved(tabId: number): Promise<void> {
+      if (await s.dropTab(tabId)) {
+        await (await s.tabs.state()).written();
+        await s.broadcast(tabId);
+      }
+    },
+
+    /** A full navigation starts: the old page's cases go; the new page reports its own. */
+    async onTabUpdated(tabId: number, changeInfo: { status?: string; url?: string }): Promise<void> {
+      if (changeInfo.status !== 'loading') return;
+      await events.onTabRemoved(tabId);
+    },
+
+    async onTabActivated(tabId: number): Promise<void> {
+      const st = await s.tabs.state();
+      if (st.tabs.has(tabId)) {
+        st.setLastTab(tabId);
+        await s.broadcast(tabId);
+      }
+    },
+
+    /** Enterprise policy changed (storage.managed): the effective settings change. */
+    async onManagedChanged(): Promise<void> {
+      await s.serial(() => s.reevaluateAll());
+    },
+
+    async onNotificationClicked(id: string): Promise<void> {
+      const parsed = parseAlarmName(id);
+      if (!parsed) return;
+      const c = await s.tabs.find(parsed.caseKey);
+      if (!c) return;
+      const st = await s.tabs.state();
+      st.setFocus({ key: c.key, tabId: c.tabId });
+      st.setLastTab(c.tabId);
+      try {
+        const tab = await browser.tabs.update(c.tabId, { active: true });
+        if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+      } catch (e) {
+        console.warn('[sentinel] could not focus the tab', e);
+      }
+      await s.broadcast(c.tabId);
+    },
+
+    /**
+     * Every worker start (and install / browser startup): side-panel behaviour, the daily
+     * purge alarm, the team-pack alarm, drop state of tabs that no longer exist, and
+     * recompute deadline alarms + badge from the stored reads and evaluation instants.
+     * Reports arriving meanwhile do not wait for it.
+     */
+    async init(): Promise<void> {
+      try {
+        await browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
+      } catch (e) {
+        console.warn('[sentinel] side panel behaviour not set', e);
+      }
+      if (!(await browser.alarms.get(PURGE_ALARM))) {
+        await browser.alarms.create(PURGE_ALARM, { delayInMinutes: 1, periodInMinutes: 24 * 60 });
+      }
+      const [{ settings }, st] = await Promise.all([s.evaluator.settings(), s.tabs.state()]);
+      await scheduleTeamPack(settings.teamPack.url, settings.teamPack.refreshHours);
+      const ids = [...st.tabs.keys()];
+      const alive = await Promise.all(
+        ids.map((id) =>
+          browser.tabs.get(id).then(
+            (tab) => tab !== undefined,
+            () => false,
+          ),
+        ),
+      );
+      ids.forEach((id, i) => {
+        if (!alive[i] && st.tabs.delete(id)) st.persistTab(id);
+      });
+      await s.alarms.refresh();
+      await s.serial(() => s.notifier.notifyCrossings());
+    },
+  };
+  return events;
+}
+
+export type WorkerEvents = ReturnType<typeof createEvents>;

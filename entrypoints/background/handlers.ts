@@ -1,0 +1,156 @@
+import { browser } from '#imports';
+import type { AnswerOf, WorkerMessage } from '../../protocol/map';
+import { validatePayload, type Validated } from '../../protocol/schemas';
+import { reportedPageUrl } from '../../protocol/sender-policy';
+import { badgeView, summarizeCase, type BadgeView, type CaseView, type PackInfo, type TeamPackStatus } from '../../protocol/views';
+import { pageTabId, type MessageSender } from './open-tabs';
+import type { Services } from './services';
+import { saveSettings } from './settings-service';
+import { getTeamPackStatus, refreshTeamPack, scheduleTeamPack } from './team-pack';
+
+type Handler<K extends WorkerMessage> = (data: Validated<K>, sender: MessageSender) => Promise<AnswerOf<K>>;
+/** One handler per message the worker answers; each gets its payload validated. */
+export type HandlerTable = { [K in WorkerMessage]: Handler<K> };
+
+/**
+ * The worker's answers, one entry per message. Payloads arrive validated (`door` below);
+ * the sender policy is checked before (register.ts).
+ */
+export function createHandlers(s: Services) {
+  const ctx = () => Promise.all([s.tabs.state(), s.evaluator.context()]);
+  return {
+    /**
+     * Evaluate the page's cases and answer at once; the tab state is updated in memory, the
+     * alarm / badge calls are issued, and the session write and the recent-cases write are
+     * queued (readers of the state wait for its write; `settled()` waits for all), without
+     * making the page wait. `answer: 'badges'`: BadgeViews instead of CaseViews.
+     */
+    async reportPage(d, sender): Promise<ReportAnswer<CaseView> | ReportAnswer<BadgeView>> {
+      const tabId = pageTabId(sender);
+      if (tabId === undefined) throw new Error('reportPage: must be sent by a content script in a tab');
+      // The page is the sender's own: a payload naming another page is refused (protocol/sender-policy.ts).
+      const url = reportedPageUrl(d.url, sender.url);
+      const [[st, c], have, db] = await Promise.all([ctx(), s.alarms.alarms(), s.store()]);
+      // From here on synchronous: reports are applied in the order they arrive.
+      const applied = s.tabs.apply(st, c, tabId, url, d);
+      if (!applied) return { cases: [], resync: true };
+      s.alarms.deriveAfterReport(st, c, have);
+      s.recent.record(st, db, applied.views, applied.changed);
+      s.announce(tabId);
+      return { cases: d.answer === 'badges' ? applied.views.map(badgeView) : applied.views };
+    },
+
+    getTabCases: async (d, sender) => s.tabs.tabCases(d?.tabId ?? pageTabId(sender)),
+    getQueue: async () => ({ cases: await s.tabs.queue() }),
+
+    async getTabSummaries(d, sender) {
+      const { cases, ...rest } = await s.tabs.tabCases(d?.tabId ?? pageTabId(sender));
+      return { ...rest, cases: cases.map((v) => summarizeCase(v, s.nowMs())) };
+    },
+
+    getQueueSummaries: async () => ({ cases: (await s.tabs.queue()).map((v) => summarizeCase(v, s.nowMs())) }),
+    getCase: async (d) => ({ case: await s.tabs.get(d.key, d.tabId) }),
+
+    /** Must call sidePanel.open() before any await: the badge click's user gesture expires. */
+    focusCase(d, sender): Promise<void> {
+      const senderTab = pageTabId(sender);
+      if (senderTab !== undefined) {
+        try {
+          browser.sidePanel.open({ tabId: senderTab }).catch((e: unknown) => console.warn('[sentinel] side panel not opened', e));
+        } catch (e) {
+          console.warn('[sentinel] side panel not opened', e);
+        }
+      }
+      return (async () => {
+        const tabId = senderTab ?? (await s.tabs.find(d.key))?.tabId ?? null;
+        const st = await s.tabs.state();
+        st.setFocus({ key: d.key, tabId });
+        if (tabId !== null) {
+          st.setLastTab(tabId);
+          await s.broadcast(tabId);
+        }
+      })();
+    },
+
+    getFocusedCase: async () => ({ key: (await s.tabs.state()).focus?.key ?? null }),
+    getSettings: async () => (await s.evaluator.settings()).settings,
+
+    saveSettings: (d) =>
+      s.serial(async () => {
+        const saved = await saveSettings(await s.store(), d);
+        s.evaluator.invalidate();
+        await scheduleTeamPack(saved.settings.teamPack.url, saved.settings.teamPack.refreshHours);
+        await s.reevaluateAll();
+        // Pages read with the old settings (a platform answer, the locale) read again.
+        const st = await s.tabs.state();
+        for (const id of st.tabs.keys()) s.notifyTab(id).catch((e: unknown) => console.warn('[sentinel] settingsChanged failed', e));
+        return saved.settings;
+      }),
+
+    async getPackInfo(): Promise<{ active: PackInfo; previous: PackInfo | null; team: TeamPackStatus }> {
+      const { settings } = await s.evaluator.settings();
+      return { ...(await s.packs.info()), team: await getTeamPackStatus(await s.store(), settings.teamPack.url) };
+    },
+
+    importPack: (d) =>
+      s.serial(async () => {
+        const result = await s.packs.importJson(d.json, 'file');
+        if (result.ok) await s.reevaluateAll();
+        return result;
+      }),
+
+    exportPack: async () => ({ json: await s.packs.exportJson() }),
+
+    resetPack: () =>
+      s.serial(async () => {
+        const info = await s.packs.reset();
+        await s.reevaluateAll();
+        return { info };
+      }),
+
+    confirmLedger: (d) =>
+      s.serial(async () => {
+        await (await s.store()).addLedgerEntry({ ...d, confirmedAt: s.nowIso() });
+        await s.reevaluateAll();
+        return { ok: true as const };
+      }),
+
+    refreshTeamPack: () =>
+      s.serial(async () => {
+        const { settings } = await s.evaluator.settings();
+        const status = await refreshTeamPack(await s.store(), s.packs, settings.teamPack.url, s.nowIso(), s.fetchFn);
+        if (status.result === 'updated') await s.reevaluateAll();
+        return status;
+      }),
+  } satisfies HandlerTable;
+}
+
+type ReportAnswer<C> = { cases: C[]; resync?: boolean };
+/** reportPage answers BadgeViews when asked for `answer: 'badges'` (the content script), else CaseViews. */
+type ReportPageDoor = {
+  (data: { answer: 'badges' }, sender?: MessageSender): Promise<ReportAnswer<BadgeView>>;
+  (data: unknown, sender?: MessageSender): Promise<ReportAnswer<CaseView>>;
+};
+type Door<T> = { [K in keyof T]: K extends 'reportPage' ? ReportPageDoor : T[K] extends (data: never, sender: MessageSender) => infer R ? (data: unknown, sender?: MessageSender) => R : never };
+
+/**
+ * The handler table behind the payload check: each entry validates its payload first and
+ * rejects an invalid one with an Error naming the zod path. Synchronous up to the handler
+ * (focusCase keeps its user gesture).
+ */
+export function door<T extends HandlerTable>(table: T): Door<T> {
+  const out: Record<string, (data: unknown, sender?: MessageSender) => unknown> = {};
+  for (const type of Object.keys(table) as WorkerMessage[]) {
+    const handler = table[type] as (data: unknown, sender: MessageSender) => Promise<unknown>;
+    out[type] = (data, sender = {}) => {
+      let valid: unknown;
+      try {
+        valid = validatePayload(type, data);
+      } catch (e) {
+        return Promise.reject(e);
+      }
+      return handler(valid, sender);
+    };
+  }
+  return out as Door<T>;
+}

@@ -1,0 +1,203 @@
+import { browser } from '#imports';
+import type { PanelRead } from '../../core/model/facts';
+import { maskPhones } from '../../core/store';
+import { queueOrder } from '../../core/urgency';
+import { caseKey, sameRead } from '../../protocol/limits';
+import type { Validated } from '../../protocol/schemas';
+import type { CaseView, TabCases } from '../../protocol/views';
+import { uniqueCases } from './deadline-alarms';
+import type { EvalContext, Evaluator } from './evaluation';
+import { lazily, type Lazy } from './promises';
+import { SessionState, type StoredCase, type TabMem } from './tab-state';
+
+/** The part of runtime.MessageSender the worker reads. */
+export interface MessageSender {
+  tab?: { id?: number; url?: string; windowId?: number };
+  url?: string;
+}
+
+/**
+ * The back-office tab a message came from — only for content scripts. An extension page
+ * opened as a tab (the side panel as `sidepanel.html` in a tab) also has `sender.tab`, but
+ * it is not a back-office tab.
+ */
+export function pageTabId(sender: MessageSender): number | undefined {
+  const url = sender.url ?? sender.tab?.url ?? '';
+  if (/^(chrome|moz|edge)-extension:\/\//.test(url)) return undefined;
+  return sender.tab?.id;
+}
+
+const FREE_TEXT_FACTS = ['buyer', 'reason', 'complaintType', 'refundStatus', 'activity'] as const;
+
+/**
+ * Free-text facts with phone-number-like runs masked before anything is kept (even in
+ * session storage): a 买家 cell or a 退款原因 may carry a phone number; ids and times are
+ * validated formats and stay as they are.
+ */
+export function maskRead(read: PanelRead): PanelRead {
+  const facts = { ...read.facts };
+  for (const k of FREE_TEXT_FACTS) {
+    const v = facts[k];
+    if (typeof v === 'string') facts[k] = maskPhones(v);
+  }
+  return { ...read, facts };
+}
+
+/** What a report changed: the cases it carried, evaluated, and the keys new or changed. */
+export interface AppliedReport {
+  views: CaseView[];
+  changed: Set<string>;
+}
+
+export interface OpenTabsDeps {
+  evaluator: Evaluator;
+  nowMs: () => number;
+  nowIso: () => string;
+  /** Session storage was full: these tabs' cases were dropped. */
+  onDropped: (tabIds: number[]) => void;
+}
+
+/**
+ * The cases of the open back-office tabs: the session state (tab-state.ts) and each tab's
+ * views, evaluated once per evaluation context; the lists the side panel asks for, in the
+ * one queue order (core/urgency.ts).
+ */
+export class OpenTabs {
+  private readonly session: Lazy<SessionState>;
+
+  constructor(private readonly deps: OpenTabsDeps) {
+    this.session = lazily(() => SessionState.load(deps.onDropped));
+  }
+
+  /** The tab states (rebuilt from one storage.session read after a restart). */
+  state(): Promise<SessionState> {
+    return this.session.get();
+  }
+
+  /** A tab's views, evaluated with context `c` (kept until the context changes). */
+  viewsOf(t: TabMem, c: EvalContext): CaseView[] {
+    if (t.views && t.version === c.version) return t.views;
+    const views: CaseView[] = [];
+    for (const sc of t.cases) {
+      const v = this.deps.evaluator.evaluate(sc.read, caseKey(sc.read), t.tabId, t.url, sc.seenAt, c);
+      if (v) views.push(v);
+    }
+    t.views = views;
+    t.version = c.version;
+    return views;
+  }
+
+  allViews(st: SessionState, c: EvalContext): CaseView[] {
+    const out: CaseView[] = [];
+    for (const t of st.tabs.values()) out.push(...this.viewsOf(t, c));
+    return out;
+  }
+
+  /** Whether some tab's views must still be evaluated (after a restart or a context change). */
+  unevaluated(st: SessionState, c: EvalContext): boolean {
+    for (const t of st.tabs.values()) if (!t.views || t.version !== c.version) return true;
+    return false;
+  }
+
+  /**
+   * A page report applied to its tab — synchronous, so reports apply in the order they
+   * arrive. Null when an `append` finds no cases of that page in the tab (the page must be
+   * reported whole).
+   */
+  apply(st: SessionState, c: EvalContext, tabId: number, url: string, d: Validated<'reportPage'>): AppliedReport | null {
+    const prior = st.tabs.get(tabId);
+    const samePage = prior?.url === url ? prior : undefined;
+    if (d.append && !samePage) return null;
+    const before = new Map<string, StoredCase>();
+    if (samePage) for (const sc of samePage.cases) before.set(caseKey(sc.read), sc);
+    const now = this.deps.nowIso();
+    const views: CaseView[] = [];
+    const changed = new Set<string>();
+    const keys = new Set<string>();
+    for (const raw of d.cases) {
+      const read = maskRead(raw);
+      const key = caseKey(read);
+      if (keys.has(key)) continue;
+      keys.add(key);
+      // A case already known in this tab with exactly the same read keeps its evaluation
+      // instant (`seenAt`): the page's countdown text (剩余…) was read at that instant, so
+      // re-evaluating it "now" would move the due time.
+      const prev = before.get(key);
+      const same = prev !== undefined && sameRead(prev.read, read);
+      if (!same) changed.add(key);
+      const v = this.deps.evaluator.evaluate(read, key, tabId, url, same ? prev.seenAt : now, c);
+      if (v) views.push(v);
+    }
+    // Later chunks of a long page (append) add to the cases the earlier chunks reported.
+    // A row-by-row update also drops the cases whose rows are gone.
+    const removed = new Set(d.append ? d.remove : undefined);
+    const keptViews = d.append && samePage ? this.viewsOf(samePage, c).filter((v) => !keys.has(v.key) && !removed.has(v.key)) : [];
+    const all = [...keptViews, ...views];
+    const unreadable = d.unreadable ?? (d.append ? samePage?.unreadable : undefined);
+    st.tabs.set(tabId, {
+      tabId,
+      url,
+      cases: all.map((v) => ({ read: v.read, seenAt: v.seenAt })),
+      ...(unreadable ? { unreadable } : {}),
+      updatedMs: this.deps.nowMs(),
+      views: all,
+      version: c.version,
+    });
+    st.lastTab = tabId;
+    st.persistTab(tabId);
+    return { views, changed };
+  }
+
+  /**
+   * The cases of tab `own` (a content script's own tab, or the tab the side panel names);
+   * without one, the side panel's tab: the active tab when it is a back-office tab, else
+   * the back-office tab used most recently, else the focused case's.
+   */
+  async tabCases(own: number | undefined): Promise<TabCases<CaseView>> {
+    const [st, c] = await Promise.all([this.state(), this.deps.evaluator.context()]);
+    await st.written();
+    const candidates: Array<number | null | undefined> = [own];
+    if (own === undefined) candidates.push(await activeTabId(), st.lastTab, st.focus?.tabId);
+    for (const id of candidates) {
+      if (id === null || id === undefined) continue;
+      const t = st.tabs.get(id);
+      if (t) return { tabId: t.tabId, url: t.url, cases: queueOrder(this.viewsOf(t, c), deadlinesOf, this.deps.nowMs()), ...(t.unreadable ? { unreadable: t.unreadable } : {}) };
+      if (id === own) return { tabId: id, url: null, cases: [] };
+    }
+    return { tabId: null, url: null, cases: [] };
+  }
+
+  /** Every open tab's cases, once each, in the queue order. */
+  async queue(): Promise<CaseView[]> {
+    const [st, c] = await Promise.all([this.state(), this.deps.evaluator.context()]);
+    await st.written();
+    return queueOrder(uniqueCases(this.allViews(st, c)), deadlinesOf, this.deps.nowMs());
+  }
+
+  /** One case; `tabId`'s copy first (a case open in two tabs), else the first tab's that has it. */
+  async get(key: string, tabId?: number): Promise<CaseView | null> {
+    const [st, c] = await Promise.all([this.state(), this.deps.evaluator.context()]);
+    await st.written();
+    const preferred = tabId === undefined ? undefined : st.tabs.get(tabId);
+    if (preferred) for (const v of this.viewsOf(preferred, c)) if (v.key === key) return v;
+    return this.find(key, st, c);
+  }
+
+  /** The first open tab's view of a case (null: no open tab has it). */
+  async find(key: string, st?: SessionState, c?: EvalContext): Promise<CaseView | null> {
+    const [s, ctx] = st && c ? [st, c] : await Promise.all([this.state(), this.deps.evaluator.context()]);
+    for (const t of s.tabs.values()) for (const v of this.viewsOf(t, ctx)) if (v.key === key) return v;
+    return null;
+  }
+}
+
+const deadlinesOf = (v: CaseView) => v.guidance.deadlines;
+
+async function activeTabId(): Promise<number | null> {
+  try {
+    const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id ?? null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,35 @@
+import type { SentinelStore } from '../../core/store';
+import type { AlarmScheduler } from './alarm-scheduler';
+import type { Evaluator } from './evaluation';
+import type { Notifier } from './notifier';
+import type { OpenTabs } from './open-tabs';
+import type { PackService } from './pack-service';
+import type { Serial } from './promises';
+import type { RecentCasesRecorder } from './recent-cases';
+
+/** The worker's services, as composed by worker.ts: what the handler and event tables use. */
+export interface Services {
+  nowMs: () => number;
+  nowIso: () => string;
+  /** The IndexedDB store, opened on first use. */
+  store: () => Promise<SentinelStore>;
+  packs: PackService;
+  evaluator: Evaluator;
+  tabs: OpenTabs;
+  alarms: AlarmScheduler;
+  notifier: Notifier;
+  recent: RecentCasesRecorder;
+  /** Serialises the admin changes (settings, packs, ledger) within one worker lifetime. */
+  serial: Serial;
+  fetchFn?: typeof fetch;
+  /** Tell the extension pages a tab's cases changed, and wait until it is sent. */
+  broadcast: (tabId: number) => Promise<void>;
+  /** The same without making the caller wait. */
+  announce: (tabId: number) => void;
+  /** Tell a back-office tab's content scripts the settings changed. */
+  notifyTab: (tabId: number) => Promise<void>;
+  /** Re-evaluate every open tab's cases (after a pack, settings or ledger change) and tell the pages. */
+  reevaluateAll: () => Promise<void>;
+  /** Drop a tab's cases (closed, or navigated away); true when it had any. */
+  dropTab: (tabId: number) => Promise<boolean>;
+}

@@ -1,0 +1,111 @@
+import { openSentinelStore } from '../../core/store';
+import { toBeijingIso } from '../../core/time';
+import { sendMessage } from '../../protocol/messaging';
+import { AlarmScheduler } from './alarm-scheduler';
+import { Evaluator } from './evaluation';
+import { createEvents } from './events';
+import { createHandlers, door } from './handlers';
+import { Notifier } from './notifier';
+import { OpenTabs } from './open-tabs';
+import { PackService } from './pack-service';
+import { lazily, serialQueue } from './promises';
+import { RecentCasesRecorder } from './recent-cases';
+import type { RulesApi } from './rules-api';
+import type { Services } from './services';
+import { ToolbarBadge } from './toolbar-badge';
+
+export interface WorkerDeps {
+  rules: RulesApi;
+  /** The clock (tests pass a fixed one). Only entrypoints read the real clock. */
+  nowMs?: () => number;
+  dbName?: string;
+  fetchFn?: typeof fetch;
+  /** Tell extension pages a tab's cases changed (default: the `casesChanged` message). */
+  broadcast?: (tabId: number) => Promise<void>;
+  /** Tell a back-office tab's content scripts the settings changed (default: `settingsChanged` to the tab). */
+  notifyTab?: (tabId: number) => Promise<void>;
+}
+
+/**
+ * The background worker, composed: the services (evaluation context, open tabs, alarm
+ * scheduler, notifier, recent-cases recorder, packs), the message handler table behind the
+ * payload check, and the browser events. register.ts wires it to the browser.
+ */
+export function createWorker(deps: WorkerDeps) {
+  const nowMs = deps.nowMs ?? (() => Date.now());
+  const nowIso = () => toBeijingIso(nowMs());
+  const db = lazily(() => openSentinelStore(deps.dbName));
+  const store = () => db.get();
+  const packs = new PackService(store, deps.rules, nowIso);
+  const evaluator = new Evaluator({ store, packs, rules: deps.rules, nowMs });
+  const broadcast =
+    deps.broadcast ??
+    (async (tabId: number) => {
+      await sendMessage('casesChanged', { tabId }).catch(() => undefined);
+    });
+  const notifyTab =
+    deps.notifyTab ??
+    (async (tabId: number) => {
+      await sendMessage('settingsChanged', undefined, tabId).catch(() => undefined);
+    });
+  const announce = (tabId: number) => {
+    broadcast(tabId).catch((e: unknown) => console.warn('[sentinel] broadcast failed', e));
+  };
+  const tabs: OpenTabs = new OpenTabs({
+    evaluator,
+    nowMs,
+    nowIso,
+    onDropped: (dropped) => {
+      // Session storage was full: other tabs' cases were dropped; alarms and badge follow.
+      alarms.refresh().catch((e: unknown) => console.error('[sentinel] refresh after drop failed', e));
+      dropped.forEach(announce);
+    },
+  });
+  const alarms = new AlarmScheduler({ tabs, evaluator, badge: new ToolbarBadge(), nowMs });
+
+  const services: Services = {
+    nowMs,
+    nowIso,
+    store,
+    packs,
+    evaluator,
+    tabs,
+    alarms,
+    notifier: new Notifier({ tabs, evaluator, nowMs }),
+    recent: new RecentCasesRecorder(nowMs),
+    serial: serialQueue(),
+    ...(deps.fetchFn ? { fetchFn: deps.fetchFn } : {}),
+    broadcast,
+    announce,
+    notifyTab,
+    async reevaluateAll() {
+      evaluator.invalidate();
+      const [st, c, have] = await Promise.all([tabs.state(), evaluator.context(), alarms.alarms()]);
+      alarms.derive(st, c, have); // evaluates every tab with the new context
+      await st.settled();
+      for (const id of st.tabs.keys()) await broadcast(id);
+    },
+    async dropTab(tabId) {
+      const st = await tabs.state();
+      if (!st.tabs.delete(tabId)) return false;
+      st.persistTab(tabId);
+      const [c, have] = await Promise.all([evaluator.context(), alarms.alarms()]);
+      alarms.derive(st, c, have);
+      return true;
+    },
+  };
+  const table = createHandlers(services);
+  const handlers = door(table);
+  const events = createEvents(services, () => handlers.refreshTeamPack(undefined));
+  return {
+    /** The message handlers behind the payload check (register.ts puts the sender policy in front). */
+    handlers,
+    events,
+    packs,
+    store,
+    refreshDerived: () => alarms.refresh(),
+    settled: async () => (await tabs.state()).settled(),
+  };
+}
+
+export type BackgroundWorker = ReturnType<typeof createWorker>;
