@@ -112,7 +112,8 @@ const states = new WeakMap<Element, BadgeState>();
  */
 const CSS = `:host{all:initial;display:inline-block;vertical-align:middle;margin:1px 2px;max-width:100%;}
 .b{display:inline-flex;flex-wrap:wrap;align-items:center;gap:2px 4px;max-width:100%;box-sizing:border-box;font:11px/16px system-ui,-apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;padding:0 5px;border-radius:8px;border:1px solid;cursor:pointer;user-select:none;}
-.c,.m,.l,.o{white-space:nowrap}
+.c,.l{white-space:nowrap}
+.m,.o{word-break:keep-all;overflow-wrap:anywhere}
 .l{font-weight:600}
 .o{color:#a8071a;background:#fff;border:1px solid #ff7875;border-radius:7px;padding:0 3px;font-size:10px}
 .ok{color:#237804;background:#f6ffed;border-color:#b7eb8f}
@@ -121,7 +122,7 @@ const CSS = `:host{all:initial;display:inline-block;vertical-align:middle;margin
 .breached{color:#fff;background:#cf1322;border-color:#a8071a;font-weight:600}
 .unreadable{color:#595959;background:#fafafa;border-color:#d9d9d9;border-style:dashed;cursor:default}
 .c{font-variant-numeric:tabular-nums}
-.m{font-weight:600;color:#fff;background:#d4380d;border-radius:7px;padding:0 4px}
+.m{font-weight:600;color:#fff;background:#d4380d;border-radius:7px;padding:0 3px;font-size:10px}
 .breached .m{background:#fff;color:#cf1322}
 :host(:focus-visible) .b{outline:2px solid #0958d9;outline-offset:1px;box-shadow:0 0 0 1px #fff}`;
 
