@@ -1,7 +1,7 @@
 import { defineContentScript } from '#imports';
 import { detectPageKind, isWorkbench, readPageWithAnchors, rereadRows, type ListSource } from '../../core/pages';
 import { onMessage, sendMessage } from '../../protocol/messaging';
-import { Sentinel } from './sentinel';
+import { PageLoop } from './page-loop';
 
 /**
  * 售后哨兵 in the seller back office: read each refund / after-sale / complaint case by
@@ -24,7 +24,7 @@ export default defineContentScript({
   allFrames: true,
   runAt: 'document_idle',
   main(ctx) {
-    const sentinel = new Sentinel(ctx, {
+    const loop = new PageLoop(ctx, {
       // `now`: times two years away are unreadable (core/pages/plausible.ts).
       read: (root, url, opts) => readPageWithAnchors(root, url, { ...opts, now: Date.now() }),
       // The workbench is one app: present on every route, reading only the lists and details.
@@ -38,8 +38,8 @@ export default defineContentScript({
       settings: () => sendMessage('getSettings'),
     });
     // The worker's word that the settings changed (e.g. the agent answered 天猫 / 淘宝).
-    const off = onMessage('settingsChanged', () => sentinel.settingsChanged());
+    const off = onMessage('settingsChanged', () => loop.settingsChanged());
     ctx.onInvalidated(off);
-    void sentinel.start();
+    void loop.start();
   },
 });

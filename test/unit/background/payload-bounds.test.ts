@@ -3,7 +3,7 @@ import { z } from '../../../core/model/zod';
 import { Clock, NOW, URL_DETAIL, freshProfile, sentinel, tab, tmallRefund } from './helpers';
 import { LIMITS } from '../../../protocol/limits';
 import { PAYLOAD_SCHEMAS } from '../../../protocol/schemas';
-import { MAX_FACT_CHARS } from '../../../entrypoints/seller.content/sentinel';
+import { MAX_FACT_CHARS } from '../../../entrypoints/seller.content/reporter';
 
 beforeEach(freshProfile);
 

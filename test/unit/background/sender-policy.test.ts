@@ -10,7 +10,7 @@ import {
   reportedPageUrl,
   type SenderContext,
 } from '../../../protocol/sender-policy';
-import { reportUrl } from '../../../entrypoints/seller.content/sentinel';
+import { reportUrl } from '../../../entrypoints/seller.content/reporter';
 import { defaultPack } from '../../../core';
 
 let off: (() => void) | undefined;

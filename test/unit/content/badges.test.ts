@@ -6,7 +6,9 @@ import type { PanelRead } from '../../../core/model/facts';
 import type { CaseView } from '../../../protocol/views';
 import { BadgeLayer, type BadgeEntry } from '../../../entrypoints/seller.content/badge-layer';
 import { badgeModelFor } from '../../../entrypoints/seller.content/badge-model';
-import { Sentinel, boundedRead, isOwnOrTickMutation, reportUrl, type ReadResult, type SentinelDeps } from '../../../entrypoints/seller.content/sentinel';
+import { PageLoop, type ReadResult, type PageLoopDeps } from '../../../entrypoints/seller.content/page-loop';
+import { isOwnOrTickMutation } from '../../../entrypoints/seller.content/page-watcher';
+import { boundedRead, reportUrl } from '../../../entrypoints/seller.content/reporter';
 import { deadline, guidance, read, view } from '../sidepanel/cases';
 
 const NOW = toEpochMs('2026-11-20T10:00:00+08:00');
@@ -77,7 +79,7 @@ function caseFor(id: string, index: number, minutesLeft: number, extra: Partial<
 }
 
 /** Fake page reader over listPage(): one case per row, anchored to the row. */
-function fakeDeps(overrides: Partial<SentinelDeps> = {}) {
+function fakeDeps(overrides: Partial<PageLoopDeps> = {}) {
   const reads = vi.fn((_root: Document, _url: string): ReadResult => {
     const rows = Array.from(document.querySelectorAll('tbody tr')) as HTMLElement[];
     return {
@@ -89,7 +91,7 @@ function fakeDeps(overrides: Partial<SentinelDeps> = {}) {
   const report = vi.fn(async (d: { url: string; cases: PanelRead[]; append?: boolean }) => ({
     cases: d.cases.map((c) => caseFor(c.facts.refundId!, c.index, 90 + c.index)),
   }));
-  const deps: SentinelDeps = { read: reads, report, focus: vi.fn(), now: () => clock, debounceMs: 20, ...overrides };
+  const deps: PageLoopDeps = { read: reads, report, focus: vi.fn(), now: () => clock, debounceMs: 20, ...overrides };
   return { deps, reads, report };
 }
 
@@ -218,7 +220,7 @@ describe('content script pass loop', () => {
   it('mounts one badge per row; re-reads are idempotent (no duplicates, same hosts)', async () => {
     const tbody = listPage(['1001', '1002', '1003']);
     const { deps, report } = fakeDeps();
-    const s = new Sentinel(ctx, deps);
+    const s = new PageLoop(ctx, deps);
     await s.pass();
     const first = badges();
     expect(first).toHaveLength(3);
@@ -241,7 +243,7 @@ describe('content script pass loop', () => {
   it('re-reads after a DOM change (debounced), but not after its own badge insertions', async () => {
     const tbody = listPage(['1', '2']);
     const { deps, reads } = fakeDeps();
-    const s = new Sentinel(ctx, deps);
+    const s = new PageLoop(ctx, deps);
     await s.start();
     expect(badges()).toHaveLength(2);
     await wait(60);
@@ -256,7 +258,7 @@ describe('content script pass loop', () => {
   it('one change after a quiet period is read at once; a burst is debounced into one more read', async () => {
     const tbody = listPage(['1']);
     const { deps, reads } = fakeDeps({ debounceMs: 40 });
-    await new Sentinel(ctx, deps).start();
+    await new PageLoop(ctx, deps).start();
     await wait(60); // quiet
     addRow(tbody, '2');
     await Promise.resolve(); // the MutationObserver's microtask: no timer involved
@@ -276,7 +278,7 @@ describe('content script pass loop', () => {
     const tbody = listPage(['1']);
     const { deps, reads } = fakeDeps({ debounceMs: 200 });
     const listen = vi.spyOn(ctx, 'addEventListener');
-    await new Sentinel(ctx, deps).start();
+    await new PageLoop(ctx, deps).start();
     const onRoute = listen.mock.calls.find((c) => c[1] === 'wxt:locationchange')![2] as (e: Event) => void;
     history.pushState({}, '', '/home.htm/trade-platform/refund-list/detail?disputeId=2&type=1');
     onRoute(new Event('wxt:locationchange'));
@@ -287,7 +289,7 @@ describe('content script pass loop', () => {
   it('a page that never stops changing is still read within the max wait', async () => {
     const tbody = listPage(['1']);
     const { deps, reads } = fakeDeps({ debounceMs: 30, maxWaitMs: 80 });
-    await new Sentinel(ctx, deps).start();
+    await new PageLoop(ctx, deps).start();
     await wait(50);
     let n = 2;
     const ticker = setInterval(() => addRow(tbody, String(n++)), 5);
@@ -325,7 +327,7 @@ describe('content script pass loop', () => {
     listPage(['1']);
     const { deps, reads } = fakeDeps();
     const listen = vi.spyOn(ctx, 'addEventListener');
-    const s = new Sentinel(ctx, deps);
+    const s = new PageLoop(ctx, deps);
     await s.start();
     expect(reads).toHaveBeenCalledTimes(1);
     const call = listen.mock.calls.find((c) => c[1] === 'wxt:locationchange');
@@ -340,7 +342,7 @@ describe('content script pass loop', () => {
   it('inserts nothing but one marker when the page cannot be read', async () => {
     document.body.innerHTML = '<div>退款原因：<span></span></div>';
     const { deps, report } = fakeDeps({ read: () => ({ cases: [], tried: ['refund-detail'], errors: [{ adapter: 'refund-detail', message: 'boom' }] }) });
-    const s = new Sentinel(ctx, deps);
+    const s = new PageLoop(ctx, deps);
     await s.pass();
     const all = badges();
     expect(all).toHaveLength(1);
@@ -352,14 +354,14 @@ describe('content script pass loop', () => {
   it('nothing at all on a page with no case and no error', async () => {
     document.body.innerHTML = '<p>hello</p>';
     const { deps } = fakeDeps({ read: () => ({ cases: [], tried: ['refund-list'], errors: [] }) });
-    await new Sentinel(ctx, deps).pass();
+    await new PageLoop(ctx, deps).pass();
     expect(badges()).toHaveLength(0);
   });
 
   it('a badge click asks the background to focus the case', async () => {
     listPage(['77']);
     const { deps } = fakeDeps();
-    await new Sentinel(ctx, deps).pass();
+    await new PageLoop(ctx, deps).pass();
     badges()[0]!.click();
     expect(deps.focus).toHaveBeenCalledWith('tmall:refund:77');
   });
@@ -367,7 +369,7 @@ describe('content script pass loop', () => {
   it('sends more than 300 cases in several reports (the protocol caps one report)', async () => {
     listPage(Array.from({ length: 650 }, (_, i) => String(5000 + i)));
     const { deps, report } = fakeDeps();
-    await new Sentinel(ctx, deps).pass();
+    await new PageLoop(ctx, deps).pass();
     expect(report.mock.calls.map((c) => c[0].cases.length)).toEqual([300, 300, 50]);
     // the first report replaces the tab's cases, the later ones add to them
     expect(report.mock.calls.map((c) => c[0].append === true)).toEqual([false, true, true]);
@@ -393,7 +395,7 @@ describe('content script pass loop', () => {
         errors: [],
       }),
     });
-    await new Sentinel(ctx, deps).pass();
+    await new PageLoop(ctx, deps).pass();
     expect(report.mock.calls.length).toBeGreaterThanOrEqual(2);
     for (const [d] of report.mock.calls) expect(JSON.stringify(d).length).toBeLessThan(1_000_000);
     expect(report.mock.calls.flatMap(([d]) => d.cases.map((c) => c.facts.refundId))).toEqual(Array.from({ length: 300 }, (_, i) => String(7000 + i)));
@@ -402,7 +404,7 @@ describe('content script pass loop', () => {
   it('records the pass measurements on <html> for the bench', async () => {
     listPage(['1', '2']);
     const { deps } = fakeDeps();
-    await new Sentinel(ctx, deps).pass();
+    await new PageLoop(ctx, deps).pass();
     const el = document.documentElement;
     for (const name of ['read-ms', 'mount-ms', 'mount-all-ms', 'total-ms', 'report-ms']) expect(Number.isFinite(Number(el.getAttribute(`data-as-${name}`)))).toBe(true);
     expect(el.dataset.asBadges).toBe('2');
@@ -412,7 +414,7 @@ describe('content script pass loop', () => {
   it('does nothing once the extension context is invalid', async () => {
     listPage(['1']);
     const { deps, reads } = fakeDeps();
-    const s = new Sentinel(ctx, deps);
+    const s = new PageLoop(ctx, deps);
     ctx.abort();
     await s.pass();
     expect(reads).not.toHaveBeenCalled();

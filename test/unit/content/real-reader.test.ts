@@ -3,7 +3,7 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { readPageWithAnchors } from '../../../core/pages';
 import { BADGE_TAG } from '../../../components/countdown-badge';
 import type { PanelRead } from '../../../core/model/facts';
-import { Sentinel } from '../../../entrypoints/seller.content/sentinel';
+import { PageLoop } from '../../../entrypoints/seller.content/page-loop';
 import { deadline, guidance, view } from '../sidepanel/cases';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -78,7 +78,7 @@ describe('content script with the real page readers', () => {
       ['2026112000003', '<img src=x onerror="window.__pwned=1">', '12.50'],
     ]);
     const report = fakeBackground();
-    const s = new Sentinel(ctx, { read: (root) => readPageWithAnchors(root, URL_LIST), report, focus: () => {}, now: () => Date.parse('2026-11-20T02:00:00Z') });
+    const s = new PageLoop(ctx, { read: (root) => readPageWithAnchors(root, URL_LIST), report, focus: () => {}, now: () => Date.parse('2026-11-20T02:00:00Z') });
     await s.pass();
     const first = badges();
     expect(first.map((b) => b.getAttribute('data-case'))).toEqual(['tmall:refund:2026112000001', 'tmall:refund:2026112000002', 'tmall:refund:2026112000003']);
@@ -115,7 +115,7 @@ describe('a workbench page that does not say 天猫 or 淘宝', () => {
     const report = fakeBackground();
     let answers: Record<string, 'tmall' | 'taobao'> = {};
     const settings = vi.fn(async () => ({ shopPlatforms: answers }));
-    const s = new Sentinel(ctx, { read: (root, _url, opts) => readPageWithAnchors(root, QN_DETAIL, opts), report, focus: () => {}, settings });
+    const s = new PageLoop(ctx, { read: (root, _url, opts) => readPageWithAnchors(root, QN_DETAIL, opts), report, focus: () => {}, settings });
     await s.pass();
     expect(report).toHaveBeenCalledTimes(1);
     const first = report.mock.calls[0]![0] as { cases: PanelRead[]; unreadable?: { fields: string[]; waiting?: number } };

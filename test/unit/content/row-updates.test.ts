@@ -4,7 +4,7 @@ import { readPageWithAnchors, rereadRows, type ListSource } from '../../../core/
 import { BADGE_TAG } from '../../../components/countdown-badge';
 import type { PanelRead } from '../../../core/model/facts';
 import { caseKey } from '../../../protocol/limits';
-import { Sentinel } from '../../../entrypoints/seller.content/sentinel';
+import { PageLoop } from '../../../entrypoints/seller.content/page-loop';
 import { deadline, guidance, view } from '../sidepanel/cases';
 
 /**
@@ -74,7 +74,7 @@ afterEach(() => {
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function start(worker: ReturnType<typeof fakeWorker>) {
-  const s = new Sentinel(ctx, {
+  const s = new PageLoop(ctx, {
     read: (root) => readPageWithAnchors(root, URL_LIST),
     reread: (list, rows) => rereadRows(list as ListSource, rows, URL_LIST),
     report: worker.report,

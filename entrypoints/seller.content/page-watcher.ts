@@ -1,0 +1,176 @@
+import { BADGE_TAG, isBadgeHost } from '../../components/countdown-badge';
+import type { LayerContext } from './badge-layer';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+
+/** The part of WXT's ContentScriptContext the content script uses (tests pass the real one). */
+export type PageContext = LayerContext & Pick<ContentScriptContext, 'isInvalid' | 'setTimeout'>;
+
+/** A page that never stops changing is still read this often (ms). */
+export const MAX_WAIT_MS = 600;
+const DEBOUNCE_MS = 150;
+
+/** A platform countdown ticking (`剩余2天23时7分51秒`, `05:12:09`) is not a change worth a re-read. */
+const TICKING_TEXT = /^\s*(?:剩余|还剩|仅剩|剩)?\s*(?:(?:\d+\s*(?:天|小时|时|分钟|分|秒)\s*)+|(?:\d+\s*天\s*)?\d{1,3}[:：]\d{2}(?:[:：]\d{2})?)\s*$/;
+
+/**
+ * Whether a changed text is (part of) a ticking countdown: the text itself, or — for a bare
+ * number such as the `51` of `剩余<em>2</em>天…<em>51</em>秒` — its nearest enclosing text.
+ */
+function isTicking(node: Node | null): boolean {
+  for (let n = node, depth = 0; n && depth < 3; n = n.parentNode, depth++) {
+    const text = n.textContent ?? '';
+    if (TICKING_TEXT.test(text)) return true;
+    if (!/^\s*\d+\s*$/.test(text)) return false;
+  }
+  return false;
+}
+
+/** A DOM change that is our own badges, or a countdown ticking: no reason to read again. */
+export function isOwnOrTickMutation(record: MutationRecord): boolean {
+  const target = record.target;
+  if (isBadgeHost(target) || (target.nodeType === 1 && (target as Element).closest?.(BADGE_TAG))) return true;
+  if (record.type === 'characterData') return isTicking(target);
+  if (record.type === 'childList') {
+    const nodes = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
+    if (nodes.length === 0) return true;
+    if (nodes.every((n) => isBadgeHost(n))) return true;
+    return nodes.every((n) => isBadgeHost(n) || n.nodeType === 3) && isTicking(target);
+  }
+  return false;
+}
+
+/** What changed since the last pass: some rows, or (`whole`) something only a whole read can account for. */
+export interface Changes {
+  rows: Set<Element>;
+  whole: boolean;
+}
+
+export interface PageWatcherOptions {
+  /** The rows a DOM change touched; null: the whole page must be read. */
+  touched(record: MutationRecord): Element[] | null;
+  /** One pass over what changed (never two at once: the watcher collapses them). */
+  pass(changes: Changes): Promise<void>;
+  /** Debounce for DOM changes (ms). */
+  debounceMs?: number;
+  /** The longest a burst of changes postpones a read (ms). */
+  maxWaitMs?: number;
+}
+
+/**
+ * Watches the page (DOM changes, in-page navigation) and runs the passes: debounced, never
+ * two at once, the changed rows collected for the next one. Everything goes through the
+ * content-script context, so nothing runs once the extension is reloaded.
+ */
+export class PageWatcher {
+  private timer: number | null = null;
+  private lastChange = -Infinity;
+  /** When the burst the pending timer belongs to began (for the max wait). */
+  private burstStart = -Infinity;
+  /** The pending timer was asked for at a delay (a route change), not by the debounce. */
+  private timerForced = false;
+  private running = false;
+  private dirty = false;
+  private observer: MutationObserver | null = null;
+  private changes: Changes = { rows: new Set(), whole: true };
+
+  constructor(
+    private readonly ctx: PageContext,
+    private readonly options: PageWatcherOptions,
+  ) {}
+
+  /** Watch `root` and in-page navigation. */
+  watch(root: Node): void {
+    this.observer = new MutationObserver((records) => {
+      let relevant = false;
+      for (const record of records) {
+        if (isOwnOrTickMutation(record)) continue;
+        relevant = true;
+        if (!this.changes.whole) this.note(record);
+      }
+      if (relevant) this.schedule();
+    });
+    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+    this.ctx.onInvalidated(() => this.observer?.disconnect());
+    this.ctx.addEventListener(window, 'wxt:locationchange', () => {
+      this.readWhole();
+      this.schedule(0);
+    });
+  }
+
+  /** The next pass reads the whole page. */
+  readWhole(): void {
+    this.changes.whole = true;
+  }
+
+  /** Another pass once the running one is done. */
+  again(): void {
+    this.dirty = true;
+  }
+
+  private note(record: MutationRecord): void {
+    const rows = this.options.touched(record);
+    if (rows === null) this.changes.whole = true;
+    else for (const row of rows) this.changes.rows.add(row);
+  }
+
+  /**
+   * Re-read after a change: at once when the page has been quiet for the debounce time
+   * (leading edge: one edit shows in the side panel without waiting), else after the burst
+   * of changes has been quiet that long — but never later than the max wait after the
+   * burst began (a page that changes something every few milliseconds is still read). A
+   * pass asked for at a given delay (a route change: 0) is not pushed back by the DOM
+   * changes that come with it.
+   */
+  schedule(delay?: number): void {
+    if (this.ctx.isInvalid) return;
+    const debounce = this.options.debounceMs ?? DEBOUNCE_MS;
+    const maxWait = this.options.maxWaitMs ?? MAX_WAIT_MS;
+    const now = performance.now();
+    const quiet = now - this.lastChange >= debounce;
+    this.lastChange = now;
+    if (delay === undefined && quiet && this.timer === null) {
+      void this.run();
+      return;
+    }
+    const forced = delay !== undefined;
+    if (this.timer !== null) {
+      // The pending pass is due sooner and will read this change too.
+      if (this.timerForced && !forced) return;
+      clearTimeout(this.timer);
+    } else {
+      this.burstStart = now;
+    }
+    const wait = forced ? delay : Math.min(debounce, Math.max(0, this.burstStart + maxWait - now));
+    this.timerForced = forced;
+    this.timer = this.ctx.setTimeout(() => {
+      this.timer = null;
+      this.timerForced = false;
+      void this.run();
+    }, wait);
+  }
+
+  /** One pass now; a call while one runs collapses into one follow-up pass. */
+  async run(): Promise<void> {
+    if (this.ctx.isInvalid) return;
+    if (this.running) {
+      this.dirty = true;
+      return;
+    }
+    this.running = true;
+    const changes = this.changes;
+    this.changes = { rows: new Set(), whole: false };
+    try {
+      await this.options.pass(changes);
+    } catch (error) {
+      // A failed pass inserts nothing new and leaves the page alone; the next change retries.
+      this.changes.whole = true;
+      console.warn('[售后哨兵] page pass failed:', error);
+    } finally {
+      this.running = false;
+      if (this.dirty && !this.ctx.isInvalid) {
+        this.dirty = false;
+        this.schedule(0);
+      }
+    }
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * Measurements of the content script's passes for the bench and the e2e harness, written on
+ * <html> (milliseconds, last pass):
+ *   data-as-read-ms       reading the page (adapters)
+ *   data-as-mount-ms      read done → the first slice of badges mounted (a list's top rows,
+ *                         what is on screen); includes the round trip to the worker
+ *   data-as-mount-all-ms  read done → every badge mounted (the rest go in on later tasks)
+ *   data-as-total-ms      read start → every badge mounted
+ *   data-as-report-ms     the reportPage round trip alone (0 when the facts did not change)
+ *   data-as-badges        badges on the page;  data-as-passes  passes so far
+ *   data-as-rows          rows the pass read on their own (a row-by-row pass); 0: the whole page
+ * All but the read are written together when a pass has finished (data-as-passes last).
+ */
+export const PASS_MARKS: boolean = true;
+
+export interface PassTimes {
+  /** performance.now() at the read's start, its end, the first slice mounted, every badge mounted. */
+  t0: number;
+  t1: number;
+  t2: number;
+  t3: number;
+  reportMs: number;
+  badges: number;
+  /** Rows read on their own (0: the whole page). */
+  rows: number;
+  passes: number;
+}
+
+function mark(doc: Document, name: string, value: number): void {
+  doc.documentElement.setAttribute(`data-as-${name}`, String(Math.round(value * 100) / 100));
+}
+
+export function markRead(doc: Document, ms: number): void {
+  if (PASS_MARKS) mark(doc, 'read-ms', ms);
+}
+
+export function markPass(doc: Document, p: PassTimes): void {
+  if (!PASS_MARKS) return;
+  mark(doc, 'mount-ms', p.t2 - p.t1);
+  mark(doc, 'mount-all-ms', p.t3 - p.t1);
+  mark(doc, 'total-ms', p.t3 - p.t0);
+  mark(doc, 'report-ms', p.reportMs);
+  mark(doc, 'badges', p.badges);
+  mark(doc, 'rows', p.rows);
+  mark(doc, 'passes', p.passes);
+}
