@@ -75,10 +75,36 @@ export function verdictSentence(c: CaseData): string {
   return t('verdict_not_triggered', reason);
 }
 
-function factValue(v: unknown): string {
+/** A message if the locale files have it, else null (`key` built from data). */
+function known(key: string): string | null {
+  const text = t(key as MessageKey);
+  return text === key ? null : text;
+}
+
+/** A fact or explanation key in the agent's words (`ledgerSumWindow` → 时段内已赔付). */
+function whyKey(k: string): string {
+  const name = fieldName(k);
+  return name !== k ? name : (known(`why_key_${k}`) ?? k);
+}
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(\.\d+)?([+-]\d{2}:\d{2}|Z)$/;
+
+/** A value as an agent reads it: times as `2026-12-04 09:09`, yes/no, reason categories by name. */
+function factValue(k: string, v: unknown): string {
   if (v === null || v === undefined) return '—';
-  if (typeof v === 'string') return clip(v);
+  if (typeof v === 'boolean') return t(v ? 'value_yes' : 'value_no');
+  if (Array.isArray(v)) return clip(v.map((x) => (typeof x === 'string' ? whyKey(x) : factValue(k, x))).join(t('list_sep')));
+  if (typeof v === 'string') {
+    if (ISO_TIME.test(v) && v.includes('+08:00')) return wall(v);
+    if (k === 'category') return known(`category_${v.replace(/-/g, '_')}`) ?? clip(v);
+    return clip(v);
+  }
   return clip(JSON.stringify(v) ?? String(v));
+}
+
+/** A cited source by its title; the file name stays behind it (hover). */
+export function sourceTitle(source: string): string {
+  return known(`source_${source.replace(/\.txt$/, '')}`) ?? source;
 }
 
 function Why(props: { items: readonly Explanation[]; summary: string }) {
@@ -88,19 +114,22 @@ function Why(props: { items: readonly Explanation[]; summary: string }) {
       <p>{props.summary}</p>
       {props.items.map((e, i) => (
         <div class="why-item" key={`${e.ruleId}-${i}`} data-rule={e.ruleId}>
-          <p>
-            <span class="k">{t('why_rule')}</span> <code>{e.ruleId}</code> — {pick(e.reason)}
+          <p title={e.ruleId}>
+            <span class="k">{t('why_rule')}</span> {pick(e.reason)}
           </p>
           <p>
-            <span class="k">{t('why_source')}</span> {e.citation.source} · {e.citation.passage} (
-            {t(`authority_${e.citation.authority}` as MessageKey)})
+            <span class="k">{t('why_source')}</span>{' '}
+            <span class="source" title={e.citation.source}>
+              {sourceTitle(e.citation.source)}
+            </span>{' '}
+            · {e.citation.passage}（{t(`authority_${e.citation.authority}` as MessageKey)}）
           </p>
           <p>
             <span class="k">{t('why_facts')}</span>{' '}
             {Object.entries(e.facts).map(([k, v], j) => (
               <span class="fact" key={k}>
                 {j > 0 ? t('list_sep') : ''}
-                {fieldName(k)}: {factValue(v)}
+                {whyKey(k)}: {factValue(k, v)}
               </span>
             ))}
           </p>

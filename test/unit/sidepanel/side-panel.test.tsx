@@ -55,10 +55,13 @@ describe('verdict', () => {
     expect(verdictSentence(c)).toBe('买家选择的原因“卖家缺货”会触发赔付，但赔付金额无法计算（缺少：实付金额）。');
   });
 
-  it('shows the rule, the citation and the facts in the "why" disclosure', () => {
+  it('shows the rule, the citation and the facts in the "why" disclosure, in the agent’s words', () => {
     render(<CaseCard c={outOfStockCase()} nowMs={NOW} thresholdsHours={[4, 1]} />, root);
     const why = q('[data-testid="why"]')[0]!;
-    expect(why.textContent).toContain('comp-out-of-stock');
+    // the rule id is for the curious (hover), not in the text
+    expect(why.textContent).not.toContain('comp-out-of-stock');
+    expect(why.querySelector('[title="comp-out-of-stock"]')).not.toBeNull();
+    // a source this build has no title for is named by its file
     expect(why.textContent).toContain('001_0123456789abcdef.txt');
     expect(why.textContent).toContain('实付金额: 500');
   });
@@ -390,5 +393,37 @@ describe('the platform question (a workbench page that does not say 天猫 or �
     expect(q('[data-testid="platform-question"]')).toHaveLength(0);
     expect(q('[data-testid="page-unreadable"]')[0]!.textContent).toBe('无法读取：退款编号、实付金额（请在页面上自行核对）');
     expect(root.textContent).not.toContain('此页面没有读取到售后案件');
+  });
+});
+
+describe('the "why" in the agent’s words', () => {
+  it('a seed source by its title (file name on hover), times as wall time, keys and categories by name', () => {
+    const base = outOfStockCase();
+    const c = {
+      ...base,
+      guidance: {
+        ...base.guidance,
+        explanation: [
+          {
+            verdict: 'compensation',
+            ruleId: 'comp-cap',
+            reason: { zh: '24小时内赔付上限', en: 'cap' },
+            citation: { source: '003_8e684185fd0e0614.txt', passage: '延迟发货', authority: 'platform' as const },
+            facts: { ledgerSumWindow: '120.00', now: '2026-12-04T09:09:30+08:00', category: 'out-of-stock', computed: false },
+          },
+        ],
+      },
+    };
+    render(<CaseCard c={c} nowMs={NOW} thresholdsHours={[4, 1]} />, root);
+    const why = q('[data-testid="why"]')[0]!;
+    const text = why.textContent!;
+    expect(text).toContain('天猫投诉处理（2019年延迟发货新规）、扣分与补偿方案');
+    expect(text).not.toContain('003_8e684185fd0e0614.txt');
+    expect(why.querySelector('.source')!.getAttribute('title')).toBe('003_8e684185fd0e0614.txt');
+    expect(text).toContain('时段内已赔付: 120.00');
+    expect(text).toContain('判定时间: 2026-12-04 09:09');
+    expect(text).toContain('原因归类: 缺货');
+    expect(text).toContain('按规则推算: 否');
+    expect(text).not.toMatch(/ledgerSumWindow|T09:09|out-of-stock/);
   });
 });
