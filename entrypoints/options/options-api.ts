@@ -19,6 +19,8 @@ export interface OptionsApi {
   /** Ask for the team pack URL's host permission. MUST be the first call of a click handler. */
   requestOrigin(url: string): Promise<boolean>;
   download(fileName: string, text: string): void;
+  /** Ask the agent to confirm (default: window.confirm). */
+  confirm?(text: string): boolean;
 }
 
 export const browserOptionsApi: OptionsApi = {

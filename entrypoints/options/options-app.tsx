@@ -52,6 +52,28 @@ function toDraft(s: Settings): Draft {
   };
 }
 
+/** The settings a save error's path points at, by the option's own label. */
+const FIELD_OF_PATH: ReadonlyArray<[RegExp, MessageKey]> = [
+  [/^warningThresholdsHours/, 'opt_thresholds'],
+  [/^recentCaseRetentionDays/, 'opt_retention'],
+  [/^shopPolicy\.shopName/, 'opt_shop_name'],
+  [/^shopPolicy\.signature/, 'opt_signature'],
+  [/^shopPolicy\.remedyLimits/, 'opt_section_shop'],
+  [/^teamPack/, 'opt_team_url'],
+  [/^ruleProfiles/, 'opt_platform_profile'],
+  [/^platformProfile/, 'opt_platform_profile'],
+];
+
+/**
+ * A save error in the agent's words: `saveSettings: invalid payload — warningThresholdsHours[1]: …`
+ * → `「提醒阈值」的值不正确，请检查后再保存`; the technical line stays behind a disclosure.
+ */
+export function errorInWords(error: string): string {
+  const path = /—\s*([A-Za-z][\w.[\]]*)\s*:/.exec(error)?.[1] ?? /^([A-Za-z][\w.[\]]*):\s/.exec(error)?.[1];
+  const hit = path ? FIELD_OF_PATH.find(([re]) => re.test(path)) : undefined;
+  return hit ? t('opt_error_field', t(hit[1])) : t('opt_error_generic');
+}
+
 /** Numbers stay as typed when they are not numbers, so the background's zod error names the field. */
 const num = (s: string): number => (s.trim() === '' ? Number.NaN : Number(s));
 
@@ -59,8 +81,10 @@ export function draftToPatch(d: Draft): SettingsPatch {
   return {
     platformProfile: d.platformProfile,
     ruleProfiles: { tmall: d.ruleProfileTmall, taobao: d.ruleProfileTaobao },
+    // `4, 1`, `4小时，1小时`, `4h 1h` all mean 4 and 1 hours.
     warningThresholdsHours: d.thresholds
-      .split(/[,，、\s]+/)
+      .split(/[,，、;；\s]+/)
+      .map((x) => x.replace(/(个?小时|时|hours?|hrs?|h)$/i, ''))
       .filter(Boolean)
       .map(Number),
     locale: d.locale,
@@ -198,6 +222,8 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
   };
 
   const onReset = async () => {
+    // The platform's pages are never clicked; this is our own page asking the agent.
+    if (!(api.confirm ?? ((text: string) => window.confirm(text)))(t('opt_pack_reset_confirm'))) return;
     await api.resetPack();
     setPackMsg({ kind: 'reset', text: t('opt_pack_reset_done') });
     await loadPacks();
@@ -383,15 +409,21 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
           )}
         </fieldset>
 
-        <button type="submit" data-testid="settings-save">
-          {t('opt_save')}
-        </button>
-        {saveState?.ok === true && <span data-testid="settings-saved"> {t('opt_saved')}</span>}
-        {saveState?.ok === false && (
-          <p role="alert" data-testid="settings-error">
-            {t('opt_settings_error', saveState.error)}
-          </p>
-        )}
+        <div class="save-bar">
+          <button type="submit" data-testid="settings-save">
+            {t('opt_save')}
+          </button>
+          {saveState?.ok === true && <span data-testid="settings-saved"> {t('opt_saved')}</span>}
+          {saveState?.ok === false && (
+            <div role="alert" data-testid="settings-error">
+              <p>{t('opt_settings_error', errorInWords(saveState.error))}</p>
+              <details>
+                <summary>{t('opt_error_detail')}</summary>
+                <code>{saveState.error}</code>
+              </details>
+            </div>
+          )}
+        </div>
       </form>
 
       <section>

@@ -27,7 +27,7 @@ const must = (testid: string) => {
   return el;
 };
 
-function mount() {
+function mount(confirmAnswer = true) {
   const s = sentinel(new Clock(NOW));
   const api: OptionsApi = {
     getSettings: () => s.handlers.getSettings(undefined),
@@ -40,6 +40,7 @@ function mount() {
     readManaged: () => fakeBrowser.storage.managed.get(null),
     requestOrigin: vi.fn(async () => true),
     download: vi.fn(),
+    confirm: vi.fn(() => confirmAnswer),
   };
   render(<OptionsApp api={api} />, root);
   return { s, api };
@@ -112,6 +113,20 @@ describe('options page: rule packs', () => {
     expect(must('previous-pack').getAttribute('data-pack-id')).toBe('team-pack');
   });
 
+  it('reset asks first: declined, the imported pack stays active', async () => {
+    const { api, s } = mount(false);
+    await until(() => must('active-pack'));
+    chooseFile(teamPack('7'));
+    await until(() => expect(must('active-pack').getAttribute('data-pack-id')).toBe('team-pack'));
+    const reset = vi.spyOn(s.handlers, 'resetPack');
+    (must('pack-reset') as HTMLButtonElement).click();
+    // the answer is synchronous: a declined reset never reaches the worker
+    expect(api.confirm).toHaveBeenCalledTimes(1);
+    expect(vi.mocked(api.confirm!).mock.calls[0]![0]).toContain('恢复内置规则包');
+    expect(reset).not.toHaveBeenCalled();
+    expect(must('active-pack').getAttribute('data-pack-id')).toBe('team-pack');
+  });
+
   it('a pack from a newer minor version is imported and the ignored fields are listed', async () => {
     mount();
     await until(() => must('active-pack'));
@@ -171,8 +186,19 @@ describe('options page: settings', () => {
     type('setting-thresholds', '4, -1');
     await submit();
     const err = await until(() => must('settings-error'));
-    expect(err.textContent).toContain('warningThresholdsHours[1]');
+    // in the agent's words first, the technical path behind a disclosure
+    expect(err.querySelector('p')!.textContent).toBe('设置未保存：“截止提醒（截止前几小时，逗号分隔）”的值不正确，请检查后再保存。');
+    expect(err.querySelector('details code')!.textContent).toContain('warningThresholdsHours[1]');
     expect((await s.handlers.getSettings(undefined)).warningThresholdsHours).toEqual([4, 1]);
+  });
+
+  it('thresholds typed with their unit are understood: 6小时，2 → 6 h and 2 h', async () => {
+    const { s } = mount();
+    await until(() => must('settings-form'));
+    type('setting-thresholds', '6小时，2');
+    await submit();
+    await until(() => must('settings-saved'));
+    expect((await s.handlers.getSettings(undefined)).warningThresholdsHours).toEqual([6, 2]);
   });
 
   it('values set by enterprise policy are shown locked and cannot be edited', async () => {
