@@ -21,7 +21,9 @@ export interface PanelApi {
   /** The full view of one case (null: no open tab has it any more). */
   getCase(key: string, tabId?: number): Promise<{ case: CaseView | null }>;
   getFocusedCase(): Promise<{ key: string | null }>;
-  getSettings(): Promise<PlatformSettings & { warningThresholdsHours?: ThresholdsHours; locale?: UiLocale }>;
+  getSettings(): Promise<PlatformSettings & { shopPolicy?: { shopName?: string; signature?: string }; warningThresholdsHours?: ThresholdsHours; locale?: UiLocale }>;
+  /** Open the options page (the first-run line's link). */
+  openOptions?(): void;
   focusCase(key: string): Promise<void>;
   /** The agent's answer to "天猫 or 淘宝?" for the current shop (saved in the settings). */
   answerPlatform(platform: Platform): Promise<void>;
@@ -39,6 +41,8 @@ interface State {
   /** What the tab's page could not read as a whole (e.g. its platform). */
   tabUnreadable: PageUnreadable | null;
   shop: string;
+  /** Neither a shop name nor a signature is set: replies would go out with 【店铺名】 unfilled. */
+  firstRun: boolean;
   queue: CaseSummary[];
   thresholdsHours: ThresholdsHours;
   /** Bumped on every load: the expanded case's full view is fetched again for each. */
@@ -58,7 +62,7 @@ const newer = (prev: Detail | null, next: Detail): Detail => (prev !== null && p
 export function App(props: { api: PanelApi }) {
   const { api } = props;
   const now = api.now ?? Date.now;
-  const [state, setState] = useState<State>({ loaded: false, error: null, tabUrl: null, tabCases: [], tabUnreadable: null, shop: '', queue: [], thresholdsHours: DEFAULT_THRESHOLDS_HOURS, gen: 0 });
+  const [state, setState] = useState<State>({ loaded: false, error: null, tabUrl: null, tabCases: [], tabUnreadable: null, shop: '', firstRun: false, queue: [], thresholdsHours: DEFAULT_THRESHOLDS_HOURS, gen: 0 });
   const [detail, setDetail] = useState<Detail | null>(null);
   /** The case shown expanded at the last render: its full view is fetched along with the lists. */
   const currentRef = useRef<{ key: string; tabId: number } | null>(null);
@@ -114,6 +118,7 @@ export function App(props: { api: PanelApi }) {
         tabCases: tab.cases,
         tabUnreadable: tab.unreadable ?? null,
         shop: shopKey(settingsRef.current),
+        firstRun: !settingsRef.current.shopPolicy?.shopName?.trim() && !settingsRef.current.shopPolicy?.signature?.trim() && settingsRef.current.locale !== undefined,
         queue: queue.cases,
         thresholdsHours: settings.warningThresholdsHours ?? DEFAULT_THRESHOLDS_HOURS,
         gen,
@@ -218,6 +223,16 @@ export function App(props: { api: PanelApi }) {
         <h1>{t('panel_title')}</h1>
         {state.tabUrl && <p class="tab-url">{state.tabUrl}</p>}
       </header>
+      {state.firstRun && (
+        <p class="first-run" data-testid="first-run">
+          {t('panel_first_run')}{' '}
+          {api.openOptions && (
+            <button type="button" class="link" onClick={() => api.openOptions?.()}>
+              {t('panel_open_options')}
+            </button>
+          )}
+        </p>
+      )}
       {!state.loaded && <p class="empty">{t('panel_loading')}</p>}
       {state.error && (
         <p class="error" role="alert">

@@ -28,6 +28,7 @@ const api: PanelApi = {
   getFocusedCase: () => sendMessage('getFocusedCase'),
   getSettings: () => sendMessage('getSettings'),
   focusCase: (key) => sendMessage('focusCase', { key }),
+  openOptions: () => void browser.runtime.openOptionsPage(),
   async answerPlatform(platform) {
     // The worker saves it, then tells the waiting tabs to read their pages again.
     await sendMessage('saveSettings', answerPlatformPatch(await sendMessage('getSettings'), platform));

@@ -427,3 +427,22 @@ describe('the "why" in the agent’s words', () => {
     expect(text).not.toMatch(/ledgerSumWindow|T09:09|out-of-stock/);
   });
 });
+
+describe('first run', () => {
+  it('with no shop name and no signature, one line says where to set them and opens the options; once set, it goes', async () => {
+    const api = fakeApi([outOfStockCase()], []);
+    api.openOptions = vi.fn();
+    await act(() => render(<App api={api} />, root));
+    await flush();
+    const line = q('[data-testid="first-run"]');
+    expect(line).toHaveLength(1);
+    expect(line[0]!.textContent).toContain('店铺名称和客服签名');
+    await act(async () => (line[0]!.querySelector('button') as HTMLButtonElement).click());
+    expect(api.openOptions).toHaveBeenCalledTimes(1);
+    render(null, root);
+    api.getSettings = vi.fn(async () => ({ warningThresholdsHours: [4, 1] as [number, number], locale: 'zh-CN' as const, shopPolicy: { shopName: '小鹿旗舰店', signature: '' } }));
+    await act(() => render(<App api={api} />, root));
+    await flush();
+    expect(q('[data-testid="first-run"]')).toHaveLength(0);
+  });
+});
