@@ -9,12 +9,32 @@ import type { RecentCase } from './schema';
  * (a hostile or odd page could put anything in a 退款原因 cell).
  */
 
-const PHONE_LIKE = /(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}|\d{3,4}-\d{7,8}|\d{7,}/g;
 const MAX_TEXT = 40;
 
-/** Phone-number-like digit runs replaced by `***`. */
+/** Digits as people write them: ASCII, full-width, and Chinese numerals (幺 for 1 on the phone). */
+const DIGIT = '0-9\uFF10-\uFF19〇零一二三四五六七八九幺两';
+/** A run of digits with the separators phone numbers are written with (space, dashes, dots, brackets, +). */
+const DIGIT_RUN = new RegExp(`\\+?[${DIGIT}](?:[\\s\\-\u2010-\u2015.·()（）+]*[${DIGIT}])*`, 'g');
+/** A date (2026-11-13, 2026.11.13, 2026/11/13) is no phone number. */
+const DATE_LIKE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}(\s+\d{1,2})?$/;
+/** Seven digits or more, once the separators are gone, is a phone number (landline 7–8, mobile 11, +86 13). */
+const PHONE_DIGITS = 7;
+
+/**
+ * Phone-number-like digit runs replaced by `***`: counted by digits after removing the
+ * separators (`138 001 38000`, `138-0013-8000`, `(010) 8888 6666`, `幺三八零零一三八零零零`),
+ * so spacing cannot hide a number; a date is left as it is.
+ */
 export function maskPhones(text: string): string {
-  return text.replace(PHONE_LIKE, '***');
+  return text.replace(DIGIT_RUN, (run) => {
+    const digits = run.replace(new RegExp(`[^${DIGIT}]`, 'g'), '');
+    if (digits.length < PHONE_DIGITS) return run;
+    if (DATE_LIKE.test(run.trim())) return run;
+    // keep the whitespace around the run, mask the number itself
+    const lead = /^\s*/.exec(run)![0];
+    const trail = /\s*$/.exec(run)![0];
+    return `${lead}***${trail}`;
+  });
 }
 
 export function scrubText(text: string | undefined): string | undefined {
