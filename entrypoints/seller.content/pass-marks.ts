@@ -10,8 +10,12 @@
  *   data-as-badges        badges on the page;  data-as-passes  passes so far
  *   data-as-rows          rows the pass read on their own (a row-by-row pass); 0: the whole page
  * All but the read are written together when a pass has finished (data-as-passes last).
+ *
+ * Only test and measured builds write them (`npm run build:measured`, vitest, `wxt` dev): in
+ * a production build PASS_MARKS is the constant false and the bundler drops every mark
+ * (test/unit/content/production-bundle.test.ts checks the built content script).
  */
-export const PASS_MARKS: boolean = true;
+export const PASS_MARKS: boolean = import.meta.env.MODE !== 'production';
 
 export interface PassTimes {
   /** performance.now() at the read's start, its end, the first slice mounted, every badge mounted. */

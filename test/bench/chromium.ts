@@ -429,7 +429,7 @@ export interface ChromiumOptions {
   parts?: readonly ChromiumPart[];
   /** Always run the readPage-in-Blink diagnostic. */
   profile?: boolean;
-  /** The build to load (default `.output/chrome-mv3`). */
+  /** The build to load (default: the measured build, `.output/chrome-mv3-measured`). */
   dist?: string;
   /** performance.now() when the whole bench started: optional diagnostics are skipped late in the run (3-minute budget). */
   benchStartedAt?: number;

@@ -1,5 +1,5 @@
 /**
- * Gzip sizes of the built extension (`.output/chrome-mv3`), from its manifest:
+ * Gzip sizes of the production build (`.output/chrome-mv3`), from its manifest:
  * - content script: every `content_scripts[].js` file (+ css) the manifest injects;
  * - side panel: the JS the side panel page loads — its `<script src>` and
  *   `<link rel=modulepreload>` files plus every chunk they import, transitively (shared
@@ -11,7 +11,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { DIST } from './build';
+import { SIZE_DIST as DIST } from './build';
 import { judged, type Figure } from './report';
 
 const KB = 1024;

@@ -1,5 +1,7 @@
 /**
- * End-to-end harness: the BUILT extension (.output/chrome-mv3) in a real Chromium,
+ * End-to-end harness: the BUILT extension in a real Chromium — the measured build
+ * (.output/chrome-mv3-measured: production code plus the content script's pass marks, which
+ * `settled()` reads),
  * driven by playwright-core. Fixture pages are served at the REAL back-office URLs
  * through request routing, so the production content-script match patterns are what
  * is tested. Every other http(s) request gets a 404: no real network.
@@ -13,7 +15,7 @@ import { join } from 'node:path';
 import { servedAt } from '../fixtures/clock';
 import { BACK_OFFICE_HOSTS, REPO_ROOT, fixturePages, readFixture, routeKey } from './site';
 
-export const DIST = join(REPO_ROOT, '.output/chrome-mv3');
+export const DIST = join(REPO_ROOT, '.output/chrome-mv3-measured');
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'test/e2e/screenshots');
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureBuilt } from '../../build-output';
 
 /**
  * Drill 7a — permissions. Reads the BUILT manifests (.output/chrome-mv3 and edge-mv3; builds
- * the Chrome one first when missing) and fails on `<all_urls>`, the `tabs` permission,
+ * the Chrome one first when missing or stale) and fails on `<all_urls>`, the `tabs` permission,
  * wide host access, hosts beyond *.tmall.com / *.taobao.com, or a permission the source
  * never uses (and an API the source uses without its permission).
  */
@@ -69,9 +69,8 @@ let used: Set<string>;
 let sources: string[];
 
 beforeAll(() => {
-  // Build when missing, or when the manifest is older than the config it comes from.
-  const stale = !existsSync(BUILDS[0]!) || statSync(BUILDS[0]!).mtimeMs < statSync(join(ROOT, 'wxt.config.ts')).mtimeMs;
-  if (stale) execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'pipe', timeout: 280_000 });
+  // Build when missing, or when older than the sources (test/build-output.ts).
+  ensureBuilt('production');
   manifests = BUILDS.filter((f) => existsSync(f)).map((file) => ({ file, m: JSON.parse(readFileSync(file, 'utf8')) as Manifest }));
   sources = [...sourceFiles(join(ROOT, 'entrypoints')), ...sourceFiles(join(ROOT, 'components'))];
   used = new Set<string>();
@@ -79,7 +78,7 @@ beforeAll(() => {
 }, 300_000);
 
 describe('drill: the built manifest asks only for what is used, only on the back-office hosts', () => {
-  it('reads the built Chrome manifest (and Edge when built), rebuilt when older than wxt.config.ts', () => {
+  it('reads the built Chrome manifest (and Edge when built), rebuilt when older than the sources', () => {
     expect(manifests.map((x) => x.file)).toContain(BUILDS[0]);
   });
 
