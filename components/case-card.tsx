@@ -5,7 +5,7 @@ import type { ThresholdsHours } from './countdown-badge';
 import { Countdown } from './countdown';
 import { ReplyList, type CopyText } from './reply-list';
 import { getLocale, pick, t, type MessageKey } from './i18n';
-import { sortDeadlines } from './urgency';
+import { sortDeadlines } from '../core/urgency';
 
 /**
  * One case in the side panel: deadlines (most urgent first, breached shown negative), the
@@ -32,7 +32,7 @@ export interface CaseHead {
   caseId?: string;
   /** reason ?? complaintType as scraped */
   reason?: string;
-  /** The due time the case is ordered by (urgency.ts caseDue: its headline deadline); null: none. */
+  /** The due time the case is ordered by (core/urgency.ts caseDue: its headline deadline); null: none. */
   due: string | null;
   compensation: { triggered: boolean; amount: string | null };
 }

@@ -4,7 +4,7 @@ import { Countdown } from './countdown';
 import { getLocale, t } from './i18n';
 
 /**
- * Every case seen in the open back-office tabs, in the worker's queue order (urgency.ts
+ * Every case seen in the open back-office tabs, in the worker's queue order (core/urgency.ts
  * queueOrder), in groups: still open (即将到期), nothing open any more (已超时), no deadline.
  * A click focuses one.
  */

@@ -1,4 +1,7 @@
 import { RULE_PACK_LIMITS, RulePackSchema, SUPPORTED_SCHEMA_MAJOR, type RulePack } from '../model/rule-pack';
+import { formatPath, formatZodError } from '../model/zod';
+
+export { formatPath };
 
 /**
  * Validate a rule pack from an import (JSON text or an already-parsed value).
@@ -8,15 +11,6 @@ import { RULE_PACK_LIMITS, RulePackSchema, SUPPORTED_SCHEMA_MAJOR, type RulePack
  * an unknown major `schemaVersion` is refused (see the comment at RulePackSchema).
  */
 export type ParseRulePackResult = { ok: true; pack: RulePack; warnings: string[] } | { ok: false; error: string };
-
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const seg of path) {
-    if (typeof seg === 'number') out += `[${seg}]`;
-    else out += out === '' ? String(seg) : `.${String(seg)}`;
-  }
-  return out || '(root)';
-}
 
 /** Depth and size guard before zod sees the value (deep nesting would blow the stack). */
 function checkShape(value: unknown): string | null {
@@ -75,12 +69,7 @@ export function parseRulePack(input: unknown): ParseRulePackResult {
   }
   const result = RulePackSchema.safeParse(value);
   if (!result.success) {
-    const issues = result.error.issues;
-    const first = issues
-      .slice(0, 3)
-      .map((i) => `${formatPath(i.path)}: ${i.message}`)
-      .join('; ');
-    return { ok: false, error: issues.length > 3 ? `${first} (and ${issues.length - 3} more)` : first };
+    return { ok: false, error: formatZodError(result.error, 3) };
   }
   const warnings: string[] = [];
   strippedKeys(value, result.data, [], warnings);

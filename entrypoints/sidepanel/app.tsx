@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { CaseSummary, CaseView, PageUnreadable, TabCases } from '../background/messaging';
+import type { CaseSummary, CaseView, PageUnreadable, TabCases } from '../../protocol/map';
 import { shopKey, type PlatformSettings } from '../../core/model/settings';
 import type { Platform } from '../../core/model/vocabulary';
 import { PlatformQuestion } from '../../components/platform-question';
@@ -151,7 +151,7 @@ export function App(props: { api: PanelApi }) {
   }, []);
 
   const known = (key: string | null) => key !== null && (state.tabCases.some((c) => c.key === key) || state.queue.some((c) => c.key === key));
-  // The worker's order (components/urgency.ts queueOrder), as it comes.
+  // The worker's order (core/urgency.ts queueOrder), as it comes.
   const tabSorted = state.tabCases;
   // The cross-tab queue lists the other tabs' cases: this tab's are in the list above.
   const otherTabs = state.queue.filter((c) => !state.tabCases.some((x) => x.key === c.key));
