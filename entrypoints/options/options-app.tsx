@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { MANAGED_PATHS, applyManaged, defaultSettings, type ManagedPath, type Settings, type SettingsPatch } from '../../core/model/settings';
 import { PackSummary, formatBeijing, type PackRuleRow } from '../../components/pack-summary';
 import { pick, setLocale, t, type MessageKey } from '../../components/i18n';
-import type { PackInfo, TeamPackStatus } from '../background/messaging';
+import type { PackInfo, TeamPackStatus } from '../../protocol/map';
 import type { OptionsApi } from './options-api';
 
 /**
