@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { PANEL_CASE, launch, panelCaseKeys, readBadges, waitForBadges, type Harness } from './harness';
+import { launch, panelCaseKeys, readBadges, waitForBadges, type Harness } from './harness';
 import { REPO_ROOT } from './site';
 
 const URL = 'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611239901';

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { PANEL_CASE, launch, panelCaseKeys, screenshot, waitForBadges, type Harness } from './harness';
+import { launch, panelCaseKeys, screenshot, waitForBadges, type Harness } from './harness';
 import { countdownMinutes } from './pages';
 import { detectPageKind } from '../../core/pages';
 import { fixturePages, readFixture } from './site';
