@@ -1,7 +1,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 
-// The layer rule (DEVELOPERS.md "Architecture"): core/ is pure TypeScript.
+// The layer rule: core/ is pure TypeScript.
 // It imports nothing from WXT, the extension APIs, entrypoints/ or components/;
 // only core/store/ may import idb.
 const browserImports = [
@@ -12,6 +13,18 @@ const browserImports = [
 const zodMessage = "Import z from core/model/zod.ts: it loads zod's English messages (bare zod/mini says only 'Invalid input').";
 const zodPaths = ['zod', 'zod/mini', 'zod/v4', 'zod/v4/core', 'zod/v4-mini', 'zod/v4/mini', 'zod/v4/classic'].map((name) => ({ name, message: zodMessage }));
 
+// Context zones: each extension context (the worker, the content script, the side panel, the
+// options page) is its own bundle and imports no other's folder; what they share lives in
+// protocol/ (the message protocol), core/ (pure logic) and components/ (UI, not for the worker).
+const CONTEXTS = ['background', 'seller.content', 'sidepanel', 'options'];
+const zones = [
+  ...CONTEXTS.map((c) => ({ target: `./entrypoints/${c}`, from: './entrypoints', except: [`./${c}`], message: 'A context imports no other entrypoint: share through protocol/, core/ or components/.' })),
+  { target: './entrypoints/background', from: './components', message: 'The worker has no UI: components/ are for pages and badges.' },
+  { target: './components', from: './entrypoints', message: 'components/ are shared by the contexts and import none of them.' },
+  { target: './protocol', from: ['./entrypoints', './components'], message: 'protocol/ is shared by every context and imports none of them, nor the UI.' },
+  { target: './core', from: './', except: ['./core', './node_modules'], message: 'core/ imports only itself (and its packages).' },
+];
+
 export default tseslint.config(
   { ignores: ['.output/**', '.output-prof/**', '.wxt/**', 'node_modules/**', '.tmp/**', '.tmp-bench/**', '.vitest/**', 'test/e2e/screenshots/**', 'test/bench/results/**', '**/*.tmp.ts'] },
   js.configs.recommended,
@@ -21,6 +34,19 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': ['error', { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Scraped text is rendered as text, never as HTML.' }],
       'no-restricted-imports': ['error', { paths: zodPaths }],
+    },
+  },
+  {
+    files: ['**/*.{ts,tsx,js}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] })],
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones }],
+      'import-x/no-cycle': 'error',
     },
   },
   {
