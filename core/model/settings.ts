@@ -1,5 +1,8 @@
-import { PLATFORMS, type Platform } from './vocabulary';
+import { MAX_REMEMBERED_SHOPS } from './platform-answer';
+import { PLATFORMS } from './vocabulary';
 import { intIn, z } from './zod';
+
+export { MAX_REMEMBERED_SHOPS };
 
 /**
  * The agent's settings (options page), also pushable by an administrator through
@@ -55,8 +58,6 @@ export const TeamPackSchema = z.object({
 });
 export type TeamPack = z.infer<typeof TeamPackSchema>;
 
-/** Shops whose platform the agent has answered, at most this many (oldest answers are dropped first). */
-export const MAX_REMEMBERED_SHOPS = 200;
 
 /**
  * The agent's answer to "天猫 or 淘宝?" per shop, for pages that do not say (the workbench):
@@ -135,36 +136,7 @@ export const SettingsPatchSchema = z.partial(
 );
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
-/** What the platform answer depends on (a full Settings fits; a content script may have less). */
-export interface PlatformSettings {
-  platformProfile?: PlatformProfile;
-  shopPolicy?: { shopName?: string };
-  shopPlatforms?: Readonly<Record<string, Platform>>;
-}
-
-/** The shop the agent works for, as the platform answers are keyed ('' when no name is set). */
-export function shopKey(settings: PlatformSettings): string {
-  return (settings.shopPolicy?.shopName ?? '').trim();
-}
-
-/**
- * The platform for pages that do not say it themselves: the agent's fixed platform setting,
- * else their answer for this shop; undefined when neither exists (the side panel asks).
- */
-export function answeredPlatform(settings: PlatformSettings): Platform | undefined {
-  if (settings.platformProfile && settings.platformProfile !== 'auto') return settings.platformProfile;
-  const answers = settings.shopPlatforms ?? {};
-  const key = shopKey(settings);
-  return Object.prototype.hasOwnProperty.call(answers, key) ? answers[key] : undefined;
-}
-
-/** The patch that records `platform` as the answer for the current shop (the newest answer last). */
-export function answerPlatformPatch(settings: PlatformSettings, platform: Platform): SettingsPatch {
-  const key = shopKey(settings);
-  const rest = Object.entries(settings.shopPlatforms ?? {}).filter(([k]) => k !== key);
-  const kept = rest.slice(Math.max(0, rest.length - (MAX_REMEMBERED_SHOPS - 1)));
-  return { shopPlatforms: Object.fromEntries([...kept, [key, platform]]) };
-}
+export { answerPlatformPatch, answeredPlatform, shopKey, type PlatformSettings } from './platform-answer';
 
 /**
  * Merge a patch into settings (one level deep for shopPolicy / teamPack, two for

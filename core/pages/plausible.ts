@@ -1,4 +1,5 @@
-import { FACT_KEYS, type FactKey, type Facts } from '../model/facts';
+import { FACT_KEYS } from '../model/vocabulary';
+import type { FactKey, Facts } from '../model/facts';
 import { toEpochMs } from '../time/beijing';
 import { TIME_KEYS } from './values';
 

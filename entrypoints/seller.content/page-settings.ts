@@ -1,5 +1,5 @@
 import type { Platform } from '../../core/model/facts';
-import { answeredPlatform, type PlatformSettings } from '../../core/model/settings';
+import { answeredPlatform, type PlatformSettings } from '../../core/model/platform-answer';
 import type { BadgeLocale, ThresholdsHours } from '../../components/countdown-badge';
 import type { BadgeLayer } from './badge-layer';
 

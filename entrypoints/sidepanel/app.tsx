@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { CaseSummary, CaseView, PageUnreadable, TabCases } from '../../protocol/map';
-import { shopKey, type PlatformSettings } from '../../core/model/settings';
+import { shopKey, type PlatformSettings } from '../../core/model/platform-answer';
 import type { Platform } from '../../core/model/vocabulary';
 import { PlatformQuestion } from '../../components/platform-question';
 import { DEFAULT_THRESHOLDS_HOURS, type ThresholdsHours } from '../../components/countdown-badge';

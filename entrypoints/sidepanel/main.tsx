@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from '#imports';
 import { onMessage, sendMessage } from '../../protocol/messaging';
-import { answerPlatformPatch } from '../../core/model/settings';
+import { answerPlatformPatch } from '../../core/model/platform-answer';
 import { App, type PanelApi } from './app';
 import './style.css';
 

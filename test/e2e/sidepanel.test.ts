@@ -75,11 +75,14 @@ describe('side panel (as a tab, after visiting a refund detail)', () => {
     await screenshot(panel, 'sidepanel');
   });
 
-  it('explains why on demand: the rule and its citation (seed file + passage)', async () => {
+  it('explains why on demand: the rule and its citation (the source by its title, the file on hover)', async () => {
     const why = panel.locator(`[data-testid="case"][data-case="${caseKey}"] [data-testid="why"]`).first();
     await why.locator('summary').click();
     const text = (await why.textContent()) ?? '';
-    expect(text).toMatch(/\d{3}_[0-9a-f]{16}\.txt/);
+    expect(text).not.toMatch(/\d{3}_[0-9a-f]{16}\.txt/);
+    const files = await why.locator('.source').evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? ''));
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) expect(f).toMatch(/^\d{3}_[0-9a-f]{16}\.txt$/);
     expect(text).toContain('150.00');
   });
 

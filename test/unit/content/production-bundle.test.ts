@@ -26,4 +26,8 @@ describe('the production content script', () => {
   it('contains no data-as- pass mark', () => {
     for (const s of scripts) expect(s.code.includes('data-as-'), s.file).toBe(false);
   });
+
+  it('bundles no zod (it validates nothing: the worker does, and the page pays for every kilobyte)', () => {
+    for (const s of scripts) expect(/\b_zod\b|\$ZodType/.test(s.code), s.file).toBe(false);
+  });
 });
