@@ -44,6 +44,8 @@ export function scrubText(text: string | undefined): string | undefined {
 }
 
 const DIGITS = /^\d{1,32}$/;
+const PAGE_ID = /^[a-z][a-z0-9-]{0,39}$/;
+const ISO_08 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/;
 
 export function toRecentCase(key: string, read: PanelRead, guidance: Guidance, nowIso: string, nowMs: number): RecentCase {
   const f = read.facts;
@@ -65,7 +67,13 @@ export function toRecentCase(key: string, read: PanelRead, guidance: Guidance, n
   const complaintType = scrubText(f.complaintType);
   if (complaintType) rec.complaintType = complaintType;
   const refundStatus = scrubText(f.refundStatus);
-  if (refundStatus) rec.refundStatus = refundStatus;
+  if (refundStatus) {
+    rec.refundStatus = refundStatus;
+    rec.statusSince = nowIso;
+    if (refundStatus.includes('介入')) rec.interventionSeenAt = nowIso;
+  }
   if (f.tradeStatus) rec.tradeStatus = f.tradeStatus;
+  if (PAGE_ID.test(read.adapter)) rec.page = read.adapter;
+  if (f.refundRequestedAt && ISO_08.test(f.refundRequestedAt)) rec.requestedAt = f.refundRequestedAt;
   return rec;
 }

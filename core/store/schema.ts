@@ -67,6 +67,14 @@ export interface RecentCase {
   complaintType?: string;
   refundStatus?: string;
   tradeStatus?: string;
+  /** The page kind whose reader saw it last (`refund-list`, `refund-detail`, …). */
+  page?: string;
+  /** When the buyer asked for the refund (ISO +08:00), as read; the 72 h window starts here. */
+  requestedAt?: string;
+  /** When `refundStatus` was first recorded with its current text (kept across rewrites of the same text). */
+  statusSince?: string;
+  /** The first time a refund status naming 介入 was recorded (kept once set). */
+  interventionSeenAt?: string;
   deadlines: Array<{ id: string; dueAt: string }>;
   compensation: { triggered: boolean; amount: string | null };
   pack: { id: string; version: string };

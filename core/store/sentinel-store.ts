@@ -113,7 +113,10 @@ export class SentinelStore {
 
   // ---- recent cases -----------------------------------------------------------------
 
-  /** Upsert; keeps the first firstSeenAt of an already stored case. One transaction. */
+  /**
+   * Upsert; keeps the first firstSeenAt of an already stored case, its statusSince while the
+   * status text is unchanged, and its interventionSeenAt once set. One transaction.
+   */
   async putRecentCases(cases: RecentCase[]): Promise<void> {
     if (cases.length === 0) return;
     const tx = (await this.open()).transaction('cases', 'readwrite');
@@ -121,7 +124,7 @@ export class SentinelStore {
     try {
       for (const c of cases) {
         const old = await store.get(c.key);
-        await store.put(old ? { ...c, firstSeenAt: old.firstSeenAt } : c);
+        await store.put(old ? mergeRecent(old, c) : c);
       }
       await tx.done;
     } catch (e) {
@@ -157,6 +160,18 @@ export class SentinelStore {
   async putMeta(key: string, value: unknown): Promise<void> {
     await (await this.open()).put('meta', { key, value } satisfies MetaRecord);
   }
+}
+
+/** A new sighting of a stored case: what was first recorded stays. */
+function mergeRecent(old: RecentCase, c: RecentCase): RecentCase {
+  const out: RecentCase = { ...c, firstSeenAt: old.firstSeenAt };
+  // Same status text: it has held since the older sighting (unknown for records written before statusSince existed).
+  if (old.refundStatus === c.refundStatus) {
+    if (old.statusSince) out.statusSince = old.statusSince;
+    else delete out.statusSince;
+  }
+  if (old.interventionSeenAt) out.interventionSeenAt = old.interventionSeenAt;
+  return out;
 }
 
 function abortQuietly(tx: { abort(): void }): void {

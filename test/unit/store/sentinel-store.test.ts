@@ -168,7 +168,7 @@ describe('recent cases', () => {
     expect(text).not.toContain('13812345678');
     expect(rec).toMatchObject({ refundId: '2026112012345', orderId: '3890001', deadlines: [{ id: 'seller-response', dueAt: '2026-11-22T10:00:00+08:00' }] });
     expect(Object.keys(rec).sort()).toEqual(
-      ['compensation', 'deadlines', 'firstSeenAt', 'key', 'kind', 'lastSeenAt', 'lastSeenMs', 'orderId', 'pack', 'platform', 'reason', 'refundId'].sort(),
+      ['compensation', 'deadlines', 'firstSeenAt', 'key', 'kind', 'lastSeenAt', 'lastSeenMs', 'orderId', 'pack', 'page', 'platform', 'reason', 'refundId'].sort(),
     );
   });
 
