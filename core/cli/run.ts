@@ -1,7 +1,7 @@
 /**
  * `guidance`: the rules core from a terminal (issue 2 item 6, issue 3 item 4).
  *
- *   guidance --facts <facts.json> [--now ISO] [--platform tmall|taobao] [--ledger ledger.json] [--pack pack.json]
+ *   guidance --facts <facts.json> [--now ISO] [--platform tmall|taobao] [--profile tmall|tmall-legacy|taobao] [--ledger ledger.json] [--pack pack.json]
  *   guidance <page.html> [--url <page url>] [--now ISO] [--platform …] [--ledger …] [--pack …]
  *
  * Prints `{ "cases": [ { kind, platform, facts, compensation, deadlines, penalties, actions,
@@ -30,7 +30,7 @@ export interface CliResult {
 export class UsageError extends Error {}
 
 export const USAGE =
-  'usage: npm run guidance -- --facts <facts.json> | <page.html> [--url <page url>] [--now ISO] [--platform tmall|taobao] [--ledger ledger.json] [--pack pack.json]';
+  'usage: npm run guidance -- --facts <facts.json> | <page.html> [--url <page url>] [--now ISO] [--platform tmall|taobao] [--profile <pack profile, e.g. tmall-legacy>] [--ledger ledger.json] [--pack pack.json]';
 
 interface Args {
   page?: string;
@@ -38,12 +38,13 @@ interface Args {
   url?: string;
   now?: string;
   platform?: string;
+  profile?: string;
   ledger?: string;
   pack?: string;
   help?: boolean;
 }
 
-const VALUE_FLAGS = ['--facts', '--url', '--now', '--platform', '--ledger', '--pack'] as const;
+const VALUE_FLAGS = ['--facts', '--url', '--now', '--platform', '--profile', '--ledger', '--pack'] as const;
 
 export function parseArgs(argv: readonly string[]): Args {
   const args: Args = {};
@@ -105,6 +106,15 @@ function parsePlatform(raw: string | undefined): Platform | undefined {
   return raw as Platform;
 }
 
+/** `--profile`: one of the pack's profiles (era variants); it fixes the platform, which `--platform` may not contradict. */
+function parseProfile(raw: string | undefined, pack: RulePack, platform: Platform | undefined): { profile?: string; platform?: Platform } {
+  if (raw === undefined) return { platform };
+  const found = pack.profiles.find((p) => p.id === raw);
+  if (!found) throw new UsageError(`--profile ${raw}: expected one of ${pack.profiles.map((p) => p.id).join(', ')}`);
+  if (platform !== undefined && platform !== found.platform) throw new UsageError(`--profile ${raw} is a ${found.platform} profile, not ${platform}`);
+  return { profile: found.id, platform: found.platform };
+}
+
 function loadLedger(path: string | undefined): LedgerEntry[] {
   if (path === undefined) return [];
   const parsed = LedgerSchema.safeParse(readJson(path, 'ledger'));
@@ -140,12 +150,14 @@ function caseOut(facts: Facts, g: Guidance, extra: { adapter?: string; index?: n
     platform: g.platform,
     ...extra,
     facts,
+    profile: g.profile,
     compensation: g.compensation,
     deadlines: g.deadlines,
     penalties: g.penalties,
     actions: g.actions,
     replies: g.replies,
     warnings: g.warnings,
+    notes: g.notes ?? [],
     unreadable: facts.unreadable ?? [],
     pack: g.pack,
     now: g.now,
@@ -195,15 +207,15 @@ export async function runGuidance(argv: readonly string[], clock: () => number =
     if (args.facts !== undefined && args.page !== undefined) throw new UsageError('give --facts or a page, not both');
     if (args.facts === undefined && args.page === undefined) throw new UsageError(`nothing to read. ${USAGE}`);
     const now = parseNow(args.now, clock);
-    const platform = parsePlatform(args.platform);
     const ledger = loadLedger(args.ledger);
     const pack = loadPack(args.pack);
+    const { profile, platform } = parseProfile(args.profile, pack, parsePlatform(args.platform));
     const cases = [];
     if (args.facts !== undefined) {
-      for (const facts of loadFacts(args.facts)) cases.push(caseOut(facts, evaluate(facts, pack, { now, ledger, platform })));
+      for (const facts of loadFacts(args.facts)) cases.push(caseOut(facts, evaluate(facts, pack, { now, ledger, platform, profile })));
     } else {
       for (const read of await readPageFile(args.page!, args.url, platform, toEpochMs(now))) {
-        const g = evaluate(read.facts, pack, { now, ledger, platform: read.platform, kind: read.kind });
+        const g = evaluate(read.facts, pack, { now, ledger, platform: read.platform, kind: read.kind, profile });
         cases.push(caseOut(read.facts, g, { adapter: read.adapter, index: read.index }));
       }
     }

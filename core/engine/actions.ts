@@ -4,23 +4,34 @@ import type { RemedyLimits } from '../model/settings';
 import { formatYuan as yuan, percentOfFen, yuanToFen } from '../money/fen';
 import type { CaseContext } from './context';
 
+/** How many steps come first, before the remedy ladder. */
+export const FIRST_ACTIONS = 3;
+
 /**
- * Step: the next steps, in the pack's order. A remedy-ladder rung ends with its limit,
- * computed from the paid amount and the shop's settings (the rule's value when unset).
+ * Step: the next steps, in the pack's order: at most three first steps, then the shop's
+ * remedy ladder (rules with `ladder`), then the remaining steps. A remedy-ladder rung ends
+ * with its limit, computed from the paid amount and the shop's settings (the rule's value
+ * when unset).
  */
 export function actionsStep(ctx: CaseContext, compensation: Compensation): Action[] {
   const limits = ctx.settings?.shopPolicy?.remedyLimits;
-  const actions: Action[] = [];
+  const first: Action[] = [];
+  const ladder: Action[] = [];
+  const more: Action[] = [];
   for (const { rule, condition } of ctx.profile.actions.select(ctx.kind, ctx.category)) {
-    if (condition(ctx)) actions.push(actionOf(rule, ctx.paidFen, compensation.amountFen, limits));
+    if (!condition(ctx)) continue;
+    const group = rule.ladder ? 'ladder' : first.length < FIRST_ACTIONS ? 'first' : 'more';
+    const action = actionOf(rule, ctx.paidFen, compensation.amountFen, limits, group);
+    (group === 'ladder' ? ladder : group === 'first' ? first : more).push(action);
   }
-  return actions;
+  if (ladder.length === 0 && more.length === 0) return first;
+  return first.concat(ladder, more);
 }
 
-function actionOf(rule: ActionRule, paidFen: number | null, compFen: number | null, limits: Partial<RemedyLimits> | undefined): Action {
-  if (!rule.limit) return { id: rule.id, ruleId: rule.id, text: rule.text };
+function actionOf(rule: ActionRule, paidFen: number | null, compFen: number | null, limits: Partial<RemedyLimits> | undefined, group: Action['group']): Action {
+  if (!rule.limit) return { id: rule.id, ruleId: rule.id, text: rule.text, group };
   const suffix = limitSuffix(rule.limit, paidFen, compFen, limits);
-  return { id: rule.id, ruleId: rule.id, text: { zh: rule.text.zh + suffix.zh, en: rule.text.en + suffix.en } };
+  return { id: rule.id, ruleId: rule.id, text: { zh: rule.text.zh + suffix.zh, en: rule.text.en + suffix.en }, group };
 }
 
 /** The shop's setting for a limit, or the rule's own value when the setting is absent or not a number. */

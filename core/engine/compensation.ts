@@ -52,6 +52,7 @@ export function compensationStep(ctx: CaseContext): CompensationSlice {
   }
   const contest = contestOf(ctx);
   const facts = ctx.facts;
+  const missing = (rule.needs ?? []).filter((k) => facts[k] === undefined || ctx.unreadable.includes(k));
   const used: Record<string, unknown> =
     ctx.kind === 'complaint' ? { complaintType: ctx.reasonText, paidAmount: facts.paidAmount ?? null } : { reason: ctx.reasonText, paidAmount: facts.paidAmount ?? null };
   if (facts.paidAt) used.paidAt = facts.paidAt;
@@ -59,26 +60,46 @@ export function compensationStep(ctx: CaseContext): CompensationSlice {
   const warnings: Warning[] = [];
   const amount = amountOf(rule, ctx, used, warnings);
   let text = amount.text;
+  /** What must be established before the compensation holds (a claim, or a fact not read). */
+  let confirm: Text | undefined;
   if (contest) {
     text = {
       zh: `${text.zh}。但事实与原因不符：${contest.text.zh}——可礼貌请买家修改原因`,
       en: `${text.en}. But the facts contradict the reason: ${contest.text.en} — politely ask the buyer to correct it`,
     };
-  }
-  return {
-    compensation: {
-      triggered: true,
-      amount: amount.fen === null ? null : yuan(amount.fen),
-      amountFen: amount.fen,
+  } else if (rule.claim) {
+    confirm = rule.claim;
+  } else if (missing.length > 0) {
+    confirm = { zh: `未读到${missing.map(fieldZh).join('、')}：核对后才能确定原因是否属实`, en: `${missing.join(', ')} not read: check it before treating the reason as true` };
+    warnings.push({
+      code: 'missing-fact',
+      message: { zh: `${confirm.zh}（不做猜测）`, en: `${confirm.en} (not guessed)` },
+      fields: missing,
       ruleId: rule.id,
-      contestable: contest !== null,
-      explanation: text,
-    },
-    state: contest ? 'contestable' : 'due',
+    });
+  }
+  if (confirm) {
+    text = { zh: `如经核实（${confirm.zh}）：${text.zh}`, en: `If confirmed (${confirm.en}): ${text.en}` };
+  }
+  const compensation: Compensation = {
+    triggered: true,
+    amount: amount.fen === null ? null : yuan(amount.fen),
+    amountFen: amount.fen,
+    ruleId: rule.id,
+    contestable: contest !== null,
+    explanation: text,
+  };
+  if (confirm) compensation.confirm = confirm;
+  return {
+    compensation,
+    state: contest ? 'contestable' : confirm ? 'unconfirmed' : 'due',
     explanation: contest ? [explain('compensation', rule, used), contest.entry] : [explain('compensation', rule, used)],
     warnings,
   };
 }
+
+const FIELD_ZH: Record<string, string> = { paidAt: '付款时间', shippedAt: '发货时间', tradeStatus: '交易状态', refundRequestedAt: '申请时间', paidAmount: '实付金额' };
+const fieldZh = (k: string) => FIELD_ZH[k] ?? k;
 
 /** 假一赔十 / 假一赔三: the multiple as the platform names it. */
 function multipleText(multiple: number | undefined): Text {
@@ -94,11 +115,30 @@ function amountOf(rule: CompensationRule, ctx: CaseContext, used: Record<string,
     const m = multipleText(rule.multiple);
     return {
       fen: null,
-      text: { zh: `触发赔付${m.zh}，但资料未给出金额，不做估算：${rule.reason.zh}`, en: `Compensation applies${m.en} but the sources give no amount, so none is estimated: ${rule.reason.en}` },
+      text: { zh: `触发赔付${m.zh}，但规则来源没有给出金额，不做估算：${rule.reason.zh}`, en: `Compensation applies${m.en} but the sources give no amount, so none is estimated: ${rule.reason.en}` },
     };
   }
   const pct = `${bp / 100}`;
-  const paidFen = ctx.paidFen;
+  let paidFen = ctx.paidFen;
+  let baseZh = '实付';
+  let baseEn = 'paid';
+  if (rule.base === 'item-price' && paidFen !== null) {
+    const fee = ctx.facts.shippingFee;
+    if (fee !== undefined && !ctx.unreadable.includes('shippingFee')) {
+      paidFen = Math.max(0, paidFen - yuanToFen(fee));
+      baseZh = '商品价格（实付减运费）';
+      baseEn = 'item price (paid minus postage)';
+    } else {
+      baseZh = '实付（规则按商品价格计，未读到运费，可能偏高）';
+      baseEn = 'paid (the rule counts the item price; postage not read, may be high)';
+      warnings.push({
+        code: 'missing-fact',
+        message: { zh: '未读到运费：按实付金额计算，规则按商品价格计，金额可能偏高', en: 'Postage not read: computed on the paid amount; the rule counts the item price, so it may be high' },
+        fields: ['shippingFee'],
+        ruleId: rule.id,
+      });
+    }
+  }
   if (paidFen === null) {
     warnings.push({
       code: ctx.unreadable.includes('paidAmount') ? 'unreadable-field' : 'missing-fact',
@@ -121,8 +161,8 @@ function amountOf(rule: CompensationRule, ctx: CaseContext, used: Record<string,
   const formZh = rule.form ? `，以${rule.form.zh}发放` : '';
   const formEn = rule.form ? `, paid as ${rule.form.en}` : '';
   const text: Text = {
-    zh: `触发赔付：实付 ${yuan(paidFen)} 元 × ${pct}% = ${yuan(raw)} 元${bounds.zh} → ${yuan(fen)} 元${formZh}，由商家承担`,
-    en: `Compensation: paid ${yuan(paidFen)} × ${pct} % = ${yuan(raw)}${bounds.en} → ${yuan(fen)} yuan${formEn}, at the seller's cost`,
+    zh: `触发赔付：${baseZh} ${yuan(paidFen)} 元 × ${pct}% = ${yuan(raw)} 元${bounds.zh} → ${yuan(fen)} 元${formZh}，由商家承担`,
+    en: `Compensation: ${baseEn} ${yuan(paidFen)} × ${pct} % = ${yuan(raw)}${bounds.en} → ${yuan(fen)} yuan${formEn}, at the seller's cost`,
   };
   return capped(rule, ctx, fen, text, used, warnings);
 }
@@ -148,8 +188,11 @@ function capped(rule: CompensationRule, ctx: CaseContext, fen: number, text: Tex
   const hours = rule.capWindowHours ?? DEFAULT_CAP_WINDOW_HOURS;
   const from = ctx.nowMs - hours * HOUR;
   const buyer = ctx.facts.buyer;
+  // The cap limits what the platform pays out (S3: 同买卖双方24小时内赔付上限); a shop's own
+  // 同意赔付 or goodwill payment is not a platform payout and does not use it up.
+  const payouts = ctx.ledger.filter((e) => e.kind === 'platform-payout');
   if (buyer === undefined) {
-    if (ctx.ledger.some((e) => inWindow(e.at, from, ctx.nowMs))) {
+    if (payouts.some((e) => inWindow(e.at, from, ctx.nowMs))) {
       warnings.push({
         code: 'missing-fact',
         message: { zh: `未读到买家：无法核对${hours}小时赔付上限，金额可能更低`, en: `Buyer not read: the ${hours} h cap cannot be checked, the amount may be lower` },
@@ -160,7 +203,7 @@ function capped(rule: CompensationRule, ctx: CaseContext, fen: number, text: Tex
     return { fen, text };
   }
   let sum = 0;
-  for (const e of ctx.ledger) if (e.buyer === buyer && inWindow(e.at, from, ctx.nowMs)) sum += yuanToFen(e.amount);
+  for (const e of payouts) if (e.buyer === buyer && inWindow(e.at, from, ctx.nowMs)) sum += yuanToFen(e.amount);
   const left = Math.max(0, cap - sum);
   used.ledgerSumWindow = yuan(sum);
   if (fen <= left) return { fen, text };

@@ -113,10 +113,14 @@ export interface CompiledProfile {
   reasons: Map<string, ReasonRule>;
   /** The same names, longest first, for "contains" matching of decorated texts. */
   reasonNames: [string, ReasonRule][];
+  /** The pack's reason vocabulary: character folds and negation markers. */
+  vocabulary: { fold: Map<string, string>; negations: string[] };
 }
 
 export interface CompiledPack {
   pack: RulePack;
+  /** `countdownStates` with their state texts squashed once. */
+  countdownStates: { kinds: readonly CaseKind[] | undefined; needles: string[]; deadlineId: string }[];
   profiles: Map<string, CompiledProfile>;
   /** The profile used for each platform unless another one is asked for. */
   defaults: Record<Platform, CompiledProfile>;
@@ -169,11 +173,15 @@ function compileProfile(pack: RulePack, id: string, platform: Platform): Compile
     group.push(compileTimer(rule));
     timersOf.set(rule.deadlineId, group);
   }
+  const vocabulary = {
+    fold: new Map(Object.entries(pack.reasonVocabulary?.fold ?? {})),
+    negations: (pack.reasonVocabulary?.negations ?? []).map((n) => squash(n)).filter((n) => n !== ''),
+  };
   const reasons = new Map<string, ReasonRule>();
   const reasonNames: [string, ReasonRule][] = [];
   for (const rule of of('reason')) {
     for (const name of rule.names) {
-      const squashed = squash(name);
+      const squashed = foldReason(vocabulary.fold, name);
       if (!reasons.has(squashed)) reasons.set(squashed, rule);
       reasonNames.push([squashed, rule]);
     }
@@ -199,7 +207,17 @@ function compileProfile(pack: RulePack, id: string, platform: Platform): Compile
     calendar: calendar ? { rule: calendar, cal: { holidays: new Set(calendar.holidays), workdays: new Set(calendar.workdays) } } : null,
     reasons,
     reasonNames,
+    vocabulary,
   };
+}
+
+/** A reason text made comparable: normalised, spaces removed, characters folded (traditional → simplified …). */
+export function foldReason(fold: ReadonlyMap<string, string>, text: string): string {
+  const squashed = squash(text);
+  if (fold.size === 0) return squashed;
+  let out = '';
+  for (const ch of squashed) out += fold.get(ch) ?? ch;
+  return out;
 }
 
 const cache = new WeakMap<RulePack, CompiledPack>();
@@ -225,16 +243,40 @@ export function compilePack(pack: RulePack): CompiledPack {
       defaults[platform] = synthetic;
     }
   }
-  const compiled: CompiledPack = { pack, profiles, defaults };
+  const countdownStates = (pack.countdownStates ?? []).map((st) => ({ kinds: st.kinds, needles: st.refundStatus.map(squash), deadlineId: st.deadlineId }));
+  const compiled: CompiledPack = { pack, profiles, defaults, countdownStates };
   cache.set(pack, compiled);
   return compiled;
 }
 
-/** The reason rule for a page text: exact (normalised) name first, then the longest contained name. */
+export interface ReasonLookup {
+  rule: ReasonRule | null;
+  /** The name found inside the text next to a negation (非…, 不支持…): the text stays unknown. */
+  negated?: { name: string; marker: string; rule: ReasonRule };
+}
+
+/**
+ * The reason rule for a page text, by meaning: the exact (folded) name first; else the
+ * longest name the text contains, unless the rest of the text holds a negation marker —
+ * then the text is unknown (a negated reason is never mapped to what it negates, nor to
+ * any other category).
+ */
+export function lookupReasonDetail(p: CompiledProfile, text: string): ReasonLookup {
+  const folded = foldReason(p.vocabulary.fold, text);
+  const exact = p.reasons.get(folded);
+  if (exact) return { rule: exact };
+  for (const [name, rule] of p.reasonNames) {
+    const at = folded.indexOf(name);
+    if (at < 0) continue;
+    const rest = folded.slice(0, at) + '\u0000' + folded.slice(at + name.length);
+    const marker = p.vocabulary.negations.find((n) => rest.includes(n));
+    if (marker !== undefined) return { rule: null, negated: { name, marker, rule } };
+    return { rule };
+  }
+  return { rule: null };
+}
+
+/** The reason rule for a page text (see lookupReasonDetail); null when unknown or negated. */
 export function lookupReason(p: CompiledProfile, text: string): ReasonRule | null {
-  const squashed = squash(text);
-  const exact = p.reasons.get(squashed);
-  if (exact) return exact;
-  for (const [name, rule] of p.reasonNames) if (squashed.includes(name)) return rule;
-  return null;
+  return lookupReasonDetail(p, text).rule;
 }

@@ -4,7 +4,7 @@ import { MINUTE, toBeijingIso } from '../time/beijing';
 import { parseCountdown } from '../time/duration';
 import type { CompiledTimer } from './compile';
 import { explain, timeOf, type CaseContext } from './context';
-import { timerDue, unreadableOf } from './timers';
+import { pickTimer, timerDue, unreadableOf } from './timers';
 
 /**
  * Step: every deadline of the case, most urgent first. Per deadline id the first timer whose
@@ -59,6 +59,19 @@ function chosenTimers(ctx: CaseContext, countdownTarget: string | null, explanat
   return chosen;
 }
 
+/**
+ * The deadline a page countdown counts in this case's state: the first `countdownStates`
+ * entry whose kinds hold and one of whose states the 退款状态 contains; else the kind's target.
+ */
+export function countdownTargetOf(ctx: CaseContext): string {
+  if (ctx.refundStatus === '') return ctx.pack.countdownTargets[ctx.kind];
+  for (const st of ctx.compiled.countdownStates) {
+    if (st.kinds && !st.kinds.includes(ctx.kind)) continue;
+    if (st.needles.some((n) => ctx.refundStatus.includes(n))) return st.deadlineId;
+  }
+  return ctx.pack.countdownTargets[ctx.kind];
+}
+
 /** "1小时" / "1 h", or minutes when not whole hours. */
 function toleranceText(minutes: number): { zh: string; en: string } {
   if (minutes % 60 === 0) return { zh: `${minutes / 60}小时`, en: `${minutes / 60} h` };
@@ -70,7 +83,8 @@ export function deadlinesStep(ctx: CaseContext): DeadlineSlice {
   const warnings: Warning[] = [];
   const countdown = countdownSeconds(ctx, warnings);
   /** The deadline the page's countdown gives, when it shows one. */
-  const countdownTarget = countdown === null ? null : ctx.pack.countdownTargets[ctx.kind];
+  const stateTarget = countdownTargetOf(ctx);
+  const countdownTarget = countdown === null ? null : stateTarget;
   const toleranceMinutes = ctx.pack.countdownToleranceMinutes ?? DEFAULT_COUNTDOWN_TOLERANCE_MINUTES;
   const profile = ctx.profile;
   /** Due times so far by deadline id (a chained deadline starts when an earlier one ends). */
@@ -134,6 +148,22 @@ export function deadlinesStep(ctx: CaseContext): DeadlineSlice {
       },
     });
     explanation.push(explain(t.verdict, r, used));
+  }
+  if (countdown === null && !ctx.unreadable.includes('platformCountdown')) {
+    // A deadline only the page's countdown can give (no length in the sources), listed in
+    // this state, but no countdown was read: say so instead of showing nothing.
+    const t = pickTimer(ctx, stateTarget);
+    if (t !== null && t.lengthMs === null && t.workingDays === null && t.show(ctx) && unreadableOf(t.showReads, ctx.unreadable).length === 0) {
+      warnings.push({
+        code: 'missing-fact',
+        message: {
+          zh: `未读到页面倒计时：「${t.rule.label.zh}」的时限只由页面倒计时给出（规则来源没有固定时长），请在页面上查看`,
+          en: `No page countdown was read: "${t.rule.label.en}" is only given by the page's countdown (the sources give no fixed length) — check the page`,
+        },
+        fields: ['platformCountdown'],
+        ruleId: t.rule.id,
+      });
+    }
   }
   // Most urgent first; Array.prototype.sort is stable, so equal times keep their order.
   listed.sort((a, b) => a.due - b.due);

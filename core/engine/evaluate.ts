@@ -3,13 +3,14 @@ import type { Guidance } from '../model/guidance';
 import type { RulePack } from '../model/rule-pack';
 import { actionsStep } from './actions';
 import { compensationStep } from './compensation';
-import { caseContext, packInfo, unreadableWarnings, type EvaluateOptions } from './context';
+import { caseContext, packInfo, timeOf, unreadableWarnings, type EvaluateOptions } from './context';
 import { deadlinesStep } from './deadlines';
 import { notesStep } from './notes';
 import { penaltiesStep } from './penalties';
 import { reasonStep } from './reason';
 import { recidivismStep } from './recidivism';
 import { repliesStep } from './replies';
+import { dueFromFacts } from './timers';
 
 export { deriveKind, type EvaluateOptions, type EvaluateSettings } from './context';
 
@@ -25,6 +26,11 @@ export { deriveKind, type EvaluateOptions, type EvaluateSettings } from './conte
  */
 export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): Guidance {
   const base = caseContext(facts, pack, opts);
+  base.factAfterDue = (fact, deadlineId) => {
+    const at = timeOf(base, fact);
+    const due = at === null ? null : dueFromFacts(base, deadlineId);
+    return at === null || due === null ? null : at > due;
+  };
   const reason = reasonStep(base);
   const withReason = { ...base, category: reason.rule?.category ?? null };
   const compensation = compensationStep(withReason);
@@ -32,6 +38,7 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
   const deadlines = deadlinesStep(ctx);
   const penalties = penaltiesStep(ctx);
   const recidivism = recidivismStep(ctx);
+  const notes = notesStep(ctx);
   return {
     kind: ctx.kind,
     platform: ctx.platform,
@@ -50,7 +57,8 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
       ...deadlines.explanation,
       ...penalties.explanation,
       ...recidivism.explanation,
-      ...notesStep(ctx),
+      ...notes.explanation,
     ],
+    notes: notes.notes,
   };
 }

@@ -8,7 +8,7 @@ import { normalizeText } from '../text/normalize';
  */
 
 /** The compensation verdict as conditions see it. */
-export type CompensationState = 'due' | 'contestable' | 'none';
+export type CompensationState = 'due' | 'contestable' | 'unconfirmed' | 'none';
 
 /** What a condition sees of one case. */
 export interface ConditionInput {
@@ -22,6 +22,11 @@ export interface ConditionInput {
   /** facts.activity / facts.refundStatus squashed, '' when absent. */
   activity: string;
   refundStatus: string;
+  /**
+   * Is the time fact after the due time of the deadline's variant for this case? null when
+   * either is unknown. Set by evaluate (it needs the profile's timers).
+   */
+  factAfterDue?: (fact: FactKey, deadlineId: string) => boolean | null;
 }
 
 export type Predicate = (c: ConditionInput) => boolean;
@@ -44,6 +49,8 @@ export function factsRead(w: When | undefined): FactKey[] {
   for (const k of w.present ?? []) out.add(k);
   for (const k of w.absent ?? []) out.add(k);
   if (w.freeShipping !== undefined) out.add('shippingFee');
+  if (w.refundType) out.add('refundType');
+  if (w.factAfter) out.add(w.factAfter.fact);
   return [...out];
 }
 
@@ -90,6 +97,10 @@ export function compileWhen(w: When | undefined): Predicate {
   if (present) checks.push((c) => present.every((k) => c.facts[k] !== undefined));
   if (absent) checks.push((c) => absent.every((k) => c.facts[k] === undefined));
   if (categories) checks.push((c) => oneOf(c.category ?? undefined, categories));
+  const { notCategories, refundType, factAfter } = w;
+  if (notCategories) checks.push((c) => !oneOf(c.category ?? undefined, notCategories));
+  if (refundType) checks.push((c) => oneOf(c.facts.refundType, refundType));
+  if (factAfter) checks.push((c) => c.factAfterDue?.(factAfter.fact, factAfter.deadlineId) === true);
   if (compensation) checks.push((c) => compensationHolds(compensation, c.compensation));
   if (freeShipping !== undefined) checks.push((c) => c.freeShipping === freeShipping);
   if (checks.length === 0) return ALWAYS;

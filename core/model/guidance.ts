@@ -57,6 +57,11 @@ export const CompensationSchema = z.object({
   explanation: TextSchema,
   /** The facts contradict the reason: ask the buyer, politely, to correct it. */
   contestable: z.boolean(),
+  /**
+   * Optional: the compensation holds only once this is established (a claim, or a fact the
+   * panel did not give): the verdict reads "if confirmed", and no action treats it as true.
+   */
+  confirm: z.optional(TextSchema),
 });
 export type Compensation = z.infer<typeof CompensationSchema>;
 
@@ -70,6 +75,8 @@ export const ActionSchema = z.object({
   id: text(),
   ruleId: text(),
   text: TextSchema,
+  /** Optional: `first` (at most three, in order), then the shop's remedy `ladder`, then `more`. */
+  group: z.optional(z.enum(['first', 'ladder', 'more'])),
 });
 
 export const ReplySchema = z.object({
@@ -130,6 +137,8 @@ export const GuidanceSchema = z.object({
   replies: z.array(ReplySchema),
   warnings: z.array(WarningSchema),
   explanation: z.array(ExplanationSchema),
+  /** Optional: every note of the pack that applies to the case (also in `explanation` as `note:<id>`), for the agent to read. */
+  notes: z.optional(z.array(z.object({ ruleId: text(), text: TextSchema, citation: CitationSchema }))),
 });
 export type Guidance = z.infer<typeof GuidanceSchema>;
 export type Penalty = z.infer<typeof PenaltySchema>;

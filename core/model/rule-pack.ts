@@ -1,5 +1,5 @@
 import { count, int, positiveInt, text, z } from './zod';
-import { BeijingIsoSchema, CASE_KINDS, FactKeySchema, LOGISTICS, PLATFORMS, TRADE_STATUSES } from './facts';
+import { BeijingIsoSchema, CASE_KINDS, FactKeySchema, LOGISTICS, PLATFORMS, REFUND_TYPES, TRADE_STATUSES } from './facts';
 import { CitationSchema, TextSchema } from './guidance';
 
 /**
@@ -44,6 +44,8 @@ export const REASON_CATEGORIES = [
   'refuse-alipay',
   'harassment',
   'promise-unfulfilled',
+  'damaged',
+  'dislike',
 ] as const;
 export type ReasonCategory = (typeof REASON_CATEGORIES)[number];
 const CategorySchema = z.enum(REASON_CATEGORIES);
@@ -66,11 +68,22 @@ export const WhenSchema = z.object({
   absent: z.optional(z.array(FactKeySchema).check(z.minLength(1))),
   /** The case's reason (or complaint type) falls in one of these categories. */
   categories: z.optional(z.array(CategorySchema).check(z.minLength(1))),
+  /** The case's category is none of these (a case with no category holds). */
+  notCategories: z.optional(z.array(CategorySchema).check(z.minLength(1))),
+  /** What the buyer asks for (仅退款 / 退货退款 / 换货) is one of these. */
+  refundType: z.optional(z.array(z.enum(REFUND_TYPES)).check(z.minLength(1))),
+  /**
+   * The time fact was read and lies after the due time of the deadline (the variant that
+   * applies to the case, counted from its start fact): e.g. a 七天无理由 request made after
+   * the latest end of the 7 days. Not decidable (false) when either is missing.
+   */
+  factAfter: z.optional(z.object({ fact: FactKeySchema, deadlineId: RuleIdSchema })),
   /**
    * The compensation verdict: `triggered` (any), `due` (triggered and the facts agree),
-   * `contestable` (triggered but the facts contradict the reason), `none` (not triggered).
+   * `contestable` (triggered but the facts contradict the reason), `unconfirmed` (triggered
+   * only once a claimed fact is established, or a fact needed to check it is missing), `none`.
    */
-  compensation: z.optional(z.enum(['triggered', 'due', 'contestable', 'none'])),
+  compensation: z.optional(z.enum(['triggered', 'due', 'contestable', 'unconfirmed', 'none'])),
   /** shippingFee is 0 / 包邮 (true) or a positive amount (false); settings' default when absent. */
   freeShipping: z.optional(z.boolean()),
 });
@@ -147,6 +160,16 @@ export const CompensationRuleSchema = z.object({
   multiple: z.optional(positiveInt()),
   /** How the buyer receives it (天猫积分, 红包 …). */
   form: z.optional(TextSchema),
+  /**
+   * The seeds make the compensation depend on a fact the panel cannot show (counterfeit
+   * established, the trade supports 假一赔三, goods really not delivered): the verdict is
+   * `unconfirmed` and says "if confirmed: …" with this text (what must be established).
+   */
+  claim: z.optional(TextSchema),
+  /** Facts without which the verdict cannot be checked: one absent or unreadable → `unconfirmed` + a warning. */
+  needs: z.optional(z.array(FactKeySchema).check(z.minLength(1))),
+  /** What the percentage is of: `paid` (实付, default) or `item-price` (实付 − 运费; flagged when the fee was not read). */
+  base: z.optional(z.enum(['paid', 'item-price'])),
 });
 /** The cap window when a rule gives a per-buyer cap but no `capWindowHours`. */
 export const DEFAULT_CAP_WINDOW_HOURS = 24;
@@ -211,6 +234,8 @@ export const ActionRuleSchema = z.object({
   text: TextSchema,
   /** Remedy-ladder rungs: a shop-policy limit computed from the paid amount (editable in settings). */
   limit: z.optional(RemedyLimitSchema),
+  /** A rung of the shop's remedy ladder: listed after the (at most three) first steps. */
+  ladder: z.optional(z.boolean()),
 });
 
 export const ReplyRuleSchema = z.object({
@@ -293,6 +318,31 @@ export const ProfileSchema = z.object({
 export type Profile = z.infer<typeof ProfileSchema>;
 
 const DeadlineRefSchema = RuleIdSchema;
+
+/**
+ * The reason vocabulary: how a page text is made comparable before it is looked up among
+ * the reason rules' names. `fold` maps single characters (traditional → simplified, variant
+ * forms) after NFKC (which already folds full-width forms); `negations` are markers that
+ * turn a name into its opposite (非质量问题, 不支持七天无理由): a text that is not exactly a
+ * name and holds a negation outside the name it contains is unknown — never mapped to the
+ * category it negates, never to the nearest trap.
+ */
+export const ReasonVocabularySchema = z.object({
+  fold: z.record(z.string().check(z.length(1)), z.string().check(z.length(1))),
+  negations: z.array(z.string().check(z.minLength(1), z.maxLength(10))).check(z.maxLength(100)),
+});
+export type ReasonVocabulary = z.infer<typeof ReasonVocabularySchema>;
+
+/**
+ * Which deadline a page countdown counts in a given refund state: the first entry whose
+ * `refundStatus` strings one is contained in the panel's 退款状态 (and whose `kinds` hold)
+ * names the deadline; otherwise `countdownTargets[kind]`.
+ */
+export const CountdownStateSchema = z.object({
+  kinds: z.optional(z.array(z.enum(CASE_KINDS)).check(z.minLength(1))),
+  refundStatus: z.array(text()).check(z.minLength(1)),
+  deadlineId: RuleIdSchema,
+});
 export const DEFAULT_COUNTDOWN_TOLERANCE_MINUTES = 60;
 
 export const RulePackSchema = z
@@ -308,6 +358,10 @@ export const RulePackSchema = z
      * (S0 "如果2天23时7分51秒内商家未处理"); a complaint → `complaint-seller-handle`.
      */
     countdownTargets: z.object({ refund: DeadlineRefSchema, aftersale: DeadlineRefSchema, complaint: DeadlineRefSchema }),
+    /** State-aware countdowns (see CountdownStateSchema); absent: the kind's target always. */
+    countdownStates: z.optional(z.array(CountdownStateSchema).check(z.maxLength(50))),
+    /** How reason texts are folded and which negations make a text unknown; absent: NFKC only, no negations. */
+    reasonVocabulary: z.optional(ReasonVocabularySchema),
     /**
      * How far (minutes) the page's countdown may be from the pack's own value for that
      * deadline before the guidance warns that the pack may be outdated (`pack-outdated`).
@@ -360,6 +414,13 @@ export const RulePackSchema = z
         if (r.type === 'contest' && r.test.kind === 'before-deadline' && !deadlines.has(r.test.deadlineId)) {
           ctx.addIssue({ code: 'custom', path: ['rules', i, 'test', 'deadlineId'], message: `no timer rule defines deadline ${r.test.deadlineId}` });
         }
+      });
+      pack.countdownStates?.forEach((st, i) => {
+        if (!deadlines.has(st.deadlineId)) ctx.addIssue({ code: 'custom', path: ['countdownStates', i, 'deadlineId'], message: `no timer rule defines deadline ${st.deadlineId}` });
+      });
+      pack.rules.forEach((r, i) => {
+        const fa = r.when?.factAfter;
+        if (fa && !deadlines.has(fa.deadlineId)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'when', 'factAfter', 'deadlineId'], message: `no timer rule defines deadline ${fa.deadlineId}` });
       });
       for (const kind of CASE_KINDS) {
         const id = pack.countdownTargets[kind];

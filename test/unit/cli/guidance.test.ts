@@ -140,6 +140,24 @@ describe.concurrent('guidance <page.html>', { timeout: 90_000 }, () => {
     expect(c).toMatchObject({ kind: 'complaint', platform: 'tmall', adapter: 'complaint-detail', facts: { complaintType: '未按约定时间发货', paidAmount: 100, shippingFee: 5 } });
   });
 
+  it('--profile reaches every era: tmall-legacy pays 30 % as points with no 5-yuan minimum; a contradicting --platform is refused', async () => {
+    const f = file('legacy.json', JSON.stringify({ ...OUT_OF_STOCK, paidAmount: 10, shippingFee: 0 }));
+    const legacy = await run(['--facts', f, '--profile', 'tmall-legacy', '--now', '2026-11-21T12:00:00+08:00']);
+    expect(legacy.code).toBe(0);
+    const [c] = JSON.parse(legacy.stdout).cases;
+    expect(c).toMatchObject({ platform: 'tmall', profile: 'tmall-legacy', compensation: { triggered: true, amount: '3.00', ruleId: 'comp-tmall-legacy' } });
+    const modern = JSON.parse((await run(['--facts', f, '--profile', 'tmall', '--now', '2026-11-21T12:00:00+08:00'])).stdout).cases[0];
+    expect(modern.compensation.amount).toBe('5.00');
+    const tb = JSON.parse((await run(['--facts', f, '--profile', 'taobao', '--now', '2026-11-21T12:00:00+08:00'])).stdout).cases[0];
+    expect(tb).toMatchObject({ platform: 'taobao', profile: 'taobao' });
+    const bad = await run(['--facts', f, '--profile', 'tmall-legacy', '--platform', 'taobao']);
+    expect(bad.code).toBe(2);
+    expectOneLine(bad.stderr, 'tmall profile');
+    const unknown = await run(['--facts', f, '--profile', 'tmall-1999']);
+    expect(unknown.code).toBe(2);
+    expectOneLine(unknown.stderr, 'tmall-legacy');
+  });
+
   it('实付金额：待定 → unreadable, amount null with a warning', async () => {
     const r = await run([join(FIXTURES, 'refund-detail-pending-amount.html'), '--url', 'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611220077', '--now', '2026-11-22T10:00:00+08:00']);
     expect(r.code).toBe(0);

@@ -73,8 +73,11 @@ describe('compensation amounts (S3: 30 %, at least 5, at most 500 yuan per claim
     const g = evaluate(outOfStock(500), defaultPack, { now: NOW, ledger });
     expect(g.compensation.amount).toBe('150.00');
     expect(warningCodes(g)).not.toContain('compensation-cap');
-    const atNow = evaluate(outOfStock(500), defaultPack, { now: NOW, ledger: [{ buyer: 'buyer-a', amount: 500, at: NOW, kind: 'proactive-settlement' }] });
+    const atNow = evaluate(outOfStock(500), defaultPack, { now: NOW, ledger: [{ buyer: 'buyer-a', amount: 500, at: NOW, kind: 'platform-payout' }] });
     expect(atNow.compensation.amount).toBe('0.00');
+    // S3:67 caps what the platform pays out (赔付红包); a shop's own 同意赔付 does not use it up.
+    const settled = evaluate(outOfStock(500), defaultPack, { now: NOW, ledger: [{ buyer: 'buyer-a', amount: 500, at: NOW, kind: 'proactive-settlement' }] });
+    expect(settled.compensation.amount).toBe('150.00');
   });
 
   it('no buyer on the panel while the ledger has recent payouts: amount uncapped but flagged', () => {
