@@ -2,15 +2,19 @@
  * An independent model of the engine's main decisions, written as json-rules-engine rules
  * (data conditions, three custom operators, computed facts, facts substituted into event
  * params) straight from the platform rules, not from the pack's data:
- * - compensation trigger: the refund reason (normalised, spaces removed) is a delivery
- *   problem — on Tmall (2019+ profile) 缺货/卖家缺货/发不了货/拒绝发货/未按约定时间发货 and
- *   错发/漏发/少发/虚假发货; on Taobao only the out-of-stock and late-shipping ones;
+ * - compensation trigger: the refund reason (normalised, spaces removed) is 缺货/卖家缺货/
+ *   发不了货/拒绝发货/未按约定时间发货, on both platforms. 错发/漏发/少发/虚假发货 follow the
+ *   delay rule only as COMPLAINTS (S3 "其他4个投诉原因按延迟发货规则处理"); as refund reasons
+ *   they are not among those S0 marks 涉及赔付, so a refund on them triggers nothing;
  * - compensation amount: Tmall 30 % of the paid amount, half-up to the fen, at least 5 yuan,
  *   at most 500 yuan; Taobao: none given by the sources (null, never invented);
  * - `intervention-open` (Tmall): refund requested + 72 h while the refund is open (not
- *   退款成功/退款关闭/介入); Taobao follows the newer flow, so no 72 h timer;
+ *   退款成功/退款关闭/介入, nor once the refund agreement is reached: 协议达成); Taobao follows
+ *   the newer flow, so no 72 h timer;
  * - `seller-response`: the platform's own countdown when the page shows one (now +
- *   countdown, authoritative, on both platforms); otherwise Taobao: refund requested + 5 days
+ *   countdown, authoritative, on both platforms) — except while the return is under way
+ *   (等待买家退货: the buyer's time; 买家已退货/等待卖家确认收货: the seller confirming the
+ *   return), where the countdown belongs to another deadline; otherwise Taobao: refund requested + 5 days
  *   while the refund awaits the seller (not 退款成功/退款关闭/协议达成/买家已退货/介入);
  *   Tmall without a countdown has none (the sources give no fixed length).
  * The bench times it against our engine (test/bench/engine-vs-jre.ts); the unit suite checks
@@ -20,7 +24,10 @@ import { Engine, type Almanac } from 'json-rules-engine';
 import type { Guidance } from '../../core/model';
 import { normalizeText } from '../../core/text/normalize';
 import { toBeijingIso } from '../../core/time';
-import { TRIGGERING_BOTH, TRIGGERING_TMALL_2019, type BenchCase } from '../bench/cases';
+import { TRIGGERING_BOTH, type BenchCase } from '../bench/cases';
+
+/** Refund states in which the page countdown is not the seller's time to answer. */
+const RETURN_STATES = ['等待买家退货', '买家已退货', '等待卖家确认收货', '等待商家确认收货'];
 
 /** The decisions compared between the two engines. */
 export interface Answer {
@@ -91,7 +98,7 @@ export function makeJre(): Engine {
   const compensationEvent = { type: 'compensation', params: { amountFen: { fact: 'compensationFen' } } };
   engine.addRule({
     name: 'compensation-tmall',
-    conditions: { all: [{ fact: 'platform', operator: 'equal', value: 'tmall' }, { fact: 'reason', operator: 'reasonIn', value: [...TRIGGERING_BOTH, ...TRIGGERING_TMALL_2019] }] },
+    conditions: { all: [{ fact: 'platform', operator: 'equal', value: 'tmall' }, { fact: 'reason', operator: 'reasonIn', value: TRIGGERING_BOTH }] },
     event: compensationEvent,
   });
   engine.addRule({
@@ -105,14 +112,14 @@ export function makeJre(): Engine {
       all: [
         { fact: 'platform', operator: 'equal', value: 'tmall' },
         { fact: 'refundRequestedAt', operator: 'present', value: true },
-        { fact: 'refundStatus', operator: 'containsNone', value: ['退款成功', '退款关闭', '介入'] },
+        { fact: 'refundStatus', operator: 'containsNone', value: ['退款成功', '退款关闭', '介入', '协议达成'] },
       ],
     },
     event: { type: 'deadline', params: { id: 'intervention-open', dueAt: { fact: 'interventionOpenDue' } } },
   });
   engine.addRule({
     name: 'seller-response-platform-countdown',
-    conditions: { all: [{ fact: 'platformCountdown', operator: 'present', value: true }] },
+    conditions: { all: [{ fact: 'platformCountdown', operator: 'present', value: true }, { fact: 'refundStatus', operator: 'containsNone', value: RETURN_STATES }] },
     event: { type: 'deadline', params: { id: 'seller-response', dueAt: { fact: 'countdownDue' } } },
   });
   engine.addRule({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPack, evaluate, GuidanceSchema, type EvaluateOptions, type Facts, type Guidance } from '../../../core/index';
+import { AUDIT_ROWS } from './audit-rows';
 import { actionIds, deadline, NOW, penaltyIds, replyIds, ruleIdsIn, unshipped } from './helpers';
 
 /**
@@ -58,7 +59,7 @@ const ROWS: Row[] = [
     facts: { ...unshipped, reason: '卖家缺货', platformCountdown: '剩余2天23时7分51秒' },
     covers: [
       'reason-out-of-stock', 'comp-tmall-2019', 'timer-intervention-open', 'timer-seller-response-tmall', 'timer-ship-promise-tmall',
-      'timer-late-ship-reason-tmall', 'pen-serious-delay', 'act-settle-refund', 'act-contact-first', 'act-general-procedure',
+      'act-settle-refund', 'act-contact-first', 'act-general-procedure',
       'act-reply-within-24h', 'reply-apology-delivery', 'reply-generic', 'note-dispute-rate',
     ],
     check: (g) => {
@@ -67,8 +68,10 @@ const ROWS: Row[] = [
       expect(deadline(g, 'intervention-open')).toMatchObject({ dueAt: '2026-11-24T10:00:00+08:00', source: 'computed', breached: false });
       expect(deadline(g, 'seller-response')).toMatchObject({ dueAt: '2026-11-24T11:07:51+08:00', source: 'platform' });
       expect(deadline(g, 'ship-promise')).toMatchObject({ dueAt: '2026-11-22T10:00:00+08:00', source: 'computed' });
-      expect(deadline(g, 'late-ship-reason-available')?.dueAt).toBe('2026-11-23T10:00:00+08:00');
-      expect(g.penalties.find((p) => p.ruleId === 'pen-serious-delay')?.points).toBe(1);
+      // The 72 h "reason available" rule is the older era's (S0:207); 2019+ uses 48 h (S3:55).
+      expect(deadline(g, 'late-ship-reason-available')).toBeUndefined();
+      // Points only on an upheld complaint (S3:67), not on a refund.
+      expect(g.penalties).toEqual([]);
       expect(actionIds(g)[0]).toBe('act-settle-refund');
       expect(g.warnings).toEqual([]);
     },
@@ -136,8 +139,11 @@ const ROWS: Row[] = [
     name: 'Tmall legacy profile: 72 h shipping',
     facts: { ...unshipped, reason: '不想买了' },
     opts: legacy,
-    covers: ['timer-ship-promise-tmall-legacy'],
-    check: (g) => expect(deadline(g, 'ship-promise')?.dueAt).toBe('2026-11-23T10:00:00+08:00'),
+    covers: ['timer-ship-promise-tmall-legacy', 'timer-late-ship-reason-tmall'],
+    check: (g) => {
+      expect(deadline(g, 'ship-promise')?.dueAt).toBe('2026-11-23T10:00:00+08:00');
+      expect(deadline(g, 'late-ship-reason-available')?.dueAt).toBe('2026-11-23T10:00:00+08:00');
+    },
   },
   { name: 'Taobao presale', facts: { ...unshipped, activity: '预售' }, opts: taobao, covers: ['timer-ship-promise-taobao-special'], check: (g) => expect(deadline(g, 'ship-promise')).toBeUndefined() },
   {
@@ -207,32 +213,37 @@ const ROWS: Row[] = [
   },
   {
     name: 'Shipped by express, 未收到货: auto-confirm 10 days, check logistics',
-    facts: { ...shipped, reason: '未收到货', logistics: '快递' },
-    covers: ['timer-auto-confirm-express', 'reason-not-received', 'act-check-logistics', 'reply-logistics', 'act-phone-about-reason'],
+    facts: { ...shipped, reason: '未收到货', logistics: '快递', refundStatus: '退款关闭' },
+    covers: ['timer-auto-confirm-express', 'reason-not-received', 'act-check-logistics', 'reply-logistics', 'act-phone-about-reason', 'comp-not-received-tmall'],
     check: (g) => {
       expect(deadline(g, 'auto-confirm-receipt')?.dueAt).toBe('2026-11-30T20:00:00+08:00');
       expect(deadline(g, 'ship-promise')).toBeUndefined();
-      expect(g.compensation.triggered).toBe(false);
+      // S0:46 marks 未收到货 涉及赔付 — but only once the goods really did not arrive.
+      expect(g.compensation).toMatchObject({ triggered: true, amount: null, ruleId: 'comp-not-received-tmall' });
+      expect(g.compensation.confirm?.zh).toContain('未送达');
     },
   },
-  { name: '平邮: 30 days', facts: { ...shipped, logistics: '平邮' }, covers: ['timer-auto-confirm-post'], check: (g) => expect(deadline(g, 'auto-confirm-receipt')?.dueAt).toBe('2026-12-20T20:00:00+08:00') },
-  { name: '虚拟: 3 days', facts: { ...shipped, logistics: '虚拟' }, covers: ['timer-auto-confirm-virtual'], check: (g) => expect(deadline(g, 'auto-confirm-receipt')?.dueAt).toBe('2026-11-23T20:00:00+08:00') },
-  { name: '自动发货: 1 day', facts: { ...shipped, logistics: '自动发货' }, covers: ['timer-auto-confirm-auto-delivery'], check: (g) => expect(deadline(g, 'auto-confirm-receipt')).toMatchObject({ dueAt: '2026-11-21T20:00:00+08:00', breached: false }) },
+  { name: '平邮: 30 days', facts: { ...shipped, logistics: '平邮', refundStatus: '退款关闭' }, covers: ['timer-auto-confirm-post'], check: (g) => expect(deadline(g, 'auto-confirm-receipt')?.dueAt).toBe('2026-12-20T20:00:00+08:00') },
+  { name: '虚拟: 3 days', facts: { ...shipped, logistics: '虚拟', refundStatus: '退款关闭' }, covers: ['timer-auto-confirm-virtual'], check: (g) => expect(deadline(g, 'auto-confirm-receipt')?.dueAt).toBe('2026-11-23T20:00:00+08:00') },
+  { name: '自动发货: 1 day', facts: { ...shipped, logistics: '自动发货', refundStatus: '退款关闭' }, covers: ['timer-auto-confirm-auto-delivery'], check: (g) => expect(deadline(g, 'auto-confirm-receipt')).toMatchObject({ dueAt: '2026-11-21T20:00:00+08:00', breached: false }) },
   {
     name: 'Taobao after-sale: 15-day window, no complaint entry after success',
     facts: { ...success, reason: '七天无理由退货', shippingFee: 0 },
     opts: taobao,
-    covers: ['timer-after-sale-window-taobao', 'note-no-complaint-after-success-taobao', 'reason-seven-day', 'act-agree-seven-day', 'act-seven-day-postage-free', 'reply-seven-day'],
+    covers: ['timer-after-sale-window-taobao', 'note-no-complaint-after-success-taobao', 'reason-seven-day', 'act-seven-day-check', 'act-seven-day-postage-free', 'reply-seven-day-free-shipping', 'timer-seven-day-window'],
     check: (g) => {
       expect(deadline(g, 'after-sale-window')?.dueAt).toBe('2026-11-30T10:00:00+08:00');
       expect(deadline(g, 'complaint-after-success')).toBeUndefined();
       expect(actionIds(g)).not.toContain('act-seven-day-postage-buyer');
+      // Requested 5 days after success: inside the 7 days, so no out-of-window step.
+      expect(actionIds(g)).not.toContain('act-seven-day-late');
+      expect(deadline(g, 'seven-day-window')?.dueAt).toBe('2026-11-22T10:00:00+08:00');
     },
   },
   {
     name: '七天无理由 on a non-free-shipping item: the buyer pays postage',
     facts: { ...success, reason: '7天无理由退换货', shippingFee: 12 },
-    covers: ['act-seven-day-postage-buyer'],
+    covers: ['act-seven-day-postage-buyer', 'reply-seven-day-paid-shipping'],
     check: (g) => expect(actionIds(g)).not.toContain('act-seven-day-postage-free'),
   },
   {
@@ -255,36 +266,47 @@ const ROWS: Row[] = [
     check: (g) => expect(g.penalties.map((p) => p.points)).toEqual([6, 4]),
   },
   {
-    name: 'Tmall refund 商家加价不发货: no compensation, 4 points',
+    name: 'Tmall refund 商家加价不发货: no compensation; the 4 points only if a complaint is upheld',
     facts: { ...unshipped, reason: '商家加价不发货' },
-    covers: ['reason-price-raise', 'comp-none-price-raise', 'pen-price-raise', 'act-price-raise', 'reply-price-raise'],
+    covers: ['reason-price-raise', 'comp-none-price-raise', 'act-price-raise', 'reply-price-raise'],
     check: (g) => {
       expect(g.compensation).toMatchObject({ triggered: false, amount: null, ruleId: 'comp-none-price-raise' });
-      expect(g.penalties).toEqual([expect.objectContaining({ ruleId: 'pen-price-raise', points: 4 })]);
+      expect(g.penalties).toEqual([]);
       expect(actionIds(g)[0]).toBe('act-price-raise');
     },
   },
   {
-    name: 'Tmall complaint 未按约定时间发货, true: settle within authority, cash below the compensation',
-    facts: complaint('未按约定时间发货'),
-    covers: ['act-settle-complaint-tmall'],
+    name: 'Tmall complaint 商家加价不发货: 4 points if upheld',
+    facts: complaint('商家加价不发货'),
+    covers: ['pen-price-raise'],
     check: (g) => {
-      expect(g.compensation).toMatchObject({ triggered: true, amount: '30.00' });
-      expect(g.actions.find((a) => a.ruleId === 'remedy-cash-below-compensation')?.text.zh).toContain('低于 ¥30.00');
+      expect(g.penalties).toEqual([expect.objectContaining({ ruleId: 'pen-price-raise', points: 4 })]);
+      expect(g.penalties[0]!.when.zh).toContain('投诉成立');
     },
   },
   {
-    name: 'Tmall 错发: compensated since 2019, resend',
+    name: 'Tmall complaint 未按约定时间发货, true: settle within authority; 权限8 never trades less than the platform pays',
+    facts: complaint('未按约定时间发货', { tradeStatus: '买家已付款' }),
+    covers: ['act-settle-complaint-tmall', 'comp-tmall-2019-late-ship', 'pen-serious-delay'],
+    check: (g) => {
+      expect(g.compensation).toMatchObject({ triggered: true, amount: '30.00' });
+      const rung = g.actions.find((a) => a.ruleId === 'remedy-cash-below-compensation')!.text.zh;
+      expect(rung).toContain('如实告知');
+      expect(rung).not.toContain('低于 ¥');
+    },
+  },
+  {
+    name: 'Tmall 错发 refund: not a compensated refund reason (S0:46), resend',
     facts: { ...shipped, reason: '错发' },
-    covers: ['reason-wrong-shipment', 'act-wrong-shipment', 'reply-wrong-shipment'],
-    check: (g) => expect(g.compensation).toMatchObject({ triggered: true, amount: '150.00', ruleId: 'comp-tmall-2019' }),
+    covers: ['reason-wrong-shipment', 'act-wrong-shipment', 'reply-wrong-shipment', 'reply-short-shipment', 'comp-wrong-shipment-refund-tmall', 'note-advance-payment-tmall'],
+    check: (g) => expect(g.compensation).toMatchObject({ triggered: false, amount: null, ruleId: 'comp-wrong-shipment-refund-tmall' }),
   },
   {
     name: 'Tmall 虚假发货',
     facts: { ...shipped, reason: '虚假发货' },
     covers: ['reason-fake-shipment'],
     check: (g) => {
-      expect(g.compensation.triggered).toBe(true);
+      expect(g.compensation.triggered).toBe(false);
       expect(actionIds(g)).toContain('act-check-logistics');
     },
   },
@@ -292,7 +314,8 @@ const ROWS: Row[] = [
     name: 'Tmall after-sale 发票问题: complaint option, invoice points at risk',
     facts: { ...success, reason: '发票问题' },
     covers: ['reason-invoice', 'act-invoice', 'reply-invoice', 'note-complaint-option'],
-    check: (g) => expect(penaltyIds(g)).toEqual(['pen-breach-invoice']),
+    // S0:231: points only when the buyer files a complaint and it is upheld.
+    check: (g) => expect(penaltyIds(g)).toEqual([]),
   },
   {
     name: 'Tmall 收到假货: 假一赔十, no amount invented',
@@ -301,6 +324,9 @@ const ROWS: Row[] = [
     check: (g) => {
       expect(g.compensation).toMatchObject({ triggered: true, amount: null, ruleId: 'comp-counterfeit-tmall' });
       expect(g.compensation.explanation.zh).toContain('假一赔十');
+      expect(g.compensation.explanation.zh).toMatch(/^如经核实/);
+      expect(actionIds(g)[0]).toBe('act-verify-claim');
+      expect(actionIds(g)).not.toContain('act-settle-refund');
     },
   },
   {
@@ -336,14 +362,16 @@ const ROWS: Row[] = [
     check: (g) => expect(g.explanation.find((e) => e.verdict === 'contest')?.facts).toEqual({ shippedAt: shipped.shippedAt, 'deadline:ship-promise': '2026-11-22T10:00:00+08:00' }),
   },
   {
-    name: 'Contest rule: 未按约定时间发货 requested before the reason is available',
-    facts: { ...unshipped, reason: '未按约定时间发货' },
+    name: 'Contest rule (legacy): 未按约定时间发货 requested before the reason is available, shipped late',
+    facts: { ...unshipped, reason: '未按约定时间发货', tradeStatus: '卖家已发货', shippedAt: '2026-11-23T12:00:00+08:00' },
+    opts: { ...legacy, now: '2026-11-23T13:00:00+08:00' },
     covers: ['contest-late-ship-request-too-early'],
     check: (g) => expect(g.compensation.contestable).toBe(true),
   },
   {
     name: 'Contest rule: a late-shipping complaint filed before the reason is available',
-    facts: { orderId: '5002', complaintType: '未按约定时间发货', paidAmount: 100, paidAt: '2026-11-20T10:00:00+08:00', complaintFiledAt: '2026-11-21T10:00:00+08:00', tradeStatus: '买家已付款' },
+    facts: { orderId: '5002', complaintType: '未按约定时间发货', paidAmount: 100, paidAt: '2026-11-20T10:00:00+08:00', complaintFiledAt: '2026-11-21T10:00:00+08:00', tradeStatus: '交易关闭' },
+    opts: taobao,
     covers: ['contest-late-ship-complaint-too-early'],
     check: (g) => expect(g.compensation.contestable).toBe(true),
   },
@@ -378,10 +406,10 @@ describe('evaluate: every rule of the default pack, case by case', () => {
 
   it('covers every rule id in the default pack', () => {
     const all = defaultPack.rules.map((r) => r.id);
-    const declared = new Set(ROWS.flatMap((r) => r.covers));
+    const declared = new Set([...ROWS.flatMap((r) => r.covers), ...AUDIT_ROWS.flatMap((r) => r.covers)]);
     expect(all.filter((id) => !declared.has(id))).toEqual([]);
     // Ids named in the table must exist (no stale names).
     expect([...declared].filter((id) => !all.includes(id))).toEqual([]);
-    expect([...covered].sort()).toEqual([...declared].sort());
+    expect([...covered].sort()).toEqual([...new Set(ROWS.flatMap((r) => r.covers))].sort());
   });
 });

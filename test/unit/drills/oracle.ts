@@ -87,7 +87,11 @@ export function expectedCompensation(c: TrueCase): { triggered: boolean; amount:
   const text = c.values[key];
   if (typeof text !== 'string' || c.damaged.has(key)) return { triggered: false, amount: null, paidUnreadable: false };
   if (c.platform === 'taobao') return { triggered: TAOBAO_TRIGGER.has(text), amount: null, paidUnreadable: false };
-  if (!TMALL_TRIGGER.has(text)) return { triggered: false, amount: null, paidUnreadable: false };
+  // Tmall: S0 marks 未收到货 涉及赔付 with no amount (paid only once the non-delivery is
+  // established); 错发/漏发/少发 and 虚假发货 follow the delay rule as complaints only (S3),
+  // not as refund reasons (S0's list marks only 10 and 11).
+  if (c.kind !== 'complaint' && text === '未收到货') return { triggered: true, amount: null, paidUnreadable: false };
+  if (!(c.kind === 'complaint' ? TMALL_TRIGGER : TAOBAO_TRIGGER).has(text)) return { triggered: false, amount: null, paidUnreadable: false };
   if (c.damaged.has('paidAmount')) return { triggered: true, amount: null, paidUnreadable: true };
   // A list without a paid-amount column (the workbench's, refund2's): no base, no amount.
   if (c.values.paidAmount === undefined) return { triggered: true, amount: null, paidUnreadable: false };
@@ -109,7 +113,10 @@ export function expectedDeadlines(c: TrueCase): Record<string, string | undefine
   if (kind !== 'complaint') {
     out['intervention-open'] = c.platform === 'tmall' && req && ok('refundRequestedAt') ? plus(req, 72 * HOUR) : undefined;
     const status = String(c.values.refundStatus ?? '');
-    if (c.countdown) out['seller-response'] = isoOf(msWall(NOW_MS + c.countdown.seconds * 1000));
+    // While the return is under way the countdown belongs to the return (S1: the return flow).
+    const returning = ['等待买家退货', '买家已退货', '等待卖家确认收货'].some((s) => status.includes(s));
+    if (c.countdown && returning) out['seller-response'] = undefined;
+    else if (c.countdown) out['seller-response'] = isoOf(msWall(NOW_MS + c.countdown.seconds * 1000));
     else if (c.platform === 'taobao' && req && ok('refundRequestedAt') && !status.includes('买家已退货')) out['seller-response'] = plus(req, 5 * DAY);
     else out['seller-response'] = undefined;
   } else {
@@ -120,7 +127,8 @@ export function expectedDeadlines(c: TrueCase): Record<string, string | undefine
   const activity = String(c.values.activity ?? '');
   let ship: string | undefined;
   if (kind === 'refund' && unshipped && paid && ok('paidAt') && activity !== '预售' && activity !== '定制') {
-    if (c.platform === 'tmall') ship = plus(paid, 48 * HOUR);
+    // Tmall 2019: 48 h; 聚划算 keeps S0's 7 days (S3 is silent on it).
+    if (c.platform === 'tmall') ship = plus(paid, (activity === '聚划算' ? 7 * 24 : 48) * HOUR);
     else ship = plus(paid, (activity === '聚划算' ? 7 : 3) * DAY);
   }
   out['ship-promise'] = ship;
