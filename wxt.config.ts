@@ -16,7 +16,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage', 'alarms', 'notifications', 'sidePanel'],
+    // contextMenus: the toolbar button's menu entry for the shop's day (entrypoints/background/day-menu.ts).
+    permissions: ['storage', 'alarms', 'notifications', 'sidePanel', 'contextMenus'],
     // The team rule-pack URL's origin is requested at runtime (options page, on save) —
     // never granted at install. See README "Team rule pack".
     optional_host_permissions: ['https://*/*'],

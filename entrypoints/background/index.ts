@@ -1,6 +1,7 @@
 import { defineBackground } from '#imports';
 import { registerWorker } from './register';
 import { coreRules } from './rules';
+import { registerDayMenu } from './day-menu';
 import { createWorker } from './worker';
 
 /**
@@ -14,5 +15,6 @@ import { createWorker } from './worker';
 export default defineBackground(() => {
   const worker = createWorker({ rules: coreRules });
   registerWorker(worker);
+  registerDayMenu();
   worker.events.init().catch((e: unknown) => console.error('[sentinel] init failed', e));
 });

@@ -220,6 +220,7 @@ export function App(props: { api: PanelApi }) {
   return (
     <div class="panel" lang={getLocale() === 'en' ? 'en' : 'zh-CN'}>
       <header>
+        <a href="day.html" target="_blank" rel="noopener" title={t('day_open_title')} data-testid="open-day" style={{ float: 'right', fontSize: '12px', color: 'var(--link)' }}>{t('day_open')}</a>
         <h1>{t('panel_title')}</h1>
         {state.tabUrl && <p class="tab-url">{state.tabUrl}</p>}
       </header>

@@ -131,4 +131,27 @@ describe('the shop’s day page', () => {
     expect(ltext).not.toContain('小王');
     expect(ltext).toContain('150.00');
   });
+
+  it('opens from the side panel header and from the toolbar button’s menu', async () => {
+    const panel = await h.openSidePanel();
+    const link = panel.locator('[data-testid="open-day"]');
+    await link.waitFor({ timeout: 10_000 });
+    expect(await link.textContent()).toBe('店铺的一天');
+    const [tab] = await Promise.all([h.context.waitForEvent('page'), link.click()]);
+    await tab.waitForURL(`${h.origin}/day.html`);
+    await tab.locator('[data-testid="day-seen-value"]').waitFor({ timeout: 10_000 });
+    expect(await tab.locator('[data-testid="day-seen-value"]').textContent()).toBe(String(seen.size));
+    // The menu entry exists on the action (update fails for an unknown id).
+    const worker = await h.serviceWorker();
+    const menu = await worker.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const c = (globalThis as unknown as { chrome: { contextMenus: { update(id: string, p: object, cb: () => void): void }; runtime: { lastError?: { message: string } } } }).chrome;
+          c.contextMenus.update('open-day', { contexts: ['action'] }, () => resolve(c.runtime.lastError?.message ?? 'ok'));
+        }),
+    );
+    expect(menu).toBe('ok');
+    await tab.close();
+    await panel.close();
+  });
 });

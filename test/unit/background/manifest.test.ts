@@ -25,6 +25,7 @@ const USES: Record<string, RegExp> = {
   alarms: /browser\.alarms\./,
   notifications: /browser\.notifications\./,
   sidePanel: /browser\.sidePanel\./,
+  contextMenus: /browser\.contextMenus\./,
 };
 
 function check(m: Manifest) {
@@ -44,7 +45,7 @@ function check(m: Manifest) {
 describe('manifest permissions', () => {
   it('wxt.config.ts declares only used permissions and back-office hosts', () => {
     const manifest = (config as { manifest: Manifest }).manifest;
-    expect([...(manifest.permissions ?? [])].sort()).toEqual(['alarms', 'notifications', 'sidePanel', 'storage']);
+    expect([...(manifest.permissions ?? [])].sort()).toEqual(['alarms', 'contextMenus', 'notifications', 'sidePanel', 'storage']);
     check(manifest);
   });
 
