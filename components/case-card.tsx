@@ -63,12 +63,14 @@ export function verdictSentence(c: CaseData): string {
   const reason = scraped === undefined ? undefined : clip(scraped);
   if (comp.triggered) {
     const shown = reason ?? pick(comp.explanation);
-    if (comp.amount) return t('verdict_triggered', shown, comp.amount);
+    // A claim (counterfeit, serious delay …) pays only once it is established.
+    const ifConfirmed = comp.confirm ? t('verdict_if_confirmed') : '';
+    if (comp.amount) return ifConfirmed + t('verdict_triggered', shown, comp.amount);
     const missing = new Set<string>();
     for (const w of guidance.warnings) if (w.code === 'unreadable-field' || w.code === 'missing-fact') for (const f of w.fields ?? []) missing.add(f);
     for (const f of read.unreadable) missing.add(f);
     if (missing.size === 0) missing.add('paidAmount');
-    return t('verdict_triggered_no_amount', shown, fieldList([...missing]));
+    return ifConfirmed + t('verdict_triggered_no_amount', shown, fieldList([...missing]));
   }
   if (!reason) return t('verdict_no_reason');
   if (guidance.warnings.some((w) => w.code === 'unknown-reason')) return t('verdict_unknown_reason', reason);
@@ -175,6 +177,37 @@ function repliesFor(read: PanelRead): string | undefined {
   return id ? t('replies_for', fieldName(id[0]), clip(id[1], 40)) : undefined;
 }
 
+type Action = Guidance['actions'][number];
+
+/** At most three first steps in order, then the shop's remedy ladder, then the rest behind a disclosure. */
+function Actions(props: { actions: readonly Action[] }) {
+  const first = props.actions.filter((a) => (a.group ?? 'first') === 'first');
+  const ladder = props.actions.filter((a) => a.group === 'ladder');
+  const more = props.actions.filter((a) => a.group === 'more');
+  const item = (a: Action) => (
+    <li data-testid="action" data-action={a.id} data-group={a.group ?? 'first'} key={a.id}>
+      {pick(a.text)}
+    </li>
+  );
+  return (
+    <>
+      {first.length > 0 && <ol class="actions">{first.map(item)}</ol>}
+      {ladder.length > 0 && (
+        <>
+          <h4 class="actions-group">{t('actions_ladder')}</h4>
+          <ol class="actions ladder">{ladder.map(item)}</ol>
+        </>
+      )}
+      {more.length > 0 && (
+        <details class="actions-more">
+          <summary>{t('actions_more', more.length)}</summary>
+          <ol class="actions">{more.map(item)}</ol>
+        </details>
+      )}
+    </>
+  );
+}
+
 export function CaseCard(props: { c: CaseData; nowMs: number; thresholdsHours: ThresholdsHours; copy?: CopyText }) {
   const { c, nowMs, thresholdsHours } = props;
   const g = c.guidance;
@@ -208,6 +241,11 @@ export function CaseCard(props: { c: CaseData; nowMs: number; thresholdsHours: T
             <p>{t('contestable_advice')}</p>
           </div>
         )}
+        {g.compensation.triggered && g.compensation.confirm && (
+          <p class="confirm" data-testid="verdict-confirm">
+            {t('verdict_confirm', pick(g.compensation.confirm))}
+          </p>
+        )}
         <Why items={compWhy} summary={pick(g.compensation.explanation)} />
       </section>
       <section>
@@ -228,18 +266,21 @@ export function CaseCard(props: { c: CaseData; nowMs: number; thresholdsHours: T
       </section>
       <section>
         <h3>{t('section_actions')}</h3>
-        {g.actions.length === 0 ? (
-          <p class="empty">{t('actions_none')}</p>
-        ) : (
-          <ol class="actions">
-            {g.actions.map((a) => (
-              <li data-testid="action" data-action={a.id} key={a.id}>
-                {pick(a.text)}
+        {g.actions.length === 0 ? <p class="empty">{t('actions_none')}</p> : <Actions actions={g.actions} />}
+      </section>
+      {(g.notes?.length ?? 0) > 0 && (
+        <section>
+          <h3>{t('section_notes')}</h3>
+          <ul class="notes">
+            {g.notes!.map((n) => (
+              <li data-testid="note" data-rule={n.ruleId} key={n.ruleId} title={n.citation.source}>
+                {pick(n.text)}
+                <span class="note-source">（{sourceTitle(n.citation.source)} · {n.citation.passage}）</span>
               </li>
             ))}
-          </ol>
-        )}
-      </section>
+          </ul>
+        </section>
+      )}
       <section>
         <h3>{t('section_replies')}</h3>
         <ReplyList replies={g.replies} copy={props.copy} for={repliesFor(c.read)} />

@@ -25,6 +25,9 @@ export const DEFAULT_DEADLINE_KINDS: Readonly<Record<string, DeadlineKind>> = {
   'after-sale-window': { label: { zh: '售后申请期', en: 'After-sale window' }, actor: 'buyer' },
   'auto-confirm-receipt': { label: { zh: '自动确认收货', en: 'Auto-confirm receipt' }, actor: 'buyer' },
   'review-window': { label: { zh: '评价期', en: 'Review window' }, actor: 'buyer' },
+  'buyer-return': { label: { zh: '买家退货', en: 'Buyer sends the return' }, actor: 'buyer' },
+  'seller-confirm-return': { label: { zh: '商家确认收到退货', en: 'Seller confirms the return' }, actor: 'seller' },
+  'seven-day-window': { label: { zh: '七天无理由最晚截止', en: '7-day return: latest end' }, actor: 'buyer' },
 };
 
 const ACTORS = new Set<string>(['seller', 'buyer', 'platform']);

@@ -5,7 +5,8 @@ import { toEpochMs } from '../../../core/time/beijing';
 import type { PanelRead } from '../../../core/model/facts';
 import type { CaseView } from '../../../protocol/views';
 import { BadgeLayer, type BadgeEntry } from '../../../entrypoints/seller.content/badge-layer';
-import { badgeModelFor } from '../../../entrypoints/seller.content/badge-model';
+import { badgeModelFor, shortLabel } from '../../../entrypoints/seller.content/badge-model';
+import { defaultPackInput } from '../../../core/rules/default-pack';
 import { PageLoop, type ReadResult, type PageLoopDeps } from '../../../entrypoints/seller.content/page-loop';
 import { isOwnOrTickMutation } from '../../../entrypoints/seller.content/page-watcher';
 import { boundedRead, reportUrl } from '../../../entrypoints/seller.content/reporter';
@@ -419,5 +420,15 @@ describe('content script pass loop', () => {
     await s.pass();
     expect(reads).not.toHaveBeenCalled();
     expect(badges()).toHaveLength(0);
+  });
+});
+
+describe('short deadline labels', () => {
+  it('every deadline of the default pack has a two-character badge label in zh (and one in en)', () => {
+    const ids = new Set((defaultPackInput.rules.filter((r) => r.type === 'timer') as Array<{ deadlineId: string }>).map((r) => r.deadlineId));
+    for (const id of ids) {
+      expect(shortLabel(id, 'zh-CN'), id).toMatch(/^\p{Script=Han}{2}$/u);
+      expect(shortLabel(id, 'en'), id).not.toBe('');
+    }
   });
 });

@@ -446,3 +446,31 @@ describe('first run', () => {
     expect(q('[data-testid="first-run"]')).toHaveLength(0);
   });
 });
+
+describe('claims, action groups and notes reach the agent', () => {
+  it('a compensation that rests on a claim reads "if confirmed" and says what to verify; actions come in groups; notes are listed with their source', () => {
+    const base = outOfStockCase();
+    const c = {
+      ...base,
+      guidance: {
+        ...base.guidance,
+        compensation: { ...base.guidance.compensation, confirm: { zh: '商品是否确为假货（以鉴定或平台判定为准）', en: 'whether the item is really counterfeit' } },
+        actions: [
+          { id: 'a1', ruleId: 'r1', text: { zh: '先核实', en: 'verify' }, group: 'first' as const },
+          { id: 'a2', ruleId: 'r2', text: { zh: '再联系买家', en: 'contact' } },
+          { id: 'l1', ruleId: 'r3', text: { zh: '换货', en: 'exchange' }, group: 'ladder' as const },
+          { id: 'm1', ruleId: 'r4', text: { zh: '登记备注', en: 'memo' }, group: 'more' as const },
+        ],
+        notes: [{ ruleId: 'n1', text: { zh: '举证期内上传凭证', en: 'upload evidence' }, citation: { source: '001_728823fed7ede9df.txt', passage: '举证', authority: 'platform' as const } }],
+      },
+    };
+    render(<CaseCard c={c} nowMs={NOW} thresholdsHours={[4, 1]} />, root);
+    expect(q('[data-testid="verdict"]')[0]!.textContent!.startsWith('若核实属实，买家选择的原因“卖家缺货”会触发赔付')).toBe(true);
+    expect(q('[data-testid="verdict-confirm"]')[0]!.textContent).toBe('须先核实：商品是否确为假货（以鉴定或平台判定为准）。核实之前，不要按属实答复买家。');
+    expect(q('[data-testid="action"]').map((e) => `${e.getAttribute('data-group')}:${e.textContent}`)).toEqual(['first:先核实', 'first:再联系买家', 'ladder:换货', 'more:登记备注']);
+    expect(root.querySelector('.actions-more summary')!.textContent).toBe('更多建议（1 条）');
+    const note = q('[data-testid="note"]')[0]!;
+    expect(note.textContent).toContain('举证期内上传凭证');
+    expect(note.textContent).toContain('淘宝投诉流程、自动确认时限与客服考核');
+  });
+});
