@@ -234,6 +234,14 @@ async function connect(name: string, lost: () => void, blockedMs: number): Promi
     const db = await Promise.race([opening, stuck]);
     await migration;
     return db;
+  } catch (e) {
+    // Given up (blocked): if the open still completes later, that connection is not ours to keep.
+    opening.then(
+      (late) => late.close(),
+      () => {},
+    );
+    migration.catch(() => {});
+    throw e;
   } finally {
     clearTimeout(blockedTimer);
   }

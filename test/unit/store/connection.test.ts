@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDB } from 'idb';
-import { DB_VERSION, StoreBlockedError, StoreDowngradedError, openSentinelStore } from '../../../core/store';
+import { DB_VERSION, StoreBlockedError, StoreDowngradedError, openSentinelStore, runUpgrades } from '../../../core/store';
 
 let n = 0;
 const freshName = () => `sentinel-conn-${Date.now()}-${n++}`;
@@ -48,10 +48,14 @@ describe('the database connection', () => {
   it('an upgrade blocked by an older connection that does not let go says so after the wait', async () => {
     const name = freshName();
     // An old connection that ignores versionchange (a page of an older build).
-    const old = await openDB(name, 1, { upgrade: (db) => void db.createObjectStore('meta', { keyPath: 'key' }) });
+    const old = await openDB(name, 1, { upgrade: (db, from, _to, tx) => void runUpgrades(db, from, 1, tx) });
     old.addEventListener('versionchange', () => {});
     const err = await openSentinelStore(name, { blockedMs: 50 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StoreBlockedError);
+    // once it lets go, the upgrade the store gave up on completes and its connection is closed, not leaked
     old.close();
+    const later = await openSentinelStore(name);
+    expect(later.db.version).toBe(DB_VERSION);
+    later.close();
   });
 });
