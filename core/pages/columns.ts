@@ -197,11 +197,24 @@ function readCase(scan: PageScan, title: TitleRow, values: Element, block: Eleme
 }
 
 /** Every column list on the page, in page order; empty when the page has none. */
-export function readColumnLists(scan: PageScan): ColumnList[] {
+/** A `tr` of a table with at most one body, whose other rows follow it in that same table. */
+function headsPlainTable(row: Element): boolean {
+  if (row.localName !== 'tr') return false;
+  const table = row.closest('table');
+  if (!table || table.querySelectorAll(':scope > tbody').length > 1) return false;
+  return row.nextElementSibling !== null || (row.parentElement?.localName === 'thead' && table.querySelector(':scope > tbody > tr') !== null);
+}
+
+/** `plain`: no shortcut (every title row's rows are read) — the reference the tests compare with. */
+export function readColumnLists(scan: PageScan, opts: { plain?: boolean } = {}): ColumnList[] {
   const titles = findTitleRows(scan);
   const titleEls = new Set(titles.map((t) => t.element));
   const out: ColumnList[] = [];
   for (const title of titles) {
+    // The head of a plain table (one body of rows under it) is the header-row reader's list:
+    // no row there has a block of its own, so there is nothing to read here (checked below
+    // for every other shape, at the price of reading all its rows).
+    if (!opts.plain && headsPlainTable(title.element)) continue;
     const rows = valueRows(scan, title, titleEls);
     const blocks = blocksOf(rows, title.element, scan.root);
     // Rows of one table under a header row (no block of their own) are the header-row reader's (list.ts).
