@@ -28,7 +28,7 @@ interface Result {
 function runPage(seed: number): Result {
   const page = generatePage(seed);
   const doc = parser.parseFromString(page.html, 'text/html') as unknown as Document;
-  const { cases } = readPage(doc, page.url, page.fallbackPlatform ? { fallbackPlatform: page.fallbackPlatform } : {});
+  const { cases } = readPage(doc, page.url, page.platform ? { platform: page.platform } : page.fallbackPlatform ? { fallbackPlatform: page.fallbackPlatform } : {});
   const problems: Result['problems'] = [];
   if (cases.length !== page.cases.length) {
     problems.push({ kind: 'missed-fact', detail: `expected ${page.cases.length} case(s), read ${cases.length}`, caseIndex: -1 });

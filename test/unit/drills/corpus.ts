@@ -130,6 +130,8 @@ export interface GeneratedPage {
   noise: string[];
   /** The agent's platform answer, for workbench pages whose host and page say nothing. */
   fallbackPlatform?: Platform;
+  /** The agent's platform for a saved file (`guidance --platform`): complaint details. */
+  platform?: Platform;
   /** Adversarial buyer-written texts on the page (nicks, 退款说明, 留言): none may become a fact. */
   adversarial: number;
 }
@@ -462,16 +464,12 @@ function noiseBlocks(r: Rng, platform: Platform): Array<{ name: string; html: st
   return r.shuffle(blocks).slice(0, r.int(0, 3));
 }
 
-const DETAIL_URL: Record<Platform, Record<'refund' | 'complaint', string>> = {
-  tmall: {
-    refund: 'https://refund2.tmall.com/dispute/detail.htm?disputeId=1',
-    complaint: 'https://rights.tmall.com/complaint/seller/detail.htm?complaintId=1',
-  },
-  taobao: {
-    refund: 'https://refund2.taobao.com/dispute/detail.htm?disputeId=1',
-    complaint: 'https://rights.taobao.com/complaint/seller/detail.htm?complaintId=1',
-  },
+const DETAIL_URL: Record<Platform, string> = {
+  tmall: 'https://refund2.tmall.com/dispute/detail.htm?disputeId=1',
+  taobao: 'https://refund2.taobao.com/dispute/detail.htm?disputeId=1',
 };
+/** Complaint details have no known back-office URL: they are read as saved files, with the agent's platform. */
+const SAVED_COMPLAINT = 'file:///home/agent/complaint.html';
 const LIST_URL: Record<Platform, string> = {
   tmall: 'https://refund2.tmall.com/dispute/sellerDisputeList.htm?type=1',
   taobao: 'https://refund2.taobao.com/dispute/sellerDisputeList.htm?type=1',
@@ -560,7 +558,7 @@ export function generatePage(seed: number): GeneratedPage {
   const before = outer.filter((_, i) => i % 2 === 0).map((b) => b.html).join('');
   const after = outer.filter((_, i) => i % 2 === 1).map((b) => b.html).join('');
   const body = `${before}${extraWrappers ? `<div class="${r.id('w')}"><div>${panel}</div></div>` : panel}${after}`;
-  return { seed, layout, url: DETAIL_URL[platform][complaint ? 'complaint' : 'refund'], html: page(complaint ? '投诉详情' : '退款详情', platform, body, r), cases: [c], noise: noise.map((b) => b.name), adversarial };
+  return { seed, layout, ...(complaint ? { url: SAVED_COMPLAINT, platform } : { url: DETAIL_URL[platform] }), html: page(complaint ? '投诉详情' : '退款详情', platform, body, r), cases: [c], noise: noise.map((b) => b.name), adversarial };
 }
 
 /** Keep only `keys` of a list case's truth (what its list shows), with the page's labels. */

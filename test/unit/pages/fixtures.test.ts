@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { FactsSchema, type Facts } from '../../../core/model/facts';
 import { readPage } from '../../../core/pages';
 import { REFUND_LIST_ROWS, LABELLED_LIST_URL } from '../../fixtures/pages/generate-refund-list';
-import { loadFixture } from './load';
+import { SAVED_PAGE, loadFixture } from './load';
 
 function read(file: string, url: string) {
   const result = readPage(loadFixture(file, url), url);
@@ -160,7 +160,7 @@ const DETAIL_PAGES: Expected[] = [
   },
   {
     file: 'complaint-detail-taobao.html',
-    url: 'https://rights.taobao.com/complaint/seller/detail.htm?complaintId=9026112102',
+    url: SAVED_PAGE,
     adapter: 'complaint-detail',
     platform: 'taobao',
     kind: 'complaint',
@@ -181,7 +181,7 @@ const DETAIL_PAGES: Expected[] = [
   },
   {
     file: 'complaint-detail-tmall.html',
-    url: 'https://rights.tmall.com/complaint/seller/detail.htm?complaintId=9026112101',
+    url: SAVED_PAGE,
     adapter: 'complaint-detail',
     platform: 'tmall',
     kind: 'complaint',

@@ -6,12 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPack, evaluate } from '../../../core/index';
 import type { Guidance } from '../../../core/model/guidance';
+import type { Platform } from '../../../core/model/vocabulary';
 import { readPage } from '../../../core/pages';
 import { LABELLED_LIST_URL } from '../../fixtures/pages/generate-refund-list';
-import { loadFixture } from './load';
+import { SAVED_PAGE, loadFixture } from './load';
 
-function guidance(file: string, url: string, now: string): Guidance[] {
-  const { cases } = readPage(loadFixture(file, url), url);
+/** `platform`: the agent's, for a saved page whose URL says nothing (as `guidance --platform`). */
+function guidance(file: string, url: string, now: string, platform?: Platform): Guidance[] {
+  const { cases } = readPage(loadFixture(file, url), url, platform ? { platform } : {});
   return cases.map((c) => evaluate(c.facts, defaultPack, { now, platform: c.platform, kind: c.kind }));
 }
 
@@ -86,7 +88,7 @@ describe('after-sale and complaint pages', () => {
   });
 
   it('S1: Taobao 未按约定时间发货 complaint on the 100-yuan order → seller handles within 24 h of the complaint', () => {
-    const [g] = guidance('complaint-detail-taobao.html', 'https://rights.taobao.com/complaint/seller/detail.htm?complaintId=9026112102', '2026-11-21T09:48:00+08:00');
+    const [g] = guidance('complaint-detail-taobao.html', SAVED_PAGE, '2026-11-21T09:48:00+08:00', 'taobao');
     expect(g!.kind).toBe('complaint');
     expect(g!.platform).toBe('taobao');
     expect(g!.compensation.triggered).toBe(true);
