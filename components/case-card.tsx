@@ -4,7 +4,7 @@ import type { PanelRead } from '../core/model/facts';
 import type { ThresholdsHours } from './countdown-badge';
 import { Countdown } from './countdown';
 import { ReplyList, type CopyText } from './reply-list';
-import { getLocale, pick, t, type MessageKey } from './i18n';
+import { getLocale, pick, t, tKnown, type MessageKey } from './i18n';
 import { sortDeadlines } from '../core/urgency';
 
 /**
@@ -77,16 +77,10 @@ export function verdictSentence(c: CaseData): string {
   return t('verdict_not_triggered', reason);
 }
 
-/** A message if the locale files have it, else null (`key` built from data). */
-function known(key: string): string | null {
-  const text = t(key as MessageKey);
-  return text === key ? null : text;
-}
-
 /** A fact or explanation key in the agent's words (`ledgerSumWindow` → 时段内已赔付). */
 function whyKey(k: string): string {
   const name = fieldName(k);
-  return name !== k ? name : (known(`why_key_${k}`) ?? k);
+  return name !== k ? name : (tKnown(`why_key_${k}`) ?? k);
 }
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(\.\d+)?([+-]\d{2}:\d{2}|Z)$/;
@@ -98,7 +92,7 @@ function factValue(k: string, v: unknown): string {
   if (Array.isArray(v)) return clip(v.map((x) => (typeof x === 'string' ? whyKey(x) : factValue(k, x))).join(t('list_sep')));
   if (typeof v === 'string') {
     if (ISO_TIME.test(v) && v.includes('+08:00')) return wall(v);
-    if (k === 'category') return known(`category_${v.replace(/-/g, '_')}`) ?? clip(v);
+    if (k === 'category') return tKnown(`category_${v.replace(/-/g, '_')}`) ?? clip(v);
     return clip(v);
   }
   return clip(JSON.stringify(v) ?? String(v));
@@ -106,7 +100,7 @@ function factValue(k: string, v: unknown): string {
 
 /** A cited source by its title; the file name stays behind it (hover). */
 export function sourceTitle(source: string): string {
-  return known(`source_${source.replace(/\.txt$/, '')}`) ?? source;
+  return tKnown(`source_${source.replace(/\.txt$/, '')}`) ?? source;
 }
 
 function Why(props: { items: readonly Explanation[]; summary: string }) {

@@ -1,4 +1,4 @@
-import { formatCountdown, formatCountdownEn } from '../core/time/duration';
+import { formatCountdown, formatCountdownEn, formatCountdownShort } from '../core/time/duration';
 import { toEpochMs } from '../core/time/beijing';
 
 /**
@@ -39,7 +39,11 @@ export function urgencyOf(dueMs: number, nowMs: number, thresholdsHours: Thresho
 export function countdownText(dueMs: number, nowMs: number, locale: BadgeLocale = 'zh-CN'): string {
   const seconds = (dueMs - nowMs) / 1000;
   const left = Math.abs(seconds);
-  const text = locale === 'en' ? formatCountdownEn(left) : formatCountdown(left);
+  return signed(locale === 'en' ? formatCountdownEn(left) : formatCountdown(left), seconds, locale);
+}
+
+/** A countdown's magnitude as shown: past the deadline it says so (`已超时 …`, `overdue …`). */
+function signed(text: string, seconds: number, locale: BadgeLocale): string {
   if (seconds > 0) return text;
   return locale === 'en' ? `overdue ${text}` : `已超时 ${text}`;
 }
@@ -50,15 +54,7 @@ export function countdownText(dueMs: number, nowMs: number, locale: BadgeLocale 
  */
 export function compactCountdown(dueMs: number, nowMs: number, locale: BadgeLocale = 'zh-CN'): string {
   const seconds = (dueMs - nowMs) / 1000;
-  const total = Math.floor(Math.abs(seconds) / 60);
-  const d = Math.floor(total / 1440);
-  const h = Math.floor((total % 1440) / 60);
-  const m = total % 60;
-  const two = (n: number) => String(n).padStart(2, '0');
-  const en = locale === 'en';
-  const text = d > 0 ? (en ? `${d}d ${h}h` : `${d}天${two(h)}时`) : h > 0 ? (en ? `${h}h ${two(m)}m` : `${h}时${two(m)}分`) : en ? `${m}m` : `${m}分`;
-  if (seconds > 0) return text;
-  return en ? `overdue ${text}` : `已超时 ${text}`;
+  return signed(formatCountdownShort(seconds, locale), seconds, locale);
 }
 
 /** What one badge shows. Texts are plain strings: they are only ever set as textContent. */

@@ -44,6 +44,12 @@ export function translate(locale: UiLocale, key: MessageKey | string, ...subs: A
   });
 }
 
+/** The message for a key built from data (`source_…`, `category_…`), or null when no locale file has it. */
+export function tKnown(key: string, ...subs: Array<string | number>): string | null {
+  const name = key.replace(/-/g, '_');
+  return FILES[current][name] || FILES['zh-CN'][name] ? translate(current, name, ...subs) : null;
+}
+
 /** Pick the current locale's side of a `{ zh, en }` text from the core. */
 export function pick(text: { zh: string; en: string }, locale: UiLocale = current): string {
   return locale === 'en' ? text.en : text.zh;

@@ -72,6 +72,16 @@ export function formatCountdown(totalSeconds: number, withSeconds = false): stri
   return `${sign}${head}${two(m)}分${withSeconds ? `${two(s)}秒` : ''}`;
 }
 
+/**
+ * The short form, two units at most (a badge in a narrow cell): `2天23时`, `5时07分`, `42分`;
+ * English `2d 23h`, `5h 07m`, `42m`. The magnitude only: the caller says whether it is past.
+ */
+export function formatCountdownShort(totalSeconds: number, locale: 'zh-CN' | 'en' = 'zh-CN'): string {
+  const { d, h, m } = countdownParts(totalSeconds);
+  if (locale === 'en') return d > 0 ? `${d}d ${h}h` : h > 0 ? `${h}h ${two(m)}m` : `${m}m`;
+  return d > 0 ? `${d}天${two(h)}时` : h > 0 ? `${h}时${two(m)}分` : `${m}分`;
+}
+
 /** English form: `2d 23h 07m` (`51s` with seconds). */
 export function formatCountdownEn(totalSeconds: number, withSeconds = false): string {
   const { sign, d, h, m, s } = countdownParts(totalSeconds);
