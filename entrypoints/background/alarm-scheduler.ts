@@ -1,5 +1,5 @@
 import { browser } from '#imports';
-import { DEADLINE_ALARM_PREFIX, computeCrossings, urgentCount } from './deadline-alarms';
+import { DEADLINE_ALARM_PREFIX, computeCrossings, toolbarCounts } from './deadline-alarms';
 import type { EvalContext, Evaluator } from './evaluation';
 import type { OpenTabs } from './open-tabs';
 import { lazily, type Lazy } from './promises';
@@ -60,7 +60,7 @@ export class AlarmScheduler {
       have.set(x.name, x.when);
       calls.push(browser.alarms.create(x.name, { when: x.when }));
     }
-    calls.push(...this.deps.badge.show(urgentCount(cases, thresholds, now), c.settings.locale));
+    calls.push(...this.deps.badge.show(toolbarCounts(cases, thresholds, now), c.settings.locale));
     if (calls.length) st.track(Promise.all(calls), 'alarms / action badge', true);
   }
 

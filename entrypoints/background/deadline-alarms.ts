@@ -1,4 +1,4 @@
-import { isUrgent } from '../../core/urgency';
+import { isUrgent, queueGroup } from '../../core/urgency';
 import type { CaseView } from '../../protocol/views';
 
 /**
@@ -127,7 +127,19 @@ export function missedCrossings(cases: CaseView[], thresholdsHours: number[], no
   return out.sort((x, y) => Date.parse(x.dueAt) - Date.parse(y.dueAt) || x.when - y.when);
 }
 
-/** The cases the toolbar badge counts (core/urgency.ts isUrgent), each case once. */
-export function urgentCount(cases: CaseView[], thresholdsHours: number[], nowMs: number): number {
-  return uniqueCases(cases).filter((c) => isUrgent(c.guidance.deadlines, thresholdsHours, nowMs)).length;
+/**
+ * What the toolbar badge counts, each case once: `urgent` — something still open is due
+ * within the largest warning threshold (core/urgency.ts isUrgent); `breached` — nothing is
+ * open any more and a seller deadline has passed (the queue's 已超时 group). A case is in
+ * one of them at most.
+ */
+export function toolbarCounts(cases: CaseView[], thresholdsHours: number[], nowMs: number): { urgent: number; breached: number } {
+  let urgent = 0;
+  let breached = 0;
+  for (const c of uniqueCases(cases)) {
+    const ds = c.guidance.deadlines;
+    if (isUrgent(ds, thresholdsHours, nowMs)) urgent++;
+    else if (queueGroup(ds, nowMs) === 'overdue' && ds.some((d) => d.actor === 'seller')) breached++;
+  }
+  return { urgent, breached };
 }

@@ -1,5 +1,5 @@
 import {
-  bg_action_title_urgent as zhActionTitle,
+  bg_action_title_counts as zhActionTitle,
   bg_kind_aftersale as zhAftersale,
   bg_kind_complaint as zhComplaint,
   bg_kind_refund as zhRefund,
@@ -8,7 +8,7 @@ import {
   extName as zhName,
 } from '../../public/_locales/zh_CN/messages.json';
 import {
-  bg_action_title_urgent as enActionTitle,
+  bg_action_title_counts as enActionTitle,
   bg_kind_aftersale as enAftersale,
   bg_kind_complaint as enComplaint,
   bg_kind_refund as enRefund,

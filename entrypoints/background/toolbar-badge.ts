@@ -1,21 +1,47 @@
 import { browser } from '#imports';
 import { notifyText } from './notify-text';
 
+export interface ToolbarCounts {
+  /** Cases with something open due within the largest warning threshold. */
+  urgent: number;
+  /** Cases with nothing open any more and a seller deadline passed. */
+  breached: number;
+}
+
+const URGENT_COLOUR = '#d93025';
+const BREACHED_ONLY_COLOUR = '#5f6368';
+
+const capped = (n: number) => (n > 99 ? '99+' : String(n));
+
 /**
- * The toolbar button's badge (the number of urgent cases) and title. Only a change is sent
- * to the browser; the badge colour once per worker lifetime.
+ * The badge text: the urgent count, then `·` and the breached count when there are both
+ * (`3·2`), the breached count alone (on grey) when nothing is urgent, nothing when neither.
+ */
+export function toolbarBadgeText(c: ToolbarCounts): { text: string; colour: string } {
+  if (c.urgent > 0) return { text: c.breached > 0 ? `${capped(c.urgent)}·${capped(c.breached)}` : capped(c.urgent), colour: URGENT_COLOUR };
+  if (c.breached > 0) return { text: capped(c.breached), colour: BREACHED_ONLY_COLOUR };
+  return { text: '', colour: URGENT_COLOUR };
+}
+
+/**
+ * The toolbar button's badge (urgent and breached cases) and title (both counts in words).
+ * Only a change is sent to the browser.
  */
 export class ToolbarBadge {
   private last: string | null = null;
+  private lastColour: string | null = null;
 
-  /** The browser calls needed to show `count` (none when it already shows it). */
-  show(count: number, locale: 'zh-CN' | 'en'): Array<Promise<unknown>> {
-    const text = count > 0 ? String(count) : '';
-    const title = count > 0 ? notifyText(locale, 'actionTitle', count) : notifyText(locale, 'name');
+  /** The browser calls needed to show `counts` (none when it already shows them). */
+  show(counts: ToolbarCounts, locale: 'zh-CN' | 'en'): Array<Promise<unknown>> {
+    const { text, colour } = toolbarBadgeText(counts);
+    const title = text ? notifyText(locale, 'actionTitle', counts.urgent, counts.breached) : notifyText(locale, 'name');
     const badge = `${text}|${title}`;
-    if (badge === this.last) return [];
     const calls: Array<Promise<unknown>> = [];
-    if (this.last === null) calls.push(browser.action.setBadgeBackgroundColor({ color: '#d93025' }));
+    if (text && colour !== this.lastColour) {
+      this.lastColour = colour;
+      calls.push(browser.action.setBadgeBackgroundColor({ color: colour }));
+    }
+    if (badge === this.last) return calls;
     this.last = badge;
     calls.push(browser.action.setBadgeText({ text }), browser.action.setTitle({ title }));
     return calls;
