@@ -4,6 +4,7 @@ import type { PanelRead } from '../core/model/facts';
 import type { ThresholdsHours } from './countdown-badge';
 import { Countdown } from './countdown';
 import { ReplyList, type CopyText } from './reply-list';
+import { MemoLine } from './memo-line';
 import { getLocale, pick, t, tKnown, type MessageKey } from './i18n';
 import { sortDeadlines } from '../core/urgency';
 
@@ -202,7 +203,8 @@ function Actions(props: { actions: readonly Action[] }) {
   );
 }
 
-export function CaseCard(props: { c: CaseData; nowMs: number; thresholdsHours: ThresholdsHours; copy?: CopyText }) {
+/** `memo`: the agent's signature and the shop's 备注 template (settings.shopPolicy), for the memo line. */
+export function CaseCard(props: { c: CaseData; nowMs: number; thresholdsHours: ThresholdsHours; copy?: CopyText; memo?: { signature?: string; template?: string } }) {
   const { c, nowMs, thresholdsHours } = props;
   const g = c.guidance;
   const deadlines = sortDeadlines(g.deadlines);
@@ -278,6 +280,10 @@ export function CaseCard(props: { c: CaseData; nowMs: number; thresholdsHours: T
       <section>
         <h3>{t('section_replies')}</h3>
         <ReplyList replies={g.replies} copy={props.copy} for={repliesFor(c.read)} />
+      </section>
+      <section>
+        <h3>{t('section_memo')}</h3>
+        <MemoLine guidance={g} facts={c.read.facts} signature={props.memo?.signature} template={props.memo?.template} nowMs={nowMs} copy={props.copy} />
       </section>
       {(warnings.length > 0 || unreadable.length > 0) && (
         <section>

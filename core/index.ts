@@ -14,4 +14,5 @@ export * from './model/settings';
 export * from './time';
 export * from './money';
 export { compileTemplate, renderTemplate, PLACEHOLDER_MARKS, type RenderedReply } from './replies';
+export { memoLine, decidingRule, ruleShortName, memoTime, MEMO_DECISIONS, MEMO_PLACEHOLDER_NAMES, type MemoDecision, type MemoInput } from './replies/memo';
 export { normalizeText, normalizeLabel } from './text/normalize';

@@ -249,8 +249,8 @@ export const ReplyRuleSchema = z.object({
    */
   template: z.string().check(z.minLength(1), z.maxLength(2000)),
 });
-export const REPLY_PLACEHOLDERS = ['shopName', 'signature', 'orderId', 'refundId', 'reason', 'paidAmount', 'refundAmount', 'compensationAmount'] as const;
-export type ReplyPlaceholder = (typeof REPLY_PLACEHOLDERS)[number];
+// (defined with the facts vocabulary, zod-free: the side panel's memo line renders templates too)
+export { REPLY_PLACEHOLDERS, type ReplyPlaceholder } from './vocabulary';
 
 export const NoteRuleSchema = z.object({
   ...common,

@@ -1,3 +1,4 @@
+import { DEFAULT_MEMO_TEMPLATE, MEMO_TEMPLATE_MAX } from '../replies/memo';
 import { MAX_REMEMBERED_SHOPS } from './platform-answer';
 import { PLATFORMS } from './vocabulary';
 import { intIn, z } from './zod';
@@ -40,6 +41,13 @@ export const RemedyLimitsSchema = z.object({
 );
 export type RemedyLimits = z.infer<typeof RemedyLimitsSchema>;
 
+/**
+ * The shop's 备注 memo line (core/replies/memo.ts): {决定} what was decided, {规则} the rule id,
+ * {规则名} its short name, {签名} the agent's signature, {时间} Beijing time; also {订单号}
+ * {退款编号} {原因} {退款金额}.
+ */
+export { DEFAULT_MEMO_TEMPLATE, MEMO_TEMPLATE_MAX };
+
 export const ShopPolicySchema = z.object({
   /** Shop name used in replies (【店铺名】). */
   shopName: z._default(z.string().check(z.maxLength(60)), ''),
@@ -48,6 +56,8 @@ export const ShopPolicySchema = z.object({
   /** Seller pays shipping unless the panel says otherwise (包邮). */
   freeShippingDefault: z._default(z.boolean(), false),
   remedyLimits: z._default(RemedyLimitsSchema, () => RemedyLimitsSchema.parse({})),
+  /** The 备注 memo template (see DEFAULT_MEMO_TEMPLATE). */
+  memoTemplate: z._default(z.string().check(z.maxLength(MEMO_TEMPLATE_MAX)), DEFAULT_MEMO_TEMPLATE),
 });
 export type ShopPolicy = z.infer<typeof ShopPolicySchema>;
 
@@ -116,6 +126,7 @@ export const SettingsPatchSchema = z.partial(
         shopName: z.string().check(z.maxLength(60)),
         signature: z.string().check(z.maxLength(200)),
         freeShippingDefault: z.boolean(),
+        memoTemplate: z.string().check(z.maxLength(MEMO_TEMPLATE_MAX)),
         remedyLimits: z.partial(
           z.object({
             exchangeUpliftPercent: intIn(0, 100),

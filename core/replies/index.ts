@@ -1,1 +1,2 @@
 export * from './template';
+export * from './memo';

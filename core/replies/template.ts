@@ -1,4 +1,4 @@
-import { REPLY_PLACEHOLDERS, type ReplyPlaceholder } from '../model/rule-pack';
+import { REPLY_PLACEHOLDERS, type ReplyPlaceholder } from '../model/vocabulary';
 
 /**
  * Reply templates: Chinese text for the buyer with `{placeholder}`s. A template is compiled
@@ -7,8 +7,16 @@ import { REPLY_PLACEHOLDERS, type ReplyPlaceholder } from '../model/rule-pack';
  * listed in `missing` (the side panel wraps those parts in <mark>).
  */
 
+/**
+ * Placeholders of the 备注 memo line (core/replies/memo.ts) that replies do not have; the
+ * memo also uses signature, orderId, refundId, reason and refundAmount. One machinery: the
+ * same compile / render as replies, with the memo's own names (`{决定}` …) mapped onto these.
+ */
+export const MEMO_ONLY_PLACEHOLDERS = ['decision', 'rule', 'ruleName', 'time'] as const;
+export type TemplatePlaceholder = ReplyPlaceholder | (typeof MEMO_ONLY_PLACEHOLDERS)[number];
+
 /** How a missing placeholder shows in the text (the names the agent sees). */
-export const PLACEHOLDER_MARKS: Record<ReplyPlaceholder, string> = {
+export const PLACEHOLDER_MARKS: Record<TemplatePlaceholder, string> = {
   shopName: '【店铺名】',
   signature: '【客服签名】',
   orderId: '【订单编号】',
@@ -17,24 +25,31 @@ export const PLACEHOLDER_MARKS: Record<ReplyPlaceholder, string> = {
   paidAmount: '【实付金额】',
   refundAmount: '【退款金额】',
   compensationAmount: '【赔付金额】',
+  decision: '【处理决定】',
+  rule: '【规则】',
+  ruleName: '【规则名】',
+  time: '【时间】',
 };
 
-export type TemplatePart = { text: string } | { placeholder: ReplyPlaceholder };
+export type TemplatePart = { text: string } | { placeholder: TemplatePlaceholder };
 export type CompiledTemplate = readonly TemplatePart[];
-export type PlaceholderValues = Partial<Record<ReplyPlaceholder, string>>;
+export type PlaceholderValues = Partial<Record<TemplatePlaceholder, string>>;
 
-const KNOWN = new Set<string>(REPLY_PLACEHOLDERS);
-const PLACEHOLDER = /\{([A-Za-z]+)\}/g;
+/** The names a template may write → the placeholder they stand for (replies: their own ids). */
+export type PlaceholderNames = ReadonlyMap<string, TemplatePlaceholder>;
+const REPLY_NAMES: PlaceholderNames = new Map(REPLY_PLACEHOLDERS.map((p) => [p, p]));
+/** `{shopName}`, and (memo templates) `{决定}`: ASCII letters or up to 8 CJK characters. */
+const PLACEHOLDER = /\{([A-Za-z]+|[\u4e00-\u9fff]{1,8})\}/g;
 
-/** Split a template into parts. Unknown `{names}` stay literal text. */
-export function compileTemplate(template: string): CompiledTemplate {
+/** Split a template into parts. Unknown `{names}` stay literal text. `names`: the reply placeholders unless given. */
+export function compileTemplate(template: string, names: PlaceholderNames = REPLY_NAMES): CompiledTemplate {
   const parts: TemplatePart[] = [];
   let last = 0;
   for (const m of template.matchAll(PLACEHOLDER)) {
-    const name = m[1]!;
-    if (!KNOWN.has(name)) continue;
+    const name = names.get(m[1]!);
+    if (name === undefined) continue;
     if (m.index > last) parts.push(Object.freeze({ text: template.slice(last, m.index) }));
-    parts.push(Object.freeze({ placeholder: name as ReplyPlaceholder }));
+    parts.push(Object.freeze({ placeholder: name }));
     last = m.index + m[0].length;
   }
   if (last < template.length) parts.push(Object.freeze({ text: template.slice(last) }));
@@ -51,7 +66,7 @@ export interface RenderedReply {
 
 /** The marker part of a missing placeholder: one frozen object per name, shared between renders. */
 const MARK_PARTS = new Map<string, { text: string; placeholder?: string }>();
-function markPart(name: ReplyPlaceholder): { text: string; placeholder?: string } {
+function markPart(name: TemplatePlaceholder): { text: string; placeholder?: string } {
   let v = MARK_PARTS.get(name);
   if (v === undefined) MARK_PARTS.set(name, (v = Object.freeze({ text: PLACEHOLDER_MARKS[name], placeholder: name })));
   return v;
@@ -132,7 +147,7 @@ function fill(compiled: CompiledTemplate, values: PlaceholderValues, parts: { te
   return text;
 }
 
-function bitOf(name: ReplyPlaceholder): number {
+function bitOf(name: TemplatePlaceholder): number {
   switch (name) {
     case 'shopName':
       return 0;
@@ -151,12 +166,12 @@ function bitOf(name: ReplyPlaceholder): number {
     case 'compensationAmount':
       return 7;
     default:
-      return 8 + REPLY_PLACEHOLDERS.indexOf(name);
+      return 8 + MEMO_ONLY_PLACEHOLDERS.indexOf(name);
   }
 }
 
 /** values[name] with a named (monomorphic) load per placeholder. */
-function valueOf(values: PlaceholderValues, name: ReplyPlaceholder): string | undefined {
+function valueOf(values: PlaceholderValues, name: TemplatePlaceholder): string | undefined {
   switch (name) {
     case 'shopName':
       return values.shopName;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { MANAGED_PATHS, applyManaged, defaultSettings, type ManagedPath, type Settings, type SettingsPatch } from '../../core/model/settings';
 import { PackSummary, formatBeijing, type PackRuleRow } from '../../components/pack-summary';
+import { ShopPolicyExtras } from '../../components/shop-policy-extras';
 import { pick, setLocale, t, type MessageKey } from '../../components/i18n';
 import type { PackInfo, TeamPackStatus } from '../../protocol/map';
 import type { OptionsApi } from './options-api';
@@ -425,6 +426,15 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
           )}
         </div>
       </form>
+
+      <ShopPolicyExtras
+        settings={settings}
+        onSave={async (patch) => {
+          const saved = await api.saveSettings(patch);
+          setSettings(saved);
+          return saved;
+        }}
+      />
 
       <section>
         <h2>{t('opt_section_pack')}</h2>

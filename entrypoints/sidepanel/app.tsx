@@ -21,7 +21,7 @@ export interface PanelApi {
   /** The full view of one case (null: no open tab has it any more). */
   getCase(key: string, tabId?: number): Promise<{ case: CaseView | null }>;
   getFocusedCase(): Promise<{ key: string | null }>;
-  getSettings(): Promise<PlatformSettings & { shopPolicy?: { shopName?: string; signature?: string }; warningThresholdsHours?: ThresholdsHours; locale?: UiLocale }>;
+  getSettings(): Promise<PlatformSettings & { shopPolicy?: { shopName?: string; signature?: string; memoTemplate?: string }; warningThresholdsHours?: ThresholdsHours; locale?: UiLocale }>;
   /** Open the options page (the first-run line's link). */
   openOptions?(): void;
   focusCase(key: string): Promise<void>;
@@ -211,7 +211,7 @@ export function App(props: { api: PanelApi }) {
           <CaseTitle c={c} />
           {due && <Countdown dueAt={due} nowMs={nowMs} thresholdsHours={state.thresholdsHours} locale={getLocale()} />}
         </button>
-        {open && view && <CaseCard c={view} nowMs={nowMs} thresholdsHours={state.thresholdsHours} copy={api.copy} />}
+        {open && view && <CaseCard c={view} nowMs={nowMs} thresholdsHours={state.thresholdsHours} copy={api.copy} memo={{ signature: settingsRef.current.shopPolicy?.signature, template: settingsRef.current.shopPolicy?.memoTemplate }} />}
         {open && !view && <p class="empty">{t('panel_loading')}</p>}
       </div>
     );

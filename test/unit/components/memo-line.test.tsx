@@ -1,0 +1,48 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { CaseCard } from '../../../components/case-card';
+import { setLocale } from '../../../components/i18n';
+import { defaultPack, evaluate, toEpochMs } from '../../../core/index';
+import type { PanelRead } from '../../../core/model/facts';
+
+/** The side panel's memo line: one click per decision copies the line for the case. */
+const NOW_ISO = '2026-11-21T12:00:00+08:00';
+const NOW = toEpochMs(NOW_ISO);
+let root: HTMLElement;
+beforeEach(() => {
+  setLocale('zh-CN');
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+function caseOf(facts: PanelRead['facts']) {
+  const read: PanelRead = { kind: 'refund', adapter: 'test', platform: 'tmall', facts, unreadable: facts.unreadable ?? [], index: 0 };
+  return { key: 'tmall:refund:9001', read, guidance: evaluate(facts, defaultPack, { now: NOW_ISO, platform: 'tmall' }) };
+}
+const facts = { refundId: '9001', orderId: '4001', reason: '拍错了', tradeStatus: '买家已付款' as const, refundAmount: 59, paidAmount: 59, paidAt: '2026-11-20T10:00:00+08:00', refundRequestedAt: '2026-11-21T09:00:00+08:00' };
+
+describe('memo line in the case card', () => {
+  it('one click copies the line with the decision clicked, the rule, the signature and Beijing time', async () => {
+    const copy = vi.fn(async (_t: string) => {});
+    render(<CaseCard c={caseOf(facts)} nowMs={NOW} thresholdsHours={[4, 1]} copy={copy} memo={{ signature: '客服小鹿' }} />, root);
+    const buttons = Array.from(root.querySelectorAll('button[data-testid="copy-memo"]')) as HTMLButtonElement[];
+    expect(buttons.map((b) => b.dataset.decision)).toEqual(['agree', 'refuse', 'contact', 'intervention']);
+    await act(async () => {
+      buttons[1]!.click();
+    });
+    expect(copy).toHaveBeenCalledWith('拒绝退款｜原因：拍错了｜依据：买家拍错或订单信息错误（reason-buyer-mistake）｜客服小鹿｜2026-11-21 12:00');
+    expect(root.querySelector('[data-testid="memo-copied"]')).not.toBeNull();
+    expect(root.querySelector('[data-testid="memo-text"]')!.textContent).toBe(copy.mock.calls[0]![0]);
+  });
+
+  it('uses the shop’s template and highlights what is missing', async () => {
+    render(<CaseCard c={caseOf(facts)} nowMs={NOW} thresholdsHours={[4, 1]} copy={async () => {}} memo={{ template: '{决定} {签名}' }} />, root);
+    expect(root.querySelector('[data-testid="memo-text"]')!.textContent).toBe('同意退款 【客服签名】');
+    expect(Array.from(root.querySelectorAll('[data-testid="memo"] mark')).map((m) => m.textContent)).toEqual(['【客服签名】']);
+  });
+});
