@@ -5,6 +5,7 @@ import type { ThresholdsHours } from './countdown-badge';
 import { Countdown } from './countdown';
 import { ReplyList, type CopyText } from './reply-list';
 import { MemoLine } from './memo-line';
+import { EvidenceList, RefusalLine } from './evidence-list';
 import { getLocale, pick, t, tKnown, type MessageKey } from './i18n';
 import { sortDeadlines } from '../core/urgency';
 
@@ -242,8 +243,15 @@ export function CaseCard(props: { c: CaseData; nowMs: number; thresholdsHours: T
             {t('verdict_confirm', pick(g.compensation.confirm))}
           </p>
         )}
+        {g.refusal && <RefusalLine refusal={g.refusal} />}
         <Why items={compWhy} summary={pick(g.compensation.explanation)} />
       </section>
+      {g.evidence && (
+        <section>
+          <h3>{t('section_evidence')}</h3>
+          <EvidenceList evidence={g.evidence} deadlines={g.deadlines} nowMs={nowMs} thresholdsHours={thresholdsHours} />
+        </section>
+      )}
       <section>
         <h3>{t('section_penalty')}</h3>
         {g.penalties.length === 0 ? (

@@ -9,6 +9,7 @@ import { notesStep } from './notes';
 import { penaltiesStep } from './penalties';
 import { reasonStep } from './reason';
 import { recidivismStep } from './recidivism';
+import { refusalStep } from './refusal';
 import { repliesStep } from './replies';
 import { dueFromFacts } from './timers';
 
@@ -39,6 +40,7 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
   const penalties = penaltiesStep(ctx);
   const recidivism = recidivismStep(ctx);
   const notes = notesStep(ctx);
+  const refusal = refusalStep(ctx, deadlines.deadlines);
   return {
     kind: ctx.kind,
     platform: ctx.platform,
@@ -60,5 +62,6 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
       ...notes.explanation,
     ],
     notes: notes.notes,
+    ...refusal,
   };
 }

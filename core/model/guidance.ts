@@ -139,6 +139,22 @@ export const GuidanceSchema = z.object({
   explanation: z.array(ExplanationSchema),
   /** Optional: every note of the pack that applies to the case (also in `explanation` as `note:<id>`), for the agent to read. */
   notes: z.optional(z.array(z.object({ ruleId: text(), text: TextSchema, citation: CitationSchema }))),
+  /** Optional: what refusing leads to on this platform (the pack's first refusal rule for the case), with its passages. */
+  refusal: z.optional(z.object({ ruleId: text(), text: TextSchema, citations: z.array(CitationSchema) })),
+  /**
+   * Optional: the evidence to have ready (the case may go to intervention, or a complaint is in
+   * its evidence period): the checklist for its reason, and the deadline it must be ready by
+   * (`deadlineId` of one of `deadlines`; null: the sources give no time — `text` says so).
+   */
+  evidence: z.optional(
+    z.object({
+      ruleId: text(),
+      text: TextSchema,
+      citation: CitationSchema,
+      deadlineId: z.nullable(text()),
+      items: z.array(z.object({ ruleId: text(), text: TextSchema, citation: CitationSchema })),
+    }),
+  ),
 });
 export type Guidance = z.infer<typeof GuidanceSchema>;
 export type Penalty = z.infer<typeof PenaltySchema>;

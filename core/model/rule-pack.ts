@@ -273,6 +273,41 @@ export const RecidivismRuleSchema = z.object({
   ledgerReason: text(),
 });
 
+/**
+ * What refusing leads to on this platform, for the cases its `when` picks: one line beside
+ * the verdict, so the cost of a refusal is visible before the click. The first refusal rule
+ * (pack order) that applies to the case is its line; `alsoCites` are further passages the
+ * line rests on (the first is `citation`).
+ */
+export const RefusalRuleSchema = z.object({
+  ...common,
+  type: z.literal('refusal'),
+  text: TextSchema,
+  alsoCites: z.optional(z.array(CitationSchema).check(z.maxLength(5))),
+});
+
+/** One thing to upload (or keep ready) as evidence, for the reasons and kinds its `when` picks. Lower `order` first. */
+export const EvidenceRuleSchema = z.object({
+  ...common,
+  type: z.literal('evidence'),
+  order: int(),
+  item: TextSchema,
+});
+
+/**
+ * When a case's evidence must be ready: the case may go to intervention, or a complaint is
+ * in its evidence period (the rule's `when`). `deadlineIds`: the deadlines it must be ready
+ * by, the first of them the case lists wins; none listed (or none given): the sources give
+ * no time, and the text says so. The first evidence-period rule that applies decides; with
+ * none, the case shows no checklist.
+ */
+export const EvidencePeriodRuleSchema = z.object({
+  ...common,
+  type: z.literal('evidence-period'),
+  deadlineIds: z.array(RuleIdSchema).check(z.maxLength(10)),
+  text: TextSchema,
+});
+
 const DateSchema = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD'));
 export const CalendarRuleSchema = z.object({
   ...common,
@@ -293,6 +328,9 @@ export const RuleSchema = z.discriminatedUnion('type', [
   RecidivismRuleSchema,
   CalendarRuleSchema,
   ContestRuleSchema,
+  RefusalRuleSchema,
+  EvidenceRuleSchema,
+  EvidencePeriodRuleSchema,
 ]);
 export type Rule = z.infer<typeof RuleSchema>;
 export type TimerRule = z.infer<typeof TimerRuleSchema>;
@@ -305,6 +343,9 @@ export type NoteRule = z.infer<typeof NoteRuleSchema>;
 export type RecidivismRule = z.infer<typeof RecidivismRuleSchema>;
 export type CalendarRule = z.infer<typeof CalendarRuleSchema>;
 export type ContestRule = z.infer<typeof ContestRuleSchema>;
+export type RefusalRule = z.infer<typeof RefusalRuleSchema>;
+export type EvidenceRule = z.infer<typeof EvidenceRuleSchema>;
+export type EvidencePeriodRule = z.infer<typeof EvidencePeriodRuleSchema>;
 
 export const ProfileSchema = z.object({
   id: RuleIdSchema,

@@ -1,7 +1,7 @@
 import { browser } from '#imports';
 import { missedCrossings, parseAlarmName } from './deadline-alarms';
 import type { Evaluator } from './evaluation';
-import { notifyText } from './notify-text';
+import { evidenceNote, notifyText } from './notify-text';
 import type { OpenTabs } from './open-tabs';
 
 export interface NotifierDeps {
@@ -59,7 +59,7 @@ export class Notifier {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
       title: notifyText(loc, 'title'),
-      message: notifyText(loc, 'message', who, label, hoursLeft, d.dueAt.slice(5, 16).replace('T', ' ')),
+      message: notifyText(loc, 'message', who, label, hoursLeft, d.dueAt.slice(5, 16).replace('T', ' ')) + evidenceNote(loc, c.guidance.evidence, d.id),
       priority: 2,
     });
     st.markNotified(id);

@@ -387,6 +387,59 @@ const ROWS: Row[] = [
     covers: ['note-breach-unpaid'],
     check: (g) => expect(g.deadlines).toEqual([]),
   },
+  // ── If you refuse / evidence on time (refusal, evidence-period, evidence rules) ──
+  {
+    name: 'Tmall refund, 描述不符 shipped: the complaint the buyer may add; photos and chat before intervention opens',
+    facts: { ...shipped, reason: '描述不符', refundStatus: '等待商家处理' },
+    covers: ['refuse-tmall-desc-invoice', 'evidence-period-refund-tmall', 'evidence-photos', 'evidence-chat'],
+    check: (g) => expect(g.evidence?.deadlineId).toBe('intervention-open'),
+  },
+  {
+    name: 'Tmall refund, 卖家缺货 unshipped: refusal line; shipping record and tracking',
+    facts: { ...unshipped, reason: '卖家缺货' },
+    covers: ['refuse-tmall-refund', 'evidence-shipping-record', 'evidence-tracking'],
+  },
+  {
+    name: 'Tmall after-sale, 商品质量问题: no rate; the buyer’s own evidence',
+    facts: { ...success, reason: '商品质量问题' },
+    covers: ['refuse-tmall-aftersale', 'evidence-buyer-proof'],
+  },
+  {
+    name: 'Taobao refund, 买家拒签: intervention as soon as the seller refuses; the refusal record and the carrier’s statement',
+    facts: { ...shipped, reason: '买家拒签' },
+    opts: taobao,
+    covers: ['refuse-taobao-refund', 'evidence-period-refund-taobao', 'evidence-refused-record', 'evidence-carrier-proof'],
+    check: (g) => expect(g.evidence?.deadlineId).toBe('seller-response'),
+  },
+  {
+    name: 'Taobao after-sale, 商品质量问题: refusal line',
+    facts: { ...success, reason: '商品质量问题' },
+    opts: taobao,
+    covers: ['refuse-taobao-aftersale'],
+  },
+  {
+    name: 'Taobao complaint (S1 example): evidence period after the buyer’s confirmation',
+    facts: s1Complaint,
+    opts: taobao,
+    covers: ['refuse-taobao-complaint', 'evidence-period-complaint-taobao', 'evidence-complaint-statement'],
+    check: (g) => expect(g.evidence?.deadlineId).toBe('complaint-evidence'),
+  },
+  {
+    name: 'Tmall complaint 骚扰他人: the platform decides; chats, texts and calls',
+    facts: complaint('骚扰他人'),
+    covers: ['refuse-tmall-complaint', 'evidence-period-complaint-tmall', 'evidence-harassment'],
+  },
+  {
+    name: 'Tmall complaint 拒绝使用支付宝: the Alipay record',
+    facts: complaint('卖家拒绝使用支付宝'),
+    covers: ['evidence-alipay'],
+  },
+  {
+    name: 'Tmall refund already in intervention, 收到假货: no evidence time in the sources; proof of source',
+    facts: { ...shipped, reason: '收到假货', refundStatus: '客服已经介入' },
+    covers: ['evidence-period-intervened', 'evidence-counterfeit'],
+    check: (g) => expect(g.evidence?.deadlineId).toBeNull(),
+  },
 ];
 
 describe('evaluate: every rule of the default pack, case by case', () => {

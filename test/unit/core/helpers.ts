@@ -10,6 +10,8 @@ export function ruleIdsIn(g: Guidance): Set<string> {
   for (const r of g.replies) ids.add(r.ruleId);
   for (const w of g.warnings) if (w.ruleId) ids.add(w.ruleId);
   for (const e of g.explanation) ids.add(e.ruleId);
+  if (g.refusal) ids.add(g.refusal.ruleId);
+  if (g.evidence) for (const id of [g.evidence.ruleId, ...g.evidence.items.map((i) => i.ruleId)]) ids.add(id);
   return ids;
 }
 

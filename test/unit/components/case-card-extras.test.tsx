@@ -46,3 +46,22 @@ describe('memo line in the case card', () => {
     expect(Array.from(root.querySelectorAll('[data-testid="memo"] mark')).map((m) => m.textContent)).toEqual(['【客服签名】']);
   });
 });
+
+describe('if you refuse and evidence on time in the case card', () => {
+  it('shows the refusal line beside the verdict and the checklist with its deadline, as text with sources', () => {
+    const late = { ...facts, reason: '未按约定时间发货' };
+    render(<CaseCard c={caseOf(late)} nowMs={NOW} thresholdsHours={[4, 1]} />, root);
+    const refusal = root.querySelector('[data-testid="refusal"]')!;
+    expect(refusal.getAttribute('data-rule')).toBe('refuse-tmall-refund');
+    expect(refusal.textContent).toContain('退款纠纷率');
+    const evidence = root.querySelector('[data-testid="evidence"]')!;
+    expect(evidence.getAttribute('data-deadline')).toBe('intervention-open');
+    expect(evidence.querySelector('[data-testid="evidence-due"]')!.textContent).toContain('2026-11-24 09:00');
+    expect(Array.from(evidence.querySelectorAll('[data-testid="evidence-item"]')).map((li) => li.getAttribute('data-rule'))).toEqual(['evidence-shipping-record', 'evidence-tracking', 'evidence-chat']);
+  });
+
+  it('says when the sources give no evidence time', () => {
+    render(<CaseCard c={caseOf({ ...facts, tradeStatus: '卖家已发货', reason: '商品质量问题', refundStatus: '客服已经介入' })} nowMs={NOW} thresholdsHours={[4, 1]} />, root);
+    expect(root.querySelector('[data-testid="evidence-due"]')!.textContent).toBe('时限：资料未给出，以页面倒计时为准');
+  });
+});
