@@ -120,7 +120,8 @@ const CSS = `:host{all:initial;display:inline-block;vertical-align:middle;margin
 .c{font-variant-numeric:tabular-nums}
 .m{font-weight:600;color:#fff;background:#d4380d;border-radius:7px;padding:0 3px;font-size:10px}
 .breached .m{background:#fff;color:#cf1322}
-:host(:focus-visible) .b{outline:2px solid #0958d9;outline-offset:1px;box-shadow:0 0 0 1px #fff}`;
+:host(:focus-visible) .b{outline:2px solid #0958d9;outline-offset:1px;box-shadow:0 0 0 1px #fff}
+:host([data-cue]) .b{outline:3px solid #fa8c16;outline-offset:2px;box-shadow:0 0 0 2px #fff}`;
 
 let sharedSheet: CSSStyleSheet | null | undefined;
 

@@ -78,6 +78,10 @@ export interface ProtocolMap {
   casesChanged(d: { tabId: number }): void;
   /** Background → the back-office tabs' content scripts: settings changed, read the page again. */
   settingsChanged(): void;
+  /** Background → a back-office tab: bring case `key`'s badge into view and show `text` (a keyboard command's result). */
+  showCue(d: { key?: string; text: string }): void;
+  /** Background → the offscreen document: put `text` on the clipboard (a worker has none). */
+  offscreenCopy(d: { text: string }): { ok: boolean };
 }
 
 /** A message's payload as its sender passes it (`undefined` for a message without one). */
@@ -85,4 +89,4 @@ export type PayloadOf<K extends keyof ProtocolMap> = Parameters<ProtocolMap[K]> 
 /** A message's answer. */
 export type AnswerOf<K extends keyof ProtocolMap> = ReturnType<ProtocolMap[K]>;
 /** The messages the worker answers (the others go from the worker to pages and tabs). */
-export type WorkerMessage = Exclude<keyof ProtocolMap, 'casesChanged' | 'settingsChanged'>;
+export type WorkerMessage = Exclude<keyof ProtocolMap, 'casesChanged' | 'settingsChanged' | 'showCue' | 'offscreenCopy'>;

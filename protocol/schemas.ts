@@ -76,6 +76,9 @@ export const ConfirmLedgerPayload = z.extend(LedgerEntrySchema, {
   reason: z.optional(bounded(LIMITS.textChars)),
 });
 export const CasesChangedPayload = z.object({ tabId: z.number().check(z.int()) });
+/** Worker → tab / offscreen document (validated by nobody's door: the worker is their only sender). */
+export const ShowCuePayload = z.object({ key: z.optional(bounded(LIMITS.keyChars)), text: bounded(LIMITS.textChars) });
+export const OffscreenCopyPayload = z.object({ text: bounded(LIMITS.textChars) });
 
 /**
  * The schema of each message's payload. Checked against the ProtocolMap both ways: what a
@@ -101,6 +104,8 @@ export const PAYLOAD_SCHEMAS = {
   refreshTeamPack: NoPayload,
   casesChanged: CasesChangedPayload,
   settingsChanged: NoPayload,
+  showCue: ShowCuePayload,
+  offscreenCopy: OffscreenCopyPayload,
 } as const satisfies { readonly [K in keyof ProtocolMap]: z.core.$ZodType<PayloadOf<K> | null | undefined> };
 
 type Schemas = typeof PAYLOAD_SCHEMAS;

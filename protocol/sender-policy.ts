@@ -33,7 +33,8 @@ const BOTH: readonly SenderContext[] = ['extension-page', 'content-script'];
  * For each message, the contexts that may send it. A content script only reports its own
  * page, focuses a case from a badge and reads the settings; everything that reads other
  * tabs' cases or changes settings, packs or the ledger is for extension pages only.
- * `casesChanged` and `settingsChanged` go from the worker to the pages and content scripts:
+ * `casesChanged`, `settingsChanged`, `showCue` and `offscreenCopy` go from the worker to the
+ * pages, content scripts and the offscreen document:
  * nobody may send them to the worker.
  */
 export const SENDER_POLICY: { readonly [K in keyof ProtocolMap]: readonly SenderContext[] } = {
@@ -55,6 +56,8 @@ export const SENDER_POLICY: { readonly [K in keyof ProtocolMap]: readonly Sender
   refreshTeamPack: PAGES,
   casesChanged: [],
   settingsChanged: [],
+  showCue: [],
+  offscreenCopy: [],
 };
 
 function isHttps(url: string): boolean {

@@ -1,5 +1,6 @@
 import { browser } from '#imports';
 import { DEADLINE_ALARM_PREFIX, parseAlarmName } from './deadline-alarms';
+import { bringTabForward } from './open-tabs';
 import type { Services } from './services';
 import { TEAM_PACK_ALARM, scheduleTeamPack } from './team-pack';
 
@@ -62,8 +63,7 @@ export function createEvents(s: Services, refreshTeamPack: () => Promise<unknown
       st.setFocus({ key: c.key, tabId: c.tabId });
       st.setLastTab(c.tabId);
       try {
-        const tab = await browser.tabs.update(c.tabId, { active: true });
-        if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+        await bringTabForward(c.tabId);
       } catch (e) {
         console.warn('[sentinel] could not focus the tab', e);
       }

@@ -201,3 +201,9 @@ async function activeTabId(): Promise<number | null> {
     return null;
   }
 }
+
+/** Bring a tab and its window to the front (a notification or keyboard command led the agent there). */
+export async function bringTabForward(tabId: number): Promise<void> {
+  const tab = await browser.tabs.update(tabId, { active: true });
+  if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+}

@@ -44,6 +44,7 @@ export function registerWorker(w: BackgroundWorker): () => void {
     [browser.runtime.onInstalled, onInit],
     [browser.runtime.onStartup, onInit],
     [browser.storage.managed.onChanged, logged('managed policy changed', () => e.onManagedChanged())],
+    [browser.commands?.onCommand, logged('keyboard command', async (name: string) => void (await w.commands.run(name)))],
   ];
   for (const [event, fn] of listeners) event?.addListener(fn as never);
   return () => {

@@ -5,8 +5,10 @@ import { AlarmScheduler } from './alarm-scheduler';
 import { Evaluator } from './evaluation';
 import { createEvents } from './events';
 import { createHandlers, door } from './handlers';
+import { copyThroughOffscreen } from './clipboard';
+import { KeyboardCommands } from './keyboard-commands';
 import { Notifier } from './notifier';
-import { OpenTabs } from './open-tabs';
+import { OpenTabs, bringTabForward } from './open-tabs';
 import { PackService } from './pack-service';
 import { lazily, serialQueue } from './promises';
 import { RecentCasesRecorder } from './recent-cases';
@@ -24,11 +26,15 @@ export interface WorkerDeps {
   broadcast?: (tabId: number) => Promise<void>;
   /** Tell a back-office tab's content scripts the settings changed (default: `settingsChanged` to the tab). */
   notifyTab?: (tabId: number) => Promise<void>;
+  /** The keyboard commands' clipboard (default: the offscreen document). */
+  copy?: (text: string) => Promise<void>;
+  /** A keyboard command's line on a back-office tab (default: the `showCue` message to the tab). */
+  cue?: (tabId: number, d: { key?: string; text: string }) => Promise<void>;
 }
 
 /**
  * The background worker, composed: the services (evaluation context, open tabs, alarm
- * scheduler, notifier, recent-cases recorder, packs), the message handler table behind the
+ * scheduler, notifier, recent-cases recorder, packs, keyboard commands), the message handler table behind the
  * payload check, and the browser events. register.ts wires it to the browser.
  */
 export function createWorker(deps: WorkerDeps) {
@@ -94,6 +100,18 @@ export function createWorker(deps: WorkerDeps) {
       return true;
     },
   };
+  const commands = new KeyboardCommands({
+    tabs,
+    evaluator,
+    copy: deps.copy ?? copyThroughOffscreen,
+    cue:
+      deps.cue ??
+      (async (tabId, d) => {
+        await sendMessage('showCue', d, tabId).catch(() => undefined);
+      }),
+    activate: bringTabForward,
+    broadcast,
+  });
   const table = createHandlers(services);
   const handlers = door(table);
   const events = createEvents(services, () => handlers.refreshTeamPack(undefined));
@@ -101,6 +119,7 @@ export function createWorker(deps: WorkerDeps) {
     /** The message handlers behind the payload check (register.ts puts the sender policy in front). */
     handlers,
     events,
+    commands,
     packs,
     store,
     refreshDerived: () => alarms.refresh(),

@@ -21,6 +21,10 @@ export interface OptionsApi {
   download(fileName: string, text: string): void;
   /** Ask the agent to confirm (default: window.confirm). */
   confirm?(text: string): boolean;
+  /** The keyboard commands and their current keys. */
+  shortcuts?(): Promise<Array<{ name: string; shortcut: string }>>;
+  /** Open the browser's page where extension shortcuts are changed. */
+  openShortcuts?(): void;
 }
 
 export const browserOptionsApi: OptionsApi = {
@@ -44,6 +48,14 @@ export const browserOptionsApi: OptionsApi = {
     } catch {
       return false;
     }
+  },
+  async shortcuts() {
+    const all = await browser.commands.getAll();
+    return all.map((c) => ({ name: c.name ?? '', shortcut: c.shortcut ?? '' }));
+  },
+  openShortcuts() {
+    const url = navigator.userAgent.includes('Edg/') ? 'edge://extensions/shortcuts' : 'chrome://extensions/shortcuts';
+    browser.tabs.create({ url }).catch((e: unknown) => console.warn('[sentinel] shortcuts page not opened', e));
   },
   download(fileName, text) {
     const href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { MANAGED_PATHS, applyManaged, defaultSettings, type ManagedPath, type Settings, type SettingsPatch } from '../../core/model/settings';
 import { PackSummary, formatBeijing, type PackRuleRow } from '../../components/pack-summary';
 import { ShopPolicyExtras } from '../../components/shop-policy-extras';
+import { ShortcutList, type Shortcut } from '../../components/shortcut-list';
 import { pick, setLocale, t, type MessageKey } from '../../components/i18n';
 import type { PackInfo, TeamPackStatus } from '../../protocol/map';
 import type { OptionsApi } from './options-api';
@@ -154,6 +155,11 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
     setDraft(toDraft(s));
     setLocked(l);
   }
+
+  const [shortcuts, setShortcuts] = useState<Shortcut[] | null>(null);
+  useEffect(() => {
+    api.shortcuts?.().then(setShortcuts, () => setShortcuts([]));
+  }, []);
 
   useEffect(() => {
     (async () => {
@@ -478,6 +484,7 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
           </button>
         </p>
       </section>
+      {shortcuts && <ShortcutList shortcuts={shortcuts} {...(api.openShortcuts ? { onChange: api.openShortcuts } : {})} />}
     </main>
   );
 }

@@ -90,6 +90,20 @@ export class BadgeLayer {
     return this.hosts.size;
   }
 
+  /**
+   * Bring case `slot`'s badge into view and mark it for a moment (a keyboard command led the
+   * agent here). Scrolling is ours to do; nothing of the page is clicked. False: this page
+   * (frame) has no badge for that case.
+   */
+  cue(slot: string, ms = 3000): boolean {
+    const host = this.hosts.get(slot);
+    if (!host || !host.isConnected) return false;
+    host.scrollIntoView({ block: 'center', inline: 'nearest' });
+    host.setAttribute('data-cue', '');
+    this.ctx.setTimeout(() => host.removeAttribute('data-cue'), ms);
+    return true;
+  }
+
   /** Whether a DOM node is (inside) one of our badge hosts. */
   owns(node: Node | null): boolean {
     return isBadgeHost(node) && this.anchors.has(node);

@@ -1,6 +1,7 @@
 import { defineContentScript } from '#imports';
 import { detectPageKind, isWorkbench, readPageWithAnchors, rereadRows, type ListSource } from '../../core/pages';
 import { onMessage, sendMessage } from '../../protocol/messaging';
+import { CueLine } from './cue-line';
 import { PageLoop } from './page-loop';
 
 /**
@@ -40,6 +41,14 @@ export default defineContentScript({
     // The worker's word that the settings changed (e.g. the agent answered 天猫 / 淘宝).
     const off = onMessage('settingsChanged', () => loop.settingsChanged());
     ctx.onInvalidated(off);
+    // A keyboard command's result: the frame that has the case's badge scrolls to it; the
+    // top frame says the line (once per tab, whichever frame holds the case).
+    const line = window.top === window ? new CueLine(ctx) : null;
+    const offCue = onMessage('showCue', ({ data }) => {
+      if (data.key) loop.layer.cue(data.key);
+      line?.show(data.text);
+    });
+    ctx.onInvalidated(offCue);
     void loop.start();
   },
 });

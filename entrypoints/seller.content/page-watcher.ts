@@ -1,5 +1,6 @@
 import { BADGE_TAG, isBadgeHost } from '../../components/countdown-badge';
 import type { LayerContext } from './badge-layer';
+import { CUE_TAG } from './cue-line';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 /** The part of WXT's ContentScriptContext the content script uses (tests pass the real one). */
@@ -25,7 +26,9 @@ function isTicking(node: Node | null): boolean {
   return false;
 }
 
-/** A DOM change that is our own badges, or a countdown ticking: no reason to read again. */
+const isCueLine = (n: Node) => n.nodeType === 1 && (n as Element).localName === CUE_TAG;
+
+/** A DOM change that is our own badges or command line, or a countdown ticking: no reason to read again. */
 export function isOwnOrTickMutation(record: MutationRecord): boolean {
   const target = record.target;
   if (isBadgeHost(target) || (target.nodeType === 1 && (target as Element).closest?.(BADGE_TAG))) return true;
@@ -33,7 +36,7 @@ export function isOwnOrTickMutation(record: MutationRecord): boolean {
   if (record.type === 'childList') {
     const nodes = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
     if (nodes.length === 0) return true;
-    if (nodes.every((n) => isBadgeHost(n))) return true;
+    if (nodes.every((n) => isBadgeHost(n) || isCueLine(n))) return true;
     return nodes.every((n) => isBadgeHost(n) || n.nodeType === 3) && isTicking(target);
   }
   return false;

@@ -69,6 +69,8 @@ export function App(props: { api: PanelApi }) {
   const genRef = useRef(0);
   const appliedGen = useRef(0);
   const [selected, setSelected] = useState<string | null>(null);
+  /** The case a badge click or keyboard jump asked for: scrolled into view and marked once it is on screen. */
+  const [reveal, setReveal] = useState<string | null>(null);
   /** The tab the lists were last loaded for: another tab means another case on top. */
   const lastTab = useRef<number | null>(null);
   const [nowMs, setNowMs] = useState(now());
@@ -134,6 +136,7 @@ export function App(props: { api: PanelApi }) {
       if (focused.key && focused.key !== lastFocused.current && tab.cases.some((c) => c.key === focused.key)) {
         lastFocused.current = focused.key;
         setSelected(focused.key);
+        setReveal(focused.key);
       }
     } catch (error) {
       setState((s) => ({ ...s, loaded: true, error: error instanceof Error ? error.message : String(error) }));
@@ -177,6 +180,16 @@ export function App(props: { api: PanelApi }) {
       stale = true;
     };
   }, [api, current, currentTab, state.gen, haveDetail]);
+
+  useEffect(() => {
+    if (reveal === null) return;
+    const el = document.querySelector<HTMLElement>(`.case[data-case="${CSS.escape(reveal)}"]`);
+    if (!el) return;
+    el.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    el.classList.add('revealed');
+    setReveal(null);
+    setTimeout(() => el.classList.remove('revealed'), 2500);
+  }, [reveal, state.gen]);
 
   /** The platform answer given while the question is on screen (cleared once the page no longer waits). */
   const [answered, setAnswered] = useState<Platform | null>(null);

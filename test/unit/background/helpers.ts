@@ -14,6 +14,18 @@ export function freshProfile(): void {
   sidePanel.setPanelBehavior = vi.fn(async () => undefined);
   const permissions = fakeBrowser.permissions as unknown as Record<string, unknown>;
   permissions.contains = vi.fn(async () => true);
+  // The fake browser has no commands event: a minimal one, fired by pressCommand().
+  commandListeners.clear();
+  (fakeBrowser.commands as unknown as Record<string, unknown>).onCommand = {
+    addListener: (fn: (name: string) => void) => commandListeners.add(fn),
+    removeListener: (fn: (name: string) => void) => commandListeners.delete(fn),
+  };
+}
+
+const commandListeners = new Set<(name: string) => void>();
+/** The browser delivering a keyboard command to the registered listeners. */
+export function pressCommand(name: string): void {
+  for (const fn of commandListeners) fn(name);
 }
 
 export class Clock {

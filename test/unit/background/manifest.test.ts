@@ -26,6 +26,8 @@ const USES: Record<string, RegExp> = {
   notifications: /browser\.notifications\./,
   sidePanel: /browser\.sidePanel\./,
   contextMenus: /browser\.contextMenus\./,
+  offscreen: /browser\.offscreen\b/,
+  clipboardWrite: /execCommand\('copy'\)/,
 };
 
 function check(m: Manifest) {
@@ -45,7 +47,7 @@ function check(m: Manifest) {
 describe('manifest permissions', () => {
   it('wxt.config.ts declares only used permissions and back-office hosts', () => {
     const manifest = (config as { manifest: Manifest }).manifest;
-    expect([...(manifest.permissions ?? [])].sort()).toEqual(['alarms', 'contextMenus', 'notifications', 'sidePanel', 'storage']);
+    expect([...(manifest.permissions ?? [])].sort()).toEqual(['alarms', 'clipboardWrite', 'contextMenus', 'notifications', 'offscreen', 'sidePanel', 'storage']);
     check(manifest);
   });
 
@@ -53,6 +55,22 @@ describe('manifest permissions', () => {
   beforeAll(() => {
     ensureBuilt('production');
   }, 300_000);
+
+  it('three keyboard commands, each with a suggested key and a description in both locales', () => {
+    const built = JSON.parse(readFileSync(join(DIST.production, 'manifest.json'), 'utf8')) as { commands?: Record<string, { suggested_key?: { default?: string }; description?: string }> };
+    const commands = built.commands ?? {};
+    expect(Object.keys(commands).sort()).toEqual(['_execute_action', 'copy-first-reply', 'jump-most-urgent']);
+    const zh = JSON.parse(readFileSync(resolve('public/_locales/zh_CN/messages.json'), 'utf8')) as Record<string, unknown>;
+    const en = JSON.parse(readFileSync(resolve('public/_locales/en/messages.json'), 'utf8')) as Record<string, unknown>;
+    const keys = new Set<string>();
+    for (const [name, c] of Object.entries(commands)) {
+      expect(c.suggested_key?.default, name).toMatch(/^Alt\+Shift\+[A-Z]$/);
+      keys.add(c.suggested_key!.default!);
+      const msg = /^__MSG_(\w+)__$/.exec(c.description ?? '')?.[1];
+      expect(msg && zh[msg] && en[msg], `${name}: description in both locales`).toBeTruthy();
+    }
+    expect(keys.size).toBe(3);
+  });
 
   it('the built Chrome manifest too', () => {
     check(JSON.parse(readFileSync(join(DIST.production, 'manifest.json'), 'utf8')) as Manifest);

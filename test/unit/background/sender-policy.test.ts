@@ -24,7 +24,7 @@ const self = () => ({ origin: extensionOrigin(), id: fakeBrowser.runtime.id });
 const LEDGER = { buyer: 'tb_小鹿2026', amount: 450, at: '2026-11-20T11:00:00+08:00', kind: 'platform-payout' };
 
 /** One valid payload per message the worker answers. */
-const SAMPLE: Record<Exclude<keyof typeof SENDER_POLICY, 'casesChanged' | 'settingsChanged'>, unknown> = {
+const SAMPLE: Record<Exclude<keyof typeof SENDER_POLICY, 'casesChanged' | 'settingsChanged' | 'showCue' | 'offscreenCopy'>, unknown> = {
   reportPage: { url: URL_DETAIL, cases: [tmallRefund()] },
   getTabCases: { tabId: 7 },
   getQueue: undefined,
@@ -75,6 +75,8 @@ describe('classifySender', () => {
     expect(() => assertSenderAllowed('toString', senders.sidePanel(), self())).toThrow(/toString: refused from an extension page/);
     expect(() => assertSenderAllowed('casesChanged', senders.contentScript(), self())).toThrow(/casesChanged: refused from a content script/);
     expect(() => assertSenderAllowed('settingsChanged', senders.sidePanel(), self())).toThrow(/settingsChanged: refused from an extension page/);
+    expect(() => assertSenderAllowed('showCue', senders.contentScript(), self())).toThrow(/showCue: refused from a content script/);
+    expect(() => assertSenderAllowed('offscreenCopy', senders.options(), self())).toThrow(/offscreenCopy: refused from an extension page/);
   });
 });
 

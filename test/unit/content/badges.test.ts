@@ -9,6 +9,7 @@ import { badgeModelFor, shortLabel } from '../../../entrypoints/seller.content/b
 import { defaultPackInput } from '../../../core/rules/default-pack';
 import { PageLoop, type ReadResult, type PageLoopDeps } from '../../../entrypoints/seller.content/page-loop';
 import { isOwnOrTickMutation } from '../../../entrypoints/seller.content/page-watcher';
+import { CUE_TAG, CueLine } from '../../../entrypoints/seller.content/cue-line';
 import { boundedRead, reportUrl } from '../../../entrypoints/seller.content/reporter';
 import { deadline, guidance, read, view } from '../sidepanel/cases';
 
@@ -430,5 +431,39 @@ describe('short deadline labels', () => {
       expect(shortLabel(id, 'zh-CN'), id).toMatch(/^\p{Script=Han}{2}$/u);
       expect(shortLabel(id, 'en'), id).not.toBe('');
     }
+  });
+});
+
+describe('a keyboard command’s cue on the page', () => {
+  it('scrolls the case’s badge into view and marks it for a moment; a case without a badge here is left alone', async () => {
+    const tbody = listPage(['1001', '1002', '1003']);
+    const layer = new BadgeLayer(ctx, { now: () => clock });
+    layer.reconcile(rowsOf(tbody).map((tr, i) => ({ slot: `k${i}`, anchor: tr, model: badgeModelFor(caseFor(String(1001 + i), i, 120), 'zh-CN', clock)! })));
+    const scrolled: Element[] = [];
+    vi.spyOn(HTMLElement.prototype, 'scrollIntoView').mockImplementation(function (this: HTMLElement) {
+      scrolled.push(this);
+    });
+    expect(layer.cue('k2', 30)).toBe(true);
+    const host = badges()[2]!;
+    expect(scrolled).toEqual([host]);
+    expect(host.hasAttribute('data-cue')).toBe(true);
+    expect(layer.cue('elsewhere')).toBe(false);
+    await vi.waitFor(() => expect(host.hasAttribute('data-cue')).toBe(false));
+    // the mark is our badge's own attribute: no re-read of the page for it
+    expect(isOwnOrTickMutation({ type: 'attributes', target: host } as unknown as MutationRecord)).toBe(true);
+  });
+
+  it('says the line as text in its own shadow root, replaces the previous one, and goes away', async () => {
+    const line = new CueLine(ctx, document, 40);
+    line.show('已复制回复「<b>缺货致歉</b>」（退款编号 1001）');
+    const hosts = document.getElementsByTagName(CUE_TAG);
+    const status = hosts[0]!.shadowRoot!.querySelector('[role="status"]')!;
+    expect(status.textContent).toBe('已复制回复「<b>缺货致歉</b>」（退款编号 1001）');
+    expect(status.querySelector('b')).toBeNull();
+    line.show('最紧急的售后：退款编号 1002');
+    expect(hosts).toHaveLength(1);
+    expect(status.textContent).toBe('最紧急的售后：退款编号 1002');
+    expect(isOwnOrTickMutation({ type: 'childList', target: document.body, addedNodes: [hosts[0]], removedNodes: [] } as unknown as MutationRecord)).toBe(true);
+    await vi.waitFor(() => expect(document.getElementsByTagName(CUE_TAG)).toHaveLength(0));
   });
 });

@@ -224,6 +224,29 @@ describe('side panel app', () => {
     expect(q('[data-testid="queue"]')[0]!.textContent).toContain('其他后台页面没有待办案件');
   });
 
+  it('a badge click’s case is scrolled into view and marked for a moment; the agent’s own clicks do not scroll', async () => {
+    const cases = [outOfStockCase(), ...queueCases()];
+    const api = fakeApi(cases, cases);
+    const scrolled: string[] = [];
+    vi.spyOn(HTMLElement.prototype, 'scrollIntoView').mockImplementation(function (this: HTMLElement) {
+      scrolled.push(this.getAttribute('data-case') ?? '?');
+    });
+    await act(() => render(<App api={api} />, root));
+    await flush();
+    expect(scrolled).toEqual([]);
+    api.state.focused = 'tmall:refund:13';
+    await act(async () => api.fire());
+    await flush();
+    expect(scrolled).toEqual(['tmall:refund:13']);
+    const block = root.querySelector('[data-testid="case"][data-case="tmall:refund:13"]')!;
+    expect(block.classList.contains('revealed')).toBe(true);
+    expect(q('[data-testid="case-detail"]').map((e) => e.getAttribute('data-case'))).toEqual(['tmall:refund:13']);
+    // a refresh with the same focus does not scroll again
+    await act(async () => api.fire());
+    await flush();
+    expect(scrolled).toEqual(['tmall:refund:13']);
+  });
+
   it('opens the most urgent case when nothing is focused, and refreshes on casesChanged', async () => {
     const api = fakeApi([outOfStockCase()], [outOfStockCase()]);
     await act(() => render(<App api={api} />, root));
