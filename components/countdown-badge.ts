@@ -73,6 +73,8 @@ export type BadgeModel =
       overdueMark: string | null;
       /** Compensation mark text (`赔 150.00`, `赔付·金额待定`) or null when compensation is not triggered. */
       compMark: string | null;
+      /** `可批量同意` when the shop's safe-batch policy lets the case be agreed in a batch; optional, absent/null: none. */
+      batchMark?: string | null;
       /** A click asks the background to open the side panel on this case. */
       onActivate?: (caseKey: string) => void;
     }
@@ -92,6 +94,7 @@ interface BadgeState {
   box: HTMLElement;
   countdown: HTMLElement | null;
   comp: HTMLElement | null;
+  batch: HTMLElement | null;
   label: HTMLElement | null;
   overdue: HTMLElement | null;
   lastText: string;
@@ -109,7 +112,7 @@ const states = new WeakMap<Element, BadgeState>();
 const CSS = `:host{all:initial;display:inline-block;vertical-align:middle;margin:1px 2px;max-width:100%;}
 .b{display:inline-flex;flex-wrap:wrap;align-items:center;gap:2px 4px;max-width:100%;box-sizing:border-box;font:11px/16px system-ui,-apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;padding:0 5px;border-radius:8px;border:1px solid;cursor:pointer;user-select:none;}
 .c,.l{white-space:nowrap}
-.m,.o{word-break:keep-all;overflow-wrap:anywhere}
+.m,.o,.k{word-break:keep-all;overflow-wrap:anywhere}
 .l{font-weight:600}
 .o{color:#a8071a;background:#fff;border:1px solid #ff7875;border-radius:7px;padding:0 3px;font-size:10px}
 .ok{color:#237804;background:#f6ffed;border-color:#b7eb8f}
@@ -120,6 +123,7 @@ const CSS = `:host{all:initial;display:inline-block;vertical-align:middle;margin
 .c{font-variant-numeric:tabular-nums}
 .m{font-weight:600;color:#fff;background:#d4380d;border-radius:7px;padding:0 3px;font-size:10px}
 .breached .m{background:#fff;color:#cf1322}
+.k{color:#0958d9;background:#fff;border:1px solid #69b1ff;border-radius:7px;padding:0 2px;font-size:9px;line-height:14px}
 :host(:focus-visible) .b{outline:2px solid #0958d9;outline-offset:1px;box-shadow:0 0 0 1px #fff}
 :host([data-cue]) .b{outline:3px solid #fa8c16;outline-offset:2px;box-shadow:0 0 0 2px #fff}`;
 
@@ -179,6 +183,7 @@ export function createBadgeHost(doc: Document = document): HTMLElement {
     box,
     countdown: box.firstElementChild as HTMLElement,
     comp: null,
+    batch: null,
     label: null,
     overdue: null,
     lastText: '',
@@ -215,7 +220,7 @@ function setAttr(el: Element, name: string, value: string | null): void {
 export function sameBadgeModel(a: BadgeModel, b: BadgeModel): boolean {
   if (a.kind !== b.kind || a.caseKey !== b.caseKey) return false;
   if (a.kind === 'countdown' && b.kind === 'countdown') {
-    return a.deadlineId === b.deadlineId && a.dueAt === b.dueAt && a.title === b.title && a.label === b.label && a.overdueMark === b.overdueMark && a.compMark === b.compMark;
+    return a.deadlineId === b.deadlineId && a.dueAt === b.dueAt && a.title === b.title && a.label === b.label && a.overdueMark === b.overdueMark && a.compMark === b.compMark && (a.batchMark ?? null) === (b.batchMark ?? null);
   }
   if (a.kind === 'unreadable' && b.kind === 'unreadable') return a.text === b.text && a.fields.join() === b.fields.join();
   return false;
@@ -247,6 +252,7 @@ export function renderBadge(
     setAttr(host, 'data-deadline', null);
     setAttr(host, 'data-due', null);
     setAttr(host, 'data-unreadable', model.fields.join(','));
+    setAttr(host, 'data-batch', null);
     setAttr(host, 'role', model.caseKey && model.onActivate ? 'button' : 'note');
     setAttr(host, 'tabindex', model.caseKey && model.onActivate ? '0' : null);
     setAttr(host, 'title', model.text);
@@ -254,6 +260,7 @@ export function renderBadge(
     box.textContent = model.text;
     state.countdown = null;
     state.comp = null;
+    state.batch = null;
     state.label = null;
     state.overdue = null;
     state.dueMs = NaN;
@@ -276,12 +283,15 @@ export function renderBadge(
     box.append(countdown);
     state.countdown = countdown;
     state.comp = null;
+    state.batch = null;
     state.label = null;
     state.overdue = null;
   }
   state.label = part(doc, state.label, model.label || null, 'l', 'deadline-label', (el) => box.insertBefore(el, state.countdown));
   state.overdue = part(doc, state.overdue, model.overdueMark, 'o', 'overdue-mark', (el) => (state.comp ? box.insertBefore(el, state.comp) : box.append(el)));
-  state.comp = part(doc, state.comp, model.compMark, 'm', 'comp-mark', (el) => box.append(el));
+  state.comp = part(doc, state.comp, model.compMark, 'm', 'comp-mark', (el) => (state.batch ? box.insertBefore(el, state.batch) : box.append(el)));
+  state.batch = part(doc, state.batch, model.batchMark ?? null, 'k', 'batch-mark', (el) => box.append(el));
+  setAttr(host, 'data-batch', model.batchMark ? '1' : null);
   state.lastText = '';
   state.lastUrgency = null;
   tickBadge(host, nowMs, thresholdsHours, locale);

@@ -1,21 +1,66 @@
 import { useState } from 'preact/hooks';
 import type { Settings, SettingsPatch } from '../core/model/settings';
 import { DEFAULT_MEMO_TEMPLATE, MEMO_TEMPLATE_MAX } from '../core/replies/memo';
-import { t } from './i18n';
+import { t, tKnown } from './i18n';
+
+/** The reason categories a shop may batch, and the trade states (the others are never unshipped refunds). */
+const BATCH_CATEGORIES = ['buyer-mistake', 'no-longer-wanted', 'seven-day', 'dislike', 'quality', 'description-mismatch', 'damaged', 'invoice', 'not-received', 'refused-delivery', 'out-of-stock', 'late-ship', 'wrong-shipment', 'fake-shipment'] as const;
+const BATCH_STATES = ['买家已付款', '卖家已发货'] as const;
+type Batches = Settings['safeBatches'];
+type Category = Batches['categories'][number];
+
+interface BatchDraft {
+  enabled: boolean;
+  categories: Category[];
+  tradeStatuses: Batches['tradeStatuses'];
+  maxRefundYuan: string;
+  maxMinutes: string;
+  tmallCount: string;
+  tmallYuan: string;
+  taobaoCount: string;
+  taobaoYuan: string;
+}
+const toBatchDraft = (b: Batches): BatchDraft => ({
+  enabled: b.enabled,
+  categories: [...b.categories],
+  tradeStatuses: [...b.tradeStatuses],
+  maxRefundYuan: b.maxRefundYuan === null ? '' : String(b.maxRefundYuan),
+  maxMinutes: b.maxMinutesSincePayment === null ? '' : String(b.maxMinutesSincePayment),
+  tmallCount: String(b.limits.tmall.count),
+  tmallYuan: String(b.limits.tmall.yuan),
+  taobaoCount: String(b.limits.taobao.count),
+  taobaoYuan: String(b.limits.taobao.yuan),
+});
+/** Blank = no limit; anything else as typed (the background's zod error names the field). */
+const orNull = (s: string): number | null => (s.trim() === '' ? null : Number(s));
+const num = (s: string): number => (s.trim() === '' ? Number.NaN : Number(s));
+const batchPatch = (d: BatchDraft): NonNullable<SettingsPatch['safeBatches']> => ({
+  enabled: d.enabled,
+  categories: d.categories,
+  tradeStatuses: d.tradeStatuses,
+  maxRefundYuan: orNull(d.maxRefundYuan),
+  maxMinutesSincePayment: orNull(d.maxMinutes),
+  limits: { tmall: { count: num(d.tmallCount), yuan: num(d.tmallYuan) }, taobao: { count: num(d.taobaoCount), yuan: num(d.taobaoYuan) } },
+});
 
 /**
  * The options page's second shop-policy form: the 备注 memo template (and, below it, the safe
  * batches policy). Its own save button, so the main form's draft is never reset by it.
  * Presentational: the settings come in, the patch goes out through `onSave`.
  */
-export function ShopPolicyExtras(props: { settings: Settings; onSave: (patch: SettingsPatch) => Promise<Settings> }) {
+export function ShopPolicyExtras(props: { settings: Settings; onSave: (patch: SettingsPatch) => Promise<Settings>; compensating?: readonly string[] }) {
   const [memo, setMemo] = useState(props.settings.shopPolicy.memoTemplate);
+  const [batch, setBatch] = useState<BatchDraft>(() => toBatchDraft(props.settings.safeBatches));
+  const setB = <K extends keyof BatchDraft>(k: K, v: BatchDraft[K]) => setBatch((d) => ({ ...d, [k]: v }));
+  const compensating = new Set(props.compensating ?? []);
+  const toggle = <T,>(list: readonly T[], v: T, on: boolean): T[] => (on ? [...list.filter((x) => x !== v), v] : list.filter((x) => x !== v));
   const [state, setState] = useState<{ ok: true } | { ok: false; error: string } | null>(null);
   const save = async (e: Event) => {
     e.preventDefault();
     try {
-      const saved = await props.onSave({ shopPolicy: { memoTemplate: memo } });
+      const saved = await props.onSave({ shopPolicy: { memoTemplate: memo }, safeBatches: batchPatch(batch) });
       setMemo(saved.shopPolicy.memoTemplate);
+      setBatch(toBatchDraft(saved.safeBatches));
       setState({ ok: true });
     } catch (err) {
       setState({ ok: false, error: err instanceof Error ? err.message : String(err) });
@@ -33,6 +78,62 @@ export function ShopPolicyExtras(props: { settings: Settings; onSave: (patch: Se
         <button type="button" data-testid="memo-template-reset" onClick={() => setMemo(DEFAULT_MEMO_TEMPLATE)}>
           {t('opt_memo_reset')}
         </button>
+      </fieldset>
+      <fieldset data-testid="safe-batches">
+        <legend>{t('opt_section_batches')}</legend>
+        <p class="hint">{t('opt_batches_hint')}</p>
+        <label class="field checkbox">
+          <input type="checkbox" name="safeBatches.enabled" data-testid="setting-batches-enabled" checked={batch.enabled} onChange={(e) => setB('enabled', (e.currentTarget as HTMLInputElement).checked)} />
+          <span>{t('opt_batches_enabled')}</span>
+        </label>
+        <div class="field">
+          <span>{t('opt_batches_reasons')}</span>
+          <div class="checks">
+            {BATCH_CATEGORIES.map((c) => {
+              const pays = compensating.has(c);
+              return (
+                <label class="checkbox" key={c} title={pays ? t('opt_batches_pays') : undefined}>
+                  <input type="checkbox" data-testid="setting-batches-category" value={c} disabled={pays} checked={!pays && batch.categories.includes(c)} onChange={(e) => setB('categories', toggle(batch.categories, c, (e.currentTarget as HTMLInputElement).checked))} />
+                  <span>
+                    {tKnown(`category_${c.replace(/-/g, '_')}`) ?? c}
+                    {pays ? `（${t('opt_batches_pays')}）` : ''}
+                  </span>
+                </label>
+              );
+            })}
+          </div>
+        </div>
+        <div class="field">
+          <span>{t('opt_batches_states')}</span>
+          <div class="checks">
+            {BATCH_STATES.map((st) => (
+              <label class="checkbox" key={st}>
+                <input type="checkbox" data-testid="setting-batches-state" value={st} checked={batch.tradeStatuses.includes(st)} onChange={(e) => setB('tradeStatuses', toggle(batch.tradeStatuses, st, (e.currentTarget as HTMLInputElement).checked))} />
+                <span>{st}</span>
+              </label>
+            ))}
+          </div>
+          <p class="hint">{t('opt_batches_states_hint')}</p>
+        </div>
+        <label class="field">
+          <span>{t('opt_batches_max_yuan')}</span>
+          <input type="number" name="safeBatches.maxRefundYuan" data-testid="setting-batches-maxYuan" value={batch.maxRefundYuan} onInput={(e) => setB('maxRefundYuan', (e.currentTarget as HTMLInputElement).value)} />
+        </label>
+        <label class="field">
+          <span>{t('opt_batches_max_minutes')}</span>
+          <input type="number" name="safeBatches.maxMinutesSincePayment" data-testid="setting-batches-maxMinutes" value={batch.maxMinutes} onInput={(e) => setB('maxMinutes', (e.currentTarget as HTMLInputElement).value)} />
+        </label>
+        <p class="hint">{t('opt_batches_blank_hint')}</p>
+        {(['tmall', 'taobao'] as const).map((p) => (
+          <div class="field batch-limit" key={p}>
+            <span>{t(p === 'tmall' ? 'opt_batches_limit_tmall' : 'opt_batches_limit_taobao')}</span>
+            <input type="number" name={`safeBatches.limits.${p}.count`} data-testid={`setting-batches-${p}-count`} value={p === 'tmall' ? batch.tmallCount : batch.taobaoCount} onInput={(e) => setB(p === 'tmall' ? 'tmallCount' : 'taobaoCount', (e.currentTarget as HTMLInputElement).value)} />
+            <span>{t('opt_batches_count_unit')}</span>
+            <input type="number" name={`safeBatches.limits.${p}.yuan`} data-testid={`setting-batches-${p}-yuan`} value={p === 'tmall' ? batch.tmallYuan : batch.taobaoYuan} onInput={(e) => setB(p === 'tmall' ? 'tmallYuan' : 'taobaoYuan', (e.currentTarget as HTMLInputElement).value)} />
+            <span>{t('opt_batches_yuan_unit')}</span>
+          </div>
+        ))}
+        <p class="hint">{t('opt_batches_limits_hint')}</p>
       </fieldset>
       <div class="save-bar">
         <button type="submit" data-testid="shop-extras-save">

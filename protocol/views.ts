@@ -1,11 +1,21 @@
 import type { PanelRead } from '../core/model/facts';
 import type { Deadline, Guidance } from '../core/model/guidance';
 import { caseDue } from '../core/urgency';
+import type { BatchCheck } from '../core/batch/safe-batches';
 
 /**
  * One evaluated case. `seenAt` = the instant these exact facts were first read in the tab.
  */
-export type CaseView = { key: string; tabId: number; url: string; read: PanelRead; guidance: Guidance; seenAt: string };
+export type CaseView = {
+  key: string;
+  tabId: number;
+  url: string;
+  read: PanelRead;
+  guidance: Guidance;
+  seenAt: string;
+  /** Optional: whether the shop's safe-batch policy lets it be agreed in a batch (core/batch). */
+  batch?: BatchCheck;
+};
 
 /**
  * A page that could not be read as a whole: the adapters tried and the fields missing.
@@ -72,6 +82,8 @@ export interface CaseSummary {
   compensation: { triggered: boolean; amount: string | null };
   /** Keys of the fields whose label was found but whose value was unreadable. */
   unreadable: string[];
+  /** Optional: the safe-batch check (the panel groups the qualifying cases). */
+  batch?: BatchCheck;
 }
 
 /** Scraped text kept in a summary (the panel shows at most 40 characters, 400 in a tooltip). */
@@ -108,6 +120,7 @@ export function summarizeCase(v: CaseView, nowMs: number): CaseSummary {
     compensation: { triggered: g.compensation.triggered, amount: g.compensation.amount },
     unreadable: [...v.read.unreadable],
   };
+  if (v.batch) s.batch = v.batch;
   const caseId = cut(facts.refundId ?? facts.orderId);
   const reason = cut(facts.reason ?? facts.complaintType);
   if (caseId !== undefined) s.caseId = caseId;
@@ -129,6 +142,8 @@ export interface BadgeView {
     deadlines: Array<Pick<Deadline, 'id' | 'actor' | 'dueAt' | 'label' | 'source'>>;
     compensation: Pick<Guidance['compensation'], 'triggered' | 'amount'>;
   };
+  /** Optional: `ok` when the shop's policy lets it be agreed in a safe batch (the `可批量同意` chip). */
+  batch?: { ok: boolean };
 }
 
 export function badgeView(v: CaseView): BadgeView {
@@ -140,5 +155,6 @@ export function badgeView(v: CaseView): BadgeView {
       deadlines: g.deadlines.map((d) => ({ id: d.id, actor: d.actor, dueAt: d.dueAt, label: d.label, source: d.source })),
       compensation: { triggered: g.compensation.triggered, amount: g.compensation.amount },
     },
+    ...(v.batch?.ok ? { batch: { ok: true } } : {}),
   };
 }

@@ -1,6 +1,8 @@
+import { DEFAULT_BATCH_LIMITS } from '../batch/limits';
 import { DEFAULT_MEMO_TEMPLATE, MEMO_TEMPLATE_MAX } from '../replies/memo';
 import { MAX_REMEMBERED_SHOPS } from './platform-answer';
-import { PLATFORMS } from './vocabulary';
+import { PLATFORMS, TRADE_STATUSES } from './vocabulary';
+import { REASON_CATEGORIES } from './rule-pack';
 import { intIn, z } from './zod';
 
 export { MAX_REMEMBERED_SHOPS };
@@ -87,6 +89,39 @@ export const RuleProfilesSchema = z.object({
   taobao: z._default(z.string().check(z.maxLength(80)), ''),
 });
 
+/**
+ * Safe batches (core/batch/safe-batches.ts): which refunds the shop agrees without a call, so
+ * the side panel can list them for the platform's own 批量同意退款. Default from S0: before
+ * shipping, the reasons the seller may refund directly (拍错了/订单信息错误, 不想买了: 在未发货状态下,
+ * 如果买家选择的退款原因不是卖家缺货和未按约定时间发货是不涉及赔付的,大家可以自行完成退款). A reason
+ * that triggers compensation never qualifies, whatever is listed here (the core checks the pack).
+ *
+ * The per-batch limits are SHOP DEFAULTS: neither the seeds nor the back-office notes give the
+ * platform's batch limit; set them to what the platform's page allows.
+ */
+export const BatchLimitSchema = z.object({
+  count: intIn(1, 500),
+  yuan: z.number().check(z.positive(), z.maximum(10_000_000)),
+});
+export type BatchLimit = z.infer<typeof BatchLimitSchema>;
+export { DEFAULT_BATCH_LIMITS };
+
+export const SafeBatchesSchema = z.object({
+  enabled: z._default(z.boolean(), true),
+  categories: z._default(z.array(z.enum(REASON_CATEGORIES)).check(z.maxLength(REASON_CATEGORIES.length)), (): ('buyer-mistake' | 'no-longer-wanted')[] => ['buyer-mistake', 'no-longer-wanted']),
+  /** Trade states that qualify (unshipped only by default). */
+  tradeStatuses: z._default(z.array(z.enum(TRADE_STATUSES)).check(z.maxLength(TRADE_STATUSES.length)), (): '买家已付款'[] => ['买家已付款']),
+  /** Largest refund (yuan) agreed without a call; null: no limit of the shop's own. */
+  maxRefundYuan: z._default(z.nullable(z.number().check(z.positive(), z.maximum(10_000_000))), null),
+  /** Only refunds requested within this many minutes of payment; null: any. */
+  maxMinutesSincePayment: z._default(z.nullable(intIn(1, 60 * 24 * 90)), null),
+  limits: z._default(
+    z.object({ tmall: z._default(BatchLimitSchema, () => ({ ...DEFAULT_BATCH_LIMITS.tmall })), taobao: z._default(BatchLimitSchema, () => ({ ...DEFAULT_BATCH_LIMITS.taobao })) }),
+    () => ({ tmall: { ...DEFAULT_BATCH_LIMITS.tmall }, taobao: { ...DEFAULT_BATCH_LIMITS.taobao } }),
+  ),
+});
+export type SafeBatches = z.infer<typeof SafeBatchesSchema>;
+
 /** Warning thresholds in hours (1 to 4 of them, each in (0, 14 days]). */
 const ThresholdsSchema = z.array(z.number().check(z.positive(), z.maximum(24 * 14))).check(z.minLength(1), z.maxLength(4));
 
@@ -107,10 +142,11 @@ export const SettingsSchema = z.object({
   recentCaseRetentionDays: z._default(intIn(1, 365), 30),
   teamPack: z._default(TeamPackSchema, () => TeamPackSchema.parse({})),
   shopPlatforms: z._default(ShopPlatformsSchema, () => ({})),
+  safeBatches: z._default(SafeBatchesSchema, () => SafeBatchesSchema.parse({})),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 /** The top-level keys (used for managed-policy locking). */
-export const SETTINGS_KEYS = ['platformProfile', 'ruleProfiles', 'warningThresholdsHours', 'shopPolicy', 'locale', 'recentCaseRetentionDays', 'teamPack', 'shopPlatforms'] as const;
+export const SETTINGS_KEYS = ['platformProfile', 'ruleProfiles', 'warningThresholdsHours', 'shopPolicy', 'locale', 'recentCaseRetentionDays', 'teamPack', 'shopPlatforms', 'safeBatches'] as const;
 export type SettingsKey = (typeof SETTINGS_KEYS)[number];
 
 export const defaultSettings = (): Settings => SettingsSchema.parse({});
@@ -143,6 +179,16 @@ export const SettingsPatchSchema = z.partial(
     teamPack: z.partial(z.object({ url: z.string(), refreshHours: intIn(1, 168) })),
     /** Replaces the whole map (so the options page can forget answers). */
     shopPlatforms: ShopPlatformsSchema,
+    safeBatches: z.partial(
+      z.object({
+        enabled: z.boolean(),
+        categories: z.array(z.enum(REASON_CATEGORIES)),
+        tradeStatuses: z.array(z.enum(TRADE_STATUSES)),
+        maxRefundYuan: z.nullable(z.number().check(z.positive(), z.maximum(10_000_000))),
+        maxMinutesSincePayment: z.nullable(intIn(1, 60 * 24 * 90)),
+        limits: z.partial(z.object({ tmall: BatchLimitSchema, taobao: BatchLimitSchema })),
+      }),
+    ),
   }),
 );
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
@@ -164,6 +210,7 @@ export function mergeSettings(base: Settings, patch: SettingsPatch): Settings {
     },
     teamPack: { ...base.teamPack, ...patch.teamPack },
     ruleProfiles: { ...base.ruleProfiles, ...patch.ruleProfiles },
+    safeBatches: { ...base.safeBatches, ...patch.safeBatches, limits: { ...base.safeBatches.limits, ...patch.safeBatches?.limits } },
   };
   return SettingsSchema.parse(merged);
 }

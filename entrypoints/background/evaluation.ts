@@ -1,3 +1,4 @@
+import { batchCheckOf } from '../../core/batch/safe-batches';
 import type { PanelRead } from '../../core/model/facts';
 import type { LedgerEntry } from '../../core/model/ledger';
 import type { RulePack } from '../../core/model/rule-pack';
@@ -74,7 +75,7 @@ export class Evaluator {
     try {
       const profile = settings.ruleProfiles[platform] || undefined;
       const guidance = this.deps.rules.evaluate(read.facts, c.pack, { now: at, ledger: c.ledger, platform, kind: read.kind, settings, ...(profile ? { profile } : {}) });
-      return { key, tabId, url, read, guidance, seenAt: at };
+      return { key, tabId, url, read, guidance, seenAt: at, batch: batchCheckOf(read, guidance, c.pack, settings.safeBatches) };
     } catch (e) {
       // One case the core cannot evaluate must not hide the others.
       console.error('[sentinel] evaluate failed for', key, e);

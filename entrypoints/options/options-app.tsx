@@ -435,6 +435,7 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
 
       <ShopPolicyExtras
         settings={settings}
+        compensating={(rules as Array<PackRuleRow & { triggered?: boolean; categories?: string[] }>).flatMap((r) => (r.type === 'compensation' && r.triggered ? (r.categories ?? []) : []))}
         onSave={async (patch) => {
           const saved = await api.saveSettings(patch);
           setSettings(saved);

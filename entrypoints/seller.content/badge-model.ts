@@ -76,6 +76,7 @@ export function badgeModelFor(view: BadgeView, locale: UiLocale, nowMs: number, 
     label: shortLabel(deadline.id, locale),
     overdueMark: marks.length > 0 ? badgeText(locale, 'badge_overdue_mark', marks.join(badgeText(locale, 'list_sep'))) : null,
     compMark: comp.triggered ? (comp.amount ? badgeText(locale, 'badge_comp', comp.amount) : badgeText(locale, 'badge_comp_unknown')) : null,
+    batchMark: view.batch?.ok ? badgeText(locale, 'badge_batch') : null,
     onActivate,
   };
 }

@@ -44,6 +44,7 @@ import {
   deadline_short_review_window as zh_deadline_short_review_window,
   badge_overdue_mark as zh_badge_overdue_mark,
   badge_comp_unknown as zh_badge_comp_unknown,
+  badge_batch as zh_badge_batch,
 } from '../../public/_locales/zh_CN/messages.json';
 import {
   badge_comp as en_badge_comp,
@@ -91,6 +92,7 @@ import {
   deadline_short_review_window as en_deadline_short_review_window,
   badge_overdue_mark as en_badge_overdue_mark,
   badge_comp_unknown as en_badge_comp_unknown,
+  badge_batch as en_badge_batch,
 } from '../../public/_locales/en/messages.json';
 
 /**
@@ -148,6 +150,7 @@ const TEXTS = {
     deadline_short_review_window: zh_deadline_short_review_window,
     badge_overdue_mark: zh_badge_overdue_mark,
     badge_comp_unknown: zh_badge_comp_unknown,
+    badge_batch: zh_badge_batch,
   },
   en: {
     badge_comp: en_badge_comp,
@@ -195,6 +198,7 @@ const TEXTS = {
     deadline_short_review_window: en_deadline_short_review_window,
     badge_overdue_mark: en_badge_overdue_mark,
     badge_comp_unknown: en_badge_comp_unknown,
+    badge_batch: en_badge_batch,
   },
 } satisfies Record<'zh-CN' | 'en', Record<string, Msg>>;
 

@@ -7,6 +7,8 @@ import { DEFAULT_THRESHOLDS_HOURS, type ThresholdsHours } from '../../components
 import { CaseCard, CaseTitle, fieldList } from '../../components/case-card';
 import { Countdown } from '../../components/countdown';
 import { Queue } from '../../components/queue';
+import { BatchList } from '../../components/batch-list';
+import { DEFAULT_BATCH_LIMITS } from '../../core/batch/limits';
 import type { CopyText } from '../../components/reply-list';
 import { getLocale, setLocale, t, type UiLocale } from '../../components/i18n';
 
@@ -21,7 +23,7 @@ export interface PanelApi {
   /** The full view of one case (null: no open tab has it any more). */
   getCase(key: string, tabId?: number): Promise<{ case: CaseView | null }>;
   getFocusedCase(): Promise<{ key: string | null }>;
-  getSettings(): Promise<PlatformSettings & { shopPolicy?: { shopName?: string; signature?: string; memoTemplate?: string }; warningThresholdsHours?: ThresholdsHours; locale?: UiLocale }>;
+  getSettings(): Promise<PlatformSettings & { shopPolicy?: { shopName?: string; signature?: string; memoTemplate?: string }; safeBatches?: { enabled?: boolean; limits?: { tmall: { count: number; yuan: number }; taobao: { count: number; yuan: number } } }; warningThresholdsHours?: ThresholdsHours; locale?: UiLocale }>;
   /** Open the options page (the first-run line's link). */
   openOptions?(): void;
   focusCase(key: string): Promise<void>;
@@ -267,6 +269,7 @@ export function App(props: { api: PanelApi }) {
           {tabSorted.map((c) => caseBlock(c))}
         </section>
       )}
+      {state.loaded && <BatchList cases={state.tabCases} limits={settingsRef.current.safeBatches?.limits ?? DEFAULT_BATCH_LIMITS} enabled={settingsRef.current.safeBatches?.enabled} />}
       {outside && <section class="focused">{caseBlock(outside, true)}</section>}
       {state.loaded && <Queue cases={otherTabs} nowMs={nowMs} thresholdsHours={state.thresholdsHours} selected={current} onSelect={select} />}
     </div>
