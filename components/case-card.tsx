@@ -6,7 +6,7 @@ import { Countdown } from './countdown';
 import { ReplyList, type CopyText } from './reply-list';
 import { MemoLine } from './memo-line';
 import { EvidenceList, RefusalLine } from './evidence-list';
-import { getLocale, pick, t, tKnown, type MessageKey } from './i18n';
+import { getLocale, pick, sourceTitle, t, tKnown, type MessageKey } from './i18n';
 import { sortDeadlines } from '../core/urgency';
 
 /**
@@ -71,7 +71,8 @@ export function verdictSentence(c: CaseData): string {
     const missing = new Set<string>();
     for (const w of guidance.warnings) if (w.code === 'unreadable-field' || w.code === 'missing-fact') for (const f of w.fields ?? []) missing.add(f);
     for (const f of read.unreadable) missing.add(f);
-    if (missing.size === 0) missing.add('paidAmount');
+    // Every field was read: the rule itself gives no amount (never estimated, never blamed on the page).
+    if (missing.size === 0) return ifConfirmed + t('verdict_triggered_no_rule_amount', shown);
     return ifConfirmed + t('verdict_triggered_no_amount', shown, fieldList([...missing]));
   }
   if (!reason) return t('verdict_no_reason');
@@ -100,10 +101,6 @@ function factValue(k: string, v: unknown): string {
   return clip(JSON.stringify(v) ?? String(v));
 }
 
-/** A cited source by its title; the file name stays behind it (hover). */
-export function sourceTitle(source: string): string {
-  return tKnown(`source_${source.replace(/\.txt$/, '')}`) ?? source;
-}
 
 function Why(props: { items: readonly Explanation[]; summary: string }) {
   return (
@@ -127,7 +124,9 @@ function Why(props: { items: readonly Explanation[]; summary: string }) {
             {Object.entries(e.facts).map(([k, v], j) => (
               <span class="fact" key={k}>
                 {j > 0 ? t('list_sep') : ''}
-                {whyKey(k)}: {factValue(k, v)}
+                {whyKey(k)}
+                {t('label_sep')}
+                {factValue(k, v)}
               </span>
             ))}
           </p>

@@ -50,6 +50,11 @@ export function tKnown(key: string, ...subs: Array<string | number>): string | n
   return FILES[current][name] || FILES['zh-CN'][name] ? translate(current, name, ...subs) : null;
 }
 
+/** A cited source by its title (a title per seed document); unknown sources by their file name. */
+export function sourceTitle(source: string): string {
+  return tKnown(`source_${source.replace(/\.txt$/, '')}`) ?? source;
+}
+
 /** Pick the current locale's side of a `{ zh, en }` text from the core. */
 export function pick(text: { zh: string; en: string }, locale: UiLocale = current): string {
   return locale === 'en' ? text.en : text.zh;

@@ -1,4 +1,4 @@
-import { pick, t } from './i18n';
+import { pick, sourceTitle, t, tKnown } from './i18n';
 
 /** What the options page shows about a rule pack (presentational). */
 export interface PackSummaryInfo {
@@ -51,8 +51,10 @@ export function PackSummary(props: { info: PackSummaryInfo; testid: string; rule
                 <code>{r.id}</code> <span class="rule-type">[{r.type}]</span> {r.reason ? pick(r.reason) : ''}
                 {r.citation && (
                   <div class="citation">
-                    {t('opt_rule_citation')}: {r.citation.source} — {r.citation.passage}
-                    {r.citation.authority && r.citation.authority !== 'platform' ? ` (${r.citation.authority})` : ''}
+                    {t('opt_rule_citation')}
+                    {t('label_sep')}
+                    <span title={r.citation.source}>{sourceTitle(r.citation.source)}</span> — {r.citation.passage}
+                    {r.citation.authority && r.citation.authority !== 'platform' ? `（${tKnown(`authority_${r.citation.authority}`) ?? r.citation.authority}）` : ''}
                   </div>
                 )}
               </li>

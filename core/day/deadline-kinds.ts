@@ -13,10 +13,10 @@ export interface DeadlineKind {
 
 export const DEFAULT_DEADLINE_KINDS: Readonly<Record<string, DeadlineKind>> = {
   'intervention-open': { label: { zh: '可申请小二介入', en: 'Intervention opens' }, actor: 'seller' },
-  'seller-response': { label: { zh: '卖家处理退款', en: 'Seller answers the refund' }, actor: 'seller' },
+  'seller-response': { label: { zh: '商家处理退款', en: 'Seller answers the refund' }, actor: 'seller' },
   'ship-promise': { label: { zh: '发货时限', en: 'Ship by' }, actor: 'seller' },
   'late-ship-reason-available': { label: { zh: '买家可选“未按约定时间发货”', en: 'Buyer may claim late shipping' }, actor: 'seller' },
-  'complaint-seller-handle': { label: { zh: '卖家处理投诉', en: 'Seller handles the complaint' }, actor: 'seller' },
+  'complaint-seller-handle': { label: { zh: '商家处理投诉', en: 'Seller handles the complaint' }, actor: 'seller' },
   'complaint-buyer-confirm': { label: { zh: '买家确认处理结果', en: 'Buyer confirms the handling' }, actor: 'buyer' },
   'complaint-evidence': { label: { zh: '举证期', en: 'Evidence due' }, actor: 'seller' },
   'complaint-platform-decision': { label: { zh: '淘宝判定', en: 'Platform decision' }, actor: 'platform' },

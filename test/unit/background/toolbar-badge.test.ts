@@ -38,6 +38,6 @@ describe('the toolbar count says both: due soon and overdue', () => {
     );
     await s.settled();
     expect(await fakeBrowser.action.getBadgeText({})).toBe('1·1');
-    expect(await fakeBrowser.action.getTitle({})).toBe('售后哨兵：1 个即将到期，1 个已超时');
+    expect(await fakeBrowser.action.getTitle({})).toBe('售后哨兵：1 件临近截止，1 件已超时');
   });
 });

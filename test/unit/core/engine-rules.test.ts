@@ -177,9 +177,13 @@ const ROWS: Row[] = [
       'recidivism-taobao-late-ship', 'act-settle-complaint-taobao', 'act-complaint-verify', 'act-complaint-escalate', 'act-complaint-upload',
       'remedy-apology', 'remedy-price-difference', 'remedy-small-gift', 'remedy-return-refund', 'remedy-exchange', 'remedy-coupon',
       'remedy-small-cash', 'remedy-cash-below-compensation', 'remedy-free-order', 'remedy-courier-claim', 'reply-complaint-ack',
+      'reply-apology-delivery-complaint',
     ],
     check: (g) => {
       expect(g.kind).toBe('complaint');
+      // A complaint has no refund to process: its apology promises none (the refunds' one is not offered).
+      expect(g.replies.map((r) => r.ruleId ?? r.id)).not.toContain('reply-apology-delivery');
+      expect(g.replies.find((r) => (r.ruleId ?? r.id) === 'reply-apology-delivery-complaint')?.text).not.toMatch(/退款/);
       expect(deadline(g, 'complaint-seller-handle')).toMatchObject({ dueAt: '2026-11-25T15:00:00+08:00', actor: 'seller', source: 'computed' });
       expect(deadline(g, 'complaint-buyer-confirm')).toMatchObject({ dueAt: '2026-11-27T15:00:00+08:00', actor: 'buyer' });
       expect(deadline(g, 'complaint-evidence')?.dueAt).toBe('2026-11-30T15:00:00+08:00');

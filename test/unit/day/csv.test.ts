@@ -41,7 +41,7 @@ describe('cases CSV', () => {
 
   it('BOM, CRLF, Chinese headers, one row per case last seen in the range', () => {
     const rows = parseCsv(casesCsv(cases, '7d', NOW));
-    expect(rows[0]).toEqual(['首次看到', '最后看到', '平台', '类型', '页面', '退款编号', '订单编号', '原因', '退款状态', '申请时间', '72小时窗口', '已超时时限', '触发赔付', '赔付金额（元）']);
+    expect(rows[0]).toEqual(['首次看到', '最后看到', '平台', '类型', '页面', '退款编号', '订单编号', '原因', '退款状态', '申请时间', '72小时处理情况', '已超时时限', '触发赔付', '赔付金额（元）']);
     const dates = windowDates(7);
     const want = cases.filter((c) => dates.has(bjDate(c.lastSeenMs)));
     expect(rows.length - 1).toBe(want.length);
@@ -100,7 +100,7 @@ describe('compensation CSV', () => {
 
   it('entries in the range, oldest first, kinds apart, amounts from integer fen, buyers masked', () => {
     const rows = parseCsv(ledgerCsv(ledger, '30d', NOW));
-    expect(rows[0]).toEqual(['赔付时间', '赔付类型', '买家（已遮盖）', '订单编号', '原因', '金额（元）', '确认时间']);
+    expect(rows[0]).toEqual(['赔付时间', '赔付类型', '买家（已脱敏）', '订单编号', '原因', '金额（元）', '确认时间']);
     const dates = windowDates(30);
     const want = seeded.filter((e) => e.atMs <= NOW && dates.has(bjDate(e.atMs))).sort((a, b) => a.atMs - b.atMs);
     expect(rows.length - 1).toBe(want.length);

@@ -85,7 +85,9 @@ describe('options page: rule packs', () => {
     expect(must('pack-rule-count').textContent).toBe(String(defaultPack.rules.length));
     const rules = root.querySelectorAll('[data-testid="pack-rule"]');
     expect(rules.length).toBe(defaultPack.rules.length);
-    expect(rules[0]!.textContent).toContain(defaultPack.rules[0]!.citation.source);
+    // the source by its title, the file name behind it (hover)
+    expect(rules[0]!.textContent).not.toContain(defaultPack.rules[0]!.citation.source);
+    expect(rules[0]!.querySelector(`[title="${defaultPack.rules[0]!.citation.source}"]`)!.textContent).toBe('天猫售后规则与退款原因培训');
     expect(must('previous-pack').textContent).toBe('无');
   });
 
@@ -122,7 +124,7 @@ describe('options page: rule packs', () => {
     (must('pack-reset') as HTMLButtonElement).click();
     // the answer is synchronous: a declined reset never reaches the worker
     expect(api.confirm).toHaveBeenCalledTimes(1);
-    expect(vi.mocked(api.confirm!).mock.calls[0]![0]).toContain('恢复内置规则包');
+    expect(vi.mocked(api.confirm!).mock.calls[0]![0]).toContain('恢复默认规则包');
     expect(reset).not.toHaveBeenCalled();
     expect(must('active-pack').getAttribute('data-pack-id')).toBe('team-pack');
   });

@@ -63,7 +63,7 @@ describe('verdict', () => {
     expect(why.querySelector('[title="comp-out-of-stock"]')).not.toBeNull();
     // a source this build has no title for is named by its file
     expect(why.textContent).toContain('001_0123456789abcdef.txt');
-    expect(why.textContent).toContain('实付金额: 500');
+    expect(why.textContent).toContain('实付金额：500');
   });
 
   it('when contestable, says so and gives polite correction advice', () => {
@@ -443,10 +443,10 @@ describe('the "why" in the agent’s words', () => {
     expect(text).toContain('天猫投诉处理（2019年延迟发货新规）、扣分与补偿方案');
     expect(text).not.toContain('003_8e684185fd0e0614.txt');
     expect(why.querySelector('.source')!.getAttribute('title')).toBe('003_8e684185fd0e0614.txt');
-    expect(text).toContain('时段内已赔付: 120.00');
-    expect(text).toContain('判定时间: 2026-12-04 09:09');
-    expect(text).toContain('原因归类: 缺货');
-    expect(text).toContain('按规则推算: 否');
+    expect(text).toContain('时段内已赔付：120.00');
+    expect(text).toContain('判定时间：2026-12-04 09:09');
+    expect(text).toContain('原因归类：缺货');
+    expect(text).toContain('按规则推算：否');
     expect(text).not.toMatch(/ledgerSumWindow|T09:09|out-of-stock/);
   });
 });
