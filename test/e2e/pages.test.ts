@@ -50,7 +50,7 @@ describe('every fixture page at its real URL gets its badges', () => {
       expect(badges.every((b) => b.shadow)).toBe(true);
       if (asksPlatform) {
         expect(badges.map((b) => b.unreadable)).toEqual(['platform']);
-        expect(badges[0]!.text).toContain('天猫还是淘宝');
+        expect(badges[0]!.text).toContain('天猫店还是淘宝店');
         await page.close();
         return;
       }

@@ -65,7 +65,7 @@ describe('the workbench (single-page app)', () => {
     const page = await h.open(QN_LIST);
     const [marker] = await waitForBadges(page, 1);
     expect(marker!.unreadable).toBe('platform');
-    expect(marker!.text).toContain('天猫还是淘宝');
+    expect(marker!.text).toContain('天猫店还是淘宝店');
     expect(marker!.countdown).toBeNull();
     await screenshot(page, 'workbench-platform-unknown');
     // The side panel (opened as a tab: it shows the back-office tab that reported last).
