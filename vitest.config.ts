@@ -36,6 +36,9 @@ export default defineConfig({
           // Files share a worker's module cache: 54 s → 28 s per run (the suite runs 3× in npm test).
           // Tests reset their own state (fakeBrowser.reset(), fresh IndexedDB names / deleteDatabase).
           isolate: false,
+          // A hang guard, not a speed budget: the 400-row page tests take 1–2 s alone and up to
+          // 13 s on a 2-core machine shared with builds (5 s timed out there).
+          testTimeout: 30_000,
         },
       },
       {
