@@ -32,7 +32,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
-          setupFiles: ['fake-indexeddb/auto'],
+          setupFiles: ['fake-indexeddb/auto', 'test/unit/setup/packaged-files.ts'],
           // Files share a worker's module cache: 54 s → 28 s per run (the suite runs 3× in npm test).
           // Tests reset their own state (fakeBrowser.reset(), fresh IndexedDB names / deleteDatabase).
           isolate: false,

@@ -1,5 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { DEFAULT_PACK_FILE } from './core/rules/packaged';
+import { defaultPackJson } from './core/rules/packaged-json';
 
 // No host permissions: the content script's matches (core/pages/urls.ts) are all the
 // access it needs, and the worker fetches nothing from the back-office (README "Privacy").
@@ -12,6 +14,16 @@ export default defineConfig({
   // No auto-imported globals: every module says what it uses (import from '#imports').
   imports: false,
   vite: () => ({ plugins: [preact()] }),
+  // The default rule pack ships as data beside the worker, which reads it once per lifetime
+  // (core/rules/packaged.ts): the worker script stays code.
+  hooks: {
+    'prepare:publicPaths': (_wxt, paths) => {
+      paths.push(DEFAULT_PACK_FILE);
+    },
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: DEFAULT_PACK_FILE, contents: defaultPackJson() });
+    },
+  },
   manifest: {
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

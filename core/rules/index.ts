@@ -1,17 +1,10 @@
 import type { RulePack } from '../model/rule-pack';
 import { defaultPackInput } from './default-pack';
+import { deepFreeze } from './packaged';
 
 export { defaultPackInput } from './default-pack';
 export { parseRulePack, formatPath, type ParseRulePackResult } from './parse';
 export { SEEDS, SEED_FILES, cite } from './sources';
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value as Record<string, unknown>)) deepFreeze(v);
-  }
-  return value;
-}
 
 /**
  * The default pack. It is typed as a RulePack and validated against RulePackSchema by the

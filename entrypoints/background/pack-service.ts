@@ -40,8 +40,8 @@ export class PackService {
     return this.cache;
   }
 
-  private defaultInfo(importedAt: string): PackInfo {
-    const p = this.rules.defaultPack;
+  private async defaultInfo(importedAt: string): Promise<PackInfo> {
+    const p = await this.rules.defaultPack();
     return { id: p.id, version: p.version, importedAt, ruleCount: p.rules.length, source: 'default' };
   }
 
@@ -54,27 +54,28 @@ export class PackService {
       // A stored pack this build can no longer read: fall back to the default, keep the record.
       console.error('[sentinel] stored rule pack no longer valid, using the default pack:', parsed.error);
     }
+    const pack = await this.rules.defaultPack();
     if (!rec) {
       // First run: record the built-in pack as active, so the first import makes it "previous".
-      const first = this.defaultRecord();
+      const first = await this.defaultRecord();
       await store.installPack(first);
-      return { pack: this.rules.defaultPack, info: this.defaultInfo(first.importedAt) };
+      return { pack, info: await this.defaultInfo(first.importedAt) };
     }
-    return { pack: this.rules.defaultPack, info: this.defaultInfo(rec.importedAt) };
+    return { pack, info: await this.defaultInfo(rec.importedAt) };
   }
 
-  private defaultRecord(): Omit<PackRecord, 'slot'> {
-    const p = this.rules.defaultPack;
+  private async defaultRecord(): Promise<Omit<PackRecord, 'slot'>> {
+    const p = await this.rules.defaultPack();
     return { id: p.id, version: p.version, importedAt: this.nowIso(), json: '', ruleCount: p.rules.length, source: 'default' };
   }
 
   async info(): Promise<{ active: PackInfo; previous: PackInfo | null }> {
     const active = (await this.active()).info;
     const prev = await (await this.store()).getPack('previous');
-    return { active, previous: prev ? this.recordInfo(prev) : null };
+    return { active, previous: prev ? await this.recordInfo(prev) : null };
   }
 
-  private recordInfo(rec: PackRecord): PackInfo {
+  private async recordInfo(rec: PackRecord): Promise<PackInfo> {
     if (rec.source === 'default') return this.defaultInfo(rec.importedAt);
     return toInfo(rec);
   }
@@ -119,12 +120,12 @@ export class PackService {
     const rec = await store.getPack('active');
     const { info } = await this.active();
     if (rec && rec.source !== 'default' && info.source !== 'default') return rec.json;
-    return JSON.stringify(this.rules.defaultPack, null, 2);
+    return JSON.stringify(await this.rules.defaultPack(), null, 2);
   }
 
   async reset(): Promise<PackInfo> {
     await this.active();
-    const record = this.defaultRecord();
+    const record = await this.defaultRecord();
     try {
       await (await this.store()).installPack(record);
     } finally {

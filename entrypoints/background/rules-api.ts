@@ -10,6 +10,7 @@ import type { Settings } from '../../core/model/settings';
  */
 export interface RulesApi {
   evaluate(facts: Facts, pack: RulePack, opts: { now: string; ledger?: LedgerEntry[]; platform?: Platform; kind?: CaseKind; profile?: string; settings?: Settings }): Guidance;
-  defaultPack: RulePack;
+  /** The built-in pack (read once, then the same frozen object). */
+  defaultPack(): Promise<RulePack>;
   parseRulePack(json: string): { ok: true; pack: RulePack; warnings?: string[] } | { ok: false; error: string };
 }

@@ -7,12 +7,14 @@
  * - background: the service worker and every chunk it imports.
  * gzip level 9 (what `gzip -9` gives; stores serve roughly this).
  * Budgets (issue 6): content ≤ 30 KB, side panel ≤ 60 KB, background ≤ 60 KB. Enforced.
+ * - the default rule pack's JSON (the data the worker reads once per lifetime): shown, no budget.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { SIZE_DIST as DIST } from './build';
-import { judged, type Figure } from './report';
+import { DEFAULT_PACK_FILE } from '../../core/rules/packaged';
+import { info, judged, type Figure } from './report';
 
 const KB = 1024;
 
@@ -112,6 +114,20 @@ export function measureSizes(dist = DIST): Figure[] {
   const bg = manifest.background?.service_worker ?? manifest.background?.scripts?.[0];
   if (!bg) throw new Error('manifest has no background');
   one('size.background', 'background worker size', jsClosure([bg], dist), 60);
+
+  // The default rule pack is data the worker reads once per lifetime (core/rules/packaged.ts),
+  // not script: shown beside the worker's size, without a budget of its own.
+  const packFile = sumGzip([DEFAULT_PACK_FILE], dist);
+  figs.push(
+    info({
+      id: 'size.pack',
+      figure: 'default rule pack data (JSON the worker reads once)',
+      value: Math.round((packFile.gzip / KB) * 10) / 10,
+      unit: 'KB gzip',
+      note: `${(packFile.raw / KB).toFixed(1)} KB raw; worker script + pack ${((sumGzip(jsClosure([bg], dist), dist).gzip + packFile.gzip) / KB).toFixed(1)} KB gzip`,
+      detail: { rawBytes: packFile.raw, gzipBytes: packFile.gzip },
+    }),
+  );
   return figs;
 }
 
