@@ -22,8 +22,8 @@ export function createHandlers(s: Services) {
     /**
      * Evaluate the page's cases and answer at once; the tab state is updated in memory, the
      * alarm / badge calls are issued, and the session write and the recent-cases write are
-     * queued (readers of the state wait for its write; `settled()` waits for all), without
-     * making the page wait. `answer: 'badges'`: BadgeViews instead of CaseViews.
+     * queued to start once the answer is posted (readers of the state wait for its write;
+     * `settled()` waits for all), without making the page wait. `answer: 'badges'`: BadgeViews instead of CaseViews.
      */
     async reportPage(d, sender): Promise<ReportAnswer<CaseView> | ReportAnswer<BadgeView>> {
       const tabId = pageTabId(sender);

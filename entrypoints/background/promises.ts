@@ -34,3 +34,12 @@ export function serialQueue(): Serial {
     return p;
   };
 }
+
+/**
+ * Resolves on a later task: the answers to the messages handled in this task are posted
+ * first. Writes that follow a report (session state, recent cases) start after it, so the
+ * page never waits for their serialisation.
+ */
+export function afterAnswer(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}

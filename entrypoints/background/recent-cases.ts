@@ -1,5 +1,6 @@
 import { toRecentCase, type SentinelStore } from '../../core/store';
 import type { CaseView } from '../../protocol/views';
+import { afterAnswer } from './promises';
 import type { SessionState } from './tab-state';
 
 /** Recent cases already written in this worker lifetime are rewritten unchanged at most this often (their last-seen time for the purge). */
@@ -19,8 +20,10 @@ export class RecentCasesRecorder {
     const due = views.filter((v) => changed.has(v.key) || (this.recorded.get(v.key) ?? -Infinity) <= ms - RECENT_REWRITE_MS);
     if (due.length === 0) return;
     for (const v of due) this.recorded.set(v.key, ms);
+    // After the answer: a report of 100 new cases is 100 reads and writes in IndexedDB.
+    const written = afterAnswer().then(() => db.putRecentCases(due.map((v) => toRecentCase(v.key, v.read, v.guidance, v.seenAt, ms))));
     st.track(
-      db.putRecentCases(due.map((v) => toRecentCase(v.key, v.read, v.guidance, v.seenAt, ms))).catch((e: unknown) => {
+      written.catch((e: unknown) => {
         for (const v of due) this.recorded.delete(v.key);
         throw e;
       }),

@@ -1,6 +1,7 @@
 import { browser } from '#imports';
 import type { PanelRead } from '../../core/model/facts';
 import type { CaseView } from '../../protocol/views';
+import { afterAnswer } from './promises';
 
 /**
  * The cases seen per tab, held in memory for the worker's lifetime and persisted to
@@ -18,8 +19,9 @@ import type { CaseView } from '../../protocol/views';
  * so they load the same way.
  *
  * Writes are chained per key and coalesced (a write not yet started takes the newest
- * state), so a report is answered before its write completes and no write is lost;
- * `settled()` waits for every pending write.
+ * state); each starts on a task after the current one (`afterAnswer`), so a report is
+ * answered before its state is even serialised, and no write is lost; `written()` waits
+ * for the writes pending, `settled()` for every one.
  */
 
 export interface StoredCase {
@@ -132,10 +134,13 @@ export class SessionState {
     const prev = this.chains.get(key);
     if (prev?.queued) return;
     const entry = { chain: Promise.resolve(), queued: true };
-    entry.chain = (prev?.chain ?? Promise.resolve()).catch(() => undefined).then(() => {
-      entry.queued = false;
-      return fn();
-    });
+    entry.chain = (prev?.chain ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(afterAnswer)
+      .then(() => {
+        entry.queued = false;
+        return fn();
+      });
     this.chains.set(key, entry);
     this.track(entry.chain, `saving ${key}`);
   }

@@ -65,7 +65,13 @@ export async function workbenchFigures(h: Harness, log: (s: string) => void, tim
       return page.evaluate((x) => {
         const body = document.getElementById('wb-body')!;
         body.insertAdjacentHTML('beforeend', x);
-        return performance.now();
+        const t0 = performance.now();
+        // The page's own first frame with the new rows (style, layout, paint): the content
+        // script handles the worker's answer only after it, so it is a floor of the latency.
+        const w = window as unknown as { __asFrame?: number };
+        delete w.__asFrame;
+        requestAnimationFrame(() => setTimeout(() => (w.__asFrame = performance.now() - t0), 0));
+        return t0;
       }, html);
     };
     const clear = () =>
@@ -76,19 +82,22 @@ export async function workbenchFigures(h: Harness, log: (s: string) => void, tim
 
     const inserted = async (rows: number): Promise<Figure> => {
       const samples: number[] = [];
+      const frames: number[] = [];
       const all: Array<{ ms: number; pass: PassMark }> = [];
       for (let k = 0; k < times; k++) {
         if (await page.evaluate(() => document.getElementById('wb-body')!.childElementCount > 0)) await timed(page, 0, clear);
         await page.waitForTimeout(QUIET_MS);
         const { ms, pass } = await timed(page, rows, () => insert(rows));
         if (pass.badges !== rows) throw new Error(`${rows} rows inserted: ${pass.badges} badges`);
+        const frame = await page.evaluate(() => (window as unknown as { __asFrame?: number }).__asFrame);
+        if (frame !== undefined) frames.push(frame);
         samples.push(ms);
         all.push({ ms, pass });
         tasks.push(longestTask(pass));
       }
       const s = spread(samples);
       log(`chromium: workbench ${rows} rows inserted → every badge ${s.median.toFixed(1)} ms`);
-      return judged({ id: `workbench.${rows}.rows`, figure: `workbench list, ${rows} rows inserted after load → every badge`, value: r1(s.median), unit: 'ms', enforced: false, note: `${describe(s, 'ms')}; ${breakdown(all)}`, detail: { samples } }, '<=', 100);
+      return judged({ id: `workbench.${rows}.rows`, figure: `workbench list, ${rows} rows inserted after load → every badge`, value: r1(s.median), unit: 'ms', enforced: false, note: `${describe(s, 'ms')}; ${breakdown(all)}; first frame after the insertion (our read, then the page's render of the rows) done ${frames.length ? spread(frames).median.toFixed(1) : '—'} ms after the insertion (the answer is handled after it)`, detail: { samples, frames } }, '<=', 100);
     };
 
     const figs: Figure[] = [await inserted(50), await inserted(100)];

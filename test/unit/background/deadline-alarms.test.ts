@@ -28,6 +28,7 @@ describe('deadline alarms', () => {
     const clock = new Clock(NOW);
     const first = sentinel(clock);
     await first.handlers.reportPage({ url: URL_LIST, cases: [tmallRefund({ refundId: '1' }, 0), tmallRefund({ refundId: '2', platformCountdown: '剩余0天5时0分0秒' }, 1)] }, tab(9));
+    await first.settled(); // its state written, as a worker has long before it is stopped
     const before = await deadlineAlarms();
     expect(before.length).toBeGreaterThan(4);
     // The fake browser has no tab 9: make init see it alive.

@@ -36,6 +36,7 @@ describe('buyer data stays out of storage', () => {
     const s = sentinel(new Clock(NOW));
     const { cases } = await s.handlers.reportPage({ url, cases: read.cases }, tab(3));
     expect(cases[0]!.guidance.compensation.amount).toBe('150.00');
+    await s.settled(); // the page is answered first; the writes follow
 
     const stored = await everythingStored(s);
     expect(stored).toContain('202611200001');

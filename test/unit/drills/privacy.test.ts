@@ -58,6 +58,7 @@ describe('drill: no phone numbers or addresses are stored', () => {
       reported += answer.cases.length;
     }
     expect(reported).toBe(4);
+    await s.settled(); // the pages are answered first; the writes follow
     (await s.store()).close();
 
     const idb = await dumpIdb(name);
@@ -85,6 +86,7 @@ describe('drill: no phone numbers or addresses are stored', () => {
   it('the per-tab session state (memory only, gone when the browser closes) holds no address or contact line either', async () => {
     const s = createWorker({ rules: coreRules, dbName: `drill-privacy-s-${Date.now()}`, nowMs: () => Date.parse('2026-11-23T10:00:00+08:00'), broadcast: async () => undefined });
     for (const p of PAGES) await s.handlers.reportPage({ url: p.url, cases: readPage(parse(p.file, p.url), p.url).cases }, { tab: { id: p.tabId, url: p.url } });
+    await s.settled();
     const session = JSON.stringify(await fakeBrowser.storage.session.get(null));
     expect(session.length).toBeGreaterThan(100);
     for (const f of PERSONAL) expect(session).not.toContain(f);

@@ -112,6 +112,7 @@ describe('drill: every earlier schema version upgrades with nothing lost (read t
     const { cases } = await s.handlers.reportPage({ url: TAB.tab.url, cases: [read('1002', 500)] }, TAB);
     // 150 due, but 400 already paid to this buyer within 24 h → capped to 100 (S3 24 h cap)
     expect(cases[0]!.guidance.compensation.amount).toBe('100.00');
+    await s.settled(); // the page is answered first; the recent-cases write follows
     const store = await s.store();
     expect((await store.listLedger()).map(({ seq: _s, confirmedAt: _c, ...e }) => e)).toEqual([{ buyer: 'tb_小王', amount: 400, at: '2026-11-21T08:00:00+08:00', kind: 'platform-payout', orderId: '391001' }]);
     const recent = await store.listRecentCases();
@@ -164,6 +165,7 @@ describe('drill: a failed write leaves the previous state (through the backgroun
   it('recent cases: a transaction aborted mid-batch stores none of the batch and keeps what was there', async () => {
     const s = sentinel(dbName());
     await s.handlers.reportPage({ url: TAB.tab.url, cases: [read('2001', 100)] }, TAB);
+    await s.settled();
     const store = await s.store();
     const before = await store.listRecentCases();
     expect(before).toHaveLength(1);
