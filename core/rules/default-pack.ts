@@ -884,13 +884,19 @@ export const defaultPackInput: RulePack = {
       citation: cite('S0', '第一条规则是“假一赔十”', 'inferred'),
     },
     {
-      id: 'act-settle-refund', type: 'action', platforms: TMALL, order: 1, when: { compensation: 'due', kinds: ['refund', 'aftersale'] },
+      id: 'act-settle-refund', type: 'action', platforms: TMALL, order: 1, when: { compensation: 'due', kinds: ['refund', 'aftersale'], notRefundStatus: [...CLOSED_REFUND] },
       text: t('核对无误（确实缺货或确未在时限内发货）后：尽快同意退款，退款完成时平台自动赔付；及时处理可避免买家申请小二介入、计入退款纠纷率', 'Once checked (really out of stock / really not shipped in time): agree the refund quickly — the platform compensates automatically when it completes; acting fast avoids intervention and the dispute rate'),
       reason: t('天猫：涉及赔付的退款完成即自动赔付', 'Tmall: compensation is applied automatically when the refund completes'),
       citation: cite('S0', '涉及赔付的,同样退 款完成,自动完成赔付'),
     },
     {
-      id: 'act-settle-refund-taobao', type: 'action', platforms: TAOBAO, order: 1, when: { compensation: 'due', kinds: ['refund', 'aftersale'] },
+      id: 'act-refund-done-tmall', type: 'action', platforms: TMALL, order: 1, when: { compensation: 'triggered', kinds: ['refund', 'aftersale'], refundStatus: ['退款成功'] },
+      text: t('退款已完成：不需要再处理退款；涉及赔付的由平台在退款完成时自动赔付给买家（已记入赔付记录，计入同一买家24小时上限）', 'The refund is complete: nothing more to do on it; where compensation applies the platform pays the buyer automatically on completion (recorded in the ledger, counted in the buyer’s 24 h cap)'),
+      reason: t('天猫：涉及赔付的退款完成即自动赔付', 'Tmall: compensation is applied automatically when the refund completes'),
+      citation: cite('S0', '涉及赔付的,同样退 款完成,自动完成赔付'),
+    },
+    {
+      id: 'act-settle-refund-taobao', type: 'action', platforms: TAOBAO, order: 1, when: { compensation: 'due', kinds: ['refund', 'aftersale'], notRefundStatus: [...CLOSED_REFUND] },
       text: t('核对无误（确实缺货或确未在时限内发货）后：尽快处理退款；资料未说明淘宝退款时自动赔付——买家若投诉未按约定时间发货，可在投诉24小时内线上“同意赔付”', 'Once checked: settle the refund quickly; the sources do not say Taobao compensates automatically on refunds — if the buyer complains of late shipping, 同意赔付 within 24 h of the complaint'),
       reason: t('淘宝由卖家在投诉时主动赔付', 'On Taobao the seller compensates proactively on a complaint'),
       citation: cite('S1', '卖家可在买家发起投诉的24小时内,根据实际的情况进行主动赔付'),
@@ -908,7 +914,7 @@ export const defaultPackInput: RulePack = {
       citation: cite('S3', '如果是商家责任,我们可以根据处理权限表与买家友好协商', 'shop-policy'),
     },
     {
-      id: 'act-contact-first', type: 'action', platforms: BOTH, order: 10, when: { kinds: ['refund', 'aftersale'] },
+      id: 'act-contact-first', type: 'action', platforms: BOTH, order: 10, when: { kinds: ['refund', 'aftersale'], notRefundStatus: [...CLOSED_REFUND] },
       text: t('第一时间联系买家了解情况；如买家不再需要退款，可请其自行撤销退款申请；尽量避免直接拒绝', 'Contact the buyer first; if they no longer want the refund they may withdraw the request themselves; avoid rejecting'),
       reason: t('店铺培训：先联系客户，尽量避免拒绝退款', 'Store training: contact first, avoid rejecting'),
       citation: cite('S0', '客户申请退款时,第一时间联系客户解决', 'shop-policy'),

@@ -348,10 +348,14 @@ export const AUDIT_ROWS: AuditRow[] = [
     check: (g) => expect(g.refusal?.text.zh).toContain('举证期'),
   },
   {
-    name: '§2 #10: after 退款成功 a reply says when the money arrives (credit card 1–5 working days), marked inferred',
-    seed: 'S1:207 (信用卡支付的…1到5个工作日; multi-choice, no key)', audit: '§2 #10',
-    facts: { ...unshipped, reason: '卖家缺货', refundStatus: '退款成功', tradeStatus: '交易关闭' }, covers: ['reply-refund-arrival'],
+    name: '§2 #10: after 退款成功 a reply says when the money arrives (credit card 1–5 working days, inferred); nothing left to agree',
+    seed: 'S1:207 (信用卡支付的…1到5个工作日; multi-choice, no key), S0:216 (退款完成,自动完成赔付)', audit: '§2 #10',
+    facts: { ...unshipped, reason: '卖家缺货', refundStatus: '退款成功', tradeStatus: '交易关闭' }, covers: ['reply-refund-arrival', 'act-refund-done-tmall'],
     check: (g) => {
+      // the refund is done: no "agree quickly", no "ask them to withdraw the request"
+      expect(actionIds(g)[0]).toBe('act-refund-done-tmall');
+      expect(actionIds(g)).not.toContain('act-settle-refund');
+      expect(actionIds(g)).not.toContain('act-contact-first');
       expect(g.replies.find((r) => r.ruleId === 'reply-refund-arrival')?.text).toContain('1到5个工作日');
       expect(g.replies.map((r) => r.ruleId)).not.toContain('reply-apology-delivery');
     },
