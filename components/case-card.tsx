@@ -5,6 +5,7 @@ import type { ThresholdsHours } from './countdown-badge';
 import { Countdown } from './countdown';
 import { ReplyList, type CopyText } from './reply-list';
 import { MemoLine } from './memo-line';
+import { SettleLine, type SettleApi } from './settle-line';
 import { EvidenceList, RefusalLine } from './evidence-list';
 import { getLocale, pick, sourceTitle, t, tKnown, type MessageKey } from './i18n';
 import { sortDeadlines } from '../core/urgency';
@@ -204,7 +205,8 @@ function Actions(props: { actions: readonly Action[] }) {
 }
 
 /** `memo`: the agent's signature and the shop's 备注 template (settings.shopPolicy), for the memo line. */
-export function CaseCard(props: { c: CaseData; nowMs: number; thresholdsHours: ThresholdsHours; copy?: CopyText; memo?: { signature?: string; template?: string } }) {
+/** `settle`: the ledger, for recording the agent's 同意赔付 on a complaint (side panel). */
+export function CaseCard(props: { c: CaseData; nowMs: number; thresholdsHours: ThresholdsHours; copy?: CopyText; memo?: { signature?: string; template?: string }; settle?: SettleApi; tabId?: number }) {
   const { c, nowMs, thresholdsHours } = props;
   const g = c.guidance;
   const deadlines = sortDeadlines(g.deadlines);
@@ -241,6 +243,9 @@ export function CaseCard(props: { c: CaseData; nowMs: number; thresholdsHours: T
           <p class="confirm" data-testid="verdict-confirm">
             {t('verdict_confirm', pick(g.compensation.confirm))}
           </p>
+        )}
+        {props.settle && c.read.kind === 'complaint' && g.compensation.triggered && !g.compensation.contestable && (
+          <SettleLine caseKey={c.key} tabId={props.tabId} amount={g.compensation.amount} api={props.settle} />
         )}
         {g.refusal && <RefusalLine refusal={g.refusal} />}
         <Why items={compWhy} summary={pick(g.compensation.explanation)} />

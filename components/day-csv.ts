@@ -95,9 +95,9 @@ export function casesCsv(cases: readonly RecentCase[], range: DayRange, nowMs: n
 
 const LEDGER_HEADERS = ['at', 'ledger_kind', 'buyer', 'order_id', 'reason', 'amount', 'confirmed_at'];
 
-/** Ledger entries whose time falls in the range, oldest first. */
-export function ledgerCsv(ledger: readonly LedgerRecord[], range: DayRange, nowMs: number): string {
-  const fromMs = windowStart(range, nowMs);
+/** Ledger entries whose time falls in the range (`all`: every entry up to now), oldest first. */
+export function ledgerCsv(ledger: readonly LedgerRecord[], range: DayRange | 'all', nowMs: number): string {
+  const fromMs = range === 'all' ? -Infinity : windowStart(range, nowMs);
   const rows = ledger
     .filter((e) => {
       const at = toEpochMs(e.at);

@@ -1,5 +1,5 @@
 import type { PanelRead } from '../core/model/facts';
-import type { LedgerEntry } from '../core/model/ledger';
+import type { LedgerRecord } from '../core/store/schema';
 import type { Settings, SettingsPatch } from '../core/model/settings';
 import type { BadgeView, CaseSummary, CaseView, PackInfo, PageUnreadable, TabCases, TeamPackStatus } from './views';
 
@@ -71,7 +71,18 @@ export interface ProtocolMap {
   importPack(d: { json: string }): { ok: true; info: PackInfo; warnings?: string[] } | { ok: false; error: string };
   exportPack(): { json: string };
   resetPack(): { info: PackInfo };
-  confirmLedger(d: LedgerEntry): { ok: true };
+  /**
+   * The agent's 同意赔付 on a complaint, from one click (and a confirm step) in the side panel:
+   * a `proactive-settlement` entry built by the worker from the open case `key` (buyer, order,
+   * payment time, complaint type) with the amount the agent confirmed. One per case: `seq`
+   * null when the case already has one. Only extension pages may send it; platform payouts
+   * are recorded by the worker itself, never from a message.
+   */
+  recordSettlement(d: { key: string; tabId?: number; amount: number }): { seq: number | null };
+  /** Undo or delete one ledger entry (side panel undo, options page). */
+  deleteLedgerEntry(d: { seq: number }): { ok: boolean };
+  /** The ledger (newest first), or one case's entries. */
+  getLedger(d: { caseKey?: string }): { entries: LedgerRecord[] };
   /** Fetch the team pack URL now (options page button; the alarm does the same). */
   refreshTeamPack(): TeamPackStatus;
   /** Background → extension pages (side panel refresh). */

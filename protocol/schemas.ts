@@ -1,6 +1,5 @@
 import { formatZodError, intIn, z } from '../core/model/zod';
-import { BeijingIsoSchema, FactsSchema, PanelReadSchema } from '../core/model/facts';
-import { LedgerEntrySchema } from '../core/model/ledger';
+import { BeijingIsoSchema, FactsSchema, PanelReadSchema, YuanSchema } from '../core/model/facts';
 import { SettingsPatchSchema } from '../core/model/settings';
 import { LIMITS } from './limits';
 import type { PayloadOf, ProtocolMap, WorkerMessage } from './map';
@@ -68,13 +67,14 @@ export const SaveSettingsPayload = z.extend(SettingsPatchSchema, {
   teamPack: z.optional(z.partial(z.object({ url: bounded(LIMITS.urlChars), refreshHours: intIn(1, 168) }))),
 });
 export const ImportPackPayload = z.object({ json: z.string().check(z.maxLength(LIMITS.packJsonChars, 'pack file too large (max 5 MB)')) });
-export const ConfirmLedgerPayload = z.extend(LedgerEntrySchema, {
-  buyer: bounded(LIMITS.textChars, 1),
-  at: BeijingIsoSchema.check(z.maxLength(LIMITS.textChars)),
-  orderPaidAt: at,
-  orderId: z.optional(bounded(LIMITS.textChars)),
-  reason: z.optional(bounded(LIMITS.textChars)),
+/** The amount the agent confirmed for a 同意赔付: more than 0, at most two decimals, at most 1,000,000 yuan. */
+export const RecordSettlementPayload = z.object({
+  key: z.string().check(z.minLength(1), z.maxLength(LIMITS.keyChars)),
+  tabId: z.optional(z.number().check(z.int(), z.nonnegative())),
+  amount: YuanSchema.check(z.positive(), z.maximum(1_000_000)),
 });
+export const DeleteLedgerEntryPayload = z.object({ seq: z.number().check(z.int(), z.positive()) });
+export const GetLedgerPayload = z.union([z.object({ caseKey: z.optional(z.string().check(z.maxLength(LIMITS.keyChars))) }), NoPayload]);
 export const CasesChangedPayload = z.object({ tabId: z.number().check(z.int()) });
 /** Worker → tab / offscreen document (validated by nobody's door: the worker is their only sender). */
 export const ShowCuePayload = z.object({ key: z.optional(bounded(LIMITS.keyChars)), text: bounded(LIMITS.textChars) });
@@ -100,7 +100,9 @@ export const PAYLOAD_SCHEMAS = {
   importPack: ImportPackPayload,
   exportPack: NoPayload,
   resetPack: NoPayload,
-  confirmLedger: ConfirmLedgerPayload,
+  recordSettlement: RecordSettlementPayload,
+  deleteLedgerEntry: DeleteLedgerEntryPayload,
+  getLedger: GetLedgerPayload,
   refreshTeamPack: NoPayload,
   casesChanged: CasesChangedPayload,
   settingsChanged: NoPayload,

@@ -52,7 +52,11 @@ export const SENDER_POLICY: { readonly [K in keyof ProtocolMap]: readonly Sender
   importPack: PAGES,
   exportPack: PAGES,
   resetPack: PAGES,
-  confirmLedger: PAGES,
+  // The ledger is written by an agent's click on an extension page (同意赔付) or by the worker
+  // itself (payouts seen 退款成功): a content script can neither write nor read it.
+  recordSettlement: PAGES,
+  deleteLedgerEntry: PAGES,
+  getLedger: PAGES,
   refreshTeamPack: PAGES,
   casesChanged: [],
   settingsChanged: [],

@@ -27,6 +27,7 @@ export const DEFAULT_DEADLINE_KINDS: Readonly<Record<string, DeadlineKind>> = {
   'review-window': { label: { zh: '评价期', en: 'Review window' }, actor: 'buyer' },
   'buyer-return': { label: { zh: '买家退货', en: 'Buyer sends the return' }, actor: 'buyer' },
   'seller-confirm-return': { label: { zh: '商家确认收到退货', en: 'Seller confirms the return' }, actor: 'seller' },
+  'intervention-countdown': { label: { zh: '介入中倒计时（按举证期对待）', en: 'Intervention countdown (treat as the evidence period)' }, actor: 'seller' },
   'seven-day-window': { label: { zh: '七天无理由最晚截止', en: '7-day return: latest end' }, actor: 'buyer' },
 };
 

@@ -1,4 +1,5 @@
 import type { Compensation, Explanation, Text, Warning } from '../model/guidance';
+import type { LedgerEntry } from '../model/ledger';
 import { DEFAULT_CAP_WINDOW_HOURS, type CompensationRule } from '../model/rule-pack';
 import { formatYuan as yuan, percentOfFen, yuanToFen } from '../money/fen';
 import { HOUR, toEpochMs } from '../time/beijing';
@@ -190,7 +191,10 @@ function capped(rule: CompensationRule, ctx: CaseContext, fen: number, text: Tex
   const buyer = ctx.facts.buyer;
   // The cap limits what the platform pays out (S3: 同买卖双方24小时内赔付上限); a shop's own
   // 同意赔付 or goodwill payment is not a platform payout and does not use it up.
-  const payouts = ctx.ledger.filter((e) => e.kind === 'platform-payout');
+  // This case's own payout (recorded once it was seen 退款成功) is not an earlier one.
+  const { refundId, orderId } = ctx.facts;
+  const own = (e: LedgerEntry) => (e.refundId !== undefined && refundId !== undefined ? e.refundId === refundId : orderId !== undefined && e.orderId === orderId);
+  const payouts = ctx.ledger.filter((e) => e.kind === 'platform-payout' && !own(e));
   if (buyer === undefined) {
     if (payouts.some((e) => inWindow(e.at, from, ctx.nowMs))) {
       warnings.push({

@@ -1,7 +1,7 @@
 import type { Explanation, Warning } from '../model/guidance';
 import type { LedgerEntry } from '../model/ledger';
 import { BEIJING_OFFSET_MS, DAY, HOUR, beijingDate, beijingParts, toEpochMs } from '../time/beijing';
-import type { CompiledRecidivism } from './compile';
+import { lookupReason, type CompiledProfile, type CompiledRecidivism } from './compile';
 import { explain, timeOf, type CaseContext } from './context';
 import { squash } from './when';
 
@@ -44,6 +44,7 @@ export function blockOf(ms: number, anchorMs: number, blockDays: number, resetOn
 }
 
 export function recidivismCount(
+  profile: CompiledProfile,
   rec: CompiledRecidivism,
   paidMs: number,
   ledger: readonly LedgerEntry[],
@@ -56,7 +57,8 @@ export function recidivismCount(
   for (const e of ledger) {
     if (e.kind !== 'proactive-settlement' || e.orderPaidAt === undefined || e.reason === undefined) continue;
     if (orderId !== undefined && e.orderId === orderId) continue;
-    if (squash(e.reason) !== ledgerReason) continue;
+    // The complaint type as the page wrote it: the rule's own name, or a synonym of its category.
+    if (squash(e.reason) !== ledgerReason && !rule.categories.includes(lookupReason(profile, e.reason)?.category as never)) continue;
     const b = blockOf(toEpochMs(e.orderPaidAt), anchorMs, rule.blockDays, rule.resetOnNewYear);
     if (b === null || b.index !== block.index) continue;
     if (rule.resetOnNewYear && b.year !== block.year) continue;
@@ -77,7 +79,7 @@ export function recidivismStep(ctx: CaseContext): RecidivismSlice {
   const paidMs = timeOf(ctx, 'paidAt');
   for (const rec of ctx.profile.recidivism.select(ctx.kind, ctx.category)) {
     if (paidMs === null || !rec.condition(ctx)) continue;
-    const result = recidivismCount(rec, paidMs, ctx.ledger, ctx.facts.orderId);
+    const result = recidivismCount(ctx.profile, rec, paidMs, ctx.ledger, ctx.facts.orderId);
     if (result === null) continue;
     const { count, block } = result;
     explanation.push(explain('recidivism', rec.rule, { paidAt: ctx.facts.paidAt, earlierSettlements: count, block }));

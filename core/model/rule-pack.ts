@@ -46,6 +46,7 @@ export const REASON_CATEGORIES = [
   'promise-unfulfilled',
   'damaged',
   'dislike',
+  'repair',
 ] as const;
 export type ReasonCategory = (typeof REASON_CATEGORIES)[number];
 const CategorySchema = z.enum(REASON_CATEGORIES);

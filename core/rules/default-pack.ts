@@ -41,6 +41,9 @@ export const defaultPackInput: RulePack = {
   // State-aware countdowns: in these refund states the page's countdown is not the seller's
   // time to answer the refund (S1: once the seller agrees the return flow starts).
   countdownStates: [
+    // 客服介入中: the countdown is not the seller's time to answer (S1: once the platform
+    // steps in, both sides have an evidence period); what it counts is not in the sources.
+    { kinds: ['refund', 'aftersale'], refundStatus: ['介入'], deadlineId: 'intervention-countdown' },
     { kinds: ['refund', 'aftersale'], refundStatus: ['等待买家退货'], deadlineId: 'buyer-return' },
     { kinds: ['refund', 'aftersale'], refundStatus: ['买家已退货', '等待卖家确认收货', '等待商家确认收货'], deadlineId: 'seller-confirm-return' },
   ],
@@ -97,7 +100,7 @@ export const defaultPackInput: RulePack = {
       label: t('商家处理退款', 'Seller answers the refund'), actor: 'seller',
       consequence: t('超时未处理，退款申请自动达成并退款', 'If the seller does nothing, the refund is granted automatically'),
       start: { fact: 'refundRequestedAt' }, length: null,
-      show: { kinds: ['refund', 'aftersale'], notRefundStatus: [...CLOSED_REFUND, '协议达成', '等待买家退货', '买家已退货', '确认收货'] },
+      show: { kinds: ['refund', 'aftersale'], notRefundStatus: [...CLOSED_REFUND, '协议达成', '等待买家退货', '买家已退货', '确认收货', '介入'] },
     },
     {
       id: 'timer-buyer-return', type: 'timer', platforms: BOTH, deadlineId: 'buyer-return',
@@ -116,6 +119,15 @@ export const defaultPackInput: RulePack = {
       consequence: t('收到退货先验货再处理退款；逾期后果以页面说明为准', 'Check the returned goods, then settle the refund; what happens after it: see the page'),
       start: { fact: 'refundRequestedAt' }, length: null,
       show: { kinds: ['refund', 'aftersale'], refundStatus: ['买家已退货', '等待卖家确认收货', '等待商家确认收货'] },
+    },
+    {
+      id: 'timer-intervention-countdown', type: 'timer', platforms: BOTH, deadlineId: 'intervention-countdown',
+      reason: t('客服介入后页面的倒计时不是商家处理退款的时限：资料只说明平台介入后双方各有举证期，没有说明退款介入中的倒计时计的是什么，按举证期对待', 'Once the platform has stepped in, the page countdown is not the seller’s time to answer: the sources only say both sides have an evidence period after intervention, not what a refund’s countdown counts then — treat it as the evidence period'),
+      citation: cite('S1', '在淘宝介入处理后,双方均有72小时的举证期', 'inferred'),
+      label: t('介入中倒计时（按举证期对待）', 'Intervention countdown (treat as the evidence period)'), actor: 'seller',
+      consequence: t('资料未说明到期后果：在倒计时结束前上传凭证，以页面说明为准', 'The sources do not say what happens at the end: upload the evidence before it ends; the page’s own text decides'),
+      start: { fact: 'refundRequestedAt' }, length: null,
+      show: { kinds: ['refund', 'aftersale'], refundStatus: ['介入'], notRefundStatus: [...CLOSED_REFUND] },
     },
     {
       id: 'timer-ship-promise-tmall-special', type: 'timer', platforms: TMALL, profiles: ['tmall'], deadlineId: 'ship-promise',
@@ -470,6 +482,12 @@ export const defaultPackInput: RulePack = {
       citation: cite('S0', '收到的货物出现破损、少货如何解决?'),
     },
     {
+      id: 'reason-repair', type: 'reason', platforms: BOTH, category: 'repair',
+      names: ['商品需要维修', '维修', '申请维修', '需要维修', '售后维修', '维修换货'],
+      reason: t('商品需要维修', 'The item needs repair'),
+      citation: cite('S0', '商品需要维修'),
+    },
+    {
       id: 'reason-dislike', type: 'reason', platforms: BOTH, category: 'dislike',
       names: ['效果不好/不喜欢', '不喜欢/效果不好', '效果不好'],
       reason: t('效果不好或不喜欢（退换货）', 'Not as hoped / does not like it (return or exchange)'),
@@ -561,7 +579,7 @@ export const defaultPackInput: RulePack = {
     {
       id: 'contest-late-ship-shipped-in-time', type: 'contest', platforms: BOTH, categories: ['late-ship'],
       test: { kind: 'before-deadline', facts: ['shippedAt'], deadlineId: 'ship-promise', orAt: true },
-      text: t('已于 {time} 发货，在发货时限 {due} 之内', 'shipped at {time}, inside the promise {due}'),
+      text: t('已于 {time} 发货，在发货时限 {due} 之内（发货时间以快递公司系统记录为准：先核对揽收记录）', 'shipped at {time}, inside the promise {due} (the carrier’s record is the shipping time: check the pickup record first)'),
       reason: t('“未按约定时间发货”而实际在发货时限内已发货（以快递公司系统记录为准）', '“Late shipping” although the order shipped inside the promise (the carrier’s record counts)'),
       citation: cite('S0', '卖家的发货时间,以快递公司系统内记录的时间为准'),
     },
@@ -816,6 +834,30 @@ export const defaultPackInput: RulePack = {
       citation: cite('S2', '淘宝会算在’延迟 发货之中‘会赔偿3订单金额的30%的买家', 'shop-policy'),
     },
     {
+      id: 'note-no-logistics-auto-confirm', type: 'note', platforms: BOTH, when: { logistics: ['无需物流'], notTradeStatus: ['买家已付款'] },
+      text: t('发货时选了“无需物流”：自动确认收货仍按买家下单时选的物流方式计算（如买家选平邮，从卖家发货起30天），不会因此缩短', 'Shipped as “no logistics needed”: auto-confirm still follows the method the buyer chose when ordering (surface mail: 30 days from shipping), not shorter'),
+      reason: t('“无需物流”不改变超时确认收货的天数', '“No logistics” does not change the auto-confirm days'),
+      citation: cite('S1', '买家购物下单时选择的物流运送方式为平邮,卖家发货时选择“无需物流”'),
+    },
+    {
+      id: 'note-taobao-ship-contract', type: 'note', platforms: TAOBAO, when: { categories: ['late-ship'] },
+      text: t('淘宝的发货时限以店铺设置的“发货合约”为准（默认72小时，卖家可自行更改）：这里按3天计算，店铺另设了合约时，按合约时间核对是否逾期', 'On Taobao the shipping promise is the shop’s 发货合约 (72 h by default, editable by the seller): 3 days is used here — if the shop set another, check lateness against it'),
+      reason: t('发货合约可由卖家修改', 'The shipping contract can be changed by the seller'),
+      citation: cite('S1', '试运行的卖家在新增商品时会启动默认的72小时发货时间,如果72小时不能满足物流时间卖家可自行更改'),
+    },
+    {
+      id: 'note-complaint-consequences', type: 'note', platforms: TMALL, when: { kinds: ['complaint'] },
+      text: t('投诉成立的后果不只是扣分：还可能支付违约金、店铺或商品监管、屏蔽、降权、限制营销活动和发布商品，严重时关闭店铺、查封账户', 'An upheld complaint costs more than points: possibly a penalty payment, shop or item supervision, hiding, demotion, limits on marketing and listing, and at worst shop closure or a sealed account'),
+      reason: t('投诉成立对店铺的影响', 'What an upheld complaint does to a shop'),
+      citation: cite('S3', '无论是扣分、支付违约金、店铺监管、商品监管、店铺屏蔽、店铺降权、商品降权、限制营销活动、限制发布商品、关闭店铺、查封账户'),
+    },
+    {
+      id: 'note-refusal-insurance', type: 'note', platforms: BOTH, when: { categories: ['refused-delivery'] },
+      text: t('买家无理由拒收造成的邮费损失：店铺如已申请“拒签运费险”，可以按保险理赔（来源为无答案的考试选项，按推断）', 'Postage lost to a no-reason refusal: if the shop has 拒签运费险 (refusal postage insurance), claim it (from an exam option with no answer key: inferred)'),
+      reason: t('拒签运费险', 'Refusal postage insurance'),
+      citation: cite('S1', '卖家可以申请拒签运费险,避免买家无理由拒收而产生的邮费损失', 'inferred'),
+    },
+    {
       id: 'note-dislike-no-reject', type: 'note', platforms: BOTH, when: { categories: ['dislike'] },
       text: t('以“效果不好/不喜欢”申请退换货时，卖家不能以此为由拒绝（考试题把“卖家可以拒绝”列为错误说法）', 'A return for “not as hoped / does not like it” cannot be refused on that ground (the exam lists “the seller may refuse” as the wrong statement)'),
       reason: t('效果不好/不喜欢不能拒绝', 'Cannot refuse “does not like it”'),
@@ -842,13 +884,19 @@ export const defaultPackInput: RulePack = {
       citation: cite('S0', '第一条规则是“假一赔十”', 'inferred'),
     },
     {
-      id: 'act-settle-refund', type: 'action', platforms: TMALL, order: 1, when: { compensation: 'due', kinds: ['refund', 'aftersale'] },
+      id: 'act-settle-refund', type: 'action', platforms: TMALL, order: 1, when: { compensation: 'due', kinds: ['refund', 'aftersale'], notRefundStatus: [...CLOSED_REFUND] },
       text: t('核对无误（确实缺货或确未在时限内发货）后：尽快同意退款，退款完成时平台自动赔付；及时处理可避免买家申请小二介入、计入退款纠纷率', 'Once checked (really out of stock / really not shipped in time): agree the refund quickly — the platform compensates automatically when it completes; acting fast avoids intervention and the dispute rate'),
       reason: t('天猫：涉及赔付的退款完成即自动赔付', 'Tmall: compensation is applied automatically when the refund completes'),
       citation: cite('S0', '涉及赔付的,同样退 款完成,自动完成赔付'),
     },
     {
-      id: 'act-settle-refund-taobao', type: 'action', platforms: TAOBAO, order: 1, when: { compensation: 'due', kinds: ['refund', 'aftersale'] },
+      id: 'act-refund-done-tmall', type: 'action', platforms: TMALL, order: 1, when: { compensation: 'triggered', kinds: ['refund', 'aftersale'], refundStatus: ['退款成功'] },
+      text: t('退款已完成：不需要再处理退款；涉及赔付的由平台在退款完成时自动赔付给买家（已记入赔付记录，计入同一买家24小时上限）', 'The refund is complete: nothing more to do on it; where compensation applies the platform pays the buyer automatically on completion (recorded in the ledger, counted in the buyer’s 24 h cap)'),
+      reason: t('天猫：涉及赔付的退款完成即自动赔付', 'Tmall: compensation is applied automatically when the refund completes'),
+      citation: cite('S0', '涉及赔付的,同样退 款完成,自动完成赔付'),
+    },
+    {
+      id: 'act-settle-refund-taobao', type: 'action', platforms: TAOBAO, order: 1, when: { compensation: 'due', kinds: ['refund', 'aftersale'], notRefundStatus: [...CLOSED_REFUND] },
       text: t('核对无误（确实缺货或确未在时限内发货）后：尽快处理退款；资料未说明淘宝退款时自动赔付——买家若投诉未按约定时间发货，可在投诉24小时内线上“同意赔付”', 'Once checked: settle the refund quickly; the sources do not say Taobao compensates automatically on refunds — if the buyer complains of late shipping, 同意赔付 within 24 h of the complaint'),
       reason: t('淘宝由卖家在投诉时主动赔付', 'On Taobao the seller compensates proactively on a complaint'),
       citation: cite('S1', '卖家可在买家发起投诉的24小时内,根据实际的情况进行主动赔付'),
@@ -866,7 +914,7 @@ export const defaultPackInput: RulePack = {
       citation: cite('S3', '如果是商家责任,我们可以根据处理权限表与买家友好协商', 'shop-policy'),
     },
     {
-      id: 'act-contact-first', type: 'action', platforms: BOTH, order: 10, when: { kinds: ['refund', 'aftersale'] },
+      id: 'act-contact-first', type: 'action', platforms: BOTH, order: 10, when: { kinds: ['refund', 'aftersale'], notRefundStatus: [...CLOSED_REFUND] },
       text: t('第一时间联系买家了解情况；如买家不再需要退款，可请其自行撤销退款申请；尽量避免直接拒绝', 'Contact the buyer first; if they no longer want the refund they may withdraw the request themselves; avoid rejecting'),
       reason: t('店铺培训：先联系客户，尽量避免拒绝退款', 'Store training: contact first, avoid rejecting'),
       citation: cite('S0', '客户申请退款时,第一时间联系客户解决', 'shop-policy'),
@@ -1017,6 +1065,31 @@ export const defaultPackInput: RulePack = {
       citation: cite('S3', '我们只需要提供在线聊天记录,手机短信照片及通话记录等客观有效凭证就可以了', 'shop-policy'),
     },
 
+    {
+      id: 'act-repair', type: 'action', platforms: BOTH, order: 2, when: { categories: ['repair'] },
+      text: t('买家申请维修：及时响应，请买家说明故障并提供照片或视频，核实后安排维修（质量问题由店铺承担运费）；不响应买家可申请客服介入', 'Repair request: answer promptly, ask the buyer to describe the fault with photos or video, then arrange the repair (the shop pays postage for a quality fault); left unanswered, the buyer may ask the platform to step in'),
+      reason: t('售后维修要及时响应', 'Answer repair requests promptly'),
+      citation: cite('S0', '交易成功后我申请售后维修,卖家不响应怎么办?', 'shop-policy'),
+    },
+    {
+      id: 'act-wrong-no-logistics', type: 'action', platforms: BOTH, order: 4, when: { logistics: ['无需物流'], notTradeStatus: ['买家已付款'] },
+      text: t('若发货时误选了“无需物流”：状态已无法修改，用旺旺联系买家说明情况，并提供正确的快递单号', 'If “no logistics needed” was chosen by mistake when shipping: the status cannot be changed — message the buyer, explain, and give the right tracking number'),
+      reason: t('误选无需物流后联系买家并提供单号', 'Wrong “no logistics” click: tell the buyer and give the tracking number'),
+      citation: cite('S1', '此时无法再做修改,建议阿里旺旺联系买家 解释清楚,并提供正确的快递单号'),
+    },
+    {
+      id: 'act-carrier-complaint', type: 'action', platforms: TAOBAO, order: 7, when: { categories: ['not-received', 'damaged'], notTradeStatus: ['买家已付款'] },
+      text: t('包裹丢失或损坏、且是通过淘宝推荐物流（在线下单）发出的：物流公司已接单即可由店铺发起推荐物流投诉索赔；不要让买家自己去找快递', 'Parcel lost or damaged and sent through Taobao’s recommended logistics (online order): once the carrier accepted it, the shop may file a 推荐物流 complaint for the claim — never send the buyer to the carrier'),
+      reason: t('推荐物流投诉以物流公司已接单为条件', 'A 推荐物流 complaint needs the carrier to have accepted the order'),
+      citation: cite('S1', '14、推荐物流投诉发起条件是: B'),
+    },
+    {
+      id: 'act-complaint-withdraw-taobao', type: 'action', platforms: TAOBAO, order: 33, when: { kinds: ['complaint'] },
+      text: t('与买家协商处理完毕后：可告诉买家能自行撤销投诉；是否撤销由买家决定，不施压、不以好处交换', 'Once settled with the buyer: you may tell them they can withdraw the complaint themselves — it is their choice; no pressure, nothing offered for it'),
+      reason: t('协商处理完毕后可引导买家自行撤销投诉', 'After settling, the buyer may be guided to withdraw the complaint'),
+      citation: cite('S1', '如买卖双方已协商处理,请卖家私下与买家处理售后,处理完毕后可引导买家自行撤销投诉'),
+    },
+
     // Complaint flow (S3)
     {
       id: 'act-complaint-verify', type: 'action', platforms: BOTH, order: 0, when: { kinds: ['complaint'] },
@@ -1129,7 +1202,7 @@ export const defaultPackInput: RulePack = {
       citation: cite('S0', '先联系客户修改退款原因', 'shop-policy'),
     },
     {
-      id: 'reply-apology-delivery', type: 'reply', platforms: BOTH, order: 2, when: { kinds: ['refund', 'aftersale'], compensation: 'due', categories: ['out-of-stock', 'late-ship'] },
+      id: 'reply-apology-delivery', type: 'reply', platforms: BOTH, order: 2, when: { kinds: ['refund', 'aftersale'], compensation: 'due', categories: ['out-of-stock', 'late-ship'], notRefundStatus: [...CLOSED_REFUND] },
       title: t('（核实属实后）致歉并说明处理', '(Once checked) apologise and say what happens next'),
       template: '亲，非常抱歉！您在{shopName}的订单{orderId}因为我们的原因未能按约定为您发货，给您添麻烦了。我们会尽快处理您的退款申请，有进展第一时间告诉您。再次向您致歉！{signature}',
       reason: t('原因核实属实时致歉并尽快处理（不承诺具体赔付，不说已处理）', 'When the reason is checked and true: apologise and settle fast (no payout promised, nothing said to be done)'),
@@ -1234,6 +1307,13 @@ export const defaultPackInput: RulePack = {
       citation: cite('S3', '(3)商家加价不发货', 'shop-policy'),
     },
     {
+      id: 'reply-refund-arrival', type: 'reply', platforms: BOTH, order: 5, when: { kinds: ['refund', 'aftersale'], refundStatus: ['退款成功'] },
+      title: t('退款到账时间', 'When the refund arrives'),
+      template: '亲，您好！订单{orderId}已经退款成功，款项按原支付方式退回：支付宝余额付款的即时到账，信用卡付款的一般1到5个工作日到账，具体以支付宝或银行的记录为准。{signature}',
+      reason: t('退款成功后按支付方式说明到账时间（考试多选题选项，资料无答案，按推断）', 'After a refund, say when it arrives by payment method (exam options with no answer key: inferred)'),
+      citation: cite('S1', '信用卡支付的,款项退到支付的信用卡,时间是1到5个工作日', 'inferred'),
+    },
+    {
       id: 'reply-generic', type: 'reply', platforms: BOTH, order: 99,
       title: t('通用回复', 'General reply'),
       template: '亲，您好！这里是{shopName}，您的申请我们已收到，会尽快核实并给您答复，有进展第一时间告诉您。感谢您的耐心！{signature}',
@@ -1297,8 +1377,8 @@ export const defaultPackInput: RulePack = {
     {
       id: 'evidence-period-intervened', type: 'evidence-period', platforms: BOTH,
       when: { kinds: ['refund', 'aftersale'], refundStatus: ['介入'], notRefundStatus: [...CLOSED_REFUND] },
-      deadlineIds: [],
-      text: t('已进入小二介入：资料未给出退款介入后的举证时限，以页面倒计时为准，尽早上传凭证', 'The platform has stepped in: the sources give no evidence deadline for a refund intervention — follow the page’s countdown and upload early'),
+      deadlineIds: ['intervention-countdown'],
+      text: t('已进入小二介入：资料未给出退款介入后的举证时限，按页面倒计时对待，尽早上传凭证', 'The platform has stepped in: the sources give no evidence deadline for a refund intervention — follow the page’s countdown and upload early'),
       reason: t('沟通无果由小二介入处理；介入后的举证时限资料未载明', 'Intervention after failed talks; no evidence deadline in the sources'),
       citation: cite('S0', '如实在沟通无果,可联系小二介入处理', 'inferred'),
     },

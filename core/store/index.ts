@@ -1,3 +1,4 @@
 export * from './schema';
 export * from './sentinel-store';
 export * from './recent-cases';
+export * from './payouts';

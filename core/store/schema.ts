@@ -50,9 +50,12 @@ export interface LedgerRecord {
   at: string;
   kind: 'platform-payout' | 'proactive-settlement';
   orderId?: string;
+  refundId?: string;
+  /** The case it was recorded from: at most one entry of each kind per case (addLedgerOnce). */
+  caseKey?: string;
   orderPaidAt?: string;
   reason?: string;
-  /** When the agent confirmed it (ISO +08:00). */
+  /** When it was recorded (the agent's click, or the worker seeing the refund completed; ISO +08:00). */
   confirmedAt: string;
 }
 

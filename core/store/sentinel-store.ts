@@ -104,6 +104,38 @@ export class SentinelStore {
     return (await this.open()).add('ledger', entry as LedgerRecord);
   }
 
+  /**
+   * Adds the entry unless the same case already has one of the same kind (one transaction:
+   * two reports of the same completed refund record one payout). Returns the new entry's
+   * seq, or null when it was already recorded. An entry without a caseKey is always added.
+   */
+  async addLedgerOnce(entry: Omit<LedgerRecord, 'seq'>): Promise<number | null> {
+    const tx = (await this.open()).transaction('ledger', 'readwrite');
+    try {
+      const same = entry.caseKey === undefined ? [] : await tx.store.index('byBuyer').getAll(entry.buyer);
+      if (same.some((e) => e.caseKey === entry.caseKey && e.kind === entry.kind)) {
+        await tx.done;
+        return null;
+      }
+      const seq = await tx.store.add(entry as LedgerRecord);
+      await tx.done;
+      return seq;
+    } catch (e) {
+      abortQuietly(tx);
+      await tx.done.catch(() => undefined);
+      throw e;
+    }
+  }
+
+  /** Deletes one entry (the agent's undo or delete); true when it existed. */
+  async deleteLedgerEntry(seq: number): Promise<boolean> {
+    const tx = (await this.open()).transaction('ledger', 'readwrite');
+    const found = (await tx.store.count(seq)) > 0;
+    if (found) await tx.store.delete(seq);
+    await tx.done;
+    return found;
+  }
+
   /** Entries with `at` >= sinceIso (ISO +08:00 strings sort chronologically). */
   async listLedger(sinceIso?: string): Promise<LedgerRecord[]> {
     return sinceIso

@@ -4,6 +4,7 @@ import { validatePayload, type Validated } from '../../protocol/schemas';
 import { reportedPageUrl } from '../../protocol/sender-policy';
 import { badgeView, summarizeCase, type BadgeView, type CaseView, type PackInfo, type TeamPackStatus } from '../../protocol/views';
 import { pageTabId, type MessageSender } from './open-tabs';
+import { settlementOf } from '../../core/store/payouts';
 import type { Services } from './services';
 import { saveSettings } from './settings-service';
 import { getTeamPackStatus, refreshTeamPack, scheduleTeamPack } from './team-pack';
@@ -36,6 +37,7 @@ export function createHandlers(s: Services) {
       if (!applied) return { cases: [], resync: true };
       s.alarms.deriveAfterReport(st, c, have);
       s.recent.record(st, db, applied.views, applied.changed);
+      s.payouts.record(st, db, applied.views);
       s.announce(tabId);
       return { cases: d.answer === 'badges' ? applied.views.map(badgeView) : applied.views };
     },
@@ -108,12 +110,28 @@ export function createHandlers(s: Services) {
         return { info };
       }),
 
-    confirmLedger: (d) =>
+    recordSettlement: (d) =>
       s.serial(async () => {
-        await (await s.store()).addLedgerEntry({ ...d, confirmedAt: s.nowIso() });
-        await s.reevaluateAll();
-        return { ok: true as const };
+        const view = await s.tabs.get(d.key, d.tabId);
+        if (!view) throw new Error('recordSettlement: the case is no longer open in a back-office tab');
+        if (view.read.kind !== 'complaint') throw new Error('recordSettlement: 同意赔付 is recorded on a complaint');
+        const seq = await (await s.store()).addLedgerOnce(settlementOf(view.key, view.read, d.amount, s.nowIso()));
+        if (seq !== null) await s.reevaluateAll();
+        return { seq };
       }),
+
+    deleteLedgerEntry: (d) =>
+      s.serial(async () => {
+        const ok = await (await s.store()).deleteLedgerEntry(d.seq);
+        if (ok) await s.reevaluateAll();
+        return { ok };
+      }),
+
+    async getLedger(d) {
+      const all = await (await s.store()).listLedger();
+      const entries = d?.caseKey === undefined ? all : all.filter((e) => e.caseKey === d.caseKey);
+      return { entries: entries.sort((a, b) => (b.seq ?? 0) - (a.seq ?? 0)) };
+    },
 
     refreshTeamPack: () =>
       s.serial(async () => {

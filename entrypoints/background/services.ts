@@ -5,6 +5,7 @@ import type { Notifier } from './notifier';
 import type { OpenTabs } from './open-tabs';
 import type { PackService } from './pack-service';
 import type { Serial } from './promises';
+import type { PayoutRecorder } from './payouts';
 import type { RecentCasesRecorder } from './recent-cases';
 
 /** The worker's services, as composed by worker.ts: what the handler and event tables use. */
@@ -19,6 +20,8 @@ export interface Services {
   alarms: AlarmScheduler;
   notifier: Notifier;
   recent: RecentCasesRecorder;
+  /** The ledger's platform payouts: cases seen 退款成功 with a compensation amount. */
+  payouts: PayoutRecorder;
   /** Serialises the admin changes (settings, packs, ledger) within one worker lifetime. */
   serial: Serial;
   fetchFn?: typeof fetch;

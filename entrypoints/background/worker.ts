@@ -11,6 +11,7 @@ import { Notifier } from './notifier';
 import { OpenTabs, bringTabForward } from './open-tabs';
 import { PackService } from './pack-service';
 import { lazily, serialQueue } from './promises';
+import { PayoutRecorder } from './payouts';
 import { RecentCasesRecorder } from './recent-cases';
 import type { RulesApi } from './rules-api';
 import type { Services } from './services';
@@ -68,6 +69,13 @@ export function createWorker(deps: WorkerDeps) {
     },
   });
   const alarms = new AlarmScheduler({ tabs, evaluator, badge: new ToolbarBadge(), nowMs });
+  /** Settings, pack or ledger changed: every tab's cases evaluated again with the new context. */
+  const rederive = async () => {
+    evaluator.invalidate();
+    const [st, c, have] = await Promise.all([tabs.state(), evaluator.context(), alarms.alarms()]);
+    alarms.derive(st, c, have); // evaluates every tab with the new context
+    return st;
+  };
 
   const services: Services = {
     nowMs,
@@ -79,15 +87,18 @@ export function createWorker(deps: WorkerDeps) {
     alarms,
     notifier: new Notifier({ tabs, evaluator, nowMs }),
     recent: new RecentCasesRecorder(nowMs),
+    // (not awaiting `settled()`: the payout write is itself side work of the report)
+    payouts: new PayoutRecorder(async () => {
+      const st = await rederive();
+      for (const id of st.tabs.keys()) announce(id);
+    }),
     serial: serialQueue(),
     ...(deps.fetchFn ? { fetchFn: deps.fetchFn } : {}),
     broadcast,
     announce,
     notifyTab,
     async reevaluateAll() {
-      evaluator.invalidate();
-      const [st, c, have] = await Promise.all([tabs.state(), evaluator.context(), alarms.alarms()]);
-      alarms.derive(st, c, have); // evaluates every tab with the new context
+      const st = await rederive();
       await st.settled();
       for (const id of st.tabs.keys()) await broadcast(id);
     },

@@ -14,11 +14,14 @@ export interface OptionsApi {
   exportPack(): Promise<R<'exportPack'>>;
   resetPack(): Promise<R<'resetPack'>>;
   refreshTeamPack(): Promise<R<'refreshTeamPack'>>;
+  /** The compensation ledger (newest first) and deleting an entry recorded by mistake. */
+  getLedger(): Promise<R<'getLedger'>>;
+  deleteLedgerEntry(seq: number): Promise<R<'deleteLedgerEntry'>>;
   /** Enterprise policy values (`storage.managed`), {} when none. */
   readManaged(): Promise<unknown>;
   /** Ask for the team pack URL's host permission. MUST be the first call of a click handler. */
   requestOrigin(url: string): Promise<boolean>;
-  download(fileName: string, text: string): void;
+  download(fileName: string, text: string, type?: string): void;
   /** Ask the agent to confirm (default: window.confirm). */
   confirm?(text: string): boolean;
   /** The keyboard commands and their current keys. */
@@ -35,6 +38,8 @@ export const browserOptionsApi: OptionsApi = {
   exportPack: () => sendMessage('exportPack'),
   resetPack: () => sendMessage('resetPack'),
   refreshTeamPack: () => sendMessage('refreshTeamPack'),
+  getLedger: () => sendMessage('getLedger', {}),
+  deleteLedgerEntry: (seq) => sendMessage('deleteLedgerEntry', { seq }),
   async readManaged() {
     try {
       return await browser.storage.managed.get(null);
@@ -57,8 +62,8 @@ export const browserOptionsApi: OptionsApi = {
     const url = navigator.userAgent.includes('Edg/') ? 'edge://extensions/shortcuts' : 'chrome://extensions/shortcuts';
     browser.tabs.create({ url }).catch((e: unknown) => console.warn('[sentinel] shortcuts page not opened', e));
   },
-  download(fileName, text) {
-    const href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  download(fileName, text, type = 'application/json') {
+    const href = URL.createObjectURL(new Blob([text], { type }));
     const a = document.createElement('a');
     a.href = href;
     a.download = fileName;

@@ -3,6 +3,10 @@ import { MANAGED_PATHS, applyManaged, defaultSettings, type ManagedPath, type Se
 import { PackSummary, formatBeijing, type PackRuleRow } from '../../components/pack-summary';
 import { ShopPolicyExtras } from '../../components/shop-policy-extras';
 import { ShortcutList, type Shortcut } from '../../components/shortcut-list';
+import { LedgerTable } from '../../components/ledger-table';
+import { ledgerCsv } from '../../components/day-csv';
+import type { LedgerRecord } from '../../core/store/schema';
+import { beijingDate } from '../../core/time/beijing';
 import { pick, setLocale, t, type MessageKey } from '../../components/i18n';
 import type { PackInfo, TeamPackStatus } from '../../protocol/map';
 import type { OptionsApi } from './options-api';
@@ -155,6 +159,21 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
     setDraft(toDraft(s));
     setLocked(l);
   }
+
+  const [ledger, setLedger] = useState<LedgerRecord[] | null>(null);
+  const loadLedger = () => api.getLedger().then((r) => setLedger(r.entries), () => setLedger([]));
+  useEffect(() => {
+    void loadLedger();
+  }, []);
+  const onDeleteEntry = async (seq: number) => {
+    if (!(api.confirm ?? ((text: string) => window.confirm(text)))(t('opt_ledger_delete_confirm'))) return;
+    await api.deleteLedgerEntry(seq);
+    await loadLedger();
+  };
+  const onExportLedger = () => {
+    const now = Date.now();
+    api.download(`aftersale-sentinel-compensation-${beijingDate(now)}.csv`, ledgerCsv(ledger ?? [], 'all', now), 'text/csv;charset=utf-8');
+  };
 
   const [shortcuts, setShortcuts] = useState<Shortcut[] | null>(null);
   useEffect(() => {
@@ -485,6 +504,7 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
           </button>
         </p>
       </section>
+      <LedgerTable entries={ledger} onDelete={(seq) => void onDeleteEntry(seq)} onExport={onExportLedger} />
       {shortcuts && <ShortcutList shortcuts={shortcuts} {...(api.openShortcuts ? { onChange: api.openShortcuts } : {})} />}
     </main>
   );

@@ -10,6 +10,7 @@ import { Queue } from '../../components/queue';
 import { BatchList } from '../../components/batch-list';
 import { DEFAULT_BATCH_LIMITS } from '../../core/batch/limits';
 import type { CopyText } from '../../components/reply-list';
+import type { SettleApi } from '../../components/settle-line';
 import { getLocale, setLocale, t, type UiLocale } from '../../components/i18n';
 
 /**
@@ -33,6 +34,8 @@ export interface PanelApi {
   onChange(cb: () => void): () => void;
   copy?: CopyText;
   now?: () => number;
+  /** The ledger: the agent's 同意赔付 on a complaint, recorded with one click (and undone). */
+  ledger?: SettleApi;
 }
 
 interface State {
@@ -226,7 +229,7 @@ export function App(props: { api: PanelApi }) {
           <CaseTitle c={c} />
           {due && <Countdown dueAt={due} nowMs={nowMs} thresholdsHours={state.thresholdsHours} locale={getLocale()} />}
         </button>
-        {open && view && <CaseCard c={view} nowMs={nowMs} thresholdsHours={state.thresholdsHours} copy={api.copy} memo={{ signature: settingsRef.current.shopPolicy?.signature, template: settingsRef.current.shopPolicy?.memoTemplate }} />}
+        {open && view && <CaseCard c={view} nowMs={nowMs} thresholdsHours={state.thresholdsHours} copy={api.copy} settle={api.ledger} tabId={c.tabId} memo={{ signature: settingsRef.current.shopPolicy?.signature, template: settingsRef.current.shopPolicy?.memoTemplate }} />}
         {open && !view && <p class="empty">{t('panel_loading')}</p>}
       </div>
     );

@@ -29,6 +29,11 @@ const api: PanelApi = {
   getSettings: () => sendMessage('getSettings'),
   focusCase: (key) => sendMessage('focusCase', { key }),
   openOptions: () => void browser.runtime.openOptionsPage(),
+  ledger: {
+    recordSettlement: (key, tabId, amount) => sendMessage('recordSettlement', tabId === undefined ? { key, amount } : { key, tabId, amount }),
+    deleteLedgerEntry: (seq) => sendMessage('deleteLedgerEntry', { seq }),
+    getLedger: (caseKey) => sendMessage('getLedger', { caseKey }),
+  },
   async answerPlatform(platform) {
     // The worker saves it, then tells the waiting tabs to read their pages again.
     await sendMessage('saveSettings', answerPlatformPatch(await sendMessage('getSettings'), platform));

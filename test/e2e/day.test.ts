@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launch, screenshot, settled, waitForBadges, type Harness } from './harness';
-import { fixturePages } from './site';
+import { fixturePages, readFixture } from './site';
+import { outOfStockRefund } from './pages';
 
 let h: Harness;
 let day: Page;
@@ -20,9 +21,13 @@ const VISITS: Array<{ file: string; page: string }> = [
   { file: 'workbench-detail-tmall.html', page: 'refund-detail' },
   { file: 'refund2-list-tmall.html', page: 'refund-list' },
   { file: 'complaint-list-taobao.html', page: 'complaint-list' },
+  // a 卖家缺货 refund seen 退款成功: the worker records its platform payout (150.00)
+  { file: 'completed', page: 'refund-detail' },
 ];
+const COMPLETED = 'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611200301';
 
 const urlOf = (file: string) => {
+  if (file === 'completed') return COMPLETED;
   const p = fixturePages().find((x) => x.file === file);
   if (!p) throw new Error(`${file} is not served (test/fixtures/pages/README.md)`);
   return p.url;
@@ -43,6 +48,7 @@ const value = (testId: string) => day.locator(`[data-testid="${testId}-value"]`)
 
 beforeAll(async () => {
   h = await launch();
+  h.serve(COMPLETED, outOfStockRefund(readFixture('refund-detail-tmall.html'), { refundId: '202611200301', orderId: '3921845507760301', paid: '500.00', completed: true }));
 });
 afterAll(async () => {
   await h?.close();
@@ -61,16 +67,19 @@ describe('the shop’s day page', () => {
   it('after reading three back-office pages: the counts, by page kind', async () => {
     for (const v of VISITS) {
       const page = await h.open(urlOf(v.file));
-      const badges = await waitForBadges(page);
+      // (a refund seen 退款成功 has no deadline left, so no badge: it is seen all the same)
+      if (v.file === 'completed') seen.set('tmall:refund:202611200301', v.page);
+      const badges = v.file === 'completed' ? [] : await waitForBadges(page);
       await settled(page);
       for (const b of badges) if (b.caseKey) seen.set(b.caseKey, v.page);
       await page.close();
     }
     expect(seen.size).toBeGreaterThanOrEqual(5);
-    // Two compensations confirmed by the agent (the worker writes them to the ledger).
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 19) + '+08:00';
-    await send(day, 'confirmLedger', { buyer: 'tb_小王', amount: 150, at: today, kind: 'platform-payout', orderId: '3890001', reason: '卖家缺货' });
-    await send(day, 'confirmLedger', { buyer: 'tb_小李', amount: 20.5, at: today, kind: 'proactive-settlement', reason: '未按约定时间发货' });
+    // The agent's 同意赔付 on the open complaint (what the side panel's button sends).
+    const complaintTab = await h.open(urlOf('complaint-list-taobao.html'));
+    await waitForBadges(complaintTab);
+    await settled(complaintTab);
+    await send(day, 'recordSettlement', { key: 'taobao:complaint:2871609934211100', amount: 20.5 });
 
     // The worker writes recent cases after answering each report: read again until all are in.
     await expect
@@ -124,11 +133,12 @@ describe('the shop’s day page', () => {
     const rows = text.slice(1).trimEnd().split('\r\n');
     expect(rows[0]).toMatch(/^首次看到,最后看到,平台,类型,页面,退款编号/);
     expect(rows).toHaveLength(seen.size + 1);
-    expect(text).not.toContain('tb_小王');
+    expect(text).not.toContain('tb_小鹿');
     const [ledger] = await Promise.all([day.waitForEvent('download'), day.locator('[data-testid="export-ledger"]').click()]);
     const ltext = readFileSync((await ledger.path())!, 'utf8');
     expect(ltext).toContain('t***');
-    expect(ltext).not.toContain('小王');
+    expect(ltext).not.toContain('小鹿');
+    expect(ltext).not.toContain('阿福');
     expect(ltext).toContain('150.00');
   });
 

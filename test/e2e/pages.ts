@@ -139,3 +139,24 @@ export async function listRows(page: Page, label: string): Promise<ListRow[]> {
     return [];
   }, label);
 }
+
+/**
+ * The label-layout Tmall refund detail (卖家缺货, tb_小鹿2026) as another refund of the same
+ * buyer: `refundId`, `paid` (yuan, also the refund amount) and, with `completed`, the refund
+ * seen after it succeeded (退款成功, the trade closed, no countdown).
+ */
+export function outOfStockRefund(html: string, o: { refundId: string; orderId: string; paid: string; completed: boolean }): string {
+  let out = html
+    .replace('202611200001', o.refundId)
+    .replace('3921845507761234', o.orderId)
+    .replaceAll('¥500.00', `¥${o.paid}`);
+  if (o.completed) {
+    out = out
+      .replace('<p class="st-title_0b7d">等待商家处理退款申请</p>', '<p class="st-title_0b7d">退款成功</p>')
+      .replace(/<p class="st-timer_e5a0">[\s\S]*?<\/p>/, '')
+      .replace('<dd>等待商家处理</dd>', '<dd>退款成功</dd>')
+      .replace('<dd>买家已付款</dd>', '<dd>交易关闭</dd>');
+  }
+  if (out.includes('202611200001') || (o.completed && !out.includes('<dd>退款成功</dd>'))) throw new Error('outOfStockRefund: the fixture changed');
+  return out;
+}

@@ -14,7 +14,8 @@
  * - `seller-response`: the platform's own countdown when the page shows one (now +
  *   countdown, authoritative, on both platforms) — except while the return is under way
  *   (等待买家退货: the buyer's time; 买家已退货/等待卖家确认收货: the seller confirming the
- *   return), where the countdown belongs to another deadline; otherwise Taobao: refund requested + 5 days
+ *   return) or once the platform has stepped in (介入: treated as the evidence period), where
+ *   the countdown belongs to another deadline; otherwise Taobao: refund requested + 5 days
  *   while the refund awaits the seller (not 退款成功/退款关闭/协议达成/买家已退货/介入);
  *   Tmall without a countdown has none (the sources give no fixed length).
  * The bench times it against our engine (test/bench/engine-vs-jre.ts); the unit suite checks
@@ -26,8 +27,8 @@ import { normalizeText } from '../../core/text/normalize';
 import { toBeijingIso } from '../../core/time';
 import { TRIGGERING_BOTH, type BenchCase } from '../bench/cases';
 
-/** Refund states in which the page countdown is not the seller's time to answer. */
-const RETURN_STATES = ['等待买家退货', '买家已退货', '等待卖家确认收货', '等待商家确认收货'];
+/** Refund states in which the page countdown is not the seller's time to answer: the return under way, or the platform stepped in (介入: an evidence period, S1). */
+const RETURN_STATES = ['等待买家退货', '买家已退货', '等待卖家确认收货', '等待商家确认收货', '介入'];
 
 /** The decisions compared between the two engines. */
 export interface Answer {

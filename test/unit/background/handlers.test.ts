@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Clock, NOW, URL_DETAIL, URL_LIST, freshProfile, sentinel, tab, tmallRefund } from './helpers';
 import { caseKey } from '../../../protocol/limits';
+import type { PanelRead } from '../../../core/model/facts';
 import { badgeView } from '../../../protocol/views';
 import { badgeModelFor } from '../../../entrypoints/seller.content/badge-model';
 
@@ -304,19 +305,98 @@ describe('the platform question', () => {
   });
 });
 
-describe('compensation ledger', () => {
-  it('a confirmed entry is stored and the open cases are re-evaluated with it', async () => {
+describe('compensation ledger (issue 13 item 7)', () => {
+  const done = (over: Partial<PanelRead['facts']> = {}) => tmallRefund({ refundStatus: '退款成功', tradeStatus: '交易关闭', platformCountdown: undefined, ...over });
+  const COMPLAINTS = 'https://rights.taobao.com/complaint/sellerList.htm';
+  const lateShip = (orderId: string, index: number): PanelRead => ({
+    kind: 'complaint',
+    adapter: 'complaint-list',
+    platform: 'taobao',
+    index,
+    unreadable: [],
+    facts: { orderId, buyer: `tb_买家${orderId.slice(-2)}`, complaintType: '未按约定时间发货', paidAmount: 100, paidAt: '2026-11-16T09:30:00+08:00', complaintFiledAt: '2026-11-20T09:00:00+08:00', tradeStatus: '交易关闭' },
+  });
+
+  it('a 卖家缺货 refund seen 退款成功 is one platform payout; the next case of that buyer is capped, the completed one is not', async () => {
     const s = sentinel(new Clock(NOW));
-    await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund()] }, tab(1));
-    await expect(s.handlers.confirmLedger({ buyer: 'x', amount: -1, at: '2026-11-20T11:00:00+08:00', kind: 'platform-payout' })).rejects.toThrow(/amount/);
-    s.broadcasts.length = 0;
-    await s.handlers.confirmLedger({ buyer: 'tb_小鹿2026', amount: 450, at: '2026-11-20T11:00:00+08:00', kind: 'platform-payout', orderId: '1' });
+    await s.handlers.reportPage({ url: URL_DETAIL, cases: [done()] }, tab(1));
+    await s.settled();
+    // seen again (another report, another tab): still one entry
+    await s.handlers.reportPage({ url: URL_DETAIL, cases: [done()] }, tab(2));
+    await s.settled();
     const store = await s.store();
-    expect(await store.listLedger()).toHaveLength(1);
-    expect(s.broadcasts).toEqual([1]);
-    // 450 already paid to this buyer within 24 h: the 500-yuan cap leaves 50.00.
-    const { cases } = await s.handlers.getTabCases({ tabId: 1 }, {});
-    expect(cases[0]!.guidance.compensation.amount).toBe('50.00');
+    const ledger = await store.listLedger();
+    expect(ledger.map(({ seq: _s, ...e }) => e)).toEqual([
+      {
+        buyer: 'tb_小鹿2026', amount: 150, at: '2026-11-20T12:00:00+08:00', kind: 'platform-payout', caseKey: 'tmall:refund:202611200001',
+        orderId: '3921845507761234', refundId: '202611200001', orderPaidAt: '2026-11-19T21:14:05+08:00', reason: '卖家缺货', confirmedAt: '2026-11-20T12:00:00+08:00',
+      },
+    ]);
+    // its own payout does not cap the completed case
+    expect((await s.handlers.getTabCases({ tabId: 1 }, {})).cases[0]!.guidance.compensation.amount).toBe('150.00');
+    // the same buyer's next out-of-stock case: 2,000 × 30 % = 600 → 500 max, 150 already paid within 24 h → 350
+    const next = tmallRefund({ refundId: '202611200002', orderId: '3921845507769999', paidAmount: 2000, refundAmount: 2000 });
+    const { cases } = await s.handlers.reportPage({ url: URL_DETAIL, cases: [next] }, tab(3));
+    expect(cases[0]!.guidance.compensation.amount).toBe('350.00');
+    expect(cases[0]!.guidance.warnings.map((w) => w.code)).toContain('compensation-cap');
+  });
+
+  it('the payout re-evaluates the open cases of that buyer and tells the pages', async () => {
+    const s = sentinel(new Clock(NOW));
+    await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund({ refundId: '202611200002', paidAmount: 2000, refundAmount: 2000 })] }, tab(1));
+    await s.settled();
+    expect((await s.handlers.getTabCases({ tabId: 1 }, {})).cases[0]!.guidance.compensation.amount).toBe('500.00');
+    s.broadcasts.length = 0;
+    await s.handlers.reportPage({ url: URL_DETAIL, cases: [done()] }, tab(2));
+    await s.settled();
+    expect((await s.handlers.getTabCases({ tabId: 1 }, {})).cases[0]!.guidance.compensation.amount).toBe('350.00');
+    expect(s.broadcasts).toContain(1);
+  });
+
+  it('no payout without a buyer, without an amount (Taobao), before 退款成功, or on a refund that was closed', async () => {
+    const s = sentinel(new Clock(NOW));
+    await s.handlers.reportPage({ url: URL_DETAIL, cases: [done({ buyer: undefined, refundId: '1' }), tmallRefund({ refundId: '2' }), done({ refundId: '3', refundStatus: '退款关闭' })] }, tab(1));
+    await s.handlers.reportPage({ url: 'https://refund2.taobao.com/dispute/detail.htm?disputeId=4', cases: [{ ...done({ refundId: '4', reason: '未按约定时间发货' }), platform: 'taobao' }] }, tab(2));
+    await s.settled();
+    expect(await (await s.store()).listLedger()).toEqual([]);
+  });
+
+  it('同意赔付 from the panel: a proactive settlement of the open complaint, once; undo deletes it; it never uses the payout cap', async () => {
+    const s = sentinel(new Clock(NOW));
+    const { cases } = await s.handlers.reportPage({ url: COMPLAINTS, cases: [lateShip('2871609934211100', 0)] }, tab(4));
+    const key = cases[0]!.key;
+    await expect(s.handlers.recordSettlement({ key, amount: 0 })).rejects.toThrow(/amount/);
+    await expect(s.handlers.recordSettlement({ key: 'tmall:refund:1', amount: 30 })).rejects.toThrow(/no longer open/);
+    const { seq } = await s.handlers.recordSettlement({ key, amount: 30 });
+    expect(seq).toEqual(expect.any(Number));
+    expect((await s.handlers.recordSettlement({ key, amount: 30 })).seq).toBeNull();
+    const { entries } = await s.handlers.getLedger({ caseKey: key });
+    expect(entries.map(({ seq: _s, ...e }) => e)).toEqual([
+      {
+        buyer: 'tb_买家00', amount: 30, at: '2026-11-20T12:00:00+08:00', kind: 'proactive-settlement', caseKey: key,
+        orderId: '2871609934211100', orderPaidAt: '2026-11-16T09:30:00+08:00', reason: '未按约定时间发货', confirmedAt: '2026-11-20T12:00:00+08:00',
+      },
+    ]);
+    // a Tmall out-of-stock case of the same buyer key: a settlement is not a platform payout
+    const tm = await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund({ buyer: 'tb_买家00' })] }, tab(5));
+    expect(tm.cases[0]!.guidance.compensation.amount).toBe('150.00');
+    // a refund is not settled from the panel
+    await expect(s.handlers.recordSettlement({ key: tm.cases[0]!.key, amount: 10 })).rejects.toThrow(/complaint/);
+    expect(await s.handlers.deleteLedgerEntry({ seq: seq! })).toEqual({ ok: true });
+    expect(await s.handlers.deleteLedgerEntry({ seq: seq! })).toEqual({ ok: false });
+    expect((await s.handlers.getLedger(undefined)).entries).toEqual([]);
+  });
+
+  it('the third 同意赔付 in one 30-day block: the recidivism warning appears on the third complaint (S1 Q1–8)', async () => {
+    const s = sentinel(new Clock(NOW));
+    const { cases } = await s.handlers.reportPage({ url: COMPLAINTS, cases: [lateShip('1001', 0), lateShip('1002', 1), lateShip('1003', 2)] }, tab(4));
+    const third = cases[2]!.key;
+    const warned = async () => (await s.handlers.getCase({ key: third })).case!.guidance.warnings.some((w) => w.code === 'recidivism');
+    expect(await warned()).toBe(false);
+    await s.handlers.recordSettlement({ key: cases[0]!.key, amount: 30 });
+    expect(await warned()).toBe(false);
+    await s.handlers.recordSettlement({ key: cases[1]!.key, amount: 30 });
+    expect(await warned()).toBe(true);
   });
 });
 

@@ -21,7 +21,6 @@ afterEach(() => {
 });
 
 const self = () => ({ origin: extensionOrigin(), id: fakeBrowser.runtime.id });
-const LEDGER = { buyer: 'tb_小鹿2026', amount: 450, at: '2026-11-20T11:00:00+08:00', kind: 'platform-payout' };
 
 /** One valid payload per message the worker answers. */
 const SAMPLE: Record<Exclude<keyof typeof SENDER_POLICY, 'casesChanged' | 'settingsChanged' | 'showCue' | 'offscreenCopy'>, unknown> = {
@@ -39,7 +38,9 @@ const SAMPLE: Record<Exclude<keyof typeof SENDER_POLICY, 'casesChanged' | 'setti
   importPack: { json: '{"not":"a pack"}' },
   exportPack: undefined,
   resetPack: undefined,
-  confirmLedger: LEDGER,
+  recordSettlement: { key: 'taobao:complaint:2871609934211100', amount: 30 },
+  deleteLedgerEntry: { seq: 1 },
+  getLedger: {},
   refreshTeamPack: undefined,
 };
 
@@ -94,7 +95,8 @@ describe('the sender policy at the worker’s door, one row per message', () => 
         (e: unknown) => (e instanceof Error ? e.message : String(e)),
       );
       if (kind !== 'unknown' && allowed.includes(kind)) {
-        expect(outcome, `${type} from ${name}`).toBe('answered');
+        // (recordSettlement gets through the door and its handler runs: no such case is open here)
+        expect(outcome, `${type} from ${name}`).toBe(type === 'recordSettlement' ? 'recordSettlement: the case is no longer open in a back-office tab' : 'answered');
         expect(spy, `${type} from ${name}`).toHaveBeenCalledTimes(1);
       } else {
         const context = kind === 'unknown' ? 'an unknown sender' : kind === 'content-script' ? 'a content script' : 'an extension page';
@@ -134,7 +136,9 @@ describe('the sender policy at the worker’s door, one row per message', () => 
       ['getCase', { key: 'tmall:refund:900001', tabId: 3 }],
       ['importPack', { json: pack }],
       ['saveSettings', { teamPack: { url: 'https://evil.example/pack.json' } }],
-      ['confirmLedger', { ...LEDGER, buyer: 'x'.repeat(5_000_000) }],
+      ['recordSettlement', { key: 'tmall:refund:900001', amount: 500 }],
+      ['deleteLedgerEntry', { seq: 1 }],
+      ['getLedger', {}],
       ['resetPack', undefined],
       ['exportPack', undefined],
       ['refreshTeamPack', undefined],

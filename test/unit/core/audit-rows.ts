@@ -288,4 +288,122 @@ export const AUDIT_ROWS: AuditRow[] = [
     facts: { ...unshipped, reason: '缺货', paidAmount: 110, shippingFee: 10 }, opts: { profile: 'tmall-legacy' }, covers: [],
     check: (g) => expect(g.compensation.amount).toBe('30.00'),
   },
+  // ───────── issue 13 item 3: the countdown while the platform has stepped in ─────────
+  {
+    name: '客服介入中 with a countdown (Tmall): the countdown is the intervention/evidence period, never the seller’s time to answer',
+    seed: 'S1:14 (在淘宝介入处理后,双方均有72小时的举证期)', audit: '§1 #4, issue 13 item 4',
+    facts: { ...shipped, reason: '描述不符', refundStatus: '客服介入中', platformCountdown: '剩余2天0时0分0秒' },
+    covers: ['timer-intervention-countdown', 'evidence-period-intervened'],
+    check: (g) => {
+      expect(deadline(g, 'intervention-countdown')).toMatchObject({ source: 'platform', dueAt: '2026-11-23T12:00:00+08:00', ruleId: 'timer-intervention-countdown' });
+      expect(deadline(g, 'seller-response')).toBeUndefined();
+      expect(deadline(g, 'intervention-open')).toBeUndefined();
+      for (const d of g.deadlines) expect(d.label.zh).not.toContain('商家处理退款');
+      expect(deadline(g, 'intervention-countdown')!.label.zh).toContain('举证');
+      expect(g.evidence?.ruleId).toBe('evidence-period-intervened');
+    },
+  },
+  {
+    name: '客服已经介入 without a countdown (Taobao): the warning names the intervention countdown, not 商家处理退款',
+    seed: 'S1:14', audit: 'issue 13 item 4',
+    facts: { ...shipped, reason: '质量问题', refundStatus: '客服已经介入' }, opts: taobao, covers: [],
+    check: (g) => {
+      const w = g.warnings.find((x) => x.fields?.includes('platformCountdown'));
+      expect(w?.ruleId).toBe('timer-intervention-countdown');
+      expect(w?.message.zh).not.toContain('商家处理退款');
+      expect(deadline(g, 'seller-response')).toBeUndefined();
+    },
+  },
+  // ───────── issue 13 item 2: the audit’s §2 facts #4–12, 15, 17, 18, 23, 24, 26, 31, 34–36 ─────────
+  {
+    name: '§2 #4 #31: shipped as 无需物流 — auto-confirm still follows the buyer’s method; a wrong click: tell the buyer, give the tracking number',
+    seed: 'S1:129 (平邮 + 无需物流 → 30 天, answer D), S1:125–127 (错选了“无需物流” … answer B)', audit: '§2 #4 #31',
+    facts: { ...shipped, logistics: '无需物流', reason: '没收到货' }, covers: ['note-no-logistics-auto-confirm', 'act-wrong-no-logistics'],
+    check: (g) => {
+      expect(g.notes?.find((n) => n.ruleId === 'note-no-logistics-auto-confirm')?.text.zh).toContain('30天');
+      expect(g.actions.find((a) => a.ruleId === 'act-wrong-no-logistics')?.text.zh).toContain('快递单号');
+    },
+  },
+  {
+    name: '§2 #5: Taobao late shipping — the promise is the shop’s 发货合约 (72 h by default, editable): check it before contesting',
+    seed: 'S1:163 (Q12, answer C is the false one: D 默认的72小时发货时间…卖家可自行更改 holds)', audit: '§2 #5',
+    facts: { ...unshipped, reason: '未按约定时间发货', refundRequestedAt: '2026-11-24T11:00:00+08:00' }, opts: { ...taobao, now: '2026-11-24T12:00:00+08:00' },
+    covers: ['note-taobao-ship-contract'],
+    check: (g) => expect(g.notes?.find((n) => n.ruleId === 'note-taobao-ship-contract')?.citation.authority).toBe('platform'),
+  },
+  {
+    name: '§2 #6: "shipped in time" is checked against the carrier’s record, not the back-office 发货时间 alone',
+    seed: 'S0:213 (卖家的发货时间,以快递公司系统内记录的时间为准)', audit: '§2 #6',
+    facts: { ...unshipped, tradeStatus: '卖家已发货', shippedAt: '2026-11-20T20:00:00+08:00', reason: '未按约定时间发货' }, covers: ['contest-late-ship-shipped-in-time'],
+    check: (g) => {
+      expect(g.compensation.contestable).toBe(true);
+      expect(g.compensation.explanation.zh).toContain('快递公司系统记录');
+      expect(g.evidence?.items.map((i) => i.ruleId)).toContain('evidence-shipping-record');
+    },
+  },
+  {
+    name: '§2 #7: a Taobao complaint the seller rejects goes to the evidence period (the refusal line says so)',
+    seed: 'S1:14 (卖家自判无责,则可拒绝处理后进入举证期)', audit: '§2 #7',
+    facts: complaint('未按约定时间发货', { tradeStatus: '交易关闭' }), opts: taobao, covers: ['refuse-taobao-complaint'],
+    check: (g) => expect(g.refusal?.text.zh).toContain('举证期'),
+  },
+  {
+    name: '§2 #10: after 退款成功 a reply says when the money arrives (credit card 1–5 working days, inferred); nothing left to agree',
+    seed: 'S1:207 (信用卡支付的…1到5个工作日; multi-choice, no key), S0:216 (退款完成,自动完成赔付)', audit: '§2 #10',
+    facts: { ...unshipped, reason: '卖家缺货', refundStatus: '退款成功', tradeStatus: '交易关闭' }, covers: ['reply-refund-arrival', 'act-refund-done-tmall'],
+    check: (g) => {
+      // the refund is done: no "agree quickly", no "ask them to withdraw the request"
+      expect(actionIds(g)[0]).toBe('act-refund-done-tmall');
+      expect(actionIds(g)).not.toContain('act-settle-refund');
+      expect(actionIds(g)).not.toContain('act-contact-first');
+      expect(g.replies.find((r) => r.ruleId === 'reply-refund-arrival')?.text).toContain('1到5个工作日');
+      expect(g.replies.map((r) => r.ruleId)).not.toContain('reply-apology-delivery');
+    },
+  },
+  {
+    name: '§2 #15: 商品需要维修 is a known reason (repair): answer promptly, no compensation, not "unknown"',
+    seed: 'S0:130 (商品需要维修), S0:144 (交易成功后我申请售后维修,卖家不响应怎么办?)', audit: '§2 #15',
+    facts: { ...success, reason: '商品需要维修' }, covers: ['reason-repair', 'act-repair'],
+    check: (g) => {
+      expect(warningCodes(g)).not.toContain('unknown-reason');
+      expect(g.compensation.triggered).toBe(false);
+      expect(actionIds(g)[0]).toBe('act-repair');
+    },
+  },
+  {
+    name: '§2 #17: a damaged parcel on Taobao — the shop may file a 推荐物流 complaint once the carrier accepted it',
+    seed: 'S1:171–173 (推荐物流投诉发起条件是: B 物流公司已接单)', audit: '§2 #17',
+    facts: { ...shipped, reason: '商品破损' }, opts: taobao, covers: ['act-carrier-complaint'],
+    check: (g) => expect(g.actions.find((a) => a.ruleId === 'act-carrier-complaint')?.text.zh).toContain('已接单'),
+  },
+  {
+    name: '§2 #18 #23: counterfeit — prove the source; 退一赔一/退一赔三 is escalated, never replaced by a free order',
+    seed: 'S1:266 (提供你产品正规进货渠道证明), S3:137 (退一赔一或退一赔三)', audit: '§2 #18 #23',
+    facts: complaint('承诺未履行'), covers: ['remedy-free-order'],
+    check: (g) => expect(g.actions.find((a) => a.ruleId === 'remedy-free-order')?.text.zh).toMatch(/法务.*不要用免单代替/),
+  },
+  {
+    name: '§2 #24: a Tmall complaint lists what an upheld complaint costs beyond points',
+    seed: 'S3:33 (扣分、支付违约金、店铺监管…查封账户)', audit: '§2 #24',
+    facts: complaint('违背承诺'), covers: ['note-complaint-consequences'],
+    check: (g) => expect(g.notes?.find((n) => n.ruleId === 'note-complaint-consequences')?.text.zh).toContain('违约金'),
+  },
+  {
+    name: '§2 #26: serious delay needs both conditions, said with the 1 point',
+    seed: 'S3:67–71 (延迟发货情节严重+小二介入投诉判定成立)', audit: '§2 #26',
+    facts: complaint('未按约定时间发货', { tradeStatus: '买家已付款' }), covers: ['pen-serious-delay'],
+    check: (g) => expect(g.penalties.find((p) => p.ruleId === 'pen-serious-delay')?.when.zh).toMatch(/揽收及时率.*且小二判定投诉成立/),
+  },
+  {
+    name: '§2 #34: a no-reason refusal — the shop’s 拒签运费险, if it has one (no answer key: inferred)',
+    seed: 'S1:191 (卖家可以申请拒签运费险; multi-choice 4 D, no key)', audit: '§2 #34',
+    facts: { ...shipped, reason: '拒签' }, covers: ['note-refusal-insurance'],
+    check: (g) => expect(g.notes?.find((n) => n.ruleId === 'note-refusal-insurance')?.citation.authority).toBe('inferred'),
+  },
+  {
+    name: '§2 #36: a settled Taobao complaint — the buyer may withdraw it, their choice, no pressure',
+    seed: 'S1:147 (single-choice 9, answer C: B 处理完毕后可引导买家自行撤销投诉 holds)', audit: '§2 #36',
+    facts: complaint('未按约定时间发货', { tradeStatus: '交易关闭' }), opts: taobao, covers: ['act-complaint-withdraw-taobao'],
+    check: (g) => expect(g.actions.find((a) => a.ruleId === 'act-complaint-withdraw-taobao')?.text.zh).toContain('不施压'),
+  },
 ];

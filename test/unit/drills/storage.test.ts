@@ -108,7 +108,7 @@ describe('drill: every earlier schema version upgrades with nothing lost (read t
 
   it(`data written at the current version (ledger, recent cases) reads back identically through the background`, async () => {
     const s = sentinel(dbName());
-    await s.handlers.confirmLedger({ buyer: 'tb_小王', amount: 400, at: '2026-11-21T08:00:00+08:00', kind: 'platform-payout', orderId: '391001' });
+    await (await s.store()).addLedgerEntry({ buyer: 'tb_小王', amount: 400, at: '2026-11-21T08:00:00+08:00', kind: 'platform-payout', orderId: '391001', confirmedAt: '2026-11-21T08:00:00+08:00' });
     const { cases } = await s.handlers.reportPage({ url: TAB.tab.url, cases: [read('1002', 500)] }, TAB);
     // 150 due, but 400 already paid to this buyer within 24 h → capped to 100 (S3 24 h cap)
     expect(cases[0]!.guidance.compensation.amount).toBe('100.00');
@@ -147,18 +147,26 @@ describe('drill: a failed write leaves the previous state (through the backgroun
     store.close();
   });
 
-  it('ledger confirmation hitting QuotaExceededError: rejected, the ledger and the 24 h cap unchanged', async () => {
+  it('a payout write hitting QuotaExceededError: nothing stored, the 24 h cap unchanged; the next sighting records it', async () => {
     const s = sentinel(dbName());
-    await s.handlers.confirmLedger({ buyer: 'tb_小王', amount: 100, at: '2026-11-21T08:00:00+08:00', kind: 'platform-payout' });
+    await (await s.store()).addLedgerEntry({ buyer: 'tb_小王', amount: 100, at: '2026-11-21T08:00:00+08:00', kind: 'platform-payout', confirmedAt: '2026-11-21T08:00:00+08:00' });
+    const completed = (): PanelRead => {
+      const r = read('1005', 1000);
+      return { ...r, facts: { ...r.facts, refundStatus: '退款成功', tradeStatus: '交易关闭' } };
+    };
     vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(() => {
       throw quota();
     });
-    await expect(s.handlers.confirmLedger({ buyer: 'tb_小王', amount: 300, at: '2026-11-21T09:00:00+08:00', kind: 'platform-payout' })).rejects.toThrow(/quota/i);
+    await s.handlers.reportPage({ url: TAB.tab.url, cases: [completed()] }, TAB);
+    await s.settled();
     vi.restoreAllMocks();
     const store = await s.store();
     expect((await store.listLedger()).map((e) => e.amount)).toEqual([100]);
     const { cases } = await s.handlers.reportPage({ url: TAB.tab.url, cases: [read('1004', 2399)] }, TAB);
     expect(cases[0]!.guidance.compensation.amount).toBe('400.00'); // 500 cap − 100 already paid
+    await s.handlers.reportPage({ url: TAB.tab.url, cases: [completed()] }, TAB);
+    await s.settled();
+    expect((await store.listLedger()).map((e) => e.amount)).toEqual([100, 300]);
     store.close();
   });
 

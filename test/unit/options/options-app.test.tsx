@@ -37,6 +37,8 @@ function mount(confirmAnswer = true) {
     exportPack: () => s.handlers.exportPack(undefined),
     resetPack: () => s.handlers.resetPack(undefined),
     refreshTeamPack: () => s.handlers.refreshTeamPack(undefined),
+    getLedger: () => s.handlers.getLedger({}),
+    deleteLedgerEntry: (seq) => s.handlers.deleteLedgerEntry({ seq }),
     readManaged: () => fakeBrowser.storage.managed.get(null),
     requestOrigin: vi.fn(async () => true),
     download: vi.fn(),
@@ -75,6 +77,39 @@ beforeEach(() => {
   document.body.replaceChildren(root);
 });
 afterEach(() => render(null, root));
+
+describe('options page: the compensation ledger (issue 13 item 7)', () => {
+  it('lists the entries newest first with the buyer masked; exports them as CSV; a deleted entry is gone', async () => {
+    const { s, api } = mount();
+    await until(() => must('ledger-empty'));
+    render(null, root);
+    const store = await s.store();
+    await store.addLedgerEntry({ buyer: 'tb_小鹿2026', amount: 150, at: '2026-11-20T11:00:00+08:00', kind: 'platform-payout', orderId: '3921845507761234', reason: '卖家缺货', confirmedAt: '2026-11-20T11:00:00+08:00' });
+    await store.addLedgerEntry({ buyer: '阿福_2014', amount: 30, at: '2026-11-20T11:30:00+08:00', kind: 'proactive-settlement', orderId: '2871609934211100', reason: '未按约定时间发货', confirmedAt: '2026-11-20T11:30:00+08:00' });
+    render(<OptionsApp api={api} />, root);
+    const rows = await until(() => {
+      const r = root.querySelectorAll('[data-testid="ledger-row"]');
+      if (r.length !== 2) throw new Error('not yet');
+      return r;
+    });
+    expect([...rows].map((r) => r.getAttribute('data-kind'))).toEqual(['proactive-settlement', 'platform-payout']);
+    expect([...rows].map((r) => r.querySelector('[data-testid="ledger-buyer"]')!.textContent)).toEqual(['阿***', 't***']);
+    expect(root.textContent).not.toContain('小鹿');
+    expect(rows[1]!.querySelector('[data-testid="ledger-amount"]')!.textContent).toBe('150.00');
+    must('ledger-export').click();
+    const [name, csv, type] = (api.download as ReturnType<typeof vi.fn>).mock.calls[0]! as [string, string, string];
+    expect(name).toMatch(/^aftersale-sentinel-compensation-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(type).toMatch(/^text\/csv/);
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toContain('平台赔付');
+    expect(csv).toContain('150.00');
+    expect(csv).not.toContain('小鹿');
+    (rows[0]!.querySelector('[data-testid="ledger-delete"]') as HTMLElement).click();
+    await until(() => expect(root.querySelectorAll('[data-testid="ledger-row"]').length).toBe(1));
+    expect(api.confirm).toHaveBeenCalled();
+    expect((await store.listLedger()).map((e) => e.kind)).toEqual(['platform-payout']);
+  });
+});
 
 describe('options page: rule packs', () => {
   it('shows the active pack (id, version, rule count) and its rules with citations', async () => {
