@@ -48,11 +48,13 @@ export function LedgerTable(props: { entries: LedgerRecord[] | null; onDelete(se
           </tbody>
         </table>
       )}
-      <p class="buttons">
-        <button type="button" data-testid="ledger-export" disabled={!entries || entries.length === 0} onClick={props.onExport}>
-          {t('opt_ledger_export')}
-        </button>
-      </p>
+      {entries !== null && entries.length > 0 && (
+        <p class="buttons">
+          <button type="button" data-testid="ledger-export" onClick={props.onExport}>
+            {t('opt_ledger_export')}
+          </button>
+        </p>
+      )}
     </section>
   );
 }
