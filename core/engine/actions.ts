@@ -11,17 +11,17 @@ export const FIRST_ACTIONS = 3;
  * Step: the next steps, in the pack's order: at most three first steps, then the shop's
  * remedy ladder (rules with `ladder`), then the remaining steps. A remedy-ladder rung ends
  * with its limit, computed from the paid amount and the shop's settings (the rule's value
- * when unset).
+ * when unset). An action without a limit is the same object for every case (rule-sets.ts).
  */
 export function actionsStep(ctx: CaseContext, compensation: Compensation): Action[] {
   const limits = ctx.settings?.shopPolicy?.remedyLimits;
   const first: Action[] = [];
   const ladder: Action[] = [];
   const more: Action[] = [];
-  for (const { rule, condition } of ctx.profile.actions.select(ctx.kind, ctx.category)) {
+  for (const { rule, condition, plain } of ctx.rules.actions[ctx.compensation]) {
     if (!condition(ctx)) continue;
     const group = rule.ladder ? 'ladder' : first.length < FIRST_ACTIONS ? 'first' : 'more';
-    const action = actionOf(rule, ctx.paidFen, compensation.amountFen, limits, group);
+    const action = plain !== null ? plain[group] : actionOf(rule, ctx.paidFen, compensation.amountFen, limits, group);
     (group === 'ladder' ? ladder : group === 'first' ? first : more).push(action);
   }
   if (ladder.length === 0 && more.length === 0) return first;

@@ -3,7 +3,7 @@ import type { LedgerEntry } from '../model/ledger';
 import { DEFAULT_CAP_WINDOW_HOURS, type CompensationRule } from '../model/rule-pack';
 import { formatYuan as yuan, percentOfFen, yuanToFen } from '../money/fen';
 import { HOUR, toEpochMs } from '../time/beijing';
-import type { CompiledRule } from './compile';
+import type { CompiledRule } from './rule-sets';
 import { explain, type CaseContext } from './context';
 import { contestOf } from './contest';
 import type { CompensationState } from './when';
@@ -34,7 +34,7 @@ function noRuleText(ctx: CaseContext): Text {
 
 export function compensationStep(ctx: CaseContext): CompensationSlice {
   let found: CompiledRule<CompensationRule> | undefined;
-  for (const c of ctx.profile.compensation.select(ctx.kind, ctx.category)) {
+  for (const c of ctx.rules.compensation[ctx.compensation]) {
     if (c.condition(ctx)) {
       found = c;
       break;

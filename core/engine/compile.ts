@@ -1,39 +1,21 @@
 import type { CaseKind, FactKey, Platform } from '../model/facts';
 import { CASE_KINDS, PLATFORMS } from '../model/facts';
-import {
-  REASON_CATEGORIES,
-  type ActionRule,
-  type CalendarRule,
-  type CompensationRule,
-  type ContestRule,
-  type NoteRule,
-  type PenaltyRule,
-  type ReasonCategory,
-  type ReasonRule,
-  type RecidivismRule,
-  type ReplyRule,
-  type Rule,
-  type RulePack,
-  type TimerRule,
-  type When,
-} from '../model/rule-pack';
+import type { CalendarRule, ReasonRule, RecidivismRule, ReplyRule, Rule, RulePack, TimerRule, When } from '../model/rule-pack';
 import { compileTemplate, type CompiledTemplate } from '../replies/template';
 import { HOUR, MINUTE, toEpochMs } from '../time/beijing';
 import type { HolidayCalendar } from '../time/working-days';
-import { compileWhen, factsRead, squash, type Predicate } from './when';
+import { buildCaseRules, residualCondition, type CaseRules, type CompiledRule } from './rule-sets';
+import { compileWhen, factsRead, NEVER, squash, type Predicate } from './when';
+
+export type { CompiledRule } from './rule-sets';
 
 /**
  * A rule pack compiled once for evaluation (cached per pack object, so an imported pack is
  * a new object and compiles afresh): per profile, the rules that apply to it, split by type,
- * their conditions turned into predicates, and the per-case rule lists indexed by case kind
- * and reason category so that a case only looks at the rules that can concern it.
+ * their conditions turned into predicates, and the per-case rule lists indexed by case kind,
+ * reason category and compensation state (rule-sets.ts) so that a case only looks at the
+ * rules that can concern it.
  */
-
-/** A rule with its condition compiled. `condition` leaves out kinds and categories: the index has decided them. */
-export interface CompiledRule<R extends Rule> {
-  rule: R;
-  condition: Predicate;
-}
 
 export interface CompiledTimer {
   rule: TimerRule;
@@ -67,47 +49,21 @@ export interface CompiledRecidivism extends CompiledRule<RecidivismRule> {
   ledgerReason: string;
 }
 
-/** Rules of one type by case kind and reason category (null = no category), pack order kept. */
-export class RuleIndex<T extends CompiledRule<Rule>> {
-  /** kind → category ('none' for no category) → rules. */
-  private readonly byKind: Record<string, Record<string, T[]>> = {};
-  constructor(all: readonly T[], ownCategories: (rule: T['rule']) => readonly ReasonCategory[] | null = () => null) {
-    for (const kind of CASE_KINDS) {
-      const byCategory: Record<string, T[]> = {};
-      for (const category of [...REASON_CATEGORIES, null]) {
-        const fits = all.filter(({ rule }) => {
-          const when: When | undefined = rule.when;
-          if (when?.kinds && !when.kinds.includes(kind)) return false;
-          const own = ownCategories(rule);
-          for (const cats of [when?.categories, own ?? undefined]) {
-            if (cats && (category === null || !cats.includes(category))) return false;
-          }
-          return true;
-        });
-        byCategory[category ?? 'none'] = fits;
-      }
-      this.byKind[kind] = byCategory;
-    }
-  }
-  select(kind: CaseKind, category: ReasonCategory | null): readonly T[] {
-    return this.byKind[kind]?.[category ?? 'none'] ?? [];
-  }
+export type ProfileRules = CaseRules<CompiledReply, CompiledRecidivism>;
+
+export interface KindTimers {
+  groups: TimerGroup[];
+  /** The timers of each deadline id, in pack order. */
+  of: Map<string, CompiledTimer[]>;
 }
 
 export interface CompiledProfile {
   id: string;
   platform: Platform;
-  timerGroups: TimerGroup[];
-  /** The timers of each deadline id, in pack order. */
-  timersOf: Map<string, CompiledTimer[]>;
-  compensation: RuleIndex<CompiledRule<CompensationRule>>;
-  contests: RuleIndex<CompiledRule<ContestRule>>;
-  penalties: RuleIndex<CompiledRule<PenaltyRule>>;
-  recidivism: RuleIndex<CompiledRecidivism>;
-  /** Actions and replies sorted by `order` (pack order among equals). */
-  actions: RuleIndex<CompiledRule<ActionRule>>;
-  replies: RuleIndex<CompiledReply>;
-  notes: RuleIndex<CompiledRule<NoteRule>>;
+  /** Per case kind: the timers of each deadline id, in pack order, their `kinds` decided. */
+  timers: Record<CaseKind, KindTimers>;
+  /** Per case kind and reason category (categoryKey): the rules of every other type (actions, replies, evidence sorted by `order`). */
+  rules: Record<CaseKind, Map<string, ProfileRules>>;
   calendar: { rule: CalendarRule; cal: HolidayCalendar } | null;
   /** Reason names (squashed) → reason rule; the first rule naming a text wins. */
   reasons: Map<string, ReasonRule>;
@@ -130,24 +86,25 @@ function applies(rule: Rule, platform: Platform, profileId: string): boolean {
   return rule.platforms.includes(platform) && (rule.profiles === undefined || rule.profiles.includes(profileId));
 }
 
-/** The condition without the parts the index decides. */
-function conditionOf(when: When | undefined): Predicate {
-  return compileWhen(when && { ...when, kinds: undefined, categories: undefined });
-}
-
 function compileRule<R extends Rule>(rule: R): CompiledRule<R> {
-  return { rule, condition: conditionOf(rule.when) };
+  return { rule, condition: residualCondition(rule.when) };
 }
 
-function compileTimer(rule: TimerRule): CompiledTimer {
+/** A condition for one case kind: never when its `kinds` leave the kind out, else the rest of it. */
+function forKind(when: When | undefined, kind: CaseKind): Predicate {
+  if (when?.kinds && !when.kinds.includes(kind)) return NEVER;
+  return compileWhen(when && { ...when, kinds: undefined });
+}
+
+function compileTimer(rule: TimerRule, kind: CaseKind): CompiledTimer {
   const { start, length } = rule;
   const startFact = 'fact' in start ? start.fact : null;
   const after = 'after' in start ? start.after : null;
   const fixed = length !== null && length.workingDays === undefined;
   return {
     rule,
-    when: compileWhen(rule.when),
-    show: compileWhen(rule.show),
+    when: forKind(rule.when, kind),
+    show: forKind(rule.show, kind),
     whenReads: factsRead(rule.when),
     showReads: factsRead(rule.show),
     verdict: `deadline:${rule.deadlineId}`,
@@ -159,20 +116,43 @@ function compileTimer(rule: TimerRule): CompiledTimer {
   };
 }
 
-function byOrder<T extends { rule: { order: number } }>(list: T[]): T[] {
-  return [...list].sort((a, b) => a.rule.order - b.rule.order);
+/** Sorted by `order`, pack order among equals. */
+function byOrder<T extends { order: number } | { rule: { order: number } }>(list: T[]): T[] {
+  const order = (x: T) => ('rule' in x ? x.rule.order : x.order);
+  return [...list].sort((a, b) => order(a) - order(b));
+}
+
+/**
+ * The timers of a profile for one case kind. The groups the deadlines step walks leave out
+ * what cannot show for the kind: a timer whose `when` never holds for it and reads no fact
+ * (it is skipped untried), and a whole group none of whose timers reads a fact or shows for
+ * the kind, that no other deadline starts after and that no page countdown can stand for.
+ */
+function kindTimers(pack: RulePack, rules: readonly TimerRule[], kind: CaseKind): KindTimers {
+  const of = new Map<string, CompiledTimer[]>();
+  for (const rule of rules) {
+    const group = of.get(rule.deadlineId) ?? [];
+    group.push(compileTimer(rule, kind));
+    of.set(rule.deadlineId, group);
+  }
+  const chained = new Set(rules.flatMap((r) => ('after' in r.start ? [r.start.after] : [])));
+  const targets = new Set([pack.countdownTargets[kind], ...(pack.countdownStates ?? []).filter((st) => !st.kinds || st.kinds.includes(kind)).map((st) => st.deadlineId)]);
+  const groups: TimerGroup[] = [];
+  for (const [deadlineId, list] of of) {
+    const tried = list.filter((t) => t.when !== NEVER || t.whenReads.length > 0);
+    const silent = list.every((t) => t.show === NEVER && t.whenReads.length === 0);
+    if (tried.length === 0 || (silent && !chained.has(deadlineId) && !targets.has(deadlineId))) continue;
+    groups.push({ deadlineId, timers: tried });
+  }
+  return { groups, of };
 }
 
 function compileProfile(pack: RulePack, id: string, platform: Platform): CompiledProfile {
-  const rules = pack.rules.filter((r) => applies(r, platform, id));
-  const of = <T extends Rule['type']>(type: T) => rules.filter((r): r is Extract<Rule, { type: T }> => r.type === type);
+  const applying = pack.rules.filter((r) => applies(r, platform, id));
+  const of = <T extends Rule['type']>(type: T) => applying.filter((r): r is Extract<Rule, { type: T }> => r.type === type);
 
-  const timersOf = new Map<string, CompiledTimer[]>();
-  for (const rule of of('timer')) {
-    const group = timersOf.get(rule.deadlineId) ?? [];
-    group.push(compileTimer(rule));
-    timersOf.set(rule.deadlineId, group);
-  }
+  const timers = {} as Record<CaseKind, KindTimers>;
+  for (const kind of CASE_KINDS) timers[kind] = kindTimers(pack, of('timer'), kind);
   const vocabulary = {
     fold: new Map(Object.entries(pack.reasonVocabulary?.fold ?? {})),
     negations: (pack.reasonVocabulary?.negations ?? []).map((n) => squash(n)).filter((n) => n !== ''),
@@ -188,22 +168,26 @@ function compileProfile(pack: RulePack, id: string, platform: Platform): Compile
   }
   reasonNames.sort((a, b) => b[0].length - a[0].length);
   const calendar = of('calendar')[0];
-  const own = (r: { categories: readonly ReasonCategory[] }) => r.categories;
+  const rules = buildCaseRules(
+    {
+      compensation: of('compensation'),
+      contests: of('contest'),
+      penalties: of('penalty'),
+      recidivism: of('recidivism').map((rule) => ({ ...compileRule(rule), anchorMs: toEpochMs(rule.anchor), ledgerReason: squash(rule.ledgerReason) })),
+      notes: of('note'),
+      actions: byOrder(of('action')),
+      replies: byOrder(of('reply').map((rule) => ({ ...compileRule(rule), template: compileTemplate(rule.template) }))),
+      refusals: of('refusal'),
+      evidence: byOrder(of('evidence')),
+      periods: of('evidence-period'),
+    },
+    CASE_KINDS,
+  );
   return {
     id,
     platform,
-    timerGroups: [...timersOf].map(([deadlineId, timers]) => ({ deadlineId, timers })),
-    timersOf,
-    compensation: new RuleIndex(of('compensation').map(compileRule), own),
-    contests: new RuleIndex(of('contest').map(compileRule), own),
-    penalties: new RuleIndex(of('penalty').map(compileRule), own),
-    recidivism: new RuleIndex(
-      of('recidivism').map((rule) => ({ ...compileRule(rule), anchorMs: toEpochMs(rule.anchor), ledgerReason: squash(rule.ledgerReason) })),
-      own,
-    ),
-    actions: new RuleIndex(byOrder(of('action').map(compileRule))),
-    replies: new RuleIndex(byOrder(of('reply').map((rule) => ({ ...compileRule(rule), template: compileTemplate(rule.template) })))),
-    notes: new RuleIndex(of('note').map(compileRule)),
+    timers,
+    rules,
     calendar: calendar ? { rule: calendar, cal: { holidays: new Set(calendar.holidays), workdays: new Set(calendar.workdays) } } : null,
     reasons,
     reasonNames,

@@ -11,7 +11,7 @@ import { dueFromFacts } from './timers';
  * explanation with the facts it compared; null when none holds.
  */
 export function contestOf(ctx: CaseContext): { text: Text; entry: Explanation } | null {
-  for (const { rule, condition } of ctx.profile.contests.select(ctx.kind, ctx.category)) {
+  for (const { rule, condition } of ctx.rules.contests[ctx.compensation]) {
     if (!condition(ctx)) continue;
     const found = contestValues(rule, ctx);
     if (found === null) continue;

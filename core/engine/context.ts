@@ -5,12 +5,14 @@ import type { RulePack } from '../model/rule-pack';
 import type { RemedyLimits } from '../model/settings';
 import { yuanToFen } from '../money/fen';
 import { toBeijingIso, toEpochMs } from '../time/beijing';
-import { compilePack, type CompiledPack, type CompiledProfile } from './compile';
+import { compilePack, lookupReasonDetail, type CompiledPack, type CompiledProfile, type KindTimers, type ProfileRules, type ReasonLookup } from './compile';
+import { categoryKey } from './rule-sets';
 import { squash, type ConditionInput } from './when';
 
 /**
  * The first step of evaluation: everything the later steps read about one case, resolved
- * once — the profile, the case kind, `now`, the amounts in fen, the reason text.
+ * once — the profile, the case kind, `now`, the amounts in fen, the reason text and the
+ * pack's reason rule for it (so the category, and with it the case's rule lists).
  */
 
 /** The subset of Settings (core/model/settings.ts) the engine reads; a full Settings fits. */
@@ -50,6 +52,12 @@ export interface CaseContext extends ConditionInput {
   unreadable: readonly FactKey[];
   /** The reason text the case is judged by: the complaint type for a complaint, else the refund reason. */
   reasonText: string | undefined;
+  /** The pack's reason rule for the reason text (null when absent, unknown or negated); `category` is its category. */
+  reason: ReasonLookup;
+  /** The profile's rules for this case kind and category (compiled per pack, rule-sets.ts). */
+  rules: ProfileRules;
+  /** The profile's timers for this case kind. */
+  timers: KindTimers;
   /** The paid amount in fen; null when absent or unreadable. */
   paidFen: number | null;
   /** The time facts as epoch ms (null when absent or not a time), parsed once. */
@@ -88,6 +96,8 @@ export function packInfo(pack: RulePack): Guidance['pack'] {
   return { id: pack.id, version: pack.version };
 }
 
+const NO_REASON: ReasonLookup = Object.freeze({ rule: null });
+
 export function caseContext(facts: Facts, pack: RulePack, opts: EvaluateOptions): CaseContext {
   const nowMs = toEpochMs(opts.now);
   if (Number.isNaN(nowMs)) throw new TypeError(`evaluate: now must be an ISO 8601 time, got ${JSON.stringify(opts.now)}`);
@@ -99,10 +109,15 @@ export function caseContext(facts: Facts, pack: RulePack, opts: EvaluateOptions)
   const profile = asked !== undefined && asked.platform === platform ? asked : compiled.defaults[platform];
   const kind = opts.kind ?? deriveKind(facts);
   const unreadable = facts.unreadable ?? [];
+  const reasonText = kind === 'complaint' ? (facts.complaintType ?? facts.reason) : (facts.reason ?? facts.complaintType);
+  const reason: ReasonLookup = reasonText === undefined ? NO_REASON : lookupReasonDetail(profile, reasonText);
+  const category = reason.rule?.category ?? null;
+  const rules = profile.rules[kind].get(categoryKey(category));
+  if (rules === undefined) throw new TypeError(`evaluate: unknown case kind or category ${kind} / ${category ?? 'none'}`);
   return {
     kind,
     facts,
-    category: null,
+    category,
     compensation: 'none',
     freeShipping: facts.shippingFee !== undefined ? facts.shippingFee === 0 : (settings?.shopPolicy?.freeShippingDefault ?? null),
     activity: facts.activity !== undefined ? squash(facts.activity) : '',
@@ -116,7 +131,10 @@ export function caseContext(facts: Facts, pack: RulePack, opts: EvaluateOptions)
     ledger: opts.ledger ?? [],
     settings,
     unreadable,
-    reasonText: kind === 'complaint' ? (facts.complaintType ?? facts.reason) : (facts.reason ?? facts.complaintType),
+    reasonText,
+    reason,
+    rules,
+    timers: profile.timers[kind],
     paidFen: facts.paidAmount !== undefined && !unreadable.includes('paidAmount') ? yuanToFen(facts.paidAmount) : null,
     times: {
       paidAt: parseTime(facts.paidAt),

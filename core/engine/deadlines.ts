@@ -38,7 +38,7 @@ function countdownSeconds(ctx: CaseContext, warnings: Warning[]): number | null 
 function chosenTimers(ctx: CaseContext, countdownTarget: string | null, explanation: Explanation[]): CompiledTimer[] {
   const chosen: CompiledTimer[] = [];
   let targetChosen = false;
-  for (const group of ctx.profile.timerGroups) {
+  for (const group of ctx.timers.groups) {
     for (const t of group.timers) {
       const unreadable = unreadableOf(t.whenReads, ctx.unreadable);
       if (unreadable.length > 0) {
@@ -53,7 +53,7 @@ function chosenTimers(ctx: CaseContext, countdownTarget: string | null, explanat
     }
   }
   if (countdownTarget !== null && !targetChosen) {
-    const first = ctx.profile.timersOf.get(countdownTarget)?.[0];
+    const first = ctx.timers.of.get(countdownTarget)?.[0];
     if (first) chosen.unshift(first);
   }
   return chosen;
@@ -166,6 +166,6 @@ export function deadlinesStep(ctx: CaseContext): DeadlineSlice {
     }
   }
   // Most urgent first; Array.prototype.sort is stable, so equal times keep their order.
-  listed.sort((a, b) => a.due - b.due);
+  if (listed.length > 1) listed.sort((a, b) => a.due - b.due);
   return { deadlines: listed.map((l) => l.deadline), explanation, warnings };
 }

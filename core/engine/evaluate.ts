@@ -3,7 +3,7 @@ import type { Guidance } from '../model/guidance';
 import type { RulePack } from '../model/rule-pack';
 import { actionsStep } from './actions';
 import { compensationStep } from './compensation';
-import { caseContext, packInfo, timeOf, unreadableWarnings, type EvaluateOptions } from './context';
+import { caseContext, packInfo, timeOf, unreadableWarnings, type CaseContext, type EvaluateOptions } from './context';
 import { deadlinesStep } from './deadlines';
 import { notesStep } from './notes';
 import { penaltiesStep } from './penalties';
@@ -22,8 +22,8 @@ export { deriveKind, type EvaluateOptions, type EvaluateSettings } from './conte
  *
  * A pipeline of pure steps, each reading the case context and returning its slice:
  * context → reason → compensation → deadlines → penalties → recidivism → actions → notes
- * → replies. The reason step gives the category and the compensation step the verdict
- * that the later steps' conditions read.
+ * → replies. The context looks the reason up (its category picks the case's rule lists) and
+ * the compensation step gives the verdict that the later steps' rule lists depend on.
  */
 export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): Guidance {
   const base = caseContext(facts, pack, opts);
@@ -33,9 +33,8 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
     return at === null || due === null ? null : at > due;
   };
   const reason = reasonStep(base);
-  const withReason = { ...base, category: reason.rule?.category ?? null };
-  const compensation = compensationStep(withReason);
-  const ctx = { ...withReason, compensation: compensation.state };
+  const compensation = compensationStep(base);
+  const ctx: CaseContext = { ...base, compensation: compensation.state };
   const deadlines = deadlinesStep(ctx);
   const penalties = penaltiesStep(ctx);
   const recidivism = recidivismStep(ctx);

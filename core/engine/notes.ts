@@ -1,14 +1,14 @@
 import type { Explanation, Guidance } from '../model/guidance';
 import type { CaseContext } from './context';
 
-/** Step: the notes (things to know, no action) that apply to the case, for the agent and in the explanation. */
+/** Step: the notes (things to know, no action) that apply to the case, for the agent and in the explanation (built per pack, rule-sets.ts). */
 export function notesStep(ctx: CaseContext): { notes: NonNullable<Guidance['notes']>; explanation: Explanation[] } {
   const notes: NonNullable<Guidance['notes']> = [];
   const explanation: Explanation[] = [];
-  for (const { rule, condition } of ctx.profile.notes.select(ctx.kind, ctx.category)) {
-    if (!condition(ctx)) continue;
-    notes.push({ ruleId: rule.id, text: rule.text, citation: rule.citation });
-    explanation.push({ verdict: `note:${rule.id}`, ruleId: rule.id, reason: rule.text, citation: rule.citation, facts: {} });
+  for (const n of ctx.rules.notes[ctx.compensation]) {
+    if (!n.condition(ctx)) continue;
+    notes.push(n.note);
+    explanation.push(n.explanation);
   }
   return { notes, explanation };
 }

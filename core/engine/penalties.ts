@@ -1,7 +1,7 @@
 import type { Explanation, Penalty } from '../model/guidance';
-import { explain, type CaseContext } from './context';
+import type { CaseContext } from './context';
 
-/** Step: the penalty points the case's category puts at risk. */
+/** Step: the penalty points the case's category puts at risk (the entries are built per pack, rule-sets.ts). */
 
 export interface PenaltySlice {
   penalties: Penalty[];
@@ -11,10 +11,10 @@ export interface PenaltySlice {
 export function penaltiesStep(ctx: CaseContext): PenaltySlice {
   const penalties: Penalty[] = [];
   const explanation: Explanation[] = [];
-  for (const { rule, condition } of ctx.profile.penalties.select(ctx.kind, ctx.category)) {
-    if (!condition(ctx)) continue;
-    penalties.push({ ruleId: rule.id, points: rule.points, when: rule.trigger });
-    explanation.push(explain(`penalty:${rule.id}`, rule, { category: ctx.category }));
+  for (const p of ctx.rules.penalties[ctx.compensation]) {
+    if (!p.condition(ctx)) continue;
+    penalties.push(p.penalty);
+    explanation.push(p.explanation);
   }
   return { penalties, explanation };
 }

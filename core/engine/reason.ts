@@ -1,9 +1,8 @@
 import type { Explanation, Warning } from '../model/guidance';
 import type { ReasonRule } from '../model/rule-pack';
-import { lookupReasonDetail } from './compile';
 import { explain, type CaseContext } from './context';
 
-/** Step: the reason the buyer chose (or the complaint type) → the pack's reason rule and its category. */
+/** Step: the reason the buyer chose (or the complaint type), looked up in the pack by the case context → its explanation or warning. */
 
 export interface ReasonSlice {
   rule: ReasonRule | null;
@@ -15,7 +14,7 @@ export function reasonStep(ctx: CaseContext): ReasonSlice {
   const text = ctx.reasonText;
   if (text === undefined) return { rule: null, explanation: [], warnings: [] };
   const field = ctx.kind === 'complaint' && ctx.facts.complaintType !== undefined ? 'complaintType' : 'reason';
-  const found = lookupReasonDetail(ctx.profile, text);
+  const found = ctx.reason;
   const rule = found.rule;
   if (rule) return { rule, explanation: [explain('reason', rule, { [field]: text })], warnings: [] };
   if (found.negated) {

@@ -77,7 +77,7 @@ export function recidivismStep(ctx: CaseContext): RecidivismSlice {
   const explanation: Explanation[] = [];
   const warnings: Warning[] = [];
   const paidMs = timeOf(ctx, 'paidAt');
-  for (const rec of ctx.profile.recidivism.select(ctx.kind, ctx.category)) {
+  for (const rec of ctx.rules.recidivism[ctx.compensation]) {
     if (paidMs === null || !rec.condition(ctx)) continue;
     const result = recidivismCount(ctx.profile, rec, paidMs, ctx.ledger, ctx.facts.orderId);
     if (result === null) continue;

@@ -5,7 +5,7 @@ import type { CaseContext } from './context';
 
 /** Step: the suggested replies, filled with what is known of the case (a missing value stays marked). */
 export function repliesStep(ctx: CaseContext, compensation: Compensation): Reply[] {
-  const list = ctx.profile.replies.select(ctx.kind, ctx.category);
+  const list = ctx.rules.replies[ctx.compensation];
   if (list.length === 0) return [];
   const { facts } = ctx;
   const shop = ctx.settings?.shopPolicy;

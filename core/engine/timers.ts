@@ -12,14 +12,16 @@ export function timerDue(t: CompiledTimer, startMs: number, profile: CompiledPro
   return null;
 }
 
-/** The unreadable facts among those a condition reads. */
-export function unreadableOf(reads: readonly FactKey[], unreadable: readonly FactKey[]): FactKey[] {
-  return unreadable.length === 0 ? [] : reads.filter((k) => unreadable.includes(k));
+const NONE: readonly FactKey[] = Object.freeze([]);
+
+/** The unreadable facts among those a condition reads (a shared empty list when none). */
+export function unreadableOf(reads: readonly FactKey[], unreadable: readonly FactKey[]): readonly FactKey[] {
+  return unreadable.length === 0 || reads.length === 0 ? NONE : reads.filter((k) => unreadable.includes(k));
 }
 
 /** The variant of a deadline for this case: the first timer whose `when` holds; null when an unreadable fact decides. */
 export function pickTimer(ctx: CaseContext, deadlineId: string): CompiledTimer | null {
-  for (const t of ctx.profile.timersOf.get(deadlineId) ?? []) {
+  for (const t of ctx.timers.of.get(deadlineId) ?? []) {
     if (unreadableOf(t.whenReads, ctx.unreadable).length > 0) return null;
     if (t.when(ctx)) return t;
   }

@@ -32,6 +32,7 @@ export interface ConditionInput {
 export type Predicate = (c: ConditionInput) => boolean;
 
 export const ALWAYS: Predicate = () => true;
+export const NEVER: Predicate = () => false;
 
 /** Text facts compare after normalisation and without spaces. */
 export function squash(text: string): string {
