@@ -1,4 +1,5 @@
 import type { CaseKind, FactKey, Platform } from '../model/facts';
+import type { Guidance } from '../model/guidance';
 import { CASE_KINDS, PLATFORMS } from '../model/facts';
 import type { CalendarRule, ReasonRule, RecidivismRule, ReplyRule, Rule, RulePack, TimerRule, When } from '../model/rule-pack';
 import { compileTemplate, type CompiledTemplate } from '../replies/template';
@@ -33,12 +34,20 @@ export interface CompiledTimer {
   startKey: string;
   lengthMs: number | null;
   workingDays: number | null;
+  /** Does another deadline of the profile start when this one ends? */
+  chained: boolean;
 }
 
 /** The timers of one deadline id, in pack order (the first whose `when` holds is the variant). */
 export interface TimerGroup {
   deadlineId: string;
   timers: CompiledTimer[];
+  /**
+   * The start fact every timer of the group counts from, when they share one and none reads
+   * a fact to choose its variant: without that time the group gives nothing (unless it is the
+   * countdown's deadline), so it is skipped untried. Null otherwise.
+   */
+  startFact: FactKey | null;
 }
 
 export interface CompiledReply extends CompiledRule<ReplyRule> {
@@ -66,15 +75,17 @@ export interface CompiledProfile {
   rules: Record<CaseKind, Map<string, ProfileRules>>;
   calendar: { rule: CalendarRule; cal: HolidayCalendar } | null;
   /** Reason names (squashed) → reason rule; the first rule naming a text wins. */
-  reasons: Map<string, ReasonRule>;
+  reasons: Map<string, KnownReason>;
   /** The same names, longest first, for "contains" matching of decorated texts. */
-  reasonNames: [string, ReasonRule][];
+  reasonNames: [string, KnownReason][];
   /** The pack's reason vocabulary: character folds and negation markers. */
-  vocabulary: { fold: Map<string, string>; negations: string[] };
+  vocabulary: { fold: ReasonFold; negations: string[] };
 }
 
 export interface CompiledPack {
   pack: RulePack;
+  /** The pack as the guidance names it. */
+  info: Guidance['pack'];
   /** `countdownStates` with their state texts squashed once. */
   countdownStates: { kinds: readonly CaseKind[] | undefined; needles: string[]; deadlineId: string }[];
   profiles: Map<string, CompiledProfile>;
@@ -96,7 +107,7 @@ function forKind(when: When | undefined, kind: CaseKind): Predicate {
   return compileWhen(when && { ...when, kinds: undefined });
 }
 
-function compileTimer(rule: TimerRule, kind: CaseKind): CompiledTimer {
+function compileTimer(rule: TimerRule, kind: CaseKind, chained: ReadonlySet<string>): CompiledTimer {
   const { start, length } = rule;
   const startFact = 'fact' in start ? start.fact : null;
   const after = 'after' in start ? start.after : null;
@@ -113,6 +124,7 @@ function compileTimer(rule: TimerRule, kind: CaseKind): CompiledTimer {
     startKey: startFact ?? `deadline:${after}`,
     lengthMs: fixed ? ((length.days ?? 0) * 24 + (length.hours ?? 0)) * HOUR + (length.minutes ?? 0) * MINUTE : null,
     workingDays: length?.workingDays ?? null,
+    chained: chained.has(rule.deadlineId),
   };
 }
 
@@ -129,20 +141,22 @@ function byOrder<T extends { order: number } | { rule: { order: number } }>(list
  * the kind, that no other deadline starts after and that no page countdown can stand for.
  */
 function kindTimers(pack: RulePack, rules: readonly TimerRule[], kind: CaseKind): KindTimers {
+  const chained = new Set(rules.flatMap((r) => ('after' in r.start ? [r.start.after] : [])));
   const of = new Map<string, CompiledTimer[]>();
   for (const rule of rules) {
     const group = of.get(rule.deadlineId) ?? [];
-    group.push(compileTimer(rule, kind));
+    group.push(compileTimer(rule, kind, chained));
     of.set(rule.deadlineId, group);
   }
-  const chained = new Set(rules.flatMap((r) => ('after' in r.start ? [r.start.after] : [])));
   const targets = new Set([pack.countdownTargets[kind], ...(pack.countdownStates ?? []).filter((st) => !st.kinds || st.kinds.includes(kind)).map((st) => st.deadlineId)]);
   const groups: TimerGroup[] = [];
   for (const [deadlineId, list] of of) {
     const tried = list.filter((t) => t.when !== NEVER || t.whenReads.length > 0);
     const silent = list.every((t) => t.show === NEVER && t.whenReads.length === 0);
     if (tried.length === 0 || (silent && !chained.has(deadlineId) && !targets.has(deadlineId))) continue;
-    groups.push({ deadlineId, timers: tried });
+    const first = tried[0]?.startFact ?? null;
+    const shared = tried.every((t) => t.startFact === first && t.whenReads.length === 0);
+    groups.push({ deadlineId, timers: tried, startFact: shared ? first : null });
   }
   return { groups, of };
 }
@@ -154,16 +168,17 @@ function compileProfile(pack: RulePack, id: string, platform: Platform): Compile
   const timers = {} as Record<CaseKind, KindTimers>;
   for (const kind of CASE_KINDS) timers[kind] = kindTimers(pack, of('timer'), kind);
   const vocabulary = {
-    fold: new Map(Object.entries(pack.reasonVocabulary?.fold ?? {})),
+    fold: reasonFold(pack.reasonVocabulary?.fold ?? {}),
     negations: (pack.reasonVocabulary?.negations ?? []).map((n) => squash(n)).filter((n) => n !== ''),
   };
-  const reasons = new Map<string, ReasonRule>();
-  const reasonNames: [string, ReasonRule][] = [];
+  const reasons = new Map<string, KnownReason>();
+  const reasonNames: [string, KnownReason][] = [];
   for (const rule of of('reason')) {
     for (const name of rule.names) {
       const squashed = foldReason(vocabulary.fold, name);
-      if (!reasons.has(squashed)) reasons.set(squashed, rule);
-      reasonNames.push([squashed, rule]);
+      const found: KnownReason = Object.freeze({ rule });
+      if (!reasons.has(squashed)) reasons.set(squashed, found);
+      reasonNames.push([squashed, found]);
     }
   }
   reasonNames.sort((a, b) => b[0].length - a[0].length);
@@ -195,12 +210,27 @@ function compileProfile(pack: RulePack, id: string, platform: Platform): Compile
   };
 }
 
-/** A reason text made comparable: normalised, spaces removed, characters folded (traditional → simplified …). */
-export function foldReason(fold: ReadonlyMap<string, string>, text: string): string {
+/** The pack's character folds (traditional → simplified …). */
+export interface ReasonFold {
+  map: ReadonlyMap<string, string>;
+  /** Matches a text holding a character the map folds; null when it folds none. */
+  any: RegExp | null;
+}
+
+export function reasonFold(entries: Record<string, string>): ReasonFold {
+  const map = new Map(Object.entries(entries));
+  // Texts are folded one code point at a time, so only one-code-point keys can ever apply.
+  const chars = [...map.keys()].filter((k) => [...k].length === 1);
+  const any = chars.length === 0 ? null : new RegExp(`[${chars.map((ch) => `\\u{${(ch.codePointAt(0) ?? 0).toString(16)}}`).join('')}]`, 'u');
+  return { map, any };
+}
+
+/** A reason text made comparable: normalised, spaces removed, characters folded (a text with nothing to fold is returned as squashed). */
+export function foldReason(fold: ReasonFold, text: string): string {
   const squashed = squash(text);
-  if (fold.size === 0) return squashed;
+  if (fold.any === null || !fold.any.test(squashed)) return squashed;
   let out = '';
-  for (const ch of squashed) out += fold.get(ch) ?? ch;
+  for (const ch of squashed) out += fold.map.get(ch) ?? ch;
   return out;
 }
 
@@ -228,7 +258,8 @@ export function compilePack(pack: RulePack): CompiledPack {
     }
   }
   const countdownStates = (pack.countdownStates ?? []).map((st) => ({ kinds: st.kinds, needles: st.refundStatus.map(squash), deadlineId: st.deadlineId }));
-  const compiled: CompiledPack = { pack, profiles, defaults, countdownStates };
+  const info = Object.freeze({ id: pack.id, version: pack.version });
+  const compiled: CompiledPack = { pack, info, profiles, defaults, countdownStates };
   cache.set(pack, compiled);
   return compiled;
 }
@@ -238,6 +269,13 @@ export interface ReasonLookup {
   /** The name found inside the text next to a negation (非…, 不支持…): the text stays unknown. */
   negated?: { name: string; marker: string; rule: ReasonRule };
 }
+/** The answer for a known name, built once per pack. */
+export interface KnownReason extends ReasonLookup {
+  rule: ReasonRule;
+}
+
+/** An unknown text's answer (shared: the lookups of known names are built once per pack too). */
+const NOT_FOUND: ReasonLookup = Object.freeze({ rule: null });
 
 /**
  * The reason rule for a page text, by meaning: the exact (folded) name first; else the
@@ -248,16 +286,16 @@ export interface ReasonLookup {
 export function lookupReasonDetail(p: CompiledProfile, text: string): ReasonLookup {
   const folded = foldReason(p.vocabulary.fold, text);
   const exact = p.reasons.get(folded);
-  if (exact) return { rule: exact };
-  for (const [name, rule] of p.reasonNames) {
+  if (exact) return exact;
+  for (const [name, found] of p.reasonNames) {
     const at = folded.indexOf(name);
     if (at < 0) continue;
     const rest = folded.slice(0, at) + '\u0000' + folded.slice(at + name.length);
     const marker = p.vocabulary.negations.find((n) => rest.includes(n));
-    if (marker !== undefined) return { rule: null, negated: { name, marker, rule } };
-    return { rule };
+    if (marker !== undefined) return { rule: null, negated: { name, marker, rule: found.rule } };
+    return found;
   }
-  return { rule: null };
+  return NOT_FOUND;
 }
 
 /** The reason rule for a page text (see lookupReasonDetail); null when unknown or negated. */

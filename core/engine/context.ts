@@ -1,10 +1,10 @@
 import type { CaseKind, Facts, FactKey, Platform } from '../model/facts';
-import type { Citation, Explanation, Guidance, Text, Warning } from '../model/guidance';
+import type { Citation, Explanation, Text, Warning } from '../model/guidance';
 import type { LedgerEntry } from '../model/ledger';
 import type { RulePack } from '../model/rule-pack';
 import type { RemedyLimits } from '../model/settings';
 import { yuanToFen } from '../money/fen';
-import { toBeijingIso, toEpochMs } from '../time/beijing';
+import { asBeijingIso, toEpochMs } from '../time/beijing';
 import { compilePack, lookupReasonDetail, type CompiledPack, type CompiledProfile, type KindTimers, type ProfileRules, type ReasonLookup } from './compile';
 import { categoryKey } from './rule-sets';
 import { squash, type ConditionInput } from './when';
@@ -92,11 +92,8 @@ export function explain(verdict: string, rule: { id: string; reason: Text; citat
   return { verdict, ruleId: rule.id, reason: rule.reason, citation: rule.citation, facts };
 }
 
-export function packInfo(pack: RulePack): Guidance['pack'] {
-  return { id: pack.id, version: pack.version };
-}
-
 const NO_REASON: ReasonLookup = Object.freeze({ rule: null });
+const NO_FACTS: readonly FactKey[] = Object.freeze([]);
 
 export function caseContext(facts: Facts, pack: RulePack, opts: EvaluateOptions): CaseContext {
   const nowMs = toEpochMs(opts.now);
@@ -108,7 +105,7 @@ export function caseContext(facts: Facts, pack: RulePack, opts: EvaluateOptions)
   const asked = opts.profile === undefined ? undefined : compiled.profiles.get(opts.profile);
   const profile = asked !== undefined && asked.platform === platform ? asked : compiled.defaults[platform];
   const kind = opts.kind ?? deriveKind(facts);
-  const unreadable = facts.unreadable ?? [];
+  const unreadable = facts.unreadable ?? NO_FACTS;
   const reasonText = kind === 'complaint' ? (facts.complaintType ?? facts.reason) : (facts.reason ?? facts.complaintType);
   const reason: ReasonLookup = reasonText === undefined ? NO_REASON : lookupReasonDetail(profile, reasonText);
   const category = reason.rule?.category ?? null;
@@ -127,7 +124,7 @@ export function caseContext(facts: Facts, pack: RulePack, opts: EvaluateOptions)
     profile,
     platform,
     nowMs,
-    nowIso: toBeijingIso(nowMs),
+    nowIso: asBeijingIso(opts.now, nowMs),
     ledger: opts.ledger ?? [],
     settings,
     unreadable,

@@ -1,3 +1,4 @@
+import type { FactKey } from '../model/facts';
 import type { Deadline, Explanation, Warning } from '../model/guidance';
 import { DEFAULT_COUNTDOWN_TOLERANCE_MINUTES } from '../model/rule-pack';
 import { MINUTE, toBeijingIso } from '../time/beijing';
@@ -5,6 +6,7 @@ import { parseCountdown } from '../time/duration';
 import type { CompiledTimer } from './compile';
 import { explain, timeOf, type CaseContext } from './context';
 import { pickTimer, timerDue, unreadableOf } from './timers';
+import { containsAny } from './when';
 
 /**
  * Step: every deadline of the case, most urgent first. Per deadline id the first timer whose
@@ -39,6 +41,7 @@ function chosenTimers(ctx: CaseContext, countdownTarget: string | null, explanat
   const chosen: CompiledTimer[] = [];
   let targetChosen = false;
   for (const group of ctx.timers.groups) {
+    if (group.startFact !== null && group.deadlineId !== countdownTarget && startOf(ctx, group.startFact) === null) continue;
     for (const t of group.timers) {
       const unreadable = unreadableOf(t.whenReads, ctx.unreadable);
       if (unreadable.length > 0) {
@@ -67,7 +70,7 @@ export function countdownTargetOf(ctx: CaseContext): string {
   if (ctx.refundStatus === '') return ctx.pack.countdownTargets[ctx.kind];
   for (const st of ctx.compiled.countdownStates) {
     if (st.kinds && !st.kinds.includes(ctx.kind)) continue;
-    if (st.needles.some((n) => ctx.refundStatus.includes(n))) return st.deadlineId;
+    if (containsAny(ctx.refundStatus, st.needles)) return st.deadlineId;
   }
   return ctx.pack.countdownTargets[ctx.kind];
 }
@@ -76,6 +79,17 @@ export function countdownTargetOf(ctx: CaseContext): string {
 function toleranceText(minutes: number): { zh: string; en: string } {
   if (minutes % 60 === 0) return { zh: `${minutes / 60}小时`, en: `${minutes / 60} h` };
   return { zh: `${minutes}分钟`, en: `${minutes} min` };
+}
+
+/** The time of a start fact; null when absent, unreadable or not a time. */
+function startOf(ctx: CaseContext, fact: FactKey): number | null {
+  return ctx.unreadable.includes(fact) ? null : timeOf(ctx, fact);
+}
+
+/** The start as the explanation shows it: the fact as read, or the earlier deadline's time. */
+function startShown(ctx: CaseContext, t: CompiledTimer, startMs: number | null): unknown {
+  if (t.startFact !== null) return ctx.facts[t.startFact] ?? null;
+  return startMs === null ? null : toBeijingIso(startMs);
 }
 
 export function deadlinesStep(ctx: CaseContext): DeadlineSlice {
@@ -88,25 +102,24 @@ export function deadlinesStep(ctx: CaseContext): DeadlineSlice {
   const toleranceMinutes = ctx.pack.countdownToleranceMinutes ?? DEFAULT_COUNTDOWN_TOLERANCE_MINUTES;
   const profile = ctx.profile;
   /** Due times so far by deadline id (a chained deadline starts when an earlier one ends). */
-  const dues = new Map<string, number>();
+  let dues: Map<string, number> | null = null;
   const listed: { due: number; deadline: Deadline }[] = [];
 
   for (const t of chosenTimers(ctx, countdownTarget, explanation)) {
     const r = t.rule;
     const isTarget = r.deadlineId === countdownTarget;
-    let startMs: number | null;
-    if (t.startFact !== null) startMs = ctx.unreadable.includes(t.startFact) ? null : timeOf(ctx, t.startFact);
-    else startMs = dues.get(t.after ?? '') ?? null;
+    const startMs = t.startFact !== null ? startOf(ctx, t.startFact) : (dues?.get(t.after ?? '') ?? null);
     if (startMs === null && !isTarget) continue;
-    /** The start as the explanation shows it: the fact as read, or the earlier deadline's time. */
-    const start = t.startFact !== null ? (ctx.facts[t.startFact] ?? null) : startMs === null ? null : toBeijingIso(startMs);
     const computed = startMs === null ? null : timerDue(t, startMs, profile);
     const due = isTarget && countdown !== null ? ctx.nowMs + countdown * 1000 : computed;
     if (due === null) {
-      if (t.show(ctx)) explanation.push(explain(t.verdict, r, { [t.startKey]: start, computed: false }));
+      if (t.show(ctx)) explanation.push(explain(t.verdict, r, { [t.startKey]: startShown(ctx, t, startMs), computed: false }));
       continue;
     }
-    dues.set(r.deadlineId, due);
+    if (t.chained) (dues ??= new Map()).set(r.deadlineId, due);
+    // A deadline not listed for this case only counts as the start of a later one.
+    if (!isTarget && !t.show(ctx)) continue;
+    const start = startShown(ctx, t, startMs);
     const used: Record<string, unknown> = {};
     used[t.startKey] = start;
     if (isTarget) {
@@ -124,7 +137,6 @@ export function deadlinesStep(ctx: CaseContext): DeadlineSlice {
         });
       }
     } else {
-      if (!t.show(ctx)) continue;
       const unreadable = unreadableOf(t.showReads, ctx.unreadable);
       if (unreadable.length > 0) {
         explanation.push(explain(t.verdict, r, { [t.startKey]: start, computed: false, unreadable }));

@@ -3,7 +3,7 @@ import type { Guidance } from '../model/guidance';
 import type { RulePack } from '../model/rule-pack';
 import { actionsStep } from './actions';
 import { compensationStep } from './compensation';
-import { caseContext, packInfo, timeOf, unreadableWarnings, type CaseContext, type EvaluateOptions } from './context';
+import { caseContext, timeOf, unreadableWarnings, type CaseContext, type EvaluateOptions } from './context';
 import { deadlinesStep } from './deadlines';
 import { notesStep } from './notes';
 import { penaltiesStep } from './penalties';
@@ -43,7 +43,7 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
   return {
     kind: ctx.kind,
     platform: ctx.platform,
-    pack: packInfo(pack),
+    pack: ctx.compiled.info,
     profile: ctx.profile.id,
     now: ctx.nowIso,
     deadlines: deadlines.deadlines,
@@ -51,15 +51,8 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
     penalties: penalties.penalties,
     actions: actionsStep(ctx, compensation.compensation),
     replies: repliesStep(ctx, compensation.compensation),
-    warnings: [...unreadableWarnings(ctx), ...reason.warnings, ...compensation.warnings, ...deadlines.warnings, ...recidivism.warnings],
-    explanation: [
-      ...reason.explanation,
-      ...compensation.explanation,
-      ...deadlines.explanation,
-      ...penalties.explanation,
-      ...recidivism.explanation,
-      ...notes.explanation,
-    ],
+    warnings: unreadableWarnings(ctx).concat(reason.warnings, compensation.warnings, deadlines.warnings, recidivism.warnings),
+    explanation: reason.explanation.concat(compensation.explanation, deadlines.explanation, penalties.explanation, recidivism.explanation, notes.explanation),
     notes: notes.notes,
     ...refusal,
   };

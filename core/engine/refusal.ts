@@ -8,13 +8,18 @@ import type { CaseContext } from './context';
  * after the deadlines step, whose deadlines it points into. Its rules are indexed per pack
  * by case kind and reason category like every other rule type (rule-sets.ts).
  */
+function firstHolding<T extends { condition: (c: CaseContext) => boolean }>(list: readonly T[], ctx: CaseContext): T | undefined {
+  for (const r of list) if (r.condition(ctx)) return r;
+  return undefined;
+}
+
 export function refusalStep(ctx: CaseContext, deadlines: readonly Deadline[]): Pick<Guidance, 'refusal' | 'evidence'> {
   const rules = ctx.rules;
   const state = ctx.compensation;
   const out: Pick<Guidance, 'refusal' | 'evidence'> = {};
-  const refusal = rules.refusals[state].find((r) => r.condition(ctx));
+  const refusal = firstHolding(rules.refusals[state], ctx);
   if (refusal) out.refusal = refusal.refusal;
-  const period = rules.periods[state].find((r) => r.condition(ctx))?.rule;
+  const period = firstHolding(rules.periods[state], ctx)?.rule;
   if (period) {
     // (a period with nothing to upload for this reason — 拍错了, 不想要了 — shows no checklist)
     const items: NonNullable<Guidance['evidence']>['items'] = [];

@@ -1,6 +1,6 @@
 import type { CaseKind, Facts, FactKey } from '../model/facts';
 import type { ReasonCategory, When } from '../model/rule-pack';
-import { normalizeText } from '../text/normalize';
+import { compactText } from '../text/normalize';
 
 /**
  * Rule conditions (`when` / `show` in the pack) turned into predicates over what a
@@ -36,7 +36,7 @@ export const NEVER: Predicate = () => false;
 
 /** Text facts compare after normalisation and without spaces. */
 export function squash(text: string): string {
-  return normalizeText(text).replace(/\s+/g, '');
+  return compactText(text);
 }
 
 /** The facts a condition reads (an unreadable one makes the condition undecidable). */
@@ -66,9 +66,20 @@ function oneOf<T>(value: T | undefined, list: readonly T[]): boolean {
 }
 
 /** Does the squashed text contain one of the needles? ('' contains nothing.) */
-function containsAny(text: string, needles: readonly string[]): boolean {
-  return text !== '' && needles.some((n) => text.includes(n));
+export function containsAny(text: string, needles: readonly string[]): boolean {
+  if (text === '') return false;
+  for (const n of needles) if (text.includes(n)) return true;
+  return false;
 }
+
+const allPresent = (facts: Facts, keys: readonly FactKey[]): boolean => {
+  for (const k of keys) if (facts[k] === undefined) return false;
+  return true;
+};
+const allAbsent = (facts: Facts, keys: readonly FactKey[]): boolean => {
+  for (const k of keys) if (facts[k] !== undefined) return false;
+  return true;
+};
 
 /** Every condition listed must hold (AND); an absent condition holds. */
 export function compileWhen(w: When | undefined): Predicate {
@@ -95,8 +106,8 @@ export function compileWhen(w: When | undefined): Predicate {
     const needles = w.notRefundStatus.map(squash);
     checks.push((c) => !containsAny(c.refundStatus, needles));
   }
-  if (present) checks.push((c) => present.every((k) => c.facts[k] !== undefined));
-  if (absent) checks.push((c) => absent.every((k) => c.facts[k] === undefined));
+  if (present) checks.push((c) => allPresent(c.facts, present));
+  if (absent) checks.push((c) => allAbsent(c.facts, absent));
   if (categories) checks.push((c) => oneOf(c.category ?? undefined, categories));
   const { notCategories, refundType, factAfter } = w;
   if (notCategories) checks.push((c) => !oneOf(c.category ?? undefined, notCategories));

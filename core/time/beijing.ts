@@ -48,6 +48,27 @@ function two(s: string, i: number): number {
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
+/** `????-??-??T??:??:??+08:00`: the shape toBeijingIso writes (digits and ranges not checked). */
+function canonicalShape(iso: string): boolean {
+  return (
+    iso.length === 25 &&
+    iso.charCodeAt(4) === 45 && iso.charCodeAt(7) === 45 && iso.charCodeAt(10) === 84 &&
+    iso.charCodeAt(13) === 58 && iso.charCodeAt(16) === 58 &&
+    // `+08:00`
+    iso.charCodeAt(19) === 43 && iso.charCodeAt(20) === 48 && iso.charCodeAt(21) === 56 &&
+    iso.charCodeAt(22) === 58 && iso.charCodeAt(23) === 48 && iso.charCodeAt(24) === 48
+  );
+}
+
+/**
+ * An instant read with toEpochMs (`ms`, not NaN) written as toBeijingIso writes it: the text
+ * itself when it already has that form (toEpochMs reads that form exactly or answers NaN),
+ * else toBeijingIso(ms). Checked against toBeijingIso in test/unit/core/fast-paths.test.ts.
+ */
+export function asBeijingIso(iso: string, ms: number): string {
+  return canonicalShape(iso) ? iso : toBeijingIso(ms);
+}
+
 /** Day numbers of the first of a month, by (year × 12 + month − 1) mod 1024 (direct-mapped). */
 const monthKeys = new Int32Array(1024).fill(-1);
 const monthDays = new Float64Array(1024);
@@ -59,14 +80,7 @@ const monthDays = new Float64Array(1024);
  * test/unit/core/fast-paths.test.ts.
  */
 export function toEpochMs(iso: string): number {
-  if (
-    iso.length === 25 &&
-    iso.charCodeAt(4) === 45 && iso.charCodeAt(7) === 45 && iso.charCodeAt(10) === 84 &&
-    iso.charCodeAt(13) === 58 && iso.charCodeAt(16) === 58 &&
-    // `+08:00`
-    iso.charCodeAt(19) === 43 && iso.charCodeAt(20) === 48 && iso.charCodeAt(21) === 56 &&
-    iso.charCodeAt(22) === 58 && iso.charCodeAt(23) === 48 && iso.charCodeAt(24) === 48
-  ) {
+  if (canonicalShape(iso)) {
     const y1 = two(iso, 0);
     const y2 = two(iso, 2);
     const mo = two(iso, 5);

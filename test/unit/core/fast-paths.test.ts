@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseBeijingTime, parseBeijingTimeGeneral, parseMoneyGeneral, plainAmountFen, toBeijingIso, toEpochMs } from '../../../core/index';
+import { asBeijingIso, defaultPack, parseBeijingTime, parseBeijingTimeGeneral, parseMoneyGeneral, plainAmountFen, toBeijingIso, toEpochMs } from '../../../core/index';
+import { foldReason, reasonFold } from '../../../core/engine/compile';
+import { squash } from '../../../core/engine/when';
+import { normalizeText } from '../../../core/text/normalize';
 
 /**
  * The hand-written fast paths of time and money against plain versions: whatever they
@@ -64,6 +67,23 @@ describe('core/time fast paths', () => {
     );
   });
 
+  it('asBeijingIso gives what toBeijingIso gives for every instant toEpochMs reads (canonical text kept as is)', () => {
+    const shaped = fc
+      .tuple(fc.oneof(year, roughDigits(4)), roughDigits(2), roughDigits(2), roughDigits(2), roughDigits(2), roughDigits(2))
+      .map(([y, mo, d, h, mi, s]) => `${y}-${mo}-${d}T${h}:${mi}:${s}+08:00`);
+    const real = fc.integer({ min: MIN_MS, max: MAX_MS }).map((ms) => toBeijingIso(ms));
+    const other = fc
+      .tuple(fc.integer({ min: MIN_MS, max: MAX_MS }), fc.constantFrom('Z', '+00:00', '+08:00', '-05:30'))
+      .map(([ms, zone]) => new Date(ms).toISOString().replace('Z', zone));
+    fc.assert(
+      fc.property(fc.oneof(shaped, real, other), (iso) => {
+        const ms = toEpochMs(iso);
+        if (!Number.isNaN(ms)) expect(asBeijingIso(iso, ms)).toBe(plainBeijingIso(ms));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
   it("parseBeijingTime's `YYYY-MM-DD HH:mm:ss` path answers as the general formats do", () => {
     const wall = fc
       .tuple(fc.oneof(year, roughDigits(4)), roughDigits(2), roughDigits(2), roughDigits(2), roughDigits(2), roughDigits(2))
@@ -86,5 +106,26 @@ describe('core/money fast path', () => {
       }),
       { numRuns: 20_000 },
     );
+  });
+});
+
+describe('core/engine text fast paths', () => {
+  /** Texts as pages write reasons and states: CJK, ASCII, full-width forms, odd spaces and invisible marks. */
+  const FOLDS = defaultPack.reasonVocabulary?.fold ?? {};
+  const pieces = [...Object.keys(FOLDS), ...Object.values(FOLDS), '缺货', '退款', '·', ' ', '\u3000', '\u200b', '\u00ad', '\ufeff', '\t', 'Ａ', '１', 'a', '7', '（', '：', '\u{20000}'];
+  const text = fc.oneof(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((a) => a.join('')), fc.string({ maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 8 }));
+
+  it('squash (compactText) is normalizeText without any whitespace', () => {
+    fc.assert(fc.property(text, (raw) => squash(raw) === normalizeText(raw).replace(/\s+/g, '')), { numRuns: 20_000 });
+  });
+
+  it('foldReason skips the fold only for texts with nothing to fold', () => {
+    const fold = reasonFold(FOLDS);
+    const plain = (raw: string) => {
+      let out = '';
+      for (const ch of squash(raw)) out += fold.map.get(ch) ?? ch;
+      return out;
+    };
+    fc.assert(fc.property(text, (raw) => foldReason(fold, raw) === plain(raw)), { numRuns: 20_000 });
   });
 });
