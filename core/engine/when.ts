@@ -116,6 +116,8 @@ export function compileWhen(w: When | undefined): Predicate {
   if (compensation) checks.push((c) => compensationHolds(compensation, c.compensation));
   if (freeShipping !== undefined) checks.push((c) => c.freeShipping === freeShipping);
   if (checks.length === 0) return ALWAYS;
+  const [only] = checks;
+  if (checks.length === 1 && only !== undefined) return only;
   return (c) => {
     for (const check of checks) if (!check(c)) return false;
     return true;
