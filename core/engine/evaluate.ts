@@ -24,6 +24,10 @@ export { deriveKind, type EvaluateOptions, type EvaluateSettings } from './conte
  * context → reason → compensation → deadlines → penalties → recidivism → actions → notes
  * → replies. The context looks the reason up (its category picks the case's rule lists) and
  * the compensation step gives the verdict that the later steps' rule lists depend on.
+ *
+ * What depends on the pack alone (the pack info, penalties, notes, refusals, actions without
+ * a limit, evidence items and their explanations) is built once per pack and shared by every
+ * guidance, frozen: a guidance is read, never changed in place.
  */
 export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): Guidance {
   const base = caseContext(facts, pack, opts);
