@@ -9,22 +9,30 @@
 import type { Page } from 'playwright-core';
 import type { Harness } from '../e2e/harness';
 import { ROOT } from './build';
-import { listPage } from './pages';
+import { listPage, workbenchRows, workbenchShell } from './pages';
 import { sourceLine, type HotSpot } from './profile';
 import { spread, type Spread } from './stats';
 import { join, relative } from 'node:path';
 
 /** Served here: same host, a path outside the content script's matches (`/dispute/*`). */
 const PLAIN_URL = 'https://refund2.tmall.com/bench/list.htm';
+const WORKBENCH_PLAIN_URL = 'https://myseller.taobao.com/bench/workbench.htm';
 const LIST_URL_FOR_READER = 'https://myseller.taobao.com/home.htm/trade-platform/refund-list';
 const SOURCE_URL = 'aftersale-bench://core-pages.js';
 
 export interface BlinkRead {
-  /** The first call: cold JIT, and every node touched gets its JS wrapper created then. */
+  /** The first call (the median over the loads, when cold): cold JIT, and every node touched gets its JS wrapper created then. */
   firstMs: number;
   timing: Spread;
   functions: HotSpot[];
   lines: Array<HotSpot & { source: string }>;
+}
+
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  startTime: number;
+  endTime: number;
 }
 
 interface ProfileNode {
@@ -33,7 +41,29 @@ interface ProfileNode {
   positionTicks?: Array<{ line: number; ticks: number }>;
 }
 
-export async function blinkRead(h: Harness, rows: number, loops = 7): Promise<BlinkRead> {
+/** What to read: a generated page, served at `url` (outside the content script's matches), and the cases it holds. */
+export interface BlinkPage {
+  html: string;
+  url: string;
+  cases: number;
+}
+
+/** The 退款管理 list of `rows` rows (its platform given: the URL the reader is told names none). */
+export function blinkListPage(rows: number): BlinkPage {
+  return { html: listPage(rows, Date.now()), url: PLAIN_URL, cases: rows };
+}
+
+/** The 千牛 workbench list (per-case Fusion tables) with `rows` cases in it. */
+export function blinkWorkbenchPage(rows: number): BlinkPage {
+  const html = workbenchShell().replace('<div class="next-table-body" id="wb-body"></div>', `<div class="next-table-body" id="wb-body">${workbenchRows(rows, Date.now())}</div>`);
+  return { html, url: WORKBENCH_PLAIN_URL, cases: rows };
+}
+
+/**
+ * `cold`: the profile is of the first call on a fresh page load (`loops` loads) — the content
+ * script's case; else of `loops` warm calls.
+ */
+export async function blinkRead(h: Harness, target: BlinkPage, loops = 7, cold = false): Promise<BlinkRead> {
   const esbuild = await import('esbuild');
   const { SourceMapConsumer } = await import('source-map-js');
   const out = await esbuild.build({
@@ -53,14 +83,14 @@ export async function blinkRead(h: Harness, rows: number, loops = 7): Promise<Bl
   const map = new SourceMapConsumer(JSON.parse(mapFile.text));
   const mapDir = join(ROOT, '.tmp-bench');
 
-  h.serve(PLAIN_URL, listPage(rows, Date.now()));
+  h.serve(target.url, target.html);
   const page: Page = await h.context.newPage();
   try {
-    await page.goto(PLAIN_URL, { waitUntil: 'domcontentloaded' });
+    await page.goto(target.url, { waitUntil: 'domcontentloaded' });
     await page.addScriptTag({ content: `${js}\n//# sourceURL=${SOURCE_URL}` });
-    const call = `(() => { const t0 = performance.now(); const r = __asPages.readPage(document, ${JSON.stringify(LIST_URL_FOR_READER)}); return [performance.now() - t0, r.cases.length]; })()`;
+    const call = `(() => { const t0 = performance.now(); const r = __asPages.readPage(document, ${JSON.stringify(LIST_URL_FOR_READER)}, { platform: 'tmall' }); return [performance.now() - t0, r.cases.length]; })()`;
     const first = (await page.evaluate(call)) as [number, number];
-    if (first[1] !== rows) throw new Error(`readPage found ${first[1]} cases on a ${rows}-row page in Blink`);
+    if (first[1] !== target.cases) throw new Error(`readPage found ${first[1]} cases of ${target.cases} in Blink`);
     for (let i = 0; i < 2; i++) await page.evaluate(call);
     const samples: number[] = [];
     for (let i = 0; i < loops; i++) samples.push(((await page.evaluate(call)) as [number, number])[0]);
@@ -68,20 +98,36 @@ export async function blinkRead(h: Harness, rows: number, loops = 7): Promise<Bl
     const cdp = await h.context.newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
-    await cdp.send('Profiler.start');
-    for (let i = 0; i < loops; i++) await page.evaluate(call);
-    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: ProfileNode[]; samples: number[]; startTime: number; endTime: number } };
+    const profiled = async (run: () => Promise<void>): Promise<Profile> => {
+      await cdp.send('Profiler.start');
+      await run();
+      return ((await cdp.send('Profiler.stop')) as unknown as { profile: Profile }).profile;
+    };
+    const profiles: Profile[] = [];
+    const firsts = [first[0]];
+    if (cold) {
+      // The content script's case: the first call on a freshly loaded page, `loops` times.
+      for (let i = 0; i < loops; i++) {
+        await page.goto(target.url, { waitUntil: 'domcontentloaded' });
+        await page.addScriptTag({ content: `${js}\n//# sourceURL=${SOURCE_URL}` });
+        profiles.push(await profiled(async () => void firsts.push(((await page.evaluate(call)) as [number, number])[0])));
+      }
+    } else {
+      profiles.push(await profiled(async () => {
+        for (let i = 0; i < loops; i++) await page.evaluate(call);
+      }));
+    }
     await cdp.detach();
 
-    const total = profile.samples.length || 1;
-    const msPerTick = (profile.endTime - profile.startTime) / 1000 / total;
+    const total = profiles.reduce((n, p) => n + p.samples.length, 0) || 1;
+    const msPerTick = profiles.reduce((n, p) => n + (p.endTime - p.startTime) / 1000, 0) / total;
     const orig = (line1: number) => {
       const p = map.originalPositionFor({ line: line1, column: 0, bias: SourceMapConsumer.LEAST_UPPER_BOUND });
       return p.source ? `${relative(ROOT, join(mapDir, p.source))}:${p.line}` : null;
     };
     const fns = new Map<string, number>();
     const lines = new Map<string, number>();
-    for (const n of profile.nodes) {
+    for (const n of profiles.flatMap((p) => p.nodes)) {
       const hits = n.hitCount ?? 0;
       const name = n.callFrame.functionName;
       if (!hits || name === '(idle)' || name === '(program)') continue;
@@ -99,7 +145,7 @@ export async function blinkRead(h: Harness, rows: number, loops = 7): Promise<Bl
         .sort((a, b) => b[1] - a[1])
         .slice(0, k)
         .map(([where, t]) => ({ where, selfMs: Math.round(t * msPerTick * 10) / 10, pct: Math.round((t / total) * 1000) / 10 }));
-    return { firstMs: first[0], timing: spread(samples), functions: top(fns, 12), lines: top(lines, 15).map((x) => ({ ...x, source: sourceLine(x.where) })) };
+    return { firstMs: spread(firsts).median, timing: spread(samples), functions: top(fns, 12), lines: top(lines, 15).map((x) => ({ ...x, source: sourceLine(x.where) })) };
   } finally {
     await page.close();
   }

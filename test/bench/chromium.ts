@@ -20,7 +20,16 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { BADGE, launch, type Harness } from '../e2e/harness';
 import { DETAIL_URL, LIST_URL, detailPage, listPage, rowData, rowHtml } from './pages';
-import { blinkRead } from './blink-read';
+import { blinkListPage, blinkRead, blinkWorkbenchPage, type BlinkRead } from './blink-read';
+
+function logBlinkRead(log: (s: string) => void, b: BlinkRead, what: string): void {
+  log(
+    `chromium: core/pages readPage alone in Blink (unminified, no extension): first call ${b.firstMs.toFixed(0)} ms, then median ${b.timing.median.toFixed(1)} ms on ${what}; self time\n by function:\n` +
+      b.functions.map((x) => `  ${x.pct.toFixed(1).padStart(5)} %  ${x.where}`).join('\n') +
+      '\n by line:\n' +
+      b.lines.map((x) => `  ${x.pct.toFixed(1).padStart(5)} %  ${x.where}  | ${x.source}`).join('\n'),
+  );
+}
 import { prng } from './cases';
 import { WORKER_PROBE, type WorkerApiStats } from './worker-probe';
 import { errored, info, judged, type Figure } from './report';
@@ -488,13 +497,8 @@ export async function runChromium(opts: ChromiumOptions = {}): Promise<Figure[]>
       if (!opts.profile && late && readFig?.status !== 'pass') log('chromium: readPage-in-Blink diagnostic skipped (run is long already; --profile forces it)');
       if (opts.profile || (readFig && readFig.status !== 'pass' && !late)) {
         try {
-          const b = await blinkRead(h, 1000);
-          log(
-            `chromium: core/pages readPage alone in Blink (unminified, no extension): first call ${b.firstMs.toFixed(0)} ms, then median ${b.timing.median.toFixed(1)} ms on 1,000 rows; self time\n by function:\n` +
-              b.functions.map((x) => `  ${x.pct.toFixed(1).padStart(5)} %  ${x.where}`).join('\n') +
-              '\n by line:\n' +
-              b.lines.map((x) => `  ${x.pct.toFixed(1).padStart(5)} %  ${x.where}  | ${x.source}`).join('\n'),
-          );
+          const b = await blinkRead(h, blinkListPage(1000));
+          logBlinkRead(log, b, '1,000 rows');
           figs.push(
             info({
               id: 'page.1000.read-blink',
@@ -520,6 +524,13 @@ export async function runChromium(opts: ChromiumOptions = {}): Promise<Figure[]>
     });
     await section('workbench', WORKBENCH_IDS, async () => {
       figs.push(...(await workbenchFigures(h, log)));
+      if (opts.profile) {
+        try {
+          logBlinkRead(log, await blinkRead(h, blinkWorkbenchPage(100)), 'a 100-case workbench list');
+        } catch (e) {
+          log(`chromium: readPage profile of the workbench list in Blink failed: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      }
     });
     // A refund detail page (one case) for the latency figures: cold worker first (nothing
     // else open that could wake the worker), then the side panel.
