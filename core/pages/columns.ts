@@ -1,10 +1,10 @@
 import type { FactKey, Facts } from '../model/facts';
 import { normalizeLabel, normalizeText } from '../text/normalize';
-import { columnCells as cellsOf, SHOW_ELEMENT, SHOW_TEXT } from './dom';
+import { columnCells as cellsOf, SHOW_ELEMENT, SHOW_TEXT, TEXT_NODE } from './dom';
 import { FactsBuilder } from './facts-builder';
 import { FREE_TEXT_LABELS, LABEL_TO_KEY, MAX_LABEL_LENGTH, NON_FACT_TITLES, TIMER_TITLES } from './labels';
 import { pairedValue } from './pairing';
-import { isInNoise, type PageScan } from './scan';
+import { isInNoise, type LabelHit, type PageScan } from './scan';
 import { countdownsIn } from './timer';
 
 /**
@@ -47,14 +47,30 @@ export interface ColumnList {
 
 const COLON_END = /\s*[:：]\s*$/;
 
+type Title = FactKey | 'timer' | 'other' | undefined;
+
 /** What a title cell says: a fact key, `timer`, `other` (a known title naming no fact), or undefined (no title). */
-function titleOf(text: string): FactKey | 'timer' | 'other' | undefined {
+function titleOf(text: string): Title {
   const t = normalizeText(text);
   if (!t || t.length > MAX_LABEL_LENGTH + 4) return undefined;
   const label = normalizeLabel(t.replace(COLON_END, ''));
   if (TIMER_TITLES.has(label)) return 'timer';
   if (NON_FACT_TITLES.has(label) || FREE_TEXT_LABELS.has(label)) return 'other';
   return LABEL_TO_KEY.get(label);
+}
+
+/**
+ * titleOf per distinct text, for one read (value cells repeat their reasons and states down
+ * the list); null: no memo (the plain reading).
+ */
+type TitleMemo = Map<string, Title> | null;
+
+function titleIn(text: string, memo: TitleMemo): Title {
+  if (!memo) return titleOf(text);
+  if (memo.has(text)) return memo.get(text);
+  const title = titleOf(text);
+  memo.set(text, title);
+  return title;
 }
 
 /** A title row: at least three cells are known titles, and titles fill two thirds of the non-empty cells. */
@@ -102,14 +118,14 @@ function findTitleRows(scan: PageScan): TitleRow[] {
  * Whether a row is a row of titles or labels rather than values: a cell whose whole text is
  * a title, or a case header (`li` items of `span` label + `em` value).
  */
-function holdsLabel(cells: readonly Element[]): boolean {
+function holdsLabel(cells: readonly Element[], memo: TitleMemo): boolean {
   let bare = 0;
   for (const cell of cells) {
     const text = cell.textContent ?? '';
     if (text.length > 60) continue;
-    if (titleOf(text) !== undefined) return true;
+    if (titleIn(text, memo) !== undefined) return true;
     const first = cell.firstElementChild;
-    if (first && titleOf(first.textContent ?? '') !== undefined && first.nextElementSibling) bare++;
+    if (first && titleIn(first.textContent ?? '', memo) !== undefined && first.nextElementSibling) bare++;
   }
   return bare > 0;
 }
@@ -120,7 +136,7 @@ const NOT_ROWS: ReadonlySet<string> = new Set(['COLGROUP', 'COL', 'THEAD', 'SELE
  * Rows of value cells under a title row: elements after it with as many cells as it has
  * titles, holding no label, not inside another such row, up to the next title row.
  */
-function valueRows(scan: PageScan, title: TitleRow, titleRows: ReadonlySet<Element>): Element[] {
+function valueRows(scan: PageScan, title: TitleRow, titleRows: ReadonlySet<Element>, memo: TitleMemo): Element[] {
   const n = title.columns.length;
   const out: Element[] = [];
   // From just past the title row to the next title row: each title walks its own part of the page.
@@ -133,7 +149,7 @@ function valueRows(scan: PageScan, title: TitleRow, titleRows: ReadonlySet<Eleme
     if (el.childElementCount < n || NOT_ROWS.has(el.tagName.toUpperCase())) continue;
     const cells = cellsOf(el);
     if (cells.length !== n || !(el.textContent ?? '').trim()) continue;
-    if (isInNoise(scan, el) || holdsLabel(cells)) continue;
+    if (isInNoise(scan, el) || holdsLabel(cells, memo)) continue;
     // The innermost such element is the row: a list of as many cases as columns (the body
     // holding 7 case tables under 7 titles) is no row of values.
     if (out.length && out[out.length - 1]!.contains(el)) out[out.length - 1] = el;
@@ -173,11 +189,55 @@ function blocksOf(rows: readonly Element[], title: Element, stop: ParentNode): E
 
 const AFTERSALE_MARK = /[(（]\s*售后\s*[)）]/;
 
-function readCase(scan: PageScan, title: TitleRow, values: Element, block: Element): ColumnCase {
+/**
+ * The scan's label hits in each block outside its value row, in document order: one climb
+ * from each hit to the block holding it (blocks are disjoint: each holds one value row),
+ * instead of testing every hit against every block.
+ */
+function headerHits(scan: PageScan, rows: readonly Element[], blocks: readonly Element[]): Map<Element, LabelHit[]> {
+  const at = new Map<Node, number>();
+  blocks.forEach((b, i) => at.set(b, i));
+  const out = new Map<Element, LabelHit[]>();
+  for (const hit of scan.hits) {
+    let i: number | undefined;
+    for (let n = hit.node.parentNode; n && i === undefined; n = n.parentNode) i = at.get(n);
+    if (i === undefined || rows[i]!.contains(hit.node)) continue;
+    const list = out.get(blocks[i]!);
+    if (list) list.push(hit);
+    else out.set(blocks[i]!, [hit]);
+  }
+  return out;
+}
+
+const NO_HITS: readonly LabelHit[] = [];
+
+/** The block's own text outside the value row (its header line), in document order. */
+function headerTextOf(scan: PageScan, block: Element, values: Element, plain: boolean): string {
+  let text = '';
+  if (plain) {
+    const walker = scan.doc.createTreeWalker(block, SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!values.contains(n)) text += (n as Text).data;
+    return text;
+  }
+  if (block === values) return text;
+  const walker = scan.doc.createTreeWalker(block, SHOW_ELEMENT | SHOW_TEXT);
+  let n = walker.nextNode();
+  while (n) {
+    if (n === values) {
+      n = pastSubtree(walker);
+      continue;
+    }
+    if (n.nodeType === TEXT_NODE) text += (n as Text).data;
+    n = walker.nextNode();
+  }
+  return text;
+}
+
+/** `hits`: the block's label hits outside its value row (headerHits). */
+function readCase(scan: PageScan, title: TitleRow, values: Element, block: Element, hits: readonly LabelHit[], plain: boolean): ColumnCase {
   const builder = new FactsBuilder();
   const cells = cellsOf(values);
   // The header part of the block (outside the value row): its labelled pairs.
-  const hits = scan.hits.filter((h) => block.contains(h.node) && !values.contains(h.node));
   const labelNodes = hits.map((h) => h.node);
   for (const hit of hits) builder.offer(hit.key, pairedValue(hit, block, labelNodes), hit.label);
   title.columns.forEach((column, i) => {
@@ -188,10 +248,7 @@ function readCase(scan: PageScan, title: TitleRow, values: Element, block: Eleme
     if (column === 'timer' || column === 'refundStatus') for (const c of countdownsIn(text)) builder.offerCountdown(c);
     if (column !== 'timer') builder.offer(column, text);
   });
-  // The block's own text outside the value row (its header line).
-  let headerText = '';
-  const walker = scan.doc.createTreeWalker(block, SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!values.contains(n)) headerText += (n as Text).data;
+  const headerText = headerTextOf(scan, block, values, plain);
   const { facts, unreadable } = builder.build();
   return { element: block, values, facts, unreadable, aftersale: AFTERSALE_MARK.test(normalizeText(headerText)), title };
 }
@@ -205,8 +262,13 @@ function headsPlainTable(row: Element): boolean {
   return row.nextElementSibling !== null || (row.parentElement?.localName === 'thead' && table.querySelector(':scope > tbody > tr') !== null);
 }
 
-/** `plain`: no shortcut (every title row's rows are read) — the reference the tests compare with. */
+/**
+ * `plain`: no shortcut (every title row's rows are read, every hit tested against every
+ * block, titles classified cell by cell) — the reference the tests compare with.
+ */
 export function readColumnLists(scan: PageScan, opts: { plain?: boolean } = {}): ColumnList[] {
+  const plain = opts.plain === true;
+  const memo: TitleMemo = plain ? null : new Map();
   const titles = findTitleRows(scan);
   const titleEls = new Set(titles.map((t) => t.element));
   const out: ColumnList[] = [];
@@ -214,12 +276,17 @@ export function readColumnLists(scan: PageScan, opts: { plain?: boolean } = {}):
     // The head of a plain table (one body of rows under it) is the header-row reader's list:
     // no row there has a block of its own, so there is nothing to read here (checked below
     // for every other shape, at the price of reading all its rows).
-    if (!opts.plain && headsPlainTable(title.element)) continue;
-    const rows = valueRows(scan, title, titleEls);
+    if (!plain && headsPlainTable(title.element)) continue;
+    const rows = valueRows(scan, title, titleEls, memo);
     const blocks = blocksOf(rows, title.element, scan.root);
     // Rows of one table under a header row (no block of their own) are the header-row reader's (list.ts).
     if (blocks.some((b, i) => b === rows[i])) continue;
-    const cases = rows.map((row, i) => readCase(scan, title, row, blocks[i]!));
+    const hits = plain ? null : headerHits(scan, rows, blocks);
+    const cases = rows.map((row, i) => {
+      const block = blocks[i]!;
+      const own = hits ? (hits.get(block) ?? NO_HITS) : scan.hits.filter((h) => block.contains(h.node) && !row.contains(h.node));
+      return readCase(scan, title, row, block, own, plain);
+    });
     out.push({ title, cases });
   }
   return out;

@@ -119,8 +119,11 @@ export async function blinkRead(h: Harness, target: BlinkPage, loops = 7, cold =
     }
     await cdp.detach();
 
-    const total = profiles.reduce((n, p) => n + p.samples.length, 0) || 1;
-    const msPerTick = profiles.reduce((n, p) => n + (p.endTime - p.startTime) / 1000, 0) / total;
+    const ticks = profiles.reduce((n, p) => n + p.samples.length, 0) || 1;
+    const msPerTick = profiles.reduce((n, p) => n + (p.endTime - p.startTime) / 1000, 0) / ticks;
+    // Shares of the busy time (the waits between calls are idle).
+    const idle = profiles.flatMap((p) => p.nodes).reduce((n, x) => n + (x.callFrame.functionName === '(idle)' ? (x.hitCount ?? 0) : 0), 0);
+    const total = ticks - idle || 1;
     const orig = (line1: number) => {
       const p = map.originalPositionFor({ line: line1, column: 0, bias: SourceMapConsumer.LEAST_UPPER_BOUND });
       return p.source ? `${relative(ROOT, join(mapDir, p.source))}:${p.line}` : null;
