@@ -190,6 +190,15 @@ function blocksOf(rows: readonly Element[], title: Element, stop: ParentNode): E
 const AFTERSALE_MARK = /[(（]\s*售后\s*[)）]/;
 
 /**
+ * The header line says `(售后)`. No character but 售 itself normalises to one holding 售
+ * (checked over every code point), so a line without it is not normalised.
+ */
+function saysAftersale(headerText: string, plain: boolean): boolean {
+  if (!plain && !headerText.includes('售')) return false;
+  return AFTERSALE_MARK.test(normalizeText(headerText));
+}
+
+/**
  * The scan's label hits in each block outside its value row, in document order: one climb
  * from each hit to the block holding it (blocks are disjoint: each holds one value row),
  * instead of testing every hit against every block.
@@ -250,7 +259,7 @@ function readCase(scan: PageScan, title: TitleRow, values: Element, block: Eleme
   });
   const headerText = headerTextOf(scan, block, values, plain);
   const { facts, unreadable } = builder.build();
-  return { element: block, values, facts, unreadable, aftersale: AFTERSALE_MARK.test(normalizeText(headerText)), title };
+  return { element: block, values, facts, unreadable, aftersale: saysAftersale(headerText, plain), title };
 }
 
 /** Every column list on the page, in page order; empty when the page has none. */

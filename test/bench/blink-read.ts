@@ -133,7 +133,7 @@ export async function blinkRead(h: Harness, target: BlinkPage, loops = 7, cold =
     for (const n of profiles.flatMap((p) => p.nodes)) {
       const hits = n.hitCount ?? 0;
       const name = n.callFrame.functionName;
-      if (!hits || name === '(idle)' || name === '(program)') continue;
+      if (!hits || name === '(idle)') continue;
       const ours = n.callFrame.url === SOURCE_URL;
       const fnKey = ours ? `${name || '(anonymous)'} ${orig(n.callFrame.lineNumber + 1) ?? ''}` : `${name || '(anonymous)'} ${n.callFrame.url ? '(page)' : '(native)'}`;
       fns.set(fnKey, (fns.get(fnKey) ?? 0) + hits);

@@ -526,7 +526,7 @@ export async function runChromium(opts: ChromiumOptions = {}): Promise<Figure[]>
       figs.push(...(await workbenchFigures(h, log)));
       if (opts.profile) {
         try {
-          logBlinkRead(log, await blinkRead(h, blinkWorkbenchPage(100)), 'a 100-case workbench list');
+          logBlinkRead(log, await blinkRead(h, blinkWorkbenchPage(100), 7, true), 'a 100-case workbench list (first calls, profiled cold)');
         } catch (e) {
           log(`chromium: readPage profile of the workbench list in Blink failed: ${e instanceof Error ? e.message : String(e)}`);
         }

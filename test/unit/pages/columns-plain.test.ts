@@ -44,9 +44,9 @@ describe('column reader: the shortcuts = the full reading', () => {
     expect(cases).toBeGreaterThan(100);
   }, 120_000);
 
-  it('a page built to tell them apart: labels and a 售后 mark inside the value rows', () => {
+  it('a page built to tell them apart: labels and 售后 marks inside and outside the value rows', () => {
     const kase = (n: number) =>
-      `<table class="case"><tbody><tr class="group"><td colspan="5"><span>订单号：420000000000${n}</span> <span>退款编号：310000000000${n}</span></td></tr>` +
+      `<table class="case"><tbody><tr class="group"><td colspan="5"><span>订单号：420000000000${n}</span> <span>退款编号：310000000000${n}</span>${n === 3 ? ' <span>退款（售后）</span>' : ''}</td></tr>` +
       `<tr><td>针织开衫（售后）</td><td>¥1${n}.00</td><td>2026-11-20 10:0${n}:00</td><td>卖家缺货</td><td>退款编号：399999999999${n}</td></tr></tbody></table>`;
     const doc = parseHtml(
       `<html><body><div class="head"><table><thead><tr><th>宝贝</th><th>退款金额</th><th>申请时间</th><th>退款原因</th><th>操作</th></tr></thead></table></div>` +
@@ -54,10 +54,11 @@ describe('column reader: the shortcuts = the full reading', () => {
       'https://myseller.taobao.com/home.htm/trade-platform/refund-list',
     );
     expect(compare(doc)).toBe(3);
-    // What the full reading says there: the group line's ids only, and no 售后 from a value cell.
-    const [first] = readColumnLists(scanPage(doc), { plain: true })[0]!.cases;
+    // What the full reading says there: the group line's ids only, and 售后 from the group line only.
+    const [first, , third] = readColumnLists(scanPage(doc), { plain: true })[0]!.cases;
     expect(first!.facts.refundId).toBe('3100000000001');
     expect(first!.aftersale).toBe(false);
+    expect(third!.aftersale).toBe(true);
   });
 
   it('every fixture page', () => {
