@@ -9,6 +9,7 @@ import { SettleLine, type SettleApi } from './settle-line';
 import { EvidenceList, RefusalLine } from './evidence-list';
 import { getLocale, pick, sourceTitle, t, tKnown, type MessageKey } from './i18n';
 import { sortDeadlines } from '../core/urgency';
+import { DEFAULT_DEADLINE_KINDS } from '../core/day/deadline-kinds';
 
 /**
  * One case in the side panel: deadlines (most urgent first, breached shown negative), the
@@ -83,6 +84,9 @@ export function verdictSentence(c: CaseData): string {
 
 /** A fact or explanation key in the agent's words (`ledgerSumWindow` → 时段内已赔付). */
 function whyKey(k: string): string {
+  // A deadline a check compared against (`deadline:ship-promise`): its label, never the id.
+  const kind = k.startsWith('deadline:') ? DEFAULT_DEADLINE_KINDS[k.slice('deadline:'.length)] : undefined;
+  if (kind) return pick(kind.label);
   const name = fieldName(k);
   return name !== k ? name : (tKnown(`why_key_${k}`) ?? k);
 }
@@ -210,8 +214,9 @@ export function CaseCard(props: { c: CaseData; nowMs: number; thresholdsHours: T
   const { c, nowMs, thresholdsHours } = props;
   const g = c.guidance;
   const deadlines = sortDeadlines(g.deadlines);
-  // The verdict's "why": how the reason was classified and the compensation rule that fired.
-  const compWhy = g.explanation.filter((e) => e.verdict === 'reason' || e.verdict.startsWith('compensation'));
+  // The verdict's "why": how the reason was classified, the compensation rule that fired and,
+  // when the facts contradict the reason, the check and the deadline it compared against.
+  const compWhy = g.explanation.filter((e) => e.verdict === 'reason' || e.verdict.startsWith('compensation') || e.verdict.startsWith('contest'));
   const unreadable = c.read.unreadable;
   const warnings = g.warnings.filter((w) => !(w.code === 'unreadable-field' && unreadable.length > 0));
   return (

@@ -94,7 +94,7 @@ export function compensationStep(ctx: CaseContext): CompensationSlice {
   return {
     compensation,
     state: contest ? 'contestable' : confirm ? 'unconfirmed' : 'due',
-    explanation: contest ? [explain('compensation', rule, used), contest.entry] : [explain('compensation', rule, used)],
+    explanation: contest ? [explain('compensation', rule, used), ...contest.entries] : [explain('compensation', rule, used)],
     warnings,
   };
 }

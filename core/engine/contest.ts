@@ -3,20 +3,27 @@ import type { Explanation, Text } from '../model/guidance';
 import type { ContestRule } from '../model/rule-pack';
 import { toBeijingIso } from '../time/beijing';
 import { explain, timeOf, type CaseContext } from './context';
-import { dueFromFacts } from './timers';
+import { dueFromFacts, pickTimer } from './timers';
 
 /**
  * Do the facts contradict the triggering reason? The first contest rule of the case's
  * category whose condition and test hold says how, in its own words, and is cited in the
- * explanation with the facts it compared; null when none holds.
+ * explanation with the facts it compared — with the deadline variant it compared against
+ * (its rule and citation), which the deadline list may not show in this state; null when
+ * none holds.
  */
-export function contestOf(ctx: CaseContext): { text: Text; entry: Explanation } | null {
+export function contestOf(ctx: CaseContext): { text: Text; entries: Explanation[] } | null {
   for (const { rule, condition } of ctx.profile.contests.select(ctx.kind, ctx.category)) {
     if (!condition(ctx)) continue;
     const found = contestValues(rule, ctx);
     if (found === null) continue;
     const { values, used } = found;
-    return { text: { zh: fill(rule.text.zh, values), en: fill(rule.text.en, values) }, entry: explain('contest', rule, used) };
+    const entries = [explain('contest', rule, used)];
+    if (rule.test.kind === 'before-deadline') {
+      const timer = pickTimer(ctx, rule.test.deadlineId);
+      if (timer) entries.push(explain(`contest:${rule.test.deadlineId}`, timer.rule, { due: values.due }));
+    }
+    return { text: { zh: fill(rule.text.zh, values), en: fill(rule.text.en, values) }, entries };
   }
   return null;
 }

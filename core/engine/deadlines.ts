@@ -42,7 +42,10 @@ function chosenTimers(ctx: CaseContext, countdownTarget: string | null, explanat
     for (const t of group.timers) {
       const unreadable = unreadableOf(t.whenReads, ctx.unreadable);
       if (unreadable.length > 0) {
-        if (group.deadlineId !== countdownTarget) explanation.push(explain(t.verdict, t.rule, { computed: false, unreadable }));
+        // A deadline its (readable) show condition leaves out in this state is not listed
+        // whatever the variant: nothing to report as not computed.
+        const notListed = unreadableOf(t.showReads, ctx.unreadable).length === 0 && !t.show(ctx);
+        if (group.deadlineId !== countdownTarget && !notListed) explanation.push(explain(t.verdict, t.rule, { computed: false, unreadable }));
         break;
       }
       if (t.when(ctx)) {
