@@ -23,7 +23,7 @@ export interface PanelApi {
   getQueue(): Promise<{ cases: CaseSummary[] }>;
   /** The full view of one case (null: no open tab has it any more). */
   getCase(key: string, tabId?: number): Promise<{ case: CaseView | null }>;
-  getFocusedCase(): Promise<{ key: string | null }>;
+  getFocusedCase(): Promise<{ key: string | null; seq?: number }>;
   getSettings(): Promise<PlatformSettings & { shopPolicy?: { shopName?: string; signature?: string; memoTemplate?: string }; safeBatches?: { enabled?: boolean; limits?: { tmall: { count: number; yuan: number }; taobao: { count: number; yuan: number } } }; warningThresholdsHours?: ThresholdsHours; locale?: UiLocale }>;
   /** Open the options page (the first-run line's link). */
   openOptions?(): void;
@@ -74,12 +74,18 @@ export function App(props: { api: PanelApi }) {
   const genRef = useRef(0);
   const appliedGen = useRef(0);
   const [selected, setSelected] = useState<string | null>(null);
-  /** The case a badge click or keyboard jump asked for: scrolled into view and marked once it is on screen. */
+  /** The case a badge click or keyboard jump asked for: scrolled into view once it is on screen. */
   const [reveal, setReveal] = useState<string | null>(null);
+  /**
+   * The case a badge click or keyboard jump asked for stays marked (`revealed`) while it is
+   * the one open: until the agent opens another case or moves to another tab.
+   */
+  const [marked, setMarked] = useState<string | null>(null);
   /** The tab the lists were last loaded for: another tab means another case on top. */
   const lastTab = useRef<number | null>(null);
   const [nowMs, setNowMs] = useState(now());
   const [, setLocaleTick] = useState<UiLocale>(getLocale());
+  /** The last focus request acted on (key and the worker's request count). */
   const lastFocused = useRef<string | null>(null);
   /** Settings change rarely: asked at start and then at most once a minute, not on every casesChanged. */
   const settingsAt = useRef(-Infinity);
@@ -135,12 +141,16 @@ export function App(props: { api: PanelApi }) {
       if (tab.tabId !== lastTab.current) {
         lastTab.current = tab.tabId;
         setSelected(null);
+        setMarked(null);
       }
-      // A new focus request (badge click) wins over the agent's own selection — for the tab
-      // it was made on only: a case of another tab never takes this tab's place.
-      if (focused.key && focused.key !== lastFocused.current && tab.cases.some((c) => c.key === focused.key)) {
-        lastFocused.current = focused.key;
+      // A new focus request (badge click; the same badge clicked again is a new one) wins over
+      // the agent's own selection — for the tab it was made on only: a case of another tab
+      // never takes this tab's place.
+      const request = focused.key === null ? null : `${focused.seq ?? 0}|${focused.key}`;
+      if (focused.key && request !== lastFocused.current && tab.cases.some((c) => c.key === focused.key)) {
+        lastFocused.current = request;
         setSelected(focused.key);
+        setMarked(focused.key);
         setReveal(focused.key);
       }
     } catch (error) {
@@ -190,10 +200,9 @@ export function App(props: { api: PanelApi }) {
     if (reveal === null) return;
     const el = document.querySelector<HTMLElement>(`.case[data-case="${CSS.escape(reveal)}"]`);
     if (!el) return;
-    el.scrollIntoView({ block: 'start', behavior: 'smooth' });
-    el.classList.add('revealed');
+    const still = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+    el.scrollIntoView({ block: 'start', behavior: still ? 'auto' : 'smooth' });
     setReveal(null);
-    setTimeout(() => el.classList.remove('revealed'), 2500);
   }, [reveal, state.gen]);
 
   /** The platform answer given while the question is on screen (cleared once the page no longer waits). */
@@ -214,6 +223,7 @@ export function App(props: { api: PanelApi }) {
 
   const select = (key: string) => {
     setSelected(key);
+    setMarked(null);
     api.focusCase(key).catch(() => {});
   };
 
@@ -222,9 +232,19 @@ export function App(props: { api: PanelApi }) {
     const open = c.key === current;
     // Until the new case's view arrives, the one shown keeps its (older) view if it has one.
     const view = open && detail !== null && detail.key === c.key ? detail.view : null;
+    const revealed = open && marked === c.key;
     return (
-      <div class={`case ${open ? 'open' : ''}`} data-testid="case" data-case={c.key} key={c.key}>
-        <button type="button" class="case-head" aria-expanded={open} onClick={() => setSelected(open ? '' : c.key)}>
+      <div class={`case${open ? ' open' : ''}${revealed ? ' revealed' : ''}`} data-testid="case" data-case={c.key} key={c.key} aria-current={revealed ? 'true' : undefined}>
+        <button
+          type="button"
+          class="case-head"
+          aria-expanded={open}
+          onClick={() => {
+            setSelected(open ? '' : c.key);
+            setMarked(null);
+          }}
+        >
+          {revealed && <span class="located" data-testid="located">{t('panel_located')}</span>}
           {fromOtherTab && <span class="other-tab" data-testid="other-tab">{t('panel_other_tab')}</span>}
           <CaseTitle c={c} />
           {due && <Countdown dueAt={due} nowMs={nowMs} thresholdsHours={state.thresholdsHours} locale={getLocale()} />}

@@ -223,7 +223,10 @@ describe('tabs, queue and focus', () => {
     await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund()] }, tab(4));
     await s.handlers.focusCase({ key: 'tmall:refund:202611200001' }, tab(4));
     expect(fakeBrowser.sidePanel.open).toHaveBeenCalledWith({ tabId: 4 });
-    expect(await s.handlers.getFocusedCase(undefined)).toEqual({ key: 'tmall:refund:202611200001' });
+    expect(await s.handlers.getFocusedCase(undefined)).toEqual({ key: 'tmall:refund:202611200001', seq: 1 });
+    // The same badge clicked again is a new request (the panel scrolls to it again).
+    await s.handlers.focusCase({ key: 'tmall:refund:202611200001' }, tab(4));
+    expect(await s.handlers.getFocusedCase(undefined)).toEqual({ key: 'tmall:refund:202611200001', seq: 2 });
     await expect(s.handlers.focusCase({ key: '' }, tab(4))).rejects.toThrow(/focusCase: invalid payload — key/);
   });
 });
