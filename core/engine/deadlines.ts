@@ -1,6 +1,6 @@
 import type { Deadline, Explanation, Warning } from '../model/guidance';
 import { DEFAULT_COUNTDOWN_TOLERANCE_MINUTES } from '../model/rule-pack';
-import { MINUTE, toBeijingIso } from '../time/beijing';
+import { beijingMinute, MINUTE, toBeijingIso } from '../time/beijing';
 import { parseCountdown } from '../time/duration';
 import type { CompiledTimer } from './compile';
 import { explain, timeOf, type CaseContext } from './context';
@@ -120,8 +120,8 @@ export function deadlinesStep(ctx: CaseContext): DeadlineSlice {
         warnings.push({
           code: 'pack-outdated',
           message: {
-            zh: `平台倒计时（${toBeijingIso(due)}）与规则包计算值（${toBeijingIso(computed)}）相差超过${gap.zh}，规则包可能已过时；以平台为准`,
-            en: `The platform countdown (${toBeijingIso(due)}) and the pack's value (${toBeijingIso(computed)}) differ by more than ${gap.en}; the pack may be outdated — the platform wins`,
+            zh: `平台倒计时（${beijingMinute(due)}）与规则包计算值（${beijingMinute(computed)}）相差超过${gap.zh}，规则包可能已过时；以平台为准`,
+            en: `The platform countdown (${beijingMinute(due)}) and the pack's value (${beijingMinute(computed)}) differ by more than ${gap.en}; the pack may be outdated — the platform wins`,
           },
           ruleId: r.id,
         });

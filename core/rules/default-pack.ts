@@ -1341,7 +1341,7 @@ export const defaultPackInput: RulePack = {
     },
     {
       id: 'refuse-tmall-refund', type: 'refusal', platforms: TMALL, when: { kinds: ['refund'], notRefundStatus: [...CLOSED_REFUND] },
-      text: t('若拒绝：买家须修改申请，或在申请退款72小时后（退款中）申请天猫客服介入；小二介入的退款计入退款纠纷率，影响搜索排序和活动报名', 'If you refuse: the buyer must change the request, or — 72 h after requesting, while 退款中 — ask Tmall to intervene; a refund with intervention counts in the dispute rate, which affects ranking and events'),
+      text: t('若拒绝：买家须修改申请，或在申请退款72小时后（退款中）申请天猫客服介入；小二介入的退款计入退款纠纷率，影响搜索排序和活动报名', 'If you refuse: the buyer must change the request, or — 72 h after requesting, while the refund is open (退款中) — ask Tmall to intervene; a refund with intervention counts in the dispute rate, which affects ranking and events'),
       reason: t('商家拒绝后买家修改申请或申请介入；介入的退款计入退款纠纷率', 'After a refusal the buyer edits the request or asks for intervention, which counts in the dispute rate'),
       citation: cite('S0', '如果商家拒绝,将需要您修改退款申请'),
       alsoCites: [cite('S0', '每一笔退款,买家申请退款后3天(72小时)才可以申请小二介入'), cite('S0', '退款纠纷率的计算公式=需要客服介入的退款笔数/支付宝成交笔数')],

@@ -11,7 +11,16 @@ import { BatchList } from '../../components/batch-list';
 import { DEFAULT_BATCH_LIMITS } from '../../core/batch/limits';
 import type { CopyText } from '../../components/reply-list';
 import type { SettleApi } from '../../components/settle-line';
-import { getLocale, setLocale, t, type UiLocale } from '../../components/i18n';
+import { getLocale, setLocale, t, tCount, tKnown, type UiLocale } from '../../components/i18n';
+import { detectPageKind, isWorkbench } from '../../core/pages/urls';
+
+/** The tab's page as the agent knows it (`千牛工作台 · 退款列表`); the URL only on hover. */
+function pageName(url: string): string {
+  const kind = detectPageKind(url);
+  const name = kind ? tKnown(`day_page_${kind.replace(/-/g, '_')}`) : null;
+  const where = isWorkbench(url) ? t('panel_workbench') : null;
+  return [where, name].filter(Boolean).join(' · ') || url;
+}
 
 /**
  * What the panel needs from the background (main.tsx wires it to the messaging binding).
@@ -122,6 +131,7 @@ export function App(props: { api: PanelApi }) {
       }
       if (settings.locale && settings.locale !== getLocale()) {
         setLocale(settings.locale);
+        document.documentElement.lang = settings.locale;
         setLocaleTick(settings.locale);
       }
       setState({
@@ -258,9 +268,13 @@ export function App(props: { api: PanelApi }) {
   return (
     <div class="panel" lang={getLocale() === 'en' ? 'en' : 'zh-CN'}>
       <header>
-        <a href="day.html" target="_blank" rel="noopener" title={t('day_open_title')} data-testid="open-day" style={{ float: 'right', fontSize: '12px', color: 'var(--link)' }}>{t('day_open')}</a>
+        <a href="day.html" target="_blank" rel="noopener" title={t('day_open_title')} data-testid="open-day" class="open-day">{t('day_open')}</a>
         <h1>{t('panel_title')}</h1>
-        {state.tabUrl && <p class="tab-url">{state.tabUrl}</p>}
+        {state.tabUrl && (
+          <p class="tab-url" title={state.tabUrl} data-testid="tab-page">
+            {pageName(state.tabUrl)}
+          </p>
+        )}
       </header>
       {state.firstRun && (
         <p class="first-run" data-testid="first-run">
@@ -281,7 +295,7 @@ export function App(props: { api: PanelApi }) {
       {asksPlatform && <PlatformQuestion waiting={state.tabUnreadable?.waiting ?? 0} shop={state.shop} answered={answered} onAnswer={answer} />}
       {state.loaded && (
         <section class="tab-cases">
-          <h2>{t('panel_tab_cases', state.tabCases.length)}</h2>
+          <h2>{tCount('panel_tab_cases', state.tabCases.length, state.tabCases.length)}</h2>
           {state.tabUrl === null && <p class="empty">{t('panel_no_tab')}</p>}
           {state.tabUrl !== null && state.tabCases.length === 0 && !asksPlatform && pageFields.length === 0 && <p class="empty">{t('panel_no_cases')}</p>}
           {pageFields.length > 0 && (

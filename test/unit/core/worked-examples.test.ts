@@ -320,7 +320,9 @@ describe('contestable reasons', () => {
     // promise is 48 h (S3:55): the order is not late before 2026-11-22 10:00.
     const g = evaluate({ ...unshipped, reason: '未按约定时间发货' }, defaultPack, { now: NOW });
     expect(g.compensation).toMatchObject({ triggered: true, contestable: true });
-    expect(g.compensation.explanation.zh).toContain('2026-11-22T10:00:00+08:00');
+    // Times in the sentence as an agent reads them (the explanation's facts keep ISO).
+    expect(g.compensation.explanation.zh).toContain('仍在发货时限 2026-11-22 10:00 之内');
+    expect(g.compensation.explanation.zh).not.toMatch(/T\d{2}:\d{2}|\+08:00/);
   });
 
   it('未按约定时间发货 after the promise lapsed with no shipment is due: settle fast', () => {
