@@ -288,9 +288,13 @@ export function App(props: { api: PanelApi }) {
       )}
       {!state.loaded && <p class="empty">{t('panel_loading')}</p>}
       {state.error && (
-        <p class="error" role="alert">
-          {t('panel_error', state.error)}
-        </p>
+        <div class="error" role="alert" data-testid="panel-error">
+          <p>{t('panel_error')}</p>
+          <details>
+            <summary>{t('opt_error_detail')}</summary>
+            <code>{state.error}</code>
+          </details>
+        </div>
       )}
       {asksPlatform && <PlatformQuestion waiting={state.tabUnreadable?.waiting ?? 0} shop={state.shop} answered={answered} onAnswer={answer} />}
       {state.loaded && (
