@@ -36,7 +36,8 @@ export function checkScript(minPx: number, en: boolean): string {
       out.texts++;
       if (parseFloat(cs.fontSize) < ${minPx}) out.small.push(name(el) + ' ' + cs.fontSize);
       const r = ratio(cs.color, bgOf(el));
-      if (r < 4.5) out.lowContrast.push(name(el) + ' ' + cs.color + ' on ' + bgOf(el) + ' = ' + r.toFixed(2));
+      // (a disabled control is exempt from contrast, WCAG 1.4.3 "inactive user interface components")
+      if (r < 4.5 && !el.closest(':disabled, [aria-disabled="true"]')) out.lowContrast.push(name(el) + ' ' + cs.color + ' on ' + bgOf(el) + ' = ' + r.toFixed(2));
     }
     out.overflowX = document.scrollingElement.scrollWidth > innerWidth + 1;
     for (const el of document.querySelectorAll('.tag, .located, .countdown, .comp, .other-tab, kbd')) {

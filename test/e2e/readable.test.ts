@@ -60,6 +60,8 @@ function probe(sel: string): string {
     for (const el of document.querySelectorAll(${JSON.stringify(sel)})) {
       const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim() !== '');
       if (!own || el.getClientRects().length === 0) continue;
+      // a disabled control is exempt from contrast (WCAG 1.4.3, inactive UI components)
+      if (el.closest(':disabled, [aria-disabled="true"]')) continue;
       let bg = 'rgb(255, 255, 255)';
       for (let e = el; e; e = e.parentElement) {
         const b = getComputedStyle(e).backgroundColor;
