@@ -2,7 +2,7 @@ import { groupBatches, type BatchExclusion } from '../core/batch/safe-batches';
 import type { Platform } from '../core/model/vocabulary';
 import { formatYuanDisplay, yuanToFen } from '../core/money/fen';
 import type { CaseSummary } from '../protocol/views';
-import { t, type MessageKey } from './i18n';
+import { t, tCount, type MessageKey } from './i18n';
 
 /**
  * Safe batches in the side panel: the tab's cases that the shop's policy lets be agreed
@@ -42,16 +42,16 @@ export function BatchList(props: { cases: readonly CaseSummary[]; limits: BatchL
         const { batches, tooLarge } = groupBatches(cases, limit);
         return (
           <div class="batch-platform" data-platform={platform} key={platform}>
-            <p class="batch-how">{t('batch_how', String(cases.length), t(`platform_${platform}` as MessageKey), String(limit.count), formatYuanDisplay(yuanToFen(limit.yuan)))}</p>
+            <p class="batch-how">{tCount('batch_how', cases.length, String(cases.length), t(`platform_${platform}` as MessageKey), String(limit.count), formatYuanDisplay(yuanToFen(limit.yuan)))}</p>
             <ol class="batch-groups">
               {batches.map((b, i) => (
                 <li class="batch" data-testid="batch" data-count={b.cases.length} data-total-fen={b.totalFen} key={i}>
-                  <p class="batch-head">{t('batch_group', String(i + 1), String(b.cases.length), formatYuanDisplay(b.totalFen))}</p>
+                  <p class="batch-head">{tCount('batch_group', b.cases.length, String(i + 1), String(b.cases.length), formatYuanDisplay(b.totalFen))}</p>
                   <ul class="batch-cases">
                     {b.cases.map((c) => (
                       <li data-testid="batch-case" data-case={c.key} key={c.key}>
                         <span class="case-id">{c.caseId ? clipId(c.caseId) : t('batch_no_id')}</span> <span class="batch-amount">{formatYuanDisplay(c.refundFen)}</span>{' '}
-                        {c.reason && <span class="case-reason">{c.reason.length > 20 ? `${c.reason.slice(0, 19)}…` : c.reason}</span>}
+                        {c.reason && <span class="case-reason" lang="zh-CN">{c.reason.length > 20 ? `${c.reason.slice(0, 19)}…` : c.reason}</span>}
                       </li>
                     ))}
                   </ul>

@@ -7,8 +7,9 @@ import { ReplyList, type CopyText } from './reply-list';
 import { MemoLine } from './memo-line';
 import { SettleLine, type SettleApi } from './settle-line';
 import { EvidenceList, RefusalLine } from './evidence-list';
-import { getLocale, pick, sourceTitle, t, tKnown, type MessageKey } from './i18n';
+import { getLocale, pick, sourceTitle, t, tCount, tKnown, type MessageKey } from './i18n';
 import { sortDeadlines } from '../core/urgency';
+import { DEFAULT_DEADLINE_KINDS } from '../core/day/deadline-kinds';
 
 /**
  * One case in the side panel: deadlines (most urgent first, breached shown negative), the
@@ -33,6 +34,8 @@ export interface CaseHead {
   kind: PanelRead['kind'];
   /** refundId ?? orderId as scraped */
   caseId?: string;
+  /** Which of the two caseId is: an order number is labelled as one (a complaint list shows no 投诉编号). */
+  caseIdField?: 'refundId' | 'orderId';
   /** reason ?? complaintType as scraped */
   reason?: string;
   /** The due time the case is ordered by (core/urgency.ts caseDue: its headline deadline); null: none. */
@@ -44,6 +47,13 @@ export function fieldName(field: string): string {
   const label = t(`field_${field}` as MessageKey);
   return label.startsWith('field_') ? field : label;
 }
+
+/**
+ * `lang` for a text quoted as it is (scraped from the page, a source's passage): zh-CN when it
+ * has Chinese in it, so an English panel renders it with a Chinese font and a screen reader
+ * reads it as Chinese — and it is marked as quoted, not as untranslated UI.
+ */
+export const quotedLang = (text: string): 'zh-CN' | undefined => (/\p{Script=Han}/u.test(text) ? 'zh-CN' : undefined);
 
 /** Scraped text is cut for display (a hostile page can put megabytes in a cell). */
 export const MAX_SCRAPED_CHARS = 80;
@@ -83,16 +93,23 @@ export function verdictSentence(c: CaseData): string {
 
 /** A fact or explanation key in the agent's words (`ledgerSumWindow` → 时段内已赔付). */
 function whyKey(k: string): string {
+  // A deadline a check compared against (`deadline:ship-promise`): its label, never the id.
+  const kind = k.startsWith('deadline:') ? DEFAULT_DEADLINE_KINDS[k.slice('deadline:'.length)] : undefined;
+  if (kind) return pick(kind.label);
   const name = fieldName(k);
   return name !== k ? name : (tKnown(`why_key_${k}`) ?? k);
 }
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(\.\d+)?([+-]\d{2}:\d{2}|Z)$/;
 
+/** Facts that are amounts of money in yuan (numbers as read, or `0.00` strings): shown as `500.00 元`. */
+const MONEY_KEYS = new Set(['paidAmount', 'refundAmount', 'shippingFee', 'ledgerSumWindow', 'orderAmount']);
+
 /** A value as an agent reads it: times as `2026-12-04 09:09`, yes/no, reason categories by name. */
 function factValue(k: string, v: unknown): string {
   if (v === null || v === undefined) return '—';
   if (typeof v === 'boolean') return t(v ? 'value_yes' : 'value_no');
+  if (MONEY_KEYS.has(k) && (typeof v === 'number' || (typeof v === 'string' && /^\d+(\.\d+)?$/.test(v)))) return t('value_yuan', Number(v).toFixed(2));
   if (Array.isArray(v)) return clip(v.map((x) => (typeof x === 'string' ? whyKey(x) : factValue(k, x))).join(t('list_sep')));
   if (typeof v === 'string') {
     if (ISO_TIME.test(v) && v.includes('+08:00')) return wall(v);
@@ -118,7 +135,11 @@ function Why(props: { items: readonly Explanation[]; summary: string }) {
             <span class="source" title={e.citation.source}>
               {sourceTitle(e.citation.source)}
             </span>{' '}
-            · {e.citation.passage}（{t(`authority_${e.citation.authority}` as MessageKey)}）
+            ·{' '}
+            <span class="passage" lang={quotedLang(e.citation.passage)}>
+              {e.citation.passage}
+            </span>
+            {t('paren', t(`authority_${e.citation.authority}` as MessageKey))}
           </p>
           <p>
             <span class="k">{t('why_facts')}</span>{' '}
@@ -127,7 +148,7 @@ function Why(props: { items: readonly Explanation[]; summary: string }) {
                 {j > 0 ? t('list_sep') : ''}
                 {whyKey(k)}
                 {t('label_sep')}
-                {factValue(k, v)}
+                <span lang={quotedLang(factValue(k, v))}>{factValue(k, v)}</span>
               </span>
             ))}
           </p>
@@ -157,9 +178,14 @@ export function CaseTitle(props: { c: CaseHead }) {
     <span class="case-title">
       <span class="tag">{t(`platform_${c.platform}` as MessageKey)}</span>
       <span class="tag">{t(`kind_${c.kind}` as MessageKey)}</span>
-      {c.caseId && <span class="case-id">{clip(c.caseId, 40)}</span>}
+      {c.caseId && (
+        <span class="case-id" title={fieldName(c.caseIdField ?? 'refundId')}>
+          {c.caseIdField === 'orderId' && <span class="id-kind">{t('case_order_prefix')}</span>}
+          {clip(c.caseId, 40)}
+        </span>
+      )}
       {c.reason && (
-        <span class="case-reason" title={clip(c.reason, 400)}>
+        <span class="case-reason" title={clip(c.reason, 400)} lang={quotedLang(c.reason)}>
           {clip(c.reason, 40)}
         </span>
       )}
@@ -210,8 +236,9 @@ export function CaseCard(props: { c: CaseData; nowMs: number; thresholdsHours: T
   const { c, nowMs, thresholdsHours } = props;
   const g = c.guidance;
   const deadlines = sortDeadlines(g.deadlines);
-  // The verdict's "why": how the reason was classified and the compensation rule that fired.
-  const compWhy = g.explanation.filter((e) => e.verdict === 'reason' || e.verdict.startsWith('compensation'));
+  // The verdict's "why": how the reason was classified, the compensation rule that fired and,
+  // when the facts contradict the reason, the check and the deadline it compared against.
+  const compWhy = g.explanation.filter((e) => e.verdict === 'reason' || e.verdict.startsWith('compensation') || e.verdict.startsWith('contest'));
   const unreadable = c.read.unreadable;
   const warnings = g.warnings.filter((w) => !(w.code === 'unreadable-field' && unreadable.length > 0));
   return (
@@ -266,7 +293,7 @@ export function CaseCard(props: { c: CaseData; nowMs: number; thresholdsHours: T
           <ul class="penalties">
             {g.penalties.map((p, i) => (
               <li class="penalty" data-testid="penalty" data-points={p.points} data-rule={p.ruleId} key={i}>
-                {t('penalty_points', p.points, pick(p.when))}
+                {tCount('penalty_points', p.points, p.points, pick(p.when))}
               </li>
             ))}
           </ul>
@@ -283,7 +310,7 @@ export function CaseCard(props: { c: CaseData; nowMs: number; thresholdsHours: T
             {g.notes!.map((n) => (
               <li data-testid="note" data-rule={n.ruleId} key={n.ruleId} title={n.citation.source}>
                 {pick(n.text)}
-                <span class="note-source">（{sourceTitle(n.citation.source)} · {n.citation.passage}）</span>
+                <span class="note-source">{t('paren', `${sourceTitle(n.citation.source)} · ${n.citation.passage}`)}</span>
               </li>
             ))}
           </ul>

@@ -109,21 +109,28 @@ const states = new WeakMap<Element, BadgeState>();
  * focus ring, so the ring is drawn on the inner box: 2 px #0958d9 (6.1:1 on white) with a
  * 1 px white gap, visible on light and dark page backgrounds alike.
  */
+/*
+ * 12 px throughout (chips too: they were 9–10 px), the back-office's own table size: at
+ * 660 px (1,024 px window, panel docked) the workbench's 宝贝 cell leaves a badge 61 px, and
+ * a 13 px countdown (`19时51分`) needs 64. Chips break only at a space or after `·` (part()),
+ * never inside a word or an amount (`赔` / `150.00`).
+ */
 const CSS = `:host{all:initial;display:inline-block;vertical-align:middle;margin:1px 2px;max-width:100%;}
-.b{display:inline-flex;flex-wrap:wrap;align-items:center;gap:2px 4px;max-width:100%;box-sizing:border-box;font:11px/16px system-ui,-apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;padding:0 5px;border-radius:8px;border:1px solid;cursor:pointer;user-select:none;}
+.b{display:inline-flex;flex-wrap:wrap;align-items:center;gap:2px 4px;max-width:100%;box-sizing:border-box;font:12px/17px system-ui,-apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;padding:0 5px;border-radius:8px;border:1px solid;cursor:pointer;user-select:none;}
 .c,.l{white-space:nowrap}
-.m,.o,.k{word-break:keep-all;overflow-wrap:anywhere}
+.m,.o,.k{word-break:keep-all;overflow-wrap:normal}
+.g{white-space:nowrap}
 .l{font-weight:600}
-.o{color:#a8071a;background:#fff;border:1px solid #ff7875;border-radius:7px;padding:0 3px;font-size:10px}
+.o{color:#a8071a;background:#fff;border:1px solid #ff7875;border-radius:7px;padding:0 3px}
 .ok{color:#237804;background:#f6ffed;border-color:#b7eb8f}
 .warning{color:#ad4e00;background:#fff7e6;border-color:#ffa940}
 .critical{color:#a8071a;background:#fff1f0;border-color:#ff7875}
 .breached{color:#fff;background:#cf1322;border-color:#a8071a;font-weight:600}
 .unreadable{color:#595959;background:#fafafa;border-color:#d9d9d9;border-style:dashed;cursor:default}
 .c{font-variant-numeric:tabular-nums}
-.m{font-weight:600;color:#fff;background:#d4380d;border-radius:7px;padding:0 3px;font-size:10px}
+.m{font-weight:600;color:#fff;background:#d4380d;border-radius:7px;padding:0 3px}
 .breached .m{background:#fff;color:#cf1322}
-.k{color:#0958d9;background:#fff;border:1px solid #69b1ff;border-radius:7px;padding:0 2px;font-size:9px;line-height:14px}
+.k{color:#0958d9;background:#fff;border:1px solid #69b1ff;border-radius:7px;padding:0 3px}
 :host(:focus-visible) .b{outline:2px solid #0958d9;outline-offset:1px;box-shadow:0 0 0 1px #fff}
 :host([data-cue]) .b{outline:3px solid #fa8c16;outline-offset:2px;box-shadow:0 0 0 2px #fff}`;
 
@@ -309,7 +316,23 @@ function part(doc: Document, el: HTMLElement | null, text: string | null, cls: s
     el.setAttribute('data-testid', testid);
     insert(el);
   }
-  if (el.textContent !== text) el.textContent = text;
+  if (el.textContent !== text) {
+    // A chip may wrap only after its `·` (已超时· / 发货, 赔付· / 金额待定) or at a space
+    // (赔 / 150.00): never inside a word or an amount. <wbr> adds no text (textContent stays).
+    const pieces = text.split(/(?<=·)/);
+    el.textContent = '';
+    pieces.forEach((piece, i) => {
+      if (i === pieces.length - 1) {
+        el!.append(piece);
+        return;
+      }
+      // `已超时·` stays whole (a line may otherwise start with the dot)
+      const glued = doc.createElement('span');
+      glued.className = 'g';
+      glued.textContent = piece;
+      el!.append(glued, doc.createElement('wbr'));
+    });
+  }
   return el;
 }
 

@@ -4,7 +4,7 @@ import type { DeadlineKind } from '../core/day/deadline-kinds';
 import { formatYuanDisplay } from '../core/money/fen';
 import { beijingParts, toBeijingIso } from '../core/time/beijing';
 import { BarsChart, DonutChart, type BarDatum } from './day-chart';
-import { getLocale, pick, t, type MessageKey } from './i18n';
+import { getLocale, pick, t, tCount, type MessageKey } from './i18n';
 
 /**
  * The shop's day, as shown: figure tiles, charts with their numbers as text beside them,
@@ -99,8 +99,8 @@ function Figures(props: { f: DayFigures; data: DayData }) {
         <Tile testId="day-seen" label={t('day_seen')} value={String(f.seen)} note={t('day_seen_note')} />
         <Tile testId="day-new" label={t('day_new')} value={String(f.newCases)} note={t('day_new_note')} />
         <Tile testId="day-breached" label={t('day_breached')} value={String(f.breachTotal)} note={t('day_breached_note')} tone={f.breachTotal > 0 ? 'bad' : undefined} />
-        <Tile testId="day-comp-platform" label={t('day_comp_platform')} value={formatYuanDisplay(f.compensation.platformPayout.fen)} note={t('day_comp_count', f.compensation.platformPayout.count)} />
-        <Tile testId="day-comp-proactive" label={t('day_comp_proactive')} value={formatYuanDisplay(f.compensation.proactive.fen)} note={t('day_comp_count', f.compensation.proactive.count)} />
+        <Tile testId="day-comp-platform" label={t('day_comp_platform')} value={formatYuanDisplay(f.compensation.platformPayout.fen)} note={tCount('day_comp_count', f.compensation.platformPayout.count, f.compensation.platformPayout.count)} />
+        <Tile testId="day-comp-proactive" label={t('day_comp_proactive')} value={formatYuanDisplay(f.compensation.proactive.fen)} note={tCount('day_comp_count', f.compensation.proactive.count, f.compensation.proactive.count)} />
       </section>
 
       {f.seen === 0 ? (
@@ -116,10 +116,10 @@ function Figures(props: { f: DayFigures; data: DayData }) {
           </section>
 
           <section class="day-card" data-testid="day-outcomes">
-            <h2>{t('day_outcomes_title', f.refundsSeen)}</h2>
+            <h2>{tCount('day_outcomes_title', f.refundsSeen, f.refundsSeen)}</h2>
             {f.refundsSeen > 0 && (
               <div class="day-outcome-row">
-                <DonutChart testId="chart-outcomes" label={t('day_outcomes_title', f.refundsSeen)} slices={outcomeSlices} total={String(f.refundsSeen)} />
+                <DonutChart testId="chart-outcomes" label={tCount('day_outcomes_title', f.refundsSeen, f.refundsSeen)} slices={outcomeSlices} total={String(f.refundsSeen)} />
                 <ul class="day-legend">
                   {outcomeSlices
                     .filter((s) => s.value > 0)
@@ -148,7 +148,7 @@ function Figures(props: { f: DayFigures; data: DayData }) {
             )}
             {f.dueUnseen > 0 && (
               <p class="day-note" data-testid="day-due-unseen">
-                {t('day_due_unseen', f.dueUnseen)}
+                {tCount('day_due_unseen', f.dueUnseen, f.dueUnseen)}
               </p>
             )}
           </section>
@@ -235,7 +235,7 @@ export function DayView(props: DayViewProps) {
           )}
           {data && data.retentionDays < RANGE_DAYS[range] && (
             <p class="day-note" data-testid="day-retention">
-              {t('day_retention', data.retentionDays)}
+              {tCount('day_retention', data.retentionDays, data.retentionDays)}
             </p>
           )}
           {data && <Figures f={f} data={data} />}

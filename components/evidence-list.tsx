@@ -17,7 +17,7 @@ export function RefusalLine(props: { refusal: NonNullable<Guidance['refusal']> }
   return (
     <p class="refusal" data-testid="refusal" data-rule={refusal.ruleId} title={cites(refusal.citations)}>
       {pick(refusal.text)}
-      <span class="note-source">（{cites(refusal.citations.slice(0, 1))}）</span>
+      <span class="note-source">{t('paren', cites(refusal.citations.slice(0, 1)))}</span>
     </p>
   );
 }
@@ -46,7 +46,7 @@ export function EvidenceList(props: { evidence: NonNullable<Guidance['evidence']
           <li data-testid="evidence-item" data-rule={i.ruleId} key={i.ruleId} title={cites([i.citation])}>
             <span aria-hidden="true">☐ </span>
             {pick(i.text)}
-            <span class="note-source">（{cites([i.citation])}）</span>
+            <span class="note-source">{t('paren', cites([i.citation]))}</span>
           </li>
         ))}
       </ul>

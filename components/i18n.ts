@@ -44,6 +44,16 @@ export function translate(locale: UiLocale, key: MessageKey | string, ...subs: A
   });
 }
 
+/**
+ * A message about `count` things: in English a count of 1 takes the key's `_one` variant
+ * (`panel_tab_cases_one`: "This page (1 case)") when the file has one; Chinese has no plural
+ * form, so zh-CN always uses the key itself. `subs` fill `$1`… as in t().
+ */
+export function tCount(key: MessageKey, count: number, ...subs: Array<string | number>): string {
+  const one = `${key}_one`;
+  return current === 'en' && count === 1 && FILES.en[one] ? translate(current, one, ...subs) : translate(current, key, ...subs);
+}
+
 /** The message for a key built from data (`source_…`, `category_…`), or null when no locale file has it. */
 export function tKnown(key: string, ...subs: Array<string | number>): string | null {
   const name = key.replace(/-/g, '_');

@@ -53,7 +53,7 @@ export function MemoLine(props: { guidance: Guidance; facts: Facts; signature?: 
         )}
       </div>
       <p class="memo-hint">{t('memo_hint')}</p>
-      <p class="memo-text" data-testid="memo-text">
+      <p class="memo-text" data-testid="memo-text" lang="zh-CN">
         {memo.parts.map((p, i) =>
           p.placeholder ? (
             <mark key={i} data-testid="missing">

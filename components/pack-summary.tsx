@@ -53,8 +53,8 @@ export function PackSummary(props: { info: PackSummaryInfo; testid: string; rule
                   <div class="citation">
                     {t('opt_rule_citation')}
                     {t('label_sep')}
-                    <span title={r.citation.source}>{sourceTitle(r.citation.source)}</span> — {r.citation.passage}
-                    {r.citation.authority && r.citation.authority !== 'platform' ? `（${tKnown(`authority_${r.citation.authority}`) ?? r.citation.authority}）` : ''}
+                    <span title={r.citation.source}>{sourceTitle(r.citation.source)}</span> — <span lang="zh-CN">{r.citation.passage}</span>
+                    {r.citation.authority && r.citation.authority !== 'platform' ? t('paren', tKnown(`authority_${r.citation.authority}`) ?? r.citation.authority) : ''}
                   </div>
                 )}
               </li>

@@ -1,5 +1,5 @@
 import type { Platform } from '../core/model/vocabulary';
-import { t } from './i18n';
+import { t, tCount } from './i18n';
 
 /**
  * The side panel's one question when a page does not say whether the shop is on 天猫 or
@@ -11,7 +11,7 @@ export function PlatformQuestion(props: { waiting: number; shop: string; answere
   return (
     <section class="platform-question" role="group" aria-labelledby="platform-question-title" data-testid="platform-question">
       <h2 id="platform-question-title">{shop ? t('panel_platform_question_shop', shop) : t('panel_platform_question')}</h2>
-      <p>{t('panel_platform_waiting', waiting)}</p>
+      <p>{tCount('panel_platform_waiting', waiting, waiting)}</p>
       <div class="platform-answers">
         {(['tmall', 'taobao'] as const).map((p) => (
           <button type="button" key={p} data-testid={`platform-answer-${p}`} disabled={answered !== null} aria-pressed={answered === p} onClick={() => onAnswer(p)}>

@@ -68,7 +68,7 @@ function ReplyItem(props: { reply: Reply; copy: CopyText }) {
           </span>
         )}
       </div>
-      <p class="reply-text" data-testid="reply-text">
+      <p class="reply-text" data-testid="reply-text" lang="zh-CN">
         {parts.map((p, i) =>
           p.missing ? (
             <mark key={i} data-testid="missing">

@@ -48,7 +48,8 @@ const batchPatch = (d: BatchDraft): NonNullable<SettingsPatch['safeBatches']> =>
  * batches policy). Its own save button, so the main form's draft is never reset by it.
  * Presentational: the settings come in, the patch goes out through `onSave`.
  */
-export function ShopPolicyExtras(props: { settings: Settings; onSave: (patch: SettingsPatch) => Promise<Settings>; compensating?: readonly string[] }) {
+/** `describeError`: a save error in the agent's words (the options page's), the technical text behind a disclosure. */
+export function ShopPolicyExtras(props: { settings: Settings; onSave: (patch: SettingsPatch) => Promise<Settings>; compensating?: readonly string[]; describeError?: (error: string) => string }) {
   const [memo, setMemo] = useState(props.settings.shopPolicy.memoTemplate);
   const [batch, setBatch] = useState<BatchDraft>(() => toBatchDraft(props.settings.safeBatches));
   const setB = <K extends keyof BatchDraft>(k: K, v: BatchDraft[K]) => setBatch((d) => ({ ...d, [k]: v }));
@@ -96,7 +97,7 @@ export function ShopPolicyExtras(props: { settings: Settings; onSave: (patch: Se
                   <input type="checkbox" data-testid="setting-batches-category" value={c} disabled={pays} checked={!pays && batch.categories.includes(c)} onChange={(e) => setB('categories', toggle(batch.categories, c, (e.currentTarget as HTMLInputElement).checked))} />
                   <span>
                     {tKnown(`category_${c.replace(/-/g, '_')}`) ?? c}
-                    {pays ? `（${t('opt_batches_pays')}）` : ''}
+                    {pays ? t('paren', t('opt_batches_pays')) : ''}
                   </span>
                 </label>
               );
@@ -109,7 +110,7 @@ export function ShopPolicyExtras(props: { settings: Settings; onSave: (patch: Se
             {BATCH_STATES.map((st) => (
               <label class="checkbox" key={st}>
                 <input type="checkbox" data-testid="setting-batches-state" value={st} checked={batch.tradeStatuses.includes(st)} onChange={(e) => setB('tradeStatuses', toggle(batch.tradeStatuses, st, (e.currentTarget as HTMLInputElement).checked))} />
-                <span>{st}</span>
+                <span>{t(st === '买家已付款' ? 'opt_state_paid' : 'opt_state_shipped')}</span>
               </label>
             ))}
           </div>
@@ -136,14 +137,19 @@ export function ShopPolicyExtras(props: { settings: Settings; onSave: (patch: Se
         <p class="hint">{t('opt_batches_limits_hint')}</p>
       </fieldset>
       <div class="save-bar">
+        {/* Not 保存设置 again: the form above has its own button, and both may be on screen. */}
         <button type="submit" data-testid="shop-extras-save">
-          {t('opt_save')}
+          {t('opt_save_extras')}
         </button>
         {state?.ok === true && <span data-testid="shop-extras-saved"> {t('opt_saved')}</span>}
         {state?.ok === false && (
-          <p role="alert" data-testid="shop-extras-error">
-            {state.error}
-          </p>
+          <div role="alert" data-testid="shop-extras-error">
+            <p>{t('opt_settings_error', props.describeError ? props.describeError(state.error) : t('opt_error_generic'))}</p>
+            <details>
+              <summary>{t('opt_error_detail')}</summary>
+              <code>{state.error}</code>
+            </details>
+          </div>
         )}
       </div>
     </form>

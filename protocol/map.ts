@@ -62,7 +62,8 @@ export interface ProtocolMap {
   getCase(d: { key: string; tabId?: number }): { case: CaseView | null };
   /** Badge click: the background remembers the case and opens the side panel on its tab. */
   focusCase(d: { key: string }): void;
-  getFocusedCase(): { key: string | null };
+  /** `seq` counts the focus requests: a new one (even for the same case) is scrolled to again. */
+  getFocusedCase(): { key: string | null; seq?: number };
   getSettings(): Settings;
   saveSettings(d: SettingsPatch): Settings;
   /** `team`: the team pack URL's last check (added for the options page). */

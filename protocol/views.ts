@@ -73,6 +73,8 @@ export interface CaseSummary {
   kind: PanelRead['kind'];
   /** refundId ?? orderId, as scraped (cut to SUMMARY_TEXT_CHARS). */
   caseId?: string;
+  /** Optional: which of the two `caseId` is (the panel labels an order number as such). */
+  caseIdField?: 'refundId' | 'orderId';
   /** reason ?? complaintType, as scraped (cut to SUMMARY_TEXT_CHARS). */
   reason?: string;
   /** The due time the case is ordered by (core/urgency.ts caseDue, when summarized); null: no deadline. */
@@ -123,7 +125,10 @@ export function summarizeCase(v: CaseView, nowMs: number): CaseSummary {
   if (v.batch) s.batch = v.batch;
   const caseId = cut(facts.refundId ?? facts.orderId);
   const reason = cut(facts.reason ?? facts.complaintType);
-  if (caseId !== undefined) s.caseId = caseId;
+  if (caseId !== undefined) {
+    s.caseId = caseId;
+    s.caseIdField = facts.refundId !== undefined ? 'refundId' : 'orderId';
+  }
   if (reason !== undefined) s.reason = reason;
   cache.set(v, s);
   return s;

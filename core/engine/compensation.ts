@@ -71,7 +71,7 @@ export function compensationStep(ctx: CaseContext): CompensationSlice {
   } else if (rule.claim) {
     confirm = rule.claim;
   } else if (missing.length > 0) {
-    confirm = { zh: `未读到${missing.map(fieldZh).join('、')}：核对后才能确定原因是否属实`, en: `${missing.join(', ')} not read: check it before treating the reason as true` };
+    confirm = { zh: `未读到${missing.map(fieldZh).join('、')}：核对后才能确定原因是否属实`, en: `${missing.map(fieldEn).join(', ')} not read: check it before treating the reason as true` };
     warnings.push({
       code: 'missing-fact',
       message: { zh: `${confirm.zh}（不做猜测）`, en: `${confirm.en} (not guessed)` },
@@ -94,13 +94,15 @@ export function compensationStep(ctx: CaseContext): CompensationSlice {
   return {
     compensation,
     state: contest ? 'contestable' : confirm ? 'unconfirmed' : 'due',
-    explanation: contest ? [explain('compensation', rule, used), contest.entry] : [explain('compensation', rule, used)],
+    explanation: contest ? [explain('compensation', rule, used), ...contest.entries] : [explain('compensation', rule, used)],
     warnings,
   };
 }
 
 const FIELD_ZH: Record<string, string> = { paidAt: '付款时间', shippedAt: '发货时间', tradeStatus: '交易状态', refundRequestedAt: '申请时间', paidAmount: '实付金额' };
 const fieldZh = (k: string) => FIELD_ZH[k] ?? k;
+const FIELD_EN: Record<string, string> = { paidAt: 'Payment time', shippedAt: 'Shipping time', tradeStatus: 'Trade status', refundRequestedAt: 'Request time', paidAmount: 'Amount paid' };
+const fieldEn = (k: string) => FIELD_EN[k] ?? k;
 
 /** 假一赔十 / 假一赔三: the multiple as the platform names it. */
 function multipleText(multiple: number | undefined): Text {

@@ -1,22 +1,29 @@
 import type { FactKey } from '../model/facts';
 import type { Explanation, Text } from '../model/guidance';
 import type { ContestRule } from '../model/rule-pack';
-import { toBeijingIso } from '../time/beijing';
+import { beijingMinute, toBeijingIso } from '../time/beijing';
 import { explain, timeOf, type CaseContext } from './context';
-import { dueFromFacts } from './timers';
+import { dueFromFacts, pickTimer } from './timers';
 
 /**
  * Do the facts contradict the triggering reason? The first contest rule of the case's
  * category whose condition and test hold says how, in its own words, and is cited in the
- * explanation with the facts it compared; null when none holds.
+ * explanation with the facts it compared — with the deadline variant it compared against
+ * (its rule and citation), which the deadline list may not show in this state; null when
+ * none holds.
  */
-export function contestOf(ctx: CaseContext): { text: Text; entry: Explanation } | null {
+export function contestOf(ctx: CaseContext): { text: Text; entries: Explanation[] } | null {
   for (const { rule, condition } of ctx.rules.contests[ctx.compensation]) {
     if (!condition(ctx)) continue;
     const found = contestValues(rule, ctx);
     if (found === null) continue;
-    const { values, used } = found;
-    return { text: { zh: fill(rule.text.zh, values), en: fill(rule.text.en, values) }, entry: explain('contest', rule, used) };
+    const { values, used, dueIso } = found;
+    const entries = [explain('contest', rule, used)];
+    if (rule.test.kind === 'before-deadline' && dueIso !== undefined) {
+      const timer = pickTimer(ctx, rule.test.deadlineId);
+      if (timer) entries.push(explain(`contest:${rule.test.deadlineId}`, timer.rule, { due: dueIso }));
+    }
+    return { text: { zh: fill(rule.text.zh, values), en: fill(rule.text.en, values) }, entries };
   }
   return null;
 }
@@ -26,6 +33,8 @@ interface Found {
   values: Record<string, string>;
   /** The facts compared, for the explanation. */
   used: Record<string, unknown>;
+  /** The deadline compared against (before-deadline tests), ISO. */
+  dueIso?: string;
 }
 
 /** What a contest rule found when its test holds; null when it does not. */
@@ -46,8 +55,9 @@ function contestValues(rule: ContestRule, ctx: CaseContext): Found | null {
       if (fact === null || time === null) return null;
       const due = dueFromFacts(ctx, test.deadlineId);
       if (due === null || time > due || (time === due && !test.orAt)) return null;
-      const values = { time: toBeijingIso(time), due: toBeijingIso(due) };
-      return { values, used: { [fact]: facts[fact], [`deadline:${test.deadlineId}`]: values.due } };
+      // The sentence says times as the agent reads them; the explanation keeps the data (ISO).
+      const values = { time: beijingMinute(time), due: beijingMinute(due) };
+      return { values, used: { [fact]: facts[fact], [`deadline:${test.deadlineId}`]: toBeijingIso(due) }, dueIso: toBeijingIso(due) };
     }
     case 'shipped': {
       const status = facts.tradeStatus;

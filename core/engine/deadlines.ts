@@ -1,7 +1,7 @@
 import type { FactKey } from '../model/facts';
 import type { Deadline, Explanation, Warning } from '../model/guidance';
 import { DEFAULT_COUNTDOWN_TOLERANCE_MINUTES } from '../model/rule-pack';
-import { MINUTE, toBeijingIso } from '../time/beijing';
+import { beijingMinute, MINUTE, toBeijingIso } from '../time/beijing';
 import { parseCountdown } from '../time/duration';
 import type { CompiledTimer } from './compile';
 import { explain, timeOf, type CaseContext } from './context';
@@ -45,7 +45,10 @@ function chosenTimers(ctx: CaseContext, countdownTarget: string | null, explanat
     for (const t of group.timers) {
       const unreadable = unreadableOf(t.whenReads, ctx.unreadable);
       if (unreadable.length > 0) {
-        if (group.deadlineId !== countdownTarget) explanation.push(explain(t.verdict, t.rule, { computed: false, unreadable }));
+        // A deadline its (readable) show condition leaves out in this state is not listed
+        // whatever the variant: nothing to report as not computed.
+        const notListed = unreadableOf(t.showReads, ctx.unreadable).length === 0 && !t.show(ctx);
+        if (group.deadlineId !== countdownTarget && !notListed) explanation.push(explain(t.verdict, t.rule, { computed: false, unreadable }));
         break;
       }
       if (t.when(ctx)) {
@@ -130,8 +133,8 @@ export function deadlinesStep(ctx: CaseContext): DeadlineSlice {
         warnings.push({
           code: 'pack-outdated',
           message: {
-            zh: `平台倒计时（${toBeijingIso(due)}）与规则包计算值（${toBeijingIso(computed)}）相差超过${gap.zh}，规则包可能已过时；以平台为准`,
-            en: `The platform countdown (${toBeijingIso(due)}) and the pack's value (${toBeijingIso(computed)}) differ by more than ${gap.en}; the pack may be outdated — the platform wins`,
+            zh: `平台倒计时（${beijingMinute(due)}）与规则包计算值（${beijingMinute(computed)}）相差超过${gap.zh}，规则包可能已过时；以平台为准`,
+            en: `The platform countdown (${beijingMinute(due)}) and the pack's value (${beijingMinute(computed)}) differ by more than ${gap.en}; the pack may be outdated — the platform wins`,
           },
           ruleId: r.id,
         });

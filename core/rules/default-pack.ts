@@ -26,6 +26,14 @@ const CLOSED_REFUND = ['退款成功', '退款关闭'];
  * unreadable status is not guessed; an empty 发货时间 cell does not matter once the status says so.
  */
 const UNSHIPPED = { tradeStatus: ['买家已付款' as const] };
+/**
+ * The ship-by time is listed only once the refund is closed (the buyer withdrew it, or a
+ * refusal stood) and the order must still ship: while a refund is open, shipping is not what
+ * the seller does next — answering the refund is — and a ship-by time long past would only
+ * headline a breach that no longer matters. Its variant still checks a 未按约定时间发货
+ * reason against the facts (contest), listed or not.
+ */
+const SHIP_DUE = { ...UNSHIPPED, refundStatus: ['退款关闭'] };
 const DELIVERY = ['out-of-stock', 'late-ship', 'wrong-shipment', 'fake-shipment'] as const;
 
 export const defaultPackInput: RulePack = {
@@ -135,7 +143,7 @@ export const defaultPackInput: RulePack = {
       citation: cite('S3', '(1)未按约定时间发货:这个是指除特殊商品外'),
       label: t('发货时限', 'Ship by'), actor: 'seller',
       consequence: t('逾期可被投诉未按约定时间发货', 'Late shipping can be claimed as 未按约定时间发货'),
-      start: { fact: 'paidAt' }, length: null, when: { activity: ['预售', '定制'] }, show: { kinds: ['refund'], ...UNSHIPPED },
+      start: { fact: 'paidAt' }, length: null, when: { activity: ['预售', '定制'] }, show: { kinds: ['refund'], ...SHIP_DUE },
     },
     {
       id: 'timer-ship-promise-tmall-jhs', type: 'timer', platforms: TMALL, profiles: ['tmall'], deadlineId: 'ship-promise',
@@ -143,7 +151,7 @@ export const defaultPackInput: RulePack = {
       citation: cite('S0', '天猫的发货时间:普通信息72小时内发货,聚划算7天内发货', 'inferred'),
       label: t('发货时限', 'Ship by'), actor: 'seller',
       consequence: t('逾期可被投诉未按约定时间发货', 'Late shipping can be claimed as 未按约定时间发货'),
-      start: { fact: 'paidAt' }, length: { days: 7 }, when: { activity: ['聚划算'] }, show: { kinds: ['refund'], ...UNSHIPPED },
+      start: { fact: 'paidAt' }, length: { days: 7 }, when: { activity: ['聚划算'] }, show: { kinds: ['refund'], ...SHIP_DUE },
     },
     {
       id: 'timer-ship-promise-tmall', type: 'timer', platforms: TMALL, profiles: ['tmall'], deadlineId: 'ship-promise',
@@ -151,7 +159,7 @@ export const defaultPackInput: RulePack = {
       citation: cite('S3', '商家在买家付款后实际未在48小时内发货'),
       label: t('发货时限', 'Ship by'), actor: 'seller',
       consequence: t('逾期按延迟发货规则赔付', 'Late shipping triggers the delayed-shipping compensation'),
-      start: { fact: 'paidAt' }, length: { hours: 48 }, show: { kinds: ['refund'], ...UNSHIPPED },
+      start: { fact: 'paidAt' }, length: { hours: 48 }, show: { kinds: ['refund'], ...SHIP_DUE },
     },
     {
       id: 'timer-ship-promise-tmall-legacy-special', type: 'timer', platforms: TMALL, profiles: ['tmall-legacy'], deadlineId: 'ship-promise',
@@ -159,7 +167,7 @@ export const defaultPackInput: RulePack = {
       citation: cite('S0', '天猫的发货时间:普通信息72小时内发货'),
       label: t('发货时限', 'Ship by'), actor: 'seller',
       consequence: t('逾期可被投诉未按约定时间发货', 'Late shipping can be claimed as 未按约定时间发货'),
-      start: { fact: 'paidAt' }, length: null, when: { activity: ['预售', '定制'] }, show: { kinds: ['refund'], ...UNSHIPPED },
+      start: { fact: 'paidAt' }, length: null, when: { activity: ['预售', '定制'] }, show: { kinds: ['refund'], ...SHIP_DUE },
     },
     {
       id: 'timer-ship-promise-tmall-legacy-jhs', type: 'timer', platforms: TMALL, profiles: ['tmall-legacy'], deadlineId: 'ship-promise',
@@ -167,7 +175,7 @@ export const defaultPackInput: RulePack = {
       citation: cite('S0', '天猫的发货时间:普通信息72小时内发货,聚划算7天内发货'),
       label: t('发货时限', 'Ship by'), actor: 'seller',
       consequence: t('逾期可被投诉未按约定时间发货', 'Late shipping can be claimed as 未按约定时间发货'),
-      start: { fact: 'paidAt' }, length: { days: 7 }, when: { activity: ['聚划算'] }, show: { kinds: ['refund'], ...UNSHIPPED },
+      start: { fact: 'paidAt' }, length: { days: 7 }, when: { activity: ['聚划算'] }, show: { kinds: ['refund'], ...SHIP_DUE },
     },
     {
       id: 'timer-ship-promise-tmall-legacy', type: 'timer', platforms: TMALL, profiles: ['tmall-legacy'], deadlineId: 'ship-promise',
@@ -175,7 +183,7 @@ export const defaultPackInput: RulePack = {
       citation: cite('S0', '天猫的发货时间:普通信息72小时内发货'),
       label: t('发货时限', 'Ship by'), actor: 'seller',
       consequence: t('逾期可被投诉未按约定时间发货', 'Late shipping can be claimed as 未按约定时间发货'),
-      start: { fact: 'paidAt' }, length: { hours: 72 }, show: { kinds: ['refund'], ...UNSHIPPED },
+      start: { fact: 'paidAt' }, length: { hours: 72 }, show: { kinds: ['refund'], ...SHIP_DUE },
     },
     {
       id: 'timer-ship-promise-taobao-special', type: 'timer', platforms: TAOBAO, deadlineId: 'ship-promise',
@@ -183,7 +191,7 @@ export const defaultPackInput: RulePack = {
       citation: cite('S1', '淘宝规则对淘宝集市卖家的发货时间有一定要求', 'inferred'),
       label: t('发货时限', 'Ship by'), actor: 'seller',
       consequence: t('逾期可被投诉未按约定时间发货', 'Late shipping can be claimed as 未按约定时间发货'),
-      start: { fact: 'paidAt' }, length: null, when: { activity: ['预售', '定制'] }, show: { kinds: ['refund'], ...UNSHIPPED },
+      start: { fact: 'paidAt' }, length: null, when: { activity: ['预售', '定制'] }, show: { kinds: ['refund'], ...SHIP_DUE },
     },
     {
       id: 'timer-ship-promise-taobao-activity', type: 'timer', platforms: TAOBAO, deadlineId: 'ship-promise',
@@ -191,7 +199,7 @@ export const defaultPackInput: RulePack = {
       citation: cite('S1', '参加淘宝活动的商品(如“聚划算商品”)需在7天内发货', 'inferred'),
       label: t('发货时限', 'Ship by'), actor: 'seller',
       consequence: t('逾期可被投诉未按约定时间发货', 'Late shipping can be claimed as 未按约定时间发货'),
-      start: { fact: 'paidAt' }, length: { days: 7 }, when: { activity: ['聚划算', '淘宝活动'] }, show: { kinds: ['refund'], ...UNSHIPPED },
+      start: { fact: 'paidAt' }, length: { days: 7 }, when: { activity: ['聚划算', '淘宝活动'] }, show: { kinds: ['refund'], ...SHIP_DUE },
     },
     {
       id: 'timer-ship-promise-taobao-flash-virtual', type: 'timer', platforms: TAOBAO, deadlineId: 'ship-promise',
@@ -199,7 +207,7 @@ export const defaultPackInput: RulePack = {
       citation: cite('S1', '闪电发货虚拟商品需在1小时内发货', 'inferred'),
       label: t('发货时限', 'Ship by'), actor: 'seller',
       consequence: t('逾期可被投诉未按约定时间发货', 'Late shipping can be claimed as 未按约定时间发货'),
-      start: { fact: 'paidAt' }, length: { hours: 1 }, when: { activity: ['闪电发货'], logistics: ['虚拟', '无需物流', '自动发货'] }, show: { kinds: ['refund'], ...UNSHIPPED },
+      start: { fact: 'paidAt' }, length: { hours: 1 }, when: { activity: ['闪电发货'], logistics: ['虚拟', '无需物流', '自动发货'] }, show: { kinds: ['refund'], ...SHIP_DUE },
     },
     {
       id: 'timer-ship-promise-taobao-flash', type: 'timer', platforms: TAOBAO, deadlineId: 'ship-promise',
@@ -207,7 +215,7 @@ export const defaultPackInput: RulePack = {
       citation: cite('S1', '闪电发货实物商品需在24小时内发货', 'inferred'),
       label: t('发货时限', 'Ship by'), actor: 'seller',
       consequence: t('逾期可被投诉未按约定时间发货', 'Late shipping can be claimed as 未按约定时间发货'),
-      start: { fact: 'paidAt' }, length: { hours: 24 }, when: { activity: ['闪电发货'] }, show: { kinds: ['refund'], ...UNSHIPPED },
+      start: { fact: 'paidAt' }, length: { hours: 24 }, when: { activity: ['闪电发货'] }, show: { kinds: ['refund'], ...SHIP_DUE },
     },
     {
       id: 'timer-ship-promise-taobao', type: 'timer', platforms: TAOBAO, deadlineId: 'ship-promise',
@@ -215,7 +223,7 @@ export const defaultPackInput: RulePack = {
       citation: cite('S1', '普通商品需在3天内发货', 'inferred'),
       label: t('发货时限', 'Ship by'), actor: 'seller',
       consequence: t('逾期可被投诉未按约定时间发货', 'Late shipping can be claimed as 未按约定时间发货'),
-      start: { fact: 'paidAt' }, length: { days: 3 }, show: { kinds: ['refund'], ...UNSHIPPED },
+      start: { fact: 'paidAt' }, length: { days: 3 }, show: { kinds: ['refund'], ...SHIP_DUE },
     },
     {
       id: 'timer-late-ship-reason-tmall', type: 'timer', platforms: TMALL, profiles: ['tmall-legacy'], deadlineId: 'late-ship-reason-available',
@@ -223,7 +231,7 @@ export const defaultPackInput: RulePack = {
       citation: cite('S0', '未按约定时间发货(涉及赔付30%的保证金,付款72小时后方可申请)'),
       label: t('买家可选“未按约定时间发货”', 'Buyer may claim late shipping'), actor: 'seller',
       consequence: t('之后买家可用该原因申请退款，触发赔付', 'After it the buyer may use that reason, which triggers compensation'),
-      start: { fact: 'paidAt' }, length: { hours: 72 }, show: { kinds: ['refund'], ...UNSHIPPED },
+      start: { fact: 'paidAt' }, length: { hours: 72 }, show: { kinds: ['refund'], ...UNSHIPPED, notCategories: ['late-ship'] },
     },
     {
       id: 'timer-late-ship-reason-taobao', type: 'timer', platforms: TAOBAO, deadlineId: 'late-ship-reason-available',
@@ -231,7 +239,7 @@ export const defaultPackInput: RulePack = {
       citation: cite('S1', '买家付款后,卖家过了三天还未发货,买家可以怎么做', 'shop-policy'),
       label: t('买家可投诉未发货', 'Buyer may complain of no shipping'), actor: 'seller',
       consequence: t('之后买家可以投诉未按约定时间发货', 'After it the buyer may complain of late shipping'),
-      start: { fact: 'paidAt' }, length: { days: 3 }, show: { kinds: ['refund'], ...UNSHIPPED },
+      start: { fact: 'paidAt' }, length: { days: 3 }, show: { kinds: ['refund'], ...UNSHIPPED, notCategories: ['late-ship'] },
     },
     {
       id: 'timer-complaint-seller-handle-taobao', type: 'timer', platforms: TAOBAO, deadlineId: 'complaint-seller-handle',
@@ -1333,7 +1341,7 @@ export const defaultPackInput: RulePack = {
     },
     {
       id: 'refuse-tmall-refund', type: 'refusal', platforms: TMALL, when: { kinds: ['refund'], notRefundStatus: [...CLOSED_REFUND] },
-      text: t('若拒绝：买家须修改申请，或在申请退款72小时后（退款中）申请天猫客服介入；小二介入的退款计入退款纠纷率，影响搜索排序和活动报名', 'If you refuse: the buyer must change the request, or — 72 h after requesting, while 退款中 — ask Tmall to intervene; a refund with intervention counts in the dispute rate, which affects ranking and events'),
+      text: t('若拒绝：买家须修改申请，或在申请退款72小时后（退款中）申请天猫客服介入；小二介入的退款计入退款纠纷率，影响搜索排序和活动报名', 'If you refuse: the buyer must change the request, or — 72 h after requesting, while the refund is open (退款中) — ask Tmall to intervene; a refund with intervention counts in the dispute rate, which affects ranking and events'),
       reason: t('商家拒绝后买家修改申请或申请介入；介入的退款计入退款纠纷率', 'After a refusal the buyer edits the request or asks for intervention, which counts in the dispute rate'),
       citation: cite('S0', '如果商家拒绝,将需要您修改退款申请'),
       alsoCites: [cite('S0', '每一笔退款,买家申请退款后3天(72小时)才可以申请小二介入'), cite('S0', '退款纠纷率的计算公式=需要客服介入的退款笔数/支付宝成交笔数')],

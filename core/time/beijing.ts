@@ -171,6 +171,12 @@ export function beijingParts(ms: number): { year: number; month: number; day: nu
   return { year, month, day, hour, minute, second: rest - minute * 60, weekday };
 }
 
+/** The instant as an agent reads it: `YYYY-MM-DD HH:mm`, Beijing time (for texts; data keeps toBeijingIso). */
+export function beijingMinute(ms: number): string {
+  const iso = toBeijingIso(ms);
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+}
+
 /** `YYYY-MM-DD` of the Beijing calendar day the instant falls on. */
 export function beijingDate(ms: number): string {
   return datePrefix(Math.floor((ms + BEIJING_OFFSET_MS) / DAY));

@@ -74,7 +74,10 @@ export function createHandlers(s: Services) {
       })();
     },
 
-    getFocusedCase: async () => ({ key: (await s.tabs.state()).focus?.key ?? null }),
+    getFocusedCase: async () => {
+      const focus = (await s.tabs.state()).focus;
+      return { key: focus?.key ?? null, seq: focus?.seq ?? 0 };
+    },
     getSettings: async () => (await s.evaluator.settings()).settings,
 
     saveSettings: (d) =>

@@ -40,6 +40,8 @@ export interface StoredTab {
 export interface FocusState {
   key: string;
   tabId: number | null;
+  /** Counts the focus requests: a second click on the same badge is a new request (the panel scrolls to it again). */
+  seq?: number;
 }
 
 /** A tab in memory: the stored cases, and their views once evaluated with context `version`. */
@@ -191,7 +193,7 @@ export class SessionState {
   }
 
   setFocus(focus: FocusState): void {
-    this.focus = focus;
+    this.focus = { ...focus, seq: (this.focus?.seq ?? 0) + 1 };
     this.write('focus', () => session().set({ focus: this.focus }));
   }
 

@@ -65,6 +65,8 @@ const FIELD_OF_PATH: ReadonlyArray<[RegExp, MessageKey]> = [
   [/^shopPolicy\.shopName/, 'opt_shop_name'],
   [/^shopPolicy\.signature/, 'opt_signature'],
   [/^shopPolicy\.remedyLimits/, 'opt_section_shop'],
+  [/^shopPolicy\.memoTemplate/, 'opt_memo_template'],
+  [/^safeBatches/, 'opt_section_batches'],
   [/^teamPack/, 'opt_team_url'],
   [/^ruleProfiles/, 'opt_platform_profile'],
   [/^platformProfile/, 'opt_platform_profile'],
@@ -155,6 +157,8 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
   function applySettings(s: Settings, managedRaw: unknown) {
     const { locked: l } = applyManaged(defaultSettings(), managedRaw);
     setLocale(s.locale);
+    // The page's language follows the UI's (fonts, screen readers); quoted Chinese keeps its own lang.
+    document.documentElement.lang = s.locale;
     setSettings(s);
     setDraft(toDraft(s));
     setLocked(l);
@@ -454,6 +458,7 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
 
       <ShopPolicyExtras
         settings={settings}
+        describeError={errorInWords}
         compensating={(rules as Array<PackRuleRow & { triggered?: boolean; categories?: string[] }>).flatMap((r) => (r.type === 'compensation' && r.triggered ? (r.categories ?? []) : []))}
         onSave={async (patch) => {
           const saved = await api.saveSettings(patch);

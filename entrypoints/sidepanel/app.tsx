@@ -11,7 +11,16 @@ import { BatchList } from '../../components/batch-list';
 import { DEFAULT_BATCH_LIMITS } from '../../core/batch/limits';
 import type { CopyText } from '../../components/reply-list';
 import type { SettleApi } from '../../components/settle-line';
-import { getLocale, setLocale, t, type UiLocale } from '../../components/i18n';
+import { getLocale, setLocale, t, tCount, tKnown, type UiLocale } from '../../components/i18n';
+import { detectPageKind, isWorkbench } from '../../core/pages/urls';
+
+/** The tab's page as the agent knows it (`千牛工作台 · 退款列表`); the URL only on hover. */
+function pageName(url: string): string {
+  const kind = detectPageKind(url);
+  const name = kind ? tKnown(`day_page_${kind.replace(/-/g, '_')}`) : null;
+  const where = isWorkbench(url) ? t('panel_workbench') : null;
+  return [where, name].filter(Boolean).join(' · ') || url;
+}
 
 /**
  * What the panel needs from the background (main.tsx wires it to the messaging binding).
@@ -23,7 +32,7 @@ export interface PanelApi {
   getQueue(): Promise<{ cases: CaseSummary[] }>;
   /** The full view of one case (null: no open tab has it any more). */
   getCase(key: string, tabId?: number): Promise<{ case: CaseView | null }>;
-  getFocusedCase(): Promise<{ key: string | null }>;
+  getFocusedCase(): Promise<{ key: string | null; seq?: number }>;
   getSettings(): Promise<PlatformSettings & { shopPolicy?: { shopName?: string; signature?: string; memoTemplate?: string }; safeBatches?: { enabled?: boolean; limits?: { tmall: { count: number; yuan: number }; taobao: { count: number; yuan: number } } }; warningThresholdsHours?: ThresholdsHours; locale?: UiLocale }>;
   /** Open the options page (the first-run line's link). */
   openOptions?(): void;
@@ -74,12 +83,18 @@ export function App(props: { api: PanelApi }) {
   const genRef = useRef(0);
   const appliedGen = useRef(0);
   const [selected, setSelected] = useState<string | null>(null);
-  /** The case a badge click or keyboard jump asked for: scrolled into view and marked once it is on screen. */
+  /** The case a badge click or keyboard jump asked for: scrolled into view once it is on screen. */
   const [reveal, setReveal] = useState<string | null>(null);
+  /**
+   * The case a badge click or keyboard jump asked for stays marked (`revealed`) while it is
+   * the one open: until the agent opens another case or moves to another tab.
+   */
+  const [marked, setMarked] = useState<string | null>(null);
   /** The tab the lists were last loaded for: another tab means another case on top. */
   const lastTab = useRef<number | null>(null);
   const [nowMs, setNowMs] = useState(now());
   const [, setLocaleTick] = useState<UiLocale>(getLocale());
+  /** The last focus request acted on (key and the worker's request count). */
   const lastFocused = useRef<string | null>(null);
   /** Settings change rarely: asked at start and then at most once a minute, not on every casesChanged. */
   const settingsAt = useRef(-Infinity);
@@ -116,6 +131,7 @@ export function App(props: { api: PanelApi }) {
       }
       if (settings.locale && settings.locale !== getLocale()) {
         setLocale(settings.locale);
+        document.documentElement.lang = settings.locale;
         setLocaleTick(settings.locale);
       }
       setState({
@@ -135,12 +151,16 @@ export function App(props: { api: PanelApi }) {
       if (tab.tabId !== lastTab.current) {
         lastTab.current = tab.tabId;
         setSelected(null);
+        setMarked(null);
       }
-      // A new focus request (badge click) wins over the agent's own selection — for the tab
-      // it was made on only: a case of another tab never takes this tab's place.
-      if (focused.key && focused.key !== lastFocused.current && tab.cases.some((c) => c.key === focused.key)) {
-        lastFocused.current = focused.key;
+      // A new focus request (badge click; the same badge clicked again is a new one) wins over
+      // the agent's own selection — for the tab it was made on only: a case of another tab
+      // never takes this tab's place.
+      const request = focused.key === null ? null : `${focused.seq ?? 0}|${focused.key}`;
+      if (focused.key && request !== lastFocused.current && tab.cases.some((c) => c.key === focused.key)) {
+        lastFocused.current = request;
         setSelected(focused.key);
+        setMarked(focused.key);
         setReveal(focused.key);
       }
     } catch (error) {
@@ -190,10 +210,9 @@ export function App(props: { api: PanelApi }) {
     if (reveal === null) return;
     const el = document.querySelector<HTMLElement>(`.case[data-case="${CSS.escape(reveal)}"]`);
     if (!el) return;
-    el.scrollIntoView({ block: 'start', behavior: 'smooth' });
-    el.classList.add('revealed');
+    const still = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+    el.scrollIntoView({ block: 'start', behavior: still ? 'auto' : 'smooth' });
     setReveal(null);
-    setTimeout(() => el.classList.remove('revealed'), 2500);
   }, [reveal, state.gen]);
 
   /** The platform answer given while the question is on screen (cleared once the page no longer waits). */
@@ -214,6 +233,7 @@ export function App(props: { api: PanelApi }) {
 
   const select = (key: string) => {
     setSelected(key);
+    setMarked(null);
     api.focusCase(key).catch(() => {});
   };
 
@@ -222,9 +242,19 @@ export function App(props: { api: PanelApi }) {
     const open = c.key === current;
     // Until the new case's view arrives, the one shown keeps its (older) view if it has one.
     const view = open && detail !== null && detail.key === c.key ? detail.view : null;
+    const revealed = open && marked === c.key;
     return (
-      <div class={`case ${open ? 'open' : ''}`} data-testid="case" data-case={c.key} key={c.key}>
-        <button type="button" class="case-head" aria-expanded={open} onClick={() => setSelected(open ? '' : c.key)}>
+      <div class={`case${open ? ' open' : ''}${revealed ? ' revealed' : ''}`} data-testid="case" data-case={c.key} key={c.key} aria-current={revealed ? 'true' : undefined}>
+        <button
+          type="button"
+          class="case-head"
+          aria-expanded={open}
+          onClick={() => {
+            setSelected(open ? '' : c.key);
+            setMarked(null);
+          }}
+        >
+          {revealed && <span class="located" data-testid="located">{t('panel_located')}</span>}
           {fromOtherTab && <span class="other-tab" data-testid="other-tab">{t('panel_other_tab')}</span>}
           <CaseTitle c={c} />
           {due && <Countdown dueAt={due} nowMs={nowMs} thresholdsHours={state.thresholdsHours} locale={getLocale()} />}
@@ -238,9 +268,13 @@ export function App(props: { api: PanelApi }) {
   return (
     <div class="panel" lang={getLocale() === 'en' ? 'en' : 'zh-CN'}>
       <header>
-        <a href="day.html" target="_blank" rel="noopener" title={t('day_open_title')} data-testid="open-day" style={{ float: 'right', fontSize: '12px', color: 'var(--link)' }}>{t('day_open')}</a>
+        <a href="day.html" target="_blank" rel="noopener" title={t('day_open_title')} data-testid="open-day" class="open-day">{t('day_open')}</a>
         <h1>{t('panel_title')}</h1>
-        {state.tabUrl && <p class="tab-url">{state.tabUrl}</p>}
+        {state.tabUrl && (
+          <p class="tab-url" title={state.tabUrl} data-testid="tab-page">
+            {pageName(state.tabUrl)}
+          </p>
+        )}
       </header>
       {state.firstRun && (
         <p class="first-run" data-testid="first-run">
@@ -254,14 +288,18 @@ export function App(props: { api: PanelApi }) {
       )}
       {!state.loaded && <p class="empty">{t('panel_loading')}</p>}
       {state.error && (
-        <p class="error" role="alert">
-          {t('panel_error', state.error)}
-        </p>
+        <div class="error" role="alert" data-testid="panel-error">
+          <p>{t('panel_error')}</p>
+          <details>
+            <summary>{t('opt_error_detail')}</summary>
+            <code>{state.error}</code>
+          </details>
+        </div>
       )}
       {asksPlatform && <PlatformQuestion waiting={state.tabUnreadable?.waiting ?? 0} shop={state.shop} answered={answered} onAnswer={answer} />}
       {state.loaded && (
         <section class="tab-cases">
-          <h2>{t('panel_tab_cases', state.tabCases.length)}</h2>
+          <h2>{tCount('panel_tab_cases', state.tabCases.length, state.tabCases.length)}</h2>
           {state.tabUrl === null && <p class="empty">{t('panel_no_tab')}</p>}
           {state.tabUrl !== null && state.tabCases.length === 0 && !asksPlatform && pageFields.length === 0 && <p class="empty">{t('panel_no_cases')}</p>}
           {pageFields.length > 0 && (

@@ -9,6 +9,11 @@
  *   DEMO_HEADLESS=1      headless (default: a visible window)
  *   DEMO_EXIT_AFTER_MS=n stop after n ms (used to check the demo in CI-like runs)
  *   DEMO_SCREENSHOT=file write the README picture (refund list with badges + side panel) to file
+ *
+ * The side panel opens DOCKED beside the refund list: Chromium opens it only on a user
+ * gesture (chrome.sidePanel.open), so the demo clicks the list's first badge as an agent
+ * would (a Playwright click is a real input event); if no docked panel appears, it says why
+ * and shows the panel as a tab instead.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +21,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { BACK_OFFICE_HOSTS, REPO_ROOT } from '../e2e/site';
+import { attachDocked, dockedTargetId, type DockedPanel } from '../e2e/docked';
 import { DEMO_INDEX_URL, startBackOffice, type BackOffice } from './backoffice';
 
 const CHROME_DIST = join(REPO_ROOT, '.output/chrome-mv3');
@@ -151,11 +157,45 @@ async function countBadges(page: Page, timeoutMs: number): Promise<{ total: numb
   });
 }
 
+/**
+ * Open the docked side panel: click the list's first badge (the extension's own path: the
+ * badge asks the worker, which calls chrome.sidePanel.open within the click's gesture), then
+ * wait for the panel's target. Returns why not when it does not appear.
+ */
+async function openDockedPanel(context: BrowserContext, list: Page, extensionId: string): Promise<{ panel: DockedPanel } | { why: string }> {
+  const badge = list.locator(`${BADGE}[data-deadline]`).first();
+  if ((await badge.count()) === 0) return { why: 'no badge on the refund list to click' };
+  const browser = context.browser();
+  if (!browser) return { why: 'no browser-level DevTools session in this Playwright context' };
+  const session = await browser.newBrowserCDPSession();
+  const panelUrl = `chrome-extension://${extensionId}/sidepanel.html`;
+  await badge.click();
+  const end = Date.now() + 10_000;
+  while (Date.now() < end) {
+    const id = await dockedTargetId(session, panelUrl);
+    if (id) return { panel: await attachDocked(session, id) };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { why: 'Chromium did not open it within 10 s of the badge click (chrome.sidePanel.open needs Chrome/Edge 116+ and a user gesture)' };
+}
+
+/** Poll the docked panel until its list shows (or 10 s): the number of case blocks and queue items. */
+async function dockedCounts(panel: DockedPanel): Promise<{ cases: number; queued: number }> {
+  const read = () => panel.evaluate<{ cases: number; queued: number }>(`({ cases: document.querySelectorAll('[data-testid="case"]').length, queued: document.querySelectorAll('[data-testid="queue-item"]').length })`);
+  const end = Date.now() + 10_000;
+  let n = await read();
+  while (n.cases === 0 && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 200));
+    n = await read();
+  }
+  return n;
+}
+
 /** The README picture: the refund list with its badges on the left, the side panel on the right. */
-async function readmePicture(context: BrowserContext, list: Page, panel: Page, file: string): Promise<void> {
+async function readmePicture(context: BrowserContext, list: Page, panel: Page | DockedPanel, file: string): Promise<void> {
   await list.setViewportSize({ width: 1100, height: 720 });
-  await panel.setViewportSize({ width: 560, height: 720 });
-  await panel.waitForTimeout(300);
+  if ('setViewportSize' in panel) await panel.setViewportSize({ width: 560, height: 720 });
+  await list.waitForTimeout(300);
   const left = (await list.screenshot()).toString('base64');
   const right = (await panel.screenshot()).toString('base64');
   const sheet = await context.newPage();
@@ -256,15 +296,23 @@ async function main(): Promise<number> {
           ? `Badges on the refund list: ${n.total} (${n.live} counting down to a future time${n.sample ? `, e.g. ${n.sample}` : ''})`
           : 'No badges appeared on the refund list (is the content script built?)',
       );
-      const panel = await context.newPage();
-      await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
-      console.log(`Side panel (as a tab): chrome-extension://${extensionId}/sidepanel.html`);
-      const cases = await panel
-        .waitForSelector('[data-testid="case"]', { timeout: 5_000 })
-        .then(() => panel.locator('[data-testid="case"]').count())
-        .catch(() => 0);
-      const queued = await panel.locator('[data-testid="queue-item"]').count();
-      console.log(`Side panel shows ${cases} case(s) of the refund list tab; queue: ${queued} case(s)`);
+      await listPage.bringToFront();
+      const docked = await openDockedPanel(context, listPage, extensionId);
+      let panel: Page | DockedPanel;
+      if ('panel' in docked) {
+        panel = docked.panel;
+        console.log("Side panel: docked beside the refund list, opened by a click on the list's first badge (its case is marked 已定位)");
+      } else {
+        console.log(`The side panel did not open docked: ${docked.why}. Showing it as a tab instead: chrome-extension://${extensionId}/sidepanel.html`);
+        const tab = await context.newPage();
+        await tab.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+        await tab.waitForSelector('[data-testid="case"]', { timeout: 5_000 }).catch(() => {});
+        panel = tab;
+      }
+      const { cases, queued } =
+        'panel' in docked ? await dockedCounts(docked.panel) : { cases: await (panel as Page).locator('[data-testid="case"]').count(), queued: await (panel as Page).locator('[data-testid="queue-item"]').count() };
+      const size = 'panel' in docked ? await docked.panel.size() : null;
+      console.log(`Side panel shows ${cases} case(s) of the refund list tab; queue: ${queued} case(s)${size ? `; docked ${size.width}×${size.height} px` : ''}`);
       const shot = process.env.DEMO_SCREENSHOT;
       if (shot) await readmePicture(context, listPage, panel, shot);
       // Leave the list in front, the side panel beside it.

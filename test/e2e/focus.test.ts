@@ -38,6 +38,40 @@ const FIRST = `(() => {
   return { first: c && c.getAttribute('data-case'), open: open && open.getAttribute('data-case'), replies: forWhom && forWhom.textContent };
 })()`;
 
+describe('the clicked case, seen', () => {
+  it('a badge click on row 28 of 60 opens the docked panel with that case scrolled into view and marked 已定位', async () => {
+    const list = await h.open(LIST);
+    const badges = await waitForBadges(list, 60);
+    const keys = [...new Set(badges.map((b) => b.caseKey).filter((k): k is string => k !== null))];
+    expect(keys.length).toBeGreaterThanOrEqual(60);
+    const key = keys[27]!;
+    const badge = list.locator(`${BADGE}[data-case="${key}"]`).first();
+    await badge.scrollIntoViewIfNeeded();
+    await badge.click();
+    const docked = await h.dockedSidePanel();
+    const where = `(() => {
+      const el = document.querySelector('[data-testid="case"][data-case=${JSON.stringify(key)}]');
+      if (!el) return null;
+      const r = el.getBoundingClientRect();
+      const head = el.querySelector('.case-head').getBoundingClientRect();
+      return {
+        inView: head.top >= 0 && head.bottom <= innerHeight,
+        marked: el.classList.contains('revealed') && el.getAttribute('aria-current') === 'true',
+        located: el.querySelector('[data-testid="located"]')?.textContent ?? null,
+        open: el.querySelector('[data-testid="case-detail"]') !== null,
+        outline: getComputedStyle(el).outlineStyle + ' ' + parseFloat(getComputedStyle(el).outlineWidth),
+        // where the case sits in the panel's list: below the first screen, so it had to scroll
+        below: r.top + scrollY > innerHeight,
+        scrolled: scrollY > 0,
+        marks: document.querySelectorAll('[data-testid="located"]').length,
+      };
+    })()`;
+    const want = { inView: true, marked: true, located: '已定位', open: true, outline: 'solid 3', below: true, scrolled: true, marks: 1 };
+    expect(await until(docked, where, want, 20_000)).toEqual(want);
+    await list.close();
+  });
+});
+
 describe('focus follows the agent between tabs', () => {
   it('a badge click on the list opens that case; on the detail tab the panel shows the detail’s case and its replies name it', async () => {
     const list = await h.open(LIST);

@@ -13,6 +13,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { servedAt } from '../fixtures/clock';
+import { attachDocked, dockedTargetId, tabTargetIds, type DockedPanel } from './docked';
 import { BACK_OFFICE_HOSTS, REPO_ROOT, fixturePages, readFixture, routeKey } from './site';
 
 export const DIST = join(REPO_ROOT, '.output/chrome-mv3-measured');
@@ -77,7 +78,7 @@ export interface Harness {
    * The DOCKED side panel (not a Playwright page): waits for its target, attaches through the
    * browser's CDP session and evaluates expressions in it.
    */
-  dockedSidePanel(timeoutMs?: number): Promise<{ evaluate<T>(expression: string): Promise<T> }>;
+  dockedSidePanel(timeoutMs?: number): Promise<DockedPanel>;
   /** Every http(s) URL the pages asked for that was not served (got a 404). */
   unserved: string[];
   close(): Promise<void>;
@@ -271,38 +272,11 @@ export async function launch(opts: { dist?: string; headless?: boolean; timezone
       let targetId: string | undefined;
       const panelUrl = `${origin}/sidepanel.html`;
       await pollUntil('the docked side panel', async () => {
-        const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; url: string }> };
         // A sidepanel.html target that is not one of our tabs is the docked panel.
-        const tabs = new Set<string>();
-        for (const p of context.pages().filter((pg) => pg.url() === panelUrl)) {
-          const s = await context.newCDPSession(p);
-          tabs.add(((await s.send('Target.getTargetInfo')) as { targetInfo: { targetId: string } }).targetInfo.targetId);
-          await s.detach().catch(() => {});
-        }
-        targetId = targetInfos.find((t) => t.url === panelUrl && !tabs.has(t.targetId))?.targetId;
+        targetId = await dockedTargetId(session, panelUrl, await tabTargetIds(context, panelUrl));
         return targetId !== undefined;
       }, timeoutMs);
-      const { sessionId } = (await session.send('Target.attachToTarget', { targetId: targetId!, flatten: false })) as { sessionId: string };
-      let nextId = 1;
-      const waiting = new Map<number, (m: { result?: { result?: { value?: unknown }; exceptionDetails?: unknown } }) => void>();
-      session.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
-        if (e.sessionId !== sessionId) return;
-        const m = JSON.parse(e.message) as { id?: number };
-        if (m.id !== undefined) waiting.get(m.id)?.(m as never);
-      });
-      return {
-        async evaluate<T>(expression: string): Promise<T> {
-          const id = nextId++;
-          const reply = new Promise<{ result?: { result?: { value?: unknown }; exceptionDetails?: unknown } }>((resolve) => waiting.set(id, resolve));
-          await session.send('Target.sendMessageToTarget', {
-            sessionId,
-            message: JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, returnByValue: true, awaitPromise: true } }),
-          });
-          const m = await reply;
-          if (m.result?.exceptionDetails) throw new Error(`E2E: docked side panel: ${JSON.stringify(m.result.exceptionDetails)}`);
-          return m.result?.result?.value as T;
-        },
-      };
+      return attachDocked(session, targetId!);
     },
     async workerRunning() {
       return (await workerTargets(await bs())).length > 0;

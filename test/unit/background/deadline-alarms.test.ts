@@ -139,7 +139,7 @@ describe('deadline alarms', () => {
     const update = vi.spyOn(fakeBrowser.tabs, 'update');
     await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund()] }, tab(t.id!));
     await s.events.onNotificationClicked('as-dl|1|seller-response|tmall:refund:202611200001');
-    expect(await s.handlers.getFocusedCase(undefined)).toEqual({ key: 'tmall:refund:202611200001' });
+    expect((await s.handlers.getFocusedCase(undefined)).key).toBe('tmall:refund:202611200001');
     expect(update).toHaveBeenCalledWith(t.id, { active: true });
   });
 });

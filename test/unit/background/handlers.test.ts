@@ -126,8 +126,10 @@ describe('reportPage', () => {
 describe('rule profile (era) per platform', () => {
   it('tmall-legacy gives the pre-2019 72 h shipping promise instead of 48 h; an unknown profile falls back', async () => {
     const s = sentinel(new Clock(NOW));
+    // The refund was closed and the order is still unshipped: the ship-by time is listed.
+    const stillToShip = tmallRefund({ refundStatus: '退款关闭', platformCountdown: undefined });
     const ship = async () =>
-      (await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund()] }, tab(7))).cases[0]!.guidance.deadlines.find((d) => d.id === 'ship-promise')?.dueAt;
+      (await s.handlers.reportPage({ url: URL_DETAIL, cases: [stillToShip] }, tab(7))).cases[0]!.guidance.deadlines.find((d) => d.id === 'ship-promise')?.dueAt;
     expect(await ship()).toBe('2026-11-21T21:14:05+08:00'); // paid 11-19 21:14:05 + 48 h
     await s.handlers.saveSettings({ ruleProfiles: { tmall: 'tmall-legacy' } });
     expect(await ship()).toBe('2026-11-22T21:14:05+08:00'); // + 72 h
@@ -221,7 +223,10 @@ describe('tabs, queue and focus', () => {
     await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund()] }, tab(4));
     await s.handlers.focusCase({ key: 'tmall:refund:202611200001' }, tab(4));
     expect(fakeBrowser.sidePanel.open).toHaveBeenCalledWith({ tabId: 4 });
-    expect(await s.handlers.getFocusedCase(undefined)).toEqual({ key: 'tmall:refund:202611200001' });
+    expect(await s.handlers.getFocusedCase(undefined)).toEqual({ key: 'tmall:refund:202611200001', seq: 1 });
+    // The same badge clicked again is a new request (the panel scrolls to it again).
+    await s.handlers.focusCase({ key: 'tmall:refund:202611200001' }, tab(4));
+    expect(await s.handlers.getFocusedCase(undefined)).toEqual({ key: 'tmall:refund:202611200001', seq: 2 });
     await expect(s.handlers.focusCase({ key: '' }, tab(4))).rejects.toThrow(/focusCase: invalid payload — key/);
   });
 });
@@ -243,12 +248,13 @@ describe('action badge = urgent cases', () => {
     await s.events.onAlarm({ name: `as-dl|0|seller-response|tmall:refund:2` });
     expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
 
-    // Raise the first threshold to 36 h: every case's 48 h shipping promise (paid 11-19 21:14,
-    // due 11-21 21:14, 32.5 h away) is now inside it — case 2 counts again for that deadline.
-    await s.handlers.saveSettings({ warningThresholdsHours: [36, 1] });
+    // Raise the first threshold to 70 h: every case's intervention time (requested 11-20 10:02,
+    // + 72 h, 69.4 h away) is now inside it — case 2 counts again for that deadline.
+    await s.handlers.saveSettings({ warningThresholdsHours: [70, 1] });
     expect(await fakeBrowser.action.getBadgeText({})).toBe('3');
-    await s.handlers.saveSettings({ warningThresholdsHours: [30, 1] });
-    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+    // At 60 h: case 1 (2.3 h) and case 3 (its countdown, 47.3 h), not case 2.
+    await s.handlers.saveSettings({ warningThresholdsHours: [60, 1] });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('2');
   });
 });
 

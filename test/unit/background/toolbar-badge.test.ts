@@ -29,8 +29,8 @@ describe('the toolbar count says both: due soon and overdue', () => {
         url: URL_LIST,
         cases: [
           tmallRefund({ refundId: '101', platformCountdown: '剩余0天3时0分0秒' }, 0),
-          // Unshipped, no countdown, paid five days ago: the 48 h ship promise is long past.
-          tmallRefund({ refundId: '102', platformCountdown: undefined, refundRequestedAt: undefined, refundStatus: undefined, reason: undefined, paidAt: '2026-11-15T10:00:00+08:00' }, 1),
+          // Refund closed, still unshipped, paid five days ago: the 48 h ship promise is long past.
+          tmallRefund({ refundId: '102', platformCountdown: undefined, refundStatus: '退款关闭', reason: undefined, paidAt: '2026-11-15T10:00:00+08:00' }, 1),
           tmallRefund({ refundId: '103', platformCountdown: '剩余2天23时0分0秒' }, 2),
         ],
       },

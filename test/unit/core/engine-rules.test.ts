@@ -19,6 +19,8 @@ interface Row {
 
 const taobao = { platform: 'taobao' as const };
 const legacy = { profile: 'tmall-legacy' };
+/** The refund was withdrawn or refused (退款关闭) and the order is still unshipped: it must ship, so the ship-by time is listed again. */
+const stillToShip: Facts = { ...unshipped, refundStatus: '退款关闭' };
 const shipped: Facts = { ...unshipped, shippedAt: '2026-11-20T20:00:00+08:00', tradeStatus: '卖家已发货' };
 const success: Facts = {
   orderId: '4002',
@@ -58,7 +60,7 @@ const ROWS: Row[] = [
     name: 'Tmall refund, 卖家缺货, unshipped, with the platform countdown',
     facts: { ...unshipped, reason: '卖家缺货', platformCountdown: '剩余2天23时7分51秒' },
     covers: [
-      'reason-out-of-stock', 'comp-tmall-2019', 'timer-intervention-open', 'timer-seller-response-tmall', 'timer-ship-promise-tmall',
+      'reason-out-of-stock', 'comp-tmall-2019', 'timer-intervention-open', 'timer-seller-response-tmall',
       'act-settle-refund', 'act-contact-first', 'act-general-procedure',
       'act-reply-within-24h', 'reply-apology-delivery', 'reply-generic', 'note-dispute-rate',
     ],
@@ -67,7 +69,8 @@ const ROWS: Row[] = [
       expect(g.compensation).toMatchObject({ triggered: true, amount: '150.00', amountFen: 15000, contestable: false });
       expect(deadline(g, 'intervention-open')).toMatchObject({ dueAt: '2026-11-24T10:00:00+08:00', source: 'computed', breached: false });
       expect(deadline(g, 'seller-response')).toMatchObject({ dueAt: '2026-11-24T11:07:51+08:00', source: 'platform' });
-      expect(deadline(g, 'ship-promise')).toMatchObject({ dueAt: '2026-11-22T10:00:00+08:00', source: 'computed' });
+      // The refund is open: answering it is what the seller does next, the ship-by time no longer matters.
+      expect(deadline(g, 'ship-promise')).toBeUndefined();
       // The 72 h "reason available" rule is the older era's (S0:207); 2019+ uses 48 h (S3:55).
       expect(deadline(g, 'late-ship-reason-available')).toBeUndefined();
       // Points only on an upheld complaint (S3:67), not on a refund.
@@ -95,20 +98,48 @@ const ROWS: Row[] = [
     },
   },
   {
-    name: 'Taobao refund, 不想要了: 5-day response, 3-day shipping, intervention after rejection',
+    name: 'Taobao refund, 不想要了: 5-day response, the buyer may still switch to late shipping, intervention after rejection',
     facts: { ...unshipped, reason: '不想要了' },
     opts: taobao,
-    covers: ['timer-seller-response-taobao', 'timer-ship-promise-taobao', 'timer-late-ship-reason-taobao', 'reason-no-longer-wanted', 'comp-none-buyer-side', 'act-refund-directly', 'reply-buyer-side-refund', 'note-intervention-after-reject'],
+    covers: ['timer-seller-response-taobao', 'timer-late-ship-reason-taobao', 'reason-no-longer-wanted', 'comp-none-buyer-side', 'act-refund-directly', 'reply-buyer-side-refund', 'note-intervention-after-reject'],
     check: (g) => {
       expect(deadline(g, 'seller-response')).toMatchObject({ dueAt: '2026-11-26T10:00:00+08:00', source: 'computed' });
-      expect(deadline(g, 'ship-promise')?.dueAt).toBe('2026-11-23T10:00:00+08:00');
+      expect(deadline(g, 'ship-promise')).toBeUndefined();
+      // Another reason was chosen: 3 days after payment the buyer may still switch to 未按约定时间发货.
+      expect(deadline(g, 'late-ship-reason-available')?.dueAt).toBe('2026-11-23T10:00:00+08:00');
       expect(deadline(g, 'intervention-open')).toBeUndefined();
       expect(g.compensation).toMatchObject({ triggered: false, amount: null, ruleId: 'comp-none-buyer-side' });
     },
   },
   {
+    name: 'Tmall refund closed, still unshipped: the 48 h ship-by time is listed again',
+    facts: { ...stillToShip, reason: '不想买了' },
+    covers: ['timer-ship-promise-tmall'],
+    check: (g) => {
+      expect(deadline(g, 'ship-promise')).toMatchObject({ dueAt: '2026-11-22T10:00:00+08:00', source: 'computed', actor: 'seller' });
+      expect(deadline(g, 'seller-response')).toBeUndefined();
+    },
+  },
+  {
+    name: 'Taobao refund closed, still unshipped: 3-day shipping',
+    facts: { ...stillToShip, reason: '不想要了' },
+    opts: taobao,
+    covers: ['timer-ship-promise-taobao'],
+    check: (g) => expect(deadline(g, 'ship-promise')?.dueAt).toBe('2026-11-23T10:00:00+08:00'),
+  },
+  {
+    name: 'Taobao refund for 未按约定时间发货: the time the buyer may choose it is not listed (already chosen), nor the ship-by time',
+    facts: { ...unshipped, reason: '未按约定时间发货', refundRequestedAt: '2026-11-23T11:00:00+08:00' },
+    opts: { ...taobao, now: '2026-11-23T12:00:00+08:00' },
+    covers: ['reason-late-ship'],
+    check: (g) => {
+      expect(g.deadlines.map((d) => d.id)).toEqual(['seller-response']);
+      expect(g.compensation.triggered).toBe(true);
+    },
+  },
+  {
     name: 'Tmall presale: no computed ship promise (the listing decides)',
-    facts: { ...unshipped, reason: '拍错了', activity: '预售' },
+    facts: { ...stillToShip, reason: '拍错了', activity: '预售' },
     covers: ['timer-ship-promise-tmall-special', 'reason-buyer-mistake'],
     check: (g) => {
       expect(deadline(g, 'ship-promise')).toBeUndefined();
@@ -117,14 +148,14 @@ const ROWS: Row[] = [
   },
   {
     name: 'Tmall legacy profile, 定制: listing decides',
-    facts: { ...unshipped, reason: '订单信息错误', activity: '定制' },
+    facts: { ...stillToShip, reason: '订单信息错误', activity: '定制' },
     opts: legacy,
     covers: ['timer-ship-promise-tmall-legacy-special'],
     check: (g) => expect(deadline(g, 'ship-promise')).toBeUndefined(),
   },
   {
     name: 'Tmall legacy profile, 聚划算, 缺货: 7 days, 30 % as points, no min, no points deducted',
-    facts: { ...unshipped, reason: '缺货', activity: '聚划算', paidAmount: 10 },
+    facts: { ...stillToShip, reason: '缺货', activity: '聚划算', paidAmount: 10 },
     opts: legacy,
     covers: ['timer-ship-promise-tmall-legacy-jhs', 'comp-tmall-legacy', 'pen-legacy-delay-after-payment'],
     check: (g) => {
@@ -137,7 +168,7 @@ const ROWS: Row[] = [
   },
   {
     name: 'Tmall legacy profile: 72 h shipping',
-    facts: { ...unshipped, reason: '不想买了' },
+    facts: { ...stillToShip, reason: '不想买了' },
     opts: legacy,
     covers: ['timer-ship-promise-tmall-legacy', 'timer-late-ship-reason-tmall'],
     check: (g) => {
@@ -145,24 +176,24 @@ const ROWS: Row[] = [
       expect(deadline(g, 'late-ship-reason-available')?.dueAt).toBe('2026-11-23T10:00:00+08:00');
     },
   },
-  { name: 'Taobao presale', facts: { ...unshipped, activity: '预售' }, opts: taobao, covers: ['timer-ship-promise-taobao-special'], check: (g) => expect(deadline(g, 'ship-promise')).toBeUndefined() },
+  { name: 'Taobao presale', facts: { ...stillToShip, activity: '预售' }, opts: taobao, covers: ['timer-ship-promise-taobao-special'], check: (g) => expect(deadline(g, 'ship-promise')).toBeUndefined() },
   {
     name: 'Taobao 聚划算: 7 days',
-    facts: { ...unshipped, activity: '聚划算' },
+    facts: { ...stillToShip, activity: '聚划算' },
     opts: taobao,
     covers: ['timer-ship-promise-taobao-activity'],
     check: (g) => expect(deadline(g, 'ship-promise')?.dueAt).toBe('2026-11-27T10:00:00+08:00'),
   },
   {
     name: 'Taobao 闪电发货 virtual: 1 h (breached)',
-    facts: { ...unshipped, activity: '闪电发货', logistics: '虚拟' },
+    facts: { ...stillToShip, activity: '闪电发货', logistics: '虚拟' },
     opts: taobao,
     covers: ['timer-ship-promise-taobao-flash-virtual'],
     check: (g) => expect(deadline(g, 'ship-promise')).toMatchObject({ dueAt: '2026-11-20T11:00:00+08:00', breached: true }),
   },
   {
     name: 'Taobao 闪电发货 physical: 24 h',
-    facts: { ...unshipped, activity: '闪电发货', logistics: '快递' },
+    facts: { ...stillToShip, activity: '闪电发货', logistics: '快递' },
     opts: taobao,
     covers: ['timer-ship-promise-taobao-flash'],
     check: (g) => expect(deadline(g, 'ship-promise')).toMatchObject({ dueAt: '2026-11-21T10:00:00+08:00', breached: true }),

@@ -144,11 +144,24 @@ describe('platform countdown', () => {
 
 describe('deadlines and the 15-day windows', () => {
   it('past-due deadlines stay listed, breached, sorted by due time', () => {
-    const g = evaluate(unshipped, defaultPack, { now: '2026-11-25T00:00:00+08:00' });
+    const g = evaluate(unshipped, defaultPack, { now: '2026-11-27T00:00:00+08:00', platform: 'taobao' });
     expect(g.deadlines.map((d) => [d.id, d.breached])).toEqual([
-      ['ship-promise', true],
-      ['intervention-open', true],
+      ['late-ship-reason-available', true],
+      ['seller-response', true],
     ]);
+  });
+
+  it('deadlines that stopped mattering are not listed: the ship-by time while a refund is open, the late-shipping reason once chosen', () => {
+    const at = { now: '2026-11-25T00:00:00+08:00' };
+    // Open refund on an unshipped order: the 48 h ship-by time (11-22) is not the seller's next step.
+    expect(deadline(evaluate(unshipped, defaultPack, at), 'ship-promise')).toBeUndefined();
+    // The refund closed, the order still unshipped: shipping is due again, breached.
+    expect(deadline(evaluate({ ...unshipped, refundStatus: '退款关闭' }, defaultPack, at), 'ship-promise')).toMatchObject({ dueAt: '2026-11-22T10:00:00+08:00', breached: true });
+    // Taobao: "the buyer may choose 未按约定时间发货" is listed while another reason is chosen, not once it is.
+    const taobao = { ...at, platform: 'taobao' as const };
+    expect(deadline(evaluate({ ...unshipped, reason: '不想要了' }, defaultPack, taobao), 'late-ship-reason-available')).toBeDefined();
+    expect(deadline(evaluate({ ...unshipped, reason: '未按约定时间发货' }, defaultPack, taobao), 'late-ship-reason-available')).toBeUndefined();
+    expect(deadline(evaluate({ ...unshipped, reason: '未按时发货' }, defaultPack, taobao), 'late-ship-reason-available')).toBeUndefined();
   });
 
   it.each([
@@ -166,11 +179,12 @@ describe('deadlines and the 15-day windows', () => {
   });
 
   it('a timer whose variant depends on an unreadable fact is not computed (never guessed)', () => {
-    const g = evaluate({ ...unshipped, unreadable: ['activity'] }, defaultPack, { now: NOW });
+    const g = evaluate({ ...unshipped, refundStatus: '退款关闭', reason: '不想买了', unreadable: ['activity'] }, defaultPack, { now: NOW });
     expect(deadline(g, 'ship-promise')).toBeUndefined();
     expect(g.explanation.find((e) => e.verdict === 'deadline:ship-promise')?.facts).toMatchObject({ computed: false, unreadable: ['activity'] });
     // Deadlines that do not depend on it are still there.
-    expect(deadline(g, 'intervention-open')?.dueAt).toBe('2026-11-24T10:00:00+08:00');
+    const open = evaluate({ ...unshipped, unreadable: ['activity'] }, defaultPack, { now: NOW });
+    expect(deadline(open, 'intervention-open')?.dueAt).toBe('2026-11-24T10:00:00+08:00');
     // Nor is a reason contested on a guessed promise.
     const c = evaluate({ ...unshipped, reason: '未按约定时间发货', refundRequestedAt: '2026-11-23T11:00:00+08:00', shippedAt: '2026-11-21T09:00:00+08:00', unreadable: ['activity'] }, defaultPack, { now: '2026-11-23T12:00:00+08:00' });
     expect(c.compensation.contestable).toBe(false);
@@ -306,7 +320,9 @@ describe('contestable reasons', () => {
     // promise is 48 h (S3:55): the order is not late before 2026-11-22 10:00.
     const g = evaluate({ ...unshipped, reason: '未按约定时间发货' }, defaultPack, { now: NOW });
     expect(g.compensation).toMatchObject({ triggered: true, contestable: true });
-    expect(g.compensation.explanation.zh).toContain('2026-11-22T10:00:00+08:00');
+    // Times in the sentence as an agent reads them (the explanation's facts keep ISO).
+    expect(g.compensation.explanation.zh).toContain('仍在发货时限 2026-11-22 10:00 之内');
+    expect(g.compensation.explanation.zh).not.toMatch(/T\d{2}:\d{2}|\+08:00/);
   });
 
   it('未按约定时间发货 after the promise lapsed with no shipment is due: settle fast', () => {

@@ -17,6 +17,8 @@ const base: Facts = {
   paidAmount: 100,
   paidAt: '2026-11-19T09:00:00+08:00',
   refundRequestedAt: '2026-11-20T09:00:00+08:00',
+  // Closed and still unshipped: the ship-by time is listed (during an open refund it is not).
+  refundStatus: '退款关闭',
   tradeStatus: '买家已付款',
 };
 const shipPromise = (facts: Facts, platform: 'tmall' | 'taobao') =>

@@ -102,7 +102,8 @@ export function expectedCompensation(c: TrueCase): { triggered: boolean; amount:
  * Due times the truth calls for (digest §3), for the deadlines this drill checks:
  * intervention-open (Tmall: request + 72 h), seller-response (the page's countdown from now,
  * else Taobao request + 5 days), ship-promise (paid + 48 h Tmall 2019 / 3 days Taobao,
- * 7 days for Taobao 聚划算, none for 预售/定制; only while unshipped), complaint-seller-handle
+ * 7 days for Taobao 聚划算, none for 预售/定制; only while unshipped and once the refund is
+ * closed — during an open refund shipping is not the seller's next step), complaint-seller-handle
  * (the page's countdown). `undefined` = must be absent.
  */
 export function expectedDeadlines(c: TrueCase): Record<string, string | undefined> {
@@ -125,8 +126,9 @@ export function expectedDeadlines(c: TrueCase): Record<string, string | undefine
   const paid = c.walls.paidAt;
   const unshipped = c.values.shippedAt === undefined && c.values.tradeStatus === '买家已付款';
   const activity = String(c.values.activity ?? '');
+  const refundClosed = String(c.values.refundStatus ?? '').includes('退款关闭') && ok('refundStatus');
   let ship: string | undefined;
-  if (kind === 'refund' && unshipped && paid && ok('paidAt') && activity !== '预售' && activity !== '定制') {
+  if (kind === 'refund' && unshipped && refundClosed && paid && ok('paidAt') && activity !== '预售' && activity !== '定制') {
     // Tmall 2019: 48 h; 聚划算 keeps S0's 7 days (S3 is silent on it).
     if (c.platform === 'tmall') ship = plus(paid, (activity === '聚划算' ? 7 * 24 : 48) * HOUR);
     else ship = plus(paid, (activity === '聚划算' ? 7 : 3) * DAY);

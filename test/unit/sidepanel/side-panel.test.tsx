@@ -186,7 +186,7 @@ describe('queue', () => {
 
 function fakeApi(tabCases: CaseView[], queue: CaseView[], focused: string | null = null) {
   const listeners: Array<() => void> = [];
-  const api: PanelApi & { fire(): void; state: { tab: CaseView[]; focused: string | null; unreadable?: PageUnreadable } } = {
+  const api: PanelApi & { fire(): void; state: { tab: CaseView[]; focused: string | null; seq?: number; unreadable?: PageUnreadable } } = {
     state: { tab: tabCases, focused },
     getTabCases: vi.fn(async () => ({
       tabId: 7,
@@ -197,7 +197,7 @@ function fakeApi(tabCases: CaseView[], queue: CaseView[], focused: string | null
     })),
     getQueue: vi.fn(async () => ({ cases: queueOrder(queue.map((v) => summarizeCase(v, NOW)), (c) => c.deadlines, NOW) })),
     getCase: vi.fn(async (key: string) => ({ case: [...api.state.tab, ...queue].find((c) => c.key === key) ?? null })),
-    getFocusedCase: vi.fn(async () => ({ key: api.state.focused })),
+    getFocusedCase: vi.fn(async () => ({ key: api.state.focused, seq: api.state.seq ?? 0 })),
     getSettings: vi.fn(async () => ({ warningThresholdsHours: [4, 1], locale: 'zh-CN' as const })),
     focusCase: vi.fn(async () => {}),
     answerPlatform: vi.fn(async () => {}),
@@ -224,7 +224,7 @@ describe('side panel app', () => {
     expect(q('[data-testid="queue"]')[0]!.textContent).toContain('其他后台页面没有待办案件');
   });
 
-  it('a badge click’s case is scrolled into view and marked for a moment; the agent’s own clicks do not scroll', async () => {
+  it('a badge click’s case is scrolled into view and marked 已定位 while open; the agent’s own clicks do not scroll', async () => {
     const cases = [outOfStockCase(), ...queueCases()];
     const api = fakeApi(cases, cases);
     const scrolled: string[] = [];
@@ -238,13 +238,28 @@ describe('side panel app', () => {
     await act(async () => api.fire());
     await flush();
     expect(scrolled).toEqual(['tmall:refund:13']);
-    const block = root.querySelector('[data-testid="case"][data-case="tmall:refund:13"]')!;
-    expect(block.classList.contains('revealed')).toBe(true);
+    const block = () => root.querySelector('[data-testid="case"][data-case="tmall:refund:13"]')!;
+    expect(block().classList.contains('revealed')).toBe(true);
+    expect(block().getAttribute('aria-current')).toBe('true');
+    expect(block().querySelector('[data-testid="located"]')!.textContent).toBe('已定位');
+    expect(q('[data-testid="located"]')).toHaveLength(1);
     expect(q('[data-testid="case-detail"]').map((e) => e.getAttribute('data-case'))).toEqual(['tmall:refund:13']);
-    // a refresh with the same focus does not scroll again
+    // a refresh with the same focus does not scroll again; the mark stays
     await act(async () => api.fire());
     await flush();
     expect(scrolled).toEqual(['tmall:refund:13']);
+    expect(block().classList.contains('revealed')).toBe(true);
+    // the same badge clicked again (a new request): scrolled to again
+    api.state.seq = 1;
+    await act(async () => api.fire());
+    await flush();
+    expect(scrolled).toEqual(['tmall:refund:13', 'tmall:refund:13']);
+    // the agent opens another case: no mark left, no scroll
+    await act(async () => (root.querySelector('[data-testid="case"][data-case="tmall:refund:11"] .case-head') as HTMLButtonElement).click());
+    await flush();
+    expect(q('[data-testid="located"]')).toHaveLength(0);
+    expect(block().classList.contains('revealed')).toBe(false);
+    expect(scrolled).toHaveLength(2);
   });
 
   it('opens the most urgent case when nothing is focused, and refreshes on casesChanged', async () => {
