@@ -7,7 +7,7 @@ import { TEAM_PACK_ALARM, scheduleTeamPack } from './team-pack';
 export const PURGE_ALARM = 'as-purge-cases';
 
 /** The browser events the worker answers (register.ts adds the listeners). */
-export function createEvents(s: Services, refreshTeamPack: () => Promise<unknown>) {
+export function createEvents(s: Services) {
   const events = {
     async onAlarm(alarm: { name: string }): Promise<void> {
       if (alarm.name === PURGE_ALARM) {
@@ -17,11 +17,12 @@ export function createEvents(s: Services, refreshTeamPack: () => Promise<unknown
         return;
       }
       if (alarm.name === TEAM_PACK_ALARM) {
-        await refreshTeamPack();
+        await s.teamPack.refresh();
         return;
       }
       if (alarm.name.startsWith(DEADLINE_ALARM_PREFIX)) {
-        await s.serial(async () => {
+        // The warnings' own queue: never behind a settings save, an import or a download.
+        await s.warnings(async () => {
           await s.notifier.notifyCrossings(alarm.name);
           await s.alarms.refresh();
         });
@@ -100,7 +101,7 @@ export function createEvents(s: Services, refreshTeamPack: () => Promise<unknown
         if (!alive[i] && st.tabs.delete(id)) st.persistTab(id);
       });
       await s.alarms.refresh();
-      await s.serial(() => s.notifier.notifyCrossings());
+      await s.warnings(() => s.notifier.notifyCrossings());
     },
   };
   return events;

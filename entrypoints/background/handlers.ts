@@ -7,7 +7,7 @@ import { pageTabId, type MessageSender } from './open-tabs';
 import { settlementOf } from '../../core/store/payouts';
 import type { Services } from './services';
 import { saveSettings } from './settings-service';
-import { getTeamPackStatus, refreshTeamPack, scheduleTeamPack } from './team-pack';
+import { getTeamPackStatus, scheduleTeamPack } from './team-pack';
 
 type Handler<K extends WorkerMessage> = (data: Validated<K>, sender: MessageSender) => Promise<AnswerOf<K>>;
 /** One handler per message the worker answers; each gets its payload validated. */
@@ -133,13 +133,8 @@ export function createHandlers(s: Services) {
       return { entries: entries.sort((a, b) => (b.seq ?? 0) - (a.seq ?? 0)) };
     },
 
-    refreshTeamPack: () =>
-      s.serial(async () => {
-        const { settings } = await s.evaluator.settings();
-        const status = await refreshTeamPack(await s.store(), s.packs, settings.teamPack.url, s.nowIso(), s.fetchFn);
-        if (status.result === 'updated') await s.reevaluateAll();
-        return status;
-      }),
+    /** The download runs outside the admin queue, with a timeout (team-pack.ts); only the install waits in it. */
+    refreshTeamPack: () => s.teamPack.refresh(),
   } satisfies HandlerTable;
 }
 

@@ -7,6 +7,7 @@ import type { PackService } from './pack-service';
 import type { Serial } from './promises';
 import type { PayoutRecorder } from './payouts';
 import type { RecentCasesRecorder } from './recent-cases';
+import type { TeamPackRefresher } from './team-pack';
 
 /** The worker's services, as composed by worker.ts: what the handler and event tables use. */
 export interface Services {
@@ -24,7 +25,10 @@ export interface Services {
   payouts: PayoutRecorder;
   /** Serialises the admin changes (settings, packs, ledger) within one worker lifetime. */
   serial: Serial;
-  fetchFn?: typeof fetch;
+  /** Serialises the deadline warnings (each shown once): never behind admin work or the network. */
+  warnings: Serial;
+  /** The team pack URL's refresh: the download outside `serial`, with a timeout; the install in it. */
+  teamPack: TeamPackRefresher;
   /** Tell the extension pages a tab's cases changed, and wait until it is sent. */
   broadcast: (tabId: number) => Promise<void>;
   /** The same without making the caller wait. */

@@ -15,6 +15,7 @@ import { PayoutRecorder } from './payouts';
 import { RecentCasesRecorder } from './recent-cases';
 import type { RulesApi } from './rules-api';
 import type { Services } from './services';
+import { TeamPackRefresher } from './team-pack';
 import { ToolbarBadge } from './toolbar-badge';
 
 export interface WorkerDeps {
@@ -76,6 +77,7 @@ export function createWorker(deps: WorkerDeps) {
     alarms.derive(st, c, have); // evaluates every tab with the new context
     return st;
   };
+  const serial = serialQueue();
 
   const services: Services = {
     nowMs,
@@ -92,8 +94,17 @@ export function createWorker(deps: WorkerDeps) {
       const st = await rederive();
       for (const id of st.tabs.keys()) announce(id);
     }),
-    serial: serialQueue(),
-    ...(deps.fetchFn ? { fetchFn: deps.fetchFn } : {}),
+    serial,
+    warnings: serialQueue(),
+    teamPack: new TeamPackRefresher({
+      store,
+      packs,
+      url: async () => (await evaluator.settings()).settings.teamPack.url,
+      nowIso,
+      serial,
+      reevaluateAll: () => services.reevaluateAll(),
+      ...(deps.fetchFn ? { fetchFn: deps.fetchFn } : {}),
+    }),
     broadcast,
     announce,
     notifyTab,
@@ -125,7 +136,7 @@ export function createWorker(deps: WorkerDeps) {
   });
   const table = createHandlers(services);
   const handlers = door(table);
-  const events = createEvents(services, () => handlers.refreshTeamPack(undefined));
+  const events = createEvents(services);
   return {
     /** The message handlers behind the payload check (register.ts puts the sender policy in front). */
     handlers,
