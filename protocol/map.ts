@@ -1,9 +1,9 @@
 import type { PanelRead } from '../core/model/facts';
 import type { LedgerRecord } from '../core/store/schema';
 import type { Settings, SettingsPatch } from '../core/model/settings';
-import type { BadgeView, CaseSummary, CaseView, PackInfo, PageUnreadable, TabCases, TeamPackStatus } from './views';
+import type { BadgeView, CaseSummary, CaseView, PackInfo, PackPreview, PageUnreadable, TabCases, TeamPackStatus } from './views';
 
-export type { BadgeView, CaseSummary, CaseView, PackInfo, PageUnreadable, TabCases, TeamPackStatus } from './views';
+export type { BadgeView, CaseSummary, CaseView, PackInfo, PackPreview, PageUnreadable, TabCases, TeamPackStatus } from './views';
 export type { Settings, SettingsPatch } from '../core/model/settings';
 
 /**
@@ -65,10 +65,19 @@ export interface ProtocolMap {
   getFocusedCase(): { key: string | null };
   getSettings(): Settings;
   saveSettings(d: SettingsPatch): Settings;
-  /** `team`: the team pack URL's last check (added for the options page). */
-  getPackInfo(): { active: PackInfo; previous: PackInfo | null; team?: TeamPackStatus };
-  /** `warnings`: fields of a newer pack schema that were ignored (the import still succeeded). */
-  importPack(d: { json: string }): { ok: true; info: PackInfo; warnings?: string[] } | { ok: false; error: string };
+  /**
+   * `team`: the team pack URL's last check (added for the options page); `pending`: a pack
+   * from a file or the team URL waiting for the agent's confirmation.
+   */
+  getPackInfo(): { active: PackInfo; previous: PackInfo | null; team?: TeamPackStatus; pending?: PackPreview | null };
+  /**
+   * Stage a pack file: validated, tried within the work budget, and shown as a preview (what
+   * changes, flagged replies, `warnings` for fields of a newer schema). Nothing becomes active
+   * until `decidePack` accepts it.
+   */
+  importPack(d: { json: string }): { ok: true; preview: PackPreview } | { ok: false; error: string };
+  /** The agent's answer to the pending pack's preview (`token`: the preview's): activate it, or drop it. */
+  decidePack(d: { token: string; accept: boolean }): { ok: true; info?: PackInfo; warnings?: string[]; discarded?: true } | { ok: false; error: string };
   exportPack(): { json: string };
   resetPack(): { info: PackInfo };
   /**

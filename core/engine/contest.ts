@@ -4,6 +4,7 @@ import type { ContestRule } from '../model/rule-pack';
 import { toBeijingIso } from '../time/beijing';
 import { explain, timeOf, type CaseContext } from './context';
 import { dueFromFacts } from './timers';
+import { spend } from './budget';
 
 /**
  * Do the facts contradict the triggering reason? The first contest rule of the case's
@@ -11,7 +12,9 @@ import { dueFromFacts } from './timers';
  * explanation with the facts it compared; null when none holds.
  */
 export function contestOf(ctx: CaseContext): { text: Text; entry: Explanation } | null {
-  for (const { rule, condition } of ctx.profile.contests.select(ctx.kind, ctx.category)) {
+  const rules = ctx.profile.contests.select(ctx.kind, ctx.category);
+  spend(ctx.work, rules.length);
+  for (const { rule, condition } of rules) {
     if (!condition(ctx)) continue;
     const found = contestValues(rule, ctx);
     if (found === null) continue;

@@ -6,6 +6,7 @@ import type { RemedyLimits } from '../model/settings';
 import { yuanToFen } from '../money/fen';
 import { toBeijingIso, toEpochMs } from '../time/beijing';
 import { compilePack, type CompiledPack, type CompiledProfile } from './compile';
+import { newWork, type Work } from './budget';
 import { squash, type ConditionInput } from './when';
 
 /**
@@ -36,6 +37,8 @@ export interface EvaluateOptions {
   /** Pack profile id (era variant), e.g. `tmall-legacy`; default: the platform's default profile. */
   profile?: string;
   settings?: EvaluateSettings;
+  /** The case's work budget (budget.ts), fresh when absent; a caller passing one can read what is left. */
+  work?: Work;
 }
 
 export interface CaseContext extends ConditionInput {
@@ -54,6 +57,8 @@ export interface CaseContext extends ConditionInput {
   paidFen: number | null;
   /** The time facts as epoch ms (null when absent or not a time), parsed once. */
   times: Record<TimeFact, number | null>;
+  /** What is left of the case's work budget (budget.ts); shared by every step. */
+  work: Work;
 }
 
 /** The facts that hold instants. */
@@ -126,6 +131,7 @@ export function caseContext(facts: Facts, pack: RulePack, opts: EvaluateOptions)
       tradeClosedAt: parseTime(facts.tradeClosedAt),
       tradeSucceededAt: parseTime(facts.tradeSucceededAt),
     },
+    work: opts.work ?? newWork(),
   };
 }
 

@@ -5,6 +5,7 @@ import { parseCountdown } from '../time/duration';
 import type { CompiledTimer } from './compile';
 import { explain, timeOf, type CaseContext } from './context';
 import { pickTimer, timerDue, unreadableOf } from './timers';
+import { spend } from './budget';
 
 /**
  * Step: every deadline of the case, most urgent first. Per deadline id the first timer whose
@@ -40,6 +41,7 @@ function chosenTimers(ctx: CaseContext, countdownTarget: string | null, explanat
   let targetChosen = false;
   for (const group of ctx.profile.timerGroups) {
     for (const t of group.timers) {
+      spend(ctx.work, 1);
       const unreadable = unreadableOf(t.whenReads, ctx.unreadable);
       if (unreadable.length > 0) {
         if (group.deadlineId !== countdownTarget) explanation.push(explain(t.verdict, t.rule, { computed: false, unreadable }));
@@ -65,6 +67,7 @@ function chosenTimers(ctx: CaseContext, countdownTarget: string | null, explanat
  */
 export function countdownTargetOf(ctx: CaseContext): string {
   if (ctx.refundStatus === '') return ctx.pack.countdownTargets[ctx.kind];
+  spend(ctx.work, ctx.compiled.countdownStates.length);
   for (const st of ctx.compiled.countdownStates) {
     if (st.kinds && !st.kinds.includes(ctx.kind)) continue;
     if (st.needles.some((n) => ctx.refundStatus.includes(n))) return st.deadlineId;
@@ -100,7 +103,7 @@ export function deadlinesStep(ctx: CaseContext): DeadlineSlice {
     if (startMs === null && !isTarget) continue;
     /** The start as the explanation shows it: the fact as read, or the earlier deadline's time. */
     const start = t.startFact !== null ? (ctx.facts[t.startFact] ?? null) : startMs === null ? null : toBeijingIso(startMs);
-    const computed = startMs === null ? null : timerDue(t, startMs, profile);
+    const computed = startMs === null ? null : timerDue(t, startMs, profile, ctx.work);
     const due = isTarget && countdown !== null ? ctx.nowMs + countdown * 1000 : computed;
     if (due === null) {
       if (t.show(ctx)) explanation.push(explain(t.verdict, r, { [t.startKey]: start, computed: false }));

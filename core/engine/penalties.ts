@@ -1,5 +1,6 @@
 import type { Explanation, Penalty } from '../model/guidance';
 import { explain, type CaseContext } from './context';
+import { spend } from './budget';
 
 /** Step: the penalty points the case's category puts at risk. */
 
@@ -11,7 +12,9 @@ export interface PenaltySlice {
 export function penaltiesStep(ctx: CaseContext): PenaltySlice {
   const penalties: Penalty[] = [];
   const explanation: Explanation[] = [];
-  for (const { rule, condition } of ctx.profile.penalties.select(ctx.kind, ctx.category)) {
+  const rules = ctx.profile.penalties.select(ctx.kind, ctx.category);
+  spend(ctx.work, rules.length);
+  for (const { rule, condition } of rules) {
     if (!condition(ctx)) continue;
     penalties.push({ ruleId: rule.id, points: rule.points, when: rule.trigger });
     explanation.push(explain(`penalty:${rule.id}`, rule, { category: ctx.category }));

@@ -1,5 +1,6 @@
 import type { Explanation, Warning } from '../model/guidance';
 import type { ReasonRule } from '../model/rule-pack';
+import { spend } from './budget';
 import { lookupReasonDetail } from './compile';
 import { explain, type CaseContext } from './context';
 
@@ -15,6 +16,7 @@ export function reasonStep(ctx: CaseContext): ReasonSlice {
   const text = ctx.reasonText;
   if (text === undefined) return { rule: null, explanation: [], warnings: [] };
   const field = ctx.kind === 'complaint' && ctx.facts.complaintType !== undefined ? 'complaintType' : 'reason';
+  spend(ctx.work, ctx.profile.reasonNames.length);
   const found = lookupReasonDetail(ctx.profile, text);
   const rule = found.rule;
   if (rule) return { rule, explanation: [explain('reason', rule, { [field]: text })], warnings: [] };

@@ -3,6 +3,7 @@ import type { EvidencePeriodRule, EvidenceRule, RefusalRule, Rule } from '../mod
 import { RuleIndex, type CompiledProfile, type CompiledRule } from './compile';
 import type { CaseContext } from './context';
 import { compileWhen } from './when';
+import { spend } from './budget';
 
 /**
  * Step: what refusing leads to (the first refusal rule that applies), and the evidence to
@@ -46,13 +47,17 @@ function indexOf(ctx: CaseContext): RefusalIndex {
 export function refusalStep(ctx: CaseContext, deadlines: readonly Deadline[]): Pick<Guidance, 'refusal' | 'evidence'> {
   const index = indexOf(ctx);
   const out: Pick<Guidance, 'refusal' | 'evidence'> = {};
-  const refusal = index.refusals.select(ctx.kind, ctx.category).find((r) => r.condition(ctx))?.rule;
+  const refusals = index.refusals.select(ctx.kind, ctx.category);
+  const periods = index.periods.select(ctx.kind, ctx.category);
+  spend(ctx.work, refusals.length + periods.length);
+  const refusal = refusals.find((r) => r.condition(ctx))?.rule;
   if (refusal) out.refusal = { ruleId: refusal.id, text: refusal.text, citations: [refusal.citation, ...(refusal.alsoCites ?? [])] };
-  const period = index.periods.select(ctx.kind, ctx.category).find((r) => r.condition(ctx))?.rule;
+  const period = periods.find((r) => r.condition(ctx))?.rule;
   if (period) {
     // (a period with nothing to upload for this reason — 拍错了, 不想要了 — shows no checklist)
-    const items = index.evidence
-      .select(ctx.kind, ctx.category)
+    const evidence = index.evidence.select(ctx.kind, ctx.category);
+    spend(ctx.work, evidence.length);
+    const items = evidence
       .filter((r) => r.condition(ctx))
       .map(({ rule }) => ({ ruleId: rule.id, text: rule.item, citation: rule.citation }));
     if (items.length === 0) return out;

@@ -192,6 +192,10 @@ export class SentinelStore {
   async putMeta(key: string, value: unknown): Promise<void> {
     await (await this.open()).put('meta', { key, value } satisfies MetaRecord);
   }
+
+  async deleteMeta(key: string): Promise<void> {
+    await (await this.open()).delete('meta', key);
+  }
 }
 
 /** A new sighting of a stored case: what was first recorded stays. */

@@ -2,7 +2,7 @@ import { browser } from '#imports';
 import type { AnswerOf, WorkerMessage } from '../../protocol/map';
 import { validatePayload, type Validated } from '../../protocol/schemas';
 import { reportedPageUrl } from '../../protocol/sender-policy';
-import { badgeView, summarizeCase, type BadgeView, type CaseView, type PackInfo, type TeamPackStatus } from '../../protocol/views';
+import { badgeView, summarizeCase, type BadgeView, type CaseView, type PackInfo, type PackPreview, type TeamPackStatus } from '../../protocol/views';
 import { pageTabId, type MessageSender } from './open-tabs';
 import { settlementOf } from '../../core/store/payouts';
 import type { Services } from './services';
@@ -89,15 +89,18 @@ export function createHandlers(s: Services) {
         return saved.settings;
       }),
 
-    async getPackInfo(): Promise<{ active: PackInfo; previous: PackInfo | null; team: TeamPackStatus }> {
+    async getPackInfo(): Promise<{ active: PackInfo; previous: PackInfo | null; team: TeamPackStatus; pending: PackPreview | null }> {
       const { settings } = await s.evaluator.settings();
-      return { ...(await s.packs.info()), team: await getTeamPackStatus(await s.store(), settings.teamPack.url) };
+      return { ...(await s.packs.info()), team: await getTeamPackStatus(await s.store(), settings.teamPack.url), pending: await s.packs.pending() };
     },
 
-    importPack: (d) =>
+    /** A pack file is staged with its preview, never activated here (decidePack does, on the agent's click). */
+    importPack: (d) => s.serial(() => s.packs.stage(d.json, 'file')),
+
+    decidePack: (d) =>
       s.serial(async () => {
-        const result = await s.packs.importJson(d.json, 'file');
-        if (result.ok) await s.reevaluateAll();
+        const result = await s.packs.decide(d.token, d.accept);
+        if (result.ok && !('discarded' in result)) await s.reevaluateAll();
         return result;
       }),
 

@@ -99,10 +99,9 @@ export function createWorker(deps: WorkerDeps) {
     teamPack: new TeamPackRefresher({
       store,
       packs,
-      url: async () => (await evaluator.settings()).settings.teamPack.url,
+      config: async () => (await evaluator.settings()).settings.teamPack,
       nowIso,
       serial,
-      reevaluateAll: () => services.reevaluateAll(),
       ...(deps.fetchFn ? { fetchFn: deps.fetchFn } : {}),
     }),
     broadcast,
