@@ -44,6 +44,8 @@ export interface ProtocolMap {
     cases: PanelRead[];
     unreadable?: PageUnreadable;
     append?: boolean;
+    /** A chunk held until the page's last chunk (append without staged) commits the whole page. */
+    staged?: boolean;
     remove?: string[];
     answer?: 'badges';
   }): { cases: Array<CaseView | BadgeView>; resync?: boolean };
@@ -69,7 +71,7 @@ export interface ProtocolMap {
    * `team`: the team pack URL's last check (added for the options page); `pending`: a pack
    * from a file or the team URL waiting for the agent's confirmation.
    */
-  getPackInfo(): { active: PackInfo; previous: PackInfo | null; team?: TeamPackStatus; pending?: PackPreview | null };
+  getPackInfo(): { active: PackInfo; previous: PackInfo | null; team?: TeamPackStatus; pending?: PackPreview | null; readOnly?: { zh: string; en: string } | null };
   /**
    * Stage a pack file: validated, tried within the work budget, and shown as a preview (what
    * changes, flagged replies, `warnings` for fields of a newer schema). Nothing becomes active
@@ -96,7 +98,7 @@ export interface ProtocolMap {
   refreshTeamPack(): TeamPackStatus;
   /** Background → extension pages (side panel refresh). */
   casesChanged(d: { tabId: number }): void;
-  /** Background → the back-office tabs' content scripts: settings changed, read the page again. */
+  /** Background → the back-office tabs' content scripts: settings, the pack or the ledger changed — read the page again and report it (fresh badges). */
   settingsChanged(): void;
   /** Background → a back-office tab: bring case `key`'s badge into view and show `text` (a keyboard command's result). */
   showCue(d: { key?: string; text: string }): void;

@@ -46,6 +46,8 @@ export const ReportPagePayload = z.object({
   cases: z.array(ReportReadSchema).check(z.maxLength(LIMITS.casesPerReport)),
   /** Later chunks of a page with more than LIMITS.casesPerReport cases: add to the tab's cases (same url) instead of replacing them. */
   append: z.optional(z.boolean()),
+  /** Every chunk of a chunked page but the last: evaluated and answered, committed with the last chunk (atomic). */
+  staged: z.optional(z.boolean()),
   /** `badges`: answer with BadgeViews (what a badge shows), not whole CaseViews (the content script). */
   answer: z.optional(z.literal('badges')),
   /** With `append` (a row-by-row update of a list page): case keys no longer on the page. */

@@ -35,6 +35,8 @@ export interface TabCases<C> {
   url: string | null;
   cases: C[];
   unreadable?: PageUnreadable;
+  /** Something the agent must know about the extension itself (it runs read-only after a downgrade). */
+  notice?: { zh: string; en: string };
 }
 
 export interface PackInfo {

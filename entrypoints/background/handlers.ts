@@ -35,19 +35,23 @@ export function createHandlers(s: Services) {
       // From here on synchronous: reports are applied in the order they arrive.
       const applied = s.tabs.apply(st, c, tabId, url, d);
       if (!applied) return { cases: [], resync: true };
-      s.alarms.deriveAfterReport(st, c, have);
-      s.recent.record(st, db, applied.views, applied.changed);
-      s.payouts.record(st, db, applied.views);
-      s.announce(tabId);
-      return { cases: d.answer === 'badges' ? applied.views.map(badgeView) : applied.views };
+      const answer = applied.answer ?? applied.views;
+      // A staged chunk changes nothing yet: the page's last chunk commits it (open-tabs.ts).
+      if (!applied.staged) {
+        s.alarms.deriveAfterReport(st, c, have);
+        s.recent.record(st, db, applied.views, applied.changed);
+        s.payouts.record(st, db, applied.views);
+        s.announce(tabId);
+      }
+      return { cases: d.answer === 'badges' ? answer.map(badgeView) : answer };
     },
 
     getTabCases: async (d, sender) => s.tabs.tabCases(d?.tabId ?? pageTabId(sender)),
     getQueue: async () => ({ cases: await s.tabs.queue() }),
 
     async getTabSummaries(d, sender) {
-      const { cases, ...rest } = await s.tabs.tabCases(d?.tabId ?? pageTabId(sender));
-      return { ...rest, cases: cases.map((v) => summarizeCase(v, s.nowMs())) };
+      const [{ cases, ...rest }, notice] = await Promise.all([s.tabs.tabCases(d?.tabId ?? pageTabId(sender)), s.notice()]);
+      return { ...rest, cases: cases.map((v) => summarizeCase(v, s.nowMs())), ...(notice ? { notice } : {}) };
     },
 
     getQueueSummaries: async () => ({ cases: (await s.tabs.queue()).map((v) => summarizeCase(v, s.nowMs())) }),
@@ -82,16 +86,14 @@ export function createHandlers(s: Services) {
         const saved = await saveSettings(await s.store(), d);
         s.evaluator.invalidate();
         await scheduleTeamPack(saved.settings.teamPack.url, saved.settings.teamPack.refreshHours);
+        // (re-evaluates every open tab and tells their pages to read again: a platform answer, the locale)
         await s.reevaluateAll();
-        // Pages read with the old settings (a platform answer, the locale) read again.
-        const st = await s.tabs.state();
-        for (const id of st.tabs.keys()) s.notifyTab(id).catch((e: unknown) => console.warn('[sentinel] settingsChanged failed', e));
         return saved.settings;
       }),
 
-    async getPackInfo(): Promise<{ active: PackInfo; previous: PackInfo | null; team: TeamPackStatus; pending: PackPreview | null }> {
+    async getPackInfo(): Promise<{ active: PackInfo; previous: PackInfo | null; team: TeamPackStatus; pending: PackPreview | null; readOnly: { zh: string; en: string } | null }> {
       const { settings } = await s.evaluator.settings();
-      return { ...(await s.packs.info()), team: await getTeamPackStatus(await s.store(), settings.teamPack.url), pending: await s.packs.pending() };
+      return { ...(await s.packs.info()), team: await getTeamPackStatus(await s.store(), settings.teamPack.url), pending: await s.packs.pending(), readOnly: await s.notice() };
     },
 
     /** A pack file is staged with its preview, never activated here (decidePack does, on the agent's click). */

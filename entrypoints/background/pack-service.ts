@@ -166,7 +166,11 @@ export class PackService {
       warnings: parsed.warnings ?? [],
     };
     const record: PendingRecord = { json, source, ...(sourceUrl ? { sourceUrl } : {}), preview };
-    await (await this.store()).putMeta(PENDING, record);
+    try {
+      await (await this.store()).putMeta(PENDING, record);
+    } catch (e) {
+      return { ok: false, error: `the pack could not be kept for confirmation, the active pack is unchanged: ${e instanceof Error ? e.message : String(e)}` };
+    }
     return { ok: true, preview };
   }
 

@@ -1,3 +1,4 @@
+import type { Text } from '../../core/model/guidance';
 import type { SentinelStore } from '../../core/store';
 import type { AlarmScheduler } from './alarm-scheduler';
 import type { Evaluator } from './evaluation';
@@ -35,8 +36,14 @@ export interface Services {
   announce: (tabId: number) => void;
   /** Tell a back-office tab's content scripts the settings changed. */
   notifyTab: (tabId: number) => Promise<void>;
-  /** Re-evaluate every open tab's cases (after a pack, settings or ledger change) and tell the pages. */
+  /**
+   * Re-evaluate every open tab's cases (after a pack, settings or ledger change), tell the
+   * extension pages, and tell the back-office tabs to read again (`settingsChanged`): their
+   * badges come back evaluated with the change.
+   */
   reevaluateAll: () => Promise<void>;
+  /** What the extension pages must say about the worker itself (read-only after a downgrade); null: nothing. */
+  notice: () => Promise<Text | null>;
   /** Drop a tab's cases (closed, or navigated away); true when it had any. */
   dropTab: (tabId: number) => Promise<boolean>;
 }

@@ -141,7 +141,7 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
   const [locked, setLocked] = useState<ManagedPath[]>([]);
   const [saveState, setSaveState] = useState<{ ok: true } | { ok: false; error: string } | null>(null);
   const [permissionDenied, setPermissionDenied] = useState(false);
-  const [packs, setPacks] = useState<{ active: PackInfo; previous: PackInfo | null; team?: TeamPackStatus; pending?: PackPreview | null } | null>(null);
+  const [packs, setPacks] = useState<{ active: PackInfo; previous: PackInfo | null; team?: TeamPackStatus; pending?: PackPreview | null; readOnly?: { zh: string; en: string } | null } | null>(null);
   const [rules, setRules] = useState<PackRuleRow[]>([]);
   const [profiles, setProfiles] = useState<PackProfile[]>([]);
   const [packMsg, setPackMsg] = useState<{ kind: 'error' | 'imported' | 'staged' | 'discarded' | 'reset'; text: string; warnings?: string[] } | null>(null);
@@ -350,6 +350,11 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
   return (
     <main>
       <h1>{t('opt_title')}</h1>
+      {packs?.readOnly && (
+        <p role="alert" class="error" data-testid="store-notice">
+          {pick(packs.readOnly)}
+        </p>
+      )}
       {locked.length > 0 && <p class="note" data-testid="managed-note">{t('opt_locked_note')}</p>}
 
       <form onSubmit={onSave} data-testid="settings-form">
