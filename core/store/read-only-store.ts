@@ -37,6 +37,10 @@ export class ReadOnlyStore extends SentinelStore {
     return null;
   }
 
+  override async purgeLedger(): Promise<number> {
+    return 0;
+  }
+
   override async putRecentCases(): Promise<void> {}
 
   override async listRecentCases(): Promise<RecentCase[]> {

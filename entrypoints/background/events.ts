@@ -1,6 +1,8 @@
 import { browser } from '#imports';
 import { DEADLINE_ALARM_PREFIX, parseAlarmName } from './deadline-alarms';
 import { bringTabForward } from './open-tabs';
+import { LEDGER_LOOKBACK_DAYS } from './evaluation';
+import { toBeijingIso } from '../../core/time';
 import type { Services } from './services';
 import { TEAM_PACK_ALARM, scheduleTeamPack } from './team-pack';
 
@@ -14,6 +16,8 @@ export function createEvents(s: Services) {
         const [{ settings }, st] = await Promise.all([s.evaluator.settings(), s.tabs.state()]);
         await st.settled(); // recent cases still being written
         await s.recent.purge(await s.store(), settings.recentCaseRetentionDays);
+        // The ledger keeps buyer keys: nothing past the lookback the verdicts read.
+        await (await s.store()).purgeLedger(toBeijingIso(s.nowMs() - LEDGER_LOOKBACK_DAYS * 86_400_000));
         return;
       }
       if (alarm.name === TEAM_PACK_ALARM) {

@@ -1,6 +1,7 @@
 import { browser } from '#imports';
 import type { AnswerOf, WorkerMessage } from '../../protocol/map';
 import { validatePayload, type Validated } from '../../protocol/schemas';
+import { originPattern } from '../../protocol/permissions';
 import { reportedPageUrl } from '../../protocol/sender-policy';
 import { badgeView, summarizeCase, type BadgeView, type CaseView, type PackInfo, type PackPreview, type TeamPackStatus } from '../../protocol/views';
 import { pageTabId, type MessageSender } from './open-tabs';
@@ -83,7 +84,10 @@ export function createHandlers(s: Services) {
 
     saveSettings: (d) =>
       s.serial(async () => {
+        const before = (await s.evaluator.settings()).settings.teamPack.url;
         const saved = await saveSettings(await s.store(), d);
+        // The old team URL's origin is given back when the URL moves elsewhere (least privilege).
+        await releaseOrigin(before, saved.settings.teamPack.url);
         s.evaluator.invalidate();
         await scheduleTeamPack(saved.settings.teamPack.url, saved.settings.teamPack.refreshHours);
         // (re-evaluates every open tab and tells their pages to read again: a platform answer, the locale)
@@ -141,6 +145,29 @@ export function createHandlers(s: Services) {
     /** The download runs outside the admin queue, with a timeout (team-pack.ts); only the install waits in it. */
     refreshTeamPack: () => s.teamPack.refresh(),
   } satisfies HandlerTable;
+}
+
+/** Remove the host permission of the team URL `before` when `after` is on another origin (or none). */
+async function releaseOrigin(before: string, after: string): Promise<void> {
+  if (!before) return;
+  let old: string;
+  try {
+    old = originPattern(before);
+  } catch {
+    return;
+  }
+  let next: string | null = null;
+  try {
+    next = after ? originPattern(after) : null;
+  } catch {
+    next = null;
+  }
+  if (old === next) return;
+  try {
+    await browser.permissions.remove({ origins: [old] });
+  } catch (e) {
+    console.warn('[sentinel] old team pack origin not removed', e);
+  }
 }
 
 type ReportAnswer<C> = { cases: C[]; resync?: boolean };

@@ -1,4 +1,4 @@
-import { BADGE_TAG, isBadgeHost } from '../../components/countdown-badge';
+import { badgeTagOf, isBadgeHost } from '../../components/countdown-badge';
 import type { LayerContext } from './badge-layer';
 import { CUE_TAG } from './cue-line';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -31,7 +31,7 @@ const isCueLine = (n: Node) => n.nodeType === 1 && (n as Element).localName === 
 /** A DOM change that is our own badges or command line, or a countdown ticking: no reason to read again. */
 export function isOwnOrTickMutation(record: MutationRecord): boolean {
   const target = record.target;
-  if (isBadgeHost(target) || (target.nodeType === 1 && (target as Element).closest?.(BADGE_TAG))) return true;
+  if (isBadgeHost(target) || (target.nodeType === 1 && (target as Element).closest?.(badgeTagOf((target as Element).ownerDocument)))) return true;
   if (record.type === 'characterData') return isTicking(target);
   if (record.type === 'childList') {
     const nodes = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
