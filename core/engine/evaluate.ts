@@ -2,6 +2,7 @@ import type { Facts } from '../model/facts';
 import type { Guidance } from '../model/guidance';
 import type { RulePack } from '../model/rule-pack';
 import { actionsStep } from './actions';
+import { clockWarnings } from './clock';
 import { compensationStep } from './compensation';
 import { CASE_WORK_BUDGET, PACK_LIMIT_TEXT, PackWorkLimit, checkOutputSize } from './budget';
 import { caseContext, packInfo, timeOf, unreadableWarnings, type CaseContext, type EvaluateOptions } from './context';
@@ -100,7 +101,7 @@ function pipeline(base: CaseContext): Guidance {
     penalties: penalties.penalties,
     actions: actionsStep(ctx, compensation.compensation),
     replies: repliesStep(ctx, compensation.compensation),
-    warnings: [...unreadableWarnings(ctx), ...reason.warnings, ...compensation.warnings, ...deadlines.warnings, ...recidivism.warnings],
+    warnings: [...clockWarnings(ctx), ...unreadableWarnings(ctx), ...reason.warnings, ...compensation.warnings, ...deadlines.warnings, ...recidivism.warnings],
     explanation: [
       ...reason.explanation,
       ...compensation.explanation,

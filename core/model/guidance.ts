@@ -103,6 +103,8 @@ export const WARNING_CODES = [
   'compensation-cap',
   /** The rule pack asked for more work on this case than allowed (core/engine/budget.ts): nothing was computed. */
   'pack-limit',
+  /** The page's times are later than the computer's clock (core/engine/clock.ts): its clock is slow. */
+  'clock-behind',
 ] as const;
 
 export const WarningSchema = z.object({
