@@ -25,6 +25,7 @@ describe('chunked reports commit atomically', () => {
     const last = await s.handlers.reportPage({ url: URL_LIST, cases: cases(700, 50), append: true }, tab(4));
     expect(last.cases).toHaveLength(50);
     expect((await s.handlers.getTabCases({ tabId: 4 }, {})).cases).toHaveLength(650);
+    await s.settled(); // no write of this test left running into the next file
   });
 
   it('a worker stopped between two chunks: the restarted one has the previous page whole and asks for the report again', async () => {
@@ -38,6 +39,7 @@ describe('chunked reports commit atomically', () => {
     expect((await restarted.handlers.getTabCases({ tabId: 4 }, {})).cases.map((c) => c.read.facts.refundId)).toEqual(cases(0, 3).map((c) => c.facts.refundId));
     // the page's next chunk finds nothing staged: resync (the content script reports whole)
     expect(await restarted.handlers.reportPage({ url: URL_LIST, cases: cases(400, 10), append: true, staged: true }, tab(4))).toEqual({ cases: [], resync: true });
+    await restarted.settled();
   });
 });
 
@@ -55,6 +57,7 @@ describe('a pack change reaches the open pages', () => {
     notifyTab.mockClear();
     await s.handlers.resetPack(undefined);
     expect(notifyTab.mock.calls.map((c) => (c as unknown[])[0]).sort()).toEqual([4, 5]);
+    await s.settled();
   });
 });
 
@@ -85,6 +88,7 @@ describe('after a downgrade (the database is from a newer build)', () => {
     expect(again.version).toBe(DB_VERSION + 1);
     expect([...again.objectStoreNames]).toEqual(['future']);
     again.close();
+    await s.settled();
   });
 });
 

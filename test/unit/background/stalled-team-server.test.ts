@@ -33,6 +33,21 @@ function stalledServer() {
   return { fetchFn: fetchFn as unknown as typeof fetch, requests };
 }
 
+/**
+ * Await `p` under fake timers: the worker's writes wait for a 0 ms timer after each answer
+ * (promises.ts afterAnswer), so the fake clock is moved on a millisecond at a time — never
+ * near the request's 15 s timeout.
+ */
+async function settle<T>(p: Promise<T>): Promise<T> {
+  let done = false;
+  void p.finally(() => (done = true)).catch(() => undefined);
+  for (let ms = 0; !done; ms++) {
+    if (ms > 5_000) throw new Error('not settled within 5 s of fake time');
+    await vi.advanceTimersByTimeAsync(1);
+  }
+  return p;
+}
+
 const shown = () => Object.keys((fakeBrowser.notifications as unknown as { getAllCreateOptions(): Record<string, unknown> }).getAllCreateOptions());
 
 describe('a stalled team-pack server', () => {
@@ -48,22 +63,23 @@ describe('a stalled team-pack server', () => {
     // The team-pack alarm fires first and its request hangs.
     let refreshed = false;
     const refresh = s.events.onAlarm({ name: 'as-team-pack' }).then(() => (refreshed = true));
-    await vi.waitFor(() => expect(srv.requests).toHaveLength(1));
+    await settle(new Promise<void>((resolve) => void (function poll() { if (srv.requests.length > 0) resolve(); else setImmediate(poll); })()));
 
     const name = 'as-dl|1|seller-response|tmall:refund:202611200001';
-    await s.events.onAlarm({ name });
+    await settle(s.events.onAlarm({ name }));
     expect(shown()).toEqual([name]);
     expect(refreshed).toBe(false);
 
     // Admin work does not wait for the network either.
-    await s.handlers.saveSettings({ shopPolicy: { shopName: '小鹿旗舰店' } });
-    expect((await s.handlers.getSettings(undefined)).shopPolicy.shopName).toBe('小鹿旗舰店');
+    await settle(s.handlers.saveSettings({ shopPolicy: { shopName: '小鹿旗舰店' } }));
+    expect((await settle(s.handlers.getSettings(undefined))).shopPolicy.shopName).toBe('小鹿旗舰店');
+    expect(srv.requests[0]!.aborted).toBe(false);
 
     // The request is given up after the timeout, and says so.
     await vi.advanceTimersByTimeAsync(TEAM_PACK_TIMEOUT_MS);
-    await refresh;
+    await settle(refresh);
     expect(srv.requests[0]!.aborted).toBe(true);
-    const { team, active } = await s.handlers.getPackInfo(undefined);
+    const { team, active } = await settle(s.handlers.getPackInfo(undefined));
     expect(team).toMatchObject({ result: 'error' });
     expect(team?.error).toMatch(/15 s|timed out/);
     expect(active.source).toBe('default');
@@ -75,8 +91,8 @@ describe('a stalled team-pack server', () => {
     await s.handlers.saveSettings({ teamPack: { url } });
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const pending = s.handlers.refreshTeamPack(undefined);
-    await vi.waitFor(() => expect(srv.requests).toHaveLength(1));
+    await settle(new Promise<void>((resolve) => void (function poll() { if (srv.requests.length > 0) resolve(); else setImmediate(poll); })()));
     await vi.advanceTimersByTimeAsync(TEAM_PACK_TIMEOUT_MS);
-    expect(await pending).toMatchObject({ result: 'error' });
+    expect(await settle(pending)).toMatchObject({ result: 'error' });
   });
 });

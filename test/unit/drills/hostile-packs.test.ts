@@ -39,7 +39,10 @@ beforeAll(async () => {
   expect(await s.handlers.decidePack({ token: staged.preview.token, accept: true })).toMatchObject({ ok: true });
   await s.handlers.saveSettings({ teamPack: { url: TEAM_URL } });
 });
-afterAll(async () => (await s.store()).close());
+afterAll(async () => {
+  await s.settled();
+  (await s.store()).close();
+});
 
 async function activeUnchanged() {
   const store = await s.store();
@@ -106,6 +109,7 @@ describe('drill: a bomb that is already active (an older build installed it)', (
     expect(full.case?.guidance.warnings.map((w) => w.code)).toEqual(['pack-limit']);
     expect(full.case?.guidance.unevaluated?.zh).toContain('规则包');
     await w.handlers.resetPack(undefined);
+    await w.settled();
     (await w.store()).close();
   });
 });
