@@ -241,6 +241,16 @@ export function CaseCard(props: { c: CaseData; nowMs: number; thresholdsHours: T
   const compWhy = g.explanation.filter((e) => e.verdict === 'reason' || e.verdict.startsWith('compensation') || e.verdict.startsWith('contest'));
   const unreadable = c.read.unreadable;
   const warnings = g.warnings.filter((w) => !(w.code === 'unreadable-field' && unreadable.length > 0));
+  if (g.unevaluated) {
+    // Nothing was computed: no "no deadline", no "not triggered" — only why.
+    return (
+      <article class="case-card" data-testid="case-detail" data-case={c.key}>
+        <p role="alert" class="warning" data-testid="warning" data-code="pack-limit">
+          {pick(g.unevaluated)}
+        </p>
+      </article>
+    );
+  }
   return (
     <article class="case-card" data-testid="case-detail" data-case={c.key}>
       <section>

@@ -177,10 +177,32 @@ function boxTemplate(doc: Document): HTMLElement {
   return tpl;
 }
 
+/**
+ * The tag badges are made with in a document: BADGE_TAG, unless the page defined that name
+ * as its own custom element first (its constructor runs when we create one, and a closed
+ * shadow root of its own makes ours impossible) — then a name of our own the page cannot
+ * have guessed, `aftersale-sentinel-badge-<random>`, for the rest of the page's life.
+ */
+const tags = new WeakMap<Document, string>();
+export function badgeTagOf(doc: Document): string {
+  return tags.get(doc) ?? BADGE_TAG;
+}
+
 /** A new, empty badge host (not yet in the page). */
 export function createBadgeHost(doc: Document = document): HTMLElement {
-  const host = doc.createElement(BADGE_TAG);
-  const shadow = host.attachShadow({ mode: 'open' });
+  let host: HTMLElement;
+  let shadow: ShadowRoot;
+  for (let attempt = 0; ; attempt++) {
+    host = doc.createElement(badgeTagOf(doc));
+    try {
+      shadow = host.attachShadow({ mode: 'open' });
+      break;
+    } catch (e) {
+      // The page pre-empted the name: take another one (a few tries, then give up loudly).
+      if (attempt >= 3) throw e;
+      tags.set(doc, `${BADGE_TAG}-${Math.random().toString(36).slice(2, 10)}`);
+    }
+  }
   styleShadow(shadow);
   const box = boxTemplate(doc).cloneNode(true) as HTMLElement;
   shadow.append(box);
@@ -212,7 +234,9 @@ export function activateBadge(host: Element): boolean {
 }
 
 export function isBadgeHost(node: Node | null): node is HTMLElement {
-  return !!node && node.nodeType === 1 && (node as Element).localName === BADGE_TAG;
+  if (!node || node.nodeType !== 1) return false;
+  const name = (node as Element).localName;
+  return name === BADGE_TAG || (name.startsWith(BADGE_TAG) && name.charCodeAt(BADGE_TAG.length) === 45 /* - */ && states.has(node as Element));
 }
 
 function setAttr(el: Element, name: string, value: string | null): void {

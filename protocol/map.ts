@@ -1,9 +1,9 @@
 import type { PanelRead } from '../core/model/facts';
 import type { LedgerRecord } from '../core/store/schema';
 import type { Settings, SettingsPatch } from '../core/model/settings';
-import type { BadgeView, CaseSummary, CaseView, PackInfo, PageUnreadable, TabCases, TeamPackStatus } from './views';
+import type { BadgeView, CaseSummary, CaseView, PackInfo, PackPreview, PageUnreadable, TabCases, TeamPackStatus } from './views';
 
-export type { BadgeView, CaseSummary, CaseView, PackInfo, PageUnreadable, TabCases, TeamPackStatus } from './views';
+export type { BadgeView, CaseSummary, CaseView, PackInfo, PackPreview, PageUnreadable, TabCases, TeamPackStatus } from './views';
 export type { Settings, SettingsPatch } from '../core/model/settings';
 
 /**
@@ -44,6 +44,8 @@ export interface ProtocolMap {
     cases: PanelRead[];
     unreadable?: PageUnreadable;
     append?: boolean;
+    /** A chunk held until the page's last chunk (append without staged) commits the whole page. */
+    staged?: boolean;
     remove?: string[];
     answer?: 'badges';
   }): { cases: Array<CaseView | BadgeView>; resync?: boolean };
@@ -66,10 +68,19 @@ export interface ProtocolMap {
   getFocusedCase(): { key: string | null; seq?: number };
   getSettings(): Settings;
   saveSettings(d: SettingsPatch): Settings;
-  /** `team`: the team pack URL's last check (added for the options page). */
-  getPackInfo(): { active: PackInfo; previous: PackInfo | null; team?: TeamPackStatus };
-  /** `warnings`: fields of a newer pack schema that were ignored (the import still succeeded). */
-  importPack(d: { json: string }): { ok: true; info: PackInfo; warnings?: string[] } | { ok: false; error: string };
+  /**
+   * `team`: the team pack URL's last check (added for the options page); `pending`: a pack
+   * from a file or the team URL waiting for the agent's confirmation.
+   */
+  getPackInfo(): { active: PackInfo; previous: PackInfo | null; team?: TeamPackStatus; pending?: PackPreview | null; readOnly?: { zh: string; en: string } | null };
+  /**
+   * Stage a pack file: validated, tried within the work budget, and shown as a preview (what
+   * changes, flagged replies, `warnings` for fields of a newer schema). Nothing becomes active
+   * until `decidePack` accepts it.
+   */
+  importPack(d: { json: string }): { ok: true; preview: PackPreview } | { ok: false; error: string };
+  /** The agent's answer to the pending pack's preview (`token`: the preview's): activate it, or drop it. */
+  decidePack(d: { token: string; accept: boolean }): { ok: true; info?: PackInfo; warnings?: string[]; discarded?: true } | { ok: false; error: string };
   exportPack(): { json: string };
   resetPack(): { info: PackInfo };
   /**
@@ -88,7 +99,7 @@ export interface ProtocolMap {
   refreshTeamPack(): TeamPackStatus;
   /** Background → extension pages (side panel refresh). */
   casesChanged(d: { tabId: number }): void;
-  /** Background → the back-office tabs' content scripts: settings changed, read the page again. */
+  /** Background → the back-office tabs' content scripts: settings, the pack or the ledger changed — read the page again and report it (fresh badges). */
   settingsChanged(): void;
   /** Background → a back-office tab: bring case `key`'s badge into view and show `text` (a keyboard command's result). */
   showCue(d: { key?: string; text: string }): void;

@@ -46,6 +46,8 @@ export const ReportPagePayload = z.object({
   cases: z.array(ReportReadSchema).check(z.maxLength(LIMITS.casesPerReport)),
   /** Later chunks of a page with more than LIMITS.casesPerReport cases: add to the tab's cases (same url) instead of replacing them. */
   append: z.optional(z.boolean()),
+  /** Every chunk of a chunked page but the last: evaluated and answered, committed with the last chunk (atomic). */
+  staged: z.optional(z.boolean()),
   /** `badges`: answer with BadgeViews (what a badge shows), not whole CaseViews (the content script). */
   answer: z.optional(z.literal('badges')),
   /** With `append` (a row-by-row update of a list page): case keys no longer on the page. */
@@ -64,7 +66,7 @@ export const FocusCasePayload = z.object({ key: z.string().check(z.minLength(1),
 export const GetCasePayload = z.object({ key: z.string().check(z.minLength(1), z.maxLength(LIMITS.keyChars)), tabId: z.optional(z.number().check(z.int(), z.nonnegative())) });
 /** The settings patch with the team pack URL bounded (the model's patch leaves it to the full settings' check). */
 export const SaveSettingsPayload = z.extend(SettingsPatchSchema, {
-  teamPack: z.optional(z.partial(z.object({ url: bounded(LIMITS.urlChars), refreshHours: intIn(1, 168) }))),
+  teamPack: z.optional(z.partial(z.object({ url: bounded(LIMITS.urlChars), refreshHours: intIn(1, 168), sha256: bounded(64) }))),
 });
 export const ImportPackPayload = z.object({ json: z.string().check(z.maxLength(LIMITS.packJsonChars, 'pack file too large (max 5 MB)')) });
 /** The amount the agent confirmed for a 同意赔付: more than 0, at most two decimals, at most 1,000,000 yuan. */
@@ -73,6 +75,7 @@ export const RecordSettlementPayload = z.object({
   tabId: z.optional(z.number().check(z.int(), z.nonnegative())),
   amount: YuanSchema.check(z.positive(), z.maximum(1_000_000)),
 });
+export const DecidePackPayload = z.object({ token: z.string().check(z.length(64), z.regex(/^[0-9a-f]{64}$/)), accept: z.boolean() });
 export const DeleteLedgerEntryPayload = z.object({ seq: z.number().check(z.int(), z.positive()) });
 export const GetLedgerPayload = z.union([z.object({ caseKey: z.optional(z.string().check(z.maxLength(LIMITS.keyChars))) }), NoPayload]);
 export const CasesChangedPayload = z.object({ tabId: z.number().check(z.int()) });
@@ -98,6 +101,7 @@ export const PAYLOAD_SCHEMAS = {
   saveSettings: SaveSettingsPayload,
   getPackInfo: NoPayload,
   importPack: ImportPackPayload,
+  decidePack: DecidePackPayload,
   exportPack: NoPayload,
   resetPack: NoPayload,
   recordSettlement: RecordSettlementPayload,

@@ -50,6 +50,7 @@ export const SENDER_POLICY: { readonly [K in keyof ProtocolMap]: readonly Sender
   saveSettings: PAGES,
   getPackInfo: PAGES,
   importPack: PAGES,
+  decidePack: PAGES,
   exportPack: PAGES,
   resetPack: PAGES,
   // The ledger is written by an agent's click on an extension page (同意赔付) or by the worker

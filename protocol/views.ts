@@ -2,6 +2,7 @@ import type { PanelRead } from '../core/model/facts';
 import type { Deadline, Guidance } from '../core/model/guidance';
 import { caseDue } from '../core/urgency';
 import type { BatchCheck } from '../core/batch/safe-batches';
+import type { ContactFlag, RuleLine } from '../core/rules/preview';
 
 /**
  * One evaluated case. `seenAt` = the instant these exact facts were first read in the tab.
@@ -34,6 +35,8 @@ export interface TabCases<C> {
   url: string | null;
   cases: C[];
   unreadable?: PageUnreadable;
+  /** Something the agent must know about the extension itself (it runs read-only after a downgrade). */
+  notice?: { zh: string; en: string };
 }
 
 export interface PackInfo {
@@ -47,11 +50,29 @@ export interface PackInfo {
   sourceUrl?: string;
 }
 
-/** The team pack URL's last check (options page). */
+/**
+ * A rule pack from a file or the team URL, waiting for the agent's confirmation (options
+ * page): what changes against the active pack (lists cut to PREVIEW_LIST_MAX, with the full
+ * counts), the replies and actions that hold a link or a private contact, and the warnings of
+ * a newer schema. `token`: the SHA-256 of the pack text — confirming names it, so only the
+ * pack that was shown becomes active.
+ */
+export interface PackPreview {
+  token: string;
+  info: PackInfo;
+  stagedAt: string;
+  changes: { added: RuleLine[]; removed: RuleLine[]; changed: RuleLine[] };
+  counts: { added: number; removed: number; changed: number };
+  flags: ContactFlag[];
+  warnings: string[];
+}
+export const PREVIEW_LIST_MAX = 100;
+
+/** The team pack URL's last check (options page). `pending`: a new version waits for confirmation. */
 export interface TeamPackStatus {
   url: string;
   checkedAt: string | null;
-  result: 'none' | 'updated' | 'not-modified' | 'error' | 'no-permission';
+  result: 'none' | 'updated' | 'pending' | 'not-modified' | 'error' | 'no-permission';
   error?: string;
   etag?: string;
 }
@@ -146,6 +167,8 @@ export interface BadgeView {
   guidance: {
     deadlines: Array<Pick<Deadline, 'id' | 'actor' | 'dueAt' | 'label' | 'source'>>;
     compensation: Pick<Guidance['compensation'], 'triggered' | 'amount'>;
+    /** Optional: the pack could not evaluate the case within its work budget (the badge says so; a CaseView carries the text). */
+    unevaluated?: true | Guidance['unevaluated'];
   };
   /** Optional: `ok` when the shop's policy lets it be agreed in a safe batch (the `可批量同意` chip). */
   batch?: { ok: boolean };
@@ -159,6 +182,7 @@ export function badgeView(v: CaseView): BadgeView {
     guidance: {
       deadlines: g.deadlines.map((d) => ({ id: d.id, actor: d.actor, dueAt: d.dueAt, label: d.label, source: d.source })),
       compensation: { triggered: g.compensation.triggered, amount: g.compensation.amount },
+      ...(g.unevaluated ? { unevaluated: true as const } : {}),
     },
     ...(v.batch?.ok ? { batch: { ok: true } } : {}),
   };

@@ -3,6 +3,7 @@ import type { ActionRule, RemedyLimit } from '../model/rule-pack';
 import type { RemedyLimits } from '../model/settings';
 import { formatYuan as yuan, percentOfFen, yuanToFen } from '../money/fen';
 import type { CaseContext } from './context';
+import { spend } from './budget';
 
 /** How many steps come first, before the remedy ladder. */
 export const FIRST_ACTIONS = 3;
@@ -18,7 +19,9 @@ export function actionsStep(ctx: CaseContext, compensation: Compensation): Actio
   const first: Action[] = [];
   const ladder: Action[] = [];
   const more: Action[] = [];
-  for (const { rule, condition, plain } of ctx.rules.actions[ctx.compensation]) {
+  const rules = ctx.rules.actions[ctx.compensation];
+  spend(ctx.work, rules.length);
+  for (const { rule, condition, plain } of rules) {
     if (!condition(ctx)) continue;
     const group = rule.ladder ? 'ladder' : first.length < FIRST_ACTIONS ? 'first' : 'more';
     const action = plain !== null ? plain[group] : actionOf(rule, ctx.paidFen, compensation.amountFen, limits, group);

@@ -7,6 +7,7 @@ import type { CompiledRule } from './rule-sets';
 import { explain, type CaseContext } from './context';
 import { contestOf } from './contest';
 import type { CompensationState } from './when';
+import { spend } from './budget';
 
 /**
  * Step: does the reason make the platform pay the buyer at the seller's cost, how much, and
@@ -34,7 +35,9 @@ function noRuleText(ctx: CaseContext): Text {
 
 export function compensationStep(ctx: CaseContext): CompensationSlice {
   let found: CompiledRule<CompensationRule> | undefined;
-  for (const c of ctx.rules.compensation[ctx.compensation]) {
+  const rules = ctx.rules.compensation[ctx.compensation];
+  spend(ctx.work, rules.length);
+  for (const c of rules) {
     if (c.condition(ctx)) {
       found = c;
       break;

@@ -80,6 +80,11 @@ export interface CompiledProfile {
   reasonNames: [string, KnownReason][];
   /** The pack's reason vocabulary: character folds and negation markers. */
   vocabulary: { fold: ReasonFold; negations: string[] };
+  /**
+   * Characters of the texts its rules may copy into a guidance (reply templates, reason names
+   * and calendar dates left out): bounds a guidance's size without measuring it (budget.ts).
+   */
+  textChars: number;
 }
 
 export interface CompiledPack {
@@ -207,7 +212,26 @@ function compileProfile(pack: RulePack, id: string, platform: Platform): Compile
     reasons,
     reasonNames,
     vocabulary,
+    textChars: applying.reduce((n, r) => n + ruleTextChars(r), 0),
   };
+}
+
+/** The characters of a rule's strings, without those that never reach a guidance as they are. */
+function ruleTextChars(rule: Rule): number {
+  const count = (v: unknown): number => {
+    if (typeof v === 'string') return v.length;
+    if (v === null || typeof v !== 'object') return 0;
+    let n = 0;
+    if (Array.isArray(v)) for (const x of v) n += count(x);
+    else for (const k in v) n += count((v as Record<string, unknown>)[k]);
+    return n;
+  };
+  let n = 0;
+  for (const [k, v] of Object.entries(rule)) {
+    if ((rule.type === 'reply' && k === 'template') || (rule.type === 'reason' && k === 'names') || (rule.type === 'calendar' && (k === 'holidays' || k === 'workdays'))) continue;
+    n += count(v);
+  }
+  return n;
 }
 
 /** The pack's character folds (traditional → simplified …). */

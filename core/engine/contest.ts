@@ -4,6 +4,7 @@ import type { ContestRule } from '../model/rule-pack';
 import { beijingMinute, toBeijingIso } from '../time/beijing';
 import { explain, timeOf, type CaseContext } from './context';
 import { dueFromFacts, pickTimer } from './timers';
+import { spend } from './budget';
 
 /**
  * Do the facts contradict the triggering reason? The first contest rule of the case's
@@ -13,7 +14,9 @@ import { dueFromFacts, pickTimer } from './timers';
  * none holds.
  */
 export function contestOf(ctx: CaseContext): { text: Text; entries: Explanation[] } | null {
-  for (const { rule, condition } of ctx.rules.contests[ctx.compensation]) {
+  const rules = ctx.rules.contests[ctx.compensation];
+  spend(ctx.work, rules.length);
+  for (const { rule, condition } of rules) {
     if (!condition(ctx)) continue;
     const found = contestValues(rule, ctx);
     if (found === null) continue;

@@ -7,6 +7,7 @@ import { yuanToFen } from '../money/fen';
 import { asBeijingIso, toEpochMs } from '../time/beijing';
 import { compilePack, lookupReasonDetail, type CompiledPack, type CompiledProfile, type KindTimers, type ProfileRules, type ReasonLookup } from './compile';
 import { categoryKey } from './rule-sets';
+import { newWork, type Work } from './budget';
 import { squash, type ConditionInput } from './when';
 
 /**
@@ -38,6 +39,8 @@ export interface EvaluateOptions {
   /** Pack profile id (era variant), e.g. `tmall-legacy`; default: the platform's default profile. */
   profile?: string;
   settings?: EvaluateSettings;
+  /** The case's work budget (budget.ts), fresh when absent; a caller passing one can read what is left. */
+  work?: Work;
 }
 
 export interface CaseContext extends ConditionInput {
@@ -62,6 +65,8 @@ export interface CaseContext extends ConditionInput {
   paidFen: number | null;
   /** The time facts as epoch ms (null when absent or not a time), parsed once. */
   times: Record<TimeFact, number | null>;
+  /** What is left of the case's work budget (budget.ts); shared by every step. */
+  work: Work;
 }
 
 /** The facts that hold instants. */
@@ -141,6 +146,7 @@ export function caseContext(facts: Facts, pack: RulePack, opts: EvaluateOptions)
       tradeClosedAt: parseTime(facts.tradeClosedAt),
       tradeSucceededAt: parseTime(facts.tradeSucceededAt),
     },
+    work: opts.work ?? newWork(),
   };
 }
 

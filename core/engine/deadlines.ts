@@ -7,6 +7,7 @@ import type { CompiledTimer } from './compile';
 import { explain, timeOf, type CaseContext } from './context';
 import { pickTimer, timerDue, unreadableOf } from './timers';
 import { containsAny } from './when';
+import { spend } from './budget';
 
 /**
  * Step: every deadline of the case, most urgent first. Per deadline id the first timer whose
@@ -43,6 +44,7 @@ function chosenTimers(ctx: CaseContext, countdownTarget: string | null, explanat
   for (const group of ctx.timers.groups) {
     if (group.startFact !== null && group.deadlineId !== countdownTarget && startOf(ctx, group.startFact) === null) continue;
     for (const t of group.timers) {
+      spend(ctx.work, 1);
       const unreadable = unreadableOf(t.whenReads, ctx.unreadable);
       if (unreadable.length > 0) {
         // A deadline its (readable) show condition leaves out in this state is not listed
@@ -71,6 +73,7 @@ function chosenTimers(ctx: CaseContext, countdownTarget: string | null, explanat
  */
 export function countdownTargetOf(ctx: CaseContext): string {
   if (ctx.refundStatus === '') return ctx.pack.countdownTargets[ctx.kind];
+  spend(ctx.work, ctx.compiled.countdownStates.length);
   for (const st of ctx.compiled.countdownStates) {
     if (st.kinds && !st.kinds.includes(ctx.kind)) continue;
     if (containsAny(ctx.refundStatus, st.needles)) return st.deadlineId;
@@ -113,7 +116,7 @@ export function deadlinesStep(ctx: CaseContext): DeadlineSlice {
     const isTarget = r.deadlineId === countdownTarget;
     const startMs = t.startFact !== null ? startOf(ctx, t.startFact) : (dues?.get(t.after ?? '') ?? null);
     if (startMs === null && !isTarget) continue;
-    const computed = startMs === null ? null : timerDue(t, startMs, profile);
+    const computed = startMs === null ? null : timerDue(t, startMs, profile, ctx.work);
     const due = isTarget && countdown !== null ? ctx.nowMs + countdown * 1000 : computed;
     if (due === null) {
       if (t.show(ctx)) explanation.push(explain(t.verdict, r, { [t.startKey]: startShown(ctx, t, startMs), computed: false }));

@@ -2,7 +2,9 @@ import type { Facts } from '../model/facts';
 import type { Guidance } from '../model/guidance';
 import type { RulePack } from '../model/rule-pack';
 import { actionsStep } from './actions';
+import { clockWarnings } from './clock';
 import { compensationStep } from './compensation';
+import { CASE_WORK_BUDGET, PACK_LIMIT_TEXT, PackWorkLimit, checkOutputSize } from './budget';
 import { caseContext, timeOf, unreadableWarnings, type CaseContext, type EvaluateOptions } from './context';
 import { deadlinesStep } from './deadlines';
 import { notesStep } from './notes';
@@ -31,6 +33,53 @@ export { deriveKind, type EvaluateOptions, type EvaluateSettings } from './conte
  */
 export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): Guidance {
   const base = caseContext(facts, pack, opts);
+  try {
+    const g = pipeline(base);
+    if (mayBeLarge(base, g)) checkOutputSize(g);
+    return g;
+  } catch (e) {
+    if (!(e instanceof PackWorkLimit)) throw e;
+    return unevaluated(base);
+  }
+}
+
+/**
+ * Whether the guidance could hold more than the output budget: the pack's texts at most
+ * three times over (a note is in `notes` and `explanation`), the facts' texts once per
+ * explanation and warning, and the replies (counted as they were rendered). False for the
+ * default pack on any page: the guidance is then not measured.
+ */
+function mayBeLarge(ctx: CaseContext, g: Guidance): boolean {
+  let factsChars = 0;
+  const facts = ctx.facts as Record<string, unknown>;
+  for (const k in facts) {
+    const v = facts[k];
+    if (typeof v === 'string') factsChars += v.length;
+  }
+  const replies = CASE_WORK_BUDGET.outputChars - ctx.work.outputChars;
+  return 3 * ctx.profile.textChars + factsChars * (g.explanation.length + g.warnings.length + 4) + replies > CASE_WORK_BUDGET.outputChars;
+}
+
+/** A case the pack could not evaluate within the budget: nothing computed, and said so. */
+function unevaluated(ctx: CaseContext): Guidance {
+  return {
+    kind: ctx.kind,
+    platform: ctx.platform,
+    pack: ctx.compiled.info,
+    profile: ctx.profile.id,
+    now: ctx.nowIso,
+    deadlines: [],
+    compensation: { triggered: false, amount: null, amountFen: null, ruleId: null, explanation: PACK_LIMIT_TEXT, contestable: false },
+    penalties: [],
+    actions: [],
+    replies: [],
+    warnings: [{ code: 'pack-limit', message: PACK_LIMIT_TEXT }],
+    explanation: [],
+    unevaluated: PACK_LIMIT_TEXT,
+  };
+}
+
+function pipeline(base: CaseContext): Guidance {
   base.factAfterDue = (fact, deadlineId) => {
     const at = timeOf(base, fact);
     const due = at === null ? null : dueFromFacts(base, deadlineId);
@@ -55,7 +104,7 @@ export function evaluate(facts: Facts, pack: RulePack, opts: EvaluateOptions): G
     penalties: penalties.penalties,
     actions: actionsStep(ctx, compensation.compensation),
     replies: repliesStep(ctx, compensation.compensation),
-    warnings: unreadableWarnings(ctx).concat(reason.warnings, compensation.warnings, deadlines.warnings, recidivism.warnings),
+    warnings: clockWarnings(ctx).concat(unreadableWarnings(ctx), reason.warnings, compensation.warnings, deadlines.warnings, recidivism.warnings),
     explanation: reason.explanation.concat(compensation.explanation, deadlines.explanation, penalties.explanation, recidivism.explanation, notes.explanation),
     notes: notes.notes,
     ...refusal,

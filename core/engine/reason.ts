@@ -1,5 +1,6 @@
 import type { Explanation, Warning } from '../model/guidance';
 import type { ReasonRule } from '../model/rule-pack';
+import { spend } from './budget';
 import { explain, type CaseContext } from './context';
 
 /** Step: the reason the buyer chose (or the complaint type), looked up in the pack by the case context → its explanation or warning. */
@@ -14,6 +15,7 @@ export function reasonStep(ctx: CaseContext): ReasonSlice {
   const text = ctx.reasonText;
   if (text === undefined) return { rule: null, explanation: [], warnings: [] };
   const field = ctx.kind === 'complaint' && ctx.facts.complaintType !== undefined ? 'complaintType' : 'reason';
+  spend(ctx.work, ctx.profile.reasonNames.length); // the lookup itself ran in caseContext
   const found = ctx.reason;
   const rule = found.rule;
   if (rule) return { rule, explanation: [explain('reason', rule, { [field]: text })], warnings: [] };

@@ -4,6 +4,7 @@ import { BEIJING_OFFSET_MS, DAY, HOUR, beijingDate, beijingParts, toEpochMs } fr
 import { lookupReason, type CompiledProfile, type CompiledRecidivism } from './compile';
 import { explain, timeOf, type CaseContext } from './context';
 import { squash } from './when';
+import { spend } from './budget';
 
 /**
  * Taobao recidivism (S1 "第三篇" Q&A 1–8): proactive 同意赔付 settlements of 未按约定时间发货
@@ -77,7 +78,9 @@ export function recidivismStep(ctx: CaseContext): RecidivismSlice {
   const explanation: Explanation[] = [];
   const warnings: Warning[] = [];
   const paidMs = timeOf(ctx, 'paidAt');
-  for (const rec of ctx.rules.recidivism[ctx.compensation]) {
+  const rules = ctx.rules.recidivism[ctx.compensation];
+  spend(ctx.work, rules.length);
+  for (const rec of rules) {
     if (paidMs === null || !rec.condition(ctx)) continue;
     const result = recidivismCount(ctx.profile, rec, paidMs, ctx.ledger, ctx.facts.orderId);
     if (result === null) continue;

@@ -1,5 +1,6 @@
 import type { Deadline, Guidance } from '../model/guidance';
 import type { CaseContext } from './context';
+import { spend } from './budget';
 
 /**
  * Step: what refusing leads to (the first refusal rule that applies), and the evidence to
@@ -17,12 +18,14 @@ export function refusalStep(ctx: CaseContext, deadlines: readonly Deadline[]): P
   const rules = ctx.rules;
   const state = ctx.compensation;
   const out: Pick<Guidance, 'refusal' | 'evidence'> = {};
+  spend(ctx.work, rules.refusals[state].length + rules.periods[state].length);
   const refusal = firstHolding(rules.refusals[state], ctx);
   if (refusal) out.refusal = refusal.refusal;
   const period = firstHolding(rules.periods[state], ctx)?.rule;
   if (period) {
     // (a period with nothing to upload for this reason — 拍错了, 不想要了 — shows no checklist)
     const items: NonNullable<Guidance['evidence']>['items'] = [];
+    spend(ctx.work, rules.evidence[state].length);
     for (const e of rules.evidence[state]) if (e.condition(ctx)) items.push(e.item);
     if (items.length === 0) return out;
     const deadline = period.deadlineIds.find((id) => deadlines.some((d) => d.id === id)) ?? null;

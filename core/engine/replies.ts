@@ -1,12 +1,14 @@
 import type { Compensation, Reply } from '../model/guidance';
 import { formatYuan, yuanToFen } from '../money/fen';
 import { renderReply, type PlaceholderValues } from '../replies/template';
+import { spend, spendChars } from './budget';
 import type { CaseContext } from './context';
 
 /** Step: the suggested replies, filled with what is known of the case (a missing value stays marked). */
 export function repliesStep(ctx: CaseContext, compensation: Compensation): Reply[] {
   const list = ctx.rules.replies[ctx.compensation];
   if (list.length === 0) return [];
+  spend(ctx.work, list.length);
   const { facts } = ctx;
   const shop = ctx.settings?.shopPolicy;
   const refundAmount = facts.refundAmount !== undefined && !ctx.unreadable.includes('refundAmount') ? facts.refundAmount : undefined;
@@ -22,7 +24,11 @@ export function repliesStep(ctx: CaseContext, compensation: Compensation): Reply
   };
   const replies: Reply[] = [];
   for (const { rule, template, condition } of list) {
-    if (condition(ctx)) replies.push(renderReply(rule, template, values));
+    if (!condition(ctx)) continue;
+    spend(ctx.work, template.length);
+    const reply = renderReply(rule, template, values);
+    spendChars(ctx.work, reply.text.length);
+    replies.push(reply);
   }
   return replies;
 }

@@ -1,14 +1,15 @@
 import type { FactKey } from '../model/facts';
 import { addWorkingDays, WEEKENDS_ONLY } from '../time/working-days';
+import { spend, type Work } from './budget';
 import type { CompiledProfile, CompiledTimer } from './compile';
 import { timeOf, type CaseContext } from './context';
 
 /** Timer arithmetic shared by the deadlines and the contest checks. */
 
 /** The due time of a timer started at `startMs`; null when the pack gives no length. */
-export function timerDue(t: CompiledTimer, startMs: number, profile: CompiledProfile): number | null {
+export function timerDue(t: CompiledTimer, startMs: number, profile: CompiledProfile, work: Work): number | null {
   if (t.lengthMs !== null) return startMs + t.lengthMs;
-  if (t.workingDays !== null) return addWorkingDays(startMs, t.workingDays, profile.calendar?.cal ?? WEEKENDS_ONLY);
+  if (t.workingDays !== null) return addWorkingDays(startMs, t.workingDays, profile.calendar?.cal ?? WEEKENDS_ONLY, () => spend(work, 1));
   return null;
 }
 
@@ -22,6 +23,7 @@ export function unreadableOf(reads: readonly FactKey[], unreadable: readonly Fac
 /** The variant of a deadline for this case: the first timer whose `when` holds; null when an unreadable fact decides. */
 export function pickTimer(ctx: CaseContext, deadlineId: string): CompiledTimer | null {
   for (const t of ctx.timers.of.get(deadlineId) ?? []) {
+    spend(ctx.work, 1);
     if (unreadableOf(t.whenReads, ctx.unreadable).length > 0) return null;
     if (t.when(ctx)) return t;
   }
@@ -33,5 +35,5 @@ export function dueFromFacts(ctx: CaseContext, deadlineId: string): number | nul
   const t = pickTimer(ctx, deadlineId);
   if (t === null || t.startFact === null) return null;
   const start = timeOf(ctx, t.startFact);
-  return start === null ? null : timerDue(t, start, ctx.profile);
+  return start === null ? null : timerDue(t, start, ctx.profile, ctx.work);
 }

@@ -101,6 +101,10 @@ export const WARNING_CODES = [
   'pack-outdated',
   'recidivism',
   'compensation-cap',
+  /** The rule pack asked for more work on this case than allowed (core/engine/budget.ts): nothing was computed. */
+  'pack-limit',
+  /** The page's times are later than the computer's clock (core/engine/clock.ts): its clock is slow. */
+  'clock-behind',
 ] as const;
 
 export const WarningSchema = z.object({
@@ -139,6 +143,12 @@ export const GuidanceSchema = z.object({
   explanation: z.array(ExplanationSchema),
   /** Optional: every note of the pack that applies to the case (also in `explanation` as `note:<id>`), for the agent to read. */
   notes: z.optional(z.array(z.object({ ruleId: text(), text: TextSchema, citation: CitationSchema }))),
+  /**
+   * Optional: the case could not be evaluated under this pack within the work budget
+   * (core/engine/budget.ts). Deadlines, compensation and replies are then empty and mean
+   * nothing: show this text (the badge marks the case unreadable), never "no deadline".
+   */
+  unevaluated: z.optional(TextSchema),
   /** Optional: what refusing leads to on this platform (the pack's first refusal rule for the case), with its passages. */
   refusal: z.optional(z.object({ ruleId: text(), text: TextSchema, citations: z.array(CitationSchema) })),
   /**

@@ -15,9 +15,28 @@ import { CitationSchema, TextSchema } from './guidance';
  *   they are stripped (zod's default) and parseRulePack returns a warning per unknown key
  *   path, so the import succeeds and the agent is told what was ignored.
  * - Size limits: 5 MB of JSON, nesting depth 40, 5,000 rules, 200 names per reason.
+ * - Work limits (a pack is policy from outside; these refuse the work bombs a schema-valid
+ *   pack could be, and core/engine/budget.ts bounds what is left per case): at most 64
+ *   deadline ids and 256 timer rules, `after` chains at most 8 deep, a length of at most 60
+ *   working days or 400 days, 20 placeholders per reply template, 5,000 reason names in all,
+ *   1,000 dates per calendar list, 2,000 characters per text.
  */
 export const SUPPORTED_SCHEMA_MAJOR = 1;
-export const RULE_PACK_LIMITS = { maxJsonChars: 5_000_000, maxDepth: 40, maxRules: 5000, maxNames: 200 } as const;
+export const RULE_PACK_LIMITS = {
+  maxJsonChars: 5_000_000,
+  maxDepth: 40,
+  maxRules: 5000,
+  maxNames: 200,
+  maxDeadlineIds: 64,
+  maxTimers: 256,
+  maxChainDepth: 8,
+  maxWorkingDays: 60,
+  maxLengthDays: 400,
+  maxPlaceholders: 20,
+  maxReasonNames: 5000,
+  maxCalendarDates: 1000,
+  maxTextChars: 2000,
+} as const;
 
 export const RuleIdSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,79}$/, 'a rule id: lowercase letters, digits and dashes, e.g. comp-tmall-2019'));
 
@@ -387,8 +406,7 @@ export const CountdownStateSchema = z.object({
 });
 export const DEFAULT_COUNTDOWN_TOLERANCE_MINUTES = 60;
 
-export const RulePackSchema = z
-  .object({
+const RulePackBase = z.object({
     schemaVersion: z.string().check(z.regex(/^\d+\.\d+$/, 'MAJOR.MINOR, e.g. 1.0')),
     id: z.string().check(z.minLength(1), z.maxLength(80)),
     version: z.string().check(z.minLength(1), z.maxLength(40)),
@@ -412,8 +430,8 @@ export const RulePackSchema = z
     countdownToleranceMinutes: z.optional(count()),
     profiles: z.array(ProfileSchema).check(z.minLength(1)),
     rules: z.array(RuleSchema).check(z.minLength(1), z.maxLength(RULE_PACK_LIMITS.maxRules)),
-  })
-  .check(
+  });
+export const RulePackSchema = RulePackBase.check(
     z.superRefine((pack, ctx) => {
       const profileIds = new Set<string>();
       pack.profiles.forEach((p, i) => {
@@ -452,6 +470,7 @@ export const RulePackSchema = z
           deadlines.add(r.deadlineId);
         }
       });
+      workLimits(pack, ctx);
       pack.rules.forEach((r, i) => {
         if (r.type === 'contest' && r.test.kind === 'before-deadline' && !deadlines.has(r.test.deadlineId)) {
           ctx.addIssue({ code: 'custom', path: ['rules', i, 'test', 'deadlineId'], message: `no timer rule defines deadline ${r.test.deadlineId}` });
@@ -473,5 +492,61 @@ export const RulePackSchema = z
     }),
   );
 export type RulePack = z.infer<typeof RulePackSchema>;
+
+const PLACEHOLDER_RE = /\{[A-Za-z]+\}/g;
+
+/** The work limits of RULE_PACK_LIMITS, each refused with the path of the first rule over it. */
+function workLimits(pack: z.output<typeof RulePackBase>, ctx: { addIssue(issue: { code: 'custom'; path: PropertyKey[]; message: string }): void }): void {
+  const L = RULE_PACK_LIMITS;
+  const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  const depth = new Map<string, number>();
+  let timers = 0;
+  let names = 0;
+  pack.rules.forEach((r, i) => {
+    if (r.type === 'timer') {
+      timers += 1;
+      if (timers === L.maxTimers + 1) issue(['rules', i], `more than ${L.maxTimers} timer rules (work limit)`);
+      if (!depth.has(r.deadlineId) && depth.size === L.maxDeadlineIds) issue(['rules', i, 'deadlineId'], `more than ${L.maxDeadlineIds} deadline ids (work limit)`);
+      const d = 'after' in r.start ? (depth.get(r.start.after) ?? 0) + 1 : 0;
+      if (d > L.maxChainDepth) issue(['rules', i, 'start', 'after'], `chained more than ${L.maxChainDepth} deadlines deep (work limit)`);
+      depth.set(r.deadlineId, Math.max(depth.get(r.deadlineId) ?? 0, d));
+      const len = r.length;
+      if (len?.workingDays !== undefined && len.workingDays > L.maxWorkingDays) issue(['rules', i, 'length', 'workingDays'], `at most ${L.maxWorkingDays} working days (work limit)`);
+      if (len && (len.days ?? 0) + (len.hours ?? 0) / 24 + (len.minutes ?? 0) / 1440 > L.maxLengthDays) issue(['rules', i, 'length'], `at most ${L.maxLengthDays} days (work limit)`);
+    }
+    if (r.type === 'reply') {
+      const n = r.template.match(PLACEHOLDER_RE)?.length ?? 0;
+      if (n > L.maxPlaceholders) issue(['rules', i, 'template'], `${n} placeholders, at most ${L.maxPlaceholders} (work limit)`);
+    }
+    if (r.type === 'reason') {
+      names += r.names.length;
+      if (names > L.maxReasonNames && names - r.names.length <= L.maxReasonNames) issue(['rules', i, 'names'], `more than ${L.maxReasonNames} reason names in the pack (work limit)`);
+    }
+    if (r.type === 'calendar') {
+      if (r.holidays.length > L.maxCalendarDates) issue(['rules', i, 'holidays'], `at most ${L.maxCalendarDates} dates (work limit)`);
+      if (r.workdays.length > L.maxCalendarDates) issue(['rules', i, 'workdays'], `at most ${L.maxCalendarDates} dates (work limit)`);
+    }
+  });
+  const long = longText(pack.rules, ['rules']);
+  if (long) issue(long, `text longer than ${L.maxTextChars} characters (work limit)`);
+}
+
+/** The path of the first string longer than maxTextChars (packs are at most 40 levels deep). */
+function longText(v: unknown, path: PropertyKey[]): PropertyKey[] | null {
+  if (typeof v === 'string') return v.length > RULE_PACK_LIMITS.maxTextChars ? path : null;
+  if (v === null || typeof v !== 'object') return null;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const hit = longText(v[i], [...path, i]);
+      if (hit) return hit;
+    }
+    return null;
+  }
+  for (const [k, c] of Object.entries(v)) {
+    const hit = longText(c, [...path, k]);
+    if (hit) return hit;
+  }
+  return null;
+}
 /** What a pack author writes (defaults not yet applied). */
 export type RulePackInput = z.input<typeof RulePackSchema>;

@@ -63,10 +63,18 @@ export const ShopPolicySchema = z.object({
 });
 export type ShopPolicy = z.infer<typeof ShopPolicySchema>;
 
+const SHA256 = z.union([z.literal(''), z.string().check(z.regex(/^[0-9a-fA-F]{64}$/, 'a SHA-256: 64 hexadecimal digits'))]);
+
 export const TeamPackSchema = z.object({
   /** https URL of a team rule pack (JSON); '' = none. Fetched with ETag / If-None-Match. */
   url: z._default(z.union([z.literal(''), z.url({ protocol: /^https$/, error: 'team pack URL must be https://' })]), ''),
   refreshHours: z._default(intIn(1, 168), 24),
+  /**
+   * The administrator's pin: the SHA-256 (hex) the pack's bytes must have; '' = none. A
+   * download with another hash is refused and nothing is staged (the team pack is then
+   * exactly the file the administrator vouched for).
+   */
+  sha256: z._default(SHA256, ''),
 });
 export type TeamPack = z.infer<typeof TeamPackSchema>;
 
@@ -176,7 +184,7 @@ export const SettingsPatchSchema = z.partial(
     ),
     locale: z.enum(LOCALES),
     recentCaseRetentionDays: intIn(1, 365),
-    teamPack: z.partial(z.object({ url: z.string(), refreshHours: intIn(1, 168) })),
+    teamPack: z.partial(z.object({ url: z.string(), refreshHours: intIn(1, 168), sha256: SHA256 })),
     /** Replaces the whole map (so the options page can forget answers). */
     shopPlatforms: ShopPlatformsSchema,
     safeBatches: z.partial(
@@ -233,6 +241,7 @@ export const MANAGED_PATHS = [
   'shopPolicy.remedyLimits.priceDifferenceWaiveYuan',
   'teamPack.url',
   'teamPack.refreshHours',
+  'teamPack.sha256',
 ] as const;
 export type ManagedPath = (typeof MANAGED_PATHS)[number];
 

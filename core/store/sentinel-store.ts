@@ -143,6 +143,18 @@ export class SentinelStore {
       : (await this.open()).getAll('ledger');
   }
 
+  /** Delete the entries with `at` before `beforeIso` (past the lookback); how many went. One transaction. */
+  async purgeLedger(beforeIso: string): Promise<number> {
+    const tx = (await this.open()).transaction('ledger', 'readwrite');
+    let n = 0;
+    for (let cur = await tx.store.index('byAt').openCursor(IDBKeyRange.upperBound(beforeIso, true)); cur; cur = await cur.continue()) {
+      await cur.delete();
+      n++;
+    }
+    await tx.done;
+    return n;
+  }
+
   // ---- recent cases -----------------------------------------------------------------
 
   /**
@@ -191,6 +203,10 @@ export class SentinelStore {
 
   async putMeta(key: string, value: unknown): Promise<void> {
     await (await this.open()).put('meta', { key, value } satisfies MetaRecord);
+  }
+
+  async deleteMeta(key: string): Promise<void> {
+    await (await this.open()).delete('meta', key);
   }
 }
 

@@ -28,12 +28,14 @@ export function isWorkingDay(ms: number, cal: HolidayCalendar): boolean {
 /**
  * `n` working days after `fromMs`: the same wall-clock time on the n-th following
  * working day (weekends and holidays skipped, make-up days counted). n ≤ 0 → fromMs.
+ * `step` is called once per calendar day stepped (the engine's work budget).
  */
-export function addWorkingDays(fromMs: number, n: number, cal: HolidayCalendar): number {
+export function addWorkingDays(fromMs: number, n: number, cal: HolidayCalendar, step?: () => void): number {
   let ms = fromMs;
   let left = n;
   // A calendar that declares every day a holiday must not loop forever.
   for (let guard = 0; left > 0 && guard < 3660; guard += 1) {
+    step?.();
     ms += DAY;
     if (isWorkingDay(ms, cal)) left -= 1;
   }

@@ -21,7 +21,8 @@ export interface EvalContext {
 }
 
 const DAY_MS = 86_400_000;
-const LEDGER_LOOKBACK_DAYS = 400;
+/** How far back the ledger counts (caps, recidivism); older entries are purged by the daily alarm. */
+export const LEDGER_LOOKBACK_DAYS = 400;
 
 export interface EvaluatorDeps {
   store: () => Promise<SentinelStore>;

@@ -1,27 +1,32 @@
 import { browser } from '#imports';
 import { DEADLINE_ALARM_PREFIX, parseAlarmName } from './deadline-alarms';
 import { bringTabForward } from './open-tabs';
+import { LEDGER_LOOKBACK_DAYS } from './evaluation';
+import { toBeijingIso } from '../../core/time';
 import type { Services } from './services';
 import { TEAM_PACK_ALARM, scheduleTeamPack } from './team-pack';
 
 export const PURGE_ALARM = 'as-purge-cases';
 
 /** The browser events the worker answers (register.ts adds the listeners). */
-export function createEvents(s: Services, refreshTeamPack: () => Promise<unknown>) {
+export function createEvents(s: Services) {
   const events = {
     async onAlarm(alarm: { name: string }): Promise<void> {
       if (alarm.name === PURGE_ALARM) {
         const [{ settings }, st] = await Promise.all([s.evaluator.settings(), s.tabs.state()]);
         await st.settled(); // recent cases still being written
         await s.recent.purge(await s.store(), settings.recentCaseRetentionDays);
+        // The ledger keeps buyer keys: nothing past the lookback the verdicts read.
+        await (await s.store()).purgeLedger(toBeijingIso(s.nowMs() - LEDGER_LOOKBACK_DAYS * 86_400_000));
         return;
       }
       if (alarm.name === TEAM_PACK_ALARM) {
-        await refreshTeamPack();
+        await s.teamPack.refresh();
         return;
       }
       if (alarm.name.startsWith(DEADLINE_ALARM_PREFIX)) {
-        await s.serial(async () => {
+        // The warnings' own queue: never behind a settings save, an import or a download.
+        await s.warnings(async () => {
           await s.notifier.notifyCrossings(alarm.name);
           await s.alarms.refresh();
         });
@@ -100,7 +105,7 @@ export function createEvents(s: Services, refreshTeamPack: () => Promise<unknown
         if (!alive[i] && st.tabs.delete(id)) st.persistTab(id);
       });
       await s.alarms.refresh();
-      await s.serial(() => s.notifier.notifyCrossings());
+      await s.warnings(() => s.notifier.notifyCrossings());
     },
   };
   return events;

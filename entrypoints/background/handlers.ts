@@ -1,13 +1,14 @@
 import { browser } from '#imports';
 import type { AnswerOf, WorkerMessage } from '../../protocol/map';
 import { validatePayload, type Validated } from '../../protocol/schemas';
+import { originPattern } from '../../protocol/permissions';
 import { reportedPageUrl } from '../../protocol/sender-policy';
-import { badgeView, summarizeCase, type BadgeView, type CaseView, type PackInfo, type TeamPackStatus } from '../../protocol/views';
+import { badgeView, summarizeCase, type BadgeView, type CaseView, type PackInfo, type PackPreview, type TeamPackStatus } from '../../protocol/views';
 import { pageTabId, type MessageSender } from './open-tabs';
 import { settlementOf } from '../../core/store/payouts';
 import type { Services } from './services';
 import { saveSettings } from './settings-service';
-import { getTeamPackStatus, refreshTeamPack, scheduleTeamPack } from './team-pack';
+import { getTeamPackStatus, scheduleTeamPack } from './team-pack';
 
 type Handler<K extends WorkerMessage> = (data: Validated<K>, sender: MessageSender) => Promise<AnswerOf<K>>;
 /** One handler per message the worker answers; each gets its payload validated. */
@@ -35,19 +36,23 @@ export function createHandlers(s: Services) {
       // From here on synchronous: reports are applied in the order they arrive.
       const applied = s.tabs.apply(st, c, tabId, url, d);
       if (!applied) return { cases: [], resync: true };
-      s.alarms.deriveAfterReport(st, c, have);
-      s.recent.record(st, db, applied.views, applied.changed);
-      s.payouts.record(st, db, applied.views);
-      s.announce(tabId);
-      return { cases: d.answer === 'badges' ? applied.views.map(badgeView) : applied.views };
+      const answer = applied.answer ?? applied.views;
+      // A staged chunk changes nothing yet: the page's last chunk commits it (open-tabs.ts).
+      if (!applied.staged) {
+        s.alarms.deriveAfterReport(st, c, have);
+        s.recent.record(st, db, applied.views, applied.changed);
+        s.payouts.record(st, db, applied.views);
+        s.announce(tabId);
+      }
+      return { cases: d.answer === 'badges' ? answer.map(badgeView) : answer };
     },
 
     getTabCases: async (d, sender) => s.tabs.tabCases(d?.tabId ?? pageTabId(sender)),
     getQueue: async () => ({ cases: await s.tabs.queue() }),
 
     async getTabSummaries(d, sender) {
-      const { cases, ...rest } = await s.tabs.tabCases(d?.tabId ?? pageTabId(sender));
-      return { ...rest, cases: cases.map((v) => summarizeCase(v, s.nowMs())) };
+      const [{ cases, ...rest }, notice] = await Promise.all([s.tabs.tabCases(d?.tabId ?? pageTabId(sender)), s.notice()]);
+      return { ...rest, cases: cases.map((v) => summarizeCase(v, s.nowMs())), ...(notice ? { notice } : {}) };
     },
 
     getQueueSummaries: async () => ({ cases: (await s.tabs.queue()).map((v) => summarizeCase(v, s.nowMs())) }),
@@ -82,25 +87,29 @@ export function createHandlers(s: Services) {
 
     saveSettings: (d) =>
       s.serial(async () => {
+        const before = (await s.evaluator.settings()).settings.teamPack.url;
         const saved = await saveSettings(await s.store(), d);
+        // The old team URL's origin is given back when the URL moves elsewhere (least privilege).
+        await releaseOrigin(before, saved.settings.teamPack.url);
         s.evaluator.invalidate();
         await scheduleTeamPack(saved.settings.teamPack.url, saved.settings.teamPack.refreshHours);
+        // (re-evaluates every open tab and tells their pages to read again: a platform answer, the locale)
         await s.reevaluateAll();
-        // Pages read with the old settings (a platform answer, the locale) read again.
-        const st = await s.tabs.state();
-        for (const id of st.tabs.keys()) s.notifyTab(id).catch((e: unknown) => console.warn('[sentinel] settingsChanged failed', e));
         return saved.settings;
       }),
 
-    async getPackInfo(): Promise<{ active: PackInfo; previous: PackInfo | null; team: TeamPackStatus }> {
+    async getPackInfo(): Promise<{ active: PackInfo; previous: PackInfo | null; team: TeamPackStatus; pending: PackPreview | null; readOnly: { zh: string; en: string } | null }> {
       const { settings } = await s.evaluator.settings();
-      return { ...(await s.packs.info()), team: await getTeamPackStatus(await s.store(), settings.teamPack.url) };
+      return { ...(await s.packs.info()), team: await getTeamPackStatus(await s.store(), settings.teamPack.url), pending: await s.packs.pending(), readOnly: await s.notice() };
     },
 
-    importPack: (d) =>
+    /** A pack file is staged with its preview, never activated here (decidePack does, on the agent's click). */
+    importPack: (d) => s.serial(() => s.packs.stage(d.json, 'file')),
+
+    decidePack: (d) =>
       s.serial(async () => {
-        const result = await s.packs.importJson(d.json, 'file');
-        if (result.ok) await s.reevaluateAll();
+        const result = await s.packs.decide(d.token, d.accept);
+        if (result.ok && !('discarded' in result)) await s.reevaluateAll();
         return result;
       }),
 
@@ -136,14 +145,32 @@ export function createHandlers(s: Services) {
       return { entries: entries.sort((a, b) => (b.seq ?? 0) - (a.seq ?? 0)) };
     },
 
-    refreshTeamPack: () =>
-      s.serial(async () => {
-        const { settings } = await s.evaluator.settings();
-        const status = await refreshTeamPack(await s.store(), s.packs, settings.teamPack.url, s.nowIso(), s.fetchFn);
-        if (status.result === 'updated') await s.reevaluateAll();
-        return status;
-      }),
+    /** The download runs outside the admin queue, with a timeout (team-pack.ts); only the install waits in it. */
+    refreshTeamPack: () => s.teamPack.refresh(),
   } satisfies HandlerTable;
+}
+
+/** Remove the host permission of the team URL `before` when `after` is on another origin (or none). */
+async function releaseOrigin(before: string, after: string): Promise<void> {
+  if (!before) return;
+  let old: string;
+  try {
+    old = originPattern(before);
+  } catch {
+    return;
+  }
+  let next: string | null = null;
+  try {
+    next = after ? originPattern(after) : null;
+  } catch {
+    next = null;
+  }
+  if (old === next) return;
+  try {
+    await browser.permissions.remove({ origins: [old] });
+  } catch (e) {
+    console.warn('[sentinel] old team pack origin not removed', e);
+  }
 }
 
 type ReportAnswer<C> = { cases: C[]; resync?: boolean };

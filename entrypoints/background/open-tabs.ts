@@ -43,11 +43,28 @@ export function maskRead(read: PanelRead): PanelRead {
   return { ...read, facts };
 }
 
-/** What a report changed: the cases it carried, evaluated, and the keys new or changed. */
+/**
+ * What a report changed: the cases it carried, evaluated, and the keys new or changed.
+ * `staged`: a chunk held back until the page's last chunk (nothing changed yet); `answer`:
+ * the views to answer when they are not `views` (the last chunk answers its own cases,
+ * while `views` holds the whole page it committed).
+ */
 export interface AppliedReport {
   views: CaseView[];
   changed: Set<string>;
+  staged?: true;
+  answer?: CaseView[];
 }
+
+/** A page reported in chunks, held until its last chunk commits it (at most this many cases). */
+interface Staging {
+  url: string;
+  views: CaseView[];
+  keys: Set<string>;
+  changed: Set<string>;
+  unreadable: Validated<'reportPage'>['unreadable'];
+}
+export const MAX_STAGED_CASES = 20_000;
 
 export interface OpenTabsDeps {
   evaluator: Evaluator;
@@ -64,6 +81,8 @@ export interface OpenTabsDeps {
  */
 export class OpenTabs {
   private readonly session: Lazy<SessionState>;
+  /** Chunked reports in progress, by tab (memory only: a worker that stops loses them, and the page reports again). */
+  private readonly staging = new Map<number, Staging>();
 
   constructor(private readonly deps: OpenTabsDeps) {
     this.session = lazily(() => SessionState.load(deps.onDropped));
@@ -105,6 +124,9 @@ export class OpenTabs {
    * reported whole).
    */
   apply(st: SessionState, c: EvalContext, tabId: number, url: string, d: Validated<'reportPage'>): AppliedReport | null {
+    const staging = this.staging.get(tabId);
+    if (d.staged || (d.append && staging?.url === url)) return this.chunk(st, c, tabId, url, d);
+    this.staging.delete(tabId);
     const prior = st.tabs.get(tabId);
     const samePage = prior?.url === url ? prior : undefined;
     if (d.append && !samePage) return null;
@@ -146,6 +168,66 @@ export class OpenTabs {
     st.lastTab = tabId;
     st.persistTab(tabId);
     return { views, changed };
+  }
+
+  /**
+   * One chunk of a page reported in several (more than LIMITS.casesPerReport cases): every
+   * chunk but the last is `staged` — evaluated and answered (the badges go up), but the
+   * tab's cases, alarms and stored state stay as they were; the last chunk (`append`
+   * without `staged`) commits the whole page at once. A worker stopped between chunks keeps
+   * the previous page whole, never a part of the new one. Null (resync): a later chunk
+   * whose first one is not held (the worker restarted meanwhile).
+   */
+  private chunk(st: SessionState, c: EvalContext, tabId: number, url: string, d: Validated<'reportPage'>): AppliedReport | null {
+    let staging = this.staging.get(tabId);
+    if (!d.append) {
+      staging = { url, views: [], keys: new Set(), changed: new Set(), unreadable: d.unreadable };
+      this.staging.set(tabId, staging);
+    } else if (!staging || staging.url !== url) {
+      return null;
+    }
+    if (staging.views.length + d.cases.length > MAX_STAGED_CASES) {
+      this.staging.delete(tabId);
+      throw new Error(`reportPage: a page of more than ${MAX_STAGED_CASES} cases is not kept`);
+    }
+    const prior = st.tabs.get(tabId);
+    const before = new Map<string, StoredCase>();
+    if (prior?.url === url) for (const sc of prior.cases) before.set(caseKey(sc.read), sc);
+    const now = this.deps.nowIso();
+    const views: CaseView[] = [];
+    for (const raw of d.cases) {
+      const read = maskRead(raw);
+      const key = caseKey(read);
+      if (staging.keys.has(key)) continue;
+      staging.keys.add(key);
+      const prev = before.get(key);
+      const same = prev !== undefined && sameRead(prev.read, read);
+      if (!same) staging.changed.add(key);
+      const v = this.deps.evaluator.evaluate(read, key, tabId, url, same ? prev.seenAt : now, c);
+      if (v) views.push(v);
+    }
+    staging.views.push(...views);
+    if (d.staged) return { views, changed: new Set(), staged: true };
+    // The last chunk: the whole page replaces the tab's cases in one step.
+    this.staging.delete(tabId);
+    const all = staging.views;
+    st.tabs.set(tabId, {
+      tabId,
+      url,
+      cases: all.map((v) => ({ read: v.read, seenAt: v.seenAt })),
+      ...(staging.unreadable ? { unreadable: staging.unreadable } : {}),
+      updatedMs: this.deps.nowMs(),
+      views: all,
+      version: c.version,
+    });
+    st.lastTab = tabId;
+    st.persistTab(tabId);
+    return { views: all, changed: staging.changed, answer: views };
+  }
+
+  /** Forget a tab's chunked report in progress (the tab closed or navigated). */
+  dropStaging(tabId: number): void {
+    this.staging.delete(tabId);
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { RulePack } from '../../core/model/rule-pack';
 import type { PackRecord, SentinelStore } from '../../core/store';
-import type { PackInfo } from '../../protocol/views';
+import { PREVIEW_LIST_MAX, type PackInfo, type PackPreview } from '../../protocol/views';
 import type { RulesApi } from './rules-api';
 
 /**
@@ -16,6 +16,23 @@ export interface LoadedPack {
 }
 
 export type ImportResult = { ok: true; info: PackInfo; warnings?: string[] } | { ok: false; error: string };
+export type StageResult = { ok: true; preview: PackPreview } | { ok: false; error: string };
+
+/** A pack waiting for the agent's confirmation (IndexedDB meta `pendingPack`: survives a worker restart). */
+interface PendingRecord {
+  json: string;
+  source: 'file' | 'url';
+  sourceUrl?: string;
+  preview: PackPreview;
+}
+const PENDING = 'pendingPack';
+
+/** The SHA-256 of a text (UTF-8), lowercase hex. */
+export async function sha256Hex(data: string | Uint8Array): Promise<string> {
+  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+  const digest = await crypto.subtle.digest('SHA-256', bytes as BufferSource);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
 
 export class PackService {
   private cache: Promise<LoadedPack> | null = null;
@@ -81,9 +98,10 @@ export class PackService {
   }
 
   /**
-   * The one import path (options page file, team pack URL, tests): validate with
-   * parseRulePack; on any error return it (with the zod path) and keep the active pack;
-   * on success previous ← active, active ← new (one transaction).
+   * The one activation path (a confirmed pending pack; tests): validate with parseRulePack;
+   * on any error return it (with the zod path) and keep the active pack; on success
+   * previous ← active, active ← new (one transaction). Packs from outside reach it only
+   * through `stage` and `decide` (the agent's confirmation).
    */
   async importJson(json: string, source: 'file' | 'url', sourceUrl?: string): Promise<ImportResult> {
     await this.active(); // makes sure the current pack is recorded, so it becomes "previous"
@@ -113,6 +131,90 @@ export class PackService {
     }
     const info = toInfo({ ...record, slot: 'active' });
     return parsed.warnings?.length ? { ok: true, info, warnings: parsed.warnings } : { ok: true, info };
+  }
+
+  /**
+   * A file or team-URL pack is never made active on arrival: it is validated, tried on sample
+   * cases within the work budget (core/rules/preview.ts), and kept as the ONE pending pack
+   * with its preview (what changes, flagged replies). `confirm` with its token activates it.
+   */
+  async stage(json: string, source: 'file' | 'url', sourceUrl?: string): Promise<StageResult> {
+    let parsed: ReturnType<RulesApi['parseRulePack']>;
+    try {
+      parsed = this.rules.parseRulePack(json);
+    } catch (e) {
+      return { ok: false, error: `pack could not be read: ${e instanceof Error ? e.message : String(e)}` };
+    }
+    if (!parsed.ok) return { ok: false, error: parsed.error };
+    const pack = parsed.pack;
+    const heavy = this.rules.trialEvaluation(pack);
+    if (heavy) {
+      return {
+        ok: false,
+        error: `the pack asks for more work than allowed on a ${heavy.platform} ${heavy.kind} case${heavy.reason ? ` (reason ${heavy.reason})` : ''}: cases would be shown as not evaluable — refused`,
+      };
+    }
+    const changes = this.rules.packChanges(await this.comparable(), pack);
+    const stagedAt = this.nowIso();
+    const preview: PackPreview = {
+      token: await sha256Hex(json),
+      info: { id: pack.id, version: pack.version, importedAt: stagedAt, ruleCount: pack.rules.length, source, ...(sourceUrl ? { sourceUrl } : {}) },
+      stagedAt,
+      changes: { added: changes.added.slice(0, PREVIEW_LIST_MAX), removed: changes.removed.slice(0, PREVIEW_LIST_MAX), changed: changes.changed.slice(0, PREVIEW_LIST_MAX) },
+      counts: { added: changes.added.length, removed: changes.removed.length, changed: changes.changed.length },
+      flags: this.rules.contactFlags(pack).slice(0, PREVIEW_LIST_MAX),
+      warnings: parsed.warnings ?? [],
+    };
+    const record: PendingRecord = { json, source, ...(sourceUrl ? { sourceUrl } : {}), preview };
+    try {
+      await (await this.store()).putMeta(PENDING, record);
+    } catch (e) {
+      return { ok: false, error: `the pack could not be kept for confirmation, the active pack is unchanged: ${e instanceof Error ? e.message : String(e)}` };
+    }
+    return { ok: true, preview };
+  }
+
+  /**
+   * The active pack as a parsed pack (defaults filled in as an imported pack has them), so
+   * the preview lists real changes only: the built-in pack is written without the defaults.
+   */
+  private async comparable(): Promise<RulePack> {
+    const { pack, info } = await this.active();
+    if (info.source !== 'default') return pack;
+    this.parsedDefault ??= (() => {
+      const parsed = this.rules.parseRulePack(JSON.stringify(pack));
+      return parsed.ok ? parsed.pack : pack;
+    })();
+    return this.parsedDefault;
+  }
+  private parsedDefault: RulePack | null = null;
+
+  /** The pack waiting for confirmation, if any. */
+  async pending(): Promise<PackPreview | null> {
+    return (await (await this.store()).getMeta<PendingRecord>(PENDING))?.preview ?? null;
+  }
+
+  /** The pending pack's text (the team refresh compares it with a new download). */
+  async pendingJson(): Promise<string | null> {
+    return (await (await this.store()).getMeta<PendingRecord>(PENDING))?.json ?? null;
+  }
+
+  /**
+   * The agent's answer to the preview: `accept` activates the pending pack whose token is
+   * `token` (previous ← active), otherwise it is dropped. A token that is not the pending
+   * pack's (another import replaced it meanwhile) changes nothing.
+   */
+  async decide(token: string, accept: boolean): Promise<ImportResult | { ok: true; discarded: true }> {
+    const store = await this.store();
+    const rec = await store.getMeta<PendingRecord>(PENDING);
+    if (!rec || rec.preview.token !== token) return { ok: false, error: 'this pack is no longer the one waiting for confirmation: nothing changed' };
+    if (!accept) {
+      await store.deleteMeta(PENDING);
+      return { ok: true, discarded: true };
+    }
+    const result = await this.importJson(rec.json, rec.source, rec.sourceUrl);
+    if (result.ok) await store.deleteMeta(PENDING);
+    return result;
   }
 
   async exportJson(): Promise<string> {

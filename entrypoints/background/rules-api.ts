@@ -3,6 +3,7 @@ import type { Guidance } from '../../core/model/guidance';
 import type { LedgerEntry } from '../../core/model/ledger';
 import type { RulePack } from '../../core/model/rule-pack';
 import type { Settings } from '../../core/model/settings';
+import type { ContactFlag, PackChanges } from '../../core/rules/preview';
 
 /**
  * What the background needs from the rules core (core/index.ts). Injected so the handlers
@@ -13,4 +14,8 @@ export interface RulesApi {
   /** The built-in pack (read once, then the same frozen object). */
   defaultPack(): Promise<RulePack>;
   parseRulePack(json: string): { ok: true; pack: RulePack; warnings?: string[] } | { ok: false; error: string };
+  /** Import preview (core/rules/preview.ts). */
+  packChanges(active: RulePack, next: RulePack): PackChanges;
+  contactFlags(pack: RulePack): ContactFlag[];
+  trialEvaluation(pack: RulePack): { platform: string; kind: string; reason: string | undefined } | null;
 }

@@ -2,6 +2,7 @@ import { browser } from '#imports';
 import { evaluate } from '../../core/engine';
 import { DEFAULT_PACK_FILE, readPackagedPack } from '../../core/rules/packaged';
 import { parseRulePack } from '../../core/rules/parse';
+import { contactFlags, packChanges, trialEvaluation } from '../../core/rules/preview';
 import type { RulePack } from '../../core/model/rule-pack';
 import type { RulesApi } from './rules-api';
 
@@ -28,4 +29,4 @@ function packagedDefaultPack(): Promise<RulePack> {
  * modules so the worker bundle carries neither schemas it never runs nor the default pack's
  * data (size budget).
  */
-export const coreRules: RulesApi = { evaluate, defaultPack: packagedDefaultPack, parseRulePack };
+export const coreRules: RulesApi = { evaluate, defaultPack: packagedDefaultPack, parseRulePack, packChanges, contactFlags, trialEvaluation: (pack) => trialEvaluation(pack) };

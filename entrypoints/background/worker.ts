@@ -1,4 +1,4 @@
-import { openSentinelStore } from '../../core/store';
+import { ReadOnlyStore, StoreDowngradedError, openSentinelStore } from '../../core/store';
 import { toBeijingIso } from '../../core/time';
 import { sendMessage } from '../../protocol/messaging';
 import { AlarmScheduler } from './alarm-scheduler';
@@ -15,6 +15,7 @@ import { PayoutRecorder } from './payouts';
 import { RecentCasesRecorder } from './recent-cases';
 import type { RulesApi } from './rules-api';
 import type { Services } from './services';
+import { TeamPackRefresher } from './team-pack';
 import { ToolbarBadge } from './toolbar-badge';
 
 export interface WorkerDeps {
@@ -41,7 +42,17 @@ export interface WorkerDeps {
 export function createWorker(deps: WorkerDeps) {
   const nowMs = deps.nowMs ?? (() => Date.now());
   const nowIso = () => toBeijingIso(nowMs());
-  const db = lazily(() => openSentinelStore(deps.dbName));
+  // A database from a newer build (the extension was downgraded): run read-only on the
+  // built-in pack and defaults, with a notice, instead of failing every message.
+  const db = lazily(async () => {
+    try {
+      return await openSentinelStore(deps.dbName);
+    } catch (e) {
+      if (!(e instanceof StoreDowngradedError)) throw e;
+      console.error('[sentinel] database from a newer version: running read-only', e);
+      return new ReadOnlyStore(e);
+    }
+  });
   const store = () => db.get();
   const packs = new PackService(store, deps.rules, nowIso);
   const evaluator = new Evaluator({ store, packs, rules: deps.rules, nowMs });
@@ -76,6 +87,7 @@ export function createWorker(deps: WorkerDeps) {
     alarms.derive(st, c, have); // evaluates every tab with the new context
     return st;
   };
+  const serial = serialQueue();
 
   const services: Services = {
     nowMs,
@@ -91,9 +103,19 @@ export function createWorker(deps: WorkerDeps) {
     payouts: new PayoutRecorder(async () => {
       const st = await rederive();
       for (const id of st.tabs.keys()) announce(id);
+      // A ledger change: the back-office tabs' badges (compensation caps) follow.
+      for (const id of st.tabs.keys()) notifyTab(id).catch((e: unknown) => console.warn('[sentinel] settingsChanged failed', e));
     }),
-    serial: serialQueue(),
-    ...(deps.fetchFn ? { fetchFn: deps.fetchFn } : {}),
+    serial,
+    warnings: serialQueue(),
+    teamPack: new TeamPackRefresher({
+      store,
+      packs,
+      config: async () => (await evaluator.settings()).settings.teamPack,
+      nowIso,
+      serial,
+      ...(deps.fetchFn ? { fetchFn: deps.fetchFn } : {}),
+    }),
     broadcast,
     announce,
     notifyTab,
@@ -101,8 +123,15 @@ export function createWorker(deps: WorkerDeps) {
       const st = await rederive();
       await st.settled();
       for (const id of st.tabs.keys()) await broadcast(id);
+      // The back-office tabs read again and get fresh badges (a pack, settings or ledger change).
+      for (const id of st.tabs.keys()) notifyTab(id).catch((e: unknown) => console.warn('[sentinel] settingsChanged failed', e));
+    },
+    async notice() {
+      const st = await store();
+      return st instanceof ReadOnlyStore ? { zh: st.reason.zh, en: st.reason.message } : null;
     },
     async dropTab(tabId) {
+      tabs.dropStaging(tabId);
       const st = await tabs.state();
       if (!st.tabs.delete(tabId)) return false;
       st.persistTab(tabId);
@@ -125,7 +154,7 @@ export function createWorker(deps: WorkerDeps) {
   });
   const table = createHandlers(services);
   const handlers = door(table);
-  const events = createEvents(services, () => handlers.refreshTeamPack(undefined));
+  const events = createEvents(services);
   return {
     /** The message handlers behind the payload check (register.ts puts the sender policy in front). */
     handlers,

@@ -11,6 +11,8 @@ export interface OptionsApi {
   saveSettings(patch: Parameters<ProtocolMap['saveSettings']>[0]): Promise<R<'saveSettings'>>;
   getPackInfo(): Promise<R<'getPackInfo'>>;
   importPack(json: string): Promise<R<'importPack'>>;
+  /** Activate (accept) or drop the pending pack shown in the preview. */
+  decidePack(token: string, accept: boolean): Promise<R<'decidePack'>>;
   exportPack(): Promise<R<'exportPack'>>;
   resetPack(): Promise<R<'resetPack'>>;
   refreshTeamPack(): Promise<R<'refreshTeamPack'>>;
@@ -35,6 +37,7 @@ export const browserOptionsApi: OptionsApi = {
   saveSettings: (patch) => sendMessage('saveSettings', patch),
   getPackInfo: () => sendMessage('getPackInfo'),
   importPack: (json) => sendMessage('importPack', { json }),
+  decidePack: (token, accept) => sendMessage('decidePack', { token, accept }),
   exportPack: () => sendMessage('exportPack'),
   resetPack: () => sendMessage('resetPack'),
   refreshTeamPack: () => sendMessage('refreshTeamPack'),

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { MANAGED_PATHS, applyManaged, defaultSettings, type ManagedPath, type Settings, type SettingsPatch } from '../../core/model/settings';
 import { PackSummary, formatBeijing, type PackRuleRow } from '../../components/pack-summary';
+import { PackPreviewPanel } from '../../components/pack-preview';
 import { ShopPolicyExtras } from '../../components/shop-policy-extras';
 import { ShortcutList, type Shortcut } from '../../components/shortcut-list';
 import { LedgerTable } from '../../components/ledger-table';
@@ -8,7 +9,7 @@ import { ledgerCsv } from '../../components/day-csv';
 import type { LedgerRecord } from '../../core/store/schema';
 import { beijingDate } from '../../core/time/beijing';
 import { pick, setLocale, t, type MessageKey } from '../../components/i18n';
-import type { PackInfo, TeamPackStatus } from '../../protocol/map';
+import type { PackInfo, PackPreview, TeamPackStatus } from '../../protocol/map';
 import type { OptionsApi } from './options-api';
 
 /**
@@ -34,6 +35,7 @@ interface Draft {
   priceDifferenceWaiveYuan: string;
   teamUrl: string;
   teamHours: string;
+  teamSha256: string;
 }
 
 function toDraft(s: Settings): Draft {
@@ -55,6 +57,7 @@ function toDraft(s: Settings): Draft {
     priceDifferenceWaiveYuan: String(r.priceDifferenceWaiveYuan),
     teamUrl: s.teamPack.url,
     teamHours: String(s.teamPack.refreshHours),
+    teamSha256: s.teamPack.sha256,
   };
 }
 
@@ -109,7 +112,7 @@ export function draftToPatch(d: Draft): SettingsPatch {
         priceDifferenceWaiveYuan: num(d.priceDifferenceWaiveYuan),
       },
     },
-    teamPack: { url: d.teamUrl.trim(), refreshHours: num(d.teamHours) },
+    teamPack: { url: d.teamUrl.trim(), refreshHours: num(d.teamHours), sha256: d.teamSha256.trim() },
   };
 }
 
@@ -140,10 +143,10 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
   const [locked, setLocked] = useState<ManagedPath[]>([]);
   const [saveState, setSaveState] = useState<{ ok: true } | { ok: false; error: string } | null>(null);
   const [permissionDenied, setPermissionDenied] = useState(false);
-  const [packs, setPacks] = useState<{ active: PackInfo; previous: PackInfo | null; team?: TeamPackStatus } | null>(null);
+  const [packs, setPacks] = useState<{ active: PackInfo; previous: PackInfo | null; team?: TeamPackStatus; pending?: PackPreview | null; readOnly?: { zh: string; en: string } | null } | null>(null);
   const [rules, setRules] = useState<PackRuleRow[]>([]);
   const [profiles, setProfiles] = useState<PackProfile[]>([]);
-  const [packMsg, setPackMsg] = useState<{ kind: 'error' | 'imported' | 'reset'; text: string; warnings?: string[] } | null>(null);
+  const [packMsg, setPackMsg] = useState<{ kind: 'error' | 'imported' | 'staged' | 'discarded' | 'reset'; text: string; warnings?: string[] } | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
 
   async function loadPacks() {
@@ -232,9 +235,10 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
     if (!file) return;
     try {
       const text = await file.text();
+      // Staged, not active: the preview below shows what changes; the agent confirms or discards.
       const result = await api.importPack(text);
       if (result.ok) {
-        setPackMsg({ kind: 'imported', text: t('opt_pack_imported', result.info.id, result.info.version), warnings: result.warnings });
+        setPackMsg({ kind: 'staged', text: t('opt_pack_staged', result.preview.info.id, result.preview.info.version) });
       } else {
         setPackMsg({ kind: 'error', text: result.error });
       }
@@ -242,6 +246,20 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
       setPackMsg({ kind: 'error', text: message(err) });
     }
     input.value = '';
+    await loadPacks();
+  };
+
+  /** The agent's answer to the pending pack's preview; a flagged pack asks once more. */
+  const onDecide = async (pending: PackPreview, accept: boolean) => {
+    if (accept && pending.flags.length > 0 && !(api.confirm ?? ((text: string) => window.confirm(text)))(t('opt_pack_flags_confirm', pending.flags.length))) return;
+    try {
+      const result = await api.decidePack(pending.token, accept);
+      if (!result.ok) setPackMsg({ kind: 'error', text: result.error });
+      else if (result.discarded) setPackMsg({ kind: 'discarded', text: t('opt_pack_discarded') });
+      else if (result.info) setPackMsg({ kind: 'imported', text: t('opt_pack_imported', result.info.id, result.info.version), warnings: result.warnings });
+    } catch (err) {
+      setPackMsg({ kind: 'error', text: message(err) });
+    }
     await loadPacks();
   };
 
@@ -336,6 +354,11 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
   return (
     <main>
       <h1>{t('opt_title')}</h1>
+      {packs?.readOnly && (
+        <p role="alert" class="error" data-testid="store-notice">
+          {pick(packs.readOnly)}
+        </p>
+      )}
       {locked.length > 0 && <p class="note" data-testid="managed-note">{t('opt_locked_note')}</p>}
 
       <form onSubmit={onSave} data-testid="settings-form">
@@ -420,6 +443,7 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
           <legend>{t('opt_section_team')}</legend>
           {textField('teamPack.url', 'teamUrl', 'opt_team_url', 'url', 'setting-teamUrl')}
           {textField('teamPack.refreshHours', 'teamHours', 'opt_team_hours', 'number', 'setting-teamHours')}
+          {textField('teamPack.sha256', 'teamSha256', 'opt_team_sha256', 'text', 'setting-teamSha256')}
           <p class="hint">{t('opt_team_hint')}</p>
           {permissionDenied && (
             <p role="alert" data-testid="team-permission-denied">
@@ -487,9 +511,8 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
             <pre data-testid="pack-error">{packMsg.text}</pre>
           </div>
         )}
-        {packMsg && packMsg.kind !== 'error' && (
-          <p data-testid={packMsg.kind === 'imported' ? 'pack-imported' : 'pack-reset-done'}>{packMsg.text}</p>
-        )}
+        {packMsg && packMsg.kind !== 'error' && <p data-testid={`pack-${packMsg.kind === 'reset' ? 'reset-done' : packMsg.kind}`}>{packMsg.text}</p>}
+        {packs?.pending && <PackPreviewPanel preview={packs.pending} onDecide={(accept) => void onDecide(packs.pending!, accept)} />}
         {packMsg?.warnings && packMsg.warnings.length > 0 && (
           <div data-testid="pack-warnings">
             {t('opt_pack_warnings')}

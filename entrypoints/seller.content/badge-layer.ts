@@ -1,5 +1,5 @@
 import {
-  BADGE_TAG,
+  badgeTagOf,
   DEFAULT_THRESHOLDS_HOURS,
   activateBadge,
   badgeModelOf,
@@ -228,7 +228,7 @@ export class BadgeLayer {
   private removeStrays(doc: Document | undefined): void {
     if (!doc) return;
     const mine = new Set<Element>(this.hosts.values());
-    for (const el of Array.from(doc.getElementsByTagName(BADGE_TAG))) {
+    for (const el of Array.from(doc.getElementsByTagName(badgeTagOf(doc)))) {
       if (!mine.has(el)) el.remove();
     }
   }

@@ -56,6 +56,8 @@ export function shortBeijing(iso: string): string {
  */
 export function badgeModelFor(view: BadgeView, locale: UiLocale, nowMs: number, onActivate?: (key: string) => void): BadgeModel | null {
   const unreadable = view.read.unreadable ?? [];
+  // The pack could not evaluate this case within its limits: no countdown means nothing, say so.
+  if (view.guidance.unevaluated) return { kind: 'unreadable', caseKey: view.key, fields: [], text: badgeText(locale, 'badge_pack_limit'), onActivate };
   const keyUnreadable = unreadable.filter((f) => KEY_FIELDS.includes(f));
   const { next, overdue } = headlineDeadline(view.guidance.deadlines, nowMs);
   const deadline = next ?? overdue[overdue.length - 1] ?? null;

@@ -1,7 +1,9 @@
-import { defineContentScript } from '#imports';
+import { browser, defineContentScript } from '#imports';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { detectPageKind, isWorkbench, readPageWithAnchors, rereadRows, type ListSource } from '../../core/pages';
 import { onMessage, sendMessage } from '../../protocol/messaging';
 import { CueLine } from './cue-line';
+import { ignoreForgedInvalidation } from './invalidation-guard';
 import { PageLoop } from './page-loop';
 
 /**
@@ -24,7 +26,11 @@ export default defineContentScript({
   // Old lists and the workbench's transitional shell render inside frames.
   allFrames: true,
   runAt: 'document_idle',
+  // WXT's started message by window.postMessage told every page script our extension id.
+  noScriptStartedPostMessage: true,
   main(ctx) {
+    // A page script cannot switch us off by forging WXT's "newer copy started" event.
+    ctx.onInvalidated(ignoreForgedInvalidation(window, startedEventName(), () => browser.runtime?.id != null));
     const loop = new PageLoop(ctx, {
       // `now`: times two years away are unreadable (core/pages/plausible.ts).
       read: (root, url, opts) => readPageWithAnchors(root, url, { ...opts, now: Date.now() }),
@@ -52,3 +58,8 @@ export default defineContentScript({
     void loop.start();
   },
 });
+
+/** WXT's "a newer copy started" event name (`<extension id>:<entrypoint>:wxt:content-script-started`), as its context listens for it. */
+function startedEventName(): string {
+  return (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string }).SCRIPT_STARTED_MESSAGE_TYPE;
+}

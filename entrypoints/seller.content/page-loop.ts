@@ -41,6 +41,8 @@ export interface PageLoopDeps {
   debounceMs?: number;
   /** The longest a burst of changes postpones a read (ms). */
   maxWaitMs?: number;
+  /** Waits before each retry of a failed pass (page-watcher.ts RETRY_MS). */
+  retryMs?: readonly number[];
 }
 
 /**
@@ -54,6 +56,8 @@ export const SLICE = Infinity;
 
 /** Slot of the page-level unreadable marker. */
 const PAGE_SLOT = 'page:unreadable';
+/** Slot of the marker shown while the report keeps failing. */
+const FAILED_SLOT = 'page:report-failed';
 
 /**
  * The content script's loop, composed: the page watcher runs passes; a pass reads the page
@@ -82,6 +86,9 @@ export class PageLoop {
       pass: (changes) => this.run(changes),
       ...(deps.debounceMs !== undefined ? { debounceMs: deps.debounceMs } : {}),
       ...(deps.maxWaitMs !== undefined ? { maxWaitMs: deps.maxWaitMs } : {}),
+      ...(deps.retryMs !== undefined ? { retryMs: deps.retryMs } : {}),
+      failed: () => this.failed(),
+      recovered: () => this.layer.patch([], [FAILED_SLOT]),
     });
     this.settings = new PageSettings(deps.settings, this.layer, () => {
       // Pages the setting decides are read again with it.
@@ -108,8 +115,22 @@ export class PageLoop {
    */
   settingsChanged(): void {
     this.settings.changed();
+    // Report even an unchanged page: the answer carries the badges evaluated with the change.
+    this.reporter.forget();
     this.watcher.readWhole();
     this.watcher.schedule(0);
+  }
+
+  /**
+   * A pass failed (the report did not go through): the next one reports whatever it reads,
+   * and until one succeeds the page carries one marker saying the cases are not evaluated
+   * (the badges already up stay: they were right when they came).
+   */
+  private failed(): void {
+    this.reporter.forget();
+    if (this.ctx.isInvalid) return;
+    const anchor = this.doc.body ?? this.doc.documentElement;
+    this.layer.patch([{ slot: FAILED_SLOT, anchor, model: { kind: 'unreadable', caseKey: null, fields: [], text: badgeText(this.layer.locale, 'badge_report_failed') } }], []);
   }
 
   private nowMs(): number {

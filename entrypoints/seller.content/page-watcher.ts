@@ -1,4 +1,4 @@
-import { BADGE_TAG, isBadgeHost } from '../../components/countdown-badge';
+import { badgeTagOf, isBadgeHost } from '../../components/countdown-badge';
 import type { LayerContext } from './badge-layer';
 import { CUE_TAG } from './cue-line';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -31,7 +31,7 @@ const isCueLine = (n: Node) => n.nodeType === 1 && (n as Element).localName === 
 /** A DOM change that is our own badges or command line, or a countdown ticking: no reason to read again. */
 export function isOwnOrTickMutation(record: MutationRecord): boolean {
   const target = record.target;
-  if (isBadgeHost(target) || (target.nodeType === 1 && (target as Element).closest?.(BADGE_TAG))) return true;
+  if (isBadgeHost(target) || (target.nodeType === 1 && (target as Element).closest?.(badgeTagOf((target as Element).ownerDocument)))) return true;
   if (record.type === 'characterData') return isTicking(target);
   if (record.type === 'childList') {
     const nodes = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
@@ -57,7 +57,16 @@ export interface PageWatcherOptions {
   debounceMs?: number;
   /** The longest a burst of changes postpones a read (ms). */
   maxWaitMs?: number;
+  /** Waits before each retry of a failed pass (the last one repeats). */
+  retryMs?: readonly number[];
+  /** A pass failed (`attempt`: how many in a row); a retry is scheduled. */
+  failed?(error: unknown, attempt: number): void;
+  /** A pass succeeded after failures. */
+  recovered?(): void;
 }
+
+/** Backoff of a failing pass: 1 s, 2 s, 5 s, 10 s, then every 30 s. */
+export const RETRY_MS: readonly number[] = [1_000, 2_000, 5_000, 10_000, 30_000];
 
 /**
  * Watches the page (DOM changes, in-page navigation) and runs the passes: debounced, never
@@ -75,6 +84,9 @@ export class PageWatcher {
   private dirty = false;
   private observer: MutationObserver | null = null;
   private changes: Changes = { rows: new Set(), whole: true };
+  /** Failed passes in a row. */
+  private failures = 0;
+  private retryTimer: number | null = null;
 
   constructor(
     private readonly ctx: PageContext,
@@ -152,6 +164,18 @@ export class PageWatcher {
     }, wait);
   }
 
+  private retry(): void {
+    if (this.ctx.isInvalid) return;
+    const delays = this.options.retryMs ?? RETRY_MS;
+    const wait = delays[Math.min(this.failures - 1, delays.length - 1)] ?? 30_000;
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.retryTimer = this.ctx.setTimeout(() => {
+      this.retryTimer = null;
+      this.readWhole();
+      void this.run();
+    }, wait);
+  }
+
   /** One pass now; a call while one runs collapses into one follow-up pass. */
   async run(): Promise<void> {
     if (this.ctx.isInvalid) return;
@@ -164,10 +188,18 @@ export class PageWatcher {
     this.changes = { rows: new Set(), whole: false };
     try {
       await this.options.pass(changes);
+      if (this.failures > 0) {
+        this.failures = 0;
+        this.options.recovered?.();
+      }
     } catch (error) {
-      // A failed pass inserts nothing new and leaves the page alone; the next change retries.
+      // A failed pass (the worker stopped mid-report, refused it …) is tried again, whole,
+      // with a growing wait — not only on the next change of the page.
       this.changes.whole = true;
+      this.failures++;
       console.warn('[售后哨兵] page pass failed:', error);
+      this.options.failed?.(error, this.failures);
+      this.retry();
     } finally {
       this.running = false;
       if (this.dirty && !this.ctx.isInvalid) {

@@ -39,6 +39,7 @@ export type SendReport = (d: {
   cases: PanelRead[];
   unreadable?: PageUnreadable;
   append?: boolean;
+  staged?: boolean;
   remove?: string[];
   answer?: 'badges';
 }) => Promise<{ cases: BadgeView[]; resync?: boolean }>;
@@ -126,12 +127,14 @@ export class Reporter {
     const views: BadgeView[] = [];
     let chunk: PanelRead[] = [];
     let chars = 0;
-    // The first chunk replaces the tab's cases; every later one is appended to them.
+    // Every chunk but the last is staged; the last one commits the whole page at once (the
+    // worker never holds a part of it: a pass interrupted between chunks changes nothing).
     let sent = 0;
-    const send = async (part: PanelRead[]) => {
+    const send = async (part: PanelRead[], last: boolean) => {
       const append = sent > 0;
       sent += 1;
-      const answer = await this.send(append ? { url, cases: part, append: true } : { url, cases: part, unreadable });
+      const staged = last ? {} : { staged: true };
+      const answer = await this.send(append ? { url, cases: part, append: true, ...staged } : { url, cases: part, unreadable, ...staged });
       // The worker lost the first part between two reports: this pass fails, the next one starts over.
       if (answer.resync) throw new Error('the worker lost the first part of the report');
       views.push(...answer.cases);
@@ -139,14 +142,14 @@ export class Reporter {
     for (const c of cases) {
       const size = JSON.stringify(c).length + 1;
       if (chunk.length > 0 && (chunk.length >= CASES_PER_REPORT || chars + size > REPORT_CHARS)) {
-        await send(chunk);
+        await send(chunk, false);
         chunk = [];
         chars = 0;
       }
       chunk.push(c);
       chars += size;
     }
-    if (chunk.length > 0) await send(chunk);
+    await send(chunk, true);
     return views;
   }
 }

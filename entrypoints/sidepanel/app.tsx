@@ -11,7 +11,7 @@ import { BatchList } from '../../components/batch-list';
 import { DEFAULT_BATCH_LIMITS } from '../../core/batch/limits';
 import type { CopyText } from '../../components/reply-list';
 import type { SettleApi } from '../../components/settle-line';
-import { getLocale, setLocale, t, tCount, tKnown, type UiLocale } from '../../components/i18n';
+import { getLocale, pick, setLocale, t, tCount, tKnown, type UiLocale } from '../../components/i18n';
 import { detectPageKind, isWorkbench } from '../../core/pages/urls';
 
 /** The tab's page as the agent knows it (`千牛工作台 · 退款列表`); the URL only on hover. */
@@ -54,6 +54,8 @@ interface State {
   tabCases: CaseSummary[];
   /** What the tab's page could not read as a whole (e.g. its platform). */
   tabUnreadable: PageUnreadable | null;
+  /** The worker's own notice (read-only after a downgrade). */
+  notice: { zh: string; en: string } | null;
   shop: string;
   /** Neither a shop name nor a signature is set: replies would go out with 【店铺名】 unfilled. */
   firstRun: boolean;
@@ -76,7 +78,7 @@ const newer = (prev: Detail | null, next: Detail): Detail => (prev !== null && p
 export function App(props: { api: PanelApi }) {
   const { api } = props;
   const now = api.now ?? Date.now;
-  const [state, setState] = useState<State>({ loaded: false, error: null, tabUrl: null, tabCases: [], tabUnreadable: null, shop: '', firstRun: false, queue: [], thresholdsHours: DEFAULT_THRESHOLDS_HOURS, gen: 0 });
+  const [state, setState] = useState<State>({ loaded: false, error: null, tabUrl: null, tabCases: [], tabUnreadable: null, notice: null, shop: '', firstRun: false, queue: [], thresholdsHours: DEFAULT_THRESHOLDS_HOURS, gen: 0 });
   const [detail, setDetail] = useState<Detail | null>(null);
   /** The case shown expanded at the last render: its full view is fetched along with the lists. */
   const currentRef = useRef<{ key: string; tabId: number } | null>(null);
@@ -140,6 +142,7 @@ export function App(props: { api: PanelApi }) {
         tabUrl: tab.url,
         tabCases: tab.cases,
         tabUnreadable: tab.unreadable ?? null,
+        notice: tab.notice ?? null,
         shop: shopKey(settingsRef.current),
         firstRun: !settingsRef.current.shopPolicy?.shopName?.trim() && !settingsRef.current.shopPolicy?.signature?.trim() && settingsRef.current.locale !== undefined,
         queue: queue.cases,
@@ -284,6 +287,11 @@ export function App(props: { api: PanelApi }) {
               {t('panel_open_options')}
             </button>
           )}
+        </p>
+      )}
+      {state.notice && (
+        <p class="error" role="alert" data-testid="store-notice">
+          {pick(state.notice)}
         </p>
       )}
       {!state.loaded && <p class="empty">{t('panel_loading')}</p>}

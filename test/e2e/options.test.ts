@@ -1,6 +1,6 @@
 /**
  * Options page, rule packs: the agent exports the active pack, edits it (new version) and
- * imports it → it becomes active; a malformed pack is refused with the zod path shown and
+ * imports it → the preview shows what changed → confirmed, it becomes active; a malformed pack is refused with the zod path shown and
  * the previous pack stays active.
  */
 import { readFileSync } from 'node:fs';
@@ -59,6 +59,12 @@ describe('options: rule packs', () => {
     }
     expect(edited, 'the default pack has 30 % compensation rules').toBeGreaterThan(0);
     await importJson(options, JSON.stringify(modified, null, 2), 'team-pack.json');
+    // Not active yet: the preview names the changed rules, and the agent confirms.
+    const pending = options.locator('[data-testid="pack-pending"]');
+    await pending.waitFor({ timeout: 10_000 });
+    expect(await options.locator('[data-testid="pack-changed"]').getAttribute('data-count')).toBe(String(edited));
+    expect(await activePack(options)).not.toContain(newVersion);
+    await options.locator('button[data-testid="pack-confirm"]').click();
     await expect.poll(() => activePack(options), { timeout: 10_000 }).toContain(newVersion);
     expect(await options.locator('[data-testid="pack-error"]').filter({ hasText: /\S/ }).count()).toBe(0);
     // It survives a reload (stored, not just shown).

@@ -175,3 +175,33 @@ describe('alarm churn', () => {
     expect((await fakeBrowser.alarms.get(name))!.scheduledTime).toBe(first + 2 * HOUR + 2_000);
   });
 });
+
+describe('ledger purge (review L5)', () => {
+  it('the daily alarm deletes ledger entries older than the 400-day lookback, and keeps the rest', async () => {
+    const clock = new Clock(NOW);
+    const s = sentinel(clock);
+    const store = await s.store();
+    const entry = (at: string) => ({ buyer: 'tb_小鹿2026', amount: 10, at, kind: 'platform-payout' as const, confirmedAt: at });
+    await store.addLedgerEntry(entry('2025-10-15T10:00:00+08:00')); // 401 days before NOW
+    await store.addLedgerEntry(entry('2025-10-17T10:00:00+08:00')); // 399 days
+    await store.addLedgerEntry(entry('2026-11-19T10:00:00+08:00'));
+    await s.events.onAlarm({ name: PURGE_ALARM });
+    expect((await store.listLedger()).map((e) => e.at)).toEqual(['2025-10-17T10:00:00+08:00', '2026-11-19T10:00:00+08:00']);
+  });
+});
+
+describe('team pack origin (least privilege, review M6)', () => {
+  it('a new team URL on another origin gives the old origin back; the same origin keeps it', async () => {
+    const remove = vi.fn(async () => true);
+    (fakeBrowser.permissions as unknown as Record<string, unknown>).remove = remove;
+    const s = sentinel(new Clock(NOW));
+    await s.handlers.saveSettings({ teamPack: { url: 'https://packs.example.com/a.json' } });
+    expect(remove).not.toHaveBeenCalled();
+    await s.handlers.saveSettings({ teamPack: { url: 'https://packs.example.com/b.json' } });
+    expect(remove).not.toHaveBeenCalled();
+    await s.handlers.saveSettings({ teamPack: { url: 'https://rules.example.net/team.json' } });
+    expect(remove).toHaveBeenCalledWith({ origins: ['https://packs.example.com/*'] });
+    await s.handlers.saveSettings({ teamPack: { url: '' } });
+    expect(remove).toHaveBeenLastCalledWith({ origins: ['https://rules.example.net/*'] });
+  });
+});

@@ -110,3 +110,17 @@ export async function sendAs(sender: object, type: string, data?: unknown): Prom
   if (err) throw new Error(err.message ?? 'error without a message');
   return res;
 }
+
+/**
+ * A pack file through the options page's path: staged with its preview (importPack), then
+ * confirmed by the agent (decidePack). Resolves to decidePack's answer; rejects with the
+ * staging error when the pack is refused.
+ */
+export async function importAndConfirm(
+  s: { handlers: { importPack(d: unknown): Promise<{ ok: true; preview: { token: string } } | { ok: false; error: string }>; decidePack(d: unknown): Promise<unknown> } },
+  json: string,
+): Promise<{ ok: boolean; info?: { id: string; version: string; source: string; importedAt: string }; warnings?: string[]; error?: string }> {
+  const staged = await s.handlers.importPack({ json });
+  if (!staged.ok) return staged;
+  return (await s.handlers.decidePack({ token: staged.preview.token, accept: true })) as { ok: boolean };
+}

@@ -31,7 +31,7 @@ describe('enterprise policy schema (public/managed_schema.json)', () => {
       teamPack: { url: 'https://packs.example.com/p.json' },
       shopPolicy: { remedyLimits: { smallCashMaxPercent: 8 } },
     });
-    expect(settings.teamPack).toEqual({ url: 'https://packs.example.com/p.json', refreshHours: 24 });
+    expect(settings.teamPack).toEqual({ url: 'https://packs.example.com/p.json', refreshHours: 24, sha256: '' });
     expect(settings.shopPolicy.remedyLimits.smallCashMaxPercent).toBe(8);
     expect(settings.shopPolicy.remedyLimits.smallCashMinPercent).toBe(5);
     expect(locked.sort()).toEqual(['shopPolicy.remedyLimits.smallCashMaxPercent', 'teamPack.url']);

@@ -65,3 +65,23 @@ describe('if you refuse and evidence on time in the case card', () => {
     expect(root.querySelector('[data-testid="evidence-due"]')!.textContent).toBe('时限：资料未给出，以页面倒计时为准');
   });
 });
+
+describe('a case the pack could not evaluate (work limit)', () => {
+  it('the card says why and shows no deadline, verdict or reply; the badge is the unreadable marker', async () => {
+    const { parseRulePack } = await import('../../../core/index');
+    const { workBombs } = await import('../../fixtures/packs/hostile');
+    const { badgeView } = await import('../../../protocol/views');
+    const { badgeModelFor } = await import('../../../entrypoints/seller.content/badge-model');
+    const parsed = parseRulePack(workBombs().find((b) => b.stoppedBy === 'budget')!.json);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const c = caseOf(facts);
+    const g = evaluate({ ...facts, reason: '未按约定时间发货' }, parsed.pack, { now: NOW_ISO, platform: 'tmall' });
+    render(<CaseCard c={{ ...c, guidance: g }} nowMs={NOW} thresholdsHours={[4, 1]} />, root);
+    expect(root.querySelector('[data-code="pack-limit"]')!.textContent).toContain('规则包对这个案件的计算量超出上限');
+    expect(root.querySelector('[data-testid="verdict"]')).toBeNull();
+    expect(root.textContent).not.toContain('没有进行中的时限');
+    const view = { ...c, guidance: g, tabId: 1, url: 'https://refund2.tmall.com/', seenAt: NOW_ISO };
+    expect(badgeModelFor(badgeView(view), 'zh-CN', NOW)).toMatchObject({ kind: 'unreadable', text: '无法评估：规则包超限' });
+    expect(badgeModelFor(badgeView(view), 'en', NOW)).toMatchObject({ kind: 'unreadable', text: 'Not evaluated: pack over its limits' });
+  });
+});

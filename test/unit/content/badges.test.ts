@@ -375,7 +375,50 @@ describe('content script pass loop', () => {
     expect(report.mock.calls.map((c) => c[0].cases.length)).toEqual([300, 300, 50]);
     // the first report replaces the tab's cases, the later ones add to them
     expect(report.mock.calls.map((c) => c[0].append === true)).toEqual([false, true, true]);
+    // all but the last are staged: the worker commits the whole page with the last one
+    expect(report.mock.calls.map((c) => (c[0] as { staged?: boolean }).staged === true)).toEqual([true, true, false]);
     expect(badges()).toHaveLength(650);
+  });
+
+  it('a report that fails is retried with a growing wait, with one marker on the page while it fails', async () => {
+    listPage(['1', '2']);
+    let failures = 2;
+    const { deps, report } = fakeDeps();
+    const answer = report.getMockImplementation()!;
+    report.mockImplementation(async (d) => {
+      if (failures-- > 0) throw new Error('The message channel closed before a response was received');
+      return answer(d);
+    });
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const s = new PageLoop(ctx, { ...deps, retryMs: [20, 40] });
+    await s.start();
+    // failed: no countdown, one marker saying so
+    expect(badges()).toHaveLength(1);
+    expect(badges()[0]!.hasAttribute('data-unreadable')).toBe(true);
+    expect(badges()[0]!.shadowRoot!.textContent).toContain('售后哨兵暂时无法计算本页，正在重试');
+    await vi.waitFor(() => expect(report).toHaveBeenCalledTimes(2), { timeout: 1000, interval: 5 });
+    expect(badges()[0]!.hasAttribute('data-unreadable')).toBe(true);
+    await vi.waitFor(() => expect(badges().filter((b) => !b.hasAttribute('data-unreadable'))).toHaveLength(2), { timeout: 1000, interval: 5 });
+    expect(report).toHaveBeenCalledTimes(3);
+    expect(badges()).toHaveLength(2);
+  });
+
+  it('the worker’s settingsChanged (a pack or settings change) reports the unchanged page again and shows the fresh badges', async () => {
+    listPage(['1']);
+    const { deps, report } = fakeDeps();
+    const s = new PageLoop(ctx, deps);
+    await s.start();
+    expect(badges()[0]!.shadowRoot!.textContent).not.toContain('赔');
+    // the new pack: compensation for this reason
+    report.mockImplementation(async (d) => ({
+      cases: d.cases.map((c) => {
+        const v = caseFor(c.facts.refundId!, c.index, 90);
+        return { ...v, guidance: { ...v.guidance, compensation: { ...v.guidance.compensation, triggered: true, amount: '150.00' } } };
+      }),
+    }));
+    s.settingsChanged();
+    await vi.waitFor(() => expect(report).toHaveBeenCalledTimes(2), { timeout: 1000, interval: 5 });
+    await vi.waitFor(() => expect(badges()[0]!.shadowRoot!.textContent).toContain('赔 150.00'), { timeout: 1000, interval: 5 });
   });
 
   it('keeps every report within what the worker accepts: long values unreadable, big reports split, long URLs cut', async () => {

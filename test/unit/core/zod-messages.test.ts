@@ -55,6 +55,6 @@ describe('validation messages say what was expected', () => {
     const s = SettingsSchema.parse({ warningThresholdsHours: [1, 4, 4] });
     expect(s.warningThresholdsHours).toEqual([4, 1]);
     expect(s.shopPolicy.remedyLimits).toEqual({ exchangeUpliftPercent: 30, couponMaxPercentOfOrder: 100, smallCashMinPercent: 5, smallCashMaxPercent: 10, priceDifferenceWaiveYuan: 5 });
-    expect(s.teamPack).toEqual({ url: '', refreshHours: 24 });
+    expect(s.teamPack).toEqual({ url: '', refreshHours: 24, sha256: '' });
   });
 });

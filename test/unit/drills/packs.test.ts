@@ -172,14 +172,17 @@ beforeAll(async () => {
   fakeBrowser.reset();
   s = createWorker({ rules: coreRules, dbName: `drill-packs-${Date.now()}`, nowMs: () => NOW, broadcast: async () => undefined });
   // The team's pack is active, the default is previous: every refusal must leave both alone.
-  const first = await s.handlers.importPack({ json: TEAM });
+  const first = await importVia(TEAM);
   expect(first.ok).toBe(true);
 });
 afterAll(async () => (await s.store()).close());
 
+/** The options page's path: the file is staged (importPack), then the agent confirms it (decidePack). */
 async function importVia(json: string): Promise<{ ok: boolean; error?: string; thrown?: boolean; warnings?: string[] }> {
   try {
-    return (await s.handlers.importPack({ json })) as { ok: boolean; error?: string };
+    const staged = await s.handlers.importPack({ json });
+    if (!staged.ok) return staged;
+    return (await s.handlers.decidePack({ token: staged.preview.token, accept: true })) as { ok: boolean; warnings?: string[] };
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e), thrown: true };
   }

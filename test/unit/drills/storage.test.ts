@@ -5,6 +5,7 @@ import { defaultPack, evaluate, type PanelRead } from '../../../core';
 import { DB_VERSION, runUpgrades } from '../../../core/store';
 import { createWorker, type BackgroundWorker } from '../../../entrypoints/background/worker';
 import { coreRules } from '../../../entrypoints/background/rules';
+import { importAndConfirm } from '../background/helpers';
 
 /**
  * Drill 3 — storage. test/unit/store/sentinel-store.test.ts checks the store's own upgrade
@@ -129,13 +130,13 @@ describe('drill: a failed write leaves the previous state (through the backgroun
   it('pack import hitting QuotaExceededError: refused with a message, active and previous pack unchanged, verdicts still from the old pack', async () => {
     const s = sentinel(dbName());
     const first = teamPack('team-a', '1');
-    expect((await s.handlers.importPack({ json: first })).ok).toBe(true);
+    expect((await importAndConfirm(s, first)).ok).toBe(true);
     const realPut = IDBObjectStore.prototype.put;
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
       if ((value as { slot?: string }).slot === 'active') throw quota();
       return realPut.call(this, value, key);
     });
-    const r = await s.handlers.importPack({ json: teamPack('team-b', '2') });
+    const r = await importAndConfirm(s, teamPack('team-b', '2'));
     vi.restoreAllMocks();
     expect(r.ok).toBe(false);
     expect(r.ok ? '' : r.error).toMatch(/quota/i);

@@ -34,6 +34,7 @@ function mount(confirmAnswer = true) {
     saveSettings: (p) => s.handlers.saveSettings(p),
     getPackInfo: () => s.handlers.getPackInfo(undefined),
     importPack: (json) => s.handlers.importPack({ json }),
+    decidePack: (token, accept) => s.handlers.decidePack({ token, accept }),
     exportPack: () => s.handlers.exportPack(undefined),
     resetPack: () => s.handlers.resetPack(undefined),
     refreshTeamPack: () => s.handlers.refreshTeamPack(undefined),
@@ -137,11 +138,24 @@ describe('options page: rule packs', () => {
     expect(must('active-pack').getAttribute('data-pack-id')).toBe(defaultPack.id);
   });
 
-  it('a good file becomes active and the old one is shown as previous; reset brings the default back', async () => {
+  /** A chosen file shows its preview; the agent clicks 启用此规则包. */
+  async function confirmPending() {
+    (await until(() => must('pack-confirm')) as HTMLButtonElement).click();
+  }
+
+  it('a good file shows what changes and becomes active only once confirmed; the old one is previous; reset brings the default back', async () => {
     mount();
     await until(() => must('active-pack'));
     chooseFile(teamPack('5'));
+    const pending = await until(() => must('pack-pending'));
+    expect(must('pending-pack').getAttribute('data-pack-id')).toBe('team-pack');
+    expect(must('pack-changes').textContent).toBe('与当前规则包相比：新增 0 条、删除 0 条、修改 0 条规则');
+    expect(must('pack-staged').textContent).toContain('确认后才会生效');
+    expect(must('active-pack').getAttribute('data-pack-id')).toBe(defaultPack.id);
+    void pending;
+    await confirmPending();
     await until(() => expect(must('active-pack').getAttribute('data-pack-id')).toBe('team-pack'));
+    expect($('pack-pending')).toBeNull();
     expect(must('pack-imported').textContent).toContain('team-pack');
     expect(must('previous-pack').getAttribute('data-pack-id')).toBe(defaultPack.id);
 
@@ -154,6 +168,7 @@ describe('options page: rule packs', () => {
     const { api, s } = mount(false);
     await until(() => must('active-pack'));
     chooseFile(teamPack('7'));
+    await confirmPending();
     await until(() => expect(must('active-pack').getAttribute('data-pack-id')).toBe('team-pack'));
     const reset = vi.spyOn(s.handlers, 'resetPack');
     (must('pack-reset') as HTMLButtonElement).click();
@@ -173,7 +188,27 @@ describe('options page: rule packs', () => {
     chooseFile(JSON.stringify(p));
     const warnings = await until(() => must('pack-warnings'));
     expect(warnings.textContent).toContain('futureSetting');
+    await confirmPending();
     await until(() => expect(must('active-pack').getAttribute('data-pack-version')).toBe('6'));
+  });
+
+  it('a phishing reply is flagged in the preview; the agent is asked again, and a refusal keeps the pack', async () => {
+    const { api } = mount(false);
+    await until(() => must('active-pack'));
+    const p = JSON.parse(teamPack('8')) as { rules: Array<Record<string, unknown>> };
+    p.rules.find((r) => r.type === 'reply')!.template = '亲，补偿已到账，请加微信 kefu8888 领取';
+    chooseFile(JSON.stringify(p));
+    const flags = await until(() => must('pack-flags'));
+    expect(flags.textContent).toContain('加微信 kefu8888');
+    expect(flags.querySelector('li')!.getAttribute('data-kind')).toBe('contact');
+    await confirmPending();
+    expect(vi.mocked(api.confirm!).mock.calls[0]![0]).toContain('1 条回复或步骤含链接或联系方式');
+    await tick();
+    expect(must('active-pack').getAttribute('data-pack-id')).toBe(defaultPack.id);
+    (must('pack-discard') as HTMLButtonElement).click();
+    await until(() => must('pack-discarded'));
+    await until(() => expect($('pack-pending')).toBeNull());
+    expect(must('active-pack').getAttribute('data-pack-id')).toBe(defaultPack.id);
   });
 
   it('export downloads the active pack as JSON', async () => {
