@@ -1,4 +1,3 @@
-import type { FactKey } from '../core/model/facts';
 import type { Deadline, Explanation, Guidance } from '../core/model/guidance';
 import type { PanelRead } from '../core/model/facts';
 import type { ThresholdsHours } from './countdown-badge';
@@ -116,7 +115,7 @@ function factValue(k: string, v: unknown): string {
     if (k === 'category') return tKnown(`category_${v.replace(/-/g, '_')}`) ?? clip(v);
     return clip(v);
   }
-  return clip(JSON.stringify(v) ?? String(v));
+  return clip(JSON.stringify(v) ?? '—');
 }
 
 
@@ -340,7 +339,7 @@ export function CaseCard(props: { c: CaseData; nowMs: number; thresholdsHours: T
           <ul class="warnings">
             {unreadable.length > 0 && (
               <li class="warning" data-testid="warning" data-code="unreadable-field" data-fields={unreadable.join(',')}>
-                {t('warning_unreadable', fieldList(unreadable as FactKey[]))}
+                {t('warning_unreadable', fieldList(unreadable))}
               </li>
             )}
             {warnings.map((w, i) => (

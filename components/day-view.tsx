@@ -24,9 +24,9 @@ export interface DayViewProps {
   error: string | null;
   range: DayRange;
   nowMs: number;
-  onRange(range: DayRange): void;
-  onRefresh(): void;
-  onExport(which: 'cases' | 'ledger'): void;
+  onRange: (range: DayRange) => void;
+  onRefresh: () => void;
+  onExport: (which: 'cases' | 'ledger') => void;
 }
 
 const TOP_REASONS = 6;

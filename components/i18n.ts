@@ -15,7 +15,7 @@ import enMessages from '../public/_locales/en/messages.json';
 
 export type UiLocale = 'zh-CN' | 'en';
 type MessageFile = Record<string, { message: string; description?: string }>;
-const FILES: Record<UiLocale, MessageFile> = { 'zh-CN': zhMessages as MessageFile, en: enMessages as MessageFile };
+const FILES: Record<UiLocale, MessageFile> = { 'zh-CN': zhMessages, en: enMessages };
 
 /** Every key of the default (zh_CN) message file. */
 export type MessageKey = keyof typeof zhMessages;
@@ -34,7 +34,7 @@ export function t(key: MessageKey, ...subs: Array<string | number>): string {
   return translate(current, key, ...subs);
 }
 
-export function translate(locale: UiLocale, key: MessageKey | string, ...subs: Array<string | number>): string {
+export function translate(locale: UiLocale, key: string, ...subs: Array<string | number>): string {
   // Chrome only allows [A-Za-z0-9_@] in message names: `a-b` is looked up as `a_b`.
   const name = key.replace(/-/g, '_');
   const raw = FILES[locale][name]?.message ?? FILES['zh-CN'][name]?.message ?? key;

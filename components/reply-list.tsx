@@ -54,7 +54,7 @@ function ReplyItem(props: { reply: Reply; copy: CopyText }) {
     <li class="reply" data-testid="reply" data-reply={reply.id}>
       <div class="reply-head">
         <span class="reply-title">{pick(reply.title)}</span>
-        <button type="button" class="copy" data-testid="copy-reply" onClick={onCopy}>
+        <button type="button" class="copy" data-testid="copy-reply" onClick={() => void onCopy()}>
           {t('reply_copy')}
         </button>
         {state === 'copied' && (

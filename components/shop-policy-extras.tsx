@@ -73,7 +73,7 @@ export function ShopPolicyExtras(props: { settings: Settings; onSave: (patch: Se
         <legend>{t('opt_section_memo')}</legend>
         <label class="field">
           <span>{t('opt_memo_template')}</span>
-          <textarea name="shopPolicy.memoTemplate" data-testid="setting-memoTemplate" maxLength={MEMO_TEMPLATE_MAX} value={memo} onInput={(e) => setMemo((e.currentTarget as HTMLTextAreaElement).value)} />
+          <textarea name="shopPolicy.memoTemplate" data-testid="setting-memoTemplate" maxLength={MEMO_TEMPLATE_MAX} value={memo} onInput={(e) => setMemo(e.currentTarget.value)} />
         </label>
         <p class="hint">{t('opt_memo_hint')}</p>
         <button type="button" data-testid="memo-template-reset" onClick={() => setMemo(DEFAULT_MEMO_TEMPLATE)}>
@@ -84,7 +84,7 @@ export function ShopPolicyExtras(props: { settings: Settings; onSave: (patch: Se
         <legend>{t('opt_section_batches')}</legend>
         <p class="hint">{t('opt_batches_hint')}</p>
         <label class="field checkbox">
-          <input type="checkbox" name="safeBatches.enabled" data-testid="setting-batches-enabled" checked={batch.enabled} onChange={(e) => setB('enabled', (e.currentTarget as HTMLInputElement).checked)} />
+          <input type="checkbox" name="safeBatches.enabled" data-testid="setting-batches-enabled" checked={batch.enabled} onChange={(e) => setB('enabled', e.currentTarget.checked)} />
           <span>{t('opt_batches_enabled')}</span>
         </label>
         <div class="field">
@@ -94,7 +94,7 @@ export function ShopPolicyExtras(props: { settings: Settings; onSave: (patch: Se
               const pays = compensating.has(c);
               return (
                 <label class="checkbox" key={c} title={pays ? t('opt_batches_pays') : undefined}>
-                  <input type="checkbox" data-testid="setting-batches-category" value={c} disabled={pays} checked={!pays && batch.categories.includes(c)} onChange={(e) => setB('categories', toggle(batch.categories, c, (e.currentTarget as HTMLInputElement).checked))} />
+                  <input type="checkbox" data-testid="setting-batches-category" value={c} disabled={pays} checked={!pays && batch.categories.includes(c)} onChange={(e) => setB('categories', toggle(batch.categories, c, e.currentTarget.checked))} />
                   <span>
                     {tKnown(`category_${c.replace(/-/g, '_')}`) ?? c}
                     {pays ? t('paren', t('opt_batches_pays')) : ''}
@@ -118,19 +118,19 @@ export function ShopPolicyExtras(props: { settings: Settings; onSave: (patch: Se
         </div>
         <label class="field">
           <span>{t('opt_batches_max_yuan')}</span>
-          <input type="number" name="safeBatches.maxRefundYuan" data-testid="setting-batches-maxYuan" value={batch.maxRefundYuan} onInput={(e) => setB('maxRefundYuan', (e.currentTarget as HTMLInputElement).value)} />
+          <input type="number" name="safeBatches.maxRefundYuan" data-testid="setting-batches-maxYuan" value={batch.maxRefundYuan} onInput={(e) => setB('maxRefundYuan', e.currentTarget.value)} />
         </label>
         <label class="field">
           <span>{t('opt_batches_max_minutes')}</span>
-          <input type="number" name="safeBatches.maxMinutesSincePayment" data-testid="setting-batches-maxMinutes" value={batch.maxMinutes} onInput={(e) => setB('maxMinutes', (e.currentTarget as HTMLInputElement).value)} />
+          <input type="number" name="safeBatches.maxMinutesSincePayment" data-testid="setting-batches-maxMinutes" value={batch.maxMinutes} onInput={(e) => setB('maxMinutes', e.currentTarget.value)} />
         </label>
         <p class="hint">{t('opt_batches_blank_hint')}</p>
         {(['tmall', 'taobao'] as const).map((p) => (
           <div class="field batch-limit" key={p}>
             <span>{t(p === 'tmall' ? 'opt_batches_limit_tmall' : 'opt_batches_limit_taobao')}</span>
-            <input type="number" name={`safeBatches.limits.${p}.count`} data-testid={`setting-batches-${p}-count`} value={p === 'tmall' ? batch.tmallCount : batch.taobaoCount} onInput={(e) => setB(p === 'tmall' ? 'tmallCount' : 'taobaoCount', (e.currentTarget as HTMLInputElement).value)} />
+            <input type="number" name={`safeBatches.limits.${p}.count`} data-testid={`setting-batches-${p}-count`} value={p === 'tmall' ? batch.tmallCount : batch.taobaoCount} onInput={(e) => setB(p === 'tmall' ? 'tmallCount' : 'taobaoCount', e.currentTarget.value)} />
             <span>{t('opt_batches_count_unit')}</span>
-            <input type="number" name={`safeBatches.limits.${p}.yuan`} data-testid={`setting-batches-${p}-yuan`} value={p === 'tmall' ? batch.tmallYuan : batch.taobaoYuan} onInput={(e) => setB(p === 'tmall' ? 'tmallYuan' : 'taobaoYuan', (e.currentTarget as HTMLInputElement).value)} />
+            <input type="number" name={`safeBatches.limits.${p}.yuan`} data-testid={`setting-batches-${p}-yuan`} value={p === 'tmall' ? batch.tmallYuan : batch.taobaoYuan} onInput={(e) => setB(p === 'tmall' ? 'tmallYuan' : 'taobaoYuan', e.currentTarget.value)} />
             <span>{t('opt_batches_yuan_unit')}</span>
           </div>
         ))}

@@ -67,7 +67,7 @@ export function compensatingCategories(pack: Pick<RulePack, 'rules'>, platform: 
   return out;
 }
 
-const readable = (facts: Facts, key: keyof Facts & string): boolean => facts[key] !== undefined && !(facts.unreadable ?? []).includes(key as never);
+const readable = (facts: Facts, key: keyof Facts): boolean => facts[key] !== undefined && !(facts.unreadable ?? []).includes(key as never);
 
 /** Whether one case may go into a safe batch under the shop's policy; why not, when not. */
 export function batchCheck(c: BatchCase, policy: SafeBatches, compensating: ReadonlySet<ReasonCategory>): BatchCheck {
@@ -111,7 +111,7 @@ export function batchCheckOf(read: { kind: CaseKind; platform: Platform; facts: 
 const compensatingCache = new WeakMap<object, Map<Platform, Set<ReasonCategory>>>();
 function compensatingCategoriesCached(pack: Pick<RulePack, 'rules'>, platform: Platform): Set<ReasonCategory> {
   let byPlatform = compensatingCache.get(pack);
-  if (!byPlatform) compensatingCache.set(pack, (byPlatform = new Map()));
+  if (!byPlatform) compensatingCache.set(pack, (byPlatform = new Map<Platform, Set<ReasonCategory>>()));
   let set = byPlatform.get(platform);
   if (!set) byPlatform.set(platform, (set = compensatingCategories(pack, platform)));
   return set;

@@ -300,5 +300,5 @@ export function withoutLocked(patch: SettingsPatch, locked: readonly string[]): 
     }
     if (cur) delete cur[parts[parts.length - 1]!];
   }
-  return copy as SettingsPatch;
+  return copy;
 }

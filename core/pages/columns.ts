@@ -140,7 +140,7 @@ function valueRows(scan: PageScan, title: TitleRow, titleRows: ReadonlySet<Eleme
   const n = title.columns.length;
   const out: Element[] = [];
   // From just past the title row to the next title row: each title walks its own part of the page.
-  const walker = scan.doc.createTreeWalker(scan.root as Node, SHOW_ELEMENT);
+  const walker = scan.doc.createTreeWalker(scan.root, SHOW_ELEMENT);
   walker.currentNode = title.element;
   let node: Node | null = pastSubtree(walker);
   for (; node; node = walker.nextNode()) {

@@ -23,7 +23,7 @@ export type ValueCache = Map<FactKey, Map<string, ReturnType<typeof parseFieldVa
 function parseCached(key: FactKey, text: string, cache: ValueCache | undefined): ReturnType<typeof parseFieldValue> {
   if (!cache || !REPEATING.has(key)) return parseFieldValue(key, text);
   let byText = cache.get(key);
-  if (!byText) cache.set(key, (byText = new Map()));
+  if (!byText) cache.set(key, (byText = new Map<string, ReturnType<typeof parseFieldValue>>()));
   if (byText.has(text)) return byText.get(text);
   const value = parseFieldValue(key, text);
   byText.set(text, value);
@@ -143,6 +143,6 @@ export class FactsBuilder {
       else if (this.unreadable?.has(key)) unreadable.push(key);
     }
     if (unreadable.length) facts.unreadable = unreadable;
-    return { facts: facts as Facts, unreadable };
+    return { facts, unreadable };
   }
 }

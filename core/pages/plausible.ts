@@ -60,7 +60,7 @@ export function checkTimes(facts: Facts, unreadable: readonly FactKey[], now: nu
   if (out) {
     const all = [...new Set([...unreadable, ...gone])].sort(byOrder);
     out.unreadable = all;
-    result.facts = out as Facts;
+    result.facts = out;
     result.unreadable = all;
   }
   if (ahead.length) result.ahead = { fields: ahead.sort(byOrder), aheadMs };

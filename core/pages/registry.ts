@@ -84,7 +84,7 @@ const NOT_TEXT: ReadonlySet<string> = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'N
 
 /** Whether a short text of the page is the empty state (one walk that stops at the first; no whole-body string). */
 function saysEmpty(root: ParentNode, doc: Document): boolean {
-  const walker = doc.createTreeWalker(root as Node, SHOW_TEXT);
+  const walker = doc.createTreeWalker(root, SHOW_TEXT);
   for (let t = walker.nextNode(); t; t = walker.nextNode()) {
     const data = (t as Text).data;
     if (data.length > 80 || data.length < 4) continue;

@@ -281,7 +281,7 @@ export function scanPage(root: ParentNode): PageScan {
       node = walker.nextNode();
     }
   }
-  walk(root as Node);
+  walk(root);
 
   let tmall: Node[] = tmallNodes;
   if (noise.length > 0) {

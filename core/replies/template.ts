@@ -97,7 +97,7 @@ const missingLists = new WeakMap<CompiledTemplate, Map<number, readonly string[]
 /** The names of a mask's placeholders in order of first appearance in the template (frozen, shared). */
 function missingOf(compiled: CompiledTemplate, mask: number): readonly string[] {
   let byMask = missingLists.get(compiled);
-  if (!byMask) missingLists.set(compiled, (byMask = new Map()));
+  if (!byMask) missingLists.set(compiled, (byMask = new Map<number, readonly string[]>()));
   let v = byMask.get(mask);
   if (v === undefined) {
     const names: string[] = [];

@@ -101,7 +101,7 @@ export class SentinelStore {
   // ---- compensation ledger ----------------------------------------------------------
 
   async addLedgerEntry(entry: Omit<LedgerRecord, 'seq'>): Promise<number> {
-    return (await this.open()).add('ledger', entry as LedgerRecord);
+    return (await this.open()).add('ledger', entry);
   }
 
   /**

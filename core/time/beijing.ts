@@ -215,7 +215,7 @@ function canonicalWall(raw: string): string | null | undefined {
   return valid ? `${raw.slice(0, 10)}T${raw.slice(11)}+08:00` : null;
 }
 const CANONICAL_AT = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
-const CANONICAL_DIGITS: number[] = new Array(14).fill(0);
+const CANONICAL_DIGITS = new Array<number>(14).fill(0);
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 function daysInMonth(year: number, month: number): number {
   if (month === 2 && ((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0)) return 29;

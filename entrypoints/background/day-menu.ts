@@ -15,6 +15,7 @@ export function registerDayMenu(): void {
     });
   });
   browser.contextMenus.onClicked.addListener((info) => {
-    if (info.menuItemId === DAY_MENU_ID) void browser.tabs.create({ url: browser.runtime.getURL('/day.html') });
+    if (info.menuItemId !== DAY_MENU_ID) return;
+    browser.tabs.create({ url: browser.runtime.getURL('/day.html') }).catch((e: unknown) => console.warn('[sentinel] day page not opened', e));
   });
 }

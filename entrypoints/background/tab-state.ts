@@ -94,7 +94,7 @@ export class SessionState {
   /** Everything from one `storage.session.get(null)`. */
   static async load(onDropped?: (tabIds: number[]) => void): Promise<SessionState> {
     const st = new SessionState(onDropped);
-    const all = (await session().get(null)) as Record<string, unknown>;
+    const all = await session().get(null);
     for (const [k, v] of Object.entries(all)) {
       if (!k.startsWith('tab:')) continue;
       const t = fromStored(v);

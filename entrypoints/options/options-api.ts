@@ -29,7 +29,7 @@ export interface OptionsApi {
   /** The keyboard commands and their current keys. */
   shortcuts?(): Promise<Array<{ name: string; shortcut: string }>>;
   /** Open the browser's page where extension shortcuts are changed. */
-  openShortcuts?(): void;
+  openShortcuts?: () => void;
 }
 
 export const browserOptionsApi: OptionsApi = {

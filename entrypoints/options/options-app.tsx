@@ -263,6 +263,11 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
     await loadPacks();
   };
 
+  /** A pack action's failure is shown as a pack error (never an unhandled rejection). */
+  const packAction = (action: () => Promise<void>) => {
+    action().catch((err: unknown) => setPackMsg({ kind: 'error', text: message(err) }));
+  };
+
   const onExport = async () => {
     const { json } = await api.exportPack();
     const name = packs ? `${packs.active.id}-${packs.active.version}.json` : 'rule-pack.json';
@@ -293,12 +298,14 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
     <label class="field">
       <span>{t(label)}</span>
       <input
+        // preact's input props are a union keyed by `type`: the rule checks this attribute alone.
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
         type={type as 'text'}
         name={path}
         data-testid={testid ?? `setting-${path}`}
         value={draft[key] as string}
         disabled={isLocked(path)}
-        onInput={(e) => set(key, (e.currentTarget as HTMLInputElement).value as never)}
+        onInput={(e) => set(key, e.currentTarget.value as never)}
       />
       {lockNote(path)}
     </label>
@@ -312,7 +319,7 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
         data-testid={`setting-${key}`}
         value={draft[key]}
         disabled={isLocked(key)}
-        onChange={(e) => set(key, (e.currentTarget as HTMLSelectElement).value as Draft[K])}
+        onChange={(e) => set(key, e.currentTarget.value as Draft[K])}
       >
         {options.map(([value, text]) => (
           <option value={value}>{t(text)}</option>
@@ -336,7 +343,7 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
           data-testid={`setting-${path}`}
           value={draft[key]}
           disabled={isLocked(path)}
-          onChange={(e) => set(key, (e.currentTarget as HTMLSelectElement).value)}
+          onChange={(e) => set(key, e.currentTarget.value)}
         >
           <option value="">{t('opt_rule_profile_default', byDefault ? name(byDefault) : '—')}</option>
           {options.map((p) => (
@@ -413,7 +420,7 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
               data-testid="setting-signature"
               value={draft.signature}
               disabled={isLocked('shopPolicy.signature')}
-              onInput={(e) => set('signature', (e.currentTarget as HTMLTextAreaElement).value)}
+              onInput={(e) => set('signature', e.currentTarget.value)}
             />
             {lockNote('shopPolicy.signature')}
           </label>
@@ -424,7 +431,7 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
               data-testid="setting-freeShipping"
               checked={draft.freeShippingDefault}
               disabled={isLocked('shopPolicy.freeShippingDefault')}
-              onChange={(e) => set('freeShippingDefault', (e.currentTarget as HTMLInputElement).checked)}
+              onChange={(e) => set('freeShippingDefault', e.currentTarget.checked)}
             />
             <span>{t('opt_free_shipping')}</span>
             {lockNote('shopPolicy.freeShippingDefault')}
@@ -456,7 +463,7 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
                 ? t('opt_team_status', formatBeijing(team.checkedAt), t(`opt_team_result_${(team.result ?? 'none').replace('-', '_')}` as MessageKey))
                 : t('opt_team_never')}
               {team?.error ? ` — ${team.error}` : ''}{' '}
-              <button type="button" data-testid="team-refresh" onClick={() => void onRefreshTeam()}>
+              <button type="button" data-testid="team-refresh" onClick={() => packAction(onRefreshTeam)}>
                 {t('opt_team_refresh')}
               </button>
             </p>
@@ -503,7 +510,7 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
         )}
         <label class="field">
           <span>{t('opt_pack_import')}</span>
-          <input type="file" accept="application/json,.json" data-testid="pack-file" onChange={(e) => void onFile(e)} />
+          <input type="file" accept="application/json,.json" data-testid="pack-file" onChange={(e) => packAction(() => onFile(e))} />
         </label>
         {packMsg?.kind === 'error' && (
           <div role="alert" class="error">
@@ -524,10 +531,10 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
           </div>
         )}
         <p class="buttons">
-          <button type="button" data-testid="pack-export" onClick={() => void onExport()}>
+          <button type="button" data-testid="pack-export" onClick={() => packAction(onExport)}>
             {t('opt_pack_export')}
           </button>{' '}
-          <button type="button" data-testid="pack-reset" onClick={() => void onReset()}>
+          <button type="button" data-testid="pack-reset" onClick={() => packAction(onReset)}>
             {t('opt_pack_reset')}
           </button>
         </p>

@@ -35,7 +35,7 @@ export interface PageLoopDeps {
   reread?: Reread;
   report: SendReport;
   focus(key: string): void;
-  settings?(): Promise<ContentSettings>;
+  settings?: () => Promise<ContentSettings>;
   now?: () => number;
   /** Debounce for DOM changes (ms). */
   debounceMs?: number;

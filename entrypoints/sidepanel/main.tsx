@@ -28,7 +28,9 @@ const api: PanelApi = {
   getFocusedCase: () => sendMessage('getFocusedCase'),
   getSettings: () => sendMessage('getSettings'),
   focusCase: (key) => sendMessage('focusCase', { key }),
-  openOptions: () => void browser.runtime.openOptionsPage(),
+  openOptions: () => {
+    browser.runtime.openOptionsPage().catch((e: unknown) => console.warn('[sentinel] options page not opened', e));
+  },
   ledger: {
     recordSettlement: (key, tabId, amount) => sendMessage('recordSettlement', tabId === undefined ? { key, amount } : { key, tabId, amount }),
     deleteLedgerEntry: (seq) => sendMessage('deleteLedgerEntry', { seq }),

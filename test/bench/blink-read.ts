@@ -6,6 +6,7 @@
  * back to `core/…:line`, which says what in the reader is slow. The extension's own build
  * is minified, so its profile would not name anything.
  */
+import type { RawSourceMap } from 'source-map-js';
 import type { Page } from 'playwright-core';
 import type { Harness } from '../e2e/harness';
 import { ROOT } from './build';
@@ -80,7 +81,7 @@ export async function blinkRead(h: Harness, target: BlinkPage, loops = 7, cold =
   });
   const js = out.outputFiles.find((f) => f.path.endsWith('.js'))!.text;
   const mapFile = out.outputFiles.find((f) => f.path.endsWith('.map'))!;
-  const map = new SourceMapConsumer(JSON.parse(mapFile.text));
+  const map = new SourceMapConsumer(JSON.parse(mapFile.text) as RawSourceMap);
   const mapDir = join(ROOT, '.tmp-bench');
 
   h.serve(target.url, target.html);
@@ -89,11 +90,11 @@ export async function blinkRead(h: Harness, target: BlinkPage, loops = 7, cold =
     await page.goto(target.url, { waitUntil: 'domcontentloaded' });
     await page.addScriptTag({ content: `${js}\n//# sourceURL=${SOURCE_URL}` });
     const call = `(() => { const t0 = performance.now(); const r = __asPages.readPage(document, ${JSON.stringify(LIST_URL_FOR_READER)}, { platform: 'tmall' }); return [performance.now() - t0, r.cases.length]; })()`;
-    const first = (await page.evaluate(call)) as [number, number];
+    const first = await page.evaluate<[number, number]>(call);
     if (first[1] !== target.cases) throw new Error(`readPage found ${first[1]} cases of ${target.cases} in Blink`);
     for (let i = 0; i < 2; i++) await page.evaluate(call);
     const samples: number[] = [];
-    for (let i = 0; i < loops; i++) samples.push(((await page.evaluate(call)) as [number, number])[0]);
+    for (let i = 0; i < loops; i++) samples.push((await page.evaluate<[number, number]>(call))[0]);
 
     const cdp = await h.context.newCDPSession(page);
     await cdp.send('Profiler.enable');

@@ -84,7 +84,7 @@ async function workerStats(h: Harness): Promise<WorkerApiStats | null> {
   try {
     const w = await h.serviceWorker();
     await w.evaluate(WORKER_PROBE);
-    return (await w.evaluate('JSON.parse(JSON.stringify(globalThis.__asApiSnap()))')) as WorkerApiStats;
+    return await w.evaluate<WorkerApiStats>('JSON.parse(JSON.stringify(globalThis.__asApiSnap()))');
   } catch {
     return null;
   }
@@ -518,7 +518,7 @@ export async function runChromium(opts: ChromiumOptions = {}): Promise<Figure[]>
     });
     await section('ticking', [['tick.cpu', 'badges ticking: CPU over 10 s', '% of a core', '≤ 2 % of a core']], async () => {
       if (!big) throw new Error('no 1,000-row page');
-      const b = big as { page: Page; cdp: CDPSession };
+      const b = big;
       figs.push(...(await ticking(b.page, b.cdp, 10)));
       await b.page.close();
     });

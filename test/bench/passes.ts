@@ -36,7 +36,7 @@ export const RECORDER = `(() => {
 })();`;
 
 export async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
-  const { metrics: m } = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
+  const { metrics: m } = await cdp.send('Performance.getMetrics');
   return Object.fromEntries(m.map((x) => [x.name, x.value]));
 }
 

@@ -7,6 +7,7 @@
  * Also used for core/pages readPage in happy-dom. esbuild and source-map-js come with the dev toolchain (tsx, vite); when they are missing
  * the profile falls back to function names only.
  */
+import type { RawSourceMap } from 'source-map-js';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -50,7 +51,7 @@ export async function profileModule<M>(entry: string, run: (mod: M) => void, loo
       await esbuild.build({ entryPoints: [join(ROOT, entry)], bundle: true, format: 'esm', platform: 'node', target: 'node20', outfile: out, sourcemap: 'external', minify: false, logLevel: 'silent' });
       mod = (await import(pathToFileURL(out).href)) as M;
       const { SourceMapConsumer } = await import('source-map-js');
-      const map = new SourceMapConsumer(JSON.parse(readFileSync(out + '.map', 'utf8')));
+      const map = new SourceMapConsumer(JSON.parse(readFileSync(out + '.map', 'utf8')) as RawSourceMap);
       const bundleUrl = pathToFileURL(out).href;
       mapLine = (url, line1) => {
         if (url !== bundleUrl) return null;

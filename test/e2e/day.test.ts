@@ -128,14 +128,14 @@ describe('the shop’s day page', () => {
     expect(await value('day-seen')).toBe(String(seen.size));
     expect(await day.locator('[data-testid="chart-series"] svg .ct-bar').count()).toBe(30);
     const [download] = await Promise.all([day.waitForEvent('download'), day.locator('[data-testid="export-cases"]').click()]);
-    const text = readFileSync((await download.path())!, 'utf8');
+    const text = readFileSync(await download.path(), 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const rows = text.slice(1).trimEnd().split('\r\n');
     expect(rows[0]).toMatch(/^首次看到,最后看到,平台,类型,页面,退款编号/);
     expect(rows).toHaveLength(seen.size + 1);
     expect(text).not.toContain('tb_小鹿');
     const [ledger] = await Promise.all([day.waitForEvent('download'), day.locator('[data-testid="export-ledger"]').click()]);
-    const ltext = readFileSync((await ledger.path())!, 'utf8');
+    const ltext = readFileSync(await ledger.path(), 'utf8');
     expect(ltext).toContain('t***');
     expect(ltext).not.toContain('小鹿');
     expect(ltext).not.toContain('阿福');

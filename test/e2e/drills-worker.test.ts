@@ -35,7 +35,7 @@ let countdownAtStop: string | null | undefined;
 
 async function inWorker<T>(fn: (c: Chrome) => Promise<T>): Promise<T> {
   const w = await h.serviceWorker();
-  return w.evaluate(`(${fn.toString()})(chrome)`) as Promise<T>;
+  return w.evaluate<T>(`(${fn.toString()})(chrome)`);
 }
 const MARK = '__drillScheduledHere';
 /** Run `fn` in a running instance of our worker that is NOT the marked (pre-stop) one; null if none answers. */

@@ -48,7 +48,7 @@ describe('options: rule packs', () => {
   it('imports a modified copy with a new version: it becomes the active pack and decides the verdicts', async () => {
     const newVersion = `${exported.version}-e2e.1`;
     // The team's edit: compensation at 20 % instead of 30 % (500.00 paid → 100.00 instead of 150.00).
-    const modified = structuredClone(exported) as typeof exported;
+    const modified = structuredClone(exported);
     modified.version = newVersion;
     let edited = 0;
     for (const r of modified.rules) {
@@ -84,7 +84,7 @@ describe('options: rule packs', () => {
 
   it('refuses a malformed pack with the zod path shown, and the previous pack stays active', async () => {
     const before = await activePack(options);
-    const broken = structuredClone(exported) as typeof exported;
+    const broken = structuredClone(exported);
     broken.version = `${exported.version}-broken`;
     const rule = broken.rules[1] as { citation?: Record<string, unknown> };
     rule.citation = { ...(rule.citation ?? {}), source: 42 };

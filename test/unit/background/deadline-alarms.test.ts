@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { Clock, HOUR, NOW, URL_DETAIL, URL_LIST, freshProfile, sentinel, tab, tmallRefund } from './helpers';
+import { Clock, HOUR, NOW, URL_DETAIL, URL_LIST, fakeAsync, freshProfile, sentinel, tab, tmallRefund } from './helpers';
 import { PURGE_ALARM } from '../../../entrypoints/background/events';
 
 beforeEach(freshProfile);
@@ -32,7 +32,7 @@ describe('deadline alarms', () => {
     const before = await deadlineAlarms();
     expect(before.length).toBeGreaterThan(4);
     // The fake browser has no tab 9: make init see it alive.
-    vi.spyOn(fakeBrowser.tabs, 'get').mockImplementation((async (id: number) => (id === 9 ? { id } : undefined)) as never);
+    fakeAsync(fakeBrowser.tabs, 'get', async (id: number) => (id === 9 ? { id } : undefined));
 
     // The worker dies: memory is gone, alarms might have been dropped (browser restart of the SW).
     await fakeBrowser.alarms.clearAll();
@@ -120,7 +120,7 @@ describe('deadline alarms', () => {
     expect(shown()).toEqual(['as-dl|1|seller-response|tmall:refund:1']);
 
     // Asleep again until 21:30 and the worker was stopped: the new worker's start warns case 2 once.
-    vi.spyOn(fakeBrowser.tabs, 'get').mockImplementation((async (id: number) => (id === 9 ? { id } : undefined)) as never);
+    fakeAsync(fakeBrowser.tabs, 'get', async (id: number) => (id === 9 ? { id } : undefined));
     await fakeBrowser.alarms.clearAll();
     clock.advance(5 * HOUR);
     const second = sentinel(clock);

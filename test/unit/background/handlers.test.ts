@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { Clock, NOW, URL_DETAIL, URL_LIST, freshProfile, sentinel, tab, tmallRefund } from './helpers';
+import { Clock, NOW, URL_DETAIL, URL_LIST, fakeAsync, freshProfile, sentinel, tab, tmallRefund } from './helpers';
 import { caseKey } from '../../../protocol/limits';
 import type { PanelRead } from '../../../core/model/facts';
 import { badgeView } from '../../../protocol/views';
@@ -413,7 +413,7 @@ describe('session storage full', () => {
     await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund({ refundId: '2' })] }, tab(2));
     // The store is "full" while tab 1 (the oldest) is still in it.
     const realSet = fakeBrowser.storage.session.set.bind(fakeBrowser.storage.session);
-    vi.spyOn(fakeBrowser.storage.session, 'set').mockImplementation(async (items: Record<string, unknown>) => {
+    fakeAsync(fakeBrowser.storage.session, 'set', async (items: Record<string, unknown>) => {
       const full = 'tab:1' in (await fakeBrowser.storage.session.get('tab:1')) && (await fakeBrowser.storage.session.get('tab:1'))['tab:1'];
       if ('tab:3' in items && full) throw new Error('Session storage quota bytes exceeded');
       return realSet(items);

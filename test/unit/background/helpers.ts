@@ -22,6 +22,15 @@ export function freshProfile(): void {
   };
 }
 
+/**
+ * Replace an extension API method by an async fake. vitest types a spy by the method's last
+ * overload, which for the browser APIs is the callback form (returning void): the API is
+ * seen here through its Promise form instead.
+ */
+export function fakeAsync<T extends object>(api: T, method: keyof T & string, impl: (...args: never[]) => Promise<unknown>) {
+  return vi.spyOn(api as unknown as Record<string, (...args: never[]) => Promise<unknown>>, method).mockImplementation(impl);
+}
+
 const commandListeners = new Set<(name: string) => void>();
 /** The browser delivering a keyboard command to the registered listeners. */
 export function pressCommand(name: string): void {

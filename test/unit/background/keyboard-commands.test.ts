@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { registerWorker } from '../../../entrypoints/background/register';
-import { Clock, NOW, URL_DETAIL, URL_LIST, freshProfile, pressCommand, senders, sentinel, tmallRefund } from './helpers';
+import { Clock, NOW, URL_DETAIL, URL_LIST, fakeAsync, freshProfile, pressCommand, senders, sentinel, tmallRefund } from './helpers';
 
 /**
  * Keyboard commands (issue 14 item 5): copy the first reply of the case the agent is on,
@@ -33,11 +33,11 @@ function worker() {
     activated.push(id);
     return { id, windowId: 1 };
   }) as never);
-  vi.spyOn(fakeBrowser.windows, 'update').mockImplementation((async () => ({})) as never);
+  fakeAsync(fakeBrowser.windows, 'update', async () => ({}));
   return Object.assign(s, { copied, cues, activated });
 }
 
-const activeTab = (id: number) => vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation((async () => [{ id }]) as never);
+const activeTab = (id: number) => fakeAsync(fakeBrowser.tabs, 'query', async () => [{ id }]);
 
 /** Tab 5: a list of two refunds (the second due sooner); tab 6: one refund due sooner still. */
 async function twoTabs(s: ReturnType<typeof worker>) {

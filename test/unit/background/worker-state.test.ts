@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ALARM_WINDOW } from '../../../entrypoints/background/deadline-alarms';
-import { Clock, HOUR, NOW, URL_DETAIL, URL_LIST, freshProfile, sentinel, tab, tmallRefund } from './helpers';
+import { Clock, HOUR, NOW, URL_DETAIL, URL_LIST, fakeAsync, freshProfile, sentinel, tab, tmallRefund } from './helpers';
 
 /**
  * The worker keeps the tabs' cases in memory and answers a report before its state is
@@ -13,7 +13,7 @@ beforeEach(freshProfile);
 afterEach(() => vi.restoreAllMocks());
 
 const aliveTabs = (...ids: number[]) =>
-  vi.spyOn(fakeBrowser.tabs, 'get').mockImplementation((async (id: number) => (ids.includes(id) ? { id } : undefined)) as never);
+  fakeAsync(fakeBrowser.tabs, 'get', async (id: number) => (ids.includes(id) ? { id } : undefined));
 
 const shownNotifications = () =>
   (fakeBrowser.notifications as unknown as { getAllCreateOptions(): Record<string, { title: string; message: string }> }).getAllCreateOptions();
@@ -82,7 +82,7 @@ describe('a report is answered before its state is written', () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     let written = false;
-    vi.spyOn(fakeBrowser.storage.session, 'set').mockImplementation(async (items: Record<string, unknown>) => {
+    fakeAsync(fakeBrowser.storage.session, 'set', async (items: Record<string, unknown>) => {
       await gate; // storage is slow
       await realSet(items);
       written = true;
@@ -117,7 +117,7 @@ describe('a report is answered before its state is written', () => {
     const s = sentinel(new Clock(NOW));
     const realSet = fakeBrowser.storage.session.set.bind(fakeBrowser.storage.session);
     let calls = 0;
-    vi.spyOn(fakeBrowser.storage.session, 'set').mockImplementation(async (items: Record<string, unknown>) => {
+    fakeAsync(fakeBrowser.storage.session, 'set', async (items: Record<string, unknown>) => {
       calls++;
       await new Promise((r) => setTimeout(r, 5));
       await realSet(items);

@@ -36,6 +36,18 @@ function spawnCli(args: string[], env: Record<string, string> = {}): Promise<{ c
   });
 }
 
+/** A case of the command's JSON output, as far as these tests read it. */
+interface OutCase {
+  kind: string;
+  now: string;
+  facts: { refundId?: string };
+  unreadable: string[];
+  compensation: { amount: string | null };
+  deadlines: Array<{ id: string }>;
+  warnings: Array<{ code: string; fields?: string[] }>;
+}
+const casesOf = (stdout: string): OutCase[] => (JSON.parse(stdout) as { cases: OutCase[] }).cases;
+
 /** The command's work in this process: the same result the entry point writes and exits with. */
 const run = (args: string[]) => runGuidance(args);
 
@@ -61,11 +73,11 @@ describe.concurrent('guidance --facts', { timeout: 90_000 }, () => {
     const r = await spawnCli(['--facts', file('one.json', JSON.stringify(OUT_OF_STOCK)), '--now', '2026-11-20T10:05:00+08:00', '--platform', 'tmall']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const { cases } = JSON.parse(r.stdout);
+    const cases = casesOf(r.stdout);
     expect(cases).toHaveLength(1);
     expect(cases[0]).toMatchObject({ kind: 'refund', platform: 'tmall', facts: OUT_OF_STOCK, unreadable: [] });
-    expect(cases[0].compensation).toMatchObject({ triggered: true, amount: '150.00' });
-    expect(cases[0].deadlines.find((d: { id: string }) => d.id === 'seller-response')).toMatchObject({ dueAt: '2026-11-23T09:12:51+08:00', source: 'platform' });
+    expect(cases[0]!.compensation).toMatchObject({ triggered: true, amount: '150.00' });
+    expect(cases[0]!.deadlines.find((d) => d.id === 'seller-response')).toMatchObject({ dueAt: '2026-11-23T09:12:51+08:00', source: 'platform' });
     for (const key of ['kind', 'platform', 'facts', 'compensation', 'deadlines', 'penalties', 'actions', 'replies', 'warnings', 'unreadable']) expect(cases[0]).toHaveProperty(key);
   });
 
@@ -78,18 +90,18 @@ describe.concurrent('guidance --facts', { timeout: 90_000 }, () => {
     const ledger = [{ buyer: 'tb_c', amount: 400, at: '2026-11-20T08:00:00+08:00', kind: 'platform-payout' }];
     const r = await run(['--facts', file('many.json', JSON.stringify(facts)), '--now', '2026-11-20T10:05:00+08:00', '--platform', 'tmall', '--ledger', file('ledger.json', JSON.stringify(ledger))]);
     expect(r.code).toBe(0);
-    const { cases } = JSON.parse(r.stdout);
-    expect(cases.map((c: { compensation: { amount: string } }) => c.compensation.amount)).toEqual(['5.00', '500.00', '100.00']);
+    const cases = casesOf(r.stdout);
+    expect(cases.map((c) => c.compensation.amount)).toEqual(['5.00', '500.00', '100.00']);
   });
 
   it('unreadable keys in the facts → amount null and the keys listed', async () => {
     const { paidAmount: _paid, ...rest } = OUT_OF_STOCK;
     const r = await run(['--facts', file('unreadable.json', JSON.stringify({ ...rest, unreadable: ['paidAmount'] })), '--now', '2026-11-20T10:05:00+08:00', '--platform', 'tmall']);
     expect(r.code).toBe(0);
-    const [c] = JSON.parse(r.stdout).cases;
+    const c = casesOf(r.stdout)[0]!;
     expect(c.unreadable).toEqual(['paidAmount']);
     expect(c.compensation.amount).toBeNull();
-    expect(c.warnings.map((w: { code: string }) => w.code)).toContain('unreadable-field');
+    expect(c.warnings.map((w) => w.code)).toContain('unreadable-field');
   });
 
   it('the same answer under another machine time zone', async () => {
@@ -97,7 +109,7 @@ describe.concurrent('guidance --facts', { timeout: 90_000 }, () => {
     const [a, b] = await Promise.all([spawnCli(args, { TZ: 'UTC' }), spawnCli(args, { TZ: 'America/Los_Angeles' })]);
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
-    expect(JSON.parse(a.stdout).cases[0].now).toBe('2026-11-20T10:05:00+08:00');
+    expect(casesOf(a.stdout)[0]!.now).toBe('2026-11-20T10:05:00+08:00');
   });
 });
 
@@ -106,7 +118,7 @@ describe.concurrent('guidance <page.html>', { timeout: 90_000 }, () => {
     const r = await run([join(FIXTURES, 'refund-detail-tmall.html'), '--url', 'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611200001', '--now', '2026-11-20T10:05:00+08:00']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const { cases } = JSON.parse(r.stdout);
+    const cases = casesOf(r.stdout);
     expect(cases).toHaveLength(1);
     expect(cases[0]).toMatchObject({
       kind: 'refund',
@@ -121,8 +133,8 @@ describe.concurrent('guidance <page.html>', { timeout: 90_000 }, () => {
   it('a list page → one case per row in page order', async () => {
     const r = await run([join(FIXTURES, 'refund-list-taobao.html'), '--url', 'https://refund2.taobao.com/dispute/sellerDisputeList.htm', '--now', '2026-11-22T10:00:00+08:00']);
     expect(r.code).toBe(0);
-    const { cases } = JSON.parse(r.stdout);
-    expect(cases.map((c: { facts: { refundId: string }; kind: string }) => [c.facts.refundId, c.kind])).toEqual([
+    const cases = casesOf(r.stdout);
+    expect(cases.map((c) => [c.facts.refundId, c.kind])).toEqual([
       ['202611210455', 'refund'],
       ['202611210460', 'refund'],
       ['202611200388', 'aftersale'],
@@ -130,13 +142,13 @@ describe.concurrent('guidance <page.html>', { timeout: 90_000 }, () => {
       ['202611190021', 'refund'],
       ['202611180007', 'refund'],
     ]);
-    expect(cases[3].unreadable).toEqual(['buyer', 'paidAmount']);
+    expect(cases[3]!.unreadable).toEqual(['buyer', 'paidAmount']);
   });
 
   it('--platform overrides the host; a page saved without --url is read by its labels', async () => {
     const r = await run([join(FIXTURES, 'complaint-detail-taobao.html'), '--platform', 'tmall', '--now', '2026-11-21T09:48:00+08:00']);
     expect(r.code).toBe(0);
-    const [c] = JSON.parse(r.stdout).cases;
+    const c = casesOf(r.stdout)[0]!;
     expect(c).toMatchObject({ kind: 'complaint', platform: 'tmall', adapter: 'complaint-detail', facts: { complaintType: '未按约定时间发货', paidAmount: 100, shippingFee: 5 } });
   });
 
@@ -144,11 +156,11 @@ describe.concurrent('guidance <page.html>', { timeout: 90_000 }, () => {
     const f = file('legacy.json', JSON.stringify({ ...OUT_OF_STOCK, paidAmount: 10, shippingFee: 0 }));
     const legacy = await run(['--facts', f, '--profile', 'tmall-legacy', '--now', '2026-11-21T12:00:00+08:00']);
     expect(legacy.code).toBe(0);
-    const [c] = JSON.parse(legacy.stdout).cases;
+    const c = casesOf(legacy.stdout)[0]!;
     expect(c).toMatchObject({ platform: 'tmall', profile: 'tmall-legacy', compensation: { triggered: true, amount: '3.00', ruleId: 'comp-tmall-legacy' } });
-    const modern = JSON.parse((await run(['--facts', f, '--profile', 'tmall', '--now', '2026-11-21T12:00:00+08:00'])).stdout).cases[0];
+    const modern = casesOf((await run(['--facts', f, '--profile', 'tmall', '--now', '2026-11-21T12:00:00+08:00'])).stdout)[0]!;
     expect(modern.compensation.amount).toBe('5.00');
-    const tb = JSON.parse((await run(['--facts', f, '--profile', 'taobao', '--now', '2026-11-21T12:00:00+08:00'])).stdout).cases[0];
+    const tb = casesOf((await run(['--facts', f, '--profile', 'taobao', '--now', '2026-11-21T12:00:00+08:00'])).stdout)[0]!;
     expect(tb).toMatchObject({ platform: 'taobao', profile: 'taobao' });
     const bad = await run(['--facts', f, '--profile', 'tmall-legacy', '--platform', 'taobao']);
     expect(bad.code).toBe(2);
@@ -161,10 +173,10 @@ describe.concurrent('guidance <page.html>', { timeout: 90_000 }, () => {
   it('实付金额：待定 → unreadable, amount null with a warning', async () => {
     const r = await run([join(FIXTURES, 'refund-detail-pending-amount.html'), '--url', 'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611220077', '--now', '2026-11-22T10:00:00+08:00']);
     expect(r.code).toBe(0);
-    const [c] = JSON.parse(r.stdout).cases;
+    const c = casesOf(r.stdout)[0]!;
     expect(c.unreadable).toEqual(['refundAmount', 'paidAmount']);
     expect(c.compensation).toMatchObject({ triggered: true, amount: null });
-    expect(c.warnings.some((w: { code: string; fields?: string[] }) => w.code === 'unreadable-field' && w.fields?.includes('paidAmount'))).toBe(true);
+    expect(c.warnings.some((w) => w.code === 'unreadable-field' && w.fields?.includes('paidAmount'))).toBe(true);
   });
 });
 

@@ -30,7 +30,7 @@ describe('memo line in the case card', () => {
   it('one click copies the line with the decision clicked, the rule, the signature and Beijing time', async () => {
     const copy = vi.fn(async (_t: string) => {});
     render(<CaseCard c={caseOf(facts)} nowMs={NOW} thresholdsHours={[4, 1]} copy={copy} memo={{ signature: '客服小鹿' }} />, root);
-    const buttons = Array.from(root.querySelectorAll('button[data-testid="copy-memo"]')) as HTMLButtonElement[];
+    const buttons = Array.from(root.querySelectorAll<HTMLButtonElement>('button[data-testid="copy-memo"]'));
     expect(buttons.map((b) => b.dataset.decision)).toEqual(['agree', 'refuse', 'contact', 'intervention']);
     await act(async () => {
       buttons[1]!.click();

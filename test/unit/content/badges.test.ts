@@ -83,7 +83,7 @@ function caseFor(id: string, index: number, minutesLeft: number, extra: Partial<
 /** Fake page reader over listPage(): one case per row, anchored to the row. */
 function fakeDeps(overrides: Partial<PageLoopDeps> = {}) {
   const reads = vi.fn((_root: Document, _url: string): ReadResult => {
-    const rows = Array.from(document.querySelectorAll('tbody tr')) as HTMLElement[];
+    const rows = Array.from(document.querySelectorAll<HTMLElement>('tbody tr'));
     return {
       cases: rows.map((tr, index) => ({ ...read({ refundId: tr.dataset.id!, reason: '卖家缺货' }, index, { adapter: 'refund-list' }), anchor: tr })),
       tried: ['refund-list'],

@@ -31,8 +31,8 @@ function row(id: string, reason: string, paid: string): HTMLTableRowElement {
   return tr;
 }
 /** The body rows (happy-dom has no `tbody.rows`). */
-const rowsOf = (tbody: HTMLTableSectionElement) => Array.from(tbody.querySelectorAll(':scope > tr')) as HTMLTableRowElement[];
-const cellsOf = (tr: HTMLTableRowElement) => Array.from(tr.querySelectorAll(':scope > td')) as HTMLTableCellElement[];
+const rowsOf = (tbody: HTMLTableSectionElement) => Array.from(tbody.querySelectorAll<HTMLTableRowElement>(':scope > tr'));
+const cellsOf = (tr: HTMLTableRowElement) => Array.from(tr.querySelectorAll<HTMLTableCellElement>(':scope > td'));
 
 function page(n: number): HTMLTableSectionElement {
   document.body.innerHTML = `<h2>退款管理</h2><div class="bar">共 ${n} 条</div><table><thead><tr>${HEAD.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody></tbody></table>`;
@@ -211,7 +211,7 @@ describe('a list page that changes row by row', () => {
     await settle();
     const wholeReports = () => worker.report.mock.calls.filter((c) => !c[0].append).length;
 
-    tbody.append(row(cellsOf(rowsOf(tbody)[0]!)[0]!.textContent!, '拍错了', '9.00')); // same 退款编号 twice
+    tbody.append(row(cellsOf(rowsOf(tbody)[0]!)[0]!.textContent, '拍错了', '9.00')); // same 退款编号 twice
     await settle();
     expect(wholeReports()).toBe(2);
 

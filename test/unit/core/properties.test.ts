@@ -28,7 +28,7 @@ const facts: fc.Arbitrary<Facts> = fc.record(
     unreadable: fc.subarray(['paidAmount', 'activity', 'tradeStatus', 'shippedAt'] as const),
   },
   { requiredKeys: [] },
-) as fc.Arbitrary<Facts>;
+);
 const opts = fc.record({
   platform: fc.constantFrom('tmall' as const, 'taobao' as const),
   profile: fc.constantFrom(undefined, 'tmall-legacy'),

@@ -254,7 +254,7 @@ describe('what the store records for the day page', () => {
   });
 
   it('an odd adapter name or request time is not kept', () => {
-    const rec = toRecentCase('k', read({ refundRequestedAt: '2026-11-20T10:00:00Z' as string }, '<b>x</b>'), g, iso(NOW), NOW);
+    const rec = toRecentCase('k', read({ refundRequestedAt: '2026-11-20T10:00:00Z' }, '<b>x</b>'), g, iso(NOW), NOW);
     expect(rec.page).toBeUndefined();
     expect(rec.requestedAt).toBeUndefined();
   });

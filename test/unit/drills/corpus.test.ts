@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Window } from 'happy-dom';
-import { defaultPack, evaluate, type Facts } from '../../../core';
+import { defaultPack, evaluate } from '../../../core';
 import { readPage } from '../../../core/pages';
 import { expectedKind, generatePage, LAYOUTS, NOW_ISO, type GeneratedPage } from './corpus';
 import { checkFacts, checkGuidance, expectedCompensation, expectedDeadlines, type Problem } from './oracle';
@@ -36,8 +36,8 @@ function runPage(seed: number): Result {
   page.cases.forEach((truth, i) => {
     const read = cases.find((c) => c.index === i);
     if (!read) return;
-    for (const p of checkFacts(truth, read as never)) problems.push({ ...p, caseIndex: i });
-    const g = evaluate(read.facts as Facts, defaultPack, { now: NOW_ISO, platform: read.platform, kind: read.kind });
+    for (const p of checkFacts(truth, read)) problems.push({ ...p, caseIndex: i });
+    const g = evaluate(read.facts, defaultPack, { now: NOW_ISO, platform: read.platform, kind: read.kind });
     for (const p of checkGuidance(truth, g)) problems.push({ ...p, caseIndex: i });
   });
   return { page, problems, cases: page.cases.length };

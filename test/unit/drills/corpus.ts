@@ -340,7 +340,7 @@ function render(c: TrueCase, key: Key, r: Rng): string {
   let text: string;
   if (key === 'paidAmount' || key === 'refundAmount') text = renderMoney(c.fen[key]!, r);
   else if (key === 'shippingFee') text = c.fen.shippingFee === 0 ? r.pick(['包邮', '¥0.00', '0.00元']) : renderMoney(c.fen.shippingFee!, r);
-  else if (c.walls[key]) text = renderTime(c.walls[key]!, c.timeFormats[key]!);
+  else if (c.walls[key]) text = renderTime(c.walls[key], c.timeFormats[key]!);
   else text = String(v);
   if (c.damaged.has(key)) {
     const d = damageFor(key, r, text);
@@ -514,7 +514,7 @@ export function generatePage(seed: number): GeneratedPage {
     const freeColumn = r.chance(0.4) ? r.pick(['留言', '备注', '买家留言']) : null;
     const headTag = r.chance(0.3) ? 'td' : 'th';
     const headCell = (text: string) => (r.chance(0.5) ? `<${headTag}>${text}</${headTag}>` : `<${headTag}><span class="${r.id('h')}">${text}</span></${headTag}>`);
-    const header = `<tr>${keys.map((k) => headCell(invisible(labels[k]!, r) + r.pick(['', '', '：']))).join('')}${withCountdown ? `<${headTag}>超时提醒</${headTag}>` : ''}${freeColumn ? `<${headTag}>${freeColumn}</${headTag}>` : ''}<${headTag}>操作</${headTag}>` + '</tr>';
+    const header = `<tr>${keys.map((k) => headCell(invisible(labels[k], r) + r.pick(['', '', '：']))).join('')}${withCountdown ? `<${headTag}>超时提醒</${headTag}>` : ''}${freeColumn ? `<${headTag}>${freeColumn}</${headTag}>` : ''}<${headTag}>操作</${headTag}>` + '</tr>';
     let adversarial = cases.filter((c) => ADVERSARIAL_NICKS.includes(String(c.values.buyer))).length;
     const rows = cases
       .map((c) => {

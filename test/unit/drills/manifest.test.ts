@@ -114,7 +114,7 @@ describe('drill: the built manifest asks only for what is used, only on the back
     const byCode = (p: string) => USED_BY_CODE[p] !== undefined && sources.some((f) => USED_BY_CODE[p]!.test(code(f)));
     const unused = [...declared].filter((p) => !byCode(p) && !Object.entries(NEEDS_PERMISSION).some(([ns, perm]) => perm === p && used.has(ns)));
     expect(unused).toEqual([]);
-    const undeclared = [...used].filter((ns) => NEEDS_PERMISSION[ns] && !declared.has(NEEDS_PERMISSION[ns]!));
+    const undeclared = [...used].filter((ns) => NEEDS_PERMISSION[ns] && !declared.has(NEEDS_PERMISSION[ns]));
     expect(undeclared).toEqual([]);
   });
 

@@ -70,11 +70,12 @@ export function checkFacts(c: TrueCase, read: ReadLike): Problem[] {
     if (c.values[key as Key] === undefined && !c.damaged.has(key as Key)) out.push({ kind: 'invented-fact', detail: `${key}: not on the panel, read as ${JSON.stringify(facts[key])}` });
   }
   const cd = facts.platformCountdown;
+  const shown = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
   if (c.countdown) {
     if (cd === undefined) out.push({ kind: 'missed-fact', detail: `platformCountdown: expected ${c.countdown.text}` });
-    else if (norm(String(cd)) !== norm(c.countdown.text)) out.push({ kind: 'wrong-fact', detail: `platformCountdown: expected ${c.countdown.text}, got ${String(cd)}` });
+    else if (norm(shown(cd)) !== norm(c.countdown.text)) out.push({ kind: 'wrong-fact', detail: `platformCountdown: expected ${c.countdown.text}, got ${shown(cd)}` });
   } else if (cd !== undefined) {
-    out.push({ kind: 'invented-fact', detail: `platformCountdown: none on the panel, read ${String(cd)}` });
+    out.push({ kind: 'invented-fact', detail: `platformCountdown: none on the panel, read ${shown(cd)}` });
   }
   if (read.kind !== expectedKind(c)) out.push({ kind: 'wrong-kind', detail: `kind: expected ${expectedKind(c)}, got ${read.kind}` });
   if (read.platform !== c.platform) out.push({ kind: 'wrong-kind', detail: `platform: expected ${c.platform}, got ${read.platform}` });

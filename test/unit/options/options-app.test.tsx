@@ -218,7 +218,7 @@ describe('options page: rule packs', () => {
     await until(() => expect(api.download).toHaveBeenCalled());
     const [name, text] = vi.mocked(api.download).mock.calls[0]!;
     expect(name).toBe(`${defaultPack.id}-${defaultPack.version}.json`);
-    expect(JSON.parse(text).rules).toHaveLength(defaultPack.rules.length);
+    expect((JSON.parse(text) as { rules: unknown[] }).rules).toHaveLength(defaultPack.rules.length);
   });
 });
 
@@ -239,11 +239,11 @@ describe('options page: settings', () => {
 
   it('the rule version per platform lists the pack profiles and is saved', async () => {
     const { s } = mount();
-    const sel = (await until(() => {
+    const sel = await until(() => {
       const el = must('setting-ruleProfiles.tmall') as HTMLSelectElement;
       if (el.options.length < 2) throw new Error('profiles not loaded');
       return el;
-    })) as HTMLSelectElement;
+    });
     expect([...sel.options].map((o) => o.value)).toEqual(['', ...defaultPack.profiles.filter((p) => p.platform === 'tmall').map((p) => p.id)]);
     sel.value = 'tmall-legacy';
     sel.dispatchEvent(new Event('change', { bubbles: true }));

@@ -71,7 +71,7 @@ describe('workbench list (Fusion: header table, one table per case)', () => {
 
   it('workbench-list-qn.html after its rows arrive: no shop-type mark → no verdict until the agent says 天猫 or 淘宝', () => {
     const doc = loadFixture('workbench-list-qn.html', QN_LIST);
-    const script = doc.querySelector('script')!.textContent!;
+    const script = doc.querySelector('script')!.textContent;
     const cases = JSON.parse(/var CASES = (\[.*\]);/.exec(script)![1]!) as Array<{ oid: string; rid: string; nick: string; cells: string[] }>;
     doc.getElementById('body')!.innerHTML = cases
       .map(

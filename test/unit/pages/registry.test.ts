@@ -160,7 +160,7 @@ describe('re-reading a page that carries our own badges', () => {
       return b;
     };
     before.cases[0]!.anchor.prepend(badge());
-    const dt = Array.from(doc.querySelectorAll('dt')).find((d) => d.textContent!.includes('实付金额'))!;
+    const dt = Array.from(doc.querySelectorAll('dt')).find((d) => d.textContent.includes('实付金额'))!;
     dt.after(badge());
     expect(readPage(doc, url).cases.map((c) => c.facts)).toEqual(before.cases.map((c) => c.facts));
   });

@@ -70,7 +70,7 @@ describe('verdict', () => {
     const base = outOfStockCase();
     const c = { ...base, guidance: { ...base.guidance, compensation: { ...base.guidance.compensation, contestable: true } } };
     render(<CaseCard c={c} nowMs={NOW} thresholdsHours={[4, 1]} />, root);
-    const text = q('[data-testid="contestable"]')[0]!.textContent!;
+    const text = q('[data-testid="contestable"]')[0]!.textContent;
     expect(text).toContain('不符');
     expect(text).toContain('礼貌');
   });
@@ -151,7 +151,7 @@ describe('very long scraped values', () => {
     const long = '缺'.repeat(5000);
     const c = view(read({ refundId: '4', reason: long }), guidance());
     render(<CaseCard c={c} nowMs={NOW} thresholdsHours={[4, 1]} />, root);
-    const text = q('[data-testid="verdict"]')[0]!.textContent!;
+    const text = q('[data-testid="verdict"]')[0]!.textContent;
     expect(text.length).toBeLessThan(200);
     expect(text).toContain('缺'.repeat(79) + '…');
   });
@@ -454,7 +454,7 @@ describe('the "why" in the agent’s words', () => {
     };
     render(<CaseCard c={c} nowMs={NOW} thresholdsHours={[4, 1]} />, root);
     const why = q('[data-testid="why"]')[0]!;
-    const text = why.textContent!;
+    const text = why.textContent;
     expect(text).toContain('天猫投诉处理（2019年延迟发货新规）、扣分与补偿方案');
     expect(text).not.toContain('003_8e684185fd0e0614.txt');
     expect(why.querySelector('.source')!.getAttribute('title')).toBe('003_8e684185fd0e0614.txt');
@@ -503,7 +503,7 @@ describe('claims, action groups and notes reach the agent', () => {
       },
     };
     render(<CaseCard c={c} nowMs={NOW} thresholdsHours={[4, 1]} />, root);
-    expect(q('[data-testid="verdict"]')[0]!.textContent!.startsWith('若核实属实，买家选择的原因“卖家缺货”会触发赔付')).toBe(true);
+    expect(q('[data-testid="verdict"]')[0]!.textContent.startsWith('若核实属实，买家选择的原因“卖家缺货”会触发赔付')).toBe(true);
     expect(q('[data-testid="verdict-confirm"]')[0]!.textContent).toBe('须先核实：商品是否确为假货（以鉴定或平台判定为准）。核实之前，不要按属实答复买家。');
     expect(q('[data-testid="action"]').map((e) => `${e.getAttribute('data-group')}:${e.textContent}`)).toEqual(['first:先核实', 'first:再联系买家', 'ladder:换货', 'more:登记备注']);
     expect(root.querySelector('.actions-more summary')!.textContent).toBe('更多建议（1 条）');
