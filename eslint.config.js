@@ -23,6 +23,8 @@ const zones = [
   { target: './components', from: './entrypoints', message: 'components/ are shared by the contexts and import none of them.' },
   { target: './protocol', from: ['./entrypoints', './components'], message: 'protocol/ is shared by every context and imports none of them, nor the UI.' },
   { target: './core', from: './', except: ['./core', './node_modules'], message: 'core/ imports only itself (and its packages).' },
+  { target: './cli', from: './', except: ['./cli', './core', './node_modules'], message: 'cli/ is a Node tool over core/: it imports no context, component or protocol.' },
+  { target: ['./entrypoints', './components', './protocol'], from: './cli', message: 'cli/ is a Node tool, no part of the extension.' },
 ];
 
 export default tseslint.config(

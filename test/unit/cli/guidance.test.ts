@@ -2,7 +2,7 @@
  * The `guidance` command: JSON on stdout for facts files and saved pages; exit 2 and one line
  * on stderr, no stack trace, for every kind of bad input. Most cases call `runGuidance` (all
  * the command does besides writing its result); the real command, spawned as
- * `tsx core/cli/guidance.ts …` (what `npm run guidance --` runs), is checked for success,
+ * `tsx cli/guidance.ts …` (what `npm run guidance --` runs), is checked for success,
  * for exit 2 and under two machine time zones.
  */
 import { spawn } from 'node:child_process';
@@ -10,12 +10,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runGuidance } from '../../../core/cli/run';
+import { runGuidance } from '../../../cli/run';
 import { FIXTURES } from '../pages/load';
 
 const ROOT = resolve(FIXTURES, '../../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
-const CLI = join(ROOT, 'core/cli/guidance.ts');
+const CLI = join(ROOT, 'cli/guidance.ts');
 const dir = mkdtempSync(join(tmpdir(), 'guidance-cli-'));
 
 function file(name: string, content: string): string {

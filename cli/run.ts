@@ -7,18 +7,19 @@
  * Prints `{ "cases": [ { kind, platform, facts, compensation, deadlines, penalties, actions,
  * replies, warnings, unreadable, … } ] }` — one entry per Facts object, or per panel / list
  * row of the page in page order. Bad input → exit 2 with one line on stderr.
- * Pure of browser/WXT imports; happy-dom parses saved pages.
+ * A Node tool over core/ (lint: cli/ imports only core/ and packages); happy-dom, a
+ * devDependency, parses saved pages — which is why it lives outside the pure core.
  */
 import { readFileSync } from 'node:fs';
-import { defaultPack, evaluate, parseRulePack } from '../index';
-import { FactsSchema, PLATFORMS, type CaseKind, type Facts, type Platform } from '../model/facts';
-import type { Guidance } from '../model/guidance';
-import { LedgerSchema, type LedgerEntry } from '../model/ledger';
-import type { RulePack } from '../model/rule-pack';
-import { readPage } from '../pages/registry';
-import { z } from '../model/zod';
-import { formatZodError } from '../model/zod';
-import { parseBeijingTime, toBeijingIso, toEpochMs } from '../time/beijing';
+import { defaultPack, evaluate, parseRulePack } from '../core/index';
+import { FactsSchema, PLATFORMS, type CaseKind, type Facts, type Platform } from '../core/model/facts';
+import type { Guidance } from '../core/model/guidance';
+import { LedgerSchema, type LedgerEntry } from '../core/model/ledger';
+import type { RulePack } from '../core/model/rule-pack';
+import { readPage } from '../core/pages/registry';
+import { z } from '../core/model/zod';
+import { formatZodError } from '../core/model/zod';
+import { parseBeijingTime, toBeijingIso, toEpochMs } from '../core/time/beijing';
 
 export interface CliResult {
   code: 0 | 1 | 2;
