@@ -64,140 +64,33 @@ export interface RenderedReply {
   parts: { text: string; placeholder?: string }[];
 }
 
-/** The marker part of a missing placeholder: one frozen object per name, shared between renders. */
-const MARK_PARTS = new Map<string, { text: string; placeholder?: string }>();
-function markPart(name: TemplatePlaceholder): { text: string; placeholder?: string } {
-  let v = MARK_PARTS.get(name);
-  if (v === undefined) MARK_PARTS.set(name, (v = Object.freeze({ text: PLACEHOLDER_MARKS[name], placeholder: name })));
-  return v;
-}
-
 /** Fill a compiled template. Empty / whitespace-only values count as missing. */
 export function renderTemplate(compiled: CompiledTemplate, values: PlaceholderValues): RenderedReply {
-  const parts: { text: string; placeholder?: string }[] = [];
-  const text = fill(compiled, values, parts);
-  return { text, missing: fillMask === 0 ? [] : [...missingOf(compiled, fillMask)], parts };
-}
-
-/**
- * renderTemplate straight into a reply `{ id, ruleId, title, text, missing, parts }` (no
- * intermediate object). A literal part of the template that stands alone between markers is
- * shared (frozen) instead of copied, and so is the `missing` list (one per template and set of
- * missing names).
- */
-export function renderReply<T>(rule: { id: string; title: T }, compiled: CompiledTemplate, values: PlaceholderValues): { id: string; ruleId: string; title: T; text: string; missing: string[]; parts: { text: string; placeholder?: string }[] } {
-  const parts: { text: string; placeholder?: string }[] = [];
-  const text = fill(compiled, values, parts);
-  const missing = fillMask === 0 ? (NONE_MISSING as string[]) : (missingOf(compiled, fillMask) as string[]);
-  return { id: rule.id, ruleId: rule.id, title: rule.title, text, missing, parts };
-}
-
-const NONE_MISSING: readonly string[] = Object.freeze([]);
-const missingLists = new WeakMap<CompiledTemplate, Map<number, readonly string[]>>();
-/** The names of a mask's placeholders in order of first appearance in the template (frozen, shared). */
-function missingOf(compiled: CompiledTemplate, mask: number): readonly string[] {
-  let byMask = missingLists.get(compiled);
-  if (!byMask) missingLists.set(compiled, (byMask = new Map<number, readonly string[]>()));
-  let v = byMask.get(mask);
-  if (v === undefined) {
-    const names: string[] = [];
-    for (const part of compiled) if ('placeholder' in part && mask & (1 << bitOf(part.placeholder)) && !names.includes(part.placeholder)) names.push(part.placeholder);
-    byMask.set(mask, (v = Object.freeze(names)));
-  }
-  return v;
-}
-
-/** Bits of the placeholders found missing by the last `fill`. */
-let fillMask = 0;
-
-function fill(compiled: CompiledTemplate, values: PlaceholderValues, parts: { text: string; placeholder?: string }[]): string {
+  const parts: RenderedReply['parts'] = [];
+  const missing: string[] = [];
   let text = '';
+  /** The text since the last missing value's marker (literal parts and filled values). */
   let run = '';
-  let mask = 0;
-  /** The compiled literal part when the current run is exactly that one part (reused as is). */
-  let runPart: { text: string } | null = null;
-  let runParts = 0;
-  for (let i = 0; i < compiled.length; i += 1) {
-    const part = compiled[i]!;
-    if ('text' in part) {
-      text += part.text;
-      run += part.text;
-      runPart = part;
-      runParts += 1;
+  for (const part of compiled) {
+    const value = 'text' in part ? part.text : values[part.placeholder];
+    if ('text' in part || (value !== undefined && value.trim() !== '')) {
+      text += value;
+      run += value;
       continue;
     }
     const name = part.placeholder;
-    const value = valueOf(values, name);
-    if (value !== undefined && !isBlank(value)) {
-      text += value;
-      run += value;
-      runParts += 2;
-      continue;
-    }
-    const mark = markPart(name);
-    if (run) parts.push(runParts === 1 ? runPart! : { text: run });
+    const mark = PLACEHOLDER_MARKS[name];
+    if (run) parts.push({ text: run });
     run = '';
-    runParts = 0;
-    parts.push(mark);
-    text += mark.text;
-    mask |= 1 << bitOf(name);
+    parts.push({ text: mark, placeholder: name });
+    text += mark;
+    if (!missing.includes(name)) missing.push(name);
   }
-  if (run || parts.length === 0) parts.push(run && runParts === 1 ? runPart! : { text: run });
-  fillMask = mask;
-  return text;
+  if (run || parts.length === 0) parts.push({ text: run });
+  return { text, missing, parts };
 }
 
-function bitOf(name: TemplatePlaceholder): number {
-  switch (name) {
-    case 'shopName':
-      return 0;
-    case 'signature':
-      return 1;
-    case 'orderId':
-      return 2;
-    case 'refundId':
-      return 3;
-    case 'reason':
-      return 4;
-    case 'paidAmount':
-      return 5;
-    case 'refundAmount':
-      return 6;
-    case 'compensationAmount':
-      return 7;
-    default:
-      return 8 + MEMO_ONLY_PLACEHOLDERS.indexOf(name);
-  }
-}
-
-/** values[name] with a named (monomorphic) load per placeholder. */
-function valueOf(values: PlaceholderValues, name: TemplatePlaceholder): string | undefined {
-  switch (name) {
-    case 'shopName':
-      return values.shopName;
-    case 'signature':
-      return values.signature;
-    case 'orderId':
-      return values.orderId;
-    case 'refundId':
-      return values.refundId;
-    case 'reason':
-      return values.reason;
-    case 'paidAmount':
-      return values.paidAmount;
-    case 'refundAmount':
-      return values.refundAmount;
-    case 'compensationAmount':
-      return values.compensationAmount;
-    default:
-      return values[name];
-  }
-}
-
-/** `value.trim() === ''`, without the call when the first character is plainly not a space. */
-function isBlank(value: string): boolean {
-  if (value.length === 0) return true;
-  const c = value.charCodeAt(0);
-  if ((c > 32 && c < 127) || (c >= 0x4e00 && c <= 0x9fff)) return false;
-  return value.trim() === '';
+/** renderTemplate as a reply of the pack: `{ id, ruleId, title, text, missing, parts }`. */
+export function renderReply<T>(rule: { id: string; title: T }, compiled: CompiledTemplate, values: PlaceholderValues): { id: string; ruleId: string; title: T } & RenderedReply {
+  return { id: rule.id, ruleId: rule.id, title: rule.title, ...renderTemplate(compiled, values) };
 }
