@@ -21,16 +21,16 @@ import { z } from '../core/model/zod';
 import { formatZodError } from '../core/model/zod';
 import { parseBeijingTime, toBeijingIso, toEpochMs } from '../core/time/beijing';
 
-export interface CliResult {
+interface CliResult {
   code: 0 | 1 | 2;
   stdout: string;
   stderr: string;
 }
 
 /** Bad input: reported as one line, exit 2. */
-export class UsageError extends Error {}
+class UsageError extends Error {}
 
-export const USAGE =
+const USAGE =
   'usage: npm run guidance -- --facts <facts.json> | <page.html> [--url <page url>] [--now ISO] [--platform tmall|taobao] [--profile <pack profile, e.g. tmall-legacy>] [--ledger ledger.json] [--pack pack.json]';
 
 interface Args {
@@ -47,7 +47,7 @@ interface Args {
 
 const VALUE_FLAGS = ['--facts', '--url', '--now', '--platform', '--profile', '--ledger', '--pack'] as const;
 
-export function parseArgs(argv: readonly string[]): Args {
+function parseArgs(argv: readonly string[]): Args {
   const args: Args = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -94,7 +94,7 @@ function zodLine(issues: ReadonlyArray<{ path: readonly PropertyKey[]; message: 
 }
 
 /** `--now`: ISO with an offset, or a Beijing wall time (`2026-11-20 10:00`). */
-export function parseNow(raw: string | undefined, clock: () => number): string {
+function parseNow(raw: string | undefined, clock: () => number): string {
   if (raw === undefined) return toBeijingIso(clock());
   const iso = parseBeijingTime(raw);
   if (!iso) throw new UsageError(`--now ${raw}: not a time (use ISO 8601, e.g. 2026-11-20T10:00:00+08:00)`);

@@ -11,7 +11,7 @@ import { t, tCount, type MessageKey } from './i18n';
  * platform's own 批量同意退款 — the extension never clicks anything on the page. Text only.
  */
 
-export type BatchLimits = Record<Platform, { count: number; yuan: number }>;
+type BatchLimits = Record<Platform, { count: number; yuan: number }>;
 
 const clipId = (s: string) => (s.length > 40 ? `${s.slice(0, 39)}…` : s);
 
@@ -28,7 +28,7 @@ export function BatchList(props: { cases: readonly CaseSummary[]; limits: BatchL
       list.push({ ...c, refundFen: b.refundFen });
       byPlatform.set(c.platform, list);
     } else {
-      // one reason per excluded case: its first (the order of BATCH_EXCLUSIONS)
+      // one reason per excluded case: its first (the order of BatchExclusion)
       const why = b.why[0]!;
       excluded.set(why, (excluded.get(why) ?? 0) + 1);
     }

@@ -16,7 +16,7 @@ import { DEFAULT_DEADLINE_KINDS } from '../core/day/deadline-kinds';
  * suggested replies, and warnings. Presentational: data in, nothing fetched here.
  */
 
-export interface CaseData {
+interface CaseData {
   key: string;
   read: PanelRead;
   guidance: Guidance;
@@ -42,7 +42,7 @@ export interface CaseHead {
   compensation: { triggered: boolean; amount: string | null };
 }
 
-export function fieldName(field: string): string {
+function fieldName(field: string): string {
   const label = t(`field_${field}` as MessageKey);
   return label.startsWith('field_') ? field : label;
 }
@@ -55,8 +55,8 @@ export function fieldName(field: string): string {
 export const quotedLang = (text: string): 'zh-CN' | undefined => (/\p{Script=Han}/u.test(text) ? 'zh-CN' : undefined);
 
 /** Scraped text is cut for display (a hostile page can put megabytes in a cell). */
-export const MAX_SCRAPED_CHARS = 80;
-export function clip(text: string, max = MAX_SCRAPED_CHARS): string {
+const MAX_SCRAPED_CHARS = 80;
+function clip(text: string, max = MAX_SCRAPED_CHARS): string {
   const chars = Array.from(text);
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }

@@ -11,7 +11,7 @@ import { toEpochMs } from '../core/time/beijing';
 
 export const BADGE_TAG = 'aftersale-sentinel-badge';
 
-export type Urgency = 'breached' | 'critical' | 'warning' | 'ok';
+type Urgency = 'breached' | 'critical' | 'warning' | 'ok';
 export type BadgeLocale = 'zh-CN' | 'en';
 
 /** Hours before a deadline, most distant first (settings.warningThresholdsHours), e.g. [4, 1]. */

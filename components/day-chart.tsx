@@ -57,7 +57,7 @@ export function BarsChart(props: { data: BarDatum[]; horizontal?: boolean; testI
   return <div ref={ref} class={`day-chart ${horizontal ? 'day-chart-h' : 'day-chart-v'}`} data-testid={props.testId} role="img" aria-label={props.label} />;
 }
 
-export interface Slice {
+interface Slice {
   key: string;
   label: string;
   value: number;

@@ -23,7 +23,7 @@ const zh = (key: string, ...subs: Array<string | number>) => translate('zh-CN', 
  * A long digit id for Excel: written as the formula `="…"` so it stays text (as a number,
  * Excel would show a 16-digit 退款编号 as 2.02611E+15 and lose its last digits). Digits only.
  */
-export interface IdCell {
+interface IdCell {
   id: string;
 }
 type Cell = string | number | null | undefined | IdCell;
@@ -38,7 +38,7 @@ export function csvCell(value: Cell): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function csvText(rows: ReadonlyArray<ReadonlyArray<Cell>>): string {
+function csvText(rows: ReadonlyArray<ReadonlyArray<Cell>>): string {
   return BOM + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 

@@ -19,7 +19,7 @@ export interface DayData {
   retentionDays: number;
 }
 
-export interface DayViewProps {
+interface DayViewProps {
   data: DayData | null;
   error: string | null;
   range: DayRange;
@@ -32,7 +32,7 @@ export interface DayViewProps {
 const TOP_REASONS = 6;
 
 /** `2026-11-20 14:05` in Beijing time. */
-export function shortWall(ms: number): string {
+function shortWall(ms: number): string {
   return toBeijingIso(ms).slice(0, 16).replace('T', ' ');
 }
 

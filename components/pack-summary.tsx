@@ -1,7 +1,7 @@
 import { pick, sourceTitle, t, tKnown } from './i18n';
 
 /** What the options page shows about a rule pack (presentational). */
-export interface PackSummaryInfo {
+interface PackSummaryInfo {
   id: string;
   version: string;
   importedAt: string;

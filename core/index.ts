@@ -6,13 +6,13 @@
  *   parseRulePack(input: unknown | string) → { ok: true, pack, warnings } | { ok: false, error }
  *   FactsSchema, GuidanceSchema, RulePackSchema + the model, time and money helpers.
  */
-export { evaluate, deriveKind, compilePack, blockOf, type EvaluateOptions, type EvaluateSettings } from './engine';
-export { defaultPack, defaultPackInput, parseRulePack, formatPath, SEEDS, SEED_FILES, type ParseRulePackResult } from './rules';
+export { evaluate, compilePack, blockOf, type EvaluateOptions } from './engine';
+export { defaultPack, defaultPackInput, parseRulePack, formatPath, SEEDS, SEED_FILES } from './rules';
 export * from './model';
 export * from './model/rule-pack';
 export * from './model/settings';
 export * from './time';
 export * from './money';
-export { compileTemplate, renderTemplate, PLACEHOLDER_MARKS, type RenderedReply } from './replies';
-export { memoLine, decidingRule, ruleShortName, memoTime, MEMO_DECISIONS, MEMO_PLACEHOLDER_NAMES, type MemoDecision, type MemoInput } from './replies/memo';
+export { compileTemplate, renderTemplate, type RenderedReply } from './replies';
+export { memoLine, ruleShortName, MEMO_DECISIONS, type MemoDecision } from './replies/memo';
 export { normalizeText, normalizeLabel } from './text/normalize';

@@ -20,7 +20,7 @@ const earliest = <T extends D>(ds: readonly T[]): T | null => {
   return best;
 };
 
-export interface Headline<T extends D> {
+interface Headline<T extends D> {
   /** The deadline to count down to; null when none is open. */
   next: T | null;
   /** The seller's deadlines already past at `nowMs`, earliest first. */
@@ -47,7 +47,7 @@ export function caseDue(deadlines: readonly D[], nowMs: number): string | null {
 }
 
 /** Ordering by due time, earliest first (breached deadlines, in the past, first). */
-export function byDueAt<T extends Pick<Deadline, 'dueAt'>>(a: T, b: T): number {
+function byDueAt<T extends Pick<Deadline, 'dueAt'>>(a: T, b: T): number {
   return a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0;
 }
 
@@ -56,7 +56,7 @@ export function sortDeadlines<T extends Pick<Deadline, 'dueAt'>>(deadlines: read
 }
 
 /** Where a case stands in the queue: something still open, only breaches left, or no deadline at all. */
-export type QueueGroup = 'open' | 'overdue' | 'none';
+type QueueGroup = 'open' | 'overdue' | 'none';
 
 export function queueGroup(deadlines: readonly D[], nowMs: number): QueueGroup {
   if (deadlines.length === 0) return 'none';
@@ -86,7 +86,7 @@ export function queueOrder<T extends { key: string }>(items: readonly T[], deadl
 const HOUR_MS = 3_600_000;
 
 /** ms until the nearest deadline not yet breached, whoever its actor (null: none left). */
-export function msToNextDeadline(deadlines: readonly Pick<Deadline, 'dueAt'>[], nowMs: number): number | null {
+function msToNextDeadline(deadlines: readonly Pick<Deadline, 'dueAt'>[], nowMs: number): number | null {
   let best: number | null = null;
   for (const d of deadlines) {
     const left = Date.parse(d.dueAt) - nowMs;

@@ -40,7 +40,7 @@ const ReportFactsSchema = z.extend(FactsSchema, {
 });
 const ReportReadSchema = z.extend(PanelReadSchema, { adapter: bounded(LIMITS.nameChars, 1), facts: ReportFactsSchema });
 
-export const ReportPagePayload = z.object({
+const ReportPagePayload = z.object({
   /** Only the seller back-office sends reports: https on *.tmall.com / *.taobao.com. */
   url: z.url({ protocol: /^https$/, hostname: /(^|\.)(tmall|taobao)\.com$/ }).check(z.maxLength(LIMITS.urlChars)),
   cases: z.array(ReportReadSchema).check(z.maxLength(LIMITS.casesPerReport)),
@@ -60,10 +60,10 @@ export const ReportPagePayload = z.object({
     }),
   ),
 });
-export const GetTabCasesPayload = z.union([z.object({ tabId: z.optional(z.number().check(z.int(), z.nonnegative())) }), NoPayload]);
-export const FocusCasePayload = z.object({ key: z.string().check(z.minLength(1), z.maxLength(LIMITS.keyChars)) });
+const GetTabCasesPayload = z.union([z.object({ tabId: z.optional(z.number().check(z.int(), z.nonnegative())) }), NoPayload]);
+const FocusCasePayload = z.object({ key: z.string().check(z.minLength(1), z.maxLength(LIMITS.keyChars)) });
 /** `tabId`: prefer that tab's copy of the case (a case open in two tabs); else the first tab that has it. */
-export const GetCasePayload = z.object({ key: z.string().check(z.minLength(1), z.maxLength(LIMITS.keyChars)), tabId: z.optional(z.number().check(z.int(), z.nonnegative())) });
+const GetCasePayload = z.object({ key: z.string().check(z.minLength(1), z.maxLength(LIMITS.keyChars)), tabId: z.optional(z.number().check(z.int(), z.nonnegative())) });
 /** The settings patch with the team pack URL bounded (the model's patch leaves it to the full settings' check). */
 export const SaveSettingsPayload = z.extend(SettingsPatchSchema, {
   teamPack: z.optional(z.partial(z.object({ url: bounded(LIMITS.urlChars), refreshHours: intIn(1, 168), sha256: bounded(64) }))),
@@ -80,8 +80,8 @@ export const DeleteLedgerEntryPayload = z.object({ seq: z.number().check(z.int()
 export const GetLedgerPayload = z.union([z.object({ caseKey: z.optional(z.string().check(z.maxLength(LIMITS.keyChars))) }), NoPayload]);
 export const CasesChangedPayload = z.object({ tabId: z.number().check(z.int()) });
 /** Worker → tab / offscreen document (validated by nobody's door: the worker is their only sender). */
-export const ShowCuePayload = z.object({ key: z.optional(bounded(LIMITS.keyChars)), text: bounded(LIMITS.textChars) });
-export const OffscreenCopyPayload = z.object({ text: bounded(LIMITS.textChars) });
+const ShowCuePayload = z.object({ key: z.optional(bounded(LIMITS.keyChars)), text: bounded(LIMITS.textChars) });
+const OffscreenCopyPayload = z.object({ text: bounded(LIMITS.textChars) });
 
 /**
  * The schema of each message's payload. Checked against the ProtocolMap both ways: what a

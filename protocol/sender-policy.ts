@@ -11,10 +11,10 @@ import type { ProtocolMap } from './map';
 /** Where a message may come from. */
 export type SenderContext = 'extension-page' | 'content-script';
 /** What a sender is: a context, or `unknown` (always refused). */
-export type SenderKind = SenderContext | 'unknown';
+type SenderKind = SenderContext | 'unknown';
 
 /** The part of runtime.MessageSender the policy reads. */
-export interface PolicySender {
+interface PolicySender {
   id?: string;
   url?: string;
   tab?: { id?: number };

@@ -110,7 +110,7 @@ export interface CaseSummary {
 }
 
 /** Scraped text kept in a summary (the panel shows at most 40 characters, 400 in a tooltip). */
-export const SUMMARY_TEXT_CHARS = 400;
+const SUMMARY_TEXT_CHARS = 400;
 
 function cut(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;

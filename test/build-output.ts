@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..');
-export type BuildMode = 'production' | 'measured';
+type BuildMode = 'production' | 'measured';
 export const DIST: Record<BuildMode, string> = {
   production: join(ROOT, '.output', 'chrome-mv3'),
   measured: join(ROOT, '.output', 'chrome-mv3-measured'),
@@ -27,7 +27,7 @@ function newestMtime(path: string): number {
   return newest;
 }
 
-export function buildState(dist: string): { present: boolean; stale: boolean } {
+function buildState(dist: string): { present: boolean; stale: boolean } {
   const manifest = join(dist, 'manifest.json');
   const present = existsSync(manifest);
   const buildMtime = present ? statSync(manifest).mtimeMs : 0;

@@ -22,26 +22,24 @@ import { toEpochMs } from '../time/beijing';
  */
 
 /** Why a case is not in a batch, in the order checked (all that apply are listed). */
-export const BATCH_EXCLUSIONS = [
-  'disabled',
-  'kind',
-  'status',
-  'reason-unknown',
-  'reason',
-  'compensation',
-  'state-unknown',
-  'state',
-  'refund-only-shipped',
-  'amount-unknown',
-  'amount-over',
-  'payment-time-unknown',
-  'payment-time',
-] as const;
-export type BatchExclusion = (typeof BATCH_EXCLUSIONS)[number];
+export type BatchExclusion =
+  | 'disabled'
+  | 'kind'
+  | 'status'
+  | 'reason-unknown'
+  | 'reason'
+  | 'compensation'
+  | 'state-unknown'
+  | 'state'
+  | 'refund-only-shipped'
+  | 'amount-unknown'
+  | 'amount-over'
+  | 'payment-time-unknown'
+  | 'payment-time';
 
 export type BatchCheck = { ok: true; refundFen: number } | { ok: false; why: BatchExclusion[] };
 
-export interface BatchCase {
+interface BatchCase {
   kind: CaseKind;
   facts: Facts;
   /** The reason's category as the engine classified it; null: unknown or negated. */
@@ -117,7 +115,7 @@ function compensatingCategoriesCached(pack: Pick<RulePack, 'rules'>, platform: P
   return set;
 }
 
-export interface Batch<T> {
+interface Batch<T> {
   cases: T[];
   totalFen: number;
 }

@@ -5,7 +5,7 @@
  * keeps this table equal to the default pack. An imported pack's own timers (read from its
  * stored JSON by `timerKindsFromPackJson`) come first.
  */
-export type Actor = 'seller' | 'buyer' | 'platform';
+type Actor = 'seller' | 'buyer' | 'platform';
 export interface DeadlineKind {
   label: { zh: string; en: string };
   actor: Actor;

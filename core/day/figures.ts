@@ -29,16 +29,16 @@ export type DayRange = (typeof DAY_RANGES)[number];
 export const RANGE_DAYS: Readonly<Record<DayRange, number>> = { today: 1, '7d': 7, '30d': 30 };
 
 /** The intervention window: a refund settled within 72 h of the request never reaches 小二介入. */
-export const INTERVENTION_WINDOW_MS = 72 * HOUR;
+const INTERVENTION_WINDOW_MS = 72 * HOUR;
 
 /** Status texts that mean the case is concluded or agreed by the shop (no intervention needed). */
-export const HANDLED_STATUS = ['退款成功', '退款关闭', '协议达成', '已同意', '同意退款', '已处理', '完结', '已完成', '售后成功', '售后关闭', '交易关闭'] as const;
-export const INTERVENTION_STATUS = '介入';
+const HANDLED_STATUS = ['退款成功', '退款关闭', '协议达成', '已同意', '同意退款', '已处理', '完结', '已完成', '售后成功', '售后关闭', '交易关闭'] as const;
+const INTERVENTION_STATUS = '介入';
 
 export const OUTCOMES = ['in-window', 'handled-late', 'handled-unknown', 'intervention', 'open-overdue', 'open', 'no-status'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-export interface Bucket<K extends string | null = string | null> {
+interface Bucket<K extends string | null = string | null> {
   key: K;
   count: number;
 }
@@ -77,7 +77,7 @@ export interface DayFigures {
 }
 
 /** 00:00 Beijing of the day `ms` falls on. */
-export function beijingDayStart(ms: number): number {
+function beijingDayStart(ms: number): number {
   return Math.floor((ms + BEIJING_OFFSET_MS) / DAY) * DAY - BEIJING_OFFSET_MS;
 }
 
@@ -85,7 +85,7 @@ export function windowStart(range: DayRange, nowMs: number): number {
   return beijingDayStart(nowMs) - (RANGE_DAYS[range] - 1) * DAY;
 }
 
-export function isHandledStatus(status: string): boolean {
+function isHandledStatus(status: string): boolean {
   return HANDLED_STATUS.some((s) => status.includes(s));
 }
 
@@ -114,7 +114,7 @@ function ranked<K extends string | null>(map: Map<K, number>): Bucket<K>[] {
   return [...map].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || (a.key === null ? 1 : b.key === null ? -1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-export interface DayInput {
+interface DayInput {
   cases: readonly RecentCase[];
   ledger: readonly LedgerRecord[];
   nowMs: number;

@@ -6,7 +6,7 @@ import type { CaseContext } from './context';
 import { spend } from './budget';
 
 /** How many steps come first, before the remedy ladder. */
-export const FIRST_ACTIONS = 3;
+const FIRST_ACTIONS = 3;
 
 /**
  * Step: the next steps, in the pack's order: at most three first steps, then the shop's

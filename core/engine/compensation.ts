@@ -14,7 +14,7 @@ import { spend } from './budget';
  * do the facts contradict the reason (contestable)? Amounts are integer fen throughout.
  */
 
-export interface CompensationSlice {
+interface CompensationSlice {
   compensation: Compensation;
   state: CompensationState;
   explanation: Explanation[];

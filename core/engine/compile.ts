@@ -39,7 +39,7 @@ export interface CompiledTimer {
 }
 
 /** The timers of one deadline id, in pack order (the first whose `when` holds is the variant). */
-export interface TimerGroup {
+interface TimerGroup {
   deadlineId: string;
   timers: CompiledTimer[];
   /**
@@ -50,7 +50,7 @@ export interface TimerGroup {
   startFact: FactKey | null;
 }
 
-export interface CompiledReply extends CompiledRule<ReplyRule> {
+interface CompiledReply extends CompiledRule<ReplyRule> {
   template: CompiledTemplate;
 }
 export interface CompiledRecidivism extends CompiledRule<RecidivismRule> {
@@ -288,7 +288,7 @@ export function compilePack(pack: RulePack): CompiledPack {
   return compiled;
 }
 
-export interface ReasonLookup {
+interface ReasonLookup {
   rule: ReasonRule | null;
   /** The name found inside the text next to a negation (非…, 不支持…): the text stays unknown. */
   negated?: { name: string; marker: string; rule: ReasonRule };

@@ -17,7 +17,7 @@ import { squash, type ConditionInput } from './when';
  */
 
 /** The subset of Settings (core/model/settings.ts) the engine reads; a full Settings fits. */
-export interface EvaluateSettings {
+interface EvaluateSettings {
   platformProfile?: 'auto' | Platform;
   shopPolicy?: {
     shopName?: string;
@@ -70,10 +70,10 @@ export interface CaseContext extends ConditionInput {
 }
 
 /** The facts that hold instants. */
-export const TIME_FACTS = ['paidAt', 'shippedAt', 'refundRequestedAt', 'complaintFiledAt', 'tradeClosedAt', 'tradeSucceededAt'] as const;
-export type TimeFact = (typeof TIME_FACTS)[number];
+const TIME_FACTS = ['paidAt', 'shippedAt', 'refundRequestedAt', 'complaintFiledAt', 'tradeClosedAt', 'tradeSucceededAt'] as const;
+type TimeFact = (typeof TIME_FACTS)[number];
 
-export function deriveKind(facts: Facts): CaseKind {
+function deriveKind(facts: Facts): CaseKind {
   if (facts.complaintType !== undefined) return 'complaint';
   if (facts.tradeStatus === '交易成功') return 'aftersale';
   if (facts.refundStatus !== undefined && facts.refundStatus.includes('售后')) return 'aftersale';

@@ -16,7 +16,7 @@ import { spend } from './budget';
  * is reported as not computed (never guessed).
  */
 
-export interface DeadlineSlice {
+interface DeadlineSlice {
   deadlines: Deadline[];
   explanation: Explanation[];
   warnings: Warning[];
@@ -71,7 +71,7 @@ function chosenTimers(ctx: CaseContext, countdownTarget: string | null, explanat
  * The deadline a page countdown counts in this case's state: the first `countdownStates`
  * entry whose kinds hold and one of whose states the 退款状态 contains; else the kind's target.
  */
-export function countdownTargetOf(ctx: CaseContext): string {
+function countdownTargetOf(ctx: CaseContext): string {
   if (ctx.refundStatus === '') return ctx.pack.countdownTargets[ctx.kind];
   spend(ctx.work, ctx.compiled.countdownStates.length);
   for (const st of ctx.compiled.countdownStates) {

@@ -15,7 +15,7 @@ import { refusalStep } from './refusal';
 import { repliesStep } from './replies';
 import { dueFromFacts } from './timers';
 
-export { deriveKind, type EvaluateOptions, type EvaluateSettings } from './context';
+export type { EvaluateOptions } from './context';
 
 /**
  * The engine: facts of one case + a rule pack → Guidance. Synchronous and deterministic:

@@ -1,3 +1,3 @@
-export { evaluate, deriveKind, type EvaluateOptions, type EvaluateSettings } from './evaluate';
+export { evaluate, type EvaluateOptions } from './evaluate';
 export { compilePack, lookupReason, type CompiledPack } from './compile';
-export { blockOf, recidivismCount, type BlockPosition } from './recidivism';
+export { blockOf } from './recidivism';

@@ -4,7 +4,7 @@ import { spend } from './budget';
 
 /** Step: the penalty points the case's category puts at risk (the entries are built per pack, rule-sets.ts). */
 
-export interface PenaltySlice {
+interface PenaltySlice {
   penalties: Penalty[];
   explanation: Explanation[];
 }

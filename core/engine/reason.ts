@@ -5,7 +5,7 @@ import { explain, type CaseContext } from './context';
 
 /** Step: the reason the buyer chose (or the complaint type), looked up in the pack by the case context → its explanation or warning. */
 
-export interface ReasonSlice {
+interface ReasonSlice {
   rule: ReasonRule | null;
   explanation: Explanation[];
   warnings: Warning[];

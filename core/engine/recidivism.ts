@@ -16,7 +16,7 @@ import { spend } from './budget';
 
 const dayNumber = (ms: number) => Math.floor((ms + BEIJING_OFFSET_MS) / DAY);
 
-export interface BlockPosition {
+interface BlockPosition {
   /** 0-based block index since the anchor. */
   index: number;
   /** Beijing year of the instant (the count restarts each year). */
@@ -68,7 +68,7 @@ export function recidivismCount(
   return { count, block };
 }
 
-export interface RecidivismSlice {
+interface RecidivismSlice {
   explanation: Explanation[];
   warnings: Warning[];
 }

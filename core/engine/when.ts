@@ -56,7 +56,7 @@ export function factsRead(w: When | undefined): FactKey[] {
 }
 
 /** Does a `compensation` condition hold for a compensation state? */
-export function compensationHolds(want: When['compensation'], state: CompensationState): boolean {
+function compensationHolds(want: When['compensation'], state: CompensationState): boolean {
   if (want === undefined) return true;
   return want === 'triggered' ? state !== 'none' : state === want;
 }

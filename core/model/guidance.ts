@@ -30,7 +30,7 @@ export const DEADLINE_IDS = [
   'review-window',
 ] as const;
 
-export const DeadlineSchema = z.object({
+const DeadlineSchema = z.object({
   /** Stable id, one of DEADLINE_IDS (packs may add others). */
   id: text(),
   label: TextSchema,
@@ -47,7 +47,7 @@ export const DeadlineSchema = z.object({
 });
 export type Deadline = z.infer<typeof DeadlineSchema>;
 
-export const CompensationSchema = z.object({
+const CompensationSchema = z.object({
   /** The chosen reason makes the platform pay the buyer at the seller's cost. */
   triggered: z.boolean(),
   /** Yuan with two decimals, e.g. "150.00"; null when not triggered or not computable. */
@@ -65,13 +65,13 @@ export const CompensationSchema = z.object({
 });
 export type Compensation = z.infer<typeof CompensationSchema>;
 
-export const PenaltySchema = z.object({
+const PenaltySchema = z.object({
   ruleId: text(),
   points: count(),
   when: TextSchema,
 });
 
-export const ActionSchema = z.object({
+const ActionSchema = z.object({
   id: text(),
   ruleId: text(),
   text: TextSchema,
@@ -79,7 +79,7 @@ export const ActionSchema = z.object({
   group: z.optional(z.enum(['first', 'ladder', 'more'])),
 });
 
-export const ReplySchema = z.object({
+const ReplySchema = z.object({
   id: text(),
   ruleId: text(),
   title: TextSchema,
@@ -94,7 +94,7 @@ export const ReplySchema = z.object({
   parts: z.optional(z.array(z.object({ text: z.string(), placeholder: z.optional(z.string()) }))),
 });
 
-export const WARNING_CODES = [
+const WARNING_CODES = [
   'unknown-reason',
   'unreadable-field',
   'missing-fact',
@@ -107,14 +107,14 @@ export const WARNING_CODES = [
   'clock-behind',
 ] as const;
 
-export const WarningSchema = z.object({
+const WarningSchema = z.object({
   code: z.enum(WARNING_CODES),
   message: TextSchema,
   fields: z.optional(z.array(FactKeySchema)),
   ruleId: z.optional(z.string()),
 });
 
-export const ExplanationSchema = z.object({
+const ExplanationSchema = z.object({
   /** What was decided: `compensation`, `deadline:seller-response`, `penalty:…`, `action:…`. */
   verdict: text(),
   ruleId: text(),

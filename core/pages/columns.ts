@@ -22,7 +22,7 @@ import { countdownsIn } from './timer';
  * group-header line, where buyer-written text (the nick) lives.
  */
 
-export interface TitleRow {
+interface TitleRow {
   element: Element;
   /** Per cell position: the fact key, `timer`, or null (a title naming no fact, or none). */
   columns: Array<FactKey | 'timer' | null>;

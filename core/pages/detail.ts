@@ -54,7 +54,7 @@ function repeatsKeys(hits: readonly LabelHit[], el: Element, marker: FactKey): b
  * add no label (status bars with the platform's timer sit there). Labels elsewhere on the
  * page — a stray price in a header, a recommendation card — are not used.
  */
-export function findPanelElements(
+function findPanelElements(
   scan: PageScan,
   markerKeys: readonly FactKey[],
   fallbackToAll: boolean,

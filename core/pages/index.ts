@@ -1,11 +1,11 @@
 /** Page readers: label-driven, one adapter per back-office page kind. */
-export { ADAPTERS, pagePlatform, readPage, readPageWithAnchors, rereadRows } from './registry';
-export type { AnchoredPanelRead, ListSource, PageReadResult, ReadPageOptions } from './registry';
+export { ADAPTERS, readPage, readPageWithAnchors, rereadRows } from './registry';
+export type { ListSource } from './registry';
 export type { AdapterCase, PageAdapter } from './adapter';
 export { PageContext } from './context';
 export { BACK_OFFICE_MATCHES, EXAMPLE_URLS, PAGE_KINDS, detectPageKind, isWorkbench, platformFromHost } from './urls';
 export type { PageKind } from './urls';
-export { FIELD_LABELS, labelKey } from './labels';
+export { labelKey } from './labels';
 export { parseFieldValue } from './values';
 export { scanPage } from './scan';
 export { isRow } from './list';

@@ -6,7 +6,7 @@ import { normalizeLabel } from '../text/normalize';
  * next to a value → the `facts` key it fills. Labels are compared after normalizeLabel
  * (NFKC, invisible marks removed, trailing `:`/`：` and inner spaces dropped).
  */
-export const FIELD_LABELS: Readonly<Record<Exclude<FactKey, 'platformCountdown'>, readonly string[]>> = {
+const FIELD_LABELS: Readonly<Record<Exclude<FactKey, 'platformCountdown'>, readonly string[]>> = {
   refundId: ['退款编号', '退款单号', '售后单号', '售后编号'],
   orderId: ['订单编号', '订单号'],
   buyer: ['买家', '买家昵称', '买家账号'],

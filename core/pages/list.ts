@@ -118,7 +118,7 @@ export function findHeaderRows(scan: PageScan): HeaderRow[] {
 }
 
 /** Body rows belonging to a header: rows after it in its table/grid, or in the next table (split header/body tables). */
-export function bodyRows(scan: PageScan, header: HeaderRow, isHeader: (row: Element) => boolean): Element[] {
+function bodyRows(scan: PageScan, header: HeaderRow, isHeader: (row: Element) => boolean): Element[] {
   const row = header.row;
   const accept = (r: Element) => !isHeader(r) && !isInNoise(scan, r);
   // Rows nested in another body row (an expanded detail table) are part of that row.

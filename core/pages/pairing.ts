@@ -9,7 +9,7 @@ import { FREE_TEXT_LABELS, LABEL_TO_KEY, MAX_LABEL_LENGTH, splitFreeLabel, split
  */
 
 /** A label found by the scan: its text node, and the value when both share the node. */
-export interface LabelAt {
+interface LabelAt {
   node: Node;
   /** `退款原因：卖家缺货` in one text node → `卖家缺货`. */
   inline?: string;
@@ -49,7 +49,7 @@ function isBareLabel(text: string): boolean {
 }
 
 /** Whether a text is itself a label (bare or `label：value`): then it is no value of the label before it. */
-export function isLabelText(raw: string): boolean {
+function isLabelText(raw: string): boolean {
   if (raw.length > 400) return false;
   const text = normalizeText(raw);
   return isBareLabel(text) || splitInlineLabel(text) !== undefined || splitFreeLabel(text) !== undefined;
@@ -62,7 +62,7 @@ function isPairingUnit(el: Element): boolean {
 }
 
 /** The value a page pairs with a label: its text and the node holding it; null when the label stands alone. */
-export interface Paired {
+interface Paired {
   text: string;
   node: Node;
 }

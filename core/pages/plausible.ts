@@ -12,9 +12,9 @@ import { TIME_KEYS } from './values';
 
 const DAY_MS = 86_400_000;
 /** Two years either side of now. */
-export const PLAUSIBLE_SPAN_MS = Math.round(2 * 365.25 * DAY_MS);
+const PLAUSIBLE_SPAN_MS = Math.round(2 * 365.25 * DAY_MS);
 /** Page times up to this far ahead of the clock are not warned about (a page is built on a server). */
-export const CLOCK_TOLERANCE_MS = 10 * 60_000;
+const CLOCK_TOLERANCE_MS = 10 * 60_000;
 
 /** A warning of a page read: times on the page later than the clock. */
 export interface ReadWarning {
@@ -27,7 +27,7 @@ export interface ReadWarning {
   aheadMs: number;
 }
 
-export interface Checked {
+interface Checked {
   facts: Facts;
   unreadable: FactKey[];
   /** Fields later than now + tolerance, and by how much (the furthest). */

@@ -18,7 +18,7 @@ import { detectPageKind, isWorkbench, platformFromHost, type PageKind } from './
  */
 export const ADAPTERS: readonly PageAdapter[] = [complaintList, refundList, complaintDetail, aftersaleDetail, refundDetail];
 
-export interface ReadPageOptions {
+interface ReadPageOptions {
   /** Overrides the platform found from the host / page. */
   platform?: Platform;
   /** The agent's answer for pages whose host and page say nothing (the workbench): used only then. */
@@ -41,9 +41,9 @@ export interface ListSource {
   platform: Platform;
 }
 
-export type AnchoredPanelRead = PanelRead & { anchor: Element; list?: ListSource };
+type AnchoredPanelRead = PanelRead & { anchor: Element; list?: ListSource };
 
-export interface PageReadResult<T extends PanelRead = PanelRead> {
+interface PageReadResult<T extends PanelRead = PanelRead> {
   /** One per panel / list row, in page order. */
   cases: T[];
   /** Adapter ids tried, in order. */
@@ -69,7 +69,7 @@ const EMPTY_LIST = /没有符合条件的|暂无数据|暂无退款|暂无记录
  * workbench host says nothing: a 天猫 mark outside the cases (never buyer or item text inside
  * a case) → tmall; else the agent's answer (`fallback`); else null — the caller asks.
  */
-export function pagePlatform(url: string, ctx: PageContext, override?: Platform, blocks: readonly Element[] = [], fallback?: Platform): Platform | null {
+function pagePlatform(url: string, ctx: PageContext, override?: Platform, blocks: readonly Element[] = [], fallback?: Platform): Platform | null {
   if (override) return override;
   if (isWorkbench(url)) {
     const outside = ctx.scan.tmallNodes.some((n) => !blocks.some((b) => b.contains(n)));

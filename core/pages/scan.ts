@@ -23,7 +23,7 @@ export interface LabelHit {
 }
 
 /** A free-text label (退款说明, 留言, 备注): its text node, and its value when both share the node. */
-export interface FreeTextHit {
+interface FreeTextHit {
   label: string;
   node: Node;
   inline?: string;
@@ -307,31 +307,6 @@ export function scanPage(root: ParentNode): PageScan {
     hits = hits.filter((h) => !inFree(h.node));
   }
   return { root, doc, hits, freeRegions, saysTmall: tmall.length > 0, tmallNodes: tmall, noise, rowTexts };
-}
-
-/**
- * The text of an element as the scan sees it: its text nodes outside noise (skipped tags,
- * ad / recommendation blocks), whitespace-only ones left out, joined in document order.
- */
-export function textOutsideNoise(scan: PageScan, el: Element): string {
-  if (isInNoise(scan, el)) return '';
-  const walker = scan.doc.createTreeWalker(el, SHOW_ELEMENT | SHOW_TEXT);
-  const classVerdicts = new Map<string, boolean>();
-  const tagVerdicts = new Map<string, boolean>();
-  let text = '';
-  let node = walker.nextNode();
-  while (node) {
-    if (node.nodeType === ELEMENT_NODE && (isNoiseElement(node as Element, classVerdicts, tagVerdicts) || scan.noise.includes(node as Element))) {
-      node = pastSubtree(walker);
-      continue;
-    }
-    if (node.nodeType === TEXT_NODE) {
-      const raw = (node as Text).data;
-      if (raw && raw.trim()) text += raw;
-    }
-    node = walker.nextNode();
-  }
-  return text;
 }
 
 /** Whether a row re-read on its own is itself an ad / recommendation (or skipped) element. */

@@ -9,7 +9,7 @@ import type { TextBlock } from './scan';
  */
 
 /** The platform never gives more than 60 days. */
-export const MAX_COUNTDOWN_SECONDS = 60 * 86400;
+const MAX_COUNTDOWN_SECONDS = 60 * 86400;
 
 const PREFIX = /^(?:剩余|还剩|剩|仅剩)/;
 const CLOCK = /^(?:(\d+)天)?(\d{1,3}):(\d{2})(?::(\d{2}))?$/;

@@ -7,7 +7,7 @@ import { parseBeijingTime } from '../time/beijing';
  * A value read for a key: the normalised fact; `null` when the page says there is none
  * (`活动：无`); `undefined` when the text is no readable value (the key is unreadable).
  */
-export type FieldValue = string | number | null | undefined;
+type FieldValue = string | number | null | undefined;
 
 const MONEY_KEYS: ReadonlySet<FactKey> = new Set(['refundAmount', 'paidAmount', 'shippingFee']);
 export const TIME_KEYS: ReadonlySet<FactKey> = new Set([

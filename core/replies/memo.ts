@@ -20,7 +20,7 @@ export const DEFAULT_MEMO_TEMPLATE = '{决定}｜原因：{原因}｜依据：{�
 export const MEMO_TEMPLATE_MAX = 300;
 
 /** The names a memo template may write: Chinese first (what the options page shows), ASCII too. */
-export const MEMO_PLACEHOLDER_NAMES: PlaceholderNames = new Map<string, TemplatePlaceholder>([
+const MEMO_PLACEHOLDER_NAMES: PlaceholderNames = new Map<string, TemplatePlaceholder>([
   ['决定', 'decision'],
   ['规则', 'rule'],
   ['规则名', 'ruleName'],
@@ -65,7 +65,7 @@ export function ruleShortName(reason: string): string {
 }
 
 /** The rule the verdict rests on: the compensation rule when it fires, else how the reason was classified. */
-export function decidingRule(guidance: Pick<Guidance, 'compensation' | 'explanation'>): { id: string; name: string } | null {
+function decidingRule(guidance: Pick<Guidance, 'compensation' | 'explanation'>): { id: string; name: string } | null {
   const comp = guidance.compensation;
   const pick = (id: string | null | undefined) => (id ? guidance.explanation.find((e) => e.ruleId === id) : undefined);
   const byComp = comp.triggered ? pick(comp.ruleId) : undefined;
@@ -76,9 +76,9 @@ export function decidingRule(guidance: Pick<Guidance, 'compensation' | 'explanat
 }
 
 /** `2026-11-20 10:00` Beijing, whatever the machine's time zone. */
-export const memoTime = (nowMs: number): string => toBeijingIso(nowMs).slice(0, 16).replace('T', ' ');
+const memoTime = (nowMs: number): string => toBeijingIso(nowMs).slice(0, 16).replace('T', ' ');
 
-export interface MemoInput {
+interface MemoInput {
   decision: MemoDecision;
   guidance: Pick<Guidance, 'compensation' | 'explanation'>;
   facts: Pick<Facts, 'orderId' | 'refundId' | 'reason' | 'complaintType' | 'refundAmount' | 'unreadable'>;

@@ -12,11 +12,11 @@ import { REPLY_PLACEHOLDERS, type ReplyPlaceholder } from '../model/vocabulary';
  * memo also uses signature, orderId, refundId, reason and refundAmount. One machinery: the
  * same compile / render as replies, with the memo's own names (`{决定}` …) mapped onto these.
  */
-export const MEMO_ONLY_PLACEHOLDERS = ['decision', 'rule', 'ruleName', 'time'] as const;
-export type TemplatePlaceholder = ReplyPlaceholder | (typeof MEMO_ONLY_PLACEHOLDERS)[number];
+type MemoOnlyPlaceholder = 'decision' | 'rule' | 'ruleName' | 'time';
+export type TemplatePlaceholder = ReplyPlaceholder | MemoOnlyPlaceholder;
 
 /** How a missing placeholder shows in the text (the names the agent sees). */
-export const PLACEHOLDER_MARKS: Record<TemplatePlaceholder, string> = {
+const PLACEHOLDER_MARKS: Record<TemplatePlaceholder, string> = {
   shopName: '【店铺名】',
   signature: '【客服签名】',
   orderId: '【订单编号】',
@@ -31,7 +31,7 @@ export const PLACEHOLDER_MARKS: Record<TemplatePlaceholder, string> = {
   time: '【时间】',
 };
 
-export type TemplatePart = { text: string } | { placeholder: TemplatePlaceholder };
+type TemplatePart = { text: string } | { placeholder: TemplatePlaceholder };
 export type CompiledTemplate = readonly TemplatePart[];
 export type PlaceholderValues = Partial<Record<TemplatePlaceholder, string>>;
 

@@ -3,7 +3,7 @@ import { defaultPackInput } from './default-pack';
 import { deepFreeze } from './packaged';
 
 export { defaultPackInput } from './default-pack';
-export { parseRulePack, formatPath, type ParseRulePackResult } from './parse';
+export { parseRulePack, formatPath } from './parse';
 export { SEEDS, SEED_FILES, cite } from './sources';
 
 /**

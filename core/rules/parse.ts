@@ -10,7 +10,7 @@ export { formatPath };
  * Unknown fields (a newer minor version) are stripped and listed in `warnings`;
  * an unknown major `schemaVersion` is refused (see the comment at RulePackSchema).
  */
-export type ParseRulePackResult = { ok: true; pack: RulePack; warnings: string[] } | { ok: false; error: string };
+type ParseRulePackResult = { ok: true; pack: RulePack; warnings: string[] } | { ok: false; error: string };
 
 /** Depth and size guard before zod sees the value (deep nesting would blow the stack). */
 function checkShape(value: unknown): string | null {

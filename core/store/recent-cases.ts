@@ -37,7 +37,7 @@ export function maskPhones(text: string): string {
   });
 }
 
-export function scrubText(text: string | undefined): string | undefined {
+function scrubText(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
   const masked = maskPhones(text);
   return masked.length > MAX_TEXT ? `${masked.slice(0, MAX_TEXT)}…` : masked;

@@ -1,4 +1,4 @@
-import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { DBSchema, IDBPDatabase, IDBPTransaction } from 'idb';
 
 /**
  * IndexedDB schema of the extension, versioned. Every version's step is kept here forever
@@ -21,8 +21,8 @@ import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 export const DB_NAME = 'aftersale-sentinel';
 export const DB_VERSION = 2;
 
-export type PackSlot = 'active' | 'previous';
-export type PackSource = 'default' | 'file' | 'url';
+type PackSlot = 'active' | 'previous';
+type PackSource = 'default' | 'file' | 'url';
 
 export interface PackRecord {
   slot: PackSlot;
@@ -37,7 +37,7 @@ export interface PackRecord {
   sourceUrl?: string;
 }
 
-export interface SettingsRecord {
+interface SettingsRecord {
   id: 'agent';
   /** Settings as saved; validated with SettingsSchema when read (defaults fill gaps). */
   value: unknown;
@@ -112,7 +112,7 @@ function upgradeTo1(db: AnyDb): void {
 }
 
 /** Count rules in a stored pack text without the rules core (store stays independent). */
-export function countRules(json: string): number {
+function countRules(json: string): number {
   try {
     const parsed: unknown = JSON.parse(json);
     if (parsed && typeof parsed === 'object' && Array.isArray((parsed as { rules?: unknown }).rules)) {
@@ -125,7 +125,7 @@ export function countRules(json: string): number {
 }
 
 /** Convert a v1 flat settings object to the v2 nested shape. */
-export function settingsV1toV2(v1: Record<string, unknown>): Record<string, unknown> {
+function settingsV1toV2(v1: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (typeof v1.platformProfile === 'string') out.platformProfile = v1.platformProfile;
   if (typeof v1.locale === 'string') out.locale = v1.locale;
@@ -183,4 +183,3 @@ export function runUpgrades(db: AnyDb, oldVersion: number, newVersion: number, t
   });
 }
 
-export type StoreName = StoreNames<SentinelDB>;

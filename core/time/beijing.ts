@@ -5,7 +5,7 @@ import { normalizeText } from '../text/normalize';
  * Instants travel as ISO strings with `+08:00`; arithmetic is on epoch milliseconds.
  */
 export const BEIJING_OFFSET_MS = 8 * 3600 * 1000;
-export const SECOND = 1000;
+const SECOND = 1000;
 export const MINUTE = 60 * SECOND;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
@@ -15,7 +15,7 @@ const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 const PAD2: string[] = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-export function daysFromCivil(year: number, month: number, day: number): number {
+function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
@@ -26,7 +26,7 @@ export function daysFromCivil(year: number, month: number, day: number): number 
 }
 
 /** The date of a day number (days since 1970-01-01). */
-export function civilFromDays(days: number): { year: number; month: number; day: number } {
+function civilFromDays(days: number): { year: number; month: number; day: number } {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -183,7 +183,7 @@ export function beijingDate(ms: number): string {
 }
 
 /** Epoch ms of a Beijing wall-clock time; null when the fields are not a real date/time. */
-export function beijingWallToMs(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number | null {
+function beijingWallToMs(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number | null {
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
   const ms = Date.UTC(year, month - 1, day, hour, minute, second);
   const check = new Date(ms);

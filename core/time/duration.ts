@@ -1,17 +1,4 @@
 import { normalizeText } from '../text/normalize';
-import { DAY, HOUR, MINUTE, SECOND } from './beijing';
-
-/** A length of time in the rule pack: any of the parts, summed. */
-export interface Duration {
-  days?: number;
-  hours?: number;
-  minutes?: number;
-  seconds?: number;
-}
-
-export function durationMs(d: Duration): number {
-  return (d.days ?? 0) * DAY + (d.hours ?? 0) * HOUR + (d.minutes ?? 0) * MINUTE + (d.seconds ?? 0) * SECOND;
-}
 
 /**
  * The platform's own countdown text → seconds remaining; null when the text is not one.

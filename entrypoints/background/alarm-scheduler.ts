@@ -8,7 +8,7 @@ import type { ToolbarBadge } from './toolbar-badge';
 
 const ALARM_TOLERANCE_MS = 60_000;
 
-export interface AlarmSchedulerDeps {
+interface AlarmSchedulerDeps {
   tabs: OpenTabs;
   evaluator: Evaluator;
   badge: ToolbarBadge;

@@ -5,7 +5,7 @@ import { browser } from '#imports';
  * The entry is created on install/update (Chrome keeps it across worker restarts); the click
  * listener is registered on every start, synchronously, as MV3 requires.
  */
-export const DAY_MENU_ID = 'open-day';
+const DAY_MENU_ID = 'open-day';
 
 export function registerDayMenu(): void {
   browser.runtime.onInstalled.addListener(() => {

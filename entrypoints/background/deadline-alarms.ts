@@ -24,10 +24,10 @@ import type { CaseView } from '../../protocol/views';
 export const DEADLINE_ALARM_PREFIX = 'as-dl|';
 /** How many of the next crossings are scheduled as alarms at once. */
 export const ALARM_WINDOW = 16;
-export const MAX_DEADLINE_ALARMS = 400; // Chrome allows 500 alarms per extension (ties beyond the window)
+const MAX_DEADLINE_ALARMS = 400; // Chrome allows 500 alarms per extension (ties beyond the window)
 const HOUR_MS = 3_600_000;
 
-export interface Crossing {
+interface Crossing {
   name: string;
   when: number;
   thresholdHours: number;
@@ -36,7 +36,7 @@ export interface Crossing {
   dueAt: string;
 }
 
-export function alarmName(thresholdHours: number, deadlineId: string, caseKey: string): string {
+function alarmName(thresholdHours: number, deadlineId: string, caseKey: string): string {
   return `${DEADLINE_ALARM_PREFIX}${thresholdHours}|${deadlineId}|${caseKey}`;
 }
 

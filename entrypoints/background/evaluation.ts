@@ -24,7 +24,7 @@ const DAY_MS = 86_400_000;
 /** How far back the ledger counts (caps, recidivism); older entries are purged by the daily alarm. */
 export const LEDGER_LOOKBACK_DAYS = 400;
 
-export interface EvaluatorDeps {
+interface EvaluatorDeps {
   store: () => Promise<SentinelStore>;
   packs: PackService;
   rules: RulesApi;

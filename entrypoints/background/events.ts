@@ -110,5 +110,3 @@ export function createEvents(s: Services) {
   };
   return events;
 }
-
-export type WorkerEvents = ReturnType<typeof createEvents>;

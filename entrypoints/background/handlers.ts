@@ -12,7 +12,7 @@ import { getTeamPackStatus, scheduleTeamPack } from './team-pack';
 
 type Handler<K extends WorkerMessage> = (data: Validated<K>, sender: MessageSender) => Promise<AnswerOf<K>>;
 /** One handler per message the worker answers; each gets its payload validated. */
-export type HandlerTable = { [K in WorkerMessage]: Handler<K> };
+type HandlerTable = { [K in WorkerMessage]: Handler<K> };
 
 /**
  * The worker's answers, one entry per message. Payloads arrive validated (`door` below);

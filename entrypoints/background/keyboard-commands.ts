@@ -12,10 +12,10 @@ import type { OpenTabs } from './open-tabs';
  * The result is said on the page (a short line by our badge layer), never by touching the
  * platform's own controls.
  */
-export const COMMAND_COPY_REPLY = 'copy-first-reply';
-export const COMMAND_JUMP_URGENT = 'jump-most-urgent';
+const COMMAND_COPY_REPLY = 'copy-first-reply';
+const COMMAND_JUMP_URGENT = 'jump-most-urgent';
 
-export interface CommandDeps {
+interface CommandDeps {
   tabs: OpenTabs;
   evaluator: Pick<Evaluator, 'settings'>;
   /** Put text on the clipboard (the offscreen document: a worker has no clipboard). */
@@ -28,7 +28,7 @@ export interface CommandDeps {
   broadcast: (tabId: number) => Promise<void>;
 }
 
-export type CommandResult =
+type CommandResult =
   | { done: 'copied'; key: string; replyId: string }
   | { done: 'focused'; key: string; tabId: number }
   | { done: 'nothing'; why: 'no-tab' | 'no-case' | 'no-reply' | 'copy-failed' | 'queue-empty' };

@@ -4,7 +4,7 @@ import type { Evaluator } from './evaluation';
 import { evidenceNote, notifyText } from './notify-text';
 import type { OpenTabs } from './open-tabs';
 
-export interface NotifierDeps {
+interface NotifierDeps {
   tabs: OpenTabs;
   evaluator: Evaluator;
   nowMs: () => number;

@@ -47,7 +47,7 @@ const TEXTS = {
   en: { title: enTitle, message: enMessage, evidence: enEvidence, refund: enRefund, aftersale: enAftersale, complaint: enComplaint, actionTitle: enActionTitle, name: enName, cueCopied: enCueCopied, cueNoReply: enCueNoReply, cueNoCase: enCueNoCase, cueCopyFailed: enCueCopyFailed, cueMostUrgent: enCueMostUrgent, cueQueueEmpty: enCueQueueEmpty, refundIdLabel: enRefundIdLabel, orderIdLabel: enOrderIdLabel },
 } satisfies Record<'zh-CN' | 'en', Record<string, Msg>>;
 
-export type NotifyText = keyof (typeof TEXTS)['en'];
+type NotifyText = keyof (typeof TEXTS)['en'];
 
 export function notifyText(locale: 'zh-CN' | 'en', key: NotifyText, ...subs: Array<string | number>): string {
   return TEXTS[locale][key].message.replace(/\$(\d)/g, (m, d: string) => String(subs[Number(d) - 1] ?? m));

@@ -34,7 +34,7 @@ const FREE_TEXT_FACTS = ['buyer', 'reason', 'complaintType', 'refundStatus', 'ac
  * session storage): a 买家 cell or a 退款原因 may carry a phone number; ids and times are
  * validated formats and stay as they are.
  */
-export function maskRead(read: PanelRead): PanelRead {
+function maskRead(read: PanelRead): PanelRead {
   const facts = { ...read.facts };
   for (const k of FREE_TEXT_FACTS) {
     const v = facts[k];

@@ -10,7 +10,7 @@ import type { RulesApi } from './rules-api';
  * with source `default` means "whatever default this build ships", so updates reach agents.
  */
 
-export interface LoadedPack {
+interface LoadedPack {
   pack: RulePack;
   info: PackInfo;
 }

@@ -20,7 +20,7 @@ export interface EffectiveSettings {
 }
 
 /** `storage.managed` (enterprise policy); {} when there is none or the API is unavailable. */
-export async function readManaged(): Promise<Record<string, unknown>> {
+async function readManaged(): Promise<Record<string, unknown>> {
   try {
     return (await browser.storage.managed.get(null)) ?? {};
   } catch {

@@ -29,7 +29,7 @@ export interface StoredCase {
   seenAt: string;
 }
 
-export interface StoredTab {
+interface StoredTab {
   tabId: number;
   url: string;
   cases: StoredCase[];
@@ -37,7 +37,7 @@ export interface StoredTab {
   updatedMs: number;
 }
 
-export interface FocusState {
+interface FocusState {
   key: string;
   tabId: number | null;
   /** Counts the focus requests: a second click on the same badge is a new request (the panel scrolls to it again). */
@@ -57,7 +57,7 @@ export interface TabMem {
 
 const NOTIFIED_KEEP = 1000;
 const session = () => browser.storage.session;
-export const tabKey = (tabId: number) => `tab:${tabId}`;
+const tabKey = (tabId: number) => `tab:${tabId}`;
 
 function toStored(t: TabMem): StoredTab {
   return {

@@ -1,7 +1,7 @@
 import { browser } from '#imports';
 import { notifyText } from './notify-text';
 
-export interface ToolbarCounts {
+interface ToolbarCounts {
   /** Cases with something open due within the largest warning threshold. */
   urgent: number;
   /** Cases with nothing open any more and a seller deadline passed. */

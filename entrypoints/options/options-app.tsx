@@ -79,7 +79,7 @@ const FIELD_OF_PATH: ReadonlyArray<[RegExp, MessageKey]> = [
  * A save error in the agent's words: `saveSettings: invalid payload — warningThresholdsHours[1]: …`
  * → `「提醒阈值」的值不正确，请检查后再保存`; the technical line stays behind a disclosure.
  */
-export function errorInWords(error: string): string {
+function errorInWords(error: string): string {
   const path = /—\s*([A-Za-z][\w.[\]]*)\s*:/.exec(error)?.[1] ?? /^([A-Za-z][\w.[\]]*):\s/.exec(error)?.[1];
   const hit = path ? FIELD_OF_PATH.find(([re]) => re.test(path)) : undefined;
   return hit ? t('opt_error_field', t(hit[1])) : t('opt_error_generic');
@@ -88,7 +88,7 @@ export function errorInWords(error: string): string {
 /** Numbers stay as typed when they are not numbers, so the background's zod error names the field. */
 const num = (s: string): number => (s.trim() === '' ? Number.NaN : Number(s));
 
-export function draftToPatch(d: Draft): SettingsPatch {
+function draftToPatch(d: Draft): SettingsPatch {
   return {
     platformProfile: d.platformProfile,
     ruleProfiles: { tmall: d.ruleProfileTmall, taobao: d.ruleProfileTaobao },

@@ -32,7 +32,7 @@ export interface BadgeEntry {
   model: BadgeModel;
 }
 
-export interface LayerOptions {
+interface LayerOptions {
   now?: () => number;
   thresholdsHours?: ThresholdsHours;
   locale?: BadgeLocale;
@@ -43,7 +43,7 @@ export interface LayerOptions {
  * (a leading checkbox-only cell is too narrow), else the first cell; in a detail panel, at
  * its top. A badge already there is not moved (no DOM mutation).
  */
-export function placeBadge(anchor: Element, host: HTMLElement): void {
+function placeBadge(anchor: Element, host: HTMLElement): void {
   if (anchor.localName === 'tr' || anchor.getAttribute('role') === 'row') {
     let first: Element | null = null;
     let target: Element | null = null;

@@ -17,7 +17,7 @@ import type { BadgeView } from '../../protocol/views';
  * amount is not among them: it only decides how much is paid, and an unknown amount keeps
  * the countdown, with `赔付·金额待定` beside it.
  */
-export const KEY_FIELDS: readonly FactKey[] = [
+const KEY_FIELDS: readonly FactKey[] = [
   'reason',
   'complaintType',
   'paidAt',
@@ -26,7 +26,7 @@ export const KEY_FIELDS: readonly FactKey[] = [
   'platformCountdown',
 ];
 
-export function fieldLabel(field: string, locale: UiLocale): string {
+function fieldLabel(field: string, locale: UiLocale): string {
   const key = `field_${field}`;
   return hasBadgeText(key) ? badgeText(locale, key) : field;
 }
@@ -44,7 +44,7 @@ export function shortLabel(id: string, locale: UiLocale): string {
 }
 
 /** `2026-11-20T10:00:00+08:00` → `2026-11-20 10:00` (Beijing wall time, as the back office writes it). */
-export function shortBeijing(iso: string): string {
+function shortBeijing(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 }
 

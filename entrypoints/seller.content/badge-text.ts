@@ -214,7 +214,7 @@ const TEXTS = {
   },
 } satisfies Record<'zh-CN' | 'en', Record<string, Msg>>;
 
-export type BadgeTextKey = keyof (typeof TEXTS)['en'];
+type BadgeTextKey = keyof (typeof TEXTS)['en'];
 
 export function badgeText(locale: 'zh-CN' | 'en', key: BadgeTextKey, ...subs: Array<string | number>): string {
   return TEXTS[locale][key].message.replace(/\$(\d)/g, (m, d: string) => String(subs[Number(d) - 1] ?? m));

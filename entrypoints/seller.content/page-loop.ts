@@ -10,7 +10,7 @@ import { PageWatcher, type Changes, type PageContext } from './page-watcher';
 import { Reporter, boundedRead, reportUrl, type SendReport } from './reporter';
 import { RowPatcher, type AnchoredRead, type Reread } from './row-patcher';
 
-export type { AnchoredRead, ListRef } from './row-patcher';
+export type { AnchoredRead } from './row-patcher';
 
 export interface ReadResult {
   cases: AnchoredRead[];
@@ -22,7 +22,7 @@ export interface ReadResult {
   platformUnknown?: { cases: number };
 }
 
-export interface ReadOptions {
+interface ReadOptions {
   /** The agent's platform setting, for pages whose host and page say nothing. */
   fallbackPlatform?: Platform;
 }
@@ -51,8 +51,8 @@ export interface PageLoopDeps {
  * a big table costs the page a table layout (measured: 5 slices of 200 on 1,000 rows took
  * 1.2–1.9 s to finish under load, against one layout for the remainder at once).
  */
-export const FIRST_SLICE = 120;
-export const SLICE = Infinity;
+const FIRST_SLICE = 120;
+const SLICE = Infinity;
 
 /** Slot of the page-level unreadable marker. */
 const PAGE_SLOT = 'page:unreadable';

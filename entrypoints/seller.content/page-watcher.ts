@@ -7,7 +7,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 export type PageContext = LayerContext & Pick<ContentScriptContext, 'isInvalid' | 'setTimeout'>;
 
 /** A page that never stops changing is still read this often (ms). */
-export const MAX_WAIT_MS = 600;
+const MAX_WAIT_MS = 600;
 const DEBOUNCE_MS = 150;
 
 /** A platform countdown ticking (`剩余2天23时7分51秒`, `05:12:09`) is not a change worth a re-read. */
@@ -48,7 +48,7 @@ export interface Changes {
   whole: boolean;
 }
 
-export interface PageWatcherOptions {
+interface PageWatcherOptions {
   /** The rows a DOM change touched; null: the whole page must be read. */
   touched(record: MutationRecord): Element[] | null;
   /** One pass over what changed (never two at once: the watcher collapses them). */

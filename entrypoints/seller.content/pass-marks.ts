@@ -15,9 +15,9 @@
  * a production build PASS_MARKS is the constant false and the bundler drops every mark
  * (test/unit/content/production-bundle.test.ts checks the built content script).
  */
-export const PASS_MARKS: boolean = import.meta.env.MODE !== 'production';
+const PASS_MARKS: boolean = import.meta.env.MODE !== 'production';
 
-export interface PassTimes {
+interface PassTimes {
   /** performance.now() at the read's start, its end, the first slice mounted, every badge mounted. */
   t0: number;
   t1: number;

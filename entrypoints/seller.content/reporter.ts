@@ -45,7 +45,7 @@ export type SendReport = (d: {
 }) => Promise<{ cases: BadgeView[]; resync?: boolean }>;
 
 /** What a report cost and brought back. */
-export interface Reported {
+interface Reported {
   views: BadgeView[];
   /** The round trip (0 when nothing had to be sent). */
   ms: number;

@@ -5,7 +5,7 @@ import { caseKey, sameRead } from '../../protocol/limits';
 import { CASES_PER_REPORT, REPORT_CHARS, boundedRead } from './reporter';
 
 /** A list the page read found (core/pages ListSource; opaque here): its rows can be re-read alone. */
-export type ListRef = object;
+type ListRef = object;
 
 export type AnchoredRead = PanelRead & { anchor: Element; list?: ListRef };
 
@@ -16,7 +16,7 @@ export type AnchoredRead = PanelRead & { anchor: Element; list?: ListRef };
 export type Reread = (list: ListRef, rows: readonly Element[], url: string) => Array<AnchoredRead | null> | null;
 
 /** Rows a row-by-row pass reads at most (or a quarter of the list, when more): beyond, the whole page is read. */
-export const MAX_ROWS_PER_PATCH = 100;
+const MAX_ROWS_PER_PATCH = 100;
 
 /** What the last pass knows about one list row. */
 interface RowCase {
@@ -26,7 +26,7 @@ interface RowCase {
 }
 
 /** A row patch worked out: what to report, and the rows' new state once the worker took it. */
-export interface RowPlan {
+interface RowPlan {
   upserts: PanelRead[];
   removed: Set<string>;
   /** Rows that left their table body. */

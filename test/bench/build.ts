@@ -11,7 +11,7 @@ import { DIST as BUILDS, ROOT, ensureBuilt as ensureOne } from '../build-output'
 
 export { ROOT };
 /** The build timed in Chromium; `BENCH_DIST=<folder>` measures another build folder as it is (no build step). */
-export const DIST = process.env.BENCH_DIST ? resolve(process.env.BENCH_DIST) : BUILDS.measured;
+const DIST = process.env.BENCH_DIST ? resolve(process.env.BENCH_DIST) : BUILDS.measured;
 /** The build whose sizes are measured (what ships); with BENCH_DIST, that folder. */
 export const SIZE_DIST = process.env.BENCH_DIST ? DIST : BUILDS.production;
 

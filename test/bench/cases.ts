@@ -39,7 +39,7 @@ export const NON_TRIGGERING = ['拍错了', '订单信息错误', '不想买了'
 export const UNKNOWN = ['其他', '快递太慢了', '颜色不喜欢'];
 
 /** Refund states (after-sales-rules.md §1), mostly still waiting for the seller. */
-export const REFUND_STATUSES = ['等待商家处理', '等待商家处理', '等待商家处理', '退款中', '退款协议达成·等待买家退货', '买家已退货·等待卖家确认收货', '客服已经介入', '退款关闭', '退款成功'];
+const REFUND_STATUSES = ['等待商家处理', '等待商家处理', '等待商家处理', '退款中', '退款协议达成·等待买家退货', '买家已退货·等待卖家确认收货', '客服已经介入', '退款关闭', '退款成功'];
 
 /** The same reason as a page might write it: surrounding/duplicated spaces, full-width space, zero-width space. */
 function variant(reason: string, r: () => number): string {

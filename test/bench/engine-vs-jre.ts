@@ -18,7 +18,7 @@ interface Core {
   defaultPack: unknown;
 }
 
-export async function loadCore(): Promise<Core> {
+async function loadCore(): Promise<Core> {
   // Loaded at run time so that a core that is missing or mid-edit makes this section an
   // ERROR row instead of breaking the whole bench (sizes are still measured).
   const path = '../../core/index';
@@ -27,13 +27,13 @@ export async function loadCore(): Promise<Core> {
   return mod as Core;
 }
 
-export function ourAnswer(core: Core, c: BenchCase): Answer {
+function ourAnswer(core: Core, c: BenchCase): Answer {
   return modelOurAnswer(core.evaluate, core.defaultPack, c);
 }
 
 // ---------------------------------------------------------------- timing
 
-export interface EngineBenchOptions {
+interface EngineBenchOptions {
   n?: number;
   seed?: number;
   profile?: boolean;

@@ -14,14 +14,14 @@ const REASONS = ['卖家缺货', '未按约定时间发货', '不想买了', '�
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** `2026-11-20 10:00:00` in Beijing time for an epoch ms. */
-export function wall(ms: number): string {
+function wall(ms: number): string {
   const d = new Date(ms + 8 * 3600_000);
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
-export interface RowData {
+interface RowData {
   refundId: string;
   orderId: string;
   buyer: string;
@@ -64,7 +64,7 @@ export function rowHtml(x: RowData): string {
   );
 }
 
-export const LIST_HEADERS = ['退款编号', '订单编号', '买家', '退款原因', '实付金额', '退款金额', '申请时间', '付款时间', '订单状态', '退款状态', '剩余时间', '操作'];
+const LIST_HEADERS = ['退款编号', '订单编号', '买家', '退款原因', '实付金额', '退款金额', '申请时间', '付款时间', '订单状态', '退款状态', '剩余时间', '操作'];
 
 export function listPage(rows: number, nowMs: number, seed = 7): string {
   const r = prng(seed);
@@ -105,7 +105,7 @@ export const WORKBENCH_URL = 'https://myseller.taobao.com/home.htm/trade-platfor
 const WB_TITLES = ['宝贝', '退款金额', '实付款', '申请时间', '退款原因', '交易状态', '售后状态', '操作'];
 
 /** One case as its own `table.next-table-row`: the group-header line (inline ids, nick), then unlabelled value cells. */
-export function workbenchCase(x: RowData, i: number): string {
+function workbenchCase(x: RowData, i: number): string {
   const left = /剩余(\d+)天(\d+)时(\d+)分/.exec(x.countdown)!;
   const cells = [
     `<div class="goods_4f1a"><a class="title_9d2e" href="javascript:;">针织开衫 ${i + 1}</a></div>`,

@@ -20,7 +20,7 @@ export interface HotSpot {
   selfMs: number;
   pct: number;
 }
-export interface EngineProfile {
+interface EngineProfile {
   functions: HotSpot[];
   lines: HotSpot[];
   totalMs: number;

@@ -7,7 +7,7 @@
  * engine-equivalence check, and figures that could not be measured at all). Timing
  * budgets are reported but not enforced: they depend on the machine and its load.
  */
-export type Status = 'pass' | 'FAIL' | 'n/a' | 'ERROR';
+type Status = 'pass' | 'FAIL' | 'n/a' | 'ERROR';
 
 export interface Figure {
   id: string;
@@ -26,7 +26,7 @@ export interface Figure {
   detail?: Record<string, unknown>;
 }
 
-export type Compare = '<=' | '>=';
+type Compare = '<=' | '>=';
 
 /** A figure judged against a numeric budget. */
 export function judged(
@@ -52,7 +52,7 @@ export function errored(id: string, figure: string, unit: string, budget: string
   return { id, figure, value: null, unit, budget, status: 'ERROR', enforced, note: message.split('\n')[0]!.slice(0, 300) };
 }
 
-export function fmtValue(f: Figure): string {
+function fmtValue(f: Figure): string {
   if (f.value === null) return '—';
   const v = f.value;
   const abs = Math.abs(v);

@@ -32,7 +32,7 @@ function resolveSpec(fromRel: string, spec: string): string | null {
 const IMPORT_RE = /(?:\bimport\s*(?:[\w*{}\s,$]+\s*from\s*)?|\bexport\s*[\w*{}\s,$]*\s*from\s*|\bimport\s*\(\s*)["'`]([^"'`]+\.js)["'`]/g;
 
 /** A JS file and everything it imports (static and dynamic), dist-relative paths. */
-export function jsClosure(entries: string[], dist = DIST): string[] {
+function jsClosure(entries: string[], dist = DIST): string[] {
   const seen = new Set<string>();
   const todo = [...entries];
   while (todo.length) {

@@ -18,7 +18,7 @@ export { baseTimeOf, datesIn, shiftDates } from '../fixtures/clock';
 /** Real back-office URL of the demo index page (no case on it: the content script reads nothing). */
 export const DEMO_INDEX_URL = 'https://refund2.tmall.com/sentinel-demo/index.htm';
 
-export interface DemoPage extends FixturePage {
+interface DemoPage extends FixturePage {
   /** Path on the local server: `/<host><path>?<query>`. */
   localPath: string;
   html: string;
@@ -33,13 +33,13 @@ export interface DemoPage extends FixturePage {
  */
 export const DEMO_LAST_EVENT_AGO_MS = 0;
 
-export function localPathFor(url: string): string {
+function localPathFor(url: string): string {
   const u = new URL(url);
   return `/${u.host}${u.pathname}${u.search}`;
 }
 
 /** The demo pages: fixtures with dates shifted so their latest event is `now` (minus DEMO_LAST_EVENT_AGO_MS). */
-export function demoPages(now = Date.now(), pages = fixturePages()): DemoPage[] {
+function demoPages(now = Date.now(), pages = fixturePages()): DemoPage[] {
   return pages.map((p) => {
     const { html, shiftMs } = servedAt(readFixture(p.file), now, DEMO_LAST_EVENT_AGO_MS);
     return { ...p, localPath: localPathFor(p.url), html, shiftMs };
@@ -51,7 +51,7 @@ function escapeHtml(s: string): string {
 }
 
 /** The index page; `real` links point at the back-office URLs (for the routed browser). */
-export function indexHtml(pages: DemoPage[], real: boolean): string {
+function indexHtml(pages: DemoPage[], real: boolean): string {
   const rows = pages
     .map((p) => {
       const href = real ? p.url : p.localPath;

@@ -83,7 +83,7 @@ function flavourOf(path: string): Flavour {
   return 'chromium';
 }
 
-export function findBrowser(): Browser | null {
+function findBrowser(): Browser | null {
   const fromEnv = process.env.CHROME_PATH;
   if (fromEnv) {
     if (!existsSync(fromEnv)) {

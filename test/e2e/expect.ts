@@ -9,7 +9,7 @@ import { LABELS, beijingIso, beijingMs, labelValue, pick } from './pages';
 const H = 3_600_000;
 const D = 24 * H;
 
-export type Platform = 'tmall' | 'taobao';
+type Platform = 'tmall' | 'taobao';
 
 export function platformOf(url: string): Platform {
   return new URL(url).hostname.endsWith('taobao.com') ? 'taobao' : 'tmall';
@@ -32,7 +32,7 @@ const TIMERS: Record<string, { from: readonly string[]; length: Partial<Record<P
   'complaint-after-success': { from: LABELS.tradeSucceededAt, length: { tmall: 15 * D } },
 };
 
-export type Values = Record<string, string>;
+type Values = Record<string, string>;
 
 /**
  * The due time (ISO +08:00) the page's timestamps give for `deadlineId`, or null when the

@@ -16,13 +16,13 @@ import { servedAt } from '../fixtures/clock';
 import { attachDocked, dockedTargetId, tabTargetIds, type DockedPanel } from './docked';
 import { BACK_OFFICE_HOSTS, REPO_ROOT, fixturePages, readFixture, routeKey } from './site';
 
-export const DIST = join(REPO_ROOT, '.output/chrome-mv3-measured');
-export const SCREENSHOT_DIR = join(REPO_ROOT, 'test/e2e/screenshots');
-export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const DIST = join(REPO_ROOT, '.output/chrome-mv3-measured');
+const SCREENSHOT_DIR = join(REPO_ROOT, 'test/e2e/screenshots');
+const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 export const BADGE = 'aftersale-sentinel-badge';
 
-export function chromeArgs(dist: string): string[] {
+function chromeArgs(dist: string): string[] {
   return [
     `--disable-extensions-except=${dist}`,
     `--load-extension=${dist}`,
@@ -88,7 +88,7 @@ export interface Harness {
  * The suite cannot run: thrown (so the run fails, never skips) and also printed at once, so
  * the reason shows even when the test reporter itself fails to format errors.
  */
-export class BrowserStartError extends Error {
+class BrowserStartError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'BrowserStartError';
@@ -97,7 +97,7 @@ export class BrowserStartError extends Error {
 }
 
 /** Checks the build and the browser binary; throws a message saying exactly what to do. */
-export function preflight(dist = DIST): void {
+function preflight(dist = DIST): void {
   if (!existsSync(join(dist, 'manifest.json'))) {
     throw new BrowserStartError(`E2E: no built extension at ${dist} — run \`npm run build\` first (npm run test:e2e does).`);
   }
@@ -355,7 +355,7 @@ export async function screenshot(page: Page, name: string, opts: { fullPage?: bo
  * Reasons Chromium refuses to load an unpacked build that we can see from the files:
  * invalid locale message names (only [A-Za-z0-9_@]), __MSG_x__ without a message, missing files.
  */
-export function diagnoseDist(dist = DIST): string[] {
+function diagnoseDist(dist = DIST): string[] {
   const problems: string[] = [];
   let manifest: Record<string, unknown>;
   try {

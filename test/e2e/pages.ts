@@ -26,7 +26,7 @@ export function beijingIso(ms: number): string {
  * panel's `2天23时07分`, the badge's compact `2天23时` (to the hour), `5时07分`, `42分`, and
  * past the deadline `已超时 1时05分`.
  */
-export function countdownShown(text: string): { minutes: number; unit: number } | null {
+function countdownShown(text: string): { minutes: number; unit: number } | null {
   const m = /^(已超时 )?(?:(\d+)天)?(?:(\d+)时)?(?:(\d+)分)?$/.exec(text.trim());
   if (!m || (m[2] === undefined && m[3] === undefined && m[4] === undefined)) return null;
   const v = Number(m[2] ?? 0) * 1440 + Number(m[3] ?? 0) * 60 + Number(m[4] ?? 0);
@@ -88,7 +88,7 @@ export function pick(rec: Record<string, string>, labels: readonly string[]): st
   return undefined;
 }
 
-export interface ListRow {
+interface ListRow {
   values: Record<string, string>;
   /** Attributes of the badge inside this row (null when the row has none). */
   badge: { deadline: string | null; due: string | null; caseKey: string | null; unreadable: string | null; countdown: string | null } | null;

@@ -6,12 +6,12 @@
  * added there is served by the e2e suite and by the demo (`npm start`) without edits here.
  * Used by the e2e harness and by test/demo/start.ts (plain Node: no vitest imports here).
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const FIXTURE_DIR = join(REPO_ROOT, 'test/fixtures/pages');
+const FIXTURE_DIR = join(REPO_ROOT, 'test/fixtures/pages');
 
 /** Hosts of the seller back-office (core/pages/urls.ts). */
 export const BACK_OFFICE_HOSTS = ['myseller.taobao.com', 'qn.taobao.com', 'refund2.tmall.com', 'refund2.taobao.com', 'rights.taobao.com'] as const;
@@ -45,20 +45,8 @@ export function fixturePages(dir = FIXTURE_DIR): FixturePage[] {
   return rows;
 }
 
-/** All fixture HTML files present (whether or not the README lists them). */
-export function fixtureFiles(dir = FIXTURE_DIR): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => /\.html?$/.test(f)).sort();
-}
-
 export function readFixture(file: string, dir = FIXTURE_DIR): string {
   return readFileSync(join(dir, file), 'utf8');
-}
-
-/** The fixture served at `url` (ignores the hash), or undefined. */
-export function fixtureFor(url: string, pages = fixturePages()): FixturePage | undefined {
-  const want = url.split('#')[0];
-  return pages.find((p) => p.url === want);
 }
 
 /** The URL used to look a request up: without the hash. */

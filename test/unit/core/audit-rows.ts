@@ -9,7 +9,7 @@ import { actionIds, deadline, penaltyIds, replyIds, unshipped, warningCodes } fr
  * (`top`). Run by audit-fixes.test.ts; engine-rules.test.ts counts their `covers` towards
  * "every rule of the default pack is exercised".
  */
-export interface AuditRow {
+interface AuditRow {
   name: string;
   /** Seed file + line(s) the expectation rests on. */
   seed: string;

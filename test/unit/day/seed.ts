@@ -28,7 +28,7 @@ export function windowDates(n: number, now = NOW): Set<string> {
   return out;
 }
 
-export function rng(seed: number): () => number {
+function rng(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;
@@ -40,7 +40,7 @@ export function rng(seed: number): () => number {
 }
 
 export type Label = 'in-window' | 'handled-late' | 'handled-unknown' | 'intervention' | 'intervention-then-closed' | 'open-overdue' | 'open' | 'no-status' | 'complaint';
-export type Fate = 'breached' | 'unseen' | 'future' | 'buyer';
+type Fate = 'breached' | 'unseen' | 'future' | 'buyer';
 
 export interface Seeded {
   rec: RecentCase;
@@ -148,7 +148,7 @@ export function seedCases(count: number, seed = 7, now = NOW): Seeded[] {
   return out;
 }
 
-export interface SeededLedger {
+interface SeededLedger {
   rec: Omit<LedgerRecord, 'seq'>;
   atMs: number;
   fen: number;

@@ -51,7 +51,7 @@ export class Rng {
 }
 
 /** panel-fields.md, copied (the generator must not trust the reader's own table). */
-export const LABELS = {
+const LABELS = {
   refundId: ['退款编号', '退款单号'],
   orderId: ['订单编号', '订单号'],
   buyer: ['买家', '买家昵称', '买家账号'],
@@ -71,11 +71,11 @@ export const LABELS = {
 } as const;
 export type Key = keyof typeof LABELS;
 /** Labels that make a panel an after-sale one (售后状态 does not: it is every case's status column on the workbench). */
-export const AFTERSALE_LABEL_TEXTS = new Set(['售后原因', '售后申请时间']);
+const AFTERSALE_LABEL_TEXTS = new Set(['售后原因', '售后申请时间']);
 
-export type Platform = 'tmall' | 'taobao';
-export type Kind = 'refund' | 'aftersale' | 'complaint';
-export type Layout = 'th-td' | 'td-td' | 'dl' | 'spans' | 'wrappers' | 'text' | 'list' | 'workbench' | 'refund2';
+type Platform = 'tmall' | 'taobao';
+type Kind = 'refund' | 'aftersale' | 'complaint';
+type Layout = 'th-td' | 'td-td' | 'dl' | 'spans' | 'wrappers' | 'text' | 'list' | 'workbench' | 'refund2';
 /**
  * `workbench`: the 千牛 list (a header table of titles, one table per case: a group-header line
  * with `订单号：` `退款编号：` and the nick, then unlabelled value cells). `refund2`: the old list
@@ -93,10 +93,10 @@ export interface Wall {
   s: number;
 }
 
-export type TimeFormat = 'dash-s' | 'dash-m' | 'slash-m' | 'cn-s' | 'fullwidth';
-export const REASONS_TRIGGER = ['卖家缺货', '缺货', '发不了货', '未按约定时间发货', '错发/漏发/少发', '虚假发货'] as const;
-export const REASONS_OTHER = ['不想买了', '拍错了', '商品质量问题', '七天无理由退换货', '描述不符', '未收到货'] as const;
-export const COMPLAINT_TYPES = ['未按约定时间发货', '缺货', '描述不符', '违背承诺'] as const;
+type TimeFormat = 'dash-s' | 'dash-m' | 'slash-m' | 'cn-s' | 'fullwidth';
+const REASONS_TRIGGER = ['卖家缺货', '缺货', '发不了货', '未按约定时间发货', '错发/漏发/少发', '虚假发货'] as const;
+const REASONS_OTHER = ['不想买了', '拍错了', '商品质量问题', '七天无理由退换货', '描述不符', '未收到货'] as const;
+const COMPLAINT_TYPES = ['未按约定时间发货', '缺货', '描述不符', '违背承诺'] as const;
 
 /** The truth of one case: what the page shows, before damage. */
 export interface TrueCase {
@@ -243,7 +243,7 @@ function countdown(r: Rng): { text: string; seconds: number } {
  * Buyer-written text that looks like a label, a countdown or an amount. Nicks hold no colon
  * (the platform allows none); 退款说明 / 留言 hold anything, on several lines.
  */
-export const ADVERSARIAL_NICKS = ['剩余29天23时59分', '剩余0天1时0分45秒', '还剩 2天 3时', '¥5000.00', '实付款5000', '退款编号123', '2天23时59分', '请在1天内处理'];
+const ADVERSARIAL_NICKS = ['剩余29天23时59分', '剩余0天1时0分45秒', '还剩 2天 3时', '¥5000.00', '实付款5000', '退款编号123', '2天23时59分', '请在1天内处理'];
 const ADVERSARIAL_LINES = [
   '实付金额：¥5000.00',
   '实付款: ¥5000.00',
@@ -259,14 +259,14 @@ const ADVERSARIAL_LINES = [
   '一直不发货，不想等了',
   '等待商家处理',
 ];
-export const FREE_TEXT_LABEL_TEXTS = ['退款说明', '买家留言', '留言', '备注', '问题描述', '补充说明'];
+const FREE_TEXT_LABEL_TEXTS = ['退款说明', '买家留言', '留言', '备注', '问题描述', '补充说明'];
 
 function adversarialLines(r: Rng): string[] {
   return Array.from({ length: r.int(1, 4) }, () => r.pick(ADVERSARIAL_LINES));
 }
 
 /** One case's truth. `listRow`: fewer fields (what a list page shows). */
-export function makeCase(r: Rng, platform: Platform, complaint: boolean, listRow: boolean): TrueCase {
+function makeCase(r: Rng, platform: Platform, complaint: boolean, listRow: boolean): TrueCase {
   const c: TrueCase = { kind: 'refund', platform, values: {}, fen: {}, walls: {}, timeFormats: {}, countdown: null, damaged: new Set(), damage: {}, labels: {} };
   const fmt = (): TimeFormat => r.pick(['dash-s', 'dash-m', 'slash-m', 'cn-s', 'fullwidth'] as const);
   const setTime = (key: Key, w: Wall, f: TimeFormat) => {

@@ -7,20 +7,20 @@ import { isoOf, msWall, wallMs, NOW_ISO, type Key, type TrueCase, type Wall, exp
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
-export const NOW_MS = Date.parse(NOW_ISO);
+const NOW_MS = Date.parse(NOW_ISO);
 
 /** Reasons / complaint types that make Tmall (2019+) pay 30 %, min 5, max 500 (digest §4). */
 const TMALL_TRIGGER = new Set(['卖家缺货', '缺货', '发不了货', '未按约定时间发货', '错发/漏发/少发', '虚假发货']);
 /** Taobao: out of stock / late shipping trigger a proactive settlement; the sources give no amount. */
 const TAOBAO_TRIGGER = new Set(['卖家缺货', '缺货', '发不了货', '未按约定时间发货']);
 
-export interface ReadLike {
+interface ReadLike {
   kind: string;
   platform: string;
   facts: Record<string, unknown>;
   unreadable: string[];
 }
-export interface GuidanceLike {
+interface GuidanceLike {
   deadlines: Array<{ id: string; dueAt: string; source: string }>;
   compensation: { triggered: boolean; amount: string | null };
   warnings: Array<{ code: string; fields?: string[] }>;
@@ -36,12 +36,12 @@ function expectedValue(c: TrueCase, key: Key): unknown {
 }
 
 /** 30 % of the paid amount, half up, at least 5 yuan, at most 500 — in fen, integers only. */
-export function tmallCompensationFen(paidFen: number): number {
+function tmallCompensationFen(paidFen: number): number {
   const raw = Math.floor((paidFen * 3 + 5) / 10);
   return Math.min(50000, Math.max(500, raw));
 }
 
-export function fenText(fen: number): string {
+function fenText(fen: number): string {
   return `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
 }
 
