@@ -174,8 +174,8 @@ function classify(raw: string): TextVerdict | null {
 
 export function scanPage(root: ParentNode): PageScan {
   const doc = docOf(root);
-  let hits: LabelHit[] = [];
-  let freeHits: FreeTextHit[] = [];
+  const hits: LabelHit[] = [];
+  const freeHits: FreeTextHit[] = [];
   const noise: Element[] = [];
   /** Text nodes that say 天猫. */
   const tmallNodes: Node[] = [];
@@ -283,15 +283,23 @@ export function scanPage(root: ParentNode): PageScan {
   }
   walk(root);
 
-  let tmall: Node[] = tmallNodes;
+  const kept = outsideNoiseAndFreeText(root, noise, hits, freeHits, tmallNodes);
+  return { root, doc, ...kept, saysTmall: kept.tmallNodes.length > 0, noise, rowTexts };
+}
+
+/**
+ * What the walk found, without what no reader may use: labels and 天猫 mentions inside a
+ * block judged noise by its heading, and labels inside free text (what 退款说明 / 留言 / the
+ * nick hold is the buyer's, never a field of the page).
+ */
+function outsideNoiseAndFreeText(root: ParentNode, noise: readonly Element[], hits: LabelHit[], freeHits: FreeTextHit[], tmallNodes: Node[]): { hits: LabelHit[]; freeRegions: Region[]; tmallNodes: Node[] } {
+  let tmall = tmallNodes;
   if (noise.length > 0) {
-    // Labels (and 天猫 mentions) inside a block judged noise by its heading are not used.
     const inNoise = (n: Node) => noise.some((s) => s.contains(n));
     hits = hits.filter((h) => !inNoise(h.node));
     freeHits = freeHits.filter((h) => !inNoise(h.node));
     tmall = tmallNodes.filter((n) => !inNoise(n));
   }
-  // No label is looked for inside free text: what 退款说明 / 留言 / the nick hold is the buyer's.
   const freeRegions: Region[] = [];
   for (const f of freeHits) {
     const region = freeTextRegion(f, root, true);
@@ -306,7 +314,7 @@ export function scanPage(root: ParentNode): PageScan {
     const inFree = (n: Node) => freeRegions.some((r) => r.from !== n && inRegion(r, n));
     hits = hits.filter((h) => !inFree(h.node));
   }
-  return { root, doc, hits, freeRegions, saysTmall: tmall.length > 0, tmallNodes: tmall, noise, rowTexts };
+  return { hits, freeRegions, tmallNodes: tmall };
 }
 
 /** Whether a row re-read on its own is itself an ad / recommendation (or skipped) element. */
