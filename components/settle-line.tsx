@@ -72,7 +72,7 @@ export function SettleLine(props: { caseKey: string; tabId?: number; amount: str
         <p>
           <label>
             {t('settle_amount')}{' '}
-            <input type="text" inputMode="decimal" size={8} data-testid="settle-amount" value={typed} onInput={(e) => setTyped((e.currentTarget as HTMLInputElement).value)} />
+            <input type="text" inputMode="decimal" size={8} data-testid="settle-amount" value={typed} onInput={(e) => setTyped(e.currentTarget.value)} />
           </label>{' '}
           <button type="button" data-testid="settle-record" disabled={amount === null} onClick={() => amount !== null && setState({ at: 'confirm', amount })}>
             {t('settle_record')}

@@ -68,9 +68,9 @@ const GetCasePayload = z.object({ key: z.string().check(z.minLength(1), z.maxLen
 export const SaveSettingsPayload = z.extend(SettingsPatchSchema, {
   teamPack: z.optional(z.partial(z.object({ url: bounded(LIMITS.urlChars), refreshHours: intIn(1, 168), sha256: bounded(64) }))),
 });
-export const ImportPackPayload = z.object({ json: z.string().check(z.maxLength(LIMITS.packJsonChars, 'pack file too large (max 5 MB)')) });
+const ImportPackPayload = z.object({ json: z.string().check(z.maxLength(LIMITS.packJsonChars, 'pack file too large (max 5 MB)')) });
 /** The amount the agent confirmed for a 同意赔付: more than 0, at most two decimals, at most 1,000,000 yuan. */
-export const RecordSettlementPayload = z.object({
+const RecordSettlementPayload = z.object({
   key: z.string().check(z.minLength(1), z.maxLength(LIMITS.keyChars)),
   tabId: z.optional(z.number().check(z.int(), z.nonnegative())),
   amount: YuanSchema.check(z.positive(), z.maximum(1_000_000)),

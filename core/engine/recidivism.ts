@@ -44,7 +44,7 @@ export function blockOf(ms: number, anchorMs: number, blockDays: number, resetOn
   return { index, year, from, to };
 }
 
-export function recidivismCount(
+function recidivismCount(
   profile: CompiledProfile,
   rec: CompiledRecidivism,
   paidMs: number,

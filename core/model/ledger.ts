@@ -11,7 +11,7 @@ import { BeijingIsoSchema, YuanSchema } from './facts';
  * The Tmall 24 h cap counts only platform payouts; the Taobao recidivism count only
  * proactive settlements. Neither counts an entry of the case being evaluated.
  */
-export const LedgerEntrySchema = z.object({
+const LedgerEntrySchema = z.object({
   buyer: text(),
   amount: YuanSchema,
   at: BeijingIsoSchema,

@@ -24,7 +24,7 @@ export function payoutOf(key: string, read: PanelRead, guidance: Guidance, at: s
 }
 
 /** Shown for a case whose buyer was not read (the recidivism count does not need the buyer). */
-export const UNKNOWN_BUYER = '—';
+const UNKNOWN_BUYER = '—';
 
 /**
  * The agent's 同意赔付 on a complaint, as a `proactive-settlement` entry: built from the case

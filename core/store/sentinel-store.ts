@@ -117,7 +117,7 @@ export class SentinelStore {
         await tx.done;
         return null;
       }
-      const seq = await tx.store.add(entry as LedgerRecord);
+      const seq = await tx.store.add(entry);
       await tx.done;
       return seq;
     } catch (e) {

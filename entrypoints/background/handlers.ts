@@ -122,28 +122,7 @@ export function createHandlers(s: Services) {
         return { info };
       }),
 
-    recordSettlement: (d) =>
-      s.serial(async () => {
-        const view = await s.tabs.get(d.key, d.tabId);
-        if (!view) throw new Error('recordSettlement: the case is no longer open in a back-office tab');
-        if (view.read.kind !== 'complaint') throw new Error('recordSettlement: 同意赔付 is recorded on a complaint');
-        const seq = await (await s.store()).addLedgerOnce(settlementOf(view.key, view.read, d.amount, s.nowIso()));
-        if (seq !== null) await s.reevaluateAll();
-        return { seq };
-      }),
-
-    deleteLedgerEntry: (d) =>
-      s.serial(async () => {
-        const ok = await (await s.store()).deleteLedgerEntry(d.seq);
-        if (ok) await s.reevaluateAll();
-        return { ok };
-      }),
-
-    async getLedger(d) {
-      const all = await (await s.store()).listLedger();
-      const entries = d?.caseKey === undefined ? all : all.filter((e) => e.caseKey === d.caseKey);
-      return { entries: entries.sort((a, b) => (b.seq ?? 0) - (a.seq ?? 0)) };
-    },
+    ...ledgerHandlers(s),
 
     /** The download runs outside the admin queue, with a timeout (team-pack.ts); only the install waits in it. */
     refreshTeamPack: () => s.teamPack.refresh(),
@@ -171,6 +150,34 @@ async function releaseOrigin(before: string, after: string): Promise<void> {
   } catch (e) {
     console.warn('[sentinel] old team pack origin not removed', e);
   }
+}
+
+/** The compensation ledger: a 同意赔付 recorded once, an entry deleted, the list (newest first). */
+function ledgerHandlers(s: Services) {
+  return {
+    recordSettlement: (d) =>
+      s.serial(async () => {
+        const view = await s.tabs.get(d.key, d.tabId);
+        if (!view) throw new Error('recordSettlement: the case is no longer open in a back-office tab');
+        if (view.read.kind !== 'complaint') throw new Error('recordSettlement: 同意赔付 is recorded on a complaint');
+        const seq = await (await s.store()).addLedgerOnce(settlementOf(view.key, view.read, d.amount, s.nowIso()));
+        if (seq !== null) await s.reevaluateAll();
+        return { seq };
+      }),
+
+    deleteLedgerEntry: (d) =>
+      s.serial(async () => {
+        const ok = await (await s.store()).deleteLedgerEntry(d.seq);
+        if (ok) await s.reevaluateAll();
+        return { ok };
+      }),
+
+    async getLedger(d) {
+      const all = await (await s.store()).listLedger();
+      const entries = d?.caseKey === undefined ? all : all.filter((e) => e.caseKey === d.caseKey);
+      return { entries: entries.sort((a, b) => (b.seq ?? 0) - (a.seq ?? 0)) };
+    },
+  } satisfies Pick<HandlerTable, 'recordSettlement' | 'deleteLedgerEntry' | 'getLedger'>;
 }
 
 type ReportAnswer<C> = { cases: C[]; resync?: boolean };

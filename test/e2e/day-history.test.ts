@@ -30,14 +30,14 @@ beforeAll(async () => {
       const db = await new Promise<IDBDatabase>((ok, fail) => {
         const req = indexedDB.open(name);
         req.onsuccess = () => ok(req.result);
-        req.onerror = () => fail(req.error);
+        req.onerror = () => fail(req.error ?? new Error('indexedDB.open failed'));
       });
       await new Promise<void>((ok, fail) => {
         const tx = db.transaction(['cases', 'ledger'], 'readwrite');
         for (const c of cases) tx.objectStore('cases').put(c);
         for (const l of ledger) tx.objectStore('ledger').add(l);
         tx.oncomplete = () => ok();
-        tx.onerror = () => fail(tx.error);
+        tx.onerror = () => fail(tx.error ?? new Error('transaction failed'));
       });
       db.close();
     },

@@ -114,7 +114,7 @@ describe('the compensation ledger', () => {
   it('the ledger downloads as CSV with the buyer masked', async () => {
     const [download] = await Promise.all([options.waitForEvent('download'), options.locator('[data-testid="ledger-export"]').click()]);
     const { readFileSync } = await import('node:fs');
-    const text = readFileSync((await download.path())!, 'utf8');
+    const text = readFileSync(await download.path(), 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text).toContain('150.00');
     expect(text).toContain('30.00');

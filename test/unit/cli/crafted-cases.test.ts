@@ -10,7 +10,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runGuidance } from '../../../core/cli/run';
+import { runGuidance } from '../../../cli/run';
 import type { Facts, Guidance, LedgerEntry } from '../../../core/index';
 
 const dir = mkdtempSync(join(tmpdir(), 'crafted-cases-'));

@@ -22,7 +22,7 @@ async function until<T>(fn: () => T, ms = 3000): Promise<NonNullable<T>> {
     try {
       const v = fn();
       if (v === null || v === undefined) throw new Error('not yet');
-      return v as NonNullable<T>;
+      return v;
     } catch (e) {
       if (Date.now() > end) throw e;
       await new Promise((r) => setTimeout(r, 5));
