@@ -235,7 +235,7 @@ function ruleTextChars(rule: Rule): number {
 }
 
 /** The pack's character folds (traditional → simplified …). */
-export interface ReasonFold {
+interface ReasonFold {
   map: ReadonlyMap<string, string>;
   /** Matches a text holding a character the map folds; null when it folds none. */
   any: RegExp | null;
@@ -288,13 +288,13 @@ export function compilePack(pack: RulePack): CompiledPack {
   return compiled;
 }
 
-interface ReasonLookup {
+export interface ReasonLookup {
   rule: ReasonRule | null;
   /** The name found inside the text next to a negation (非…, 不支持…): the text stays unknown. */
   negated?: { name: string; marker: string; rule: ReasonRule };
 }
 /** The answer for a known name, built once per pack. */
-export interface KnownReason extends ReasonLookup {
+interface KnownReason extends ReasonLookup {
   rule: ReasonRule;
 }
 

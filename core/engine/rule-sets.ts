@@ -25,7 +25,7 @@ import { compensationHolds, compileWhen, type CompensationState, type Predicate 
  * built here once, frozen, and shared by every evaluation.
  */
 
-export const COMPENSATION_STATES = ['due', 'contestable', 'unconfirmed', 'none'] as const satisfies readonly CompensationState[];
+const COMPENSATION_STATES = ['due', 'contestable', 'unconfirmed', 'none'] as const satisfies readonly CompensationState[];
 
 /** A rule with the part of its condition the index does not decide. */
 export interface CompiledRule<R extends Rule> {
@@ -33,27 +33,27 @@ export interface CompiledRule<R extends Rule> {
   condition: Predicate;
 }
 
-export interface PreparedPenalty extends CompiledRule<PenaltyRule> {
+interface PreparedPenalty extends CompiledRule<PenaltyRule> {
   penalty: Penalty;
   explanation: Explanation;
 }
-export interface PreparedNote extends CompiledRule<NoteRule> {
+interface PreparedNote extends CompiledRule<NoteRule> {
   note: NonNullable<Guidance['notes']>[number];
   explanation: Explanation;
 }
-export interface PreparedAction extends CompiledRule<ActionRule> {
+interface PreparedAction extends CompiledRule<ActionRule> {
   /** The action as listed in each group; null when it ends with a limit computed per case. */
   plain: { first: Action; more: Action; ladder: Action } | null;
 }
-export interface PreparedRefusal extends CompiledRule<RefusalRule> {
+interface PreparedRefusal extends CompiledRule<RefusalRule> {
   refusal: NonNullable<Guidance['refusal']>;
 }
-export interface PreparedEvidence extends CompiledRule<EvidenceRule> {
+interface PreparedEvidence extends CompiledRule<EvidenceRule> {
   item: NonNullable<Guidance['evidence']>['items'][number];
 }
 
 /** Rules of one type by compensation state (before the compensation step, the state is 'none'). */
-export type ByState<T> = Readonly<Record<CompensationState, readonly T[]>>;
+type ByState<T> = Readonly<Record<CompensationState, readonly T[]>>;
 
 /** The rules of one profile for one case kind and reason category. */
 export interface CaseRules<Reply, Recidivism> {
@@ -133,7 +133,7 @@ function prepareEvidence(rule: EvidenceRule): PreparedEvidence {
   return { rule, condition: residualCondition(rule.when), item: Object.freeze({ ruleId: rule.id, text: rule.item, citation: rule.citation }) };
 }
 
-export interface RuleLists<Reply, Recidivism> {
+interface RuleLists<Reply, Recidivism> {
   compensation: readonly CompensationRule[];
   contests: readonly ContestRule[];
   penalties: readonly PenaltyRule[];

@@ -31,7 +31,7 @@ export interface ConditionInput {
 
 export type Predicate = (c: ConditionInput) => boolean;
 
-export const ALWAYS: Predicate = () => true;
+const ALWAYS: Predicate = () => true;
 export const NEVER: Predicate = () => false;
 
 /** Text facts compare after normalisation and without spaces. */
@@ -56,7 +56,7 @@ export function factsRead(w: When | undefined): FactKey[] {
 }
 
 /** Does a `compensation` condition hold for a compensation state? */
-function compensationHolds(want: When['compensation'], state: CompensationState): boolean {
+export function compensationHolds(want: When['compensation'], state: CompensationState): boolean {
   if (want === undefined) return true;
   return want === 'triggered' ? state !== 'none' : state === want;
 }

@@ -43,7 +43,7 @@ interface ProfileNode {
 }
 
 /** What to read: a generated page, served at `url` (outside the content script's matches), and the cases it holds. */
-export interface BlinkPage {
+interface BlinkPage {
   html: string;
   url: string;
   cases: number;
@@ -111,7 +111,7 @@ export async function blinkRead(h: Harness, target: BlinkPage, loops = 7, cold =
       for (let i = 0; i < loops; i++) {
         await page.goto(target.url, { waitUntil: 'domcontentloaded' });
         await page.addScriptTag({ content: `${js}\n//# sourceURL=${SOURCE_URL}` });
-        profiles.push(await profiled(async () => void firsts.push(((await page.evaluate(call)) as [number, number])[0])));
+        profiles.push(await profiled(async () => void firsts.push((await page.evaluate<[number, number]>(call))[0])));
       }
     } else {
       profiles.push(await profiled(async () => {
