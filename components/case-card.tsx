@@ -52,7 +52,7 @@ function fieldName(field: string): string {
  * has Chinese in it, so an English panel renders it with a Chinese font and a screen reader
  * reads it as Chinese — and it is marked as quoted, not as untranslated UI.
  */
-export const quotedLang = (text: string): 'zh-CN' | undefined => (/\p{Script=Han}/u.test(text) ? 'zh-CN' : undefined);
+const quotedLang = (text: string): 'zh-CN' | undefined => (/\p{Script=Han}/u.test(text) ? 'zh-CN' : undefined);
 
 /** Scraped text is cut for display (a hostile page can put megabytes in a cell). */
 const MAX_SCRAPED_CHARS = 80;
@@ -231,6 +231,45 @@ function Actions(props: { actions: readonly Action[] }) {
 
 /** `memo`: the agent's signature and the shop's 备注 template (settings.shopPolicy), for the memo line. */
 /** `settle`: the ledger, for recording the agent's 同意赔付 on a complaint (side panel). */
+/** The penalty points the case may cost the shop, and when; a plain "none" when it costs none. */
+function Penalties(props: { penalties: Guidance['penalties'] }) {
+  return (
+    <section>
+      <h3>{t('section_penalty')}</h3>
+      {props.penalties.length === 0 ? (
+        <p class="penalty" data-testid="penalty" data-points="0">
+          {t('penalty_none')}
+        </p>
+      ) : (
+        <ul class="penalties">
+          {props.penalties.map((p, i) => (
+            <li class="penalty" data-testid="penalty" data-points={p.points} data-rule={p.ruleId} key={i}>
+              {tCount('penalty_points', p.points, p.points, pick(p.when))}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** The pack's notes for this case, each with its source. */
+function Notes(props: { notes: NonNullable<Guidance['notes']> }) {
+  return (
+    <section>
+      <h3>{t('section_notes')}</h3>
+      <ul class="notes">
+        {props.notes.map((n) => (
+          <li data-testid="note" data-rule={n.ruleId} key={n.ruleId} title={n.citation.source}>
+            {pick(n.text)}
+            <span class="note-source">{t('paren', `${sourceTitle(n.citation.source)} · ${n.citation.passage}`)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function CaseCard(props: { c: CaseData; nowMs: number; thresholdsHours: ThresholdsHours; copy?: CopyText; memo?: { signature?: string; template?: string }; settle?: SettleApi; tabId?: number }) {
   const { c, nowMs, thresholdsHours } = props;
   const g = c.guidance;
@@ -292,39 +331,12 @@ export function CaseCard(props: { c: CaseData; nowMs: number; thresholdsHours: T
           <EvidenceList evidence={g.evidence} deadlines={g.deadlines} nowMs={nowMs} thresholdsHours={thresholdsHours} />
         </section>
       )}
-      <section>
-        <h3>{t('section_penalty')}</h3>
-        {g.penalties.length === 0 ? (
-          <p class="penalty" data-testid="penalty" data-points="0">
-            {t('penalty_none')}
-          </p>
-        ) : (
-          <ul class="penalties">
-            {g.penalties.map((p, i) => (
-              <li class="penalty" data-testid="penalty" data-points={p.points} data-rule={p.ruleId} key={i}>
-                {tCount('penalty_points', p.points, p.points, pick(p.when))}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <Penalties penalties={g.penalties} />
       <section>
         <h3>{t('section_actions')}</h3>
         {g.actions.length === 0 ? <p class="empty">{t('actions_none')}</p> : <Actions actions={g.actions} />}
       </section>
-      {(g.notes?.length ?? 0) > 0 && (
-        <section>
-          <h3>{t('section_notes')}</h3>
-          <ul class="notes">
-            {g.notes!.map((n) => (
-              <li data-testid="note" data-rule={n.ruleId} key={n.ruleId} title={n.citation.source}>
-                {pick(n.text)}
-                <span class="note-source">{t('paren', `${sourceTitle(n.citation.source)} · ${n.citation.passage}`)}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      {g.notes && g.notes.length > 0 && <Notes notes={g.notes} />}
       <section>
         <h3>{t('section_replies')}</h3>
         <ReplyList replies={g.replies} copy={props.copy} for={repliesFor(c.read)} />

@@ -347,14 +347,14 @@ function part(doc: Document, el: HTMLElement | null, text: string | null, cls: s
     el.textContent = '';
     pieces.forEach((piece, i) => {
       if (i === pieces.length - 1) {
-        el!.append(piece);
+        el.append(piece);
         return;
       }
       // `已超时·` stays whole (a line may otherwise start with the dot)
       const glued = doc.createElement('span');
       glued.className = 'g';
       glued.textContent = piece;
-      el!.append(glued, doc.createElement('wbr'));
+      el.append(glued, doc.createElement('wbr'));
     });
   }
   return el;

@@ -109,7 +109,7 @@ export function ShopPolicyExtras(props: { settings: Settings; onSave: (patch: Se
           <div class="checks">
             {BATCH_STATES.map((st) => (
               <label class="checkbox" key={st}>
-                <input type="checkbox" data-testid="setting-batches-state" value={st} checked={batch.tradeStatuses.includes(st)} onChange={(e) => setB('tradeStatuses', toggle(batch.tradeStatuses, st, (e.currentTarget as HTMLInputElement).checked))} />
+                <input type="checkbox" data-testid="setting-batches-state" value={st} checked={batch.tradeStatuses.includes(st)} onChange={(e) => setB('tradeStatuses', toggle(batch.tradeStatuses, st, e.currentTarget.checked))} />
                 <span>{t(st === '买家已付款' ? 'opt_state_paid' : 'opt_state_shipped')}</span>
               </label>
             ))}

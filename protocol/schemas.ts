@@ -65,7 +65,7 @@ const FocusCasePayload = z.object({ key: z.string().check(z.minLength(1), z.maxL
 /** `tabId`: prefer that tab's copy of the case (a case open in two tabs); else the first tab that has it. */
 const GetCasePayload = z.object({ key: z.string().check(z.minLength(1), z.maxLength(LIMITS.keyChars)), tabId: z.optional(z.number().check(z.int(), z.nonnegative())) });
 /** The settings patch with the team pack URL bounded (the model's patch leaves it to the full settings' check). */
-export const SaveSettingsPayload = z.extend(SettingsPatchSchema, {
+const SaveSettingsPayload = z.extend(SettingsPatchSchema, {
   teamPack: z.optional(z.partial(z.object({ url: bounded(LIMITS.urlChars), refreshHours: intIn(1, 168), sha256: bounded(64) }))),
 });
 const ImportPackPayload = z.object({ json: z.string().check(z.maxLength(LIMITS.packJsonChars, 'pack file too large (max 5 MB)')) });
@@ -75,10 +75,10 @@ const RecordSettlementPayload = z.object({
   tabId: z.optional(z.number().check(z.int(), z.nonnegative())),
   amount: YuanSchema.check(z.positive(), z.maximum(1_000_000)),
 });
-export const DecidePackPayload = z.object({ token: z.string().check(z.length(64), z.regex(/^[0-9a-f]{64}$/)), accept: z.boolean() });
-export const DeleteLedgerEntryPayload = z.object({ seq: z.number().check(z.int(), z.positive()) });
-export const GetLedgerPayload = z.union([z.object({ caseKey: z.optional(z.string().check(z.maxLength(LIMITS.keyChars))) }), NoPayload]);
-export const CasesChangedPayload = z.object({ tabId: z.number().check(z.int()) });
+const DecidePackPayload = z.object({ token: z.string().check(z.length(64), z.regex(/^[0-9a-f]{64}$/)), accept: z.boolean() });
+const DeleteLedgerEntryPayload = z.object({ seq: z.number().check(z.int(), z.positive()) });
+const GetLedgerPayload = z.union([z.object({ caseKey: z.optional(z.string().check(z.maxLength(LIMITS.keyChars))) }), NoPayload]);
+const CasesChangedPayload = z.object({ tabId: z.number().check(z.int()) });
 /** Worker → tab / offscreen document (validated by nobody's door: the worker is their only sender). */
 const ShowCuePayload = z.object({ key: z.optional(bounded(LIMITS.keyChars)), text: bounded(LIMITS.textChars) });
 const OffscreenCopyPayload = z.object({ text: bounded(LIMITS.textChars) });

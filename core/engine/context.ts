@@ -70,8 +70,8 @@ export interface CaseContext extends ConditionInput {
 }
 
 /** The facts that hold instants. */
-const TIME_FACTS = ['paidAt', 'shippedAt', 'refundRequestedAt', 'complaintFiledAt', 'tradeClosedAt', 'tradeSucceededAt'] as const;
-type TimeFact = (typeof TIME_FACTS)[number];
+export const TIME_FACTS = ['paidAt', 'shippedAt', 'refundRequestedAt', 'complaintFiledAt', 'tradeClosedAt', 'tradeSucceededAt'] as const;
+export type TimeFact = (typeof TIME_FACTS)[number];
 
 function deriveKind(facts: Facts): CaseKind {
   if (facts.complaintType !== undefined) return 'complaint';

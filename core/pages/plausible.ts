@@ -14,7 +14,7 @@ const DAY_MS = 86_400_000;
 /** Two years either side of now. */
 const PLAUSIBLE_SPAN_MS = Math.round(2 * 365.25 * DAY_MS);
 /** Page times up to this far ahead of the clock are not warned about (a page is built on a server). */
-const CLOCK_TOLERANCE_MS = 10 * 60_000;
+export const CLOCK_TOLERANCE_MS = 10 * 60_000;
 
 /** A warning of a page read: times on the page later than the clock. */
 export interface ReadWarning {

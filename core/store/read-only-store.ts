@@ -19,39 +19,39 @@ export class ReadOnlyStore extends SentinelStore {
 
   override close(): void {}
 
-  override async getPack(slot: 'active' | 'previous'): Promise<PackRecord | undefined> {
+  override getPack(slot: 'active' | 'previous'): Promise<PackRecord | undefined> {
     // The built-in pack is active (a `default` record: PackService never copies it).
-    return slot === 'active' ? { slot: 'active', id: '', version: '', importedAt: '', json: '', ruleCount: 0, source: 'default' } : undefined;
+    return Promise.resolve(slot === 'active' ? { slot: 'active', id: '', version: '', importedAt: '', json: '', ruleCount: 0, source: 'default' } : undefined);
   }
 
-  override async getSettings(): Promise<unknown> {
-    return undefined;
+  override getSettings(): Promise<unknown> {
+    return Promise.resolve(undefined);
   }
 
-  override async listLedger(): Promise<LedgerRecord[]> {
-    return [];
+  override listLedger(): Promise<LedgerRecord[]> {
+    return Promise.resolve([]);
   }
 
   /** The worker's own payout records are not kept (nothing is written): no entry, no error. */
-  override async addLedgerOnce(): Promise<number | null> {
-    return null;
+  override addLedgerOnce(): Promise<number | null> {
+    return Promise.resolve(null);
   }
 
-  override async purgeLedger(): Promise<number> {
-    return 0;
+  override purgeLedger(): Promise<number> {
+    return Promise.resolve(0);
   }
 
   override async putRecentCases(): Promise<void> {}
 
-  override async listRecentCases(): Promise<RecentCase[]> {
-    return [];
+  override listRecentCases(): Promise<RecentCase[]> {
+    return Promise.resolve([]);
   }
 
-  override async purgeRecentCases(): Promise<number> {
-    return 0;
+  override purgeRecentCases(): Promise<number> {
+    return Promise.resolve(0);
   }
 
-  override async getMeta<T>(): Promise<T | undefined> {
-    return undefined;
+  override getMeta<T>(): Promise<T | undefined> {
+    return Promise.resolve(undefined);
   }
 }

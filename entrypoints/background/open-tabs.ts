@@ -49,7 +49,7 @@ function maskRead(read: PanelRead): PanelRead {
  * the views to answer when they are not `views` (the last chunk answers its own cases,
  * while `views` holds the whole page it committed).
  */
-export interface AppliedReport {
+interface AppliedReport {
   views: CaseView[];
   changed: Set<string>;
   staged?: true;
@@ -64,9 +64,9 @@ interface Staging {
   changed: Set<string>;
   unreadable: Validated<'reportPage'>['unreadable'];
 }
-export const MAX_STAGED_CASES = 20_000;
+const MAX_STAGED_CASES = 20_000;
 
-export interface OpenTabsDeps {
+interface OpenTabsDeps {
   evaluator: Evaluator;
   nowMs: () => number;
   nowIso: () => string;

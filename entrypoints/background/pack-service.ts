@@ -15,8 +15,8 @@ interface LoadedPack {
   info: PackInfo;
 }
 
-export type ImportResult = { ok: true; info: PackInfo; warnings?: string[] } | { ok: false; error: string };
-export type StageResult = { ok: true; preview: PackPreview } | { ok: false; error: string };
+type ImportResult = { ok: true; info: PackInfo; warnings?: string[] } | { ok: false; error: string };
+type StageResult = { ok: true; preview: PackPreview } | { ok: false; error: string };
 
 /** A pack waiting for the agent's confirmation (IndexedDB meta `pendingPack`: survives a worker restart). */
 interface PendingRecord {

@@ -44,12 +44,12 @@ async function hasPermission(url: string): Promise<boolean> {
 }
 
 /** The largest team pack file accepted, in bytes (the pack itself is at most 5,000,000 characters). */
-export const TEAM_PACK_MAX_BYTES = 5_000_000;
+const TEAM_PACK_MAX_BYTES = 5_000_000;
 /** An ETag longer than this, or not printable ASCII, is not kept (it would be sent back on every refresh). */
 const MAX_ETAG_CHARS = 200;
 
 /** What one request brought back (the network phase: no store, no queue). */
-export type Download = { kind: 'not-modified' } | { kind: 'body'; text: string; etag?: string } | { kind: 'error'; error: string };
+type Download = { kind: 'not-modified' } | { kind: 'body'; text: string; etag?: string } | { kind: 'error'; error: string };
 
 const tooLarge = (bytes: string) => `the file is larger than the limit: ${bytes} (at most ${TEAM_PACK_MAX_BYTES.toLocaleString('en')} bytes, 5 MB)`;
 
@@ -91,7 +91,7 @@ async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array |
   return out;
 }
 
-export interface DownloadOptions {
+interface DownloadOptions {
   timeoutMs?: number;
   maxBytes?: number;
   /** The administrator's SHA-256 pin (hex); '' or absent: none. */
@@ -103,7 +103,7 @@ export interface DownloadOptions {
  * one asked for), `Content-Length` checked before the body and the body read with a byte
  * cap, the administrator's SHA-256 pin checked, all given up after `timeoutMs`.
  */
-export async function downloadTeamPack(url: string, etag: string | undefined, fetchFn: typeof fetch, opts: DownloadOptions = {}): Promise<Download> {
+async function downloadTeamPack(url: string, etag: string | undefined, fetchFn: typeof fetch, opts: DownloadOptions = {}): Promise<Download> {
   const timeoutMs = opts.timeoutMs ?? TEAM_PACK_TIMEOUT_MS;
   const maxBytes = opts.maxBytes ?? TEAM_PACK_MAX_BYTES;
   if (!url.startsWith('https://') || originOf(url) === null) return { kind: 'error', error: 'the team pack URL must be https://' };
@@ -150,7 +150,7 @@ export async function downloadTeamPack(url: string, etag: string | undefined, fe
   }
 }
 
-export interface TeamPackDeps {
+interface TeamPackDeps {
   store: () => Promise<SentinelStore>;
   packs: PackService;
   /** The URL to fetch and the administrator's pin (the effective settings). */

@@ -39,20 +39,24 @@ export interface WorkerDeps {
  * scheduler, notifier, recent-cases recorder, packs, keyboard commands), the message handler table behind the
  * payload check, and the browser events. register.ts wires it to the browser.
  */
+/**
+ * The store. A database from a newer build (the extension was downgraded): run read-only on
+ * the built-in pack and defaults, with a notice, instead of failing every message.
+ */
+async function openStoreOrReadOnly(dbName: string | undefined) {
+  try {
+    return await openSentinelStore(dbName);
+  } catch (e) {
+    if (!(e instanceof StoreDowngradedError)) throw e;
+    console.error('[sentinel] database from a newer version: running read-only', e);
+    return new ReadOnlyStore(e);
+  }
+}
+
 export function createWorker(deps: WorkerDeps) {
   const nowMs = deps.nowMs ?? (() => Date.now());
   const nowIso = () => toBeijingIso(nowMs());
-  // A database from a newer build (the extension was downgraded): run read-only on the
-  // built-in pack and defaults, with a notice, instead of failing every message.
-  const db = lazily(async () => {
-    try {
-      return await openSentinelStore(deps.dbName);
-    } catch (e) {
-      if (!(e instanceof StoreDowngradedError)) throw e;
-      console.error('[sentinel] database from a newer version: running read-only', e);
-      return new ReadOnlyStore(e);
-    }
-  });
+  const db = lazily(() => openStoreOrReadOnly(deps.dbName));
   const store = () => db.get();
   const packs = new PackService(store, deps.rules, nowIso);
   const evaluator = new Evaluator({ store, packs, rules: deps.rules, nowMs });

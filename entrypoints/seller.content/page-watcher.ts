@@ -66,7 +66,7 @@ interface PageWatcherOptions {
 }
 
 /** Backoff of a failing pass: 1 s, 2 s, 5 s, 10 s, then every 30 s. */
-export const RETRY_MS: readonly number[] = [1_000, 2_000, 5_000, 10_000, 30_000];
+const RETRY_MS: readonly number[] = [1_000, 2_000, 5_000, 10_000, 30_000];
 
 /**
  * Watches the page (DOM changes, in-page navigation) and runs the passes: debounced, never

@@ -35,7 +35,7 @@ export async function tabTargetIds(context: BrowserContext, url: string): Promis
 
 /** Attach to the docked panel `targetId` through the browser session. */
 export async function attachDocked(session: CDPSession, targetId: string): Promise<DockedPanel> {
-  const { sessionId } = (await session.send('Target.attachToTarget', { targetId, flatten: false })) as { sessionId: string };
+  const { sessionId } = await session.send('Target.attachToTarget', { targetId, flatten: false });
   let nextId = 1;
   type Reply = { result?: Record<string, unknown> & { result?: { value?: unknown }; exceptionDetails?: unknown }; error?: { message: string } };
   const waiting = new Map<number, (m: Reply) => void>();
@@ -61,7 +61,7 @@ export async function attachDocked(session: CDPSession, targetId: string): Promi
     },
     async screenshot(): Promise<Buffer> {
       const m = await call('Page.captureScreenshot', { format: 'png' });
-      return Buffer.from(String(m.result?.['data'] ?? ''), 'base64');
+      return Buffer.from(typeof m.result?.['data'] === 'string' ? m.result['data'] : '', 'base64');
     },
     size: () => panel.evaluate<{ width: number; height: number }>('({ width: innerWidth, height: innerHeight })'),
     async colorScheme(scheme) {

@@ -17,7 +17,7 @@ import { attachDocked, dockedTargetId, tabTargetIds, type DockedPanel } from './
 import { BACK_OFFICE_HOSTS, REPO_ROOT, fixturePages, readFixture, routeKey } from './site';
 
 const DIST = join(REPO_ROOT, '.output/chrome-mv3-measured');
-const SCREENSHOT_DIR = join(REPO_ROOT, 'test/e2e/screenshots');
+export const SCREENSHOT_DIR = join(REPO_ROOT, 'test/e2e/screenshots');
 const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 export const BADGE = 'aftersale-sentinel-badge';

@@ -271,7 +271,7 @@ describe('pack preview: what changes, and replies that send buyers elsewhere', (
     const { preview } = staged;
     expect(preview.counts).toEqual({ added: 1, removed: 1, changed: 1 });
     expect(preview.changes.added.map((r) => r.id)).toEqual(['note-added-by-team']);
-    expect(preview.flags).toEqual([expect.objectContaining({ kind: 'link', text: expect.stringContaining('https://tb-refund-claim.example/verify') })]);
+    expect(preview.flags).toEqual([expect.objectContaining({ kind: 'link', text: expect.stringContaining('https://tb-refund-claim.example/verify') as string })]);
     expect((await s.handlers.getPackInfo(undefined)).active.source).toBe('default');
     expect((await s.handlers.getPackInfo(undefined)).pending?.token).toBe(preview.token);
     expect(await s.handlers.decidePack({ token: preview.token, accept: false })).toEqual({ ok: true, discarded: true });

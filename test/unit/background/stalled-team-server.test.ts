@@ -26,7 +26,7 @@ function stalledServer() {
     return new Promise<Response>((_resolve, reject) => {
       init?.signal?.addEventListener('abort', () => {
         req.aborted = true;
-        reject(init.signal?.reason ?? new DOMException('aborted', 'AbortError'));
+        reject(init.signal?.reason instanceof Error ? init.signal.reason : new DOMException('aborted', 'AbortError'));
       });
     });
   });

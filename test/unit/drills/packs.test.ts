@@ -182,7 +182,7 @@ async function importVia(json: string): Promise<{ ok: boolean; error?: string; t
   try {
     const staged = await s.handlers.importPack({ json });
     if (!staged.ok) return staged;
-    return (await s.handlers.decidePack({ token: staged.preview.token, accept: true })) as { ok: boolean; warnings?: string[] };
+    return await s.handlers.decidePack({ token: staged.preview.token, accept: true });
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e), thrown: true };
   }
