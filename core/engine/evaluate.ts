@@ -60,14 +60,15 @@ function mayBeLarge(ctx: CaseContext, g: Guidance): boolean {
   return 3 * ctx.profile.textChars + factsChars * (g.explanation.length + g.warnings.length + 4) + replies > CASE_WORK_BUDGET.outputChars;
 }
 
+/** What every guidance says of itself: the case kind, platform, pack, profile and time. */
+function header(ctx: CaseContext): Pick<Guidance, 'kind' | 'platform' | 'pack' | 'profile' | 'now'> {
+  return { kind: ctx.kind, platform: ctx.platform, pack: ctx.compiled.info, profile: ctx.profile.id, now: ctx.nowIso };
+}
+
 /** A case the pack could not evaluate within the budget: nothing computed, and said so. */
 function unevaluated(ctx: CaseContext): Guidance {
   return {
-    kind: ctx.kind,
-    platform: ctx.platform,
-    pack: ctx.compiled.info,
-    profile: ctx.profile.id,
-    now: ctx.nowIso,
+    ...header(ctx),
     deadlines: [],
     compensation: { triggered: false, amount: null, amountFen: null, ruleId: null, explanation: PACK_LIMIT_TEXT, contestable: false },
     penalties: [],
@@ -94,11 +95,7 @@ function pipeline(base: CaseContext): Guidance {
   const notes = notesStep(ctx);
   const refusal = refusalStep(ctx, deadlines.deadlines);
   return {
-    kind: ctx.kind,
-    platform: ctx.platform,
-    pack: ctx.compiled.info,
-    profile: ctx.profile.id,
-    now: ctx.nowIso,
+    ...header(ctx),
     deadlines: deadlines.deadlines,
     compensation: compensation.compensation,
     penalties: penalties.penalties,

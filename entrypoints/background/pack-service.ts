@@ -97,6 +97,15 @@ export class PackService {
     return toInfo(rec);
   }
 
+  /** The pack text validated (parseRulePack); a parser that throws is reported like a refusal. */
+  private parse(json: string): ReturnType<RulesApi['parseRulePack']> {
+    try {
+      return this.rules.parseRulePack(json);
+    } catch (e) {
+      return { ok: false, error: `pack could not be read: ${e instanceof Error ? e.message : String(e)}` };
+    }
+  }
+
   /**
    * The one activation path (a confirmed pending pack; tests): validate with parseRulePack;
    * on any error return it (with the zod path) and keep the active pack; on success
@@ -105,12 +114,7 @@ export class PackService {
    */
   async importJson(json: string, source: 'file' | 'url', sourceUrl?: string): Promise<ImportResult> {
     await this.active(); // makes sure the current pack is recorded, so it becomes "previous"
-    let parsed: ReturnType<RulesApi['parseRulePack']>;
-    try {
-      parsed = this.rules.parseRulePack(json);
-    } catch (e) {
-      return { ok: false, error: `pack could not be read: ${e instanceof Error ? e.message : String(e)}` };
-    }
+    const parsed = this.parse(json);
     if (!parsed.ok) return { ok: false, error: parsed.error };
     const pack = parsed.pack;
     const record: Omit<PackRecord, 'slot'> = {
@@ -139,12 +143,7 @@ export class PackService {
    * with its preview (what changes, flagged replies). `confirm` with its token activates it.
    */
   async stage(json: string, source: 'file' | 'url', sourceUrl?: string): Promise<StageResult> {
-    let parsed: ReturnType<RulesApi['parseRulePack']>;
-    try {
-      parsed = this.rules.parseRulePack(json);
-    } catch (e) {
-      return { ok: false, error: `pack could not be read: ${e instanceof Error ? e.message : String(e)}` };
-    }
+    const parsed = this.parse(json);
     if (!parsed.ok) return { ok: false, error: parsed.error };
     const pack = parsed.pack;
     const heavy = this.rules.trialEvaluation(pack);
