@@ -52,7 +52,8 @@ function fieldName(field: string): string {
  * has Chinese in it, so an English panel renders it with a Chinese font and a screen reader
  * reads it as Chinese — and it is marked as quoted, not as untranslated UI.
  */
-const quotedLang = (text: string): 'zh-CN' | undefined => (/\p{Script=Han}/u.test(text) ? 'zh-CN' : undefined);
+const quotedLang = (text: string): 'zh-CN' | undefined =>
+  /\p{Script=Han}/u.test(text) ? 'zh-CN' : undefined;
 
 /** Scraped text is cut for display (a hostile page can put megabytes in a cell). */
 const MAX_SCRAPED_CHARS = 80;
@@ -79,7 +80,9 @@ export function verdictSentence(c: CaseData): string {
     const ifConfirmed = comp.confirm ? t('verdict_if_confirmed') : '';
     if (comp.amount) return ifConfirmed + t('verdict_triggered', shown, comp.amount);
     const missing = new Set<string>();
-    for (const w of guidance.warnings) if (w.code === 'unreadable-field' || w.code === 'missing-fact') for (const f of w.fields ?? []) missing.add(f);
+    for (const w of guidance.warnings)
+      if (w.code === 'unreadable-field' || w.code === 'missing-fact')
+        for (const f of w.fields ?? []) missing.add(f);
     for (const f of read.unreadable) missing.add(f);
     // Every field was read: the rule itself gives no amount (never estimated, never blamed on the page).
     if (missing.size === 0) return ifConfirmed + t('verdict_triggered_no_rule_amount', shown);
@@ -108,8 +111,10 @@ const MONEY_KEYS = new Set(['paidAmount', 'refundAmount', 'shippingFee', 'ledger
 function factValue(k: string, v: unknown): string {
   if (v === null || v === undefined) return '—';
   if (typeof v === 'boolean') return t(v ? 'value_yes' : 'value_no');
-  if (MONEY_KEYS.has(k) && (typeof v === 'number' || (typeof v === 'string' && /^\d+(\.\d+)?$/.test(v)))) return t('value_yuan', Number(v).toFixed(2));
-  if (Array.isArray(v)) return clip(v.map((x) => (typeof x === 'string' ? whyKey(x) : factValue(k, x))).join(t('list_sep')));
+  if (MONEY_KEYS.has(k) && (typeof v === 'number' || (typeof v === 'string' && /^\d+(\.\d+)?$/.test(v))))
+    return t('value_yuan', Number(v).toFixed(2));
+  if (Array.isArray(v))
+    return clip(v.map((x) => (typeof x === 'string' ? whyKey(x) : factValue(k, x))).join(t('list_sep')));
   if (typeof v === 'string') {
     if (ISO_TIME.test(v) && v.includes('+08:00')) return wall(v);
     if (k === 'category') return tKnown(`category_${v.replace(/-/g, '_')}`) ?? clip(v);
@@ -117,7 +122,6 @@ function factValue(k: string, v: unknown): string {
   }
   return clip(JSON.stringify(v) ?? '—');
 }
-
 
 function Why(props: { items: readonly Explanation[]; summary: string }) {
   return (
@@ -160,11 +164,23 @@ function Why(props: { items: readonly Explanation[]; summary: string }) {
 function DeadlineRow(props: { d: Deadline; nowMs: number; thresholdsHours: ThresholdsHours }) {
   const { d } = props;
   return (
-    <li class="deadline" data-testid="deadline" data-deadline={d.id} data-due={d.dueAt} title={pick(d.consequence)}>
+    <li
+      class="deadline"
+      data-testid="deadline"
+      data-deadline={d.id}
+      data-due={d.dueAt}
+      title={pick(d.consequence)}
+    >
       <span class="dl-label">{pick(d.label)}</span>
-      <Countdown dueAt={d.dueAt} nowMs={props.nowMs} thresholdsHours={props.thresholdsHours} locale={getLocale()} />
+      <Countdown
+        dueAt={d.dueAt}
+        nowMs={props.nowMs}
+        thresholdsHours={props.thresholdsHours}
+        locale={getLocale()}
+      />
       <span class="dl-meta">
-        {t('deadline_due', wall(d.dueAt))} · {t(`actor_${d.actor}` as MessageKey)} · {t(`source_${d.source}` as MessageKey)}
+        {t('deadline_due', wall(d.dueAt))} · {t(`actor_${d.actor}` as MessageKey)} ·{' '}
+        {t(`source_${d.source}` as MessageKey)}
       </span>
       <span class="dl-consequence">{pick(d.consequence)}</span>
     </li>
@@ -194,7 +210,11 @@ export function CaseTitle(props: { c: CaseHead }) {
 
 /** `以下回复针对 退款编号 202611200001` (the order number when no refund number was read). */
 function repliesFor(read: PanelRead): string | undefined {
-  const id = read.facts.refundId ? (['refundId', read.facts.refundId] as const) : read.facts.orderId ? (['orderId', read.facts.orderId] as const) : null;
+  const id = read.facts.refundId
+    ? (['refundId', read.facts.refundId] as const)
+    : read.facts.orderId
+      ? (['orderId', read.facts.orderId] as const)
+      : null;
   return id ? t('replies_for', fieldName(id[0]), clip(id[1], 40)) : undefined;
 }
 
@@ -229,8 +249,6 @@ function Actions(props: { actions: readonly Action[] }) {
   );
 }
 
-/** `memo`: the agent's signature and the shop's 备注 template (settings.shopPolicy), for the memo line. */
-/** `settle`: the ledger, for recording the agent's 同意赔付 on a complaint (side panel). */
 /** The penalty points the case may cost the shop, and when; a plain "none" when it costs none. */
 function Penalties(props: { penalties: Guidance['penalties'] }) {
   return (
@@ -262,7 +280,9 @@ function Notes(props: { notes: NonNullable<Guidance['notes']> }) {
         {props.notes.map((n) => (
           <li data-testid="note" data-rule={n.ruleId} key={n.ruleId} title={n.citation.source}>
             {pick(n.text)}
-            <span class="note-source">{t('paren', `${sourceTitle(n.citation.source)} · ${n.citation.passage}`)}</span>
+            <span class="note-source">
+              {t('paren', `${sourceTitle(n.citation.source)} · ${n.citation.passage}`)}
+            </span>
           </li>
         ))}
       </ul>
@@ -270,15 +290,19 @@ function Notes(props: { notes: NonNullable<Guidance['notes']> }) {
   );
 }
 
-export function CaseCard(props: { c: CaseData; nowMs: number; thresholdsHours: ThresholdsHours; copy?: CopyText; memo?: { signature?: string; template?: string }; settle?: SettleApi; tabId?: number }) {
+/** `memo`: the agent's signature and the shop's 备注 template (settings.shopPolicy), for the memo line. */
+/** `settle`: the ledger, for recording the agent's 同意赔付 on a complaint (side panel). */
+export function CaseCard(props: {
+  c: CaseData;
+  nowMs: number;
+  thresholdsHours: ThresholdsHours;
+  copy?: CopyText;
+  memo?: { signature?: string; template?: string };
+  settle?: SettleApi;
+  tabId?: number;
+}) {
   const { c, nowMs, thresholdsHours } = props;
   const g = c.guidance;
-  const deadlines = sortDeadlines(g.deadlines);
-  // The verdict's "why": how the reason was classified, the compensation rule that fired and,
-  // when the facts contradict the reason, the check and the deadline it compared against.
-  const compWhy = g.explanation.filter((e) => e.verdict === 'reason' || e.verdict.startsWith('compensation') || e.verdict.startsWith('contest'));
-  const unreadable = c.read.unreadable;
-  const warnings = g.warnings.filter((w) => !(w.code === 'unreadable-field' && unreadable.length > 0));
   if (g.unevaluated) {
     // Nothing was computed: no "no deadline", no "not triggered" — only why.
     return (
@@ -291,44 +315,17 @@ export function CaseCard(props: { c: CaseData; nowMs: number; thresholdsHours: T
   }
   return (
     <article class="case-card" data-testid="case-detail" data-case={c.key}>
-      <section>
-        <h3>{t('section_deadlines')}</h3>
-        {deadlines.length === 0 ? (
-          <p class="empty">{t('deadline_none')}</p>
-        ) : (
-          <ol class="deadlines">
-            {deadlines.map((d) => (
-              <DeadlineRow key={d.id} d={d} nowMs={nowMs} thresholdsHours={thresholdsHours} />
-            ))}
-          </ol>
-        )}
-      </section>
-      <section>
-        <h3>{t('section_compensation')}</h3>
-        <p class={`verdict ${g.compensation.triggered ? 'triggered' : ''}`} data-testid="verdict" data-triggered={String(g.compensation.triggered)}>
-          {verdictSentence(c)}
-        </p>
-        {g.compensation.contestable && (
-          <div class="contestable" data-testid="contestable">
-            <p>{t('contestable')}</p>
-            <p>{t('contestable_advice')}</p>
-          </div>
-        )}
-        {g.compensation.triggered && g.compensation.confirm && (
-          <p class="confirm" data-testid="verdict-confirm">
-            {t('verdict_confirm', pick(g.compensation.confirm))}
-          </p>
-        )}
-        {props.settle && c.read.kind === 'complaint' && g.compensation.triggered && !g.compensation.contestable && (
-          <SettleLine caseKey={c.key} tabId={props.tabId} amount={g.compensation.amount} api={props.settle} />
-        )}
-        {g.refusal && <RefusalLine refusal={g.refusal} />}
-        <Why items={compWhy} summary={pick(g.compensation.explanation)} />
-      </section>
+      <Deadlines deadlines={g.deadlines} nowMs={nowMs} thresholdsHours={thresholdsHours} />
+      <Compensation c={c} settle={props.settle} tabId={props.tabId} />
       {g.evidence && (
         <section>
           <h3>{t('section_evidence')}</h3>
-          <EvidenceList evidence={g.evidence} deadlines={g.deadlines} nowMs={nowMs} thresholdsHours={thresholdsHours} />
+          <EvidenceList
+            evidence={g.evidence}
+            deadlines={g.deadlines}
+            nowMs={nowMs}
+            thresholdsHours={thresholdsHours}
+          />
         </section>
       )}
       <Penalties penalties={g.penalties} />
@@ -343,25 +340,108 @@ export function CaseCard(props: { c: CaseData; nowMs: number; thresholdsHours: T
       </section>
       <section>
         <h3>{t('section_memo')}</h3>
-        <MemoLine guidance={g} facts={c.read.facts} signature={props.memo?.signature} template={props.memo?.template} nowMs={nowMs} copy={props.copy} />
+        <MemoLine
+          guidance={g}
+          facts={c.read.facts}
+          signature={props.memo?.signature}
+          template={props.memo?.template}
+          nowMs={nowMs}
+          copy={props.copy}
+        />
       </section>
-      {(warnings.length > 0 || unreadable.length > 0) && (
-        <section>
-          <h3>{t('section_warnings')}</h3>
-          <ul class="warnings">
-            {unreadable.length > 0 && (
-              <li class="warning" data-testid="warning" data-code="unreadable-field" data-fields={unreadable.join(',')}>
-                {t('warning_unreadable', fieldList(unreadable))}
-              </li>
-            )}
-            {warnings.map((w, i) => (
-              <li class="warning" data-testid="warning" data-code={w.code} key={i}>
-                {pick(w.message)}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <Warnings c={c} />
     </article>
+  );
+}
+
+/** The case's deadlines, most urgent first. */
+function Deadlines(props: { deadlines: Deadline[]; nowMs: number; thresholdsHours: ThresholdsHours }) {
+  const deadlines = sortDeadlines(props.deadlines);
+  return (
+    <section>
+      <h3>{t('section_deadlines')}</h3>
+      {deadlines.length === 0 ? (
+        <p class="empty">{t('deadline_none')}</p>
+      ) : (
+        <ol class="deadlines">
+          {deadlines.map((d) => (
+            <DeadlineRow key={d.id} d={d} nowMs={props.nowMs} thresholdsHours={props.thresholdsHours} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+/** The compensation verdict in one sentence, whether it is contestable or needs confirming, settling, refusing, and why. */
+function Compensation(props: { c: CaseData; settle?: SettleApi; tabId?: number }) {
+  const { c } = props;
+  const g = c.guidance;
+  // The verdict's "why": how the reason was classified, the compensation rule that fired and,
+  // when the facts contradict the reason, the check and the deadline it compared against.
+  const compWhy = g.explanation.filter(
+    (e) => e.verdict === 'reason' || e.verdict.startsWith('compensation') || e.verdict.startsWith('contest'),
+  );
+  return (
+    <section>
+      <h3>{t('section_compensation')}</h3>
+      <p
+        class={`verdict ${g.compensation.triggered ? 'triggered' : ''}`}
+        data-testid="verdict"
+        data-triggered={String(g.compensation.triggered)}
+      >
+        {verdictSentence(c)}
+      </p>
+      {g.compensation.contestable && (
+        <div class="contestable" data-testid="contestable">
+          <p>{t('contestable')}</p>
+          <p>{t('contestable_advice')}</p>
+        </div>
+      )}
+      {g.compensation.triggered && g.compensation.confirm && (
+        <p class="confirm" data-testid="verdict-confirm">
+          {t('verdict_confirm', pick(g.compensation.confirm))}
+        </p>
+      )}
+      {props.settle &&
+        c.read.kind === 'complaint' &&
+        g.compensation.triggered &&
+        !g.compensation.contestable && (
+          <SettleLine caseKey={c.key} tabId={props.tabId} amount={g.compensation.amount} api={props.settle} />
+        )}
+      {g.refusal && <RefusalLine refusal={g.refusal} />}
+      <Why items={compWhy} summary={pick(g.compensation.explanation)} />
+    </section>
+  );
+}
+
+/** Unreadable fields (one line naming them all) and the guidance's warnings; nothing when there are none. */
+function Warnings(props: { c: CaseData }) {
+  const unreadable = props.c.read.unreadable;
+  const warnings = props.c.guidance.warnings.filter(
+    (w) => !(w.code === 'unreadable-field' && unreadable.length > 0),
+  );
+  if (warnings.length === 0 && unreadable.length === 0) return null;
+  return (
+    <section>
+      <h3>{t('section_warnings')}</h3>
+      <ul class="warnings">
+        {unreadable.length > 0 && (
+          <li
+            class="warning"
+            data-testid="warning"
+            data-code="unreadable-field"
+            data-fields={unreadable.join(',')}
+          >
+            {t('warning_unreadable', fieldList(unreadable))}
+          </li>
+        )}
+        {warnings.map((w, i) => (
+          <li class="warning" data-testid="warning" data-code={w.code} key={i}>
+            {pick(w.message)}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

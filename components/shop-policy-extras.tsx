@@ -4,7 +4,22 @@ import { DEFAULT_MEMO_TEMPLATE, MEMO_TEMPLATE_MAX } from '../core/replies/memo';
 import { t, tKnown } from './i18n';
 
 /** The reason categories a shop may batch, and the trade states (the others are never unshipped refunds). */
-const BATCH_CATEGORIES = ['buyer-mistake', 'no-longer-wanted', 'seven-day', 'dislike', 'quality', 'description-mismatch', 'damaged', 'invoice', 'not-received', 'refused-delivery', 'out-of-stock', 'late-ship', 'wrong-shipment', 'fake-shipment'] as const;
+const BATCH_CATEGORIES = [
+  'buyer-mistake',
+  'no-longer-wanted',
+  'seven-day',
+  'dislike',
+  'quality',
+  'description-mismatch',
+  'damaged',
+  'invoice',
+  'not-received',
+  'refused-delivery',
+  'out-of-stock',
+  'late-ship',
+  'wrong-shipment',
+  'fake-shipment',
+] as const;
 const BATCH_STATES = ['买家已付款', '卖家已发货'] as const;
 type Batches = Settings['safeBatches'];
 type Category = Batches['categories'][number];
@@ -40,8 +55,16 @@ const batchPatch = (d: BatchDraft): NonNullable<SettingsPatch['safeBatches']> =>
   tradeStatuses: d.tradeStatuses,
   maxRefundYuan: orNull(d.maxRefundYuan),
   maxMinutesSincePayment: orNull(d.maxMinutes),
-  limits: { tmall: { count: num(d.tmallCount), yuan: num(d.tmallYuan) }, taobao: { count: num(d.taobaoCount), yuan: num(d.taobaoYuan) } },
+  limits: {
+    tmall: { count: num(d.tmallCount), yuan: num(d.tmallYuan) },
+    taobao: { count: num(d.taobaoCount), yuan: num(d.taobaoYuan) },
+  },
 });
+
+const toggle = <T,>(list: readonly T[], v: T, on: boolean): T[] =>
+  on ? [...list.filter((x) => x !== v), v] : list.filter((x) => x !== v);
+type SetDraft = <K extends keyof BatchDraft>(k: K, v: BatchDraft[K]) => void;
+type SaveState = { ok: true } | { ok: false; error: string } | null;
 
 /**
  * The options page's second shop-policy form: the 备注 memo template (and, below it, the safe
@@ -49,17 +72,23 @@ const batchPatch = (d: BatchDraft): NonNullable<SettingsPatch['safeBatches']> =>
  * Presentational: the settings come in, the patch goes out through `onSave`.
  */
 /** `describeError`: a save error in the agent's words (the options page's), the technical text behind a disclosure. */
-export function ShopPolicyExtras(props: { settings: Settings; onSave: (patch: SettingsPatch) => Promise<Settings>; compensating?: readonly string[]; describeError?: (error: string) => string }) {
+export function ShopPolicyExtras(props: {
+  settings: Settings;
+  onSave: (patch: SettingsPatch) => Promise<Settings>;
+  compensating?: readonly string[];
+  describeError?: (error: string) => string;
+}) {
   const [memo, setMemo] = useState(props.settings.shopPolicy.memoTemplate);
   const [batch, setBatch] = useState<BatchDraft>(() => toBatchDraft(props.settings.safeBatches));
-  const setB = <K extends keyof BatchDraft>(k: K, v: BatchDraft[K]) => setBatch((d) => ({ ...d, [k]: v }));
-  const compensating = new Set(props.compensating ?? []);
-  const toggle = <T,>(list: readonly T[], v: T, on: boolean): T[] => (on ? [...list.filter((x) => x !== v), v] : list.filter((x) => x !== v));
-  const [state, setState] = useState<{ ok: true } | { ok: false; error: string } | null>(null);
+  const setB: SetDraft = (k, v) => setBatch((d) => ({ ...d, [k]: v }));
+  const [state, setState] = useState<SaveState>(null);
   const save = async (e: Event) => {
     e.preventDefault();
     try {
-      const saved = await props.onSave({ shopPolicy: { memoTemplate: memo }, safeBatches: batchPatch(batch) });
+      const saved = await props.onSave({
+        shopPolicy: { memoTemplate: memo },
+        safeBatches: batchPatch(batch),
+      });
       setMemo(saved.shopPolicy.memoTemplate);
       setBatch(toBatchDraft(saved.safeBatches));
       setState({ ok: true });
@@ -69,89 +98,206 @@ export function ShopPolicyExtras(props: { settings: Settings; onSave: (patch: Se
   };
   return (
     <form onSubmit={(e) => void save(e)} data-testid="shop-extras-form">
-      <fieldset>
-        <legend>{t('opt_section_memo')}</legend>
-        <label class="field">
-          <span>{t('opt_memo_template')}</span>
-          <textarea name="shopPolicy.memoTemplate" data-testid="setting-memoTemplate" maxLength={MEMO_TEMPLATE_MAX} value={memo} onInput={(e) => setMemo(e.currentTarget.value)} />
-        </label>
-        <p class="hint">{t('opt_memo_hint')}</p>
-        <button type="button" data-testid="memo-template-reset" onClick={() => setMemo(DEFAULT_MEMO_TEMPLATE)}>
-          {t('opt_memo_reset')}
-        </button>
-      </fieldset>
-      <fieldset data-testid="safe-batches">
-        <legend>{t('opt_section_batches')}</legend>
-        <p class="hint">{t('opt_batches_hint')}</p>
-        <label class="field checkbox">
-          <input type="checkbox" name="safeBatches.enabled" data-testid="setting-batches-enabled" checked={batch.enabled} onChange={(e) => setB('enabled', e.currentTarget.checked)} />
-          <span>{t('opt_batches_enabled')}</span>
-        </label>
-        <div class="field">
-          <span>{t('opt_batches_reasons')}</span>
-          <div class="checks">
-            {BATCH_CATEGORIES.map((c) => {
-              const pays = compensating.has(c);
-              return (
-                <label class="checkbox" key={c} title={pays ? t('opt_batches_pays') : undefined}>
-                  <input type="checkbox" data-testid="setting-batches-category" value={c} disabled={pays} checked={!pays && batch.categories.includes(c)} onChange={(e) => setB('categories', toggle(batch.categories, c, e.currentTarget.checked))} />
-                  <span>
-                    {tKnown(`category_${c.replace(/-/g, '_')}`) ?? c}
-                    {pays ? t('paren', t('opt_batches_pays')) : ''}
-                  </span>
-                </label>
-              );
-            })}
-          </div>
-        </div>
-        <div class="field">
-          <span>{t('opt_batches_states')}</span>
-          <div class="checks">
-            {BATCH_STATES.map((st) => (
-              <label class="checkbox" key={st}>
-                <input type="checkbox" data-testid="setting-batches-state" value={st} checked={batch.tradeStatuses.includes(st)} onChange={(e) => setB('tradeStatuses', toggle(batch.tradeStatuses, st, e.currentTarget.checked))} />
-                <span>{t(st === '买家已付款' ? 'opt_state_paid' : 'opt_state_shipped')}</span>
-              </label>
-            ))}
-          </div>
-          <p class="hint">{t('opt_batches_states_hint')}</p>
-        </div>
-        <label class="field">
-          <span>{t('opt_batches_max_yuan')}</span>
-          <input type="number" name="safeBatches.maxRefundYuan" data-testid="setting-batches-maxYuan" value={batch.maxRefundYuan} onInput={(e) => setB('maxRefundYuan', e.currentTarget.value)} />
-        </label>
-        <label class="field">
-          <span>{t('opt_batches_max_minutes')}</span>
-          <input type="number" name="safeBatches.maxMinutesSincePayment" data-testid="setting-batches-maxMinutes" value={batch.maxMinutes} onInput={(e) => setB('maxMinutes', e.currentTarget.value)} />
-        </label>
-        <p class="hint">{t('opt_batches_blank_hint')}</p>
-        {(['tmall', 'taobao'] as const).map((p) => (
-          <div class="field batch-limit" key={p}>
-            <span>{t(p === 'tmall' ? 'opt_batches_limit_tmall' : 'opt_batches_limit_taobao')}</span>
-            <input type="number" name={`safeBatches.limits.${p}.count`} data-testid={`setting-batches-${p}-count`} value={p === 'tmall' ? batch.tmallCount : batch.taobaoCount} onInput={(e) => setB(p === 'tmall' ? 'tmallCount' : 'taobaoCount', e.currentTarget.value)} />
-            <span>{t('opt_batches_count_unit')}</span>
-            <input type="number" name={`safeBatches.limits.${p}.yuan`} data-testid={`setting-batches-${p}-yuan`} value={p === 'tmall' ? batch.tmallYuan : batch.taobaoYuan} onInput={(e) => setB(p === 'tmall' ? 'tmallYuan' : 'taobaoYuan', e.currentTarget.value)} />
-            <span>{t('opt_batches_yuan_unit')}</span>
-          </div>
-        ))}
-        <p class="hint">{t('opt_batches_limits_hint')}</p>
-      </fieldset>
-      <div class="save-bar">
-        {/* Not 保存设置 again: the form above has its own button, and both may be on screen. */}
-        <button type="submit" data-testid="shop-extras-save">
-          {t('opt_save_extras')}
-        </button>
-        {state?.ok === true && <span data-testid="shop-extras-saved"> {t('opt_saved')}</span>}
-        {state?.ok === false && (
-          <div role="alert" data-testid="shop-extras-error">
-            <p>{t('opt_settings_error', props.describeError ? props.describeError(state.error) : t('opt_error_generic'))}</p>
-            <details>
-              <summary>{t('opt_error_detail')}</summary>
-              <code>{state.error}</code>
-            </details>
-          </div>
-        )}
-      </div>
+      <MemoFieldset memo={memo} onChange={setMemo} />
+      <SafeBatchesFieldset batch={batch} set={setB} compensating={new Set(props.compensating ?? [])} />
+      <ExtrasSaveBar state={state} describeError={props.describeError} />
     </form>
+  );
+}
+
+function MemoFieldset(props: { memo: string; onChange: (memo: string) => void }) {
+  return (
+    <fieldset>
+      <legend>{t('opt_section_memo')}</legend>
+      <label class="field">
+        <span>{t('opt_memo_template')}</span>
+        <textarea
+          name="shopPolicy.memoTemplate"
+          data-testid="setting-memoTemplate"
+          maxLength={MEMO_TEMPLATE_MAX}
+          value={props.memo}
+          onInput={(e) => props.onChange(e.currentTarget.value)}
+        />
+      </label>
+      <p class="hint">{t('opt_memo_hint')}</p>
+      <button
+        type="button"
+        data-testid="memo-template-reset"
+        onClick={() => props.onChange(DEFAULT_MEMO_TEMPLATE)}
+      >
+        {t('opt_memo_reset')}
+      </button>
+    </fieldset>
+  );
+}
+
+function SafeBatchesFieldset({
+  batch,
+  set,
+  compensating,
+}: {
+  batch: BatchDraft;
+  set: SetDraft;
+  compensating: ReadonlySet<string>;
+}) {
+  return (
+    <fieldset data-testid="safe-batches">
+      <legend>{t('opt_section_batches')}</legend>
+      <p class="hint">{t('opt_batches_hint')}</p>
+      <label class="field checkbox">
+        <input
+          type="checkbox"
+          name="safeBatches.enabled"
+          data-testid="setting-batches-enabled"
+          checked={batch.enabled}
+          onChange={(e) => set('enabled', e.currentTarget.checked)}
+        />
+        <span>{t('opt_batches_enabled')}</span>
+      </label>
+      <BatchCategories batch={batch} set={set} compensating={compensating} />
+      <BatchStates batch={batch} set={set} />
+      <label class="field">
+        <span>{t('opt_batches_max_yuan')}</span>
+        <input
+          type="number"
+          name="safeBatches.maxRefundYuan"
+          data-testid="setting-batches-maxYuan"
+          value={batch.maxRefundYuan}
+          onInput={(e) => set('maxRefundYuan', e.currentTarget.value)}
+        />
+      </label>
+      <label class="field">
+        <span>{t('opt_batches_max_minutes')}</span>
+        <input
+          type="number"
+          name="safeBatches.maxMinutesSincePayment"
+          data-testid="setting-batches-maxMinutes"
+          value={batch.maxMinutes}
+          onInput={(e) => set('maxMinutes', e.currentTarget.value)}
+        />
+      </label>
+      <p class="hint">{t('opt_batches_blank_hint')}</p>
+      <BatchLimits batch={batch} set={set} />
+      <p class="hint">{t('opt_batches_limits_hint')}</p>
+    </fieldset>
+  );
+}
+
+/** The reasons a batch may hold; a reason the pack compensates is shown, disabled and unchecked. */
+function BatchCategories({
+  batch,
+  set,
+  compensating,
+}: {
+  batch: BatchDraft;
+  set: SetDraft;
+  compensating: ReadonlySet<string>;
+}) {
+  return (
+    <div class="field">
+      <span>{t('opt_batches_reasons')}</span>
+      <div class="checks">
+        {BATCH_CATEGORIES.map((c) => {
+          const pays = compensating.has(c);
+          return (
+            <label class="checkbox" key={c} title={pays ? t('opt_batches_pays') : undefined}>
+              <input
+                type="checkbox"
+                data-testid="setting-batches-category"
+                value={c}
+                disabled={pays}
+                checked={!pays && batch.categories.includes(c)}
+                onChange={(e) => set('categories', toggle(batch.categories, c, e.currentTarget.checked))}
+              />
+              <span>
+                {tKnown(`category_${c.replace(/-/g, '_')}`) ?? c}
+                {pays ? t('paren', t('opt_batches_pays')) : ''}
+              </span>
+            </label>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+function BatchStates({ batch, set }: { batch: BatchDraft; set: SetDraft }) {
+  return (
+    <div class="field">
+      <span>{t('opt_batches_states')}</span>
+      <div class="checks">
+        {BATCH_STATES.map((st) => (
+          <label class="checkbox" key={st}>
+            <input
+              type="checkbox"
+              data-testid="setting-batches-state"
+              value={st}
+              checked={batch.tradeStatuses.includes(st)}
+              onChange={(e) => set('tradeStatuses', toggle(batch.tradeStatuses, st, e.currentTarget.checked))}
+            />
+            <span>{t(st === '买家已付款' ? 'opt_state_paid' : 'opt_state_shipped')}</span>
+          </label>
+        ))}
+      </div>
+      <p class="hint">{t('opt_batches_states_hint')}</p>
+    </div>
+  );
+}
+
+/** Per platform: at most this many refunds and this many yuan per batch. */
+function BatchLimits({ batch, set }: { batch: BatchDraft; set: SetDraft }) {
+  return (
+    <>
+      {(['tmall', 'taobao'] as const).map((p) => (
+        <div class="field batch-limit" key={p}>
+          <span>{t(p === 'tmall' ? 'opt_batches_limit_tmall' : 'opt_batches_limit_taobao')}</span>
+          <input
+            type="number"
+            name={`safeBatches.limits.${p}.count`}
+            data-testid={`setting-batches-${p}-count`}
+            value={p === 'tmall' ? batch.tmallCount : batch.taobaoCount}
+            onInput={(e) => set(p === 'tmall' ? 'tmallCount' : 'taobaoCount', e.currentTarget.value)}
+          />
+          <span>{t('opt_batches_count_unit')}</span>
+          <input
+            type="number"
+            name={`safeBatches.limits.${p}.yuan`}
+            data-testid={`setting-batches-${p}-yuan`}
+            value={p === 'tmall' ? batch.tmallYuan : batch.taobaoYuan}
+            onInput={(e) => set(p === 'tmall' ? 'tmallYuan' : 'taobaoYuan', e.currentTarget.value)}
+          />
+          <span>{t('opt_batches_yuan_unit')}</span>
+        </div>
+      ))}
+    </>
+  );
+}
+
+function ExtrasSaveBar({
+  state,
+  describeError,
+}: {
+  state: SaveState;
+  describeError?: (error: string) => string;
+}) {
+  return (
+    <div class="save-bar">
+      {/* Not 保存设置 again: the form above has its own button, and both may be on screen. */}
+      <button type="submit" data-testid="shop-extras-save">
+        {t('opt_save_extras')}
+      </button>
+      {state?.ok === true && <span data-testid="shop-extras-saved"> {t('opt_saved')}</span>}
+      {state?.ok === false && (
+        <div role="alert" data-testid="shop-extras-error">
+          <p>
+            {t('opt_settings_error', describeError ? describeError(state.error) : t('opt_error_generic'))}
+          </p>
+          <details>
+            <summary>{t('opt_error_detail')}</summary>
+            <code>{state.error}</code>
+          </details>
+        </div>
+      )}
+    </div>
   );
 }
