@@ -3,7 +3,15 @@ import type { AnswerOf, WorkerMessage } from '../../protocol/map';
 import { validatePayload, type Validated } from '../../protocol/schemas';
 import { originPattern } from '../../protocol/permissions';
 import { reportedPageUrl } from '../../protocol/sender-policy';
-import { badgeView, summarizeCase, type BadgeView, type CaseView, type PackInfo, type PackPreview, type TeamPackStatus } from '../../protocol/views';
+import {
+  badgeView,
+  summarizeCase,
+  type BadgeView,
+  type CaseView,
+  type PackInfo,
+  type PackPreview,
+  type TeamPackStatus,
+} from '../../protocol/views';
 import { pageTabId, type MessageSender } from './open-tabs';
 import { settlementOf } from '../../core/store/payouts';
 import type { Services } from './services';
@@ -51,11 +59,16 @@ export function createHandlers(s: Services) {
     getQueue: async () => ({ cases: await s.tabs.queue() }),
 
     async getTabSummaries(d, sender) {
-      const [{ cases, ...rest }, notice] = await Promise.all([s.tabs.tabCases(d?.tabId ?? pageTabId(sender)), s.notice()]);
+      const [{ cases, ...rest }, notice] = await Promise.all([
+        s.tabs.tabCases(d?.tabId ?? pageTabId(sender)),
+        s.notice(),
+      ]);
       return { ...rest, cases: cases.map((v) => summarizeCase(v, s.nowMs())), ...(notice ? { notice } : {}) };
     },
 
-    getQueueSummaries: async () => ({ cases: (await s.tabs.queue()).map((v) => summarizeCase(v, s.nowMs())) }),
+    getQueueSummaries: async () => ({
+      cases: (await s.tabs.queue()).map((v) => summarizeCase(v, s.nowMs())),
+    }),
     getCase: async (d) => ({ case: await s.tabs.get(d.key, d.tabId) }),
 
     /** Must call sidePanel.open() before any await: the badge click's user gesture expires. */
@@ -63,7 +76,9 @@ export function createHandlers(s: Services) {
       const senderTab = pageTabId(sender);
       if (senderTab !== undefined) {
         try {
-          browser.sidePanel.open({ tabId: senderTab }).catch((e: unknown) => console.warn('[sentinel] side panel not opened', e));
+          browser.sidePanel
+            .open({ tabId: senderTab })
+            .catch((e: unknown) => console.warn('[sentinel] side panel not opened', e));
         } catch (e) {
           console.warn('[sentinel] side panel not opened', e);
         }
@@ -98,29 +113,7 @@ export function createHandlers(s: Services) {
         return saved.settings;
       }),
 
-    async getPackInfo(): Promise<{ active: PackInfo; previous: PackInfo | null; team: TeamPackStatus; pending: PackPreview | null; readOnly: { zh: string; en: string } | null }> {
-      const { settings } = await s.evaluator.settings();
-      return { ...(await s.packs.info()), team: await getTeamPackStatus(await s.store(), settings.teamPack.url), pending: await s.packs.pending(), readOnly: await s.notice() };
-    },
-
-    /** A pack file is staged with its preview, never activated here (decidePack does, on the agent's click). */
-    importPack: (d) => s.serial(() => s.packs.stage(d.json, 'file')),
-
-    decidePack: (d) =>
-      s.serial(async () => {
-        const result = await s.packs.decide(d.token, d.accept);
-        if (result.ok && !('discarded' in result)) await s.reevaluateAll();
-        return result;
-      }),
-
-    exportPack: async () => ({ json: await s.packs.exportJson() }),
-
-    resetPack: () =>
-      s.serial(async () => {
-        const info = await s.packs.reset();
-        await s.reevaluateAll();
-        return { info };
-      }),
+    ...packHandlers(s),
 
     ...ledgerHandlers(s),
 
@@ -152,6 +145,46 @@ async function releaseOrigin(before: string, after: string): Promise<void> {
   }
 }
 
+/** The rule pack: what is active (and the team pack's state), a file staged then decided, export, reset. */
+function packHandlers(s: Services) {
+  return {
+    async getPackInfo(): Promise<{
+      active: PackInfo;
+      previous: PackInfo | null;
+      team: TeamPackStatus;
+      pending: PackPreview | null;
+      readOnly: { zh: string; en: string } | null;
+    }> {
+      const { settings } = await s.evaluator.settings();
+      return {
+        ...(await s.packs.info()),
+        team: await getTeamPackStatus(await s.store(), settings.teamPack.url),
+        pending: await s.packs.pending(),
+        readOnly: await s.notice(),
+      };
+    },
+
+    /** A pack file is staged with its preview, never activated here (decidePack does, on the agent's click). */
+    importPack: (d) => s.serial(() => s.packs.stage(d.json, 'file')),
+
+    decidePack: (d) =>
+      s.serial(async () => {
+        const result = await s.packs.decide(d.token, d.accept);
+        if (result.ok && !('discarded' in result)) await s.reevaluateAll();
+        return result;
+      }),
+
+    exportPack: async () => ({ json: await s.packs.exportJson() }),
+
+    resetPack: () =>
+      s.serial(async () => {
+        const info = await s.packs.reset();
+        await s.reevaluateAll();
+        return { info };
+      }),
+  } satisfies Pick<HandlerTable, 'getPackInfo' | 'importPack' | 'decidePack' | 'exportPack' | 'resetPack'>;
+}
+
 /** The compensation ledger: a 同意赔付 recorded once, an entry deleted, the list (newest first). */
 function ledgerHandlers(s: Services) {
   return {
@@ -159,8 +192,11 @@ function ledgerHandlers(s: Services) {
       s.serial(async () => {
         const view = await s.tabs.get(d.key, d.tabId);
         if (!view) throw new Error('recordSettlement: the case is no longer open in a back-office tab');
-        if (view.read.kind !== 'complaint') throw new Error('recordSettlement: 同意赔付 is recorded on a complaint');
-        const seq = await (await s.store()).addLedgerOnce(settlementOf(view.key, view.read, d.amount, s.nowIso()));
+        if (view.read.kind !== 'complaint')
+          throw new Error('recordSettlement: 同意赔付 is recorded on a complaint');
+        const seq = await (
+          await s.store()
+        ).addLedgerOnce(settlementOf(view.key, view.read, d.amount, s.nowIso()));
         if (seq !== null) await s.reevaluateAll();
         return { seq };
       }),
@@ -186,7 +222,13 @@ type ReportPageDoor = {
   (data: { answer: 'badges' }, sender?: MessageSender): Promise<ReportAnswer<BadgeView>>;
   (data: unknown, sender?: MessageSender): Promise<ReportAnswer<CaseView>>;
 };
-type Door<T> = { [K in keyof T]: K extends 'reportPage' ? ReportPageDoor : T[K] extends (data: never, sender: MessageSender) => infer R ? (data: unknown, sender?: MessageSender) => R : never };
+type Door<T> = {
+  [K in keyof T]: K extends 'reportPage'
+    ? ReportPageDoor
+    : T[K] extends (data: never, sender: MessageSender) => infer R
+      ? (data: unknown, sender?: MessageSender) => R
+      : never;
+};
 
 /**
  * The handler table behind the payload check: each entry validates its payload first and

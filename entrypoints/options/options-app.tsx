@@ -1,5 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import { MANAGED_PATHS, applyManaged, defaultSettings, type ManagedPath, type Settings, type SettingsPatch } from '../../core/model/settings';
+import {
+  MANAGED_PATHS,
+  applyManaged,
+  defaultSettings,
+  type ManagedPath,
+  type Settings,
+  type SettingsPatch,
+} from '../../core/model/settings';
 import type { PackRuleRow } from '../../components/pack-summary';
 import { ShopPolicyExtras } from '../../components/shop-policy-extras';
 import { ShortcutList, type Shortcut } from '../../components/shortcut-list';
@@ -72,13 +79,16 @@ function draftToPatch(d: Draft): SettingsPatch {
   };
 }
 
-
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** The compensation ledger on the options page: newest first, an entry deleted on confirmation, CSV export. */
 function useLedger(api: OptionsApi) {
   const [ledger, setLedger] = useState<LedgerRecord[] | null>(null);
-  const loadLedger = () => api.getLedger().then((r) => setLedger(r.entries), () => setLedger([]));
+  const loadLedger = () =>
+    api.getLedger().then(
+      (r) => setLedger(r.entries),
+      () => setLedger([]),
+    );
   useEffect(() => {
     void loadLedger();
   }, []);
@@ -89,20 +99,26 @@ function useLedger(api: OptionsApi) {
   };
   const onExportLedger = () => {
     const now = Date.now();
-    api.download(`aftersale-sentinel-compensation-${beijingDate(now)}.csv`, ledgerCsv(ledger ?? [], 'all', now), 'text/csv;charset=utf-8');
+    api.download(
+      `aftersale-sentinel-compensation-${beijingDate(now)}.csv`,
+      ledgerCsv(ledger ?? [], 'all', now),
+      'text/csv;charset=utf-8',
+    );
   };
   return { ledger, onDeleteEntry, onExportLedger };
 }
 
-export function OptionsApp({ api }: { api: OptionsApi }) {
+/**
+ * The settings as saved and as being edited: loaded with the managed (locked) paths and the
+ * packs, saved from the draft (asking for the team URL's origin first), the platform answers forgotten.
+ */
+function useSettings(api: OptionsApi, loadPacks: () => Promise<void>) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [locked, setLocked] = useState<ManagedPath[]>([]);
   const [saveState, setSaveState] = useState<SaveState>(null);
   const [permissionDenied, setPermissionDenied] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const { packs, rules, profiles, packMsg, loadPacks, packAction, onFile, onDecide, onExport, onReset, onRefreshTeam } = usePacks(api);
-  const { ledger, onDeleteEntry, onExportLedger } = useLedger(api);
 
   function applySettings(s: Settings, managedRaw: unknown) {
     const { locked: l } = applyManaged(defaultSettings(), managedRaw);
@@ -114,11 +130,6 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
     setLocked(l);
   }
 
-  const [shortcuts, setShortcuts] = useState<Shortcut[] | null>(null);
-  useEffect(() => {
-    api.shortcuts?.().then(setShortcuts, () => setShortcuts([]));
-  }, []);
-
   useEffect(() => {
     (async () => {
       const [s, managed] = await Promise.all([api.getSettings(), api.readManaged()]);
@@ -127,17 +138,19 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
     })().catch((e: unknown) => setLoadError(message(e)));
   }, []);
 
-  if (loadError) return <p role="alert" data-testid="load-error">{loadError}</p>;
-  if (!settings || !draft) return <p aria-busy="true">…</p>;
-
   const isLocked = (path: ManagedPath) => locked.includes(path);
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => (d ? { ...d, [key]: value } : d));
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
+    setDraft((d) => (d ? { ...d, [key]: value } : d));
 
   const onSave = (e: Event) => {
     e.preventDefault();
+    if (!settings || !draft) return;
     const url = draft.teamUrl.trim();
     // The permission prompt needs the click's user gesture: ask before any await.
-    const permission = url && url !== settings.teamPack.url && url.startsWith('https://') && !isLocked('teamPack.url') ? api.requestOrigin(url) : null;
+    const permission =
+      url && url !== settings.teamPack.url && url.startsWith('https://') && !isLocked('teamPack.url')
+        ? api.requestOrigin(url)
+        : null;
     void (async () => {
       try {
         setPermissionDenied(permission ? !(await permission) : false);
@@ -161,6 +174,68 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
     }
   };
 
+  return {
+    settings,
+    setSettings,
+    draft,
+    locked,
+    isLocked,
+    set,
+    saveState,
+    permissionDenied,
+    loadError,
+    onSave,
+    forgetShops,
+  };
+}
+
+/** The browser's keyboard shortcuts for the extension (where the browser lists them). */
+function useShortcuts(api: OptionsApi) {
+  const [shortcuts, setShortcuts] = useState<Shortcut[] | null>(null);
+  useEffect(() => {
+    api.shortcuts?.().then(setShortcuts, () => setShortcuts([]));
+  }, []);
+  return shortcuts;
+}
+
+export function OptionsApp({ api }: { api: OptionsApi }) {
+  const {
+    packs,
+    rules,
+    profiles,
+    packMsg,
+    loadPacks,
+    packAction,
+    onFile,
+    onDecide,
+    onExport,
+    onReset,
+    onRefreshTeam,
+  } = usePacks(api);
+  const { ledger, onDeleteEntry, onExportLedger } = useLedger(api);
+  const shortcuts = useShortcuts(api);
+  const {
+    settings,
+    setSettings,
+    draft,
+    locked,
+    isLocked,
+    set,
+    saveState,
+    permissionDenied,
+    loadError,
+    onSave,
+    forgetShops,
+  } = useSettings(api, loadPacks);
+
+  if (loadError)
+    return (
+      <p role="alert" data-testid="load-error">
+        {loadError}
+      </p>
+    );
+  if (!settings || !draft) return <p aria-busy="true">…</p>;
+
   return (
     <main>
       <h1>{t('opt_title')}</h1>
@@ -169,7 +244,11 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
           {pick(packs.readOnly)}
         </p>
       )}
-      {locked.length > 0 && <p class="note" data-testid="managed-note">{t('opt_locked_note')}</p>}
+      {locked.length > 0 && (
+        <p class="note" data-testid="managed-note">
+          {t('opt_locked_note')}
+        </p>
+      )}
 
       <SettingsForm
         form={{ draft, set, isLocked }}
@@ -186,7 +265,9 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
       <ShopPolicyExtras
         settings={settings}
         describeError={errorInWords}
-        compensating={(rules as Array<PackRuleRow & { triggered?: boolean; categories?: string[] }>).flatMap((r) => (r.type === 'compensation' && r.triggered ? (r.categories ?? []) : []))}
+        compensating={(rules as Array<PackRuleRow & { triggered?: boolean; categories?: string[] }>).flatMap(
+          (r) => (r.type === 'compensation' && r.triggered ? (r.categories ?? []) : []),
+        )}
         onSave={async (patch) => {
           const saved = await api.saveSettings(patch);
           setSettings(saved);
@@ -194,9 +275,19 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
         }}
       />
 
-      <PackSection packs={packs} rules={rules} packMsg={packMsg} onFile={(e) => packAction(() => onFile(e))} onDecide={(pending, accept) => packAction(() => onDecide(pending, accept))} onExport={() => packAction(onExport)} onReset={() => packAction(onReset)} />
+      <PackSection
+        packs={packs}
+        rules={rules}
+        packMsg={packMsg}
+        onFile={(e) => packAction(() => onFile(e))}
+        onDecide={(pending, accept) => packAction(() => onDecide(pending, accept))}
+        onExport={() => packAction(onExport)}
+        onReset={() => packAction(onReset)}
+      />
       <LedgerTable entries={ledger} onDelete={(seq) => void onDeleteEntry(seq)} onExport={onExportLedger} />
-      {shortcuts && <ShortcutList shortcuts={shortcuts} {...(api.openShortcuts ? { onChange: api.openShortcuts } : {})} />}
+      {shortcuts && (
+        <ShortcutList shortcuts={shortcuts} {...(api.openShortcuts ? { onChange: api.openShortcuts } : {})} />
+      )}
     </main>
   );
 }

@@ -18,7 +18,17 @@ export interface PanelApi {
   /** The full view of one case (null: no open tab has it any more). */
   getCase(key: string, tabId?: number): Promise<{ case: CaseView | null }>;
   getFocusedCase(): Promise<{ key: string | null; seq?: number }>;
-  getSettings(): Promise<PlatformSettings & { shopPolicy?: { shopName?: string; signature?: string; memoTemplate?: string }; safeBatches?: { enabled?: boolean; limits?: { tmall: { count: number; yuan: number }; taobao: { count: number; yuan: number } } }; warningThresholdsHours?: ThresholdsHours; locale?: UiLocale }>;
+  getSettings(): Promise<
+    PlatformSettings & {
+      shopPolicy?: { shopName?: string; signature?: string; memoTemplate?: string };
+      safeBatches?: {
+        enabled?: boolean;
+        limits?: { tmall: { count: number; yuan: number }; taobao: { count: number; yuan: number } };
+      };
+      warningThresholdsHours?: ThresholdsHours;
+      locale?: UiLocale;
+    }
+  >;
   /** Open the options page (the first-run line's link). */
   openOptions?: () => void;
   focusCase(key: string): Promise<void>;
@@ -32,7 +42,7 @@ export interface PanelApi {
   ledger?: SettleApi;
 }
 
-interface State {
+export interface PanelState {
   loaded: boolean;
   error: string | null;
   tabUrl: string | null;
@@ -51,27 +61,87 @@ interface State {
 }
 
 /** The expanded case's full view, as fetched for load `gen`. */
-interface Detail {
+export interface PanelDetail {
   key: string;
   gen: number;
   view: CaseView | null;
 }
 
 /** A view of the same case fetched for an older refresh never replaces a newer one. */
-export const newer = (prev: Detail | null, next: Detail): Detail => (prev !== null && prev.key === next.key && prev.gen > next.gen ? prev : next);
+export const newer = (prev: PanelDetail | null, next: PanelDetail): PanelDetail =>
+  prev !== null && prev.key === next.key && prev.gen > next.gen ? prev : next;
+
+type PanelSettings = Awaited<ReturnType<PanelApi['getSettings']>>;
+type Focused = Awaited<ReturnType<PanelApi['getFocusedCase']>>;
+
+const initialState = (): PanelState => ({
+  loaded: false,
+  error: null,
+  tabUrl: null,
+  tabCases: [],
+  tabUnreadable: null,
+  notice: null,
+  shop: '',
+  firstRun: false,
+  queue: [],
+  thresholdsHours: DEFAULT_THRESHOLDS_HOURS,
+  gen: 0,
+});
+
+/** The lists of load `gen` as the panel shows them; `cached`: the settings last asked for (`settings` may be the same). */
+function loadedState(
+  tab: TabCases<CaseSummary>,
+  queue: CaseSummary[],
+  settings: PanelSettings,
+  cached: PanelSettings,
+  gen: number,
+): PanelState {
+  return {
+    loaded: true,
+    error: null,
+    tabUrl: tab.url,
+    tabCases: tab.cases,
+    tabUnreadable: tab.unreadable ?? null,
+    notice: tab.notice ?? null,
+    shop: shopKey(cached),
+    firstRun:
+      !cached.shopPolicy?.shopName?.trim() &&
+      !cached.shopPolicy?.signature?.trim() &&
+      cached.locale !== undefined,
+    queue,
+    thresholdsHours: settings.warningThresholdsHours ?? DEFAULT_THRESHOLDS_HOURS,
+    gen,
+  };
+}
 
 /**
- * The panel's data: the tab's cases and the queue (summaries), the expanded case's full view,
- * the selection, refreshed on every casesChanged and tab switch, and a clock for the countdowns.
+ * The open case's full view, shown as soon as it arrives (it is small; the lists take longer
+ * with a big tab open): the new verdict does not wait for the queue.
  */
-export function usePanelData(api: PanelApi) {
-  const now = api.now ?? Date.now;
-  const [state, setState] = useState<State>({ loaded: false, error: null, tabUrl: null, tabCases: [], tabUnreadable: null, notice: null, shop: '', firstRun: false, queue: [], thresholdsHours: DEFAULT_THRESHOLDS_HOURS, gen: 0 });
-  const [detail, setDetail] = useState<Detail | null>(null);
-  /** The case shown expanded at the last render: its full view is fetched along with the lists. */
-  const currentRef = useRef<{ key: string; tabId: number } | null>(null);
-  const genRef = useRef(0);
-  const appliedGen = useRef(0);
+function fetchOpenCase(
+  api: PanelApi,
+  currentRef: { current: { key: string; tabId: number } | null },
+  gen: number,
+  setDetail: (update: (prev: PanelDetail | null) => PanelDetail) => void,
+): void {
+  const open = currentRef.current;
+  if (!open) return;
+  api.getCase(open.key, open.tabId).then(
+    (full) => {
+      // (the agent may have opened another case meanwhile)
+      if (currentRef.current?.key === open.key)
+        setDetail((prev) => newer(prev, { key: open.key, gen, view: full.case }));
+    },
+    () => {},
+  );
+}
+
+/**
+ * Which case is open (`selected`; '' = none, null = the tab's first), which one a badge click
+ * or keyboard jump asked for, and `follow`: after each load, another tab puts its own case on
+ * top, and a new focus request opens its case.
+ */
+function useSelection() {
   const [selected, setSelected] = useState<string | null>(null);
   /** The case a badge click or keyboard jump asked for: scrolled into view once it is on screen. */
   const [reveal, setReveal] = useState<string | null>(null);
@@ -82,30 +152,54 @@ export function usePanelData(api: PanelApi) {
   const [marked, setMarked] = useState<string | null>(null);
   /** The tab the lists were last loaded for: another tab means another case on top. */
   const lastTab = useRef<number | null>(null);
-  const [nowMs, setNowMs] = useState(now());
-  const [, setLocaleTick] = useState<UiLocale>(getLocale());
   /** The last focus request acted on (key and the worker's request count). */
   const lastFocused = useRef<string | null>(null);
+
+  const follow = (tab: TabCases<CaseSummary>, focused: Focused) => {
+    // The agent moved to another tab: its own case goes on top, not the one opened before.
+    if (tab.tabId !== lastTab.current) {
+      lastTab.current = tab.tabId;
+      setSelected(null);
+      setMarked(null);
+    }
+    // A new focus request (badge click; the same badge clicked again is a new one) wins over
+    // the agent's own selection — for the tab it was made on only: a case of another tab
+    // never takes this tab's place.
+    const request = focused.key === null ? null : `${focused.seq ?? 0}|${focused.key}`;
+    if (focused.key && request !== lastFocused.current && tab.cases.some((c) => c.key === focused.key)) {
+      lastFocused.current = request;
+      setSelected(focused.key);
+      setMarked(focused.key);
+      setReveal(focused.key);
+    }
+  };
+  return { selected, setSelected, reveal, setReveal, marked, setMarked, follow };
+}
+
+/**
+ * The panel's data: the tab's cases and the queue (summaries), the expanded case's full view,
+ * the selection, refreshed on every casesChanged and tab switch, and a clock for the countdowns.
+ */
+export function usePanelData(api: PanelApi) {
+  const now = api.now ?? Date.now;
+  const [state, setState] = useState<PanelState>(initialState);
+  const [detail, setDetail] = useState<PanelDetail | null>(null);
+  /** The case shown expanded at the last render: its full view is fetched along with the lists. */
+  const currentRef = useRef<{ key: string; tabId: number } | null>(null);
+  const genRef = useRef(0);
+  const appliedGen = useRef(0);
+  const { selected, setSelected, reveal, setReveal, marked, setMarked, follow } = useSelection();
+  const [nowMs, setNowMs] = useState(now());
+  const [, setLocaleTick] = useState<UiLocale>(getLocale());
   /** Settings change rarely: asked at start and then at most once a minute, not on every casesChanged. */
   const settingsAt = useRef(-Infinity);
-  const settingsRef = useRef<Awaited<ReturnType<PanelApi['getSettings']>>>({});
+  const settingsRef = useRef<PanelSettings>({});
 
   const load = useCallback(async () => {
     try {
       const fresh = now() - settingsAt.current > 60_000;
       const gen = ++genRef.current;
-      // The open case's full view is shown as soon as it arrives (it is small; the lists
-      // take longer with a big tab open): the new verdict does not wait for the queue.
-      const open = currentRef.current;
-      if (open) {
-        api.getCase(open.key, open.tabId).then(
-          (full) => {
-            // (the agent may have opened another case meanwhile)
-            if (currentRef.current?.key === open.key) setDetail((prev) => newer(prev, { key: open.key, gen, view: full.case }));
-          },
-          () => {},
-        );
-      }
+      fetchOpenCase(api, currentRef, gen, setDetail);
       const [focused, tab, queue, settings] = await Promise.all([
         api.getFocusedCase(),
         api.getTabCases(),
@@ -124,38 +218,15 @@ export function usePanelData(api: PanelApi) {
         document.documentElement.lang = settings.locale;
         setLocaleTick(settings.locale);
       }
-      setState({
-        loaded: true,
-        error: null,
-        tabUrl: tab.url,
-        tabCases: tab.cases,
-        tabUnreadable: tab.unreadable ?? null,
-        notice: tab.notice ?? null,
-        shop: shopKey(settingsRef.current),
-        firstRun: !settingsRef.current.shopPolicy?.shopName?.trim() && !settingsRef.current.shopPolicy?.signature?.trim() && settingsRef.current.locale !== undefined,
-        queue: queue.cases,
-        thresholdsHours: settings.warningThresholdsHours ?? DEFAULT_THRESHOLDS_HOURS,
-        gen,
-      });
+      setState(loadedState(tab, queue.cases, settings, settingsRef.current, gen));
       setNowMs(now());
-      // The agent moved to another tab: its own case goes on top, not the one opened before.
-      if (tab.tabId !== lastTab.current) {
-        lastTab.current = tab.tabId;
-        setSelected(null);
-        setMarked(null);
-      }
-      // A new focus request (badge click; the same badge clicked again is a new one) wins over
-      // the agent's own selection — for the tab it was made on only: a case of another tab
-      // never takes this tab's place.
-      const request = focused.key === null ? null : `${focused.seq ?? 0}|${focused.key}`;
-      if (focused.key && request !== lastFocused.current && tab.cases.some((c) => c.key === focused.key)) {
-        lastFocused.current = request;
-        setSelected(focused.key);
-        setMarked(focused.key);
-        setReveal(focused.key);
-      }
+      follow(tab, focused);
     } catch (error) {
-      setState((s) => ({ ...s, loaded: true, error: error instanceof Error ? error.message : String(error) }));
+      setState((s) => ({
+        ...s,
+        loaded: true,
+        error: error instanceof Error ? error.message : String(error),
+      }));
     }
   }, [api]);
 
@@ -169,5 +240,20 @@ export function usePanelData(api: PanelApi) {
     return () => clearInterval(id);
   }, []);
 
-  return { state, setState, detail, setDetail, currentRef, selected, setSelected, reveal, setReveal, marked, setMarked, nowMs, settingsRef, settingsAt };
+  return {
+    state,
+    setState,
+    detail,
+    setDetail,
+    currentRef,
+    selected,
+    setSelected,
+    reveal,
+    setReveal,
+    marked,
+    setMarked,
+    nowMs,
+    settingsRef,
+    settingsAt,
+  };
 }
