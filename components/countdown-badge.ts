@@ -3,7 +3,7 @@ import { toEpochMs } from '../core/time/beijing';
 
 /**
  * The in-page countdown badge: a `<aftersale-sentinel-badge>` host with an OPEN shadow
- * root (brief "DOM contracts"). Plain DOM, no framework: a 1,000-row list gets 1,000 of
+ * root, so tests and tools can read it. Plain DOM, no framework: a 1,000-row list gets 1,000 of
  * these in one frame, and every scraped or rule text goes in through `textContent`.
  *
  * Pure pieces (`urgencyOf`, `countdownText`) are shared with the side panel's countdowns.

@@ -5,7 +5,7 @@ export * from './vocabulary';
 
 /**
  * The facts read from one refund / after-sale / complaint panel.
- * Keys are the contract of ../shared/domain/panel-fields.md: scrapers, the rules core
+ * Keys are the contract of docs/panel-fields.md: scrapers, the rules core
  * and the `guidance` command all use these names.
  *
  * Edges: times are ISO 8601 strings with a `+08:00` offset (Beijing time), money is

@@ -2,7 +2,7 @@ import type { FactKey } from '../model/facts';
 import { normalizeLabel } from '../text/normalize';
 
 /**
- * The label vocabulary of ../shared/domain/panel-fields.md: what the back-office writes
+ * The label vocabulary of docs/panel-fields.md: what the back-office writes
  * next to a value → the `facts` key it fills. Labels are compared after normalizeLabel
  * (NFKC, invisible marks removed, trailing `:`/`：` and inner spaces dropped).
  */

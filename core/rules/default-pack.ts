@@ -2,7 +2,7 @@ import type { RulePack } from '../model/rule-pack';
 import { cite } from './sources';
 
 /**
- * The default rule pack: everything in ../shared/domain/after-sales-rules.md as cited data.
+ * The default rule pack: everything in docs/after-sales-rules.md as cited data.
  * Rule texts are written in our own words; each rule cites its seed passage (heading or
  * first words). Where the sources disagree, each variant is kept with its platform and era
  * (profiles `tmall` 2019+, `tmall-legacy` before the 2019 update, `taobao`).

@@ -1,8 +1,9 @@
 import type { Citation } from '../model/guidance';
 
 /**
- * The five seed documents the default pack cites (../shared/seeds/). Passages are named by
- * their heading or first words, so a reader can find them with a text search.
+ * The five seed documents the default pack cites (docs/after-sales-rules.md, "Sources").
+ * Passages are named by their heading or first words, so a reader can find them with a text
+ * search; test/fixtures/seed-citations.json records that each was found verbatim.
  */
 export const SEEDS = {
   /** Tmall after-sales rules, a store's refund-reason training, rule complaints, points. */

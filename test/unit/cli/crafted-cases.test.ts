@@ -4,7 +4,7 @@
  * the command prints): realistic Tmall and Taobao cases, shipped and unshipped, every common
  * reason, complaints — each with the verdict (compensation triggered, amount, contestable,
  * "if confirmed"), the first action, and what else the case turns on. The audit's top ten
- * (../shared/domain/rules-audit.md §0) are marked `top`.
+ * (docs/rules-audit.md) are marked `top`.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

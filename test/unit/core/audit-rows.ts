@@ -3,9 +3,9 @@ import type { EvaluateOptions, Facts, Guidance } from '../../../core/index';
 import { actionIds, deadline, penaltyIds, replyIds, unshipped, warningCodes } from './helpers';
 
 /**
- * The fixes of issue 13 (../shared/domain/rules-audit.md), one row per fixed rule or newly
+ * The fixes of issue 13 (docs/rules-audit.md), one row per fixed rule or newly
  * encoded seed fact, each with the seed line it rests on (`seed`: S0–S4 as in
- * core/rules/sources.ts, line numbers of ../shared/seeds/…). The audit's top ten come first
+ * core/rules/sources.ts, line numbers of the seed files, docs/after-sales-rules.md). The audit's top ten come first
  * (`top`). Run by audit-fixes.test.ts; engine-rules.test.ts counts their `covers` towards
  * "every rule of the default pack is exercised".
  */
