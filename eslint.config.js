@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
@@ -14,9 +16,13 @@ const zodMessage = "Import z from core/model/zod.ts: it loads zod's English mess
 const zodPaths = ['zod', 'zod/mini', 'zod/v4', 'zod/v4/core', 'zod/v4-mini', 'zod/v4/mini', 'zod/v4/classic'].map((name) => ({ name, message: zodMessage }));
 
 // Context zones: each extension context (the worker, the content script, the side panel, the
-// options page) is its own bundle and imports no other's folder; what they share lives in
-// protocol/ (the message protocol), core/ (pure logic) and components/ (UI, not for the worker).
-const CONTEXTS = ['background', 'seller.content', 'sidepanel', 'options'];
+// options page, the day page, the offscreen document …) is its own bundle and imports no other's
+// folder; what they share lives in protocol/ (the message protocol), core/ (pure logic) and
+// components/ (UI, not for the worker). Every folder of entrypoints/ is a context, so a new one
+// is fenced from the start.
+const CONTEXTS = readdirSync(join(import.meta.dirname, 'entrypoints'), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 const zones = [
   ...CONTEXTS.map((c) => ({ target: `./entrypoints/${c}`, from: './entrypoints', except: [`./${c}`], message: 'A context imports no other entrypoint: share through protocol/, core/ or components/.' })),
   { target: './entrypoints/background', from: './components', message: 'The worker has no UI: components/ are for pages and badges.' },

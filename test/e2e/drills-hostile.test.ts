@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import { PANEL_CASE, launch, panelCaseKeys, readBadges, waitForBadges, type Harness } from './harness';
+import { PANEL_CASE, launch, panelCaseKeys, readBadges, settled, waitForBadges, type Harness } from './harness';
 import { REPO_ROOT } from './site';
 
 const URL = 'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611230001';
@@ -72,7 +72,7 @@ beforeAll(async () => {
   page = await h.open(URL);
   page.on('dialog', (d) => void (dialogs.push(d.message()), d.dismiss()));
   await waitForBadges(page);
-  await page.waitForTimeout(500);
+  await settled(page);
   badgesBefore = (await readBadges(page)).map((b) => ({ caseKey: b.caseKey, due: b.due }));
   cdp = await h.context.newCDPSession(page);
   cdp.on('Runtime.executionContextCreated', (e: { context: (typeof contexts)[number] }) => void contexts.push(e.context));
@@ -117,7 +117,7 @@ describe('drill: the content script cannot make the worker accept a payload fail
     // the page reports its own cases again (as it would after any DOM change): the reference state
     await page.reload();
     await waitForBadges(page);
-    await page.waitForTimeout(500);
+    await settled(page);
     await findWorld();
     badgesBefore = (await readBadges(page)).map((b) => ({ caseKey: b.caseKey, due: b.due }));
     const st = await panelState();

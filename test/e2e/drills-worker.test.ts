@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launch, panelCaseKeys, readBadges, waitForBadges, type Harness } from './harness';
+import { launch, panelCaseKeys, readBadges, settled, waitForBadges, type Harness } from './harness';
 import { REPO_ROOT } from './site';
 
 const URL = 'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611239901';
@@ -87,7 +87,7 @@ describe('drill: worker stopped with a warning alarm pending', () => {
     await (await h.serviceWorker()).evaluate(`globalThis.${MARK} = true`);
     await h.stopServiceWorker();
     countdownAtStop = (await readBadges(page)).find((b) => b.caseKey === CASE)?.countdown;
-    await page.waitForTimeout(1_500);
+    await settled(page);
     expect(await dueOfCase()).toEqual([due]);
     expect(countdownAtStop).toMatch(/^1时00分/);
   });

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, screenshot, waitForBadges, type Harness } from './harness';
+import { launch, screenshot, settled, waitForBadges, type Harness } from './harness';
 import { labelValue } from './pages';
 import { fixturePages, readFixture } from './site';
 
@@ -58,7 +58,7 @@ afterAll(async () => {
 
 describe('hostile page', () => {
   it('nothing executes: no dialog on the page', async () => {
-    await page.waitForTimeout(500);
+    await settled(page);
     expect(dialogs).toEqual([]);
   });
 
@@ -80,7 +80,8 @@ describe('hostile page', () => {
     const panel = await h.openSidePanel();
     panel.on('dialog', (d) => void (dialogs.push(`panel: ${d.message()}`), d.dismiss()));
     await panel.locator('[data-testid="case"]').first().waitFor({ timeout: 15_000 });
-    await panel.waitForTimeout(300);
+    // Rendered: the scraped markup is on screen as text.
+    await panel.waitForFunction(() => document.body.innerText.includes('<img src=x onerror='), undefined, { timeout: 15_000 });
     expect(dialogs).toEqual([]);
     const injected = await panel.evaluate(() => document.querySelectorAll('img[src="x"], [onerror], [onload], iframe, script:not([src])').length);
     expect(injected).toBe(0);
