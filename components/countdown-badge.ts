@@ -1,5 +1,6 @@
 import { formatCountdown, formatCountdownEn, formatCountdownShort } from '../core/time/duration';
 import { toEpochMs } from '../core/time/beijing';
+import { HOUR_MS } from '../core/time/units';
 
 /**
  * The in-page countdown badge: a `<aftersale-sentinel-badge>` host with an OPEN shadow
@@ -18,7 +19,6 @@ export type BadgeLocale = 'zh-CN' | 'en';
 export type ThresholdsHours = readonly number[];
 export const DEFAULT_THRESHOLDS_HOURS: ThresholdsHours = [4, 1];
 
-const HOUR_MS = 3_600_000;
 
 /**
  * breached (due ≤ now) · critical (under the last = nearest threshold, 1 h by default) ·

@@ -1,5 +1,6 @@
 import zhMessages from '../public/_locales/zh_CN/messages.json';
 import enMessages from '../public/_locales/en/messages.json';
+import { fillPlaceholders } from '../core/text/placeholders';
 
 /**
  * UI text for extension pages (options, side panel, badges), read from the same
@@ -38,10 +39,7 @@ export function translate(locale: UiLocale, key: string, ...subs: Array<string |
   // Chrome only allows [A-Za-z0-9_@] in message names: `a-b` is looked up as `a_b`.
   const name = key.replace(/-/g, '_');
   const raw = FILES[locale][name]?.message ?? FILES['zh-CN'][name]?.message ?? key;
-  return raw.replace(/\$(\d)/g, (m, d: string) => {
-    const v = subs[Number(d) - 1];
-    return v === undefined ? m : String(v);
-  });
+  return fillPlaceholders(raw, subs);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Deadline } from './model/guidance';
 import { toEpochMs } from './time/beijing';
+import { HOUR_MS } from './time/units';
 
 /**
  * Which deadline a case is about, and the one order of cases by urgency — shared by the
@@ -83,7 +84,6 @@ export function queueOrder<T extends { key: string }>(items: readonly T[], deadl
     .map((x) => x.item);
 }
 
-const HOUR_MS = 3_600_000;
 
 /** ms until the nearest deadline not yet breached, whoever its actor (null: none left). */
 function msToNextDeadline(deadlines: readonly Pick<Deadline, 'dueAt'>[], nowMs: number): number | null {

@@ -4,6 +4,7 @@ import type { ReasonCategory, RulePack } from '../model/rule-pack';
 import type { BatchLimit, SafeBatches } from '../model/settings';
 import { yuanToFen } from '../money/fen';
 import { toEpochMs } from '../time/beijing';
+import { MINUTE_MS } from '../time/units';
 
 /**
  * Safe batches: which refunds of a list the shop agrees without a call (its policy in the
@@ -92,7 +93,7 @@ export function batchCheck(c: BatchCase, policy: SafeBatches, compensating: Read
     const paid = readable(facts, 'paidAt') ? toEpochMs(facts.paidAt!) : NaN;
     const asked = readable(facts, 'refundRequestedAt') ? toEpochMs(facts.refundRequestedAt!) : NaN;
     if (Number.isNaN(paid) || Number.isNaN(asked)) why.push('payment-time-unknown');
-    else if (asked - paid > policy.maxMinutesSincePayment * 60_000 || asked < paid) why.push('payment-time');
+    else if (asked - paid > policy.maxMinutesSincePayment * MINUTE_MS || asked < paid) why.push('payment-time');
   }
   return why.length === 0 && refundFen !== null ? { ok: true, refundFen } : { ok: false, why };
 }

@@ -2,6 +2,7 @@ import { FACT_KEYS } from '../model/vocabulary';
 import type { FactKey, Facts } from '../model/facts';
 import { toEpochMs } from '../time/beijing';
 import { TIME_KEYS } from './values';
+import { DAY_MS, MINUTE_MS } from '../time/units';
 
 /**
  * Plausibility of what a page says about time, against the moment of the read (`now`): a
@@ -10,11 +11,10 @@ import { TIME_KEYS } from './values';
  * clock is behind the page, and countdowns computed from it would be off by as much.
  */
 
-const DAY_MS = 86_400_000;
 /** Two years either side of now. */
 const PLAUSIBLE_SPAN_MS = Math.round(2 * 365.25 * DAY_MS);
 /** Page times up to this far ahead of the clock are not warned about (a page is built on a server). */
-export const CLOCK_TOLERANCE_MS = 10 * 60_000;
+export const CLOCK_TOLERANCE_MS = 10 * MINUTE_MS;
 
 /** A warning of a page read: times on the page later than the clock. */
 export interface ReadWarning {

@@ -1,5 +1,5 @@
 import { normalizeText } from '../text/normalize';
-import { findCountdown } from '../time/duration';
+import { countdownFields, findCountdown } from '../time/duration';
 import type { TextBlock } from './scan';
 
 /**
@@ -11,19 +11,14 @@ import type { TextBlock } from './scan';
 /** The platform never gives more than 60 days. */
 const MAX_COUNTDOWN_SECONDS = 60 * 86400;
 
-const PREFIX = /^(?:剩余|还剩|剩|仅剩)/;
-const CLOCK = /^(?:(\d+)天)?(\d{1,3}):(\d{2})(?::(\d{2}))?$/;
-const UNITS = /^(?:(\d+)天)?(?:(\d+)(?:小时|时))?(?:(\d+)(?:分钟|分))?(?:(\d+)秒)?$/;
-
 /**
  * Whether a countdown phrase is one the platform could show: at most 60 days, and every unit
- * after the first in its range (`1天 25时` and `61分` are no countdown; `72小时` is).
+ * after the first in its range (`1天 25时` and `61分` are no countdown; `72小时` is). The
+ * grammar is parseCountdown's (core/time/duration.ts countdownFields).
  */
 export function plausibleCountdown(phrase: string): boolean {
-  const text = normalizeText(phrase).replace(/\s+/g, '').replace(PREFIX, '');
-  const m = CLOCK.exec(text) ?? UNITS.exec(text);
-  if (!m) return false;
-  const parts = [m[1], m[2], m[3], m[4]];
+  const parts = countdownFields(phrase);
+  if (!parts) return false;
   const limits = [Infinity, 24, 60, 60];
   const scale = [86400, 3600, 60, 1];
   let leading = true;

@@ -1,18 +1,26 @@
 import { normalizeText } from '../text/normalize';
 
+/** A countdown's fields as written (days, hours, minutes, seconds: digit strings, undefined when absent). */
+type CountdownFields = readonly [string | undefined, string | undefined, string | undefined, string | undefined];
+
+/**
+ * The one grammar of a countdown text, shared by parseCountdown and the page readers'
+ * plausibility check (core/pages/timer.ts): an optional `剩余` / `还剩` / `剩` / `仅剩`, then
+ * `[N天]H:MM[:SS]` or `[N天][N小时|时][N分钟|分][N秒]` (at least one unit), spaces anywhere.
+ */
+export function countdownFields(raw: string): CountdownFields | null {
+  const text = normalizeText(raw).replace(/^(剩余|还剩|剩|仅剩)\s*/, '').replace(/\s+/g, '');
+  const m = /^(?:(\d+)天)?(\d{1,3}):(\d{2})(?::(\d{2}))?$/.exec(text) ?? /^(?:(\d+)天)?(?:(\d+)(?:小时|时))?(?:(\d+)(?:分钟|分))?(?:(\d+)秒)?$/.exec(text);
+  return m && (m[1] ?? m[2] ?? m[3] ?? m[4]) !== undefined ? [m[1], m[2], m[3], m[4]] : null;
+}
+
 /**
  * The platform's own countdown text → seconds remaining; null when the text is not one.
  * `剩余2天23时7分51秒` · `还剩 1天 3小时` · `剩余 05:12:09` · `2天23时07分` · `还剩23小时59分`.
  */
 export function parseCountdown(raw: string): number | null {
-  const text = normalizeText(raw).replace(/^(剩余|还剩|剩|仅剩)\s*/, '').replace(/\s+/g, '');
-  let m = /^(?:(\d+)天)?(\d{1,3}):(\d{2})(?::(\d{2}))?$/.exec(text);
-  if (m) return Number(m[1] ?? 0) * 86400 + Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4] ?? 0);
-  m = /^(?:(\d+)天)?(?:(\d+)(?:小时|时))?(?:(\d+)(?:分钟|分))?(?:(\d+)秒)?$/.exec(text);
-  if (m && (m[1] ?? m[2] ?? m[3] ?? m[4]) !== undefined) {
-    return Number(m[1] ?? 0) * 86400 + Number(m[2] ?? 0) * 3600 + Number(m[3] ?? 0) * 60 + Number(m[4] ?? 0);
-  }
-  return null;
+  const f = countdownFields(raw);
+  return f && Number(f[0] ?? 0) * 86400 + Number(f[1] ?? 0) * 3600 + Number(f[2] ?? 0) * 60 + Number(f[3] ?? 0);
 }
 
 /**

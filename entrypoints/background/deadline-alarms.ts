@@ -1,5 +1,6 @@
 import { isUrgent, queueGroup } from '../../core/urgency';
 import type { CaseView } from '../../protocol/views';
+import { HOUR_MS } from '../../core/time/units';
 
 /**
  * Deadline warnings without in-memory timers (MV3 may stop the worker at any moment).
@@ -25,7 +26,6 @@ export const DEADLINE_ALARM_PREFIX = 'as-dl|';
 /** How many of the next crossings are scheduled as alarms at once. */
 export const ALARM_WINDOW = 16;
 const MAX_DEADLINE_ALARMS = 400; // Chrome allows 500 alarms per extension (ties beyond the window)
-const HOUR_MS = 3_600_000;
 
 interface Crossing {
   name: string;

@@ -10,6 +10,7 @@ import type { PackService } from './pack-service';
 import { lazily, type Lazy } from './promises';
 import type { RulesApi } from './rules-api';
 import { loadSettings, type EffectiveSettings } from './settings-service';
+import { DAY_MS } from '../../core/time/units';
 
 /** What every evaluation of one worker lifetime shares until something changes it. */
 export interface EvalContext {
@@ -20,7 +21,6 @@ export interface EvalContext {
   version: number;
 }
 
-const DAY_MS = 86_400_000;
 /** How far back the ledger counts (caps, recidivism); older entries are purged by the daily alarm. */
 export const LEDGER_LOOKBACK_DAYS = 400;
 

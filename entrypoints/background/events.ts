@@ -5,6 +5,7 @@ import { LEDGER_LOOKBACK_DAYS } from './evaluation';
 import { toBeijingIso } from '../../core/time';
 import type { Services } from './services';
 import { TEAM_PACK_ALARM, scheduleTeamPack } from './team-pack';
+import { DAY_MS } from '../../core/time/units';
 
 export const PURGE_ALARM = 'as-purge-cases';
 
@@ -17,7 +18,7 @@ export function createEvents(s: Services) {
         await st.settled(); // recent cases still being written
         await s.recent.purge(await s.store(), settings.recentCaseRetentionDays);
         // The ledger keeps buyer keys: nothing past the lookback the verdicts read.
-        await (await s.store()).purgeLedger(toBeijingIso(s.nowMs() - LEDGER_LOOKBACK_DAYS * 86_400_000));
+        await (await s.store()).purgeLedger(toBeijingIso(s.nowMs() - LEDGER_LOOKBACK_DAYS * DAY_MS));
         return;
       }
       if (alarm.name === TEAM_PACK_ALARM) {

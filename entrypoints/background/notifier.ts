@@ -3,6 +3,7 @@ import { missedCrossings, parseAlarmName } from './deadline-alarms';
 import type { Evaluator } from './evaluation';
 import { evidenceNote, notifyText } from './notify-text';
 import type { OpenTabs } from './open-tabs';
+import { HOUR_MS } from '../../core/time/units';
 
 interface NotifierDeps {
   tabs: OpenTabs;
@@ -54,7 +55,7 @@ export class Notifier {
     const num = c.read.facts.orderId ?? c.read.facts.refundId;
     const who = num ? `${notifyText(loc, c.read.kind)} ${num}` : notifyText(loc, c.read.kind);
     const label = loc === 'en' ? d.label.en : d.label.zh;
-    const hoursLeft = Math.max(1, Math.round((due - nowMs()) / 3_600_000));
+    const hoursLeft = Math.max(1, Math.round((due - nowMs()) / HOUR_MS));
     await browser.notifications.create(name, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),

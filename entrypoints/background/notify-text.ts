@@ -34,6 +34,7 @@ import {
   field_refundId as enRefundIdLabel,
   field_orderId as enOrderIdLabel,
 } from '../../public/_locales/en/messages.json';
+import { fillPlaceholders } from '../../core/text/placeholders';
 
 /**
  * The background's own texts (notification, toolbar title, keyboard-command lines), in the agent's chosen locale.
@@ -50,7 +51,7 @@ const TEXTS = {
 type NotifyText = keyof (typeof TEXTS)['en'];
 
 export function notifyText(locale: 'zh-CN' | 'en', key: NotifyText, ...subs: Array<string | number>): string {
-  return TEXTS[locale][key].message.replace(/\$(\d)/g, (m, d: string) => String(subs[Number(d) - 1] ?? m));
+  return fillPlaceholders(TEXTS[locale][key].message, subs);
 }
 
 /**

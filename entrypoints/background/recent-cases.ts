@@ -2,10 +2,10 @@ import { toRecentCase, type SentinelStore } from '../../core/store';
 import type { CaseView } from '../../protocol/views';
 import { afterAnswer } from './promises';
 import type { SessionState } from './tab-state';
+import { DAY_MS, HOUR_MS } from '../../core/time/units';
 
 /** Recent cases already written in this worker lifetime are rewritten unchanged at most this often (their last-seen time for the purge). */
-const RECENT_REWRITE_MS = 3_600_000;
-const DAY_MS = 86_400_000;
+const RECENT_REWRITE_MS = HOUR_MS;
 
 /** The recent-cases log in IndexedDB: what was seen, kept for the retention the agent chose. */
 export class RecentCasesRecorder {
