@@ -93,17 +93,24 @@ function pipeline(base: CaseContext): Guidance {
   const penalties = penaltiesStep(ctx);
   const recidivism = recidivismStep(ctx);
   const notes = notesStep(ctx);
-  const refusal = refusalStep(ctx, deadlines.deadlines);
-  return {
-    ...header(ctx),
+  const { refusal, evidence } = refusalStep(ctx, deadlines.deadlines);
+  // One object literal with every field named (no spread): the guidance gets its shape at once.
+  const g: Guidance = {
+    kind: ctx.kind,
+    platform: ctx.platform,
+    pack: ctx.compiled.info,
+    profile: ctx.profile.id,
+    now: ctx.nowIso,
     deadlines: deadlines.deadlines,
     compensation: compensation.compensation,
     penalties: penalties.penalties,
     actions: actionsStep(ctx, compensation.compensation),
     replies: repliesStep(ctx, compensation.compensation),
-    warnings: clockWarnings(ctx).concat(unreadableWarnings(ctx), reason.warnings, compensation.warnings, deadlines.warnings, recidivism.warnings),
-    explanation: reason.explanation.concat(compensation.explanation, deadlines.explanation, penalties.explanation, recidivism.explanation, notes.explanation),
+    warnings: [...clockWarnings(ctx), ...unreadableWarnings(ctx), ...reason.warnings, ...compensation.warnings, ...deadlines.warnings, ...recidivism.warnings],
+    explanation: [...reason.explanation, ...compensation.explanation, ...deadlines.explanation, ...penalties.explanation, ...recidivism.explanation, ...notes.explanation],
     notes: notes.notes,
-    ...refusal,
   };
+  if (refusal !== undefined) g.refusal = refusal;
+  if (evidence !== undefined) g.evidence = evidence;
+  return g;
 }
