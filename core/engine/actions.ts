@@ -28,7 +28,7 @@ export function actionsStep(ctx: CaseContext, compensation: Compensation): Actio
     (group === 'ladder' ? ladder : group === 'first' ? first : more).push(action);
   }
   if (ladder.length === 0 && more.length === 0) return first;
-  return first.concat(ladder, more);
+  return [...first, ...ladder, ...more];
 }
 
 function actionOf(rule: ActionRule, paidFen: number | null, compFen: number | null, limits: Partial<RemedyLimits> | undefined, group: Action['group']): Action {

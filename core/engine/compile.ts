@@ -52,6 +52,14 @@ interface TimerGroup {
 
 interface CompiledReply extends CompiledRule<ReplyRule> {
   template: CompiledTemplate;
+  /** Does the template write an amount (`{paidAmount}`, `{refundAmount}`)? They are formatted only then. */
+  writesAmounts: boolean;
+}
+
+function compileReply(rule: ReplyRule): CompiledReply {
+  const template = compileTemplate(rule.template);
+  const writesAmounts = template.some((part) => 'placeholder' in part && (part.placeholder === 'paidAmount' || part.placeholder === 'refundAmount'));
+  return { ...compileRule(rule), template, writesAmounts };
 }
 export interface CompiledRecidivism extends CompiledRule<RecidivismRule> {
   anchorMs: number;
@@ -196,7 +204,7 @@ function compileProfile(pack: RulePack, id: string, platform: Platform): Compile
       recidivism: of('recidivism').map((rule) => ({ ...compileRule(rule), anchorMs: toEpochMs(rule.anchor), ledgerReason: squash(rule.ledgerReason) })),
       notes: of('note'),
       actions: byOrder(of('action')),
-      replies: byOrder(of('reply').map((rule) => ({ ...compileRule(rule), template: compileTemplate(rule.template) }))),
+      replies: byOrder(of('reply').map(compileReply)),
       refusals: of('refusal'),
       evidence: byOrder(of('evidence')),
       periods: of('evidence-period'),

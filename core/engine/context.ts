@@ -124,6 +124,8 @@ export function caseContext(facts: Facts, pack: RulePack, opts: EvaluateOptions)
     freeShipping: facts.shippingFee !== undefined ? facts.shippingFee === 0 : (settings?.shopPolicy?.freeShippingDefault ?? null),
     activity: facts.activity !== undefined ? squash(facts.activity) : '',
     refundStatus: facts.refundStatus !== undefined ? squash(facts.refundStatus) : '',
+    // Set by evaluate (it needs the timers); listed here so that every context has one shape.
+    factAfterDue: undefined,
     pack,
     compiled,
     profile,

@@ -11,7 +11,6 @@ export function repliesStep(ctx: CaseContext, compensation: Compensation): Reply
   spend(ctx.work, list.length);
   const { facts } = ctx;
   const shop = ctx.settings?.shopPolicy;
-  const refundAmount = facts.refundAmount !== undefined && !ctx.unreadable.includes('refundAmount') ? facts.refundAmount : undefined;
   const values: PlaceholderValues = {
     shopName: shop?.shopName,
     signature: shop?.signature,
@@ -19,9 +18,15 @@ export function repliesStep(ctx: CaseContext, compensation: Compensation): Reply
     refundId: facts.refundId,
     reason: ctx.reasonText,
     compensationAmount: compensation.amount ?? undefined,
-    paidAmount: ctx.paidFen !== null ? formatYuan(ctx.paidFen) : undefined,
-    refundAmount: refundAmount !== undefined ? formatYuan(yuanToFen(refundAmount)) : undefined,
+    paidAmount: undefined,
+    refundAmount: undefined,
   };
+  // The amounts as a reply writes them, formatted only when a template of the list writes one.
+  if (list.some((r) => r.writesAmounts)) {
+    const refundAmount = facts.refundAmount !== undefined && !ctx.unreadable.includes('refundAmount') ? facts.refundAmount : undefined;
+    values.paidAmount = ctx.paidFen !== null ? formatYuan(ctx.paidFen) : undefined;
+    values.refundAmount = refundAmount !== undefined ? formatYuan(yuanToFen(refundAmount)) : undefined;
+  }
   const replies: Reply[] = [];
   for (const { rule, template, condition } of list) {
     if (!condition(ctx)) continue;

@@ -92,5 +92,6 @@ export function renderTemplate(compiled: CompiledTemplate, values: PlaceholderVa
 
 /** renderTemplate as a reply of the pack: `{ id, ruleId, title, text, missing, parts }`. */
 export function renderReply<T>(rule: { id: string; title: T }, compiled: CompiledTemplate, values: PlaceholderValues): { id: string; ruleId: string; title: T } & RenderedReply {
-  return { id: rule.id, ruleId: rule.id, title: rule.title, ...renderTemplate(compiled, values) };
+  const { text, missing, parts } = renderTemplate(compiled, values);
+  return { id: rule.id, ruleId: rule.id, title: rule.title, text, missing, parts };
 }

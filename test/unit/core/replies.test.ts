@@ -41,6 +41,23 @@ describe('reply templates', () => {
     expect(renderTemplate(compileTemplate('{reason}'), { reason: '缺货' })).toEqual({ text: '缺货', missing: [], parts: [{ text: '缺货' }] });
   });
 
+  it('writes the amounts for a template that uses them (they are formatted only then)', () => {
+    const amountReply: Rule = {
+      ...(defaultPack.rules.find((r) => r.id === 'reply-apology-delivery') as Extract<Rule, { type: 'reply' }>),
+      id: 'reply-amounts',
+      template: '实付{paidAmount}元，退款{refundAmount}元，赔付{compensationAmount}元',
+    };
+    const pack = { ...defaultPack, rules: [...defaultPack.rules, amountReply] };
+    const facts = { ...unshipped, reason: '卖家缺货', paidAmount: 123.4, refundAmount: 99.9 };
+    const withAmounts = evaluate(facts, pack, { now: NOW, settings }).replies.find((r) => r.ruleId === 'reply-amounts')!;
+    expect(withAmounts.text).toBe('实付123.40元，退款99.90元，赔付37.02元');
+    const unread = evaluate({ ...facts, unreadable: ['paidAmount', 'refundAmount'] }, pack, { now: NOW, settings }).replies.find((r) => r.ruleId === 'reply-amounts')!;
+    expect(unread.missing).toEqual(['paidAmount', 'refundAmount', 'compensationAmount']);
+    // The default pack's replies write no amount; their texts are the same with or without this one.
+    const plain = evaluate(facts, defaultPack, { now: NOW, settings }).replies;
+    expect(evaluate(facts, pack, { now: NOW, settings }).replies.filter((r) => r.ruleId !== 'reply-amounts')).toEqual(plain);
+  });
+
   it('every template only uses known placeholders', () => {
     for (const r of defaultPack.rules) {
       if (r.type !== 'reply') continue;
