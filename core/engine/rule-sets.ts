@@ -92,11 +92,16 @@ const frozenList = <T>(list: T[]): T[] => Object.freeze(list) as T[];
 
 const ownCategories = (rule: Rule): readonly ReasonCategory[] | null => ('categories' in rule && Array.isArray(rule.categories) ? rule.categories : null);
 
-/** Per category key and state: the entries (pack order kept) whose indexed conditions hold. */
+/**
+ * Per category key and state: the entries (pack order kept) whose indexed conditions hold.
+ * The lists stay inside the engine (readonly by type) and are not frozen: V8 walks a frozen
+ * array in `for…of` through the generic iterator, allocating a result per element, and every
+ * step walks these lists on every case (8.0 instead of 9.7 KB allocated a case).
+ */
 function indexOne<R extends Rule, E extends { rule: R }>(entries: readonly E[], kind: CaseKind, category: ReasonCategory | null, categoryOwn: boolean): ByState<E> {
   const out = {} as Record<CompensationState, readonly E[]>;
   for (const state of COMPENSATION_STATES) {
-    out[state] = Object.freeze(entries.filter(({ rule }) => indexHolds(rule.when, categoryOwn ? ownCategories(rule) : null, kind, category, state)));
+    out[state] = entries.filter(({ rule }) => indexHolds(rule.when, categoryOwn ? ownCategories(rule) : null, kind, category, state));
   }
   return Object.freeze(out);
 }
