@@ -3,7 +3,7 @@ import type { LedgerEntry } from '../model/ledger';
 import { DEFAULT_CAP_WINDOW_HOURS, type CompensationRule } from '../model/rule-pack';
 import { formatYuan as yuan, percentOfFen, yuanToFen } from '../money/fen';
 import { HOUR, toEpochMs } from '../time/beijing';
-import type { CompiledRule } from './rule-sets';
+import type { PreparedCompensation } from './rule-sets';
 import { explain, type CaseContext } from './context';
 import { contestOf } from './contest';
 import type { CompensationState } from './when';
@@ -34,7 +34,7 @@ function noRuleText(ctx: CaseContext): Text {
 }
 
 export function compensationStep(ctx: CaseContext): CompensationSlice {
-  let found: CompiledRule<CompensationRule> | undefined;
+  let found: PreparedCompensation | undefined;
   const rules = ctx.rules.compensation[ctx.compensation];
   spend(ctx.work, rules.length);
   for (const c of rules) {
@@ -48,7 +48,7 @@ export function compensationStep(ctx: CaseContext): CompensationSlice {
   if (!rule.triggered) {
     const field = ctx.kind === 'complaint' ? 'complaintType' : 'reason';
     return {
-      compensation: notTriggered(rule.id, { zh: `不赔付：${rule.reason.zh}`, en: `No compensation: ${rule.reason.en}` }),
+      compensation: notTriggered(rule.id, found.words.declined),
       state: 'none',
       explanation: [explain('compensation', rule, { [field]: ctx.reasonText })],
       warnings: [],
@@ -62,7 +62,7 @@ export function compensationStep(ctx: CaseContext): CompensationSlice {
   if (facts.paidAt) used.paidAt = facts.paidAt;
   if (facts.shippedAt) used.shippedAt = facts.shippedAt;
   const warnings: Warning[] = [];
-  const amount = amountOf(rule, ctx, used, warnings);
+  const amount = amountOf(found, ctx, used, warnings);
   let text = amount.text;
   /** What must be established before the compensation holds (a claim, or a fact not read). */
   let confirm: Text | undefined;
@@ -107,24 +107,11 @@ const fieldZh = (k: string) => FIELD_ZH[k] ?? k;
 const FIELD_EN: Record<string, string> = { paidAt: 'Payment time', shippedAt: 'Shipping time', tradeStatus: 'Trade status', refundRequestedAt: 'Request time', paidAmount: 'Amount paid' };
 const fieldEn = (k: string) => FIELD_EN[k] ?? k;
 
-/** 假一赔十 / 假一赔三: the multiple as the platform names it. */
-function multipleText(multiple: number | undefined): Text {
-  if (!multiple) return { zh: '', en: '' };
-  const zh = multiple === 10 ? '十' : multiple === 3 ? '三' : String(multiple);
-  return { zh: `（假一赔${zh}）`, en: ` (${multiple}× rule)` };
-}
-
 /** The amount of a triggered compensation and the sentence that says how it was reached. */
-function amountOf(rule: CompensationRule, ctx: CaseContext, used: Record<string, unknown>, warnings: Warning[]): { fen: number | null; text: Text } {
+function amountOf(found: PreparedCompensation, ctx: CaseContext, used: Record<string, unknown>, warnings: Warning[]): { fen: number | null; text: Text } {
+  const { rule, words } = found;
   const bp = rule.basisPoints ?? null;
-  if (bp === null) {
-    const m = multipleText(rule.multiple);
-    return {
-      fen: null,
-      text: { zh: `触发赔付${m.zh}，但规则来源没有给出金额，不做估算：${rule.reason.zh}`, en: `Compensation applies${m.en} but the sources give no amount, so none is estimated: ${rule.reason.en}` },
-    };
-  }
-  const pct = `${bp / 100}`;
+  if (bp === null) return { fen: null, text: words.noAmount };
   let paidFen = ctx.paidFen;
   let baseZh = '实付';
   let baseEn = 'paid';
@@ -152,10 +139,7 @@ function amountOf(rule: CompensationRule, ctx: CaseContext, used: Record<string,
       fields: ['paidAmount'],
       ruleId: rule.id,
     });
-    return {
-      fen: null,
-      text: { zh: `触发赔付（实付金额的 ${pct}%），但实付金额未读到，金额未计算`, en: `Compensation applies (${pct} % of the paid amount) but the paid amount was not read, so no amount` },
-    };
+    return { fen: null, text: words.paidMissing };
   }
   const raw = percentOfFen(paidFen, bp);
   const min = rule.minFen ?? null;
@@ -163,22 +147,12 @@ function amountOf(rule: CompensationRule, ctx: CaseContext, used: Record<string,
   let fen = raw;
   if (min !== null && fen < min) fen = min;
   if (max !== null && fen > max) fen = max;
-  const bounds = boundsText(min, max);
-  const formZh = rule.form ? `，以${rule.form.zh}发放` : '';
-  const formEn = rule.form ? `, paid as ${rule.form.en}` : '';
+  const { percent, bounds, form } = words;
   const text: Text = {
-    zh: `触发赔付：${baseZh} ${yuan(paidFen)} 元 × ${pct}% = ${yuan(raw)} 元${bounds.zh} → ${yuan(fen)} 元${formZh}，由商家承担`,
-    en: `Compensation: ${baseEn} ${yuan(paidFen)} × ${pct} % = ${yuan(raw)}${bounds.en} → ${yuan(fen)} yuan${formEn}, at the seller's cost`,
+    zh: `触发赔付：${baseZh} ${yuan(paidFen)} 元 × ${percent}% = ${yuan(raw)} 元${bounds.zh} → ${yuan(fen)} 元${form.zh}，由商家承担`,
+    en: `Compensation: ${baseEn} ${yuan(paidFen)} × ${percent} % = ${yuan(raw)}${bounds.en} → ${yuan(fen)} yuan${form.en}, at the seller's cost`,
   };
   return capped(rule, ctx, fen, text, used, warnings);
-}
-
-/** `（最低 5.00 元，最高 500.00 元）` / ` (min 5.00, max 500.00)`, empty without bounds. */
-function boundsText(min: number | null, max: number | null): Text {
-  if (min === null && max === null) return { zh: '', en: '' };
-  if (min === null) return { zh: `（最高 ${yuan(max ?? 0)} 元）`, en: ` (max ${yuan(max ?? 0)})` };
-  if (max === null) return { zh: `（最低 ${yuan(min)} 元）`, en: ` (min ${yuan(min)})` };
-  return { zh: `（最低 ${yuan(min)} 元，最高 ${yuan(max)} 元）`, en: ` (min ${yuan(min)}, max ${yuan(max)})` };
 }
 
 /** Is a ledger time inside `(from, to]`? */

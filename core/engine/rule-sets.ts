@@ -14,6 +14,7 @@ import {
   type Rule,
   type When,
 } from '../model/rule-pack';
+import { compensationWords, type CompensationWords } from './compensation-words';
 import { compensationHolds, compileWhen, type CompensationState, type Predicate } from './when';
 
 /**
@@ -33,6 +34,9 @@ export interface CompiledRule<R extends Rule> {
   condition: Predicate;
 }
 
+export interface PreparedCompensation extends CompiledRule<CompensationRule> {
+  words: CompensationWords;
+}
 interface PreparedPenalty extends CompiledRule<PenaltyRule> {
   penalty: Penalty;
   explanation: Explanation;
@@ -57,7 +61,7 @@ type ByState<T> = Readonly<Record<CompensationState, readonly T[]>>;
 
 /** The rules of one profile for one case kind and reason category. */
 export interface CaseRules<Reply, Recidivism> {
-  compensation: ByState<CompiledRule<CompensationRule>>;
+  compensation: ByState<PreparedCompensation>;
   contests: ByState<CompiledRule<ContestRule>>;
   penalties: ByState<PreparedPenalty>;
   recidivism: ByState<Recidivism>;
@@ -159,7 +163,7 @@ export function buildCaseRules<Reply extends { rule: Rule }, Recidivism extends 
   kinds: readonly CaseKind[],
 ): Record<CaseKind, Map<string, CaseRules<Reply, Recidivism>>> {
   const compiled = <R extends Rule>(rule: R): CompiledRule<R> => ({ rule, condition: residualCondition(rule.when) });
-  const compensation = lists.compensation.map(compiled);
+  const compensation = lists.compensation.map((rule): PreparedCompensation => ({ ...compiled(rule), words: compensationWords(rule) }));
   const contests = lists.contests.map(compiled);
   const notes = lists.notes.map(prepareNote);
   const actions = lists.actions.map(prepareAction);
