@@ -86,11 +86,11 @@ function parseTime(value: unknown): number | null {
   return Number.isNaN(ms) ? null : ms;
 }
 
-const isTimeFact = (key: FactKey): key is TimeFact => (TIME_FACTS as readonly string[]).includes(key);
-
 /** Epoch ms of a fact as read (unreadable or not); null when absent or not a time. */
 export function timeOf(ctx: CaseContext, key: FactKey): number | null {
-  return isTimeFact(key) ? ctx.times[key] : parseTime(ctx.facts[key]);
+  // A time fact was parsed with the context; any other fact is read as a time here.
+  const parsed = (ctx.times as Partial<Record<FactKey, number | null>>)[key];
+  return parsed !== undefined ? parsed : parseTime(ctx.facts[key]);
 }
 
 export function explain(verdict: string, rule: { id: string; reason: Text; citation: Citation }, facts: Record<string, unknown>): Explanation {

@@ -64,6 +64,11 @@ export interface RenderedReply {
   parts: { text: string; placeholder?: string }[];
 }
 
+/** A missing value's part of a rendered text: its visible mark, the same frozen object for every text. */
+const MISSING_PARTS = Object.fromEntries(
+  (Object.keys(PLACEHOLDER_MARKS) as TemplatePlaceholder[]).map((name) => [name, Object.freeze({ text: PLACEHOLDER_MARKS[name], placeholder: name })]),
+) as Record<TemplatePlaceholder, { readonly text: string; readonly placeholder: string }>;
+
 /** Fill a compiled template. Empty / whitespace-only values count as missing. */
 export function renderTemplate(compiled: CompiledTemplate, values: PlaceholderValues): RenderedReply {
   const parts: RenderedReply['parts'] = [];
@@ -79,11 +84,11 @@ export function renderTemplate(compiled: CompiledTemplate, values: PlaceholderVa
       continue;
     }
     const name = part.placeholder;
-    const mark = PLACEHOLDER_MARKS[name];
+    const marker = MISSING_PARTS[name];
     if (run) parts.push({ text: run });
     run = '';
-    parts.push({ text: mark, placeholder: name });
-    text += mark;
+    parts.push(marker);
+    text += marker.text;
     if (!missing.includes(name)) missing.push(name);
   }
   if (run || parts.length === 0) parts.push({ text: run });
