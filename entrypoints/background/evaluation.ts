@@ -26,6 +26,8 @@ export const LEDGER_LOOKBACK_DAYS = 400;
 
 interface EvaluatorDeps {
   store: () => Promise<SentinelStore>;
+  /** The enterprise policy answered late and differs from what the settings used: evaluate everything again. */
+  policyLate?: () => void;
   packs: PackService;
   rules: RulesApi;
   nowMs: () => number;
@@ -41,7 +43,7 @@ export class Evaluator {
   private readonly effective: Lazy<EffectiveSettings>;
 
   constructor(private readonly deps: EvaluatorDeps) {
-    this.effective = lazily(async () => loadSettings(await deps.store()));
+    this.effective = lazily(async () => loadSettings(await deps.store(), deps.policyLate));
   }
 
   /** The effective settings (managed policy applied) and the leaves the policy locks. */

@@ -59,7 +59,9 @@ export function createWorker(deps: WorkerDeps) {
   const db = lazily(() => openStoreOrReadOnly(deps.dbName));
   const store = () => db.get();
   const packs = new PackService(store, deps.rules, nowIso);
-  const evaluator = new Evaluator({ store, packs, rules: deps.rules, nowMs });
+  // A late enterprise policy is a policy change (events.onManagedChanged): every tab evaluated again.
+  const policyLate = () => void serial(() => services.reevaluateAll()).catch((e: unknown) => console.error('[sentinel] late policy', e));
+  const evaluator = new Evaluator({ store, packs, rules: deps.rules, nowMs, policyLate });
   const broadcast =
     deps.broadcast ??
     (async (tabId: number) => {
