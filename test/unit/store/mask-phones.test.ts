@@ -13,6 +13,11 @@ describe('maskPhones', () => {
     ['打 幺三八零零一三八零零零', '打 ***'],
     ['全角 １３８００１３８０００', '全角 ***'],
     ['１３８ ００１３ ８０００', '***'],
+    // the review's other formats (L5)
+    ['电话 138.0013.8000', '电话 ***'],
+    ['打 1 3 8 0 0 1 3 8 0 0 0 谢谢', '打 *** 谢谢'],
+    ['微信同号 一三八零零一三八零零零', '微信同号 ***'],
+    ['(010) 1234 5678', '(***'],
   ])('%s → %s', (text, masked) => {
     expect(maskPhones(text)).toBe(masked);
     expect(maskPhones(text)).not.toMatch(/\d{3}[\s-]?\d{4}/);
