@@ -78,7 +78,8 @@ export function createEvents(s: Services) {
 
     /**
      * Every worker start (and install / browser startup): side-panel behaviour, the daily
-     * purge alarm, the team-pack alarm, drop state of tabs that no longer exist, and
+     * purge alarm, the team-pack alarm, drop state of tabs that no longer exist, ask the
+     * tabs stored only in part (over the session budget, tab-state.ts) to report again, and
      * recompute deadline alarms + badge from the stored reads and evaluation instants.
      * Reports arriving meanwhile do not wait for it.
      */
@@ -105,6 +106,9 @@ export function createEvents(s: Services) {
       ids.forEach((id, i) => {
         if (!alive[i] && st.tabs.delete(id)) st.persistTab(id);
       });
+      for (const t of st.tabs.values()) {
+        if (t.partial) s.notifyTab(t.tabId).catch((e: unknown) => console.warn('[sentinel] re-read request failed', e));
+      }
       await s.alarms.refresh();
       await s.warnings(() => s.notifier.notifyCrossings());
     },

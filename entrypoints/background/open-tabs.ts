@@ -2,13 +2,13 @@ import { browser } from '#imports';
 import type { PanelRead } from '../../core/model/facts';
 import { maskPhones } from '../../core/store';
 import { queueOrder } from '../../core/urgency';
-import { caseKey, sameRead } from '../../protocol/limits';
+import { caseKey } from '../../protocol/limits';
 import type { Validated } from '../../protocol/schemas';
 import type { CaseView, TabCases } from '../../protocol/views';
 import { uniqueCases } from './deadline-alarms';
 import type { EvalContext, Evaluator } from './evaluation';
 import { lazily, type Lazy } from './promises';
-import { SessionState, type StoredCase, type TabMem } from './tab-state';
+import { SessionState, keptSeenAt, type StoredCase, type TabMem } from './tab-state';
 
 /** The part of runtime.MessageSender the worker reads. */
 export interface MessageSender {
@@ -85,7 +85,7 @@ export class OpenTabs {
   private readonly staging = new Map<number, Staging>();
 
   constructor(private readonly deps: OpenTabsDeps) {
-    this.session = lazily(() => SessionState.load(deps.onDropped));
+    this.session = lazily(() => SessionState.load(deps.onDropped, deps.nowMs));
   }
 
   /** The tab states (rebuilt from one storage.session read after a restart). */
@@ -144,10 +144,9 @@ export class OpenTabs {
       // A case already known in this tab with exactly the same read keeps its evaluation
       // instant (`seenAt`): the page's countdown text (剩余…) was read at that instant, so
       // re-evaluating it "now" would move the due time.
-      const prev = before.get(key);
-      const same = prev !== undefined && sameRead(prev.read, read);
-      if (!same) changed.add(key);
-      const v = this.deps.evaluator.evaluate(read, key, tabId, url, same ? prev.seenAt : now, c);
+      const kept = keptSeenAt(samePage, before, key, read);
+      if (kept === undefined) changed.add(key);
+      const v = this.deps.evaluator.evaluate(read, key, tabId, url, kept ?? now, c);
       if (v) views.push(v);
     }
     // Later chunks of a long page (append) add to the cases the earlier chunks reported.
@@ -156,6 +155,8 @@ export class OpenTabs {
     const keptViews = d.append && samePage ? this.viewsOf(samePage, c).filter((v) => !keys.has(v.key) && !removed.has(v.key)) : [];
     const all = [...keptViews, ...views];
     const unreadable = d.unreadable ?? (d.append ? samePage?.unreadable : undefined);
+    // An update of a tab rebuilt in part (after a restart) is still partial: only a whole report completes it.
+    const partial = d.append ? samePage?.partial : undefined;
     st.tabs.set(tabId, {
       tabId,
       url,
@@ -164,6 +165,7 @@ export class OpenTabs {
       updatedMs: this.deps.nowMs(),
       views: all,
       version: c.version,
+      ...(partial ? { partial, ...(samePage?.seen ? { seen: samePage.seen } : {}) } : {}),
     });
     st.lastTab = tabId;
     st.persistTab(tabId);
@@ -200,10 +202,9 @@ export class OpenTabs {
       const key = caseKey(read);
       if (staging.keys.has(key)) continue;
       staging.keys.add(key);
-      const prev = before.get(key);
-      const same = prev !== undefined && sameRead(prev.read, read);
-      if (!same) staging.changed.add(key);
-      const v = this.deps.evaluator.evaluate(read, key, tabId, url, same ? prev.seenAt : now, c);
+      const kept = keptSeenAt(prior?.url === url ? prior : undefined, before, key, read);
+      if (kept === undefined) staging.changed.add(key);
+      const v = this.deps.evaluator.evaluate(read, key, tabId, url, kept ?? now, c);
       if (v) views.push(v);
     }
     staging.views.push(...views);
