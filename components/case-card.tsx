@@ -1,6 +1,6 @@
 import type { Deadline, Explanation, Guidance } from '../core/model/guidance';
 import type { PanelRead } from '../core/model/facts';
-import type { ThresholdsHours } from './countdown-badge';
+import type { ThresholdsHours } from '../core/urgency';
 import { Countdown } from './countdown';
 import { ReplyList, type CopyText } from './reply-list';
 import { MemoLine } from './memo-line';

@@ -1,39 +1,18 @@
 import { formatCountdown, formatCountdownEn, formatCountdownShort } from '../core/time/duration';
 import { toEpochMs } from '../core/time/beijing';
-import { HOUR_MS } from '../core/time/units';
+import { DEFAULT_THRESHOLDS_HOURS, urgencyOf, type ThresholdsHours, type Urgency } from '../core/urgency';
 
 /**
  * The in-page countdown badge: a `<aftersale-sentinel-badge>` host with an OPEN shadow
  * root, so tests and tools can read it. Plain DOM, no framework: a 1,000-row list gets 1,000 of
  * these in one frame, and every scraped or rule text goes in through `textContent`.
  *
- * Pure pieces (`urgencyOf`, `countdownText`) are shared with the side panel's countdowns.
+ * `countdownText` is shared with the side panel's countdowns; urgency comes from core/urgency.ts.
  */
 
 export const BADGE_TAG = 'aftersale-sentinel-badge';
 
-type Urgency = 'breached' | 'critical' | 'warning' | 'ok';
 export type BadgeLocale = 'zh-CN' | 'en';
-
-/** Hours before a deadline, most distant first (settings.warningThresholdsHours), e.g. [4, 1]. */
-export type ThresholdsHours = readonly number[];
-export const DEFAULT_THRESHOLDS_HOURS: ThresholdsHours = [4, 1];
-
-
-/**
- * breached (due ≤ now) · critical (under the last = nearest threshold, 1 h by default) ·
- * warning (under the first threshold, 4 h by default) · ok.
- */
-export function urgencyOf(dueMs: number, nowMs: number, thresholdsHours: ThresholdsHours = DEFAULT_THRESHOLDS_HOURS): Urgency {
-  const left = dueMs - nowMs;
-  if (left <= 0) return 'breached';
-  const hs = thresholdsHours.length > 0 ? thresholdsHours : DEFAULT_THRESHOLDS_HOURS;
-  const first = Math.max(...hs);
-  const last = Math.min(...hs);
-  if (left < last * HOUR_MS) return 'critical';
-  if (left < first * HOUR_MS) return 'warning';
-  return 'ok';
-}
 
 /** `2天23时07分`; past the deadline `已超时 1时05分`; English `2d 23h 07m` / `overdue 1h 05m`. */
 export function countdownText(dueMs: number, nowMs: number, locale: BadgeLocale = 'zh-CN'): string {

@@ -1,4 +1,5 @@
-import { countdownText, urgencyOf, type ThresholdsHours } from './countdown-badge';
+import { countdownText } from './countdown-badge';
+import { urgencyOf, type ThresholdsHours } from '../core/urgency';
 import { toEpochMs } from '../core/time/beijing';
 import type { UiLocale } from './i18n';
 

@@ -1,5 +1,5 @@
 import type { Citation, Guidance } from '../core/model/guidance';
-import type { ThresholdsHours } from './countdown-badge';
+import type { ThresholdsHours } from '../core/urgency';
 import { Countdown } from './countdown';
 import { getLocale, pick, t, tKnown } from './i18n';
 

@@ -1,4 +1,4 @@
-import type { ThresholdsHours } from './countdown-badge';
+import type { ThresholdsHours } from '../core/urgency';
 import { CaseTitle, type CaseHead } from './case-card';
 import { Countdown } from './countdown';
 import { getLocale, t } from './i18n';

@@ -95,12 +95,33 @@ function msToNextDeadline(deadlines: readonly Pick<Deadline, 'dueAt'>[], nowMs: 
   return best;
 }
 
+/** How near a deadline is, for colour and counting: one rule for the badge, the panel and the worker. */
+export type Urgency = 'breached' | 'critical' | 'warning' | 'ok';
+
+/** Hours before a deadline, most distant first (settings.warningThresholdsHours), e.g. [4, 1]. */
+export type ThresholdsHours = readonly number[];
+export const DEFAULT_THRESHOLDS_HOURS: ThresholdsHours = [4, 1];
+
 /**
- * Urgent (the toolbar badge counts these): some deadline not yet breached is due within the
- * first (largest) warning threshold. Breached deadlines no longer count: the badge counts the
- * cases the agent can still save.
+ * breached (due ≤ now) · critical (within the last = nearest threshold, 1 h by default) ·
+ * warning (within the first threshold, 4 h by default) · ok. "Within" includes the threshold
+ * itself: the warning alarm set at due − 4 h fires at that instant, and the badge turns with it.
  */
-export function isUrgent(deadlines: readonly Pick<Deadline, 'dueAt'>[], thresholdsHours: readonly number[], nowMs: number): boolean {
+export function urgencyOf(dueMs: number, nowMs: number, thresholdsHours: ThresholdsHours = DEFAULT_THRESHOLDS_HOURS): Urgency {
+  const left = dueMs - nowMs;
+  if (left <= 0) return 'breached';
+  const hs = thresholdsHours.length > 0 ? thresholdsHours : DEFAULT_THRESHOLDS_HOURS;
+  if (left <= Math.min(...hs) * HOUR_MS) return 'critical';
+  if (left <= Math.max(...hs) * HOUR_MS) return 'warning';
+  return 'ok';
+}
+
+/**
+ * Urgent (the toolbar badge counts these): the nearest deadline not yet breached is within the
+ * first (largest) warning threshold, by urgencyOf. Breached deadlines no longer count: the badge
+ * counts the cases the agent can still save.
+ */
+export function isUrgent(deadlines: readonly Pick<Deadline, 'dueAt'>[], thresholdsHours: ThresholdsHours, nowMs: number): boolean {
   const left = msToNextDeadline(deadlines, nowMs);
-  return left !== null && left <= Math.max(...thresholdsHours) * HOUR_MS;
+  return left !== null && urgencyOf(nowMs + left, nowMs, thresholdsHours) !== 'ok';
 }

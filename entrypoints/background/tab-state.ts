@@ -36,7 +36,7 @@ import { afterAnswer } from './promises';
  */
 
 /** UTF-8 bytes of a tab's stored JSON, per tab and for all tabs (chrome.storage.session: 10 MB). */
-export const TAB_BUDGET_BYTES = 3_000_000;
+const TAB_BUDGET_BYTES = 3_000_000;
 export const TOTAL_BUDGET_BYTES = 6_000_000;
 
 /** A case whose read is not stored: its key, read fingerprint and evaluation instant. */
@@ -95,7 +95,7 @@ function utf8Bytes(str: string): number {
 const sizeOf = (v: unknown) => utf8Bytes(JSON.stringify(v)) + 1;
 
 /** A short fingerprint of what `sameRead` compares (cyrb53). */
-export function readFingerprint(read: PanelRead): string {
+function readFingerprint(read: PanelRead): string {
   const str = `${read.kind}|${read.platform}|${read.unreadable.join()}|${JSON.stringify(read.facts)}`;
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;

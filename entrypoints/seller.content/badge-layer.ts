@@ -1,6 +1,5 @@
 import {
   badgeTagOf,
-  DEFAULT_THRESHOLDS_HOURS,
   activateBadge,
   badgeModelOf,
   createBadgeHost,
@@ -10,8 +9,8 @@ import {
   tickBadge,
   type BadgeLocale,
   type BadgeModel,
-  type ThresholdsHours,
 } from '../../components/countdown-badge';
+import { DEFAULT_THRESHOLDS_HOURS, type ThresholdsHours } from '../../core/urgency';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 /**

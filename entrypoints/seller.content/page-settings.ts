@@ -1,6 +1,7 @@
 import type { Platform } from '../../core/model/facts';
 import { answeredPlatform, type PlatformSettings } from '../../core/model/platform-answer';
-import type { BadgeLocale, ThresholdsHours } from '../../components/countdown-badge';
+import type { BadgeLocale } from '../../components/countdown-badge';
+import type { ThresholdsHours } from '../../core/urgency';
 import type { BadgeLayer } from './badge-layer';
 
 export type ContentSettings = PlatformSettings & { warningThresholdsHours?: ThresholdsHours; locale?: BadgeLocale };

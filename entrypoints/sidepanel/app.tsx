@@ -11,7 +11,7 @@ import { DEFAULT_BATCH_LIMITS } from '../../core/batch/limits';
 import { getLocale, pick, t, tCount, tKnown } from '../../components/i18n';
 import { detectPageKind, isWorkbench } from '../../core/pages/urls';
 import type { CaseView } from '../../protocol/map';
-import type { ThresholdsHours } from '../../components/countdown-badge';
+import type { ThresholdsHours } from '../../core/urgency';
 import { newer, usePanelData, type PanelApi, type PanelDetail, type PanelState } from './panel-data';
 
 export type { PanelApi };

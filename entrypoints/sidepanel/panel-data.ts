@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { CaseSummary, CaseView, PageUnreadable, TabCases } from '../../protocol/map';
 import { shopKey, type PlatformSettings } from '../../core/model/platform-answer';
 import type { Platform } from '../../core/model/vocabulary';
-import { DEFAULT_THRESHOLDS_HOURS, type ThresholdsHours } from '../../components/countdown-badge';
+import { DEFAULT_THRESHOLDS_HOURS, type ThresholdsHours } from '../../core/urgency';
 import type { CopyText } from '../../components/reply-list';
 import type { SettleApi } from '../../components/settle-line';
 import { getLocale, setLocale, type UiLocale } from '../../components/i18n';

@@ -7,9 +7,9 @@ import {
   createBadgeHost,
   renderBadge,
   tickBadge,
-  urgencyOf,
   type BadgeModel,
 } from '../../../components/countdown-badge';
+import { isUrgent, urgencyOf } from '../../../core/urgency';
 import { toEpochMs } from '../../../core/time/beijing';
 
 const NOW = toEpochMs('2026-11-20T10:00:00+08:00');
@@ -100,6 +100,9 @@ describe('colour by urgency', () => {
   it.each([
     [5 * H, 'ok'],
     [4 * H + S, 'ok'],
+    [4 * H, 'warning'],
+    [H + S, 'warning'],
+    [H, 'critical'],
     [3 * H + 59 * M, 'warning'],
     [59 * M, 'critical'],
     [0, 'breached'],
@@ -109,6 +112,14 @@ describe('colour by urgency', () => {
     const host = mount(countdownModel(NOW + left));
     expect(boxOf(host).className).toContain(urgency);
   });
+
+  it.each([5 * H, 4 * H + S, 4 * H, 2 * H, H, S, 0, -M])(
+    '%d ms left: the toolbar count (isUrgent) agrees with the badge colour',
+    (left) => {
+      const colour = urgencyOf(NOW + left, NOW, [4, 1]);
+      expect(isUrgent([{ dueAt: iso(NOW + left) }], [4, 1], NOW)).toBe(colour === 'warning' || colour === 'critical');
+    },
+  );
 
   it('follows the thresholds from settings', () => {
     expect(urgencyOf(NOW + 6 * H, NOW, [8, 2])).toBe('warning');
