@@ -134,7 +134,7 @@ function byUrgency(t: TabMem, nowMs: number): StoredCase[] {
  * urgent reads, the other cases as `seen` entries (up to half the budget is kept for those),
  * and `partial` when some case is not stored whole.
  */
-export function toStored(t: TabMem, budget: number, nowMs: number): { value: StoredTab; bytes: number } {
+function toStored(t: TabMem, budget: number, nowMs: number): { value: StoredTab; bytes: number } {
   const head: StoredTab = { tabId: t.tabId, url: t.url, cases: [], ...(t.unreadable ? { unreadable: t.unreadable } : {}), updatedMs: t.updatedMs };
   const flags = sizeOf({ seen: [], partial: true }); // room for the fields added below
   let bytes = sizeOf(head) + flags;
