@@ -2,6 +2,7 @@ import type { CaseKind, FactKey, Facts } from '../model/facts';
 import { PageContext } from './context';
 import type { ColumnCase } from './columns';
 import type { HeaderRow } from './list';
+import type { Steps } from './steps';
 import { AFTERSALE_LABELS } from './labels';
 import { detectPageKind, type PageKind } from './urls';
 
@@ -33,6 +34,12 @@ export interface PageAdapter {
   id: PageKind;
   /** The case kind it reads (refund adapters report `aftersale` for a 交易成功 trade). */
   kind: CaseKind;
+  /**
+   * The long work `detect` and `read` will ask the context for (a list's rows), done in
+   * steps ahead of them (readPageSteps); exactly that work, so a read run at once costs
+   * the same. Without it, everything happens in `detect` / `read`.
+   */
+  prepare?(ctx: PageContext): Steps<void>;
   detect(url: string, root: ParentNode, ctx?: PageContext): boolean;
   read(root: ParentNode, ctx?: PageContext): AdapterCase[];
   /**

@@ -5,6 +5,7 @@ import { FactsBuilder } from './facts-builder';
 import { FREE_TEXT_LABELS, LABEL_TO_KEY, MAX_LABEL_LENGTH, NON_FACT_TITLES, TIMER_TITLES } from './labels';
 import { pairedValue } from './pairing';
 import { isInNoise, type LabelHit, type PageScan } from './scan';
+import { drain, type Steps } from './steps';
 import { countdownsIn } from './timer';
 
 /**
@@ -130,20 +131,25 @@ function holdsLabel(cells: readonly Element[], memo: TitleMemo): boolean {
   return bare > 0;
 }
 
+/** Elements walked between two steps of the value-row search. */
+const ELEMENTS_PER_STEP = 64;
+
 const NOT_ROWS: ReadonlySet<string> = new Set(['COLGROUP', 'COL', 'THEAD', 'SELECT', 'OPTGROUP', 'SVG', 'SCRIPT', 'STYLE', 'TEMPLATE']);
 
 /**
  * Rows of value cells under a title row: elements after it with as many cells as it has
  * titles, holding no label, not inside another such row, up to the next title row.
  */
-function valueRows(scan: PageScan, title: TitleRow, titleRows: ReadonlySet<Element>, memo: TitleMemo): Element[] {
+function* valueRows(scan: PageScan, title: TitleRow, titleRows: ReadonlySet<Element>, memo: TitleMemo): Steps<Element[]> {
   const n = title.columns.length;
   const out: Element[] = [];
   // From just past the title row to the next title row: each title walks its own part of the page.
   const walker = scan.doc.createTreeWalker(scan.root, SHOW_ELEMENT);
   walker.currentNode = title.element;
   let node: Node | null = pastSubtree(walker);
+  let walked = 0;
   for (; node; node = walker.nextNode()) {
+    if (++walked % ELEMENTS_PER_STEP === 0) yield;
     const el = node as Element;
     if (titleRows.has(el)) break;
     if (el.childElementCount < n || NOT_ROWS.has(el.tagName.toUpperCase())) continue;
@@ -276,6 +282,11 @@ function headsPlainTable(row: Element): boolean {
  * block, titles classified cell by cell) — the reference the tests compare with.
  */
 export function readColumnLists(scan: PageScan, opts: { plain?: boolean } = {}): ColumnList[] {
+  return drain(readColumnListsSteps(scan, opts));
+}
+
+/** readColumnLists in steps (one per case): see steps.ts. */
+export function* readColumnListsSteps(scan: PageScan, opts: { plain?: boolean } = {}): Steps<ColumnList[]> {
   const plain = opts.plain === true;
   const memo: TitleMemo = plain ? null : new Map();
   const titles = findTitleRows(scan);
@@ -286,16 +297,20 @@ export function readColumnLists(scan: PageScan, opts: { plain?: boolean } = {}):
     // no row there has a block of its own, so there is nothing to read here (checked below
     // for every other shape, at the price of reading all its rows).
     if (!plain && headsPlainTable(title.element)) continue;
-    const rows = valueRows(scan, title, titleEls, memo);
+    const rows = yield* valueRows(scan, title, titleEls, memo);
     const blocks = blocksOf(rows, title.element, scan.root);
     // Rows of one table under a header row (no block of their own) are the header-row reader's (list.ts).
     if (blocks.some((b, i) => b === rows[i])) continue;
     const hits = plain ? null : headerHits(scan, rows, blocks);
-    const cases = rows.map((row, i) => {
+    yield;
+    const cases: ColumnCase[] = [];
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
       const block = blocks[i]!;
       const own = hits ? (hits.get(block) ?? NO_HITS) : scan.hits.filter((h) => block.contains(h.node) && !row.contains(h.node));
-      return readCase(scan, title, row, block, own, plain);
-    });
+      cases.push(readCase(scan, title, row, block, own, plain));
+      yield;
+    }
     out.push({ title, cases });
   }
   return out;

@@ -8,6 +8,10 @@ const KEYS: readonly FactKey[] = ['complaintType'];
 export const complaintList: PageAdapter = {
   id: 'complaint-list',
   kind: 'complaint',
+  *prepare(ctx) {
+    yield* ctx.columnListsSteps();
+    if (!ctx.columnListsOf(true).some((l) => l.cases.length > 0)) yield* ctx.listRowsSteps(KEYS);
+  },
   detect(url, root, ctx) {
     if (urlSays(url, 'complaint-list')) return true;
     const c = contextFor(root, ctx);

@@ -1,8 +1,9 @@
 import type { FactKey } from '../model/facts';
-import { readColumnLists, type ColumnList } from './columns';
+import { readColumnListsSteps, type ColumnList } from './columns';
 import { readDetailPanels, type DetailPanel } from './detail';
-import { findHeaderRows, readListRows, type HeaderRow, type ListRow } from './list';
+import { findHeaderRows, readListRowsSteps, type HeaderRow, type ListRow } from './list';
 import { scanPage, type PageScan } from './scan';
+import { drain, type Steps } from './steps';
 
 /**
  * What one read of a page has found so far, shared by all adapters: the scan (one
@@ -15,8 +16,12 @@ export class PageContext {
   private readonly panels = new Map<string, DetailPanel[]>();
   private readonly rows = new Map<string, ListRow[]>();
 
-  constructor(readonly root: ParentNode) {
-    this.scan = scanPage(root);
+  /** `scan`: the page's scan when already taken (readPageSteps takes it in steps). */
+  constructor(
+    readonly root: ParentNode,
+    scan?: PageScan,
+  ) {
+    this.scan = scan ?? scanPage(root);
   }
 
   get headers(): HeaderRow[] {
@@ -26,7 +31,13 @@ export class PageContext {
 
   /** Lists with their titles apart from the cases (workbench per-case tables, old refund2 blocks). */
   get columnLists(): ColumnList[] {
-    this.columns ??= readColumnLists(this.scan);
+    this.columns ??= drain(readColumnListsSteps(this.scan));
+    return this.columns;
+  }
+
+  /** The column lists read in steps (ahead of `columnLists`, which then has them). */
+  *columnListsSteps(): Steps<ColumnList[]> {
+    this.columns ??= yield* readColumnListsSteps(this.scan);
     return this.columns;
   }
 
@@ -43,11 +54,16 @@ export class PageContext {
   }
 
   listRows(keys: readonly FactKey[], exclude: readonly FactKey[] = []): ListRow[] {
+    return drain(this.listRowsSteps(keys, exclude));
+  }
+
+  /** listRows in steps (ahead of `listRows`, which then has them). */
+  *listRowsSteps(keys: readonly FactKey[], exclude: readonly FactKey[] = []): Steps<ListRow[]> {
     const id = `${keys.join(',')}|${exclude.join(',')}`;
     let rows = this.rows.get(id);
     if (!rows) {
       const headers = this.headersWith(keys).filter((h) => !h.columns.some((c) => exclude.includes(c.key)));
-      rows = readListRows(this.scan, headers);
+      rows = yield* readListRowsSteps(this.scan, headers);
       this.rows.set(id, rows);
     }
     return rows;

@@ -1,6 +1,7 @@
 /** Page readers: label-driven, one adapter per back-office page kind. */
-export { ADAPTERS, readPage, readPageWithAnchors, rereadRows } from './registry';
+export { ADAPTERS, readPage, readPageSteps, readPageWithAnchors, rereadRows } from './registry';
 export type { ListSource } from './registry';
+export type { Steps } from './steps';
 export type { AdapterCase, PageAdapter } from './adapter';
 export { PageContext } from './context';
 export { BACK_OFFICE_MATCHES, EXAMPLE_URLS, PAGE_KINDS, detectPageKind, isWorkbench, platformFromHost } from './urls';

@@ -4,6 +4,7 @@ import { BADGE_TAG, cellOf, cellsOf, isHeaderCellRow, isRow, rowCells, SHOW_TEXT
 import { FactsBuilder, type ValueCache } from './facts-builder';
 import { FREE_TEXT_LABELS, MAX_LABEL_LENGTH, PLAIN_TITLES, TIMER_TITLES, labelKey, splitFreeLabel, splitInlineLabel } from './labels';
 import { isInNoise, isNoiseRow, type LabelHit, type PageScan } from './scan';
+import { drain, type Steps } from './steps';
 import { countdownsIn } from './timer';
 
 export { isRow };
@@ -260,6 +261,11 @@ function readRow(
  * reading the fast one must equal (test/unit/pages/list-plain.test.ts).
  */
 export function readListRows(scan: PageScan, headers: readonly HeaderRow[], opts: { plain?: boolean } = {}): ListRow[] {
+  return drain(readListRowsSteps(scan, headers, opts));
+}
+
+/** readListRows in steps (one per body row): see steps.ts. */
+export function* readListRowsSteps(scan: PageScan, headers: readonly HeaderRow[], opts: { plain?: boolean } = {}): Steps<ListRow[]> {
   const plain = opts.plain === true;
   const headerSet = new Set(headers.map((h) => h.row));
   const out: ListRow[] = [];
@@ -270,6 +276,7 @@ export function readListRows(scan: PageScan, headers: readonly HeaderRow[], opts
     for (let r = 0; r < rows.length; r++) {
       const read = readRow(scan.doc, st, rows[r]!, badgeCells, plain ? NO_TEXTS : scan.rowTexts, out.length);
       if (read) out.push(read);
+      yield;
     }
   }
   return out;

@@ -15,6 +15,10 @@ const NO_LABELS: ReadonlySet<string> = new Set();
 export const refundList: PageAdapter = {
   id: 'refund-list',
   kind: 'refund',
+  *prepare(ctx) {
+    yield* ctx.columnListsSteps();
+    if (!ctx.columnListsOf(false).some((l) => l.cases.length > 0)) yield* ctx.listRowsSteps(KEYS, NOT);
+  },
   detect(url, root, ctx) {
     if (urlSays(url, 'refund-list')) return true;
     const c = contextFor(root, ctx);

@@ -9,6 +9,8 @@ import { refundList } from './refund-list';
 import type { HeaderRow } from './list';
 import { checkTimes, type ReadWarning } from './plausible';
 import { SHOW_TEXT } from './dom';
+import { scanSteps } from './scan';
+import { drain, type Steps } from './steps';
 import { detectPageKind, isWorkbench, platformFromHost, type PageKind } from './urls';
 
 /**
@@ -125,11 +127,21 @@ function ordered(url: string, adapters: readonly PageAdapter[]): PageAdapter[] {
  * each case belongs to (detail: the panel element; list: the row) for badges.
  */
 export function readPageWithAnchors(root: ParentNode, url: string, opts: ReadPageOptions = {}): PageReadResult<AnchoredPanelRead> {
+  return drain(readPageSteps(root, url, opts));
+}
+
+/**
+ * readPageWithAnchors in steps (a row or a case each; see steps.ts): the same read, for a
+ * caller that spreads it over several tasks. Such a caller must throw away a read the page
+ * changed under (the content script watches for that): steps taken before and after a
+ * change are two different pages.
+ */
+export function* readPageSteps(root: ParentNode, url: string, opts: ReadPageOptions = {}): Steps<PageReadResult<AnchoredPanelRead>> {
   const tried: string[] = [];
   const errors: PageReadResult['errors'] = [];
   let ctx: PageContext;
   try {
-    ctx = new PageContext(root);
+    ctx = new PageContext(root, yield* scanSteps(root));
   } catch (e) {
     return { cases: [], tried, errors: [{ adapter: 'scan', message: message(e) }] };
   }
@@ -137,6 +149,7 @@ export function readPageWithAnchors(root: ParentNode, url: string, opts: ReadPag
     tried.push(adapter.id);
     let found: AdapterCase[];
     try {
+      if (adapter.prepare) yield* adapter.prepare(ctx);
       if (!adapter.detect(url, root, ctx)) continue;
       found = adapter.read(root, ctx);
     } catch (e) {

@@ -3,6 +3,7 @@ import { compactText, normalizeText } from '../text/normalize';
 import { ELEMENT_NODE, SHOW_ELEMENT, SHOW_TEXT, TEXT_NODE } from './dom';
 import { FREE_TEXT_LABELS, LABEL_TO_KEY, MAX_LABEL_LENGTH, splitFreeLabel, splitInlineLabel } from './labels';
 import { freeTextRegion, inRegion, type Region } from './pairing';
+import { drain, type Steps } from './steps';
 
 /**
  * One pass over a page: every label outside noise, in document order, whether the page
@@ -172,56 +173,85 @@ function classify(raw: string): TextVerdict | null {
   return tmall ? { tmall } : null;
 }
 
-export function scanPage(root: ParentNode): PageScan {
-  const doc = docOf(root);
-  const hits: LabelHit[] = [];
-  const freeHits: FreeTextHit[] = [];
-  const noise: Element[] = [];
-  /** Text nodes that say 天猫. */
-  const tmallNodes: Node[] = [];
-  const rowTexts = new Map<Element, Array<string | undefined>>();
-  /** Cell text → whether it may hold a label (list cells repeat their reasons and states). */
-  const matters = new Map<string, boolean>();
-  const classVerdicts = new Map<string, boolean>();
-  const tagVerdicts = new Map<string, boolean>();
+/** Elements walked between two steps outside table rows. */
+const ELEMENTS_PER_STEP = 64;
 
+/** The scan, read in steps (one per table row of the page): see steps.ts. */
+export function* scanSteps(root: ParentNode): Steps<PageScan> {
+  const scanner = new Scanner(root);
+  yield* scanner.walkSteps(root);
+  return scanner.result();
+}
+
+export function scanPage(root: ParentNode): PageScan {
+  return drain(scanSteps(root));
+}
+
+/**
+ * One scan's state and its walk: labels, free-text labels, noise, 天猫 mentions and row
+ * texts as met in document order. Per-text and per-class verdicts are remembered for the
+ * scan (list cells repeat their reasons, states and classes).
+ */
+class Scanner {
+  private readonly doc: Document;
+  private readonly hits: LabelHit[] = [];
+  private readonly freeHits: FreeTextHit[] = [];
+  private readonly noise: Element[] = [];
+  /** Text nodes that say 天猫. */
+  private readonly tmallNodes: Node[] = [];
+  private readonly rowTexts = new Map<Element, Array<string | undefined>>();
+  /** Cell text → whether it may hold a label (list cells repeat their reasons and states). */
+  private readonly matters = new Map<string, boolean>();
+  private readonly classVerdicts = new Map<string, boolean>();
+  private readonly tagVerdicts = new Map<string, boolean>();
   /** What a text says (label, inline pair, noise heading, 天猫), per text: list cells repeat theirs. */
-  const verdicts = new Map<string, TextVerdict | null>();
-  const onText = (node: Node): void => {
+  private readonly verdicts = new Map<string, TextVerdict | null>();
+
+  constructor(private readonly root: ParentNode) {
+    this.doc = docOf(root);
+  }
+
+  result(): PageScan {
+    const { root, doc, noise, rowTexts } = this;
+    const kept = outsideNoiseAndFreeText(root, noise, this.hits, this.freeHits, this.tmallNodes);
+    return { root, doc, ...kept, saysTmall: kept.tmallNodes.length > 0, noise, rowTexts };
+  }
+
+  private onText(node: Node): void {
     const raw = (node as Text).data;
     if (!raw || !raw.trim()) return;
     if (raw.length > 400 || !MAY_HOLD_LABEL.test(raw)) return; // long texts are values (or hostile), never labels
     if (!raw.includes(':') && !raw.includes('：') && !raw.includes('︰') && !raw.includes('﹕') && !mayStartLabel(raw.trim())) {
-      if (raw.includes('天猫')) tmallNodes.push(node);
+      if (raw.includes('天猫')) this.tmallNodes.push(node);
       return;
     }
-    let verdict = verdicts.get(raw);
-    if (verdict === undefined) verdicts.set(raw, (verdict = classify(raw)));
+    let verdict = this.verdicts.get(raw);
+    if (verdict === undefined) this.verdicts.set(raw, (verdict = classify(raw)));
     if (verdict === null) return;
-    if (verdict.tmall) tmallNodes.push(node);
+    if (verdict.tmall) this.tmallNodes.push(node);
     if (verdict.heading !== undefined) {
-      const section = noiseSection(node, verdict.heading, root);
-      if (section) noise.push(section);
+      const section = noiseSection(node, verdict.heading, this.root);
+      if (section) this.noise.push(section);
       return;
     }
     if (verdict.free !== undefined) {
       // A button or link named 备注 / 说明 is a control, not a field.
       const tag = node.parentElement?.tagName.toUpperCase();
       if (tag === 'BUTTON' || tag === 'A') return;
-      freeHits.push(verdict.inline !== undefined ? { label: verdict.free, node, inline: verdict.inline } : { label: verdict.free, node });
+      this.freeHits.push(verdict.inline !== undefined ? { label: verdict.free, node, inline: verdict.inline } : { label: verdict.free, node });
       return;
     }
     if (!verdict.key) return;
-    if (verdict.inline !== undefined) hits.push({ key: verdict.key, label: verdict.label!, node, inline: verdict.inline });
-    else hits.push({ key: verdict.key, label: verdict.label!, node });
-  };
+    if (verdict.inline !== undefined) this.hits.push({ key: verdict.key, label: verdict.label!, node, inline: verdict.inline });
+    else this.hits.push({ key: verdict.key, label: verdict.label!, node });
+  }
 
   /** Noise elements are recorded (unless merely skipped tags) and never entered. */
-  const isNoise = (el: Element): boolean => {
-    if (!isNoiseElement(el, classVerdicts, tagVerdicts)) return false;
-    if (!SKIP_TAGS.has(el.tagName.toUpperCase())) noise.push(el);
+  private isNoise(el: Element): boolean {
+    if (!isNoiseElement(el, this.classVerdicts, this.tagVerdicts)) return false;
+    if (!SKIP_TAGS.has(el.tagName.toUpperCase())) this.noise.push(el);
     return true;
-  };
+  }
 
   /**
    * A table row, cell by cell (list pages: most of the page). Each cell's text is taken
@@ -230,12 +260,12 @@ export function scanPage(root: ParentNode): PageScan {
    * would have found, so its nodes are not visited one by one (no JS wrapper per node).
    * The others are read exactly as the walk would read them.
    */
-  const readRow = (row: Element): void => {
+  private readRow(row: Element): void {
     const cellTexts: Array<string | undefined> = [];
-    rowTexts.set(row, cellTexts);
+    this.rowTexts.set(row, cellTexts);
     for (let child = row.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === TEXT_NODE) {
-        onText(child);
+        this.onText(child);
         continue;
       }
       if (child.nodeType !== ELEMENT_NODE) continue;
@@ -245,46 +275,56 @@ export function scanPage(root: ParentNode): PageScan {
       const tag = cell.tagName;
       const isCell = tag === 'TD' || tag === 'TH' || tag === 'td' || tag === 'th';
       const at = isCell ? cellTexts.push(undefined) - 1 : -1;
-      if ((!isCell || cell.hasAttributes()) && isNoise(cell)) continue;
+      if ((!isCell || cell.hasAttributes()) && this.isNoise(cell)) continue;
       const text = cell.textContent ?? '';
       if (at >= 0) cellTexts[at] = text;
-      if (!MAY_HOLD_LABEL.test(text)) continue;
-      let may = matters.get(text);
-      if (may === undefined) matters.set(text, (may = MAY_MATTER.test(compactText(text))));
-      if (!may) continue;
-      if (cell.childElementCount === 0) {
-        for (let t = cell.firstChild; t; t = t.nextSibling) if (t.nodeType === TEXT_NODE) onText(t);
-      } else walk(cell);
+      if (this.mayMatter(text)) this.readCell(cell);
     }
-  };
+  }
 
-  // No filter callback (a JS call per node costs more than the walk): noise subtrees and
-  // table rows (read by readRow) are skipped by moving the walker past them.
-  function walk(from: Node): void {
-    const walker = doc.createTreeWalker(from, SHOW_ELEMENT | SHOW_TEXT);
-    const past = () => pastSubtree(walker);
+  /** Whether a cell's text may hold a label, a noise heading or 天猫 (remembered per text). */
+  private mayMatter(text: string): boolean {
+    if (!MAY_HOLD_LABEL.test(text)) return false;
+    let may = this.matters.get(text);
+    if (may === undefined) this.matters.set(text, (may = MAY_MATTER.test(compactText(text))));
+    return may;
+  }
+
+  private readCell(cell: Element): void {
+    if (cell.childElementCount === 0) {
+      for (let t = cell.firstChild; t; t = t.nextSibling) if (t.nodeType === TEXT_NODE) this.onText(t);
+    } else drain(this.walkSteps(cell));
+  }
+
+  /**
+   * The walk from `from`, one step per table row. No filter callback (a JS call per node
+   * costs more than the walk): noise subtrees and table rows (read by readRow) are skipped
+   * by moving the walker past them.
+   */
+  *walkSteps(from: Node): Steps<void> {
+    const walker = this.doc.createTreeWalker(from, SHOW_ELEMENT | SHOW_TEXT);
+    let elements = 0;
     let node = walker.nextNode();
     while (node) {
       if (node.nodeType === ELEMENT_NODE) {
         const el = node as Element;
-        if (isNoise(el)) {
-          node = past();
+        if (this.isNoise(el)) {
+          node = pastSubtree(walker);
           continue;
         }
         const tag = el.tagName;
         if (tag === 'TR' || tag === 'tr') {
-          readRow(el);
-          node = past();
+          this.readRow(el);
+          node = pastSubtree(walker);
+          yield;
           continue;
         }
-      } else if (node.nodeType === TEXT_NODE) onText(node);
+        // Pages of blocks rather than rows (old lists, details): a step every so many elements.
+        if (++elements % ELEMENTS_PER_STEP === 0) yield;
+      } else if (node.nodeType === TEXT_NODE) this.onText(node);
       node = walker.nextNode();
     }
   }
-  walk(root);
-
-  const kept = outsideNoiseAndFreeText(root, noise, hits, freeHits, tmallNodes);
-  return { root, doc, ...kept, saysTmall: kept.tmallNodes.length > 0, noise, rowTexts };
 }
 
 /**
