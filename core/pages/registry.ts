@@ -96,14 +96,15 @@ function saysEmpty(root: ParentNode, doc: Document): boolean {
 }
 
 /** With `now`: implausible times unreadable, times ahead of the clock warned about. */
-function checked<T extends { facts: PanelRead['facts']; unreadable: PanelRead['unreadable'] }>(cases: T[], now: number | undefined, warnings: ReadWarning[], index: (c: T) => number): T[] {
-  if (now === undefined) return cases;
-  return cases.map((c) => {
-    const r = checkTimes(c.facts, c.unreadable, now);
-    if (r.ahead) warnings.push({ code: 'page-time-ahead', index: index(c), fields: r.ahead.fields, aheadMs: r.ahead.aheadMs });
-    return r.facts === c.facts ? c : { ...c, facts: r.facts, unreadable: r.unreadable };
-  });
+function checked<T extends { facts: PanelRead['facts']; unreadable: PanelRead['unreadable']; index: number }>(c: T, now: number | undefined, warnings: ReadWarning[]): T {
+  if (now === undefined) return c;
+  const r = checkTimes(c.facts, c.unreadable, now);
+  if (r.ahead) warnings.push({ code: 'page-time-ahead', index: c.index, fields: r.ahead.fields, aheadMs: r.ahead.aheadMs });
+  return r.facts === c.facts ? c : { ...c, facts: r.facts, unreadable: r.unreadable };
 }
+
+/** Cases made reads (checked against the clock) per step. */
+const READS_PER_STEP = 32;
 
 /** Whether a case read any label at all (without listing its keys). */
 function hasFacts(facts: object): boolean {
@@ -168,17 +169,21 @@ export function* readPageSteps(root: ParentNode, url: string, opts: ReadPageOpti
       return list;
     };
     const warnings: ReadWarning[] = [];
-    const read = cases.map((c) => ({
-      kind: c.kind,
-      adapter: adapter.id,
-      platform,
-      facts: c.facts,
-      unreadable: c.unreadable,
-      index: c.index,
-      anchor: c.anchor,
-      ...(c.header && adapter.reread ? { list: listOf(c.header) } : {}),
-    }));
-    const out = checked(read, opts.now, warnings, (c) => c.index);
+    const out: AnchoredPanelRead[] = [];
+    for (const c of cases) {
+      const read = {
+        kind: c.kind,
+        adapter: adapter.id,
+        platform,
+        facts: c.facts,
+        unreadable: c.unreadable,
+        index: c.index,
+        anchor: c.anchor,
+        ...(c.header && adapter.reread ? { list: listOf(c.header) } : {}),
+      };
+      out.push(checked(read, opts.now, warnings));
+      if (out.length % READS_PER_STEP === 0) yield;
+    }
     return warnings.length ? { cases: out, tried, errors, warnings } : { cases: out, tried, errors };
   }
   const empty = ctx.columnLists.some((l) => l.cases.length === 0) || saysEmpty(ctx.root, ctx.scan.doc);
@@ -209,7 +214,7 @@ export function rereadRows(list: ListSource, rows: readonly Element[], url: stri
   return found.map((c) => {
     if (!c || !hasFacts(c.facts)) return null;
     const read = { kind: c.kind, adapter: adapter.id, platform: list.platform, facts: c.facts, unreadable: c.unreadable, index: -1, anchor: c.anchor, list };
-    return checked([read], opts.now, [], () => -1)[0]!;
+    return checked(read, opts.now, []);
   });
 }
 

@@ -31,6 +31,14 @@ export interface BadgeEntry {
   model: BadgeModel;
 }
 
+/** How later slices of badges are paced (reconcileLazy). */
+interface Pace {
+  /** A slice ends once it has taken this long (ms), after one case at least. */
+  sliceMs?: number;
+  /** What the next slice waits for (default: a 0 ms timer). */
+  yieldToPage?: () => Promise<void>;
+}
+
 interface LayerOptions {
   now?: () => number;
   thresholdsHours?: ThresholdsHours;
@@ -116,14 +124,17 @@ export class BadgeLayer {
    * go once every entry has been seen. Returns how many were mounted now, and a promise for
    * all of them.
    */
-  reconcile(entries: readonly BadgeEntry[], firstSlice = Infinity, slice = 200): { mountedNow: number; done: Promise<void> } {
+  reconcile(entries: readonly BadgeEntry[], firstSlice = Infinity, slice = 200): { mountedNow: number; done: Promise<number> } {
     return this.reconcileLazy(entries.length, (i) => entries[i]!, [], firstSlice, slice);
   }
 
   /**
    * reconcile() for entries made on demand: `entryAt(i)` (null: no badge for that case) is
    * called in page order, only as far as each slice needs, so the first slice goes on the
-   * page before the models of the other rows are made. `extra` entries come last.
+   * page before the models of the other rows are made. `extra` entries come last. With
+   * `pace.sliceMs`, a slice also ends once it has taken that long (after one case at
+   * least), and the next one waits for `pace.yieldToPage` (else a 0 ms timer). `done`
+   * resolves with the longest of the later slices (ms).
    */
   reconcileLazy(
     count: number,
@@ -131,15 +142,21 @@ export class BadgeLayer {
     extra: readonly BadgeEntry[] = [],
     firstSlice = Infinity,
     slice = 200,
-  ): { mountedNow: number; done: Promise<void> } {
+    pace: Pace = {},
+  ): { mountedNow: number; done: Promise<number> } {
     const generation = ++this.generation;
     const seen = new Set<string>();
     const total = count + extra.length;
+    const budget = pace.sliceMs ?? Infinity;
     let i = 0;
     let doc: Document | undefined;
-    const collect = (max: number): Array<{ slot: string; entry: BadgeEntry }> => {
-      const work: Array<{ slot: string; entry: BadgeEntry }> = [];
-      while (i < total && work.length < max) {
+    /** Up to `max` new or changed badges mounted, as far as the slice's time allows. */
+    const mountSlice = (max: number): number => {
+      const start = performance.now();
+      const now = this.now();
+      const from = i;
+      let mounted = 0;
+      while (i < total && mounted < max && (i === from || performance.now() - start < budget)) {
         const entry = i < count ? entryAt(i) : extra[i - count]!;
         i++;
         if (!entry) continue;
@@ -148,9 +165,11 @@ export class BadgeLayer {
         for (let n = 2; seen.has(slot); n++) slot = `${entry.slot}#${n}`;
         seen.add(slot);
         if (this.unchanged(slot, entry)) continue; // the shared ticker keeps it current
-        work.push({ slot, entry });
+        this.mountOne(slot, entry, now);
+        mounted++;
       }
-      return work;
+      if (this.hosts.size > 0) this.startTicker();
+      return mounted;
     };
     const finish = () => {
       for (const [slot, host] of this.hosts) {
@@ -161,22 +180,24 @@ export class BadgeLayer {
       }
       this.removeStrays(doc ?? globalThis.document);
     };
-    const first = collect(firstSlice);
-    const mountedNow = this.mount(first, 0, first.length);
+    const mountedNow = mountSlice(firstSlice);
     if (i >= total) {
       finish();
-      return { mountedNow, done: Promise.resolve() };
+      return { mountedNow, done: Promise.resolve(0) };
     }
-    const done = new Promise<void>((resolve) => {
+    const done = new Promise<number>((resolve) => {
+      let longest = 0;
+      const later = () => (pace.yieldToPage ? void pace.yieldToPage().then(next) : void this.ctx.setTimeout(next, 0));
       const next = () => {
-        if (generation !== this.generation || this.ctx.isInvalid) return resolve(); // superseded
-        const work = collect(slice);
-        this.mount(work, 0, work.length);
-        if (i < total) return void this.ctx.setTimeout(next, 0);
-        finish();
-        resolve();
+        if (generation !== this.generation || this.ctx.isInvalid) return resolve(longest); // superseded
+        const start = performance.now();
+        mountSlice(slice);
+        if (i >= total) finish();
+        longest = Math.max(longest, performance.now() - start);
+        if (i < total) return later();
+        resolve(longest);
       };
-      this.ctx.setTimeout(next, 0);
+      later();
     });
     return { mountedNow, done };
   }
@@ -194,7 +215,7 @@ export class BadgeLayer {
       this.hosts.delete(slot);
     }
     const work = entries.filter((entry) => !this.unchanged(entry.slot, entry)).map((entry) => ({ slot: entry.slot, entry }));
-    return this.mount(work, 0, work.length);
+    return this.mount(work);
   }
 
   private unchanged(slot: string, entry: BadgeEntry): boolean {
@@ -202,25 +223,26 @@ export class BadgeLayer {
     return host !== undefined && this.anchors.get(host) === entry.anchor && host.isConnected && sameBadgeModel(badgeModelOf(host)!, entry.model);
   }
 
-  /** Mount work[from, to); returns how many. */
-  private mount(work: ReadonlyArray<{ slot: string; entry: BadgeEntry }>, from: number, to: number): number {
+  /** Mount `work`; returns how many. */
+  private mount(work: ReadonlyArray<{ slot: string; entry: BadgeEntry }>): number {
     const now = this.now();
-    for (let i = from; i < to; i++) {
-      const { slot, entry } = work[i]!;
-      let host = this.hosts.get(slot);
-      if (!host) {
-        host = createBadgeHost(entry.anchor.ownerDocument);
-        this.hosts.set(slot, host);
-        this.listen(entry.anchor.ownerDocument);
-      }
-      renderBadge(host, entry.model, now, this.thresholdsHours, this.locale);
-      const wasConnected = host.isConnected;
-      placeBadge(entry.anchor, host);
-      this.anchors.set(host, entry.anchor);
-      if (!wasConnected) this.watch(host);
-    }
+    for (const { slot, entry } of work) this.mountOne(slot, entry, now);
     if (this.hosts.size > 0) this.startTicker();
-    return to - from;
+    return work.length;
+  }
+
+  private mountOne(slot: string, entry: BadgeEntry, now: number): void {
+    let host = this.hosts.get(slot);
+    if (!host) {
+      host = createBadgeHost(entry.anchor.ownerDocument);
+      this.hosts.set(slot, host);
+      this.listen(entry.anchor.ownerDocument);
+    }
+    renderBadge(host, entry.model, now, this.thresholdsHours, this.locale);
+    const wasConnected = host.isConnected;
+    placeBadge(entry.anchor, host);
+    this.anchors.set(host, entry.anchor);
+    if (!wasConnected) this.watch(host);
   }
 
   /** Badge hosts left in the page that are not ours (e.g. after a re-injection) go away. */

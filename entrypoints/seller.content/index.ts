@@ -1,6 +1,6 @@
 import { browser, defineContentScript } from '#imports';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { detectPageKind, isWorkbench, readPageWithAnchors, rereadRows, type ListSource } from '../../core/pages';
+import { detectPageKind, isWorkbench, readPageSteps, readPageWithAnchors, rereadRows, type ListSource } from '../../core/pages';
 import { onMessage, sendMessage } from '../../protocol/messaging';
 import { CueLine } from './cue-line';
 import { ignoreForgedInvalidation } from './invalidation-guard';
@@ -34,6 +34,8 @@ export default defineContentScript({
     const loop = new PageLoop(ctx, {
       // `now`: times two years away are unreadable (core/pages/plausible.ts).
       read: (root, url, opts) => readPageWithAnchors(root, url, { ...opts, now: Date.now() }),
+      // The same read in steps, spread over short tasks (page-loop.ts readPage).
+      readSteps: (root, url, opts) => readPageSteps(root, url, { ...opts, now: Date.now() }),
       // The workbench is one app: present on every route, reading only the lists and details.
       active: (url) => !isWorkbench(url) || detectPageKind(url) !== null,
       reread: (list, rows, url) => rereadRows(list as ListSource, rows, url, { now: Date.now() }),

@@ -9,6 +9,7 @@ import { PageSettings, type ContentSettings } from './page-settings';
 import { PageWatcher, type Changes, type PageContext } from './page-watcher';
 import { Reporter, boundedRead, reportUrl, type SendReport } from './reporter';
 import { RowPatcher, type AnchoredRead, type Reread } from './row-patcher';
+import { SLICE_MS, inSlices, whenIdle, yieldToPage, type Sliced, type YieldToPage } from './slices';
 
 export type { AnchoredRead } from './row-patcher';
 
@@ -29,6 +30,17 @@ interface ReadOptions {
 
 export interface PageLoopDeps {
   read(root: Document, url: string, opts?: ReadOptions): ReadResult;
+  /**
+   * The same read in steps (core/pages readPageSteps), spread over tasks of at most
+   * `sliceMs`; without it every read is done at once.
+   */
+  readSteps?(root: Document, url: string, opts?: ReadOptions): Generator<void, ReadResult, void>;
+  /** A slice of reading or badging (ms; slices.ts SLICE_MS). */
+  sliceMs?: number;
+  /** What a slice waits for before the next (slices.ts yieldToPage). */
+  yieldToPage?: YieldToPage;
+  /** The first pass waits for the page to be idle at most this long (ms). */
+  firstPassIdleMs?: number;
   /** Whether the content script reads this URL (a workbench route it supports); default: every URL. */
   active?(url: string): boolean;
   /** Changed list rows read again alone (core/pages rereadRows); without it every change re-reads the whole page. */
@@ -53,6 +65,8 @@ export interface PageLoopDeps {
  */
 const FIRST_SLICE = 120;
 const SLICE = Infinity;
+/** The first pass starts when the page is idle, or after this long (ms). */
+const FIRST_PASS_IDLE_MS = 200;
 
 /** Slot of the page-level unreadable marker. */
 const PAGE_SLOT = 'page:unreadable';
@@ -71,6 +85,8 @@ export class PageLoop {
   private readonly patcher: RowPatcher;
   private readonly settings: PageSettings;
   private passes = 0;
+  /** The next read is done at once: a read spread over tasks saw the page change under it. */
+  private readAtOnce = false;
   private readonly focus = (key: string) => this.deps.focus(key);
 
   constructor(
@@ -98,10 +114,14 @@ export class PageLoop {
     });
   }
 
-  /** First pass now, then watch the DOM and in-page navigation. */
-  start(): Promise<void> {
+  /**
+   * Watch the DOM and in-page navigation now; the first pass once the page is idle (or
+   * sooner, when a change or a route asks for one).
+   */
+  async start(): Promise<void> {
     this.watcher.watch(this.doc.body ?? this.doc.documentElement);
-    return this.pass();
+    await whenIdle(this.deps.firstPassIdleMs ?? FIRST_PASS_IDLE_MS, (fn, ms) => this.ctx.setTimeout(fn, ms));
+    if (!this.watcher.started) await this.pass();
   }
 
   /** One pass now (a pass already running gets one follow-up). */
@@ -163,10 +183,12 @@ export class PageLoop {
       return;
     }
     const t0 = performance.now();
-    const platform = this.settings.platform;
-    const result = this.deps.read(doc, url, platform ? { fallbackPlatform: platform } : {});
+    const read = await this.readPage(doc, url);
+    // The page changed under a read spread over tasks: the pass that change asked for reads it.
+    if (!read) return;
+    const result = read.value;
     const t1 = performance.now();
-    markRead(doc, t1 - t0);
+    markRead(doc, read.workMs, read.longestMs);
     const reads: PanelRead[] = result.cases.map(({ anchor: _anchor, list: _list, ...read }) => boundedRead(read));
     const platformUnknown = result.platformUnknown !== undefined;
     const pageFields = platformUnknown ? ['platform'] : (result.unreadable ?? []);
@@ -193,14 +215,50 @@ export class PageLoop {
       const text = platformUnknown ? badgeText(this.layer.locale, 'badge_platform_unknown') : unreadableText(pageFields, this.layer.locale);
       extra.push({ slot: PAGE_SLOT, anchor, model: { kind: 'unreadable', caseKey: null, fields: pageFields, text } });
     }
-    const { done } = this.layer.reconcileLazy(views.length, (i) => entryOf(views[i]!), extra, FIRST_SLICE, SLICE);
+    const { done } = this.layer.reconcileLazy(views.length, (i) => entryOf(views[i]!), extra, FIRST_SLICE, SLICE, this.pace);
     const t2 = performance.now();
-    // For the next pass (after the first badges are up).
-    this.patcher.keep(result.cases, reads);
-    await done;
+    const longestSlice = await done;
     if (this.ctx.isInvalid) return;
-    this.finish(t0, t1, t2, reported.ms, 0);
+    // For the next pass, on a task of its own (it indexes every row).
+    await this.yieldToPage();
+    this.patcher.keep(result.cases, reads);
+    this.finish(t0, t1, t2, reported.ms, 0, longestSlice);
   }
+
+  /**
+   * The whole page, read in slices when the reader has steps; null when the page changed
+   * between two slices (what was read is thrown away: a mix of two renders could say a
+   * wrong fact) or the content script was switched off. The pass the change asked for then
+   * reads the whole page, at once: a page that never stops changing is still read.
+   */
+  private async readPage(doc: Document, url: string): Promise<Sliced<ReadResult> | null> {
+    const platform = this.settings.platform;
+    const opts = platform ? { fallbackPlatform: platform } : {};
+    if (!this.deps.readSteps || this.readAtOnce) {
+      this.readAtOnce = false;
+      const start = performance.now();
+      const value = this.deps.read(doc, url, opts);
+      const ms = performance.now() - start;
+      return { value, workMs: ms, longestMs: ms };
+    }
+    const seen = this.watcher.changeCount;
+    const read = await inSlices(this.deps.readSteps(doc, url, opts), {
+      sliceMs: this.pace.sliceMs,
+      yieldToPage: this.pace.yieldToPage,
+      stop: () => this.ctx.isInvalid || this.watcher.changedSince(seen),
+    });
+    if (!read && !this.ctx.isInvalid) {
+      this.watcher.readWhole();
+      this.readAtOnce = true;
+    }
+    return read;
+  }
+
+  private get pace(): { sliceMs: number; yieldToPage: YieldToPage } {
+    return { sliceMs: this.deps.sliceMs ?? SLICE_MS, yieldToPage: this.yieldToPage };
+  }
+
+  private readonly yieldToPage = (): Promise<void> => (this.deps.yieldToPage ?? yieldToPage)();
 
   /**
    * Only the rows a change touched: read them again, report what changed (the worker
@@ -239,9 +297,9 @@ export class PageLoop {
     return true;
   }
 
-  private finish(t0: number, t1: number, t2: number, reportMs: number, rows: number): void {
+  private finish(t0: number, t1: number, t2: number, reportMs: number, rows: number, longestSlice = 0): void {
     this.passes++;
-    markPass(this.doc, { t0, t1, t2, t3: performance.now(), reportMs, badges: this.layer.size, rows, passes: this.passes });
+    markPass(this.doc, { t0, t1, t2, t3: performance.now(), reportMs, badges: this.layer.size, rows, passes: this.passes, longestSlice });
   }
 
   /**
@@ -251,7 +309,7 @@ export class PageLoop {
    */
   private async leaveRoute(url: string): Promise<void> {
     this.patcher.clear();
-    this.layer.reconcileLazy(0, () => null, [], FIRST_SLICE, SLICE);
+    this.layer.reconcileLazy(0, () => null, [], FIRST_SLICE, SLICE, this.pace);
     await this.reporter.leave(url);
   }
 }

@@ -84,6 +84,9 @@ export class PageWatcher {
   private dirty = false;
   private observer: MutationObserver | null = null;
   private changes: Changes = { rows: new Set(), whole: true };
+  /** Changes worth a read so far. */
+  private changed = 0;
+  private ran = false;
   /** Failed passes in a row. */
   private failures = 0;
   private retryTimer: number | null = null;
@@ -95,21 +98,44 @@ export class PageWatcher {
 
   /** Watch `root` and in-page navigation. */
   watch(root: Node): void {
-    this.observer = new MutationObserver((records) => {
-      let relevant = false;
-      for (const record of records) {
-        if (isOwnOrTickMutation(record)) continue;
-        relevant = true;
-        if (!this.changes.whole) this.note(record);
-      }
-      if (relevant) this.schedule();
-    });
+    this.observer = new MutationObserver((records) => this.observed(records));
     this.observer.observe(root, { childList: true, subtree: true, characterData: true });
     this.ctx.onInvalidated(() => this.observer?.disconnect());
     this.ctx.addEventListener(window, 'wxt:locationchange', () => {
       this.readWhole();
       this.schedule(0);
     });
+  }
+
+  /**
+   * Counts the page's changes worth a read (not our badges, not a ticking countdown): a read
+   * spread over several tasks compares it before and after (`changedSince`).
+   */
+  get changeCount(): number {
+    return this.changed;
+  }
+
+  /**
+   * Whether the page changed since `changeCount` was `count`, records not yet delivered to
+   * the observer included (they are handled now, as the observer would have: the pass they
+   * call for is scheduled).
+   */
+  changedSince(count: number): boolean {
+    const pending = this.observer?.takeRecords() ?? [];
+    if (pending.length > 0) this.observed(pending);
+    return this.changed !== count;
+  }
+
+  private observed(records: readonly MutationRecord[]): void {
+    let relevant = false;
+    for (const record of records) {
+      if (isOwnOrTickMutation(record)) continue;
+      relevant = true;
+      if (!this.changes.whole) this.note(record);
+    }
+    if (!relevant) return;
+    this.changed++;
+    this.schedule();
   }
 
   /** The next pass reads the whole page. */
@@ -176,9 +202,15 @@ export class PageWatcher {
     }, wait);
   }
 
+  /** Whether a pass was asked for since watching began (a change, a route, `run`). */
+  get started(): boolean {
+    return this.ran;
+  }
+
   /** One pass now; a call while one runs collapses into one follow-up pass. */
   async run(): Promise<void> {
     if (this.ctx.isInvalid) return;
+    this.ran = true;
     if (this.running) {
       this.dirty = true;
       return;

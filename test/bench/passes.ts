@@ -15,6 +15,10 @@ export interface PassMark {
   total: number;
   /** read done → every badge mounted (the content script mounts the top rows first, the rest in slices); NaN on builds without the mark. */
   mountAll: number;
+  /** The read's longest slice (a read spread over tasks); NaN on builds without the mark (their read is one task). */
+  readTask: number;
+  /** The longest slice of badges after the first; NaN on builds without the mark. */
+  mountTask: number;
 }
 
 declare global {
@@ -31,7 +35,7 @@ export const RECORDER = `(() => {
   new MutationObserver(() => {
     const passes = num('passes');
     if (!rec.passes.length || rec.passes[rec.passes.length - 1].passes !== passes)
-      rec.passes.push({ t: performance.now(), passes, badges: num('badges'), read: num('read-ms'), mount: num('mount-ms'), report: num('report-ms'), total: num('total-ms'), mountAll: document.documentElement.hasAttribute('data-as-mount-all-ms') ? num('mount-all-ms') : NaN });
+      rec.passes.push({ t: performance.now(), passes, badges: num('badges'), read: num('read-ms'), mount: num('mount-ms'), report: num('report-ms'), total: num('total-ms'), mountAll: document.documentElement.hasAttribute('data-as-mount-all-ms') ? num('mount-all-ms') : NaN, readTask: document.documentElement.hasAttribute('data-as-read-task-ms') ? num('read-task-ms') : NaN, mountTask: document.documentElement.hasAttribute('data-as-mount-task-ms') ? num('mount-task-ms') : NaN });
   }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-as-passes'] });
 })();`;
 

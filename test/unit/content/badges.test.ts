@@ -127,6 +127,22 @@ describe('badge layer: one shared ticker, visible badges only', () => {
     expect(layer.reconcile(entries, 120, 200).mountedNow).toBe(0);
   });
 
+  it('with a time per slice, the later badges go in as many slices as their time needs, each after the page’s turn, in page order', async () => {
+    const ids = Array.from({ length: 30 }, (_, i) => String(5000 + i));
+    const tbody = listPage(ids);
+    const layer = new BadgeLayer(ctx, { now: () => clock });
+    const entries: BadgeEntry[] = rowsOf(tbody).map((tr, i) => ({ slot: ids[i]!, anchor: tr, model: badgeModelFor(caseFor(ids[i]!, i, 120), 'zh-CN', clock)! }));
+    const counts: number[] = [];
+    const turn = vi.fn(async () => void counts.push(badges().length));
+    // No time at all per slice: one case each (a slice always gets one done).
+    const { mountedNow, done } = layer.reconcileLazy(entries.length, (i) => entries[i]!, [], 10, Infinity, { sliceMs: 0, yieldToPage: turn });
+    expect(mountedNow).toBe(1);
+    await done;
+    expect(turn).toHaveBeenCalledTimes(29);
+    expect(counts).toEqual(Array.from({ length: 29 }, (_, i) => i + 1));
+    expect(badges().map((b) => b.getAttribute('data-case'))).toEqual(ids.map((id) => `tmall:refund:${id}`));
+  });
+
   it('a tick updates only badges on screen, and only when the text changes', () => {
     const tbody = listPage(['1', '2', '3']);
     const layer = new BadgeLayer(ctx, { now: () => clock });

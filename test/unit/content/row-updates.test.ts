@@ -85,15 +85,18 @@ function start(worker: ReturnType<typeof fakeWorker>) {
   return s;
 }
 
-/** Let the observer fire and every pass (and badge slice) finish: until the pass count has not moved for 40 ms. */
+/**
+ * Let the observer fire and every pass (and badge slice) finish: until neither the pass
+ * count nor the badges on the page have moved for 40 ms.
+ */
 async function settle() {
   let last: string | null = null;
   let still = 0;
   for (let i = 0; i < 200 && still < 4; i++) {
     await wait(10);
-    const passes = document.documentElement.getAttribute('data-as-passes');
-    still = passes === last ? still + 1 : 0;
-    last = passes;
+    const now = `${document.documentElement.getAttribute('data-as-passes')}/${document.getElementsByTagName(BADGE_TAG).length}`;
+    still = now === last ? still + 1 : 0;
+    last = now;
   }
 }
 
