@@ -1,3 +1,4 @@
+import { fillPlaceholders } from '../../core/text/placeholders';
 import {
   badge_comp as zh_badge_comp,
   badge_unreadable as zh_badge_unreadable,
@@ -217,7 +218,7 @@ const TEXTS = {
 type BadgeTextKey = keyof (typeof TEXTS)['en'];
 
 export function badgeText(locale: 'zh-CN' | 'en', key: BadgeTextKey, ...subs: Array<string | number>): string {
-  return TEXTS[locale][key].message.replace(/\$(\d)/g, (m, d: string) => String(subs[Number(d) - 1] ?? m));
+  return fillPlaceholders(TEXTS[locale][key].message, subs);
 }
 
 export function hasBadgeText(key: string): key is BadgeTextKey {

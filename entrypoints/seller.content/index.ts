@@ -1,6 +1,6 @@
 import { browser, defineContentScript } from '#imports';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { detectPageKind, isWorkbench, readPageSteps, readPageWithAnchors, rereadRows, type ListSource } from '../../core/pages';
+import { BACK_OFFICE_MATCHES, detectPageKind, isWorkbench, readPageSteps, readPageWithAnchors, rereadRows, type ListSource } from '../../core/pages';
 import { onMessage, sendMessage } from '../../protocol/messaging';
 import { CueLine } from './cue-line';
 import { ignoreForgedInvalidation } from './invalidation-guard';
@@ -10,19 +10,11 @@ import { PageLoop } from './page-loop';
  * 售后哨兵 in the seller back office: read each refund / after-sale / complaint case by
  * label, report the facts to the background, and show a countdown badge per case.
  *
- * Matches are core/pages/urls.ts BACK_OFFICE_MATCHES, written out as literals because
- * WXT evaluates this object at build time (a unit test keeps the two equal).
+ * Matches: core/pages/urls.ts BACK_OFFICE_MATCHES (WXT evaluates this object at build time;
+ * test/unit/drills/manifest checks the built manifest).
  */
 export default defineContentScript({
-  matches: [
-    'https://myseller.taobao.com/home.htm*',
-    'https://qn.taobao.com/home.htm*',
-    'https://refund2.tmall.com/dispute/sellerDisputeList.htm*',
-    'https://refund2.taobao.com/dispute/sellerDisputeList.htm*',
-    'https://refund2.tmall.com/dispute/detail.htm*',
-    'https://refund2.taobao.com/dispute/detail.htm*',
-    'https://rights.taobao.com/complaint/sellerList.htm*',
-  ],
+  matches: [...BACK_OFFICE_MATCHES],
   // Old lists and the workbench's transitional shell render inside frames.
   allFrames: true,
   runAt: 'document_idle',

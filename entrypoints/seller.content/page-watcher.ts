@@ -1,4 +1,5 @@
 import { badgeTagOf, isBadgeHost } from '../../components/countdown-badge';
+import { countdownFields } from '../../core/time/duration';
 import type { LayerContext } from './badge-layer';
 import { CUE_TAG } from './cue-line';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -10,8 +11,6 @@ export type PageContext = LayerContext & Pick<ContentScriptContext, 'isInvalid' 
 const MAX_WAIT_MS = 600;
 const DEBOUNCE_MS = 150;
 
-/** A platform countdown ticking (`剩余2天23时7分51秒`, `05:12:09`) is not a change worth a re-read. */
-const TICKING_TEXT = /^\s*(?:剩余|还剩|仅剩|剩)?\s*(?:(?:\d+\s*(?:天|小时|时|分钟|分|秒)\s*)+|(?:\d+\s*天\s*)?\d{1,3}[:：]\d{2}(?:[:：]\d{2})?)\s*$/;
 
 /**
  * Whether a changed text is (part of) a ticking countdown: the text itself, or — for a bare
@@ -20,7 +19,8 @@ const TICKING_TEXT = /^\s*(?:剩余|还剩|仅剩|剩)?\s*(?:(?:\d+\s*(?:天|小
 function isTicking(node: Node | null): boolean {
   for (let n = node, depth = 0; n && depth < 3; n = n.parentNode, depth++) {
     const text = n.textContent ?? '';
-    if (TICKING_TEXT.test(text)) return true;
+    // A platform countdown ticking (`剩余2天23时7分51秒`, `05:12:09`) is not a change worth a re-read.
+    if (countdownFields(text) !== null) return true;
     if (!/^\s*\d+\s*$/.test(text)) return false;
   }
   return false;

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureBuilt } from '../../build-output';
+import { BACK_OFFICE_MATCHES } from '../../../core/pages/urls';
 
 /**
  * Drill 7a — permissions. Reads the BUILT manifests (.output/chrome-mv3 and edge-mv3; builds
@@ -99,6 +100,15 @@ describe('drill: the built manifest asks only for what is used, only on the back
       expect(matches.length).toBeGreaterThan(0);
       for (const p of matches) expect(p).toMatch(BACK_OFFICE_HOST);
       expect(m.externally_connectable).toBeUndefined();
+    }
+  });
+
+  it('the content script runs at exactly the match patterns of core/pages/urls.ts, in frames too', () => {
+    for (const { m } of manifests) {
+      const scripts = (m.content_scripts ?? []) as Array<{ matches: string[]; all_frames?: boolean }>;
+      expect(scripts).toHaveLength(1);
+      expect([...scripts[0]!.matches].sort()).toEqual([...BACK_OFFICE_MATCHES].sort());
+      expect(scripts[0]!.all_frames).toBe(true);
     }
   });
 
