@@ -8,12 +8,24 @@ import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 // It imports nothing from WXT, the extension APIs, entrypoints/ or components/;
 // only core/store/ may import idb.
 const browserImports = [
-  { group: ['wxt', 'wxt/*', '#imports', '@webext-core/*', 'webextension-polyfill'], message: 'core/ is pure: no WXT or extension imports.' },
+  {
+    group: ['wxt', 'wxt/*', '#imports', '@webext-core/*', 'webextension-polyfill'],
+    message: 'core/ is pure: no WXT or extension imports.',
+  },
   { group: ['**/entrypoints/**', '**/components/**'], message: 'core/ must not import the UI layers.' },
 ];
 // One zod: schemas import `z` from core/model/zod.ts (zod/mini with its English messages loaded).
-const zodMessage = "Import z from core/model/zod.ts: it loads zod's English messages (bare zod/mini says only 'Invalid input').";
-const zodPaths = ['zod', 'zod/mini', 'zod/v4', 'zod/v4/core', 'zod/v4-mini', 'zod/v4/mini', 'zod/v4/classic'].map((name) => ({ name, message: zodMessage }));
+const zodMessage =
+  "Import z from core/model/zod.ts: it loads zod's English messages (bare zod/mini says only 'Invalid input').";
+const zodPaths = [
+  'zod',
+  'zod/mini',
+  'zod/v4',
+  'zod/v4/core',
+  'zod/v4-mini',
+  'zod/v4/mini',
+  'zod/v4/classic',
+].map((name) => ({ name, message: zodMessage }));
 
 // Context zones: each extension context (the worker, the content script, the side panel, the
 // options page, the day page, the offscreen document …) is its own bundle and imports no other's
@@ -24,17 +36,61 @@ const CONTEXTS = readdirSync(join(import.meta.dirname, 'entrypoints'), { withFil
   .filter((d) => d.isDirectory())
   .map((d) => d.name);
 const zones = [
-  ...CONTEXTS.map((c) => ({ target: `./entrypoints/${c}`, from: './entrypoints', except: [`./${c}`], message: 'A context imports no other entrypoint: share through protocol/, core/ or components/.' })),
-  { target: './entrypoints/background', from: './components', message: 'The worker has no UI: components/ are for pages and badges.' },
-  { target: './components', from: './entrypoints', message: 'components/ are shared by the contexts and import none of them.' },
-  { target: './protocol', from: ['./entrypoints', './components'], message: 'protocol/ is shared by every context and imports none of them, nor the UI.' },
-  { target: './core', from: './', except: ['./core', './node_modules'], message: 'core/ imports only itself (and its packages).' },
-  { target: './cli', from: './', except: ['./cli', './core', './node_modules'], message: 'cli/ is a Node tool over core/: it imports no context, component or protocol.' },
-  { target: ['./entrypoints', './components', './protocol'], from: './cli', message: 'cli/ is a Node tool, no part of the extension.' },
+  ...CONTEXTS.map((c) => ({
+    target: `./entrypoints/${c}`,
+    from: './entrypoints',
+    except: [`./${c}`],
+    message: 'A context imports no other entrypoint: share through protocol/, core/ or components/.',
+  })),
+  {
+    target: './entrypoints/background',
+    from: './components',
+    message: 'The worker has no UI: components/ are for pages and badges.',
+  },
+  {
+    target: './components',
+    from: './entrypoints',
+    message: 'components/ are shared by the contexts and import none of them.',
+  },
+  {
+    target: './protocol',
+    from: ['./entrypoints', './components'],
+    message: 'protocol/ is shared by every context and imports none of them, nor the UI.',
+  },
+  {
+    target: './core',
+    from: './',
+    except: ['./core', './node_modules'],
+    message: 'core/ imports only itself (and its packages).',
+  },
+  {
+    target: './cli',
+    from: './',
+    except: ['./cli', './core', './node_modules'],
+    message: 'cli/ is a Node tool over core/: it imports no context, component or protocol.',
+  },
+  {
+    target: ['./entrypoints', './components', './protocol'],
+    from: './cli',
+    message: 'cli/ is a Node tool, no part of the extension.',
+  },
 ];
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.output-prof/**', '.wxt/**', 'node_modules/**', '.tmp/**', '.tmp-bench/**', '.vitest/**', 'test/e2e/screenshots/**', 'test/bench/results/**', '**/*.tmp.ts'] },
+  {
+    ignores: [
+      '.output/**',
+      '.output-prof/**',
+      '.wxt/**',
+      'node_modules/**',
+      '.tmp/**',
+      '.tmp-bench/**',
+      '.vitest/**',
+      'test/e2e/screenshots/**',
+      'test/bench/results/**',
+      '**/*.tmp.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   // Type-checked rules (floating and misused promises, needless assertions …) through the
@@ -45,7 +101,13 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // Passing on a caught error as it came is fine; inventing a non-Error rejection is not.
       '@typescript-eslint/prefer-promise-reject-errors': ['error', { allowThrowingUnknown: true }],
-      'no-restricted-syntax': ['error', { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Scraped text is rendered as text, never as HTML.' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Scraped text is rendered as text, never as HTML.',
+        },
+      ],
       'no-restricted-imports': ['error', { paths: zodPaths }],
     },
   },
@@ -72,15 +134,32 @@ export default tseslint.config(
     files: ['core/**/*.{ts,tsx}'],
     ignores: ['core/store/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: zodPaths, patterns: [...browserImports, { group: ['idb', 'idb/*'], message: 'Only core/store/ touches IndexedDB.' }] }],
-      'no-restricted-globals': ['error', { name: 'chrome', message: 'core/ is pure: no extension APIs.' }, { name: 'browser', message: 'core/ is pure: no extension APIs.' }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: zodPaths,
+          patterns: [
+            ...browserImports,
+            { group: ['idb', 'idb/*'], message: 'Only core/store/ touches IndexedDB.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'chrome', message: 'core/ is pure: no extension APIs.' },
+        { name: 'browser', message: 'core/ is pure: no extension APIs.' },
+      ],
     },
   },
   {
     files: ['core/store/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: zodPaths, patterns: browserImports }],
-      'no-restricted-globals': ['error', { name: 'chrome', message: 'core/ is pure: no extension APIs.' }, { name: 'browser', message: 'core/ is pure: no extension APIs.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'chrome', message: 'core/ is pure: no extension APIs.' },
+        { name: 'browser', message: 'core/ is pure: no extension APIs.' },
+      ],
     },
   },
   {
@@ -90,7 +169,14 @@ export default tseslint.config(
   {
     // Rooms one can live in: no source file over 500 lines, no function over 120 (the default
     // pack is data, not code).
-    files: ['core/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}', 'protocol/**/*.ts', 'cli/**/*.ts', 'scripts/**/*.ts'],
+    files: [
+      'core/**/*.{ts,tsx}',
+      'components/**/*.{ts,tsx}',
+      'entrypoints/**/*.{ts,tsx}',
+      'protocol/**/*.ts',
+      'cli/**/*.ts',
+      'scripts/**/*.ts',
+    ],
     ignores: ['core/rules/default-pack.ts'],
     rules: { 'max-lines': ['error', { max: 500 }], 'max-lines-per-function': ['error', { max: 120 }] },
   },

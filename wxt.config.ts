@@ -31,13 +31,27 @@ export default defineConfig({
     // contextMenus: the toolbar button's menu entry for the shop's day (entrypoints/background/day-menu.ts).
     // offscreen + clipboardWrite: the copy-reply keyboard command writes the clipboard from the
     // offscreen document, without a click in it (entrypoints/offscreen, background/clipboard.ts).
-    permissions: ['storage', 'alarms', 'notifications', 'sidePanel', 'contextMenus', 'offscreen', 'clipboardWrite'],
+    permissions: [
+      'storage',
+      'alarms',
+      'notifications',
+      'sidePanel',
+      'contextMenus',
+      'offscreen',
+      'clipboardWrite',
+    ],
     // Keyboard commands (entrypoints/background/keyboard-commands.ts); agents change the keys
     // at chrome://extensions/shortcuts (the options page lists them and links there).
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_cmd_open_panel__' },
-      'copy-first-reply': { suggested_key: { default: 'Alt+Shift+V' }, description: '__MSG_cmd_copy_reply__' },
-      'jump-most-urgent': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_cmd_jump_urgent__' },
+      'copy-first-reply': {
+        suggested_key: { default: 'Alt+Shift+V' },
+        description: '__MSG_cmd_copy_reply__',
+      },
+      'jump-most-urgent': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: '__MSG_cmd_jump_urgent__',
+      },
     },
     // The team rule-pack URL's origin is requested at runtime (options page, on save) —
     // never granted at install. See README "Team rule pack".

@@ -75,7 +75,9 @@ function readText(path: string, what: string): string {
     return readFileSync(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`${what} ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot be read'}`);
+    throw new UsageError(
+      `${what} ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot be read'}`,
+    );
   }
 }
 
@@ -88,9 +90,15 @@ function readJson(path: string, what: string): unknown {
   }
 }
 
-function zodLine(issues: ReadonlyArray<{ path: readonly PropertyKey[]; message: string }>, prefix: (string | number)[] = []): string {
+function zodLine(
+  issues: ReadonlyArray<{ path: readonly PropertyKey[]; message: string }>,
+  prefix: (string | number)[] = [],
+): string {
   if (issues.length === 0) return 'invalid';
-  return formatZodError({ issues: issues.map((i) => ({ path: [...prefix, ...i.path], message: i.message })) }, 1);
+  return formatZodError(
+    { issues: issues.map((i) => ({ path: [...prefix, ...i.path], message: i.message })) },
+    1,
+  );
 }
 
 /** `--now`: ISO with an offset, or a Beijing wall time (`2026-11-20 10:00`). */
@@ -103,16 +111,23 @@ function parseNow(raw: string | undefined, clock: () => number): string {
 
 function parsePlatform(raw: string | undefined): Platform | undefined {
   if (raw === undefined) return undefined;
-  if (!(PLATFORMS as readonly string[]).includes(raw)) throw new UsageError(`--platform ${raw}: expected tmall or taobao`);
+  if (!(PLATFORMS as readonly string[]).includes(raw))
+    throw new UsageError(`--platform ${raw}: expected tmall or taobao`);
   return raw as Platform;
 }
 
 /** `--profile`: one of the pack's profiles (era variants); it fixes the platform, which `--platform` may not contradict. */
-function parseProfile(raw: string | undefined, pack: RulePack, platform: Platform | undefined): { profile?: string; platform?: Platform } {
+function parseProfile(
+  raw: string | undefined,
+  pack: RulePack,
+  platform: Platform | undefined,
+): { profile?: string; platform?: Platform } {
   if (raw === undefined) return { platform };
   const found = pack.profiles.find((p) => p.id === raw);
-  if (!found) throw new UsageError(`--profile ${raw}: expected one of ${pack.profiles.map((p) => p.id).join(', ')}`);
-  if (platform !== undefined && platform !== found.platform) throw new UsageError(`--profile ${raw} is a ${found.platform} profile, not ${platform}`);
+  if (!found)
+    throw new UsageError(`--profile ${raw}: expected one of ${pack.profiles.map((p) => p.id).join(', ')}`);
+  if (platform !== undefined && platform !== found.platform)
+    throw new UsageError(`--profile ${raw} is a ${found.platform} profile, not ${platform}`);
   return { profile: found.id, platform: found.platform };
 }
 
@@ -139,7 +154,8 @@ function loadFacts(path: string): Facts[] {
   if (list.length === 0) throw new UsageError(`facts ${path}: empty array, nothing to evaluate`);
   return list.map((item, i) => {
     const parsed = StrictFactsSchema.safeParse(item);
-    if (!parsed.success) throw new UsageError(`facts ${path}: ${zodLine(parsed.error.issues, Array.isArray(json) ? [i] : [])}`);
+    if (!parsed.success)
+      throw new UsageError(`facts ${path}: ${zodLine(parsed.error.issues, Array.isArray(json) ? [i] : [])}`);
     return parsed.data;
   });
 }
@@ -174,7 +190,12 @@ interface Read {
   facts: Facts;
 }
 
-async function readPageFile(path: string, url: string | undefined, platform: Platform | undefined, now: number): Promise<Read[]> {
+async function readPageFile(
+  path: string,
+  url: string | undefined,
+  platform: Platform | undefined,
+  now: number,
+): Promise<Read[]> {
   const html = readText(path, 'page');
   const pageUrl = url ?? 'about:blank';
   if (url !== undefined) {
@@ -186,12 +207,21 @@ async function readPageFile(path: string, url: string | undefined, platform: Pla
   }
   // happy-dom only when a page is read (keeps `--facts` quick to start).
   const { Window } = await import('happy-dom');
-  const window = new Window({ url: pageUrl, settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true, disableJavaScriptFileLoading: true } });
+  const window = new Window({
+    url: pageUrl,
+    settings: {
+      disableJavaScriptEvaluation: true,
+      disableCSSFileLoading: true,
+      disableJavaScriptFileLoading: true,
+    },
+  });
   try {
     const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
     const result = readPage(doc, pageUrl, { platform, now });
     if (result.cases.length === 0) {
-      const errors = result.errors.length ? `; errors: ${result.errors.map((e) => `${e.adapter}: ${e.message}`).join('; ')}` : '';
+      const errors = result.errors.length
+        ? `; errors: ${result.errors.map((e) => `${e.adapter}: ${e.message}`).join('; ')}`
+        : '';
       throw new UsageError(`no readable panel in ${path} (tried: ${result.tried.join(', ')})${errors}`);
     }
     return result.cases;
@@ -201,22 +231,34 @@ async function readPageFile(path: string, url: string | undefined, platform: Pla
 }
 
 /** Run the command; never throws, never exits (the entry point does). */
-export async function runGuidance(argv: readonly string[], clock: () => number = Date.now): Promise<CliResult> {
+export async function runGuidance(
+  argv: readonly string[],
+  clock: () => number = Date.now,
+): Promise<CliResult> {
   try {
     const args = parseArgs(argv);
     if (args.help) return { code: 0, stdout: `${USAGE}\n`, stderr: '' };
-    if (args.facts !== undefined && args.page !== undefined) throw new UsageError('give --facts or a page, not both');
-    if (args.facts === undefined && args.page === undefined) throw new UsageError(`nothing to read. ${USAGE}`);
+    if (args.facts !== undefined && args.page !== undefined)
+      throw new UsageError('give --facts or a page, not both');
+    if (args.facts === undefined && args.page === undefined)
+      throw new UsageError(`nothing to read. ${USAGE}`);
     const now = parseNow(args.now, clock);
     const ledger = loadLedger(args.ledger);
     const pack = loadPack(args.pack);
     const { profile, platform } = parseProfile(args.profile, pack, parsePlatform(args.platform));
     const cases = [];
     if (args.facts !== undefined) {
-      for (const facts of loadFacts(args.facts)) cases.push(caseOut(facts, evaluate(facts, pack, { now, ledger, platform, profile })));
+      for (const facts of loadFacts(args.facts))
+        cases.push(caseOut(facts, evaluate(facts, pack, { now, ledger, platform, profile })));
     } else {
       for (const read of await readPageFile(args.page!, args.url, platform, toEpochMs(now))) {
-        const g = evaluate(read.facts, pack, { now, ledger, platform: read.platform, kind: read.kind, profile });
+        const g = evaluate(read.facts, pack, {
+          now,
+          ledger,
+          platform: read.platform,
+          kind: read.kind,
+          profile,
+        });
         cases.push(caseOut(read.facts, g, { adapter: read.adapter, index: read.index }));
       }
     }

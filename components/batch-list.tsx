@@ -42,16 +42,44 @@ export function BatchList(props: { cases: readonly CaseSummary[]; limits: BatchL
         const { batches, tooLarge } = groupBatches(cases, limit);
         return (
           <div class="batch-platform" data-platform={platform} key={platform}>
-            <p class="batch-how">{tCount('batch_how', cases.length, String(cases.length), t(`platform_${platform}` as MessageKey), String(limit.count), formatYuanDisplay(yuanToFen(limit.yuan)))}</p>
+            <p class="batch-how">
+              {tCount(
+                'batch_how',
+                cases.length,
+                String(cases.length),
+                t(`platform_${platform}` as MessageKey),
+                String(limit.count),
+                formatYuanDisplay(yuanToFen(limit.yuan)),
+              )}
+            </p>
             <ol class="batch-groups">
               {batches.map((b, i) => (
-                <li class="batch" data-testid="batch" data-count={b.cases.length} data-total-fen={b.totalFen} key={i}>
-                  <p class="batch-head">{tCount('batch_group', b.cases.length, String(i + 1), String(b.cases.length), formatYuanDisplay(b.totalFen))}</p>
+                <li
+                  class="batch"
+                  data-testid="batch"
+                  data-count={b.cases.length}
+                  data-total-fen={b.totalFen}
+                  key={i}
+                >
+                  <p class="batch-head">
+                    {tCount(
+                      'batch_group',
+                      b.cases.length,
+                      String(i + 1),
+                      String(b.cases.length),
+                      formatYuanDisplay(b.totalFen),
+                    )}
+                  </p>
                   <ul class="batch-cases">
                     {b.cases.map((c) => (
                       <li data-testid="batch-case" data-case={c.key} key={c.key}>
-                        <span class="case-id">{c.caseId ? clipId(c.caseId) : t('batch_no_id')}</span> <span class="batch-amount">{formatYuanDisplay(c.refundFen)}</span>{' '}
-                        {c.reason && <span class="case-reason" lang="zh-CN">{c.reason.length > 20 ? `${c.reason.slice(0, 19)}…` : c.reason}</span>}
+                        <span class="case-id">{c.caseId ? clipId(c.caseId) : t('batch_no_id')}</span>{' '}
+                        <span class="batch-amount">{formatYuanDisplay(c.refundFen)}</span>{' '}
+                        {c.reason && (
+                          <span class="case-reason" lang="zh-CN">
+                            {c.reason.length > 20 ? `${c.reason.slice(0, 19)}…` : c.reason}
+                          </span>
+                        )}
                       </li>
                     ))}
                   </ul>
@@ -60,7 +88,10 @@ export function BatchList(props: { cases: readonly CaseSummary[]; limits: BatchL
             </ol>
             {tooLarge.length > 0 && (
               <p class="batch-too-large" data-testid="batch-too-large">
-                {t('batch_too_large', tooLarge.map((c) => (c.caseId ? clipId(c.caseId) : '—')).join(t('list_sep')))}
+                {t(
+                  'batch_too_large',
+                  tooLarge.map((c) => (c.caseId ? clipId(c.caseId) : '—')).join(t('list_sep')),
+                )}
               </p>
             )}
           </div>
@@ -69,7 +100,12 @@ export function BatchList(props: { cases: readonly CaseSummary[]; limits: BatchL
       <p class="batch-never-click">{t('batch_never_click')}</p>
       {excluded.size > 0 && (
         <p class="batch-excluded" data-testid="batch-excluded">
-          {t('batch_excluded', [...excluded].map(([why, n]) => `${t(`batch_why_${why.replace(/-/g, '_')}` as MessageKey)} ${n}`).join(t('list_sep')))}
+          {t(
+            'batch_excluded',
+            [...excluded]
+              .map(([why, n]) => `${t(`batch_why_${why.replace(/-/g, '_')}` as MessageKey)} ${n}`)
+              .join(t('list_sep')),
+          )}
         </p>
       )}
       <p class="hint">{t('batch_limits_source')}</p>

@@ -215,7 +215,12 @@ export function activateBadge(host: Element): boolean {
 export function isBadgeHost(node: Node | null): node is HTMLElement {
   if (!node || node.nodeType !== 1) return false;
   const name = (node as Element).localName;
-  return name === BADGE_TAG || (name.startsWith(BADGE_TAG) && name.charCodeAt(BADGE_TAG.length) === 45 /* - */ && states.has(node as Element));
+  return (
+    name === BADGE_TAG ||
+    (name.startsWith(BADGE_TAG) &&
+      name.charCodeAt(BADGE_TAG.length) === 45 /* - */ &&
+      states.has(node as Element))
+  );
 }
 
 function setAttr(el: Element, name: string, value: string | null): void {
@@ -230,9 +235,18 @@ function setAttr(el: Element, name: string, value: string | null): void {
 export function sameBadgeModel(a: BadgeModel, b: BadgeModel): boolean {
   if (a.kind !== b.kind || a.caseKey !== b.caseKey) return false;
   if (a.kind === 'countdown' && b.kind === 'countdown') {
-    return a.deadlineId === b.deadlineId && a.dueAt === b.dueAt && a.title === b.title && a.label === b.label && a.overdueMark === b.overdueMark && a.compMark === b.compMark && (a.batchMark ?? null) === (b.batchMark ?? null);
+    return (
+      a.deadlineId === b.deadlineId &&
+      a.dueAt === b.dueAt &&
+      a.title === b.title &&
+      a.label === b.label &&
+      a.overdueMark === b.overdueMark &&
+      a.compMark === b.compMark &&
+      (a.batchMark ?? null) === (b.batchMark ?? null)
+    );
   }
-  if (a.kind === 'unreadable' && b.kind === 'unreadable') return a.text === b.text && a.fields.join() === b.fields.join();
+  if (a.kind === 'unreadable' && b.kind === 'unreadable')
+    return a.text === b.text && a.fields.join() === b.fields.join();
   return false;
 }
 
@@ -297,9 +311,15 @@ export function renderBadge(
     state.label = null;
     state.overdue = null;
   }
-  state.label = part(doc, state.label, model.label || null, 'l', 'deadline-label', (el) => box.insertBefore(el, state.countdown));
-  state.overdue = part(doc, state.overdue, model.overdueMark, 'o', 'overdue-mark', (el) => (state.comp ? box.insertBefore(el, state.comp) : box.append(el)));
-  state.comp = part(doc, state.comp, model.compMark, 'm', 'comp-mark', (el) => (state.batch ? box.insertBefore(el, state.batch) : box.append(el)));
+  state.label = part(doc, state.label, model.label || null, 'l', 'deadline-label', (el) =>
+    box.insertBefore(el, state.countdown),
+  );
+  state.overdue = part(doc, state.overdue, model.overdueMark, 'o', 'overdue-mark', (el) =>
+    state.comp ? box.insertBefore(el, state.comp) : box.append(el),
+  );
+  state.comp = part(doc, state.comp, model.compMark, 'm', 'comp-mark', (el) =>
+    state.batch ? box.insertBefore(el, state.batch) : box.append(el),
+  );
   state.batch = part(doc, state.batch, model.batchMark ?? null, 'k', 'batch-mark', (el) => box.append(el));
   setAttr(host, 'data-batch', model.batchMark ? '1' : null);
   state.lastText = '';
@@ -308,7 +328,14 @@ export function renderBadge(
 }
 
 /** One optional text part of a badge: created, updated or removed to show `text`. */
-function part(doc: Document, el: HTMLElement | null, text: string | null, cls: string, testid: string, insert: (el: HTMLElement) => void): HTMLElement | null {
+function part(
+  doc: Document,
+  el: HTMLElement | null,
+  text: string | null,
+  cls: string,
+  testid: string,
+  insert: (el: HTMLElement) => void,
+): HTMLElement | null {
   if (text === null) {
     el?.remove();
     return null;
@@ -343,7 +370,12 @@ function part(doc: Document, el: HTMLElement | null, text: string | null, cls: s
  * Bring a countdown badge to `nowMs`; touches the DOM only when the shown text or the
  * urgency colour changes. Returns true when it changed something.
  */
-export function tickBadge(host: Element, nowMs: number, thresholdsHours: ThresholdsHours = DEFAULT_THRESHOLDS_HOURS, locale: BadgeLocale = 'zh-CN'): boolean {
+export function tickBadge(
+  host: Element,
+  nowMs: number,
+  thresholdsHours: ThresholdsHours = DEFAULT_THRESHOLDS_HOURS,
+  locale: BadgeLocale = 'zh-CN',
+): boolean {
   const state = states.get(host);
   if (!state || !state.countdown || Number.isNaN(state.dueMs)) return false;
   let changed = false;

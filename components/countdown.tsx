@@ -4,7 +4,12 @@ import { toEpochMs } from '../core/time/beijing';
 import type { UiLocale } from './i18n';
 
 /** A live countdown (the side panel's ticking clock passes `nowMs`): `2天23时07分`, negative when breached. */
-export function Countdown(props: { dueAt: string; nowMs: number; thresholdsHours: ThresholdsHours; locale: UiLocale }) {
+export function Countdown(props: {
+  dueAt: string;
+  nowMs: number;
+  thresholdsHours: ThresholdsHours;
+  locale: UiLocale;
+}) {
   const due = toEpochMs(props.dueAt);
   const urgency = urgencyOf(due, props.nowMs, props.thresholdsHours);
   return (

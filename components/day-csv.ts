@@ -57,10 +57,30 @@ export function maskBuyer(buyer: string): string {
   return first === undefined ? '' : `${first}***`;
 }
 
-const CASE_HEADERS = ['first_seen', 'last_seen', 'platform', 'kind', 'page', 'refund_id', 'order_id', 'reason', 'status', 'requested_at', 'outcome', 'breached', 'comp', 'comp_amount'];
+const CASE_HEADERS = [
+  'first_seen',
+  'last_seen',
+  'platform',
+  'kind',
+  'page',
+  'refund_id',
+  'order_id',
+  'reason',
+  'status',
+  'requested_at',
+  'outcome',
+  'breached',
+  'comp',
+  'comp_amount',
+];
 
 /** The cases a range counts (last seen in it), newest sighting first. */
-export function casesCsv(cases: readonly RecentCase[], range: DayRange, nowMs: number, kinds: Readonly<Record<string, DeadlineKind>> = DEFAULT_DEADLINE_KINDS): string {
+export function casesCsv(
+  cases: readonly RecentCase[],
+  range: DayRange,
+  nowMs: number,
+  kinds: Readonly<Record<string, DeadlineKind>> = DEFAULT_DEADLINE_KINDS,
+): string {
   const fromMs = windowStart(range, nowMs);
   const rows = casesInWindow(cases, range, nowMs)
     .sort((a, b) => b.lastSeenMs - a.lastSeenMs || (a.key < b.key ? -1 : 1))
@@ -72,7 +92,10 @@ export function casesCsv(cases: readonly RecentCase[], range: DayRange, nowMs: n
           return kinds[d.id]?.actor === 'seller' && due >= fromMs && due <= nowMs && due < c.lastSeenMs;
         })
         .map((d) => kinds[d.id]?.label.zh ?? d.id);
-      const amount = c.compensation.amount !== null && /^\d+\.\d{2}$/.test(c.compensation.amount) ? c.compensation.amount : '';
+      const amount =
+        c.compensation.amount !== null && /^\d+\.\d{2}$/.test(c.compensation.amount)
+          ? c.compensation.amount
+          : '';
       return [
         wallTime(c.firstSeenAt),
         wallTime(c.lastSeenAt),

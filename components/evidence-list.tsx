@@ -24,15 +24,32 @@ export function RefusalLine(props: { refusal: NonNullable<Guidance['refusal']> }
 
 const wall = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 
-export function EvidenceList(props: { evidence: NonNullable<Guidance['evidence']>; deadlines: Guidance['deadlines']; nowMs: number; thresholdsHours: ThresholdsHours }) {
+export function EvidenceList(props: {
+  evidence: NonNullable<Guidance['evidence']>;
+  deadlines: Guidance['deadlines'];
+  nowMs: number;
+  thresholdsHours: ThresholdsHours;
+}) {
   const { evidence } = props;
-  const deadline = evidence.deadlineId === null ? undefined : props.deadlines.find((d) => d.id === evidence.deadlineId);
+  const deadline =
+    evidence.deadlineId === null ? undefined : props.deadlines.find((d) => d.id === evidence.deadlineId);
   return (
-    <div class="evidence" data-testid="evidence" data-rule={evidence.ruleId} data-deadline={deadline?.id ?? ''}>
+    <div
+      class="evidence"
+      data-testid="evidence"
+      data-rule={evidence.ruleId}
+      data-deadline={deadline?.id ?? ''}
+    >
       <p class="evidence-due" data-testid="evidence-due">
         {deadline ? (
           <>
-            {t('evidence_due', pick(deadline.label), wall(deadline.dueAt))} <Countdown dueAt={deadline.dueAt} nowMs={props.nowMs} thresholdsHours={props.thresholdsHours} locale={getLocale()} />
+            {t('evidence_due', pick(deadline.label), wall(deadline.dueAt))}{' '}
+            <Countdown
+              dueAt={deadline.dueAt}
+              nowMs={props.nowMs}
+              thresholdsHours={props.thresholdsHours}
+              locale={getLocale()}
+            />
           </>
         ) : (
           t('evidence_due_unknown')

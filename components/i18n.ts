@@ -49,7 +49,9 @@ export function translate(locale: UiLocale, key: string, ...subs: Array<string |
  */
 export function tCount(key: MessageKey, count: number, ...subs: Array<string | number>): string {
   const one = `${key}_one`;
-  return current === 'en' && count === 1 && FILES.en[one] ? translate(current, one, ...subs) : translate(current, key, ...subs);
+  return current === 'en' && count === 1 && FILES.en[one]
+    ? translate(current, one, ...subs)
+    : translate(current, key, ...subs);
 }
 
 /** The message for a key built from data (`source_…`, `category_…`), or null when no locale file has it. */

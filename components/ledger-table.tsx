@@ -9,7 +9,11 @@ import { t } from './i18n';
  * newest first, the buyer key masked as in the CSV. An entry recorded by mistake can be
  * deleted; the whole ledger downloads as CSV.
  */
-export function LedgerTable(props: { entries: LedgerRecord[] | null; onDelete: (seq: number) => void; onExport: () => void }) {
+export function LedgerTable(props: {
+  entries: LedgerRecord[] | null;
+  onDelete: (seq: number) => void;
+  onExport: () => void;
+}) {
   const { entries } = props;
   return (
     <section data-testid="ledger">

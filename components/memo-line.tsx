@@ -13,7 +13,14 @@ import type { CopyText } from './reply-list';
 
 const clipboardCopy: CopyText = (text) => navigator.clipboard.writeText(text);
 
-export function MemoLine(props: { guidance: Guidance; facts: Facts; signature?: string; template?: string; nowMs: number; copy?: CopyText }) {
+export function MemoLine(props: {
+  guidance: Guidance;
+  facts: Facts;
+  signature?: string;
+  template?: string;
+  nowMs: number;
+  copy?: CopyText;
+}) {
   const [decision, setDecision] = useState<MemoDecision>('agree');
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
@@ -21,11 +28,25 @@ export function MemoLine(props: { guidance: Guidance; facts: Facts; signature?: 
     const id = setTimeout(() => setState('idle'), 2500);
     return () => clearTimeout(id);
   }, [state]);
-  const memo = memoLine({ decision, guidance: props.guidance, facts: props.facts, signature: props.signature, template: props.template, nowMs: props.nowMs });
+  const memo = memoLine({
+    decision,
+    guidance: props.guidance,
+    facts: props.facts,
+    signature: props.signature,
+    template: props.template,
+    nowMs: props.nowMs,
+  });
   const onCopy = async (d: MemoDecision) => {
     setDecision(d);
     // the line at the click, with the decision clicked (not the one rendered before it)
-    const text = memoLine({ decision: d, guidance: props.guidance, facts: props.facts, signature: props.signature, template: props.template, nowMs: props.nowMs }).text;
+    const text = memoLine({
+      decision: d,
+      guidance: props.guidance,
+      facts: props.facts,
+      signature: props.signature,
+      template: props.template,
+      nowMs: props.nowMs,
+    }).text;
     try {
       await (props.copy ?? clipboardCopy)(text);
       setState('copied');
@@ -37,7 +58,14 @@ export function MemoLine(props: { guidance: Guidance; facts: Facts; signature?: 
     <div class="memo" data-testid="memo">
       <div class="memo-buttons">
         {MEMO_DECISIONS.map((d) => (
-          <button type="button" class={`copy ${d.id === decision ? 'chosen' : ''}`} data-testid="copy-memo" data-decision={d.id} key={d.id} onClick={() => void onCopy(d.id)}>
+          <button
+            type="button"
+            class={`copy ${d.id === decision ? 'chosen' : ''}`}
+            data-testid="copy-memo"
+            data-decision={d.id}
+            key={d.id}
+            onClick={() => void onCopy(d.id)}
+          >
             {t('memo_copy', pick(d))}
           </button>
         ))}

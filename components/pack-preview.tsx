@@ -7,10 +7,17 @@ import { pick, t } from './i18n';
  * changes against the active pack, the replies and steps that hold a link or a private
  * contact, newer-schema warnings, and the two buttons. Pack texts are rendered as text.
  */
-export function PackPreviewPanel(props: { preview: PackPreview; onDecide: (accept: boolean) => void; busy?: boolean }) {
+export function PackPreviewPanel(props: {
+  preview: PackPreview;
+  onDecide: (accept: boolean) => void;
+  busy?: boolean;
+}) {
   const { preview, onDecide } = props;
   const { changes, counts, flags } = preview;
-  const list = (key: 'added' | 'removed' | 'changed', label: 'opt_pack_added' | 'opt_pack_removed' | 'opt_pack_changed') =>
+  const list = (
+    key: 'added' | 'removed' | 'changed',
+    label: 'opt_pack_added' | 'opt_pack_removed' | 'opt_pack_changed',
+  ) =>
     counts[key] > 0 && (
       <details data-testid={`pack-${key}`} data-count={counts[key]} open={counts[key] <= 10}>
         <summary>
@@ -22,12 +29,20 @@ export function PackPreviewPanel(props: { preview: PackPreview; onDecide: (accep
               <code>{r.id}</code> <span class="rule-type">[{r.type}]</span> {r.title ? pick(r.title) : ''}
             </li>
           ))}
-          {counts[key] > changes[key].length && <li>{t('opt_pack_more', counts[key] - changes[key].length)}</li>}
+          {counts[key] > changes[key].length && (
+            <li>{t('opt_pack_more', counts[key] - changes[key].length)}</li>
+          )}
         </ul>
       </details>
     );
   return (
-    <div class="pack-pending" data-testid="pack-pending" data-token={preview.token} role="region" aria-label={t('opt_pack_pending_title')}>
+    <div
+      class="pack-pending"
+      data-testid="pack-pending"
+      data-token={preview.token}
+      role="region"
+      aria-label={t('opt_pack_pending_title')}
+    >
       <h3>{t('opt_pack_pending_title')}</h3>
       <p class="hint">{t('opt_pack_pending_hint')}</p>
       <PackSummary info={preview.info} testid="pending-pack" />
@@ -41,7 +56,15 @@ export function PackPreviewPanel(props: { preview: PackPreview; onDecide: (accep
           <ul>
             {flags.map((f) => (
               <li key={f.ruleId} data-rule-id={f.ruleId} data-kind={f.kind}>
-                <code>{f.ruleId}</code> · {t(f.kind === 'link' ? 'opt_pack_flag_link' : f.kind === 'phone' ? 'opt_pack_flag_phone' : 'opt_pack_flag_contact')}：<q>{f.text}</q>
+                <code>{f.ruleId}</code> ·{' '}
+                {t(
+                  f.kind === 'link'
+                    ? 'opt_pack_flag_link'
+                    : f.kind === 'phone'
+                      ? 'opt_pack_flag_phone'
+                      : 'opt_pack_flag_contact',
+                )}
+                ：<q>{f.text}</q>
               </li>
             ))}
           </ul>
@@ -61,7 +84,12 @@ export function PackPreviewPanel(props: { preview: PackPreview; onDecide: (accep
         <button type="button" data-testid="pack-confirm" disabled={props.busy} onClick={() => onDecide(true)}>
           {t('opt_pack_confirm')}
         </button>{' '}
-        <button type="button" data-testid="pack-discard" disabled={props.busy} onClick={() => onDecide(false)}>
+        <button
+          type="button"
+          data-testid="pack-discard"
+          disabled={props.busy}
+          onClick={() => onDecide(false)}
+        >
           {t('opt_pack_discard')}
         </button>
       </p>

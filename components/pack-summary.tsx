@@ -17,7 +17,11 @@ export interface PackRuleRow {
   citation?: { source: string; passage: string; authority?: string };
 }
 
-const SOURCE_KEY = { default: 'opt_pack_source_default', file: 'opt_pack_source_file', url: 'opt_pack_source_url' } as const;
+const SOURCE_KEY = {
+  default: 'opt_pack_source_default',
+  file: 'opt_pack_source_file',
+  url: 'opt_pack_source_url',
+} as const;
 
 /** `2026-11-20T10:00:00+08:00` → `2026-11-20 10:00` (already Beijing time). */
 export function formatBeijing(iso: string): string {
@@ -53,8 +57,11 @@ export function PackSummary(props: { info: PackSummaryInfo; testid: string; rule
                   <div class="citation">
                     {t('opt_rule_citation')}
                     {t('label_sep')}
-                    <span title={r.citation.source}>{sourceTitle(r.citation.source)}</span> — <span lang="zh-CN">{r.citation.passage}</span>
-                    {r.citation.authority && r.citation.authority !== 'platform' ? t('paren', tKnown(`authority_${r.citation.authority}`) ?? r.citation.authority) : ''}
+                    <span title={r.citation.source}>{sourceTitle(r.citation.source)}</span> —{' '}
+                    <span lang="zh-CN">{r.citation.passage}</span>
+                    {r.citation.authority && r.citation.authority !== 'platform'
+                      ? t('paren', tKnown(`authority_${r.citation.authority}`) ?? r.citation.authority)
+                      : ''}
                   </div>
                 )}
               </li>

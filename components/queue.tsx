@@ -34,12 +34,19 @@ export function Queue(props: {
           onClick={() => props.onSelect(c.key)}
         >
           {c.due ? (
-            <Countdown dueAt={c.due} nowMs={nowMs} thresholdsHours={props.thresholdsHours} locale={getLocale()} />
+            <Countdown
+              dueAt={c.due}
+              nowMs={nowMs}
+              thresholdsHours={props.thresholdsHours}
+              locale={getLocale()}
+            />
           ) : (
             <span class="countdown none">{t('queue_no_deadline')}</span>
           )}
           <CaseTitle c={c} />
-          {comp.triggered && <span class="comp">{comp.amount ? t('badge_comp', comp.amount) : t('badge_comp_unknown')}</span>}
+          {comp.triggered && (
+            <span class="comp">{comp.amount ? t('badge_comp', comp.amount) : t('badge_comp_unknown')}</span>
+          )}
         </button>
       </li>
     );
@@ -53,19 +60,25 @@ export function Queue(props: {
         <>
           {open.length > 0 && (
             <>
-              <h3 class="queue-group" data-testid="queue-open">{t('queue_open', open.length)}</h3>
+              <h3 class="queue-group" data-testid="queue-open">
+                {t('queue_open', open.length)}
+              </h3>
               <ol>{open.map(item)}</ol>
             </>
           )}
           {late.length > 0 && (
             <>
-              <h3 class="queue-group overdue" data-testid="queue-overdue">{t('queue_overdue', late.length)}</h3>
+              <h3 class="queue-group overdue" data-testid="queue-overdue">
+                {t('queue_overdue', late.length)}
+              </h3>
               <ol>{late.map(item)}</ol>
             </>
           )}
           {none.length > 0 && (
             <>
-              <h3 class="queue-group" data-testid="queue-none">{t('queue_none', none.length)}</h3>
+              <h3 class="queue-group" data-testid="queue-none">
+                {t('queue_none', none.length)}
+              </h3>
               <ol>{none.map(item)}</ol>
             </>
           )}

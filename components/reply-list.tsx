@@ -14,7 +14,10 @@ import { pick, t } from './i18n';
  * (`shopName`); a filled one leaves no mark. So when anything is missing, every 【…】 in the
  * text is an unfilled placeholder.
  */
-export function splitPlaceholders(text: string, missing: readonly string[]): Array<{ text: string; missing: boolean }> {
+export function splitPlaceholders(
+  text: string,
+  missing: readonly string[],
+): Array<{ text: string; missing: boolean }> {
   if (missing.length === 0) return [{ text, missing: false }];
   const parts: Array<{ text: string; missing: boolean }> = [];
   const re = /【[^【】\n]{1,20}】/g;
@@ -89,16 +92,16 @@ export function ReplyList(props: { replies: readonly Reply[]; copy?: CopyText; f
   if (props.replies.length === 0) return <p class="empty">{t('replies_none')}</p>;
   return (
     <>
-    {props.for && (
-      <p class="replies-for" data-testid="replies-for">
-        {props.for}
-      </p>
-    )}
-    <ul class="replies">
-      {props.replies.map((r) => (
-        <ReplyItem key={r.id} reply={r} copy={props.copy ?? clipboardCopy} />
-      ))}
-    </ul>
+      {props.for && (
+        <p class="replies-for" data-testid="replies-for">
+          {props.for}
+        </p>
+      )}
+      <ul class="replies">
+        {props.replies.map((r) => (
+          <ReplyItem key={r.id} reply={r} copy={props.copy ?? clipboardCopy} />
+        ))}
+      </ul>
     </>
   );
 }

@@ -16,17 +16,31 @@ export interface SettleApi {
   getLedger(caseKey: string): Promise<{ entries: LedgerRecord[] }>;
 }
 
-type State = { at: 'loading' } | { at: 'idle' } | { at: 'confirm'; amount: number } | { at: 'recorded'; entry: LedgerRecord } | { at: 'error'; message: string };
+type State =
+  | { at: 'loading' }
+  | { at: 'idle' }
+  | { at: 'confirm'; amount: number }
+  | { at: 'recorded'; entry: LedgerRecord }
+  | { at: 'error'; message: string };
 
 /** `150`, `150.5`, `150.50`, `¥150` → 150.5; null when not an amount of at least 0.01 with at most two decimals. */
 export function parseAmount(text: string): number | null {
-  const s = text.trim().replace(/^[¥￥]/, '').replace(/元$/, '').trim();
+  const s = text
+    .trim()
+    .replace(/^[¥￥]/, '')
+    .replace(/元$/, '')
+    .trim();
   if (!/^\d{1,7}(\.\d{1,2})?$/.test(s)) return null;
   const n = Number(s);
   return n > 0 ? n : null;
 }
 
-export function SettleLine(props: { caseKey: string; tabId?: number; amount: string | null; api: SettleApi }) {
+export function SettleLine(props: {
+  caseKey: string;
+  tabId?: number;
+  amount: string | null;
+  api: SettleApi;
+}) {
   const { caseKey, api } = props;
   const [state, setState] = useState<State>({ at: 'loading' });
   const [typed, setTyped] = useState(props.amount ?? '');
@@ -62,7 +76,13 @@ export function SettleLine(props: { caseKey: string; tabId?: number; amount: str
     <div class="settle" data-testid="settle" data-state={state.at}>
       {state.at === 'recorded' && (
         <p role="status">
-          <span data-testid="settle-recorded">{t('settle_recorded', formatYuan(yuanToFen(state.entry.amount)), state.entry.at.slice(0, 16).replace('T', ' '))}</span>{' '}
+          <span data-testid="settle-recorded">
+            {t(
+              'settle_recorded',
+              formatYuan(yuanToFen(state.entry.amount)),
+              state.entry.at.slice(0, 16).replace('T', ' '),
+            )}
+          </span>{' '}
           <button type="button" data-testid="settle-undo" onClick={() => void undo(state.entry.seq!)}>
             {t('settle_undo')}
           </button>
@@ -72,9 +92,21 @@ export function SettleLine(props: { caseKey: string; tabId?: number; amount: str
         <p>
           <label>
             {t('settle_amount')}{' '}
-            <input type="text" inputMode="decimal" size={8} data-testid="settle-amount" value={typed} onInput={(e) => setTyped(e.currentTarget.value)} />
+            <input
+              type="text"
+              inputMode="decimal"
+              size={8}
+              data-testid="settle-amount"
+              value={typed}
+              onInput={(e) => setTyped(e.currentTarget.value)}
+            />
           </label>{' '}
-          <button type="button" data-testid="settle-record" disabled={amount === null} onClick={() => amount !== null && setState({ at: 'confirm', amount })}>
+          <button
+            type="button"
+            data-testid="settle-record"
+            disabled={amount === null}
+            onClick={() => amount !== null && setState({ at: 'confirm', amount })}
+          >
             {t('settle_record')}
           </button>
         </p>

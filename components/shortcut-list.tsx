@@ -31,7 +31,9 @@ export function ShortcutList(props: { shortcuts: readonly Shortcut[]; onChange?:
             {known.map((s) => (
               <tr key={s.name} data-testid="shortcut" data-command={s.name}>
                 <td>{t(LABELS[s.name]!)}</td>
-                <td>{s.shortcut ? <kbd>{s.shortcut}</kbd> : <span class="hint">{t('opt_shortcut_none')}</span>}</td>
+                <td>
+                  {s.shortcut ? <kbd>{s.shortcut}</kbd> : <span class="hint">{t('opt_shortcut_none')}</span>}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -69,7 +69,11 @@ export function queueGroup(deadlines: readonly D[], nowMs: number): QueueGroup {
  * an open deadline first, nearest headline first; then cases with nothing open any more,
  * most recently breached first; then cases without deadlines; ties by key.
  */
-export function queueOrder<T extends { key: string }>(items: readonly T[], deadlinesOf: (item: T) => readonly D[], nowMs: number): T[] {
+export function queueOrder<T extends { key: string }>(
+  items: readonly T[],
+  deadlinesOf: (item: T) => readonly D[],
+  nowMs: number,
+): T[] {
   const rank = (item: T): [number, number] => {
     const ds = deadlinesOf(item);
     const next = headlineDeadline(ds, nowMs).next;
@@ -80,10 +84,14 @@ export function queueOrder<T extends { key: string }>(items: readonly T[], deadl
   // Ranked once per case, not once per comparison.
   return items
     .map((item) => ({ item, r: rank(item) }))
-    .sort((a, b) => a.r[0] - b.r[0] || a.r[1] - b.r[1] || (a.item.key < b.item.key ? -1 : a.item.key > b.item.key ? 1 : 0))
+    .sort(
+      (a, b) =>
+        a.r[0] - b.r[0] ||
+        a.r[1] - b.r[1] ||
+        (a.item.key < b.item.key ? -1 : a.item.key > b.item.key ? 1 : 0),
+    )
     .map((x) => x.item);
 }
-
 
 /** ms until the nearest deadline not yet breached, whoever its actor (null: none left). */
 function msToNextDeadline(deadlines: readonly Pick<Deadline, 'dueAt'>[], nowMs: number): number | null {
@@ -107,7 +115,11 @@ export const DEFAULT_THRESHOLDS_HOURS: ThresholdsHours = [4, 1];
  * warning (within the first threshold, 4 h by default) · ok. "Within" includes the threshold
  * itself: the warning alarm set at due − 4 h fires at that instant, and the badge turns with it.
  */
-export function urgencyOf(dueMs: number, nowMs: number, thresholdsHours: ThresholdsHours = DEFAULT_THRESHOLDS_HOURS): Urgency {
+export function urgencyOf(
+  dueMs: number,
+  nowMs: number,
+  thresholdsHours: ThresholdsHours = DEFAULT_THRESHOLDS_HOURS,
+): Urgency {
   const left = dueMs - nowMs;
   if (left <= 0) return 'breached';
   const hs = thresholdsHours.length > 0 ? thresholdsHours : DEFAULT_THRESHOLDS_HOURS;
@@ -121,7 +133,11 @@ export function urgencyOf(dueMs: number, nowMs: number, thresholdsHours: Thresho
  * first (largest) warning threshold, by urgencyOf. Breached deadlines no longer count: the badge
  * counts the cases the agent can still save.
  */
-export function isUrgent(deadlines: readonly Pick<Deadline, 'dueAt'>[], thresholdsHours: ThresholdsHours, nowMs: number): boolean {
+export function isUrgent(
+  deadlines: readonly Pick<Deadline, 'dueAt'>[],
+  thresholdsHours: ThresholdsHours,
+  nowMs: number,
+): boolean {
   const left = msToNextDeadline(deadlines, nowMs);
   return left !== null && urgencyOf(nowMs + left, nowMs, thresholdsHours) !== 'ok';
 }

@@ -29,7 +29,12 @@ export function caseKey(read: Pick<PanelRead, 'platform' | 'kind' | 'index' | 'f
  * unreadable fields (the row index is where the case is, not what it is).
  */
 export function sameRead(a: PanelRead, b: PanelRead): boolean {
-  return a.kind === b.kind && a.platform === b.platform && a.unreadable.join() === b.unreadable.join() && JSON.stringify(a.facts) === JSON.stringify(b.facts);
+  return (
+    a.kind === b.kind &&
+    a.platform === b.platform &&
+    a.unreadable.join() === b.unreadable.join() &&
+    JSON.stringify(a.facts) === JSON.stringify(b.facts)
+  );
 }
 
 /**

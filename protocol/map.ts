@@ -1,9 +1,27 @@
 import type { PanelRead } from '../core/model/facts';
 import type { LedgerRecord } from '../core/store/schema';
 import type { Settings, SettingsPatch } from '../core/model/settings';
-import type { BadgeView, CaseSummary, CaseView, PackInfo, PackPreview, PageUnreadable, TabCases, TeamPackStatus } from './views';
+import type {
+  BadgeView,
+  CaseSummary,
+  CaseView,
+  PackInfo,
+  PackPreview,
+  PageUnreadable,
+  TabCases,
+  TeamPackStatus,
+} from './views';
 
-export type { BadgeView, CaseSummary, CaseView, PackInfo, PackPreview, PageUnreadable, TabCases, TeamPackStatus } from './views';
+export type {
+  BadgeView,
+  CaseSummary,
+  CaseView,
+  PackInfo,
+  PackPreview,
+  PageUnreadable,
+  TabCases,
+  TeamPackStatus,
+} from './views';
 export type { Settings, SettingsPatch } from '../core/model/settings';
 
 /**
@@ -72,7 +90,13 @@ export interface ProtocolMap {
    * `team`: the team pack URL's last check (added for the options page); `pending`: a pack
    * from a file or the team URL waiting for the agent's confirmation.
    */
-  getPackInfo(): { active: PackInfo; previous: PackInfo | null; team?: TeamPackStatus; pending?: PackPreview | null; readOnly?: { zh: string; en: string } | null };
+  getPackInfo(): {
+    active: PackInfo;
+    previous: PackInfo | null;
+    team?: TeamPackStatus;
+    pending?: PackPreview | null;
+    readOnly?: { zh: string; en: string } | null;
+  };
   /**
    * Stage a pack file: validated, tried within the work budget, and shown as a preview (what
    * changes, flagged replies, `warnings` for fields of a newer schema). Nothing becomes active
@@ -80,7 +104,10 @@ export interface ProtocolMap {
    */
   importPack(d: { json: string }): { ok: true; preview: PackPreview } | { ok: false; error: string };
   /** The agent's answer to the pending pack's preview (`token`: the preview's): activate it, or drop it. */
-  decidePack(d: { token: string; accept: boolean }): { ok: true; info?: PackInfo; warnings?: string[]; discarded?: true } | { ok: false; error: string };
+  decidePack(d: {
+    token: string;
+    accept: boolean;
+  }): { ok: true; info?: PackInfo; warnings?: string[]; discarded?: true } | { ok: false; error: string };
   exportPack(): { json: string };
   resetPack(): { info: PackInfo };
   /**
@@ -108,8 +135,12 @@ export interface ProtocolMap {
 }
 
 /** A message's payload as its sender passes it (`undefined` for a message without one). */
-export type PayloadOf<K extends keyof ProtocolMap> = Parameters<ProtocolMap[K]> extends [infer D] ? D : undefined;
+export type PayloadOf<K extends keyof ProtocolMap> =
+  Parameters<ProtocolMap[K]> extends [infer D] ? D : undefined;
 /** A message's answer. */
 export type AnswerOf<K extends keyof ProtocolMap> = ReturnType<ProtocolMap[K]>;
 /** The messages the worker answers (the others go from the worker to pages and tabs). */
-export type WorkerMessage = Exclude<keyof ProtocolMap, 'casesChanged' | 'settingsChanged' | 'showCue' | 'offscreenCopy'>;
+export type WorkerMessage = Exclude<
+  keyof ProtocolMap,
+  'casesChanged' | 'settingsChanged' | 'showCue' | 'offscreenCopy'
+>;

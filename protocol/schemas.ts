@@ -16,7 +16,8 @@ import type { PayloadOf, ProtocolMap, WorkerMessage } from './map';
 const NoPayload = z.union([z.undefined(), z.null()]);
 
 /** A string of at most `max` characters (`min`: at least that many). */
-const bounded = (max: number, min = 0) => z.string().check(...(min > 0 ? [z.minLength(min)] : []), z.maxLength(max));
+const bounded = (max: number, min = 0) =>
+  z.string().check(...(min > 0 ? [z.minLength(min)] : []), z.maxLength(max));
 const digits = z.optional(z.string().check(z.regex(/^\d+$/), z.maxLength(LIMITS.textChars)));
 const freeText = z.optional(bounded(LIMITS.textChars, 1));
 const at = z.optional(BeijingIsoSchema.check(z.maxLength(LIMITS.textChars)));
@@ -38,11 +39,16 @@ const ReportFactsSchema = z.extend(FactsSchema, {
   tradeClosedAt: at,
   tradeSucceededAt: at,
 });
-const ReportReadSchema = z.extend(PanelReadSchema, { adapter: bounded(LIMITS.nameChars, 1), facts: ReportFactsSchema });
+const ReportReadSchema = z.extend(PanelReadSchema, {
+  adapter: bounded(LIMITS.nameChars, 1),
+  facts: ReportFactsSchema,
+});
 
 const ReportPagePayload = z.object({
   /** Only the seller back-office sends reports: https on *.tmall.com / *.taobao.com. */
-  url: z.url({ protocol: /^https$/, hostname: /(^|\.)(tmall|taobao)\.com$/ }).check(z.maxLength(LIMITS.urlChars)),
+  url: z
+    .url({ protocol: /^https$/, hostname: /(^|\.)(tmall|taobao)\.com$/ })
+    .check(z.maxLength(LIMITS.urlChars)),
   cases: z.array(ReportReadSchema).check(z.maxLength(LIMITS.casesPerReport)),
   /** Later chunks of a page with more than LIMITS.casesPerReport cases: add to the tab's cases (same url) instead of replacing them. */
   append: z.optional(z.boolean()),
@@ -51,7 +57,11 @@ const ReportPagePayload = z.object({
   /** `badges`: answer with BadgeViews (what a badge shows), not whole CaseViews (the content script). */
   answer: z.optional(z.literal('badges')),
   /** With `append` (a row-by-row update of a list page): case keys no longer on the page. */
-  remove: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(LIMITS.keyChars))).check(z.maxLength(LIMITS.casesPerReport))),
+  remove: z.optional(
+    z
+      .array(z.string().check(z.minLength(1), z.maxLength(LIMITS.keyChars)))
+      .check(z.maxLength(LIMITS.casesPerReport)),
+  ),
   unreadable: z.optional(
     z.object({
       tried: z.array(bounded(LIMITS.nameChars)).check(z.maxLength(50)),
@@ -60,27 +70,46 @@ const ReportPagePayload = z.object({
     }),
   ),
 });
-const GetTabCasesPayload = z.union([z.object({ tabId: z.optional(z.number().check(z.int(), z.nonnegative())) }), NoPayload]);
+const GetTabCasesPayload = z.union([
+  z.object({ tabId: z.optional(z.number().check(z.int(), z.nonnegative())) }),
+  NoPayload,
+]);
 const FocusCasePayload = z.object({ key: z.string().check(z.minLength(1), z.maxLength(LIMITS.keyChars)) });
 /** `tabId`: prefer that tab's copy of the case (a case open in two tabs); else the first tab that has it. */
-const GetCasePayload = z.object({ key: z.string().check(z.minLength(1), z.maxLength(LIMITS.keyChars)), tabId: z.optional(z.number().check(z.int(), z.nonnegative())) });
+const GetCasePayload = z.object({
+  key: z.string().check(z.minLength(1), z.maxLength(LIMITS.keyChars)),
+  tabId: z.optional(z.number().check(z.int(), z.nonnegative())),
+});
 /** The settings patch with the team pack URL bounded (the model's patch leaves it to the full settings' check). */
 const SaveSettingsPayload = z.extend(SettingsPatchSchema, {
-  teamPack: z.optional(z.partial(z.object({ url: bounded(LIMITS.urlChars), refreshHours: intIn(1, 168), sha256: bounded(64) }))),
+  teamPack: z.optional(
+    z.partial(z.object({ url: bounded(LIMITS.urlChars), refreshHours: intIn(1, 168), sha256: bounded(64) })),
+  ),
 });
-const ImportPackPayload = z.object({ json: z.string().check(z.maxLength(LIMITS.packJsonChars, 'pack file too large (max 5 MB)')) });
+const ImportPackPayload = z.object({
+  json: z.string().check(z.maxLength(LIMITS.packJsonChars, 'pack file too large (max 5 MB)')),
+});
 /** The amount the agent confirmed for a 同意赔付: more than 0, at most two decimals, at most 1,000,000 yuan. */
 const RecordSettlementPayload = z.object({
   key: z.string().check(z.minLength(1), z.maxLength(LIMITS.keyChars)),
   tabId: z.optional(z.number().check(z.int(), z.nonnegative())),
   amount: YuanSchema.check(z.positive(), z.maximum(1_000_000)),
 });
-const DecidePackPayload = z.object({ token: z.string().check(z.length(64), z.regex(/^[0-9a-f]{64}$/)), accept: z.boolean() });
+const DecidePackPayload = z.object({
+  token: z.string().check(z.length(64), z.regex(/^[0-9a-f]{64}$/)),
+  accept: z.boolean(),
+});
 const DeleteLedgerEntryPayload = z.object({ seq: z.number().check(z.int(), z.positive()) });
-const GetLedgerPayload = z.union([z.object({ caseKey: z.optional(z.string().check(z.maxLength(LIMITS.keyChars))) }), NoPayload]);
+const GetLedgerPayload = z.union([
+  z.object({ caseKey: z.optional(z.string().check(z.maxLength(LIMITS.keyChars))) }),
+  NoPayload,
+]);
 const CasesChangedPayload = z.object({ tabId: z.number().check(z.int()) });
 /** Worker → tab / offscreen document (validated by nobody's door: the worker is their only sender). */
-const ShowCuePayload = z.object({ key: z.optional(bounded(LIMITS.keyChars)), text: bounded(LIMITS.textChars) });
+const ShowCuePayload = z.object({
+  key: z.optional(bounded(LIMITS.keyChars)),
+  text: bounded(LIMITS.textChars),
+});
 const OffscreenCopyPayload = z.object({ text: bounded(LIMITS.textChars) });
 
 /**
@@ -131,7 +160,12 @@ const MAX_PAYLOAD_JSON: Partial<Record<keyof ProtocolMap, { chars: number; messa
 /** Validate a payload at the worker's door; throws `<type>: invalid payload — <zod path>: …`. */
 export function validatePayload<K extends WorkerMessage>(type: K, data: unknown): Validated<K> {
   const max = MAX_PAYLOAD_JSON[type];
-  if (max !== undefined && typeof data === 'object' && data !== null && JSON.stringify(data).length > max.chars) {
+  if (
+    max !== undefined &&
+    typeof data === 'object' &&
+    data !== null &&
+    JSON.stringify(data).length > max.chars
+  ) {
     throw new Error(`${type}: invalid payload — (root): ${max.message}`);
   }
   const result = PAYLOAD_SCHEMAS[type].safeParse(data);

@@ -80,7 +80,8 @@ function isHttps(url: string): boolean {
 export function classifySender(sender: PolicySender | null | undefined, self: ExtensionSelf): SenderKind {
   if (!sender || typeof sender.url !== 'string') return 'unknown';
   if (sender.id !== undefined && sender.id !== self.id) return 'unknown';
-  if (self.origin.endsWith('/') && self.origin.length > 1 && sender.url.startsWith(self.origin)) return 'extension-page';
+  if (self.origin.endsWith('/') && self.origin.length > 1 && sender.url.startsWith(self.origin))
+    return 'extension-page';
   if (typeof sender.tab?.id === 'number' && isHttps(sender.url)) return 'content-script';
   return 'unknown';
 }
@@ -92,10 +93,15 @@ const CONTEXT_NAMES: Record<SenderKind, string> = {
 };
 
 /** Throws `<type>: refused from <context>` unless the table lets this sender send `type`. */
-export function assertSenderAllowed(type: string, sender: PolicySender | null | undefined, self: ExtensionSelf): SenderContext {
+export function assertSenderAllowed(
+  type: string,
+  sender: PolicySender | null | undefined,
+  self: ExtensionSelf,
+): SenderContext {
   const kind = classifySender(sender, self);
   const allowed = Object.hasOwn(SENDER_POLICY, type) ? SENDER_POLICY[type as keyof ProtocolMap] : [];
-  if (kind === 'unknown' || !allowed.includes(kind)) throw new Error(`${type}: refused from ${CONTEXT_NAMES[kind]}`);
+  if (kind === 'unknown' || !allowed.includes(kind))
+    throw new Error(`${type}: refused from ${CONTEXT_NAMES[kind]}`);
   return kind;
 }
 
@@ -118,6 +124,7 @@ function originOf(url: string): string | null {
 export function reportedPageUrl(payloadUrl: string, senderUrl: string | undefined): string {
   if (senderUrl === undefined) return payloadUrl;
   const own = originOf(boundedPageUrl(senderUrl));
-  if (own === null || own !== originOf(payloadUrl)) throw new Error('reportPage: refused — the payload url is not on the sender’s site');
+  if (own === null || own !== originOf(payloadUrl))
+    throw new Error('reportPage: refused — the payload url is not on the sender’s site');
   return boundedPageUrl(payloadUrl);
 }

@@ -115,8 +115,12 @@ const SUMMARY_TEXT_CHARS = 400;
 function cut(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
   // (at most 2 UTF-16 units a character: no need to split a megabyte cell into characters)
-  const chars = Array.from(text.length > SUMMARY_TEXT_CHARS * 2 ? text.slice(0, SUMMARY_TEXT_CHARS * 2) : text);
-  return chars.length <= SUMMARY_TEXT_CHARS && text.length <= SUMMARY_TEXT_CHARS * 2 ? text : `${chars.slice(0, SUMMARY_TEXT_CHARS - 1).join('')}…`;
+  const chars = Array.from(
+    text.length > SUMMARY_TEXT_CHARS * 2 ? text.slice(0, SUMMARY_TEXT_CHARS * 2) : text,
+  );
+  return chars.length <= SUMMARY_TEXT_CHARS && text.length <= SUMMARY_TEXT_CHARS * 2
+    ? text
+    : `${chars.slice(0, SUMMARY_TEXT_CHARS - 1).join('')}…`;
 }
 
 const cache = new WeakMap<CaseView, CaseSummary>();
@@ -139,7 +143,14 @@ export function summarizeCase(v: CaseView, nowMs: number): CaseSummary {
     platform: v.read.platform,
     kind: v.read.kind,
     due: caseDue(g.deadlines, nowMs),
-    deadlines: g.deadlines.map((d) => ({ id: d.id, label: d.label, dueAt: d.dueAt, actor: d.actor, source: d.source, breached: d.breached })),
+    deadlines: g.deadlines.map((d) => ({
+      id: d.id,
+      label: d.label,
+      dueAt: d.dueAt,
+      actor: d.actor,
+      source: d.source,
+      breached: d.breached,
+    })),
     compensation: { triggered: g.compensation.triggered, amount: g.compensation.amount },
     unreadable: [...v.read.unreadable],
   };
@@ -180,7 +191,13 @@ export function badgeView(v: CaseView): BadgeView {
     key: v.key,
     read: { kind: v.read.kind, index: v.read.index, unreadable: v.read.unreadable },
     guidance: {
-      deadlines: g.deadlines.map((d) => ({ id: d.id, actor: d.actor, dueAt: d.dueAt, label: d.label, source: d.source })),
+      deadlines: g.deadlines.map((d) => ({
+        id: d.id,
+        actor: d.actor,
+        dueAt: d.dueAt,
+        label: d.label,
+        source: d.source,
+      })),
       compensation: { triggered: g.compensation.triggered, amount: g.compensation.amount },
       ...(g.unevaluated ? { unevaluated: true as const } : {}),
     },

@@ -18,17 +18,25 @@ const TOOL_DEFAULTS = [/^entrypoints\//, /^[^/]+\.config\.ts$/];
 function program(): ts.Program {
   const configPath = ts.findConfigFile(ROOT, (f) => ts.sys.fileExists(f), 'tsconfig.json');
   if (!configPath) throw new Error('tsconfig.json not found');
-  const parsed = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => console.error(d.messageText) });
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    configPath,
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => console.error(d.messageText) },
+  );
   if (!parsed) throw new Error('tsconfig.json unreadable');
   return ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
 }
 
-const isOwn = (f: ts.SourceFile) => !f.isDeclarationFile && !f.fileName.includes('/node_modules/') && relative(ROOT, f.fileName).split('/')[0] !== '.wxt';
+const isOwn = (f: ts.SourceFile) =>
+  !f.isDeclarationFile &&
+  !f.fileName.includes('/node_modules/') &&
+  relative(ROOT, f.fileName).split('/')[0] !== '.wxt';
 
 function unusedExports(p: ts.Program = program()): string[] {
   const checker = p.getTypeChecker();
   const files = p.getSourceFiles().filter(isOwn);
-  const original = (s: ts.Symbol): ts.Symbol => (s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s);
+  const original = (s: ts.Symbol): ts.Symbol =>
+    s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s;
   const used = new Set<ts.Symbol>();
   const useModule = (specifier: ts.Expression) => {
     const mod = checker.getSymbolAtLocation(specifier);
@@ -50,9 +58,18 @@ function unusedExports(p: ts.Program = program()): string[] {
             if (s) used.add(original(s));
           }
         }
-      } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && node.exportClause && ts.isNamespaceExport(node.exportClause)) {
+      } else if (
+        ts.isExportDeclaration(node) &&
+        node.moduleSpecifier &&
+        node.exportClause &&
+        ts.isNamespaceExport(node.exportClause)
+      ) {
         useModule(node.moduleSpecifier);
-      } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0]) {
+      } else if (
+        ts.isCallExpression(node) &&
+        node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+        node.arguments[0]
+      ) {
         useModule(node.arguments[0]);
       } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) {
         // `import('…').Name` in a type position.
@@ -86,7 +103,9 @@ function unusedExports(p: ts.Program = program()): string[] {
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
   const found = unusedExports();
   if (found.length) {
-    console.error(`${found.length} export(s) no other file imports (make them local, or delete them):\n${found.join('\n')}`);
+    console.error(
+      `${found.length} export(s) no other file imports (make them local, or delete them):\n${found.join('\n')}`,
+    );
     process.exitCode = 1;
   } else {
     console.log('unused exports: none');

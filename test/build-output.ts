@@ -16,7 +16,17 @@ export const DIST: Record<BuildMode, string> = {
   measured: join(ROOT, '.output', 'chrome-mv3-measured'),
 };
 
-const SOURCES = ['entrypoints', 'components', 'core', 'protocol', 'public', 'wxt.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
+const SOURCES = [
+  'entrypoints',
+  'components',
+  'core',
+  'protocol',
+  'public',
+  'wxt.config.ts',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -38,7 +48,10 @@ function buildState(dist: string): { present: boolean; stale: boolean } {
 const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 /** Build the Chrome package of `mode` when missing or stale; throws with wxt's output when the build fails. */
-export function ensureBuilt(mode: BuildMode, log: (s: string) => void = () => undefined): { built: boolean; ms: number } {
+export function ensureBuilt(
+  mode: BuildMode,
+  log: (s: string) => void = () => undefined,
+): { built: boolean; ms: number } {
   const lock = join(ROOT, '.output', '.build-lock');
   mkdirSync(join(ROOT, '.output'), { recursive: true });
   const deadline = Date.now() + 300_000;
@@ -48,7 +61,8 @@ export function ensureBuilt(mode: BuildMode, log: (s: string) => void = () => un
       break;
     } catch {
       // Another build is running; a lock older than 5 minutes is left over from a killed run.
-      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 300_000) rmSync(lock, { recursive: true, force: true });
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 300_000)
+        rmSync(lock, { recursive: true, force: true });
       if (Date.now() > deadline) throw new Error(`another build held ${lock} for 5 minutes`);
       sleep(250);
     }
@@ -60,7 +74,8 @@ export function ensureBuilt(mode: BuildMode, log: (s: string) => void = () => un
     const t0 = performance.now();
     const args = mode === 'production' ? ['wxt', 'build'] : ['wxt', 'build', '--mode', 'measured'];
     const res = spawnSync('npx', args, { cwd: ROOT, encoding: 'utf8', timeout: 280_000 });
-    if (res.status !== 0) throw new Error(`npx ${args.join(' ')} failed (exit ${res.status}):\n${res.stdout}\n${res.stderr}`);
+    if (res.status !== 0)
+      throw new Error(`npx ${args.join(' ')} failed (exit ${res.status}):\n${res.stdout}\n${res.stderr}`);
     return { built: true, ms: performance.now() - t0 };
   } finally {
     rmSync(lock, { recursive: true, force: true });

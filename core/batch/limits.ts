@@ -4,4 +4,7 @@
  * limit for 批量同意退款; set them to what the platform's page allows. Zod-free: the side panel
  * reads it.
  */
-export const DEFAULT_BATCH_LIMITS = { tmall: { count: 30, yuan: 10_000 }, taobao: { count: 20, yuan: 6_000 } } as const;
+export const DEFAULT_BATCH_LIMITS = {
+  tmall: { count: 30, yuan: 10_000 },
+  taobao: { count: 20, yuan: 6_000 },
+} as const;

@@ -52,7 +52,10 @@ interface BatchCase {
 const NOT_PENDING = ['退款成功', '退款关闭', '协议达成', '介入', '已同意', '等待买家退货', '买家已退货'];
 
 /** The category of a case from its guidance: the reason rule the engine matched (explanation `reason`). */
-export function caseCategory(guidance: Pick<Guidance, 'explanation'>, pack: Pick<RulePack, 'rules'>): ReasonCategory | null {
+export function caseCategory(
+  guidance: Pick<Guidance, 'explanation'>,
+  pack: Pick<RulePack, 'rules'>,
+): ReasonCategory | null {
   const id = guidance.explanation.find((e) => e.verdict === 'reason')?.ruleId;
   if (id === undefined) return null;
   const rule = pack.rules.find((r) => r.id === id);
@@ -60,16 +63,26 @@ export function caseCategory(guidance: Pick<Guidance, 'explanation'>, pack: Pick
 }
 
 /** Categories for which a compensation rule of the pack triggers on this platform: never in a safe batch. */
-export function compensatingCategories(pack: Pick<RulePack, 'rules'>, platform: Platform): Set<ReasonCategory> {
+export function compensatingCategories(
+  pack: Pick<RulePack, 'rules'>,
+  platform: Platform,
+): Set<ReasonCategory> {
   const out = new Set<ReasonCategory>();
-  for (const r of pack.rules) if (r.type === 'compensation' && r.triggered && r.platforms.includes(platform)) for (const c of r.categories) out.add(c);
+  for (const r of pack.rules)
+    if (r.type === 'compensation' && r.triggered && r.platforms.includes(platform))
+      for (const c of r.categories) out.add(c);
   return out;
 }
 
-const readable = (facts: Facts, key: keyof Facts): boolean => facts[key] !== undefined && !(facts.unreadable ?? []).includes(key as never);
+const readable = (facts: Facts, key: keyof Facts): boolean =>
+  facts[key] !== undefined && !(facts.unreadable ?? []).includes(key as never);
 
 /** Whether one case may go into a safe batch under the shop's policy; why not, when not. */
-export function batchCheck(c: BatchCase, policy: SafeBatches, compensating: ReadonlySet<ReasonCategory>): BatchCheck {
+export function batchCheck(
+  c: BatchCase,
+  policy: SafeBatches,
+  compensating: ReadonlySet<ReasonCategory>,
+): BatchCheck {
   const why: BatchExclusion[] = [];
   const { facts } = c;
   if (!policy.enabled) why.push('disabled');
@@ -82,7 +95,11 @@ export function batchCheck(c: BatchCase, policy: SafeBatches, compensating: Read
   if (c.compensationTriggered && !why.includes('compensation')) why.push('compensation');
   if (!readable(facts, 'tradeStatus')) why.push('state-unknown');
   else if (!policy.tradeStatuses.includes(facts.tradeStatus!)) why.push('state');
-  else if (facts.tradeStatus !== '买家已付款' && (!readable(facts, 'refundType') || facts.refundType === '仅退款')) why.push('refund-only-shipped');
+  else if (
+    facts.tradeStatus !== '买家已付款' &&
+    (!readable(facts, 'refundType') || facts.refundType === '仅退款')
+  )
+    why.push('refund-only-shipped');
   let refundFen: number | null = null;
   if (!readable(facts, 'refundAmount')) why.push('amount-unknown');
   else {
@@ -93,22 +110,36 @@ export function batchCheck(c: BatchCase, policy: SafeBatches, compensating: Read
     const paid = readable(facts, 'paidAt') ? toEpochMs(facts.paidAt!) : NaN;
     const asked = readable(facts, 'refundRequestedAt') ? toEpochMs(facts.refundRequestedAt!) : NaN;
     if (Number.isNaN(paid) || Number.isNaN(asked)) why.push('payment-time-unknown');
-    else if (asked - paid > policy.maxMinutesSincePayment * MINUTE_MS || asked < paid) why.push('payment-time');
+    else if (asked - paid > policy.maxMinutesSincePayment * MINUTE_MS || asked < paid)
+      why.push('payment-time');
   }
   return why.length === 0 && refundFen !== null ? { ok: true, refundFen } : { ok: false, why };
 }
 
 /** The batch check of an evaluated case (the worker: its read, its guidance, the active pack, the shop's policy). */
-export function batchCheckOf(read: { kind: CaseKind; platform: Platform; facts: Facts }, guidance: Pick<Guidance, 'explanation' | 'compensation' | 'platform'>, pack: Pick<RulePack, 'rules'>, policy: SafeBatches): BatchCheck {
+export function batchCheckOf(
+  read: { kind: CaseKind; platform: Platform; facts: Facts },
+  guidance: Pick<Guidance, 'explanation' | 'compensation' | 'platform'>,
+  pack: Pick<RulePack, 'rules'>,
+  policy: SafeBatches,
+): BatchCheck {
   return batchCheck(
-    { kind: read.kind, facts: read.facts, category: caseCategory(guidance, pack), compensationTriggered: guidance.compensation.triggered },
+    {
+      kind: read.kind,
+      facts: read.facts,
+      category: caseCategory(guidance, pack),
+      compensationTriggered: guidance.compensation.triggered,
+    },
     policy,
     compensatingCategoriesCached(pack, guidance.platform),
   );
 }
 
 const compensatingCache = new WeakMap<object, Map<Platform, Set<ReasonCategory>>>();
-function compensatingCategoriesCached(pack: Pick<RulePack, 'rules'>, platform: Platform): Set<ReasonCategory> {
+function compensatingCategoriesCached(
+  pack: Pick<RulePack, 'rules'>,
+  platform: Platform,
+): Set<ReasonCategory> {
   let byPlatform = compensatingCache.get(pack);
   if (!byPlatform) compensatingCache.set(pack, (byPlatform = new Map<Platform, Set<ReasonCategory>>()));
   let set = byPlatform.get(platform);
@@ -127,7 +158,10 @@ interface Batch<T> {
  * new batch starts. A single refund above the amount limit fits no batch (`tooLarge`): it is
  * agreed on its own.
  */
-export function groupBatches<T extends { refundFen: number }>(cases: readonly T[], limit: BatchLimit): { batches: Batch<T>[]; tooLarge: T[] } {
+export function groupBatches<T extends { refundFen: number }>(
+  cases: readonly T[],
+  limit: BatchLimit,
+): { batches: Batch<T>[]; tooLarge: T[] } {
   const maxFen = yuanToFen(limit.yuan);
   const batches: Batch<T>[] = [];
   const tooLarge: T[] = [];

@@ -32,10 +32,30 @@ export const RANGE_DAYS: Readonly<Record<DayRange, number>> = { today: 1, '7d': 
 const INTERVENTION_WINDOW_MS = 72 * HOUR;
 
 /** Status texts that mean the case is concluded or agreed by the shop (no intervention needed). */
-const HANDLED_STATUS = ['退款成功', '退款关闭', '协议达成', '已同意', '同意退款', '已处理', '完结', '已完成', '售后成功', '售后关闭', '交易关闭'] as const;
+const HANDLED_STATUS = [
+  '退款成功',
+  '退款关闭',
+  '协议达成',
+  '已同意',
+  '同意退款',
+  '已处理',
+  '完结',
+  '已完成',
+  '售后成功',
+  '售后关闭',
+  '交易关闭',
+] as const;
 const INTERVENTION_STATUS = '介入';
 
-export const OUTCOMES = ['in-window', 'handled-late', 'handled-unknown', 'intervention', 'open-overdue', 'open', 'no-status'] as const;
+export const OUTCOMES = [
+  'in-window',
+  'handled-late',
+  'handled-unknown',
+  'intervention',
+  'open-overdue',
+  'open',
+  'no-status',
+] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 interface Bucket<K extends string | null = string | null> {
@@ -93,7 +113,8 @@ function isHandledStatus(status: string): boolean {
 export function caseOutcome(c: RecentCase, nowMs: number): Outcome | null {
   if (c.kind === 'complaint') return null;
   const status = c.refundStatus;
-  if (c.interventionSeenAt || (status !== undefined && status.includes(INTERVENTION_STATUS))) return 'intervention';
+  if (c.interventionSeenAt || (status !== undefined && status.includes(INTERVENTION_STATUS)))
+    return 'intervention';
   const requested = c.requestedAt ? toEpochMs(c.requestedAt) : NaN;
   const windowEnd = requested + INTERVENTION_WINDOW_MS;
   if (status === undefined) return 'no-status';
@@ -111,7 +132,13 @@ function countInto(map: Map<string | null, number>, key: string | null): void {
 
 /** Most first; ties by key (null last) so the order is stable. */
 function ranked<K extends string | null>(map: Map<K, number>): Bucket<K>[] {
-  return [...map].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || (a.key === null ? 1 : b.key === null ? -1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return [...map]
+    .map(([key, count]) => ({ key, count }))
+    .sort(
+      (a, b) =>
+        b.count - a.count ||
+        (a.key === null ? 1 : b.key === null ? -1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+    );
 }
 
 interface DayInput {
@@ -145,7 +172,10 @@ export function dayFigures(input: DayInput): DayFigures {
   let dueUnseen = 0;
   let newCases = 0;
   let refundsSeen = 0;
-  const series = range === 'today' ? Array.from({ length: 24 }, (_, h) => ({ label: `${String(h).padStart(2, '0')}`, count: 0 })) : days.map((d) => ({ label: d.slice(5), count: 0 }));
+  const series =
+    range === 'today'
+      ? Array.from({ length: 24 }, (_, h) => ({ label: `${String(h).padStart(2, '0')}`, count: 0 }))
+      : days.map((d) => ({ label: d.slice(5), count: 0 }));
 
   for (const c of seenCases) {
     kindCounts[c.kind]++;
@@ -159,7 +189,8 @@ export function dayFigures(input: DayInput): DayFigures {
     const first = toEpochMs(c.firstSeenAt);
     if (first >= fromMs && first <= nowMs) {
       newCases++;
-      const slot = range === 'today' ? Math.floor((first - fromMs) / HOUR) : Math.floor((first - fromMs) / DAY);
+      const slot =
+        range === 'today' ? Math.floor((first - fromMs) / HOUR) : Math.floor((first - fromMs) / DAY);
       const s = series[slot];
       if (s) s.count++;
     }
@@ -213,6 +244,9 @@ export function dayFigures(input: DayInput): DayFigures {
 }
 
 /** The first `n` buckets, the rest summed into one with key `other` (when there is a rest). */
-export function topN<K extends string | null>(buckets: Bucket<K>[], n: number): { top: Bucket<K>[]; other: number } {
+export function topN<K extends string | null>(
+  buckets: Bucket<K>[],
+  n: number,
+): { top: Bucket<K>[]; other: number } {
   return { top: buckets.slice(0, n), other: buckets.slice(n).reduce((s, b) => s + b.count, 0) };
 }

@@ -24,46 +24,79 @@ export function actionsStep(ctx: CaseContext, compensation: Compensation): Actio
   for (const { rule, condition, plain } of rules) {
     if (!condition(ctx)) continue;
     const group = rule.ladder ? 'ladder' : first.length < FIRST_ACTIONS ? 'first' : 'more';
-    const action = plain !== null ? plain[group] : actionOf(rule, ctx.paidFen, compensation.amountFen, limits, group);
+    const action =
+      plain !== null ? plain[group] : actionOf(rule, ctx.paidFen, compensation.amountFen, limits, group);
     (group === 'ladder' ? ladder : group === 'first' ? first : more).push(action);
   }
   if (ladder.length === 0 && more.length === 0) return first;
   return [...first, ...ladder, ...more];
 }
 
-function actionOf(rule: ActionRule, paidFen: number | null, compFen: number | null, limits: Partial<RemedyLimits> | undefined, group: Action['group']): Action {
+function actionOf(
+  rule: ActionRule,
+  paidFen: number | null,
+  compFen: number | null,
+  limits: Partial<RemedyLimits> | undefined,
+  group: Action['group'],
+): Action {
   if (!rule.limit) return { id: rule.id, ruleId: rule.id, text: rule.text, group };
   const suffix = limitSuffix(rule.limit, paidFen, compFen, limits);
-  return { id: rule.id, ruleId: rule.id, text: { zh: rule.text.zh + suffix.zh, en: rule.text.en + suffix.en }, group };
+  return {
+    id: rule.id,
+    ruleId: rule.id,
+    text: { zh: rule.text.zh + suffix.zh, en: rule.text.en + suffix.en },
+    group,
+  };
 }
 
 /** The shop's setting for a limit, or the rule's own value when the setting is absent or not a number. */
-function settingValue(limits: Partial<RemedyLimits> | undefined, key: keyof RemedyLimits | undefined, fallback: number): number {
+function settingValue(
+  limits: Partial<RemedyLimits> | undefined,
+  key: keyof RemedyLimits | undefined,
+  fallback: number,
+): number {
   const v = key === undefined ? undefined : limits?.[key];
   return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
 }
 
-function limitSuffix(limit: RemedyLimit, paidFen: number | null, compFen: number | null, limits: Partial<RemedyLimits> | undefined): Text {
+function limitSuffix(
+  limit: RemedyLimit,
+  paidFen: number | null,
+  compFen: number | null,
+  limits: Partial<RemedyLimits> | undefined,
+): Text {
   switch (limit.kind) {
     case 'exchange-uplift': {
       const pct = settingValue(limits, limit.setting, limit.percent);
-      if (paidFen === null) return { zh: `（上限：原价 +${pct}%）`, en: ` (limit: original price +${pct} %)` };
+      if (paidFen === null)
+        return { zh: `（上限：原价 +${pct}%）`, en: ` (limit: original price +${pct} %)` };
       const max = yuan(percentOfFen(paidFen, (100 + pct) * 100));
-      return { zh: `（换货商品价格不超过 ¥${max}，即原价 +${pct}%）`, en: ` (replacement priced up to ¥${max}, original +${pct} %)` };
+      return {
+        zh: `（换货商品价格不超过 ¥${max}，即原价 +${pct}%）`,
+        en: ` (replacement priced up to ¥${max}, original +${pct} %)`,
+      };
     }
     case 'percent-of-paid': {
       const pct = settingValue(limits, limit.setting, limit.percent);
-      if (paidFen === null) return { zh: `（上限：实付金额的 ${pct}%）`, en: ` (limit: ${pct} % of the paid amount)` };
+      if (paidFen === null)
+        return { zh: `（上限：实付金额的 ${pct}%）`, en: ` (limit: ${pct} % of the paid amount)` };
       const max = yuan(percentOfFen(paidFen, pct * 100));
-      return { zh: `（上限 ¥${max}，即实付金额的 ${pct}%）`, en: ` (up to ¥${max}, ${pct} % of the paid amount)` };
+      return {
+        zh: `（上限 ¥${max}，即实付金额的 ${pct}%）`,
+        en: ` (up to ¥${max}, ${pct} % of the paid amount)`,
+      };
     }
     case 'range-of-paid': {
       const lo = settingValue(limits, limit.minSetting, limit.minPercent);
       const hi = settingValue(limits, limit.maxSetting, limit.maxPercent);
-      if (paidFen === null) return { zh: `（实付金额的 ${lo}%–${hi}%）`, en: ` (${lo}–${hi} % of the paid amount)` };
+      if (paidFen === null)
+        return { zh: `（实付金额的 ${lo}%–${hi}%）`, en: ` (${lo}–${hi} % of the paid amount)` };
       const loText = yuan(percentOfFen(paidFen, lo * 100));
       const hiText = yuan(percentOfFen(paidFen, hi * 100));
-      return { zh: `（¥${loText}–¥${hiText}，即实付金额的 ${lo}%–${hi}%）`, en: ` (¥${loText}–¥${hiText}, ${lo}–${hi} % of the paid amount)` };
+      return {
+        zh: `（¥${loText}–¥${hiText}，即实付金额的 ${lo}%–${hi}%）`,
+        en: ` (¥${loText}–¥${hiText}, ${lo}–${hi} % of the paid amount)`,
+      };
     }
     case 'below-compensation': {
       if (compFen === null) return { zh: '（低于平台赔付金额）', en: ' (below the platform compensation)' };

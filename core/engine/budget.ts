@@ -24,7 +24,10 @@ export interface Work {
   outputChars: number;
 }
 
-export const newWork = (): Work => ({ steps: CASE_WORK_BUDGET.steps, outputChars: CASE_WORK_BUDGET.outputChars });
+export const newWork = (): Work => ({
+  steps: CASE_WORK_BUDGET.steps,
+  outputChars: CASE_WORK_BUDGET.outputChars,
+});
 
 /** Thrown when a case's work budget runs out; evaluate() turns it into an unevaluated guidance. */
 export class PackWorkLimit extends Error {

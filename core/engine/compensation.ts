@@ -28,9 +28,17 @@ function notTriggered(ruleId: string | null, explanation: Text): Compensation {
 /** Why no compensation rule applies. */
 function noRuleText(ctx: CaseContext): Text {
   const text = ctx.reasonText;
-  if (text === undefined) return { zh: '未读到退款原因/投诉类型，无法判断是否赔付', en: 'No reason / complaint type was read: compensation cannot be judged' };
-  if (ctx.category !== null) return { zh: `「${text}」不触发平台赔付`, en: `"${text}" does not trigger platform compensation` };
-  return { zh: `未知原因「${text}」，无法判断是否赔付`, en: `Unknown reason "${text}": compensation cannot be judged` };
+  if (text === undefined)
+    return {
+      zh: '未读到退款原因/投诉类型，无法判断是否赔付',
+      en: 'No reason / complaint type was read: compensation cannot be judged',
+    };
+  if (ctx.category !== null)
+    return { zh: `「${text}」不触发平台赔付`, en: `"${text}" does not trigger platform compensation` };
+  return {
+    zh: `未知原因「${text}」，无法判断是否赔付`,
+    en: `Unknown reason "${text}": compensation cannot be judged`,
+  };
 }
 
 export function compensationStep(ctx: CaseContext): CompensationSlice {
@@ -43,7 +51,13 @@ export function compensationStep(ctx: CaseContext): CompensationSlice {
       break;
     }
   }
-  if (!found) return { compensation: notTriggered(null, noRuleText(ctx)), state: 'none', explanation: [], warnings: [] };
+  if (!found)
+    return {
+      compensation: notTriggered(null, noRuleText(ctx)),
+      state: 'none',
+      explanation: [],
+      warnings: [],
+    };
   const rule = found.rule;
   if (!rule.triggered) {
     const field = ctx.kind === 'complaint' ? 'complaintType' : 'reason';
@@ -58,7 +72,9 @@ export function compensationStep(ctx: CaseContext): CompensationSlice {
   const facts = ctx.facts;
   const missing = (rule.needs ?? []).filter((k) => facts[k] === undefined || ctx.unreadable.includes(k));
   const used: Record<string, unknown> =
-    ctx.kind === 'complaint' ? { complaintType: ctx.reasonText, paidAmount: facts.paidAmount ?? null } : { reason: ctx.reasonText, paidAmount: facts.paidAmount ?? null };
+    ctx.kind === 'complaint'
+      ? { complaintType: ctx.reasonText, paidAmount: facts.paidAmount ?? null }
+      : { reason: ctx.reasonText, paidAmount: facts.paidAmount ?? null };
   if (facts.paidAt) used.paidAt = facts.paidAt;
   if (facts.shippedAt) used.shippedAt = facts.shippedAt;
   const warnings: Warning[] = [];
@@ -74,7 +90,10 @@ export function compensationStep(ctx: CaseContext): CompensationSlice {
   } else if (rule.claim) {
     confirm = rule.claim;
   } else if (missing.length > 0) {
-    confirm = { zh: `未读到${missing.map(fieldZh).join('、')}：核对后才能确定原因是否属实`, en: `${missing.map(fieldEn).join(', ')} not read: check it before treating the reason as true` };
+    confirm = {
+      zh: `未读到${missing.map(fieldZh).join('、')}：核对后才能确定原因是否属实`,
+      en: `${missing.map(fieldEn).join(', ')} not read: check it before treating the reason as true`,
+    };
     warnings.push({
       code: 'missing-fact',
       message: { zh: `${confirm.zh}（不做猜测）`, en: `${confirm.en} (not guessed)` },
@@ -97,18 +116,37 @@ export function compensationStep(ctx: CaseContext): CompensationSlice {
   return {
     compensation,
     state: contest ? 'contestable' : confirm ? 'unconfirmed' : 'due',
-    explanation: contest ? [explain('compensation', rule, used), ...contest.entries] : [explain('compensation', rule, used)],
+    explanation: contest
+      ? [explain('compensation', rule, used), ...contest.entries]
+      : [explain('compensation', rule, used)],
     warnings,
   };
 }
 
-const FIELD_ZH: Record<string, string> = { paidAt: '付款时间', shippedAt: '发货时间', tradeStatus: '交易状态', refundRequestedAt: '申请时间', paidAmount: '实付金额' };
+const FIELD_ZH: Record<string, string> = {
+  paidAt: '付款时间',
+  shippedAt: '发货时间',
+  tradeStatus: '交易状态',
+  refundRequestedAt: '申请时间',
+  paidAmount: '实付金额',
+};
 const fieldZh = (k: string) => FIELD_ZH[k] ?? k;
-const FIELD_EN: Record<string, string> = { paidAt: 'Payment time', shippedAt: 'Shipping time', tradeStatus: 'Trade status', refundRequestedAt: 'Request time', paidAmount: 'Amount paid' };
+const FIELD_EN: Record<string, string> = {
+  paidAt: 'Payment time',
+  shippedAt: 'Shipping time',
+  tradeStatus: 'Trade status',
+  refundRequestedAt: 'Request time',
+  paidAmount: 'Amount paid',
+};
 const fieldEn = (k: string) => FIELD_EN[k] ?? k;
 
 /** The amount of a triggered compensation and the sentence that says how it was reached. */
-function amountOf(found: PreparedCompensation, ctx: CaseContext, used: Record<string, unknown>, warnings: Warning[]): { fen: number | null; text: Text } {
+function amountOf(
+  found: PreparedCompensation,
+  ctx: CaseContext,
+  used: Record<string, unknown>,
+  warnings: Warning[],
+): { fen: number | null; text: Text } {
   const { rule, words } = found;
   const bp = rule.basisPoints ?? null;
   if (bp === null) return { fen: null, text: words.noAmount };
@@ -126,7 +164,10 @@ function amountOf(found: PreparedCompensation, ctx: CaseContext, used: Record<st
       baseEn = 'paid (the rule counts the item price; postage not read, may be high)';
       warnings.push({
         code: 'missing-fact',
-        message: { zh: '未读到运费：按实付金额计算，规则按商品价格计，金额可能偏高', en: 'Postage not read: computed on the paid amount; the rule counts the item price, so it may be high' },
+        message: {
+          zh: '未读到运费：按实付金额计算，规则按商品价格计，金额可能偏高',
+          en: 'Postage not read: computed on the paid amount; the rule counts the item price, so it may be high',
+        },
         fields: ['shippingFee'],
         ruleId: rule.id,
       });
@@ -135,7 +176,10 @@ function amountOf(found: PreparedCompensation, ctx: CaseContext, used: Record<st
   if (paidFen === null) {
     warnings.push({
       code: ctx.unreadable.includes('paidAmount') ? 'unreadable-field' : 'missing-fact',
-      message: { zh: '实付金额缺失或无法读取：赔付金额无法计算（不做猜测）', en: 'Paid amount missing or unreadable: the compensation amount cannot be computed (not guessed)' },
+      message: {
+        zh: '实付金额缺失或无法读取：赔付金额无法计算（不做猜测）',
+        en: 'Paid amount missing or unreadable: the compensation amount cannot be computed (not guessed)',
+      },
       fields: ['paidAmount'],
       ruleId: rule.id,
     });
@@ -162,7 +206,14 @@ function inWindow(at: string, from: number, to: number): boolean {
 }
 
 /** The amount limited by what is left of the per-buyer cap in the rule's window of the ledger. */
-function capped(rule: CompensationRule, ctx: CaseContext, fen: number, text: Text, used: Record<string, unknown>, warnings: Warning[]): { fen: number; text: Text } {
+function capped(
+  rule: CompensationRule,
+  ctx: CaseContext,
+  fen: number,
+  text: Text,
+  used: Record<string, unknown>,
+  warnings: Warning[],
+): { fen: number; text: Text } {
   const cap = rule.capPerBuyerFen ?? null;
   if (cap === null) return { fen, text };
   const hours = rule.capWindowHours ?? DEFAULT_CAP_WINDOW_HOURS;
@@ -172,13 +223,19 @@ function capped(rule: CompensationRule, ctx: CaseContext, fen: number, text: Tex
   // 同意赔付 or goodwill payment is not a platform payout and does not use it up.
   // This case's own payout (recorded once it was seen 退款成功) is not an earlier one.
   const { refundId, orderId } = ctx.facts;
-  const own = (e: LedgerEntry) => (e.refundId !== undefined && refundId !== undefined ? e.refundId === refundId : orderId !== undefined && e.orderId === orderId);
+  const own = (e: LedgerEntry) =>
+    e.refundId !== undefined && refundId !== undefined
+      ? e.refundId === refundId
+      : orderId !== undefined && e.orderId === orderId;
   const payouts = ctx.ledger.filter((e) => e.kind === 'platform-payout' && !own(e));
   if (buyer === undefined) {
     if (payouts.some((e) => inWindow(e.at, from, ctx.nowMs))) {
       warnings.push({
         code: 'missing-fact',
-        message: { zh: `未读到买家：无法核对${hours}小时赔付上限，金额可能更低`, en: `Buyer not read: the ${hours} h cap cannot be checked, the amount may be lower` },
+        message: {
+          zh: `未读到买家：无法核对${hours}小时赔付上限，金额可能更低`,
+          en: `Buyer not read: the ${hours} h cap cannot be checked, the amount may be lower`,
+        },
         fields: ['buyer'],
         ruleId: rule.id,
       });
@@ -186,7 +243,8 @@ function capped(rule: CompensationRule, ctx: CaseContext, fen: number, text: Tex
     return { fen, text };
   }
   let sum = 0;
-  for (const e of payouts) if (e.buyer === buyer && inWindow(e.at, from, ctx.nowMs)) sum += yuanToFen(e.amount);
+  for (const e of payouts)
+    if (e.buyer === buyer && inWindow(e.at, from, ctx.nowMs)) sum += yuanToFen(e.amount);
   const left = Math.max(0, cap - sum);
   used.ledgerSumWindow = yuan(sum);
   if (fen <= left) return { fen, text };
@@ -200,6 +258,9 @@ function capped(rule: CompensationRule, ctx: CaseContext, fen: number, text: Tex
   });
   return {
     fen: left,
-    text: { zh: `${text.zh}；受${hours}小时上限限制，本次为 ${yuan(left)} 元`, en: `${text.en}; capped by the ${hours} h limit to ${yuan(left)}` },
+    text: {
+      zh: `${text.zh}；受${hours}小时上限限制，本次为 ${yuan(left)} 元`,
+      en: `${text.en}; capped by the ${hours} h limit to ${yuan(left)}`,
+    },
   };
 }

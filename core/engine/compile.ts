@@ -1,7 +1,16 @@
 import type { CaseKind, FactKey, Platform } from '../model/facts';
 import type { Guidance } from '../model/guidance';
 import { CASE_KINDS, PLATFORMS } from '../model/facts';
-import type { CalendarRule, ReasonRule, RecidivismRule, ReplyRule, Rule, RulePack, TimerRule, When } from '../model/rule-pack';
+import type {
+  CalendarRule,
+  ReasonRule,
+  RecidivismRule,
+  ReplyRule,
+  Rule,
+  RulePack,
+  TimerRule,
+  When,
+} from '../model/rule-pack';
 import { compileTemplate, type CompiledTemplate } from '../replies/template';
 import { HOUR, MINUTE, toEpochMs } from '../time/beijing';
 import type { HolidayCalendar } from '../time/working-days';
@@ -58,7 +67,10 @@ interface CompiledReply extends CompiledRule<ReplyRule> {
 
 function compileReply(rule: ReplyRule): CompiledReply {
   const template = compileTemplate(rule.template);
-  const writesAmounts = template.some((part) => 'placeholder' in part && (part.placeholder === 'paidAmount' || part.placeholder === 'refundAmount'));
+  const writesAmounts = template.some(
+    (part) =>
+      'placeholder' in part && (part.placeholder === 'paidAmount' || part.placeholder === 'refundAmount'),
+  );
   return { ...compileRule(rule), template, writesAmounts };
 }
 export interface CompiledRecidivism extends CompiledRule<RecidivismRule> {
@@ -107,7 +119,9 @@ export interface CompiledPack {
 }
 
 function applies(rule: Rule, platform: Platform, profileId: string): boolean {
-  return rule.platforms.includes(platform) && (rule.profiles === undefined || rule.profiles.includes(profileId));
+  return (
+    rule.platforms.includes(platform) && (rule.profiles === undefined || rule.profiles.includes(profileId))
+  );
 }
 
 function compileRule<R extends Rule>(rule: R): CompiledRule<R> {
@@ -135,7 +149,9 @@ function compileTimer(rule: TimerRule, kind: CaseKind, chained: ReadonlySet<stri
     startFact,
     after,
     startKey: startFact ?? `deadline:${after}`,
-    lengthMs: fixed ? ((length.days ?? 0) * 24 + (length.hours ?? 0)) * HOUR + (length.minutes ?? 0) * MINUTE : null,
+    lengthMs: fixed
+      ? ((length.days ?? 0) * 24 + (length.hours ?? 0)) * HOUR + (length.minutes ?? 0) * MINUTE
+      : null,
     workingDays: length?.workingDays ?? null,
     chained: chained.has(rule.deadlineId),
   };
@@ -161,7 +177,12 @@ function kindTimers(pack: RulePack, rules: readonly TimerRule[], kind: CaseKind)
     group.push(compileTimer(rule, kind, chained));
     of.set(rule.deadlineId, group);
   }
-  const targets = new Set([pack.countdownTargets[kind], ...(pack.countdownStates ?? []).filter((st) => !st.kinds || st.kinds.includes(kind)).map((st) => st.deadlineId)]);
+  const targets = new Set([
+    pack.countdownTargets[kind],
+    ...(pack.countdownStates ?? [])
+      .filter((st) => !st.kinds || st.kinds.includes(kind))
+      .map((st) => st.deadlineId),
+  ]);
   const groups: TimerGroup[] = [];
   for (const [deadlineId, list] of of) {
     const tried = list.filter((t) => t.when !== NEVER || t.whenReads.length > 0);
@@ -176,7 +197,8 @@ function kindTimers(pack: RulePack, rules: readonly TimerRule[], kind: CaseKind)
 
 function compileProfile(pack: RulePack, id: string, platform: Platform): CompiledProfile {
   const applying = pack.rules.filter((r) => applies(r, platform, id));
-  const of = <T extends Rule['type']>(type: T) => applying.filter((r): r is Extract<Rule, { type: T }> => r.type === type);
+  const of = <T extends Rule['type']>(type: T) =>
+    applying.filter((r): r is Extract<Rule, { type: T }> => r.type === type);
 
   const timers = {} as Record<CaseKind, KindTimers>;
   for (const kind of CASE_KINDS) timers[kind] = kindTimers(pack, of('timer'), kind);
@@ -201,7 +223,11 @@ function compileProfile(pack: RulePack, id: string, platform: Platform): Compile
       compensation: of('compensation'),
       contests: of('contest'),
       penalties: of('penalty'),
-      recidivism: of('recidivism').map((rule) => ({ ...compileRule(rule), anchorMs: toEpochMs(rule.anchor), ledgerReason: squash(rule.ledgerReason) })),
+      recidivism: of('recidivism').map((rule) => ({
+        ...compileRule(rule),
+        anchorMs: toEpochMs(rule.anchor),
+        ledgerReason: squash(rule.ledgerReason),
+      })),
       notes: of('note'),
       actions: byOrder(of('action')),
       replies: byOrder(of('reply').map(compileReply)),
@@ -216,7 +242,12 @@ function compileProfile(pack: RulePack, id: string, platform: Platform): Compile
     platform,
     timers,
     rules,
-    calendar: calendar ? { rule: calendar, cal: { holidays: new Set(calendar.holidays), workdays: new Set(calendar.workdays) } } : null,
+    calendar: calendar
+      ? {
+          rule: calendar,
+          cal: { holidays: new Set(calendar.holidays), workdays: new Set(calendar.workdays) },
+        }
+      : null,
     reasons,
     reasonNames,
     vocabulary,
@@ -236,7 +267,12 @@ function ruleTextChars(rule: Rule): number {
   };
   let n = 0;
   for (const [k, v] of Object.entries(rule)) {
-    if ((rule.type === 'reply' && k === 'template') || (rule.type === 'reason' && k === 'names') || (rule.type === 'calendar' && (k === 'holidays' || k === 'workdays'))) continue;
+    if (
+      (rule.type === 'reply' && k === 'template') ||
+      (rule.type === 'reason' && k === 'names') ||
+      (rule.type === 'calendar' && (k === 'holidays' || k === 'workdays'))
+    )
+      continue;
     n += count(v);
   }
   return n;
@@ -253,7 +289,10 @@ export function reasonFold(entries: Record<string, string>): ReasonFold {
   const map = new Map(Object.entries(entries));
   // Texts are folded one code point at a time, so only one-code-point keys can ever apply.
   const chars = [...map.keys()].filter((k) => [...k].length === 1);
-  const any = chars.length === 0 ? null : new RegExp(`[${chars.map((ch) => `\\u{${(ch.codePointAt(0) ?? 0).toString(16)}}`).join('')}]`, 'u');
+  const any =
+    chars.length === 0
+      ? null
+      : new RegExp(`[${chars.map((ch) => `\\u{${(ch.codePointAt(0) ?? 0).toString(16)}}`).join('')}]`, 'u');
   return { map, any };
 }
 
@@ -289,7 +328,11 @@ export function compilePack(pack: RulePack): CompiledPack {
       defaults[platform] = synthetic;
     }
   }
-  const countdownStates = (pack.countdownStates ?? []).map((st) => ({ kinds: st.kinds, needles: st.refundStatus.map(squash), deadlineId: st.deadlineId }));
+  const countdownStates = (pack.countdownStates ?? []).map((st) => ({
+    kinds: st.kinds,
+    needles: st.refundStatus.map(squash),
+    deadlineId: st.deadlineId,
+  }));
   const info = Object.freeze({ id: pack.id, version: pack.version });
   const compiled: CompiledPack = { pack, info, profiles, defaults, countdownStates };
   cache.set(pack, compiled);

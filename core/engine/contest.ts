@@ -60,13 +60,21 @@ function contestValues(rule: ContestRule, ctx: CaseContext): Found | null {
       if (due === null || time > due || (time === due && !test.orAt)) return null;
       // The sentence says times as the agent reads them; the explanation keeps the data (ISO).
       const values = { time: beijingMinute(time), due: beijingMinute(due) };
-      return { values, used: { [fact]: facts[fact], [`deadline:${test.deadlineId}`]: toBeijingIso(due) }, dueIso: toBeijingIso(due) };
+      return {
+        values,
+        used: { [fact]: facts[fact], [`deadline:${test.deadlineId}`]: toBeijingIso(due) },
+        dueIso: toBeijingIso(due),
+      };
     }
     case 'shipped': {
       const status = facts.tradeStatus;
-      const shipped = timeOf(ctx, 'shippedAt') !== null || (status !== undefined && test.tradeStatus.includes(status));
+      const shipped =
+        timeOf(ctx, 'shippedAt') !== null || (status !== undefined && test.tradeStatus.includes(status));
       if (!shipped) return null;
-      return { values: { shipped: facts.shippedAt ?? status ?? '' }, used: { shippedAt: facts.shippedAt ?? null, tradeStatus: status ?? null } };
+      return {
+        values: { shipped: facts.shippedAt ?? status ?? '' },
+        used: { shippedAt: facts.shippedAt ?? null, tradeStatus: status ?? null },
+      };
     }
   }
 }

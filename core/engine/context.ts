@@ -5,7 +5,15 @@ import type { RulePack } from '../model/rule-pack';
 import type { RemedyLimits } from '../model/settings';
 import { yuanToFen } from '../money/fen';
 import { asBeijingIso, toEpochMs } from '../time/beijing';
-import { compilePack, lookupReasonDetail, type CompiledPack, type CompiledProfile, type KindTimers, type ProfileRules, type ReasonLookup } from './compile';
+import {
+  compilePack,
+  lookupReasonDetail,
+  type CompiledPack,
+  type CompiledProfile,
+  type KindTimers,
+  type ProfileRules,
+  type ReasonLookup,
+} from './compile';
 import { categoryKey } from './rule-sets';
 import { newWork, type Work } from './budget';
 import { squash, type ConditionInput } from './when';
@@ -70,7 +78,14 @@ export interface CaseContext extends ConditionInput {
 }
 
 /** The facts that hold instants. */
-export const TIME_FACTS = ['paidAt', 'shippedAt', 'refundRequestedAt', 'complaintFiledAt', 'tradeClosedAt', 'tradeSucceededAt'] as const;
+export const TIME_FACTS = [
+  'paidAt',
+  'shippedAt',
+  'refundRequestedAt',
+  'complaintFiledAt',
+  'tradeClosedAt',
+  'tradeSucceededAt',
+] as const;
 export type TimeFact = (typeof TIME_FACTS)[number];
 
 function deriveKind(facts: Facts): CaseKind {
@@ -93,7 +108,11 @@ export function timeOf(ctx: CaseContext, key: FactKey): number | null {
   return parsed !== undefined ? parsed : parseTime(ctx.facts[key]);
 }
 
-export function explain(verdict: string, rule: { id: string; reason: Text; citation: Citation }, facts: Record<string, unknown>): Explanation {
+export function explain(
+  verdict: string,
+  rule: { id: string; reason: Text; citation: Citation },
+  facts: Record<string, unknown>,
+): Explanation {
   return { verdict, ruleId: rule.id, reason: rule.reason, citation: rule.citation, facts };
 }
 
@@ -102,26 +121,33 @@ const NO_FACTS: readonly FactKey[] = Object.freeze([]);
 
 export function caseContext(facts: Facts, pack: RulePack, opts: EvaluateOptions): CaseContext {
   const nowMs = toEpochMs(opts.now);
-  if (Number.isNaN(nowMs)) throw new TypeError(`evaluate: now must be an ISO 8601 time, got ${JSON.stringify(opts.now)}`);
+  if (Number.isNaN(nowMs))
+    throw new TypeError(`evaluate: now must be an ISO 8601 time, got ${JSON.stringify(opts.now)}`);
   const compiled = compilePack(pack);
   const settings = opts.settings;
   const chosen = settings?.platformProfile;
-  const platform: Platform = opts.platform ?? (chosen === 'tmall' || chosen === 'taobao' ? chosen : pack.defaultPlatform);
+  const platform: Platform =
+    opts.platform ?? (chosen === 'tmall' || chosen === 'taobao' ? chosen : pack.defaultPlatform);
   const asked = opts.profile === undefined ? undefined : compiled.profiles.get(opts.profile);
   const profile = asked !== undefined && asked.platform === platform ? asked : compiled.defaults[platform];
   const kind = opts.kind ?? deriveKind(facts);
   const unreadable = facts.unreadable ?? NO_FACTS;
-  const reasonText = kind === 'complaint' ? (facts.complaintType ?? facts.reason) : (facts.reason ?? facts.complaintType);
+  const reasonText =
+    kind === 'complaint' ? (facts.complaintType ?? facts.reason) : (facts.reason ?? facts.complaintType);
   const reason: ReasonLookup = reasonText === undefined ? NO_REASON : lookupReasonDetail(profile, reasonText);
   const category = reason.rule?.category ?? null;
   const rules = profile.rules[kind].get(categoryKey(category));
-  if (rules === undefined) throw new TypeError(`evaluate: unknown case kind or category ${kind} / ${category ?? 'none'}`);
+  if (rules === undefined)
+    throw new TypeError(`evaluate: unknown case kind or category ${kind} / ${category ?? 'none'}`);
   return {
     kind,
     facts,
     category,
     compensation: 'none',
-    freeShipping: facts.shippingFee !== undefined ? facts.shippingFee === 0 : (settings?.shopPolicy?.freeShippingDefault ?? null),
+    freeShipping:
+      facts.shippingFee !== undefined
+        ? facts.shippingFee === 0
+        : (settings?.shopPolicy?.freeShippingDefault ?? null),
     activity: facts.activity !== undefined ? squash(facts.activity) : '',
     refundStatus: facts.refundStatus !== undefined ? squash(facts.refundStatus) : '',
     // Set by evaluate (it needs the timers); listed here so that every context has one shape.
@@ -139,7 +165,10 @@ export function caseContext(facts: Facts, pack: RulePack, opts: EvaluateOptions)
     reason,
     rules,
     timers: profile.timers[kind],
-    paidFen: facts.paidAmount !== undefined && !unreadable.includes('paidAmount') ? yuanToFen(facts.paidAmount) : null,
+    paidFen:
+      facts.paidAmount !== undefined && !unreadable.includes('paidAmount')
+        ? yuanToFen(facts.paidAmount)
+        : null,
     times: {
       paidAt: parseTime(facts.paidAt),
       shippedAt: parseTime(facts.shippedAt),
@@ -159,7 +188,10 @@ export function unreadableWarnings(ctx: CaseContext): Warning[] {
   return [
     {
       code: 'unreadable-field',
-      message: { zh: `以下字段在页面上找到但无法读取：${fields.join('、')}（不做猜测）`, en: `Found on the page but unreadable: ${fields.join(', ')} (not guessed)` },
+      message: {
+        zh: `以下字段在页面上找到但无法读取：${fields.join('、')}（不做猜测）`,
+        en: `Found on the page but unreadable: ${fields.join(', ')} (not guessed)`,
+      },
       fields,
     },
   ];

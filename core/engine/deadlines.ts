@@ -38,11 +38,20 @@ function countdownSeconds(ctx: CaseContext, warnings: Warning[]): number | null 
 }
 
 /** The timers to compute, in order: the variant of each deadline id, the countdown target first if no variant applies. */
-function chosenTimers(ctx: CaseContext, countdownTarget: string | null, explanation: Explanation[]): CompiledTimer[] {
+function chosenTimers(
+  ctx: CaseContext,
+  countdownTarget: string | null,
+  explanation: Explanation[],
+): CompiledTimer[] {
   const chosen: CompiledTimer[] = [];
   let targetChosen = false;
   for (const group of ctx.timers.groups) {
-    if (group.startFact !== null && group.deadlineId !== countdownTarget && startOf(ctx, group.startFact) === null) continue;
+    if (
+      group.startFact !== null &&
+      group.deadlineId !== countdownTarget &&
+      startOf(ctx, group.startFact) === null
+    )
+      continue;
     for (const t of group.timers) {
       spend(ctx.work, 1);
       const unreadable = unreadableOf(t.whenReads, ctx.unreadable);
@@ -50,7 +59,8 @@ function chosenTimers(ctx: CaseContext, countdownTarget: string | null, explanat
         // A deadline its (readable) show condition leaves out in this state is not listed
         // whatever the variant: nothing to report as not computed.
         const notListed = unreadableOf(t.showReads, ctx.unreadable).length === 0 && !t.show(ctx);
-        if (group.deadlineId !== countdownTarget && !notListed) explanation.push(explain(t.verdict, t.rule, { computed: false, unreadable }));
+        if (group.deadlineId !== countdownTarget && !notListed)
+          explanation.push(explain(t.verdict, t.rule, { computed: false, unreadable }));
         break;
       }
       if (t.when(ctx)) {
@@ -119,7 +129,10 @@ export function deadlinesStep(ctx: CaseContext): DeadlineSlice {
     const computed = startMs === null ? null : timerDue(t, startMs, profile, ctx.work);
     const due = isTarget && countdown !== null ? ctx.nowMs + countdown * 1000 : computed;
     if (due === null) {
-      if (t.show(ctx)) explanation.push(explain(t.verdict, r, { [t.startKey]: startShown(ctx, t, startMs), computed: false }));
+      if (t.show(ctx))
+        explanation.push(
+          explain(t.verdict, r, { [t.startKey]: startShown(ctx, t, startMs), computed: false }),
+        );
       continue;
     }
     if (t.chained) (dues ??= new Map()).set(r.deadlineId, due);
@@ -149,7 +162,12 @@ export function deadlinesStep(ctx: CaseContext): DeadlineSlice {
         continue;
       }
       if (t.workingDays !== null && profile.calendar && startMs !== null) {
-        explanation.push(explain(`calendar:${r.deadlineId}`, profile.calendar.rule, { start: toBeijingIso(startMs), workingDays: t.workingDays }));
+        explanation.push(
+          explain(`calendar:${r.deadlineId}`, profile.calendar.rule, {
+            start: toBeijingIso(startMs),
+            workingDays: t.workingDays,
+          }),
+        );
       }
     }
     listed.push({
@@ -171,7 +189,13 @@ export function deadlinesStep(ctx: CaseContext): DeadlineSlice {
     // A deadline only the page's countdown can give (no length in the sources), listed in
     // this state, but no countdown was read: say so instead of showing nothing.
     const t = pickTimer(ctx, stateTarget);
-    if (t !== null && t.lengthMs === null && t.workingDays === null && t.show(ctx) && unreadableOf(t.showReads, ctx.unreadable).length === 0) {
+    if (
+      t !== null &&
+      t.lengthMs === null &&
+      t.workingDays === null &&
+      t.show(ctx) &&
+      unreadableOf(t.showReads, ctx.unreadable).length === 0
+    ) {
       warnings.push({
         code: 'missing-fact',
         message: {

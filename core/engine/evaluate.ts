@@ -57,12 +57,21 @@ function mayBeLarge(ctx: CaseContext, g: Guidance): boolean {
     if (typeof v === 'string') factsChars += v.length;
   }
   const replies = CASE_WORK_BUDGET.outputChars - ctx.work.outputChars;
-  return 3 * ctx.profile.textChars + factsChars * (g.explanation.length + g.warnings.length + 4) + replies > CASE_WORK_BUDGET.outputChars;
+  return (
+    3 * ctx.profile.textChars + factsChars * (g.explanation.length + g.warnings.length + 4) + replies >
+    CASE_WORK_BUDGET.outputChars
+  );
 }
 
 /** What every guidance says of itself: the case kind, platform, pack, profile and time. */
 function header(ctx: CaseContext): Pick<Guidance, 'kind' | 'platform' | 'pack' | 'profile' | 'now'> {
-  return { kind: ctx.kind, platform: ctx.platform, pack: ctx.compiled.info, profile: ctx.profile.id, now: ctx.nowIso };
+  return {
+    kind: ctx.kind,
+    platform: ctx.platform,
+    pack: ctx.compiled.info,
+    profile: ctx.profile.id,
+    now: ctx.nowIso,
+  };
 }
 
 /** A case the pack could not evaluate within the budget: nothing computed, and said so. */
@@ -70,7 +79,14 @@ function unevaluated(ctx: CaseContext): Guidance {
   return {
     ...header(ctx),
     deadlines: [],
-    compensation: { triggered: false, amount: null, amountFen: null, ruleId: null, explanation: PACK_LIMIT_TEXT, contestable: false },
+    compensation: {
+      triggered: false,
+      amount: null,
+      amountFen: null,
+      ruleId: null,
+      explanation: PACK_LIMIT_TEXT,
+      contestable: false,
+    },
     penalties: [],
     actions: [],
     replies: [],
@@ -106,8 +122,22 @@ function pipeline(base: CaseContext): Guidance {
     penalties: penalties.penalties,
     actions: actionsStep(ctx, compensation.compensation),
     replies: repliesStep(ctx, compensation.compensation),
-    warnings: [...clockWarnings(ctx), ...unreadableWarnings(ctx), ...reason.warnings, ...compensation.warnings, ...deadlines.warnings, ...recidivism.warnings],
-    explanation: [...reason.explanation, ...compensation.explanation, ...deadlines.explanation, ...penalties.explanation, ...recidivism.explanation, ...notes.explanation],
+    warnings: [
+      ...clockWarnings(ctx),
+      ...unreadableWarnings(ctx),
+      ...reason.warnings,
+      ...compensation.warnings,
+      ...deadlines.warnings,
+      ...recidivism.warnings,
+    ],
+    explanation: [
+      ...reason.explanation,
+      ...compensation.explanation,
+      ...deadlines.explanation,
+      ...penalties.explanation,
+      ...recidivism.explanation,
+      ...notes.explanation,
+    ],
     notes: notes.notes,
   };
   if (refusal !== undefined) g.refusal = refusal;

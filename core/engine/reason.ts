@@ -14,7 +14,8 @@ interface ReasonSlice {
 export function reasonStep(ctx: CaseContext): ReasonSlice {
   const text = ctx.reasonText;
   if (text === undefined) return { rule: null, explanation: [], warnings: [] };
-  const field = ctx.kind === 'complaint' && ctx.facts.complaintType !== undefined ? 'complaintType' : 'reason';
+  const field =
+    ctx.kind === 'complaint' && ctx.facts.complaintType !== undefined ? 'complaintType' : 'reason';
   spend(ctx.work, ctx.profile.reasonNames.length); // the lookup itself ran in caseContext
   const found = ctx.reason;
   const rule = found.rule;
@@ -34,7 +35,10 @@ export function reasonStep(ctx: CaseContext): ReasonSlice {
   }
   const unknown: Warning = {
     code: 'unknown-reason',
-    message: { zh: `未知的原因「${text}」：规则包中没有对应规则，请人工判断`, en: `Unknown reason "${text}": no rule in the pack — judge it yourself` },
+    message: {
+      zh: `未知的原因「${text}」：规则包中没有对应规则，请人工判断`,
+      en: `Unknown reason "${text}": no rule in the pack — judge it yourself`,
+    },
     fields: [field],
   };
   return { rule: null, explanation: [], warnings: [unknown] };

@@ -26,7 +26,12 @@ interface BlockPosition {
   to: string;
 }
 
-export function blockOf(ms: number, anchorMs: number, blockDays: number, resetOnNewYear: boolean): BlockPosition | null {
+export function blockOf(
+  ms: number,
+  anchorMs: number,
+  blockDays: number,
+  resetOnNewYear: boolean,
+): BlockPosition | null {
   if (ms < anchorMs) return null;
   const anchorDay = dayNumber(anchorMs);
   const index = Math.floor((dayNumber(ms) - anchorDay) / blockDays);
@@ -59,7 +64,11 @@ function recidivismCount(
     if (e.kind !== 'proactive-settlement' || e.orderPaidAt === undefined || e.reason === undefined) continue;
     if (orderId !== undefined && e.orderId === orderId) continue;
     // The complaint type as the page wrote it: the rule's own name, or a synonym of its category.
-    if (squash(e.reason) !== ledgerReason && !rule.categories.includes(lookupReason(profile, e.reason)?.category as never)) continue;
+    if (
+      squash(e.reason) !== ledgerReason &&
+      !rule.categories.includes(lookupReason(profile, e.reason)?.category as never)
+    )
+      continue;
     const b = blockOf(toEpochMs(e.orderPaidAt), anchorMs, rule.blockDays, rule.resetOnNewYear);
     if (b === null || b.index !== block.index) continue;
     if (rule.resetOnNewYear && b.year !== block.year) continue;
@@ -85,7 +94,9 @@ export function recidivismStep(ctx: CaseContext): RecidivismSlice {
     const result = recidivismCount(ctx.profile, rec, paidMs, ctx.ledger, ctx.facts.orderId);
     if (result === null) continue;
     const { count, block } = result;
-    explanation.push(explain('recidivism', rec.rule, { paidAt: ctx.facts.paidAt, earlierSettlements: count, block }));
+    explanation.push(
+      explain('recidivism', rec.rule, { paidAt: ctx.facts.paidAt, earlierSettlements: count, block }),
+    );
     if (count + 1 < rec.rule.threshold) continue;
     warnings.push({
       code: 'recidivism',

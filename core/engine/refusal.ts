@@ -9,12 +9,18 @@ import { spend } from './budget';
  * after the deadlines step, whose deadlines it points into. Its rules are indexed per pack
  * by case kind and reason category like every other rule type (rule-sets.ts).
  */
-function firstHolding<T extends { condition: (c: CaseContext) => boolean }>(list: readonly T[], ctx: CaseContext): T | undefined {
+function firstHolding<T extends { condition: (c: CaseContext) => boolean }>(
+  list: readonly T[],
+  ctx: CaseContext,
+): T | undefined {
   for (const r of list) if (r.condition(ctx)) return r;
   return undefined;
 }
 
-export function refusalStep(ctx: CaseContext, deadlines: readonly Deadline[]): Pick<Guidance, 'refusal' | 'evidence'> {
+export function refusalStep(
+  ctx: CaseContext,
+  deadlines: readonly Deadline[],
+): Pick<Guidance, 'refusal' | 'evidence'> {
   const rules = ctx.rules;
   const state = ctx.compensation;
   const out: Pick<Guidance, 'refusal' | 'evidence'> = {};
@@ -29,7 +35,13 @@ export function refusalStep(ctx: CaseContext, deadlines: readonly Deadline[]): P
     for (const e of rules.evidence[state]) if (e.condition(ctx)) items.push(e.item);
     if (items.length === 0) return out;
     const deadline = period.deadlineIds.find((id) => deadlines.some((d) => d.id === id)) ?? null;
-    out.evidence = { ruleId: period.id, text: period.text, citation: period.citation, deadlineId: deadline, items };
+    out.evidence = {
+      ruleId: period.id,
+      text: period.text,
+      citation: period.citation,
+      deadlineId: deadline,
+      items,
+    };
   }
   return out;
 }

@@ -23,7 +23,10 @@ export function repliesStep(ctx: CaseContext, compensation: Compensation): Reply
   };
   // The amounts as a reply writes them, formatted only when a template of the list writes one.
   if (list.some((r) => r.writesAmounts)) {
-    const refundAmount = facts.refundAmount !== undefined && !ctx.unreadable.includes('refundAmount') ? facts.refundAmount : undefined;
+    const refundAmount =
+      facts.refundAmount !== undefined && !ctx.unreadable.includes('refundAmount')
+        ? facts.refundAmount
+        : undefined;
     values.paidAmount = ctx.paidFen !== null ? formatYuan(ctx.paidFen) : undefined;
     values.refundAmount = refundAmount !== undefined ? formatYuan(yuanToFen(refundAmount)) : undefined;
   }

@@ -26,7 +26,12 @@ import { compensationHolds, compileWhen, type CompensationState, type Predicate 
  * built here once, frozen, and shared by every evaluation.
  */
 
-const COMPENSATION_STATES = ['due', 'contestable', 'unconfirmed', 'none'] as const satisfies readonly CompensationState[];
+const COMPENSATION_STATES = [
+  'due',
+  'contestable',
+  'unconfirmed',
+  'none',
+] as const satisfies readonly CompensationState[];
 
 /** A rule with the part of its condition the index does not decide. */
 export interface CompiledRule<R extends Rule> {
@@ -77,7 +82,13 @@ export interface CaseRules<Reply, Recidivism> {
 export const categoryKey = (category: ReasonCategory | null): string => category ?? 'none';
 
 /** Does the part of a condition the index decides hold? `own`: the rule's own categories (compensation, contest, …). */
-function indexHolds(when: When | undefined, own: readonly ReasonCategory[] | null, kind: CaseKind, category: ReasonCategory | null, state: CompensationState): boolean {
+function indexHolds(
+  when: When | undefined,
+  own: readonly ReasonCategory[] | null,
+  kind: CaseKind,
+  category: ReasonCategory | null,
+  state: CompensationState,
+): boolean {
   if (when?.kinds && !when.kinds.includes(kind)) return false;
   for (const cats of [when?.categories, own ?? undefined]) {
     if (cats && (category === null || !cats.includes(category))) return false;
@@ -88,13 +99,22 @@ function indexHolds(when: When | undefined, own: readonly ReasonCategory[] | nul
 
 /** The condition without the parts the index decides. */
 export function residualCondition(when: When | undefined): Predicate {
-  return compileWhen(when && { ...when, kinds: undefined, categories: undefined, notCategories: undefined, compensation: undefined });
+  return compileWhen(
+    when && {
+      ...when,
+      kinds: undefined,
+      categories: undefined,
+      notCategories: undefined,
+      compensation: undefined,
+    },
+  );
 }
 
 /** A list shared by every evaluation: frozen, so that no consumer can change it for the others. */
 const frozenList = <T>(list: T[]): T[] => Object.freeze(list) as T[];
 
-const ownCategories = (rule: Rule): readonly ReasonCategory[] | null => ('categories' in rule && Array.isArray(rule.categories) ? rule.categories : null);
+const ownCategories = (rule: Rule): readonly ReasonCategory[] | null =>
+  'categories' in rule && Array.isArray(rule.categories) ? rule.categories : null;
 
 /**
  * Per category key and state: the entries (pack order kept) whose indexed conditions hold.
@@ -102,10 +122,17 @@ const ownCategories = (rule: Rule): readonly ReasonCategory[] | null => ('catego
  * array in `for…of` through the generic iterator, allocating a result per element, and every
  * step walks these lists on every case (8.0 instead of 9.7 KB allocated a case).
  */
-function indexOne<R extends Rule, E extends { rule: R }>(entries: readonly E[], kind: CaseKind, category: ReasonCategory | null, categoryOwn: boolean): ByState<E> {
+function indexOne<R extends Rule, E extends { rule: R }>(
+  entries: readonly E[],
+  kind: CaseKind,
+  category: ReasonCategory | null,
+  categoryOwn: boolean,
+): ByState<E> {
   const out = {} as Record<CompensationState, readonly E[]>;
   for (const state of COMPENSATION_STATES) {
-    out[state] = entries.filter(({ rule }) => indexHolds(rule.when, categoryOwn ? ownCategories(rule) : null, kind, category, state));
+    out[state] = entries.filter(({ rule }) =>
+      indexHolds(rule.when, categoryOwn ? ownCategories(rule) : null, kind, category, state),
+    );
   }
   return Object.freeze(out);
 }
@@ -115,7 +142,13 @@ function preparePenalty(rule: PenaltyRule, category: ReasonCategory | null): Pre
     rule,
     condition: residualCondition(rule.when),
     penalty: Object.freeze({ ruleId: rule.id, points: rule.points, when: rule.trigger }),
-    explanation: Object.freeze({ verdict: `penalty:${rule.id}`, ruleId: rule.id, reason: rule.reason, citation: rule.citation, facts: Object.freeze({ category }) }),
+    explanation: Object.freeze({
+      verdict: `penalty:${rule.id}`,
+      ruleId: rule.id,
+      reason: rule.reason,
+      citation: rule.citation,
+      facts: Object.freeze({ category }),
+    }),
   };
 }
 
@@ -124,22 +157,41 @@ function prepareNote(rule: NoteRule): PreparedNote {
     rule,
     condition: residualCondition(rule.when),
     note: Object.freeze({ ruleId: rule.id, text: rule.text, citation: rule.citation }),
-    explanation: Object.freeze({ verdict: `note:${rule.id}`, ruleId: rule.id, reason: rule.text, citation: rule.citation, facts: Object.freeze({}) }),
+    explanation: Object.freeze({
+      verdict: `note:${rule.id}`,
+      ruleId: rule.id,
+      reason: rule.text,
+      citation: rule.citation,
+      facts: Object.freeze({}),
+    }),
   };
 }
 
 function prepareAction(rule: ActionRule): PreparedAction {
-  const as = (group: Action['group']): Action => Object.freeze({ id: rule.id, ruleId: rule.id, text: rule.text, group });
-  return { rule, condition: residualCondition(rule.when), plain: rule.limit ? null : { first: as('first'), more: as('more'), ladder: as('ladder') } };
+  const as = (group: Action['group']): Action =>
+    Object.freeze({ id: rule.id, ruleId: rule.id, text: rule.text, group });
+  return {
+    rule,
+    condition: residualCondition(rule.when),
+    plain: rule.limit ? null : { first: as('first'), more: as('more'), ladder: as('ladder') },
+  };
 }
 
 function prepareRefusal(rule: RefusalRule): PreparedRefusal {
-  const refusal = { ruleId: rule.id, text: rule.text, citations: frozenList([rule.citation, ...(rule.alsoCites ?? [])]) };
+  const refusal = {
+    ruleId: rule.id,
+    text: rule.text,
+    citations: frozenList([rule.citation, ...(rule.alsoCites ?? [])]),
+  };
   return { rule, condition: residualCondition(rule.when), refusal: Object.freeze(refusal) };
 }
 
 function prepareEvidence(rule: EvidenceRule): PreparedEvidence {
-  return { rule, condition: residualCondition(rule.when), item: Object.freeze({ ruleId: rule.id, text: rule.item, citation: rule.citation }) };
+  return {
+    rule,
+    condition: residualCondition(rule.when),
+    item: Object.freeze({ ruleId: rule.id, text: rule.item, citation: rule.citation }),
+  };
 }
 
 interface RuleLists<Reply, Recidivism> {
@@ -162,8 +214,14 @@ export function buildCaseRules<Reply extends { rule: Rule }, Recidivism extends 
   lists: RuleLists<Reply, Recidivism>,
   kinds: readonly CaseKind[],
 ): Record<CaseKind, Map<string, CaseRules<Reply, Recidivism>>> {
-  const compiled = <R extends Rule>(rule: R): CompiledRule<R> => ({ rule, condition: residualCondition(rule.when) });
-  const compensation = lists.compensation.map((rule): PreparedCompensation => ({ ...compiled(rule), words: compensationWords(rule) }));
+  const compiled = <R extends Rule>(rule: R): CompiledRule<R> => ({
+    rule,
+    condition: residualCondition(rule.when),
+  });
+  const compensation = lists.compensation.map((rule): PreparedCompensation => ({
+    ...compiled(rule),
+    words: compensationWords(rule),
+  }));
   const contests = lists.contests.map(compiled);
   const notes = lists.notes.map(prepareNote);
   const actions = lists.actions.map(prepareAction);

@@ -7,9 +7,17 @@ import { timeOf, type CaseContext } from './context';
 /** Timer arithmetic shared by the deadlines and the contest checks. */
 
 /** The due time of a timer started at `startMs`; null when the pack gives no length. */
-export function timerDue(t: CompiledTimer, startMs: number, profile: CompiledProfile, work: Work): number | null {
+export function timerDue(
+  t: CompiledTimer,
+  startMs: number,
+  profile: CompiledProfile,
+  work: Work,
+): number | null {
   if (t.lengthMs !== null) return startMs + t.lengthMs;
-  if (t.workingDays !== null) return addWorkingDays(startMs, t.workingDays, profile.calendar?.cal ?? WEEKENDS_ONLY, () => spend(work, 1));
+  if (t.workingDays !== null)
+    return addWorkingDays(startMs, t.workingDays, profile.calendar?.cal ?? WEEKENDS_ONLY, () =>
+      spend(work, 1),
+    );
   return null;
 }
 

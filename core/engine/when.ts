@@ -85,7 +85,17 @@ const allAbsent = (facts: Facts, keys: readonly FactKey[]): boolean => {
 export function compileWhen(w: When | undefined): Predicate {
   if (!w) return ALWAYS;
   const checks: Predicate[] = [];
-  const { kinds, tradeStatus, notTradeStatus, logistics, present, absent, categories, compensation, freeShipping } = w;
+  const {
+    kinds,
+    tradeStatus,
+    notTradeStatus,
+    logistics,
+    present,
+    absent,
+    categories,
+    compensation,
+    freeShipping,
+  } = w;
   if (kinds) checks.push((c) => kinds.includes(c.kind));
   if (tradeStatus) checks.push((c) => oneOf(c.facts.tradeStatus, tradeStatus));
   if (notTradeStatus) checks.push((c) => !oneOf(c.facts.tradeStatus, notTradeStatus));

@@ -17,15 +17,18 @@ export * from './vocabulary';
 /** `2026-11-20T10:00:00+08:00` — seconds required, offset must be +08:00. */
 export const BeijingIsoSchema = z
   .string()
-  .check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/, 'expected an ISO time with +08:00, e.g. 2026-11-20T10:00:00+08:00'));
+  .check(
+    z.regex(
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/,
+      'expected an ISO time with +08:00, e.g. 2026-11-20T10:00:00+08:00',
+    ),
+  );
 
 /** Yuan, finite, non-negative, at most two decimals. */
-export const YuanSchema = z
-  .number()
-  .check(
-    z.nonnegative(),
-    z.refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, 'at most two decimals (fen)'),
-  );
+export const YuanSchema = z.number().check(
+  z.nonnegative(),
+  z.refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, 'at most two decimals (fen)'),
+);
 
 export const FactKeySchema = z.enum(FACT_KEYS);
 

@@ -7,7 +7,9 @@ export type Text = z.infer<typeof TextSchema>;
 
 /** Where a rule comes from: a seed document and the passage (heading or first words). */
 export const CitationSchema = z.object({
-  source: z.string().check(z.regex(/^\d{3}_[0-9a-f]{16}\.txt$/, 'a seed file name, e.g. 000_115cf04e18a9d6e4.txt')),
+  source: z
+    .string()
+    .check(z.regex(/^\d{3}_[0-9a-f]{16}\.txt$/, 'a seed file name, e.g. 000_115cf04e18a9d6e4.txt')),
   passage: z.string().check(z.minLength(2)),
   /** `platform` rules, `shop-policy` (low authority templates), or `inferred`. */
   authority: z._default(z.enum(['platform', 'shop-policy', 'inferred']), 'platform'),
@@ -123,7 +125,6 @@ const ExplanationSchema = z.object({
   /** The facts the rule used, by key. */
   facts: z.record(z.string(), z.unknown()),
 });
-
 
 export const GuidanceSchema = z.object({
   kind: z.enum(CASE_KINDS),

@@ -34,10 +34,12 @@ export function answeredPlatform(settings: PlatformSettings): Platform | undefin
 }
 
 /** The patch that records `platform` as the answer for the current shop (the newest answer last). */
-export function answerPlatformPatch(settings: PlatformSettings, platform: Platform): { shopPlatforms: Record<string, Platform> } {
+export function answerPlatformPatch(
+  settings: PlatformSettings,
+  platform: Platform,
+): { shopPlatforms: Record<string, Platform> } {
   const key = shopKey(settings);
   const rest = Object.entries(settings.shopPlatforms ?? {}).filter(([k]) => k !== key);
   const kept = rest.slice(Math.max(0, rest.length - (MAX_REMEMBERED_SHOPS - 1)));
   return { shopPlatforms: Object.fromEntries([...kept, [key, platform]]) };
 }
-

@@ -24,7 +24,10 @@ export const RULE_PACK_LIMITS = {
 const PLACEHOLDER_RE = /\{[A-Za-z]+\}/g;
 
 /** The work limits of RULE_PACK_LIMITS, each refused with the path of the first rule over it. */
-export function workLimits(pack: { rules: readonly Rule[] }, ctx: { addIssue(issue: { code: 'custom'; path: PropertyKey[]; message: string }): void }): void {
+export function workLimits(
+  pack: { rules: readonly Rule[] },
+  ctx: { addIssue(issue: { code: 'custom'; path: PropertyKey[]; message: string }): void },
+): void {
   const L = RULE_PACK_LIMITS;
   const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
   const depth = new Map<string, number>();
@@ -33,26 +36,38 @@ export function workLimits(pack: { rules: readonly Rule[] }, ctx: { addIssue(iss
   pack.rules.forEach((r, i) => {
     if (r.type === 'timer') {
       timers += 1;
-      if (timers === L.maxTimers + 1) issue(['rules', i], `more than ${L.maxTimers} timer rules (work limit)`);
-      if (!depth.has(r.deadlineId) && depth.size === L.maxDeadlineIds) issue(['rules', i, 'deadlineId'], `more than ${L.maxDeadlineIds} deadline ids (work limit)`);
+      if (timers === L.maxTimers + 1)
+        issue(['rules', i], `more than ${L.maxTimers} timer rules (work limit)`);
+      if (!depth.has(r.deadlineId) && depth.size === L.maxDeadlineIds)
+        issue(['rules', i, 'deadlineId'], `more than ${L.maxDeadlineIds} deadline ids (work limit)`);
       const d = 'after' in r.start ? (depth.get(r.start.after) ?? 0) + 1 : 0;
-      if (d > L.maxChainDepth) issue(['rules', i, 'start', 'after'], `chained more than ${L.maxChainDepth} deadlines deep (work limit)`);
+      if (d > L.maxChainDepth)
+        issue(
+          ['rules', i, 'start', 'after'],
+          `chained more than ${L.maxChainDepth} deadlines deep (work limit)`,
+        );
       depth.set(r.deadlineId, Math.max(depth.get(r.deadlineId) ?? 0, d));
       const len = r.length;
-      if (len?.workingDays !== undefined && len.workingDays > L.maxWorkingDays) issue(['rules', i, 'length', 'workingDays'], `at most ${L.maxWorkingDays} working days (work limit)`);
-      if (len && (len.days ?? 0) + (len.hours ?? 0) / 24 + (len.minutes ?? 0) / 1440 > L.maxLengthDays) issue(['rules', i, 'length'], `at most ${L.maxLengthDays} days (work limit)`);
+      if (len?.workingDays !== undefined && len.workingDays > L.maxWorkingDays)
+        issue(['rules', i, 'length', 'workingDays'], `at most ${L.maxWorkingDays} working days (work limit)`);
+      if (len && (len.days ?? 0) + (len.hours ?? 0) / 24 + (len.minutes ?? 0) / 1440 > L.maxLengthDays)
+        issue(['rules', i, 'length'], `at most ${L.maxLengthDays} days (work limit)`);
     }
     if (r.type === 'reply') {
       const n = r.template.match(PLACEHOLDER_RE)?.length ?? 0;
-      if (n > L.maxPlaceholders) issue(['rules', i, 'template'], `${n} placeholders, at most ${L.maxPlaceholders} (work limit)`);
+      if (n > L.maxPlaceholders)
+        issue(['rules', i, 'template'], `${n} placeholders, at most ${L.maxPlaceholders} (work limit)`);
     }
     if (r.type === 'reason') {
       names += r.names.length;
-      if (names > L.maxReasonNames && names - r.names.length <= L.maxReasonNames) issue(['rules', i, 'names'], `more than ${L.maxReasonNames} reason names in the pack (work limit)`);
+      if (names > L.maxReasonNames && names - r.names.length <= L.maxReasonNames)
+        issue(['rules', i, 'names'], `more than ${L.maxReasonNames} reason names in the pack (work limit)`);
     }
     if (r.type === 'calendar') {
-      if (r.holidays.length > L.maxCalendarDates) issue(['rules', i, 'holidays'], `at most ${L.maxCalendarDates} dates (work limit)`);
-      if (r.workdays.length > L.maxCalendarDates) issue(['rules', i, 'workdays'], `at most ${L.maxCalendarDates} dates (work limit)`);
+      if (r.holidays.length > L.maxCalendarDates)
+        issue(['rules', i, 'holidays'], `at most ${L.maxCalendarDates} dates (work limit)`);
+      if (r.workdays.length > L.maxCalendarDates)
+        issue(['rules', i, 'workdays'], `at most ${L.maxCalendarDates} dates (work limit)`);
     }
   });
   const long = longText(pack.rules, ['rules']);

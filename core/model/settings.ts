@@ -25,22 +25,24 @@ export type Locale = (typeof LOCALES)[number];
  * Remedy ladder limits (S3 authority table). Shop policy, not platform law: the agent may
  * offer up to these limits without escalating.
  */
-export const RemedyLimitsSchema = z.object({
-  /** Exchange for another item priced up to the original price + this percent. */
-  exchangeUpliftPercent: z._default(intIn(0, 100), 30),
-  /** Store coupon up to this percent of the order amount (100 = 1 × order). */
-  couponMaxPercentOfOrder: z._default(intIn(0, 500), 100),
-  /** Small cash compensation, as a percent range of the paid amount. */
-  smallCashMinPercent: z._default(intIn(0, 100), 5),
-  smallCashMaxPercent: z._default(intIn(0, 100), 10),
-  /** Exchange price differences up to this many yuan may be waived. */
-  priceDifferenceWaiveYuan: z._default(z.number().check(z.minimum(0), z.maximum(1000)), 5),
-}).check(
-  z.refine((r) => r.smallCashMinPercent <= r.smallCashMaxPercent, {
-    message: 'smallCashMinPercent must not exceed smallCashMaxPercent',
-    path: ['smallCashMinPercent'],
-  }),
-);
+export const RemedyLimitsSchema = z
+  .object({
+    /** Exchange for another item priced up to the original price + this percent. */
+    exchangeUpliftPercent: z._default(intIn(0, 100), 30),
+    /** Store coupon up to this percent of the order amount (100 = 1 × order). */
+    couponMaxPercentOfOrder: z._default(intIn(0, 500), 100),
+    /** Small cash compensation, as a percent range of the paid amount. */
+    smallCashMinPercent: z._default(intIn(0, 100), 5),
+    smallCashMaxPercent: z._default(intIn(0, 100), 10),
+    /** Exchange price differences up to this many yuan may be waived. */
+    priceDifferenceWaiveYuan: z._default(z.number().check(z.minimum(0), z.maximum(1000)), 5),
+  })
+  .check(
+    z.refine((r) => r.smallCashMinPercent <= r.smallCashMaxPercent, {
+      message: 'smallCashMinPercent must not exceed smallCashMaxPercent',
+      path: ['smallCashMinPercent'],
+    }),
+  );
 export type RemedyLimits = z.infer<typeof RemedyLimitsSchema>;
 
 /**
@@ -63,11 +65,17 @@ export const ShopPolicySchema = z.object({
 });
 export type ShopPolicy = z.infer<typeof ShopPolicySchema>;
 
-const SHA256 = z.union([z.literal(''), z.string().check(z.regex(/^[0-9a-fA-F]{64}$/, 'a SHA-256: 64 hexadecimal digits'))]);
+const SHA256 = z.union([
+  z.literal(''),
+  z.string().check(z.regex(/^[0-9a-fA-F]{64}$/, 'a SHA-256: 64 hexadecimal digits')),
+]);
 
 export const TeamPackSchema = z.object({
   /** https URL of a team rule pack (JSON); '' = none. Fetched with ETag / If-None-Match. */
-  url: z._default(z.union([z.literal(''), z.url({ protocol: /^https$/, error: 'team pack URL must be https://' })]), ''),
+  url: z._default(
+    z.union([z.literal(''), z.url({ protocol: /^https$/, error: 'team pack URL must be https://' })]),
+    '',
+  ),
   refreshHours: z._default(intIn(1, 168), 24),
   /**
    * The administrator's pin: the SHA-256 (hex) the pack's bytes must have; '' = none. A
@@ -78,13 +86,14 @@ export const TeamPackSchema = z.object({
 });
 export type TeamPack = z.infer<typeof TeamPackSchema>;
 
-
 /**
  * The agent's answer to "天猫 or 淘宝?" per shop, for pages that do not say (the workbench):
  * shop name (shopPolicy.shopName; '' when none is set) → platform.
  */
 const ShopPlatformsSchema = z.record(z.string().check(z.maxLength(60)), z.enum(PLATFORMS)).check(
-  z.refine((r) => Object.keys(r).length <= MAX_REMEMBERED_SHOPS, { message: `at most ${MAX_REMEMBERED_SHOPS} shops` }),
+  z.refine((r) => Object.keys(r).length <= MAX_REMEMBERED_SHOPS, {
+    message: `at most ${MAX_REMEMBERED_SHOPS} shops`,
+  }),
 );
 
 /**
@@ -116,22 +125,33 @@ export { DEFAULT_BATCH_LIMITS };
 
 export const SafeBatchesSchema = z.object({
   enabled: z._default(z.boolean(), true),
-  categories: z._default(z.array(z.enum(REASON_CATEGORIES)).check(z.maxLength(REASON_CATEGORIES.length)), (): ('buyer-mistake' | 'no-longer-wanted')[] => ['buyer-mistake', 'no-longer-wanted']),
+  categories: z._default(
+    z.array(z.enum(REASON_CATEGORIES)).check(z.maxLength(REASON_CATEGORIES.length)),
+    (): ('buyer-mistake' | 'no-longer-wanted')[] => ['buyer-mistake', 'no-longer-wanted'],
+  ),
   /** Trade states that qualify (unshipped only by default). */
-  tradeStatuses: z._default(z.array(z.enum(TRADE_STATUSES)).check(z.maxLength(TRADE_STATUSES.length)), (): '买家已付款'[] => ['买家已付款']),
+  tradeStatuses: z._default(
+    z.array(z.enum(TRADE_STATUSES)).check(z.maxLength(TRADE_STATUSES.length)),
+    (): '买家已付款'[] => ['买家已付款'],
+  ),
   /** Largest refund (yuan) agreed without a call; null: no limit of the shop's own. */
   maxRefundYuan: z._default(z.nullable(z.number().check(z.positive(), z.maximum(10_000_000))), null),
   /** Only refunds requested within this many minutes of payment; null: any. */
   maxMinutesSincePayment: z._default(z.nullable(intIn(1, 60 * 24 * 90)), null),
   limits: z._default(
-    z.object({ tmall: z._default(BatchLimitSchema, () => ({ ...DEFAULT_BATCH_LIMITS.tmall })), taobao: z._default(BatchLimitSchema, () => ({ ...DEFAULT_BATCH_LIMITS.taobao })) }),
+    z.object({
+      tmall: z._default(BatchLimitSchema, () => ({ ...DEFAULT_BATCH_LIMITS.tmall })),
+      taobao: z._default(BatchLimitSchema, () => ({ ...DEFAULT_BATCH_LIMITS.taobao })),
+    }),
     () => ({ tmall: { ...DEFAULT_BATCH_LIMITS.tmall }, taobao: { ...DEFAULT_BATCH_LIMITS.taobao } }),
   ),
 });
 export type SafeBatches = z.infer<typeof SafeBatchesSchema>;
 
 /** Warning thresholds in hours (1 to 4 of them, each in (0, 14 days]). */
-const ThresholdsSchema = z.array(z.number().check(z.positive(), z.maximum(24 * 14))).check(z.minLength(1), z.maxLength(4));
+const ThresholdsSchema = z
+  .array(z.number().check(z.positive(), z.maximum(24 * 14)))
+  .check(z.minLength(1), z.maxLength(4));
 
 export const SettingsSchema = z.object({
   /** `auto` = take the platform from the page (host / adapter). */
@@ -154,7 +174,17 @@ export const SettingsSchema = z.object({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 /** The top-level keys (used for managed-policy locking). */
-export const SETTINGS_KEYS = ['platformProfile', 'ruleProfiles', 'warningThresholdsHours', 'shopPolicy', 'locale', 'recentCaseRetentionDays', 'teamPack', 'shopPlatforms', 'safeBatches'] as const;
+export const SETTINGS_KEYS = [
+  'platformProfile',
+  'ruleProfiles',
+  'warningThresholdsHours',
+  'shopPolicy',
+  'locale',
+  'recentCaseRetentionDays',
+  'teamPack',
+  'shopPlatforms',
+  'safeBatches',
+] as const;
 export type SettingsKey = (typeof SETTINGS_KEYS)[number];
 
 export const defaultSettings = (): Settings => SettingsSchema.parse({});
@@ -163,7 +193,9 @@ export const defaultSettings = (): Settings => SettingsSchema.parse({});
 export const SettingsPatchSchema = z.partial(
   z.strictObject({
     platformProfile: z.enum(PLATFORM_PROFILES),
-    ruleProfiles: z.partial(z.object({ tmall: z.string().check(z.maxLength(80)), taobao: z.string().check(z.maxLength(80)) })),
+    ruleProfiles: z.partial(
+      z.object({ tmall: z.string().check(z.maxLength(80)), taobao: z.string().check(z.maxLength(80)) }),
+    ),
     warningThresholdsHours: ThresholdsSchema,
     shopPolicy: z.partial(
       z.object({
@@ -218,7 +250,11 @@ export function mergeSettings(base: Settings, patch: SettingsPatch): Settings {
     },
     teamPack: { ...base.teamPack, ...patch.teamPack },
     ruleProfiles: { ...base.ruleProfiles, ...patch.ruleProfiles },
-    safeBatches: { ...base.safeBatches, ...patch.safeBatches, limits: { ...base.safeBatches.limits, ...patch.safeBatches?.limits } },
+    safeBatches: {
+      ...base.safeBatches,
+      ...patch.safeBatches,
+      limits: { ...base.safeBatches.limits, ...patch.safeBatches?.limits },
+    },
   };
   return SettingsSchema.parse(merged);
 }
@@ -266,7 +302,10 @@ function patchFor(path: string, value: unknown): Record<string, unknown> {
  * leaf. A managed value that fails validation is ignored (listed in `rejected`) so one
  * bad policy entry cannot break the extension. `locked` = the leaves the policy decides.
  */
-export function applyManaged(agent: Settings, managed: unknown): { settings: Settings; locked: ManagedPath[]; rejected: string[] } {
+export function applyManaged(
+  agent: Settings,
+  managed: unknown,
+): { settings: Settings; locked: ManagedPath[]; rejected: string[] } {
   let settings = agent;
   const locked: ManagedPath[] = [];
   const rejected: string[] = [];

@@ -42,5 +42,14 @@ export const FACT_KEYS = [
 export type FactKey = (typeof FACT_KEYS)[number];
 
 /** The placeholders of a reply template (`{shopName}` …), see ReplyRuleSchema in rule-pack.ts. */
-export const REPLY_PLACEHOLDERS = ['shopName', 'signature', 'orderId', 'refundId', 'reason', 'paidAmount', 'refundAmount', 'compensationAmount'] as const;
+export const REPLY_PLACEHOLDERS = [
+  'shopName',
+  'signature',
+  'orderId',
+  'refundId',
+  'reason',
+  'paidAmount',
+  'refundAmount',
+  'compensationAmount',
+] as const;
 export type ReplyPlaceholder = (typeof REPLY_PLACEHOLDERS)[number];

@@ -39,7 +39,12 @@ export function formatPath(path: readonly PropertyKey[]): string {
  * developer) can read, with `(and N more)` when some were left out. The one formatter of the
  * code base: payloads at the worker's door, settings, rule packs and the CLI all use it.
  */
-export function formatZodError(error: { readonly issues: ReadonlyArray<{ readonly path: readonly PropertyKey[]; readonly message: string }> }, max = 5): string {
+export function formatZodError(
+  error: {
+    readonly issues: ReadonlyArray<{ readonly path: readonly PropertyKey[]; readonly message: string }>;
+  },
+  max = 5,
+): string {
   const { issues } = error;
   const shown = issues
     .slice(0, max)

@@ -68,7 +68,10 @@ export function parseMoneyToFen(raw: string): number | null {
 /** parseMoneyToFen without its fast path: every form it accepts. */
 export function parseMoneyGeneral(raw: string): number | null {
   let text = normalizeText(raw).replace(/\s+/g, '');
-  text = text.replace(/^(RMB|CNY|¥|￥)+/i, '').replace(/(元|RMB|CNY)$/i, '').replace(/^(RMB|CNY|¥|￥)+/i, '');
+  text = text
+    .replace(/^(RMB|CNY|¥|￥)+/i, '')
+    .replace(/(元|RMB|CNY)$/i, '')
+    .replace(/^(RMB|CNY|¥|￥)+/i, '');
   if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$/.test(text)) return null;
   const [int, dec = ''] = text.replace(/,/g, '').split('.');
   return Number(int) * 100 + Number(dec.padEnd(2, '0'));

@@ -64,8 +64,13 @@ export function urlSays(url: string, id: PageKind): boolean {
 }
 
 /** A refund panel is an after-sale one on a 交易成功 trade, when labelled 售后, or when its header says `(售后)`. */
-export function refundOrAftersale(facts: Facts, labels: ReadonlySet<string>, headerSaysAftersale = false): CaseKind {
-  if (headerSaysAftersale || facts.tradeStatus === '交易成功' || facts.tradeSucceededAt !== undefined) return 'aftersale';
+export function refundOrAftersale(
+  facts: Facts,
+  labels: ReadonlySet<string>,
+  headerSaysAftersale = false,
+): CaseKind {
+  if (headerSaysAftersale || facts.tradeStatus === '交易成功' || facts.tradeSucceededAt !== undefined)
+    return 'aftersale';
   return saysAftersale(labels) ? 'aftersale' : 'refund';
 }
 

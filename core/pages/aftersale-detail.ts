@@ -8,7 +8,9 @@ export const aftersaleDetail: PageAdapter = {
     if (urlSays(url, 'aftersale-detail')) return true;
     const c = contextFor(root, ctx);
     if (!c.hasDetailLabel(['reason']) || c.hasDetailLabel(['complaintType'])) return false;
-    return c.detailPanels(REFUND_MARKERS, false).some((p) => refundOrAftersale(p.facts, p.labels) === 'aftersale');
+    return c
+      .detailPanels(REFUND_MARKERS, false)
+      .some((p) => refundOrAftersale(p.facts, p.labels) === 'aftersale');
   },
   read(root, ctx) {
     const c = contextFor(root, ctx);

@@ -134,13 +134,28 @@ function holdsLabel(cells: readonly Element[], memo: TitleMemo): boolean {
 /** Elements walked between two steps of the value-row search. */
 const ELEMENTS_PER_STEP = 64;
 
-const NOT_ROWS: ReadonlySet<string> = new Set(['COLGROUP', 'COL', 'THEAD', 'SELECT', 'OPTGROUP', 'SVG', 'SCRIPT', 'STYLE', 'TEMPLATE']);
+const NOT_ROWS: ReadonlySet<string> = new Set([
+  'COLGROUP',
+  'COL',
+  'THEAD',
+  'SELECT',
+  'OPTGROUP',
+  'SVG',
+  'SCRIPT',
+  'STYLE',
+  'TEMPLATE',
+]);
 
 /**
  * Rows of value cells under a title row: elements after it with as many cells as it has
  * titles, holding no label, not inside another such row, up to the next title row.
  */
-function* valueRows(scan: PageScan, title: TitleRow, titleRows: ReadonlySet<Element>, memo: TitleMemo): Steps<Element[]> {
+function* valueRows(
+  scan: PageScan,
+  title: TitleRow,
+  titleRows: ReadonlySet<Element>,
+  memo: TitleMemo,
+): Steps<Element[]> {
   const n = title.columns.length;
   const out: Element[] = [];
   // From just past the title row to the next title row: each title walks its own part of the page.
@@ -181,11 +196,16 @@ function pastSubtree(walker: TreeWalker): Node | null {
 function blocksOf(rows: readonly Element[], title: Element, stop: ParentNode): Element[] {
   const count = new Map<Element, number>();
   for (const row of rows) {
-    for (let p = row.parentElement; p && (p as unknown) !== stop; p = p.parentElement) count.set(p, (count.get(p) ?? 0) + 1);
+    for (let p = row.parentElement; p && (p as unknown) !== stop; p = p.parentElement)
+      count.set(p, (count.get(p) ?? 0) + 1);
   }
   return rows.map((row) => {
     let block = row;
-    for (let parent = block.parentElement; parent && (parent as unknown) !== stop; parent = parent.parentElement) {
+    for (
+      let parent = block.parentElement;
+      parent && (parent as unknown) !== stop;
+      parent = parent.parentElement
+    ) {
       if ((count.get(parent) ?? 0) > 1 || parent.contains(title)) break;
       block = parent;
     }
@@ -209,7 +229,11 @@ function saysAftersale(headerText: string, plain: boolean): boolean {
  * from each hit to the block holding it (blocks are disjoint: each holds one value row),
  * instead of testing every hit against every block.
  */
-function headerHits(scan: PageScan, rows: readonly Element[], blocks: readonly Element[]): Map<Element, LabelHit[]> {
+function headerHits(
+  scan: PageScan,
+  rows: readonly Element[],
+  blocks: readonly Element[],
+): Map<Element, LabelHit[]> {
   const at = new Map<Node, number>();
   blocks.forEach((b, i) => at.set(b, i));
   const out = new Map<Element, LabelHit[]>();
@@ -231,7 +255,8 @@ function headerTextOf(scan: PageScan, block: Element, values: Element, plain: bo
   let text = '';
   if (plain) {
     const walker = scan.doc.createTreeWalker(block, SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!values.contains(n)) text += (n as Text).data;
+    for (let n = walker.nextNode(); n; n = walker.nextNode())
+      if (!values.contains(n)) text += (n as Text).data;
     return text;
   }
   if (block === values) return text;
@@ -249,7 +274,14 @@ function headerTextOf(scan: PageScan, block: Element, values: Element, plain: bo
 }
 
 /** `hits`: the block's label hits outside its value row (headerHits). */
-function readCase(scan: PageScan, title: TitleRow, values: Element, block: Element, hits: readonly LabelHit[], plain: boolean): ColumnCase {
+function readCase(
+  scan: PageScan,
+  title: TitleRow,
+  values: Element,
+  block: Element,
+  hits: readonly LabelHit[],
+  plain: boolean,
+): ColumnCase {
   const builder = new FactsBuilder();
   const cells = cellsOf(values);
   // The header part of the block (outside the value row): its labelled pairs.
@@ -260,7 +292,8 @@ function readCase(scan: PageScan, title: TitleRow, values: Element, block: Eleme
     if (!cell || column === null) return;
     const text = cell.textContent ?? '';
     // The platform's timer: from the timer column and the status column only.
-    if (column === 'timer' || column === 'refundStatus') for (const c of countdownsIn(text)) builder.offerCountdown(c);
+    if (column === 'timer' || column === 'refundStatus')
+      for (const c of countdownsIn(text)) builder.offerCountdown(c);
     if (column !== 'timer') builder.offer(column, text);
   });
   const headerText = headerTextOf(scan, block, values, plain);
@@ -274,7 +307,10 @@ function headsPlainTable(row: Element): boolean {
   if (row.localName !== 'tr') return false;
   const table = row.closest('table');
   if (!table || table.querySelectorAll(':scope > tbody').length > 1) return false;
-  return row.nextElementSibling !== null || (row.parentElement?.localName === 'thead' && table.querySelector(':scope > tbody > tr') !== null);
+  return (
+    row.nextElementSibling !== null ||
+    (row.parentElement?.localName === 'thead' && table.querySelector(':scope > tbody > tr') !== null)
+  );
 }
 
 /**
@@ -307,7 +343,9 @@ export function* readColumnListsSteps(scan: PageScan, opts: { plain?: boolean } 
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
       const block = blocks[i]!;
-      const own = hits ? (hits.get(block) ?? NO_HITS) : scan.hits.filter((h) => block.contains(h.node) && !row.contains(h.node));
+      const own = hits
+        ? (hits.get(block) ?? NO_HITS)
+        : scan.hits.filter((h) => block.contains(h.node) && !row.contains(h.node));
       cases.push(readCase(scan, title, row, block, own, plain));
       yield;
     }

@@ -10,6 +10,12 @@ export const complaintDetail: PageAdapter = {
   read(root, ctx) {
     return contextFor(root, ctx)
       .detailPanels(COMPLAINT_MARKERS, true)
-      .map((p, index) => ({ kind: 'complaint' as const, facts: p.facts, unreadable: p.unreadable, anchor: p.element, index }));
+      .map((p, index) => ({
+        kind: 'complaint' as const,
+        facts: p.facts,
+        unreadable: p.unreadable,
+        anchor: p.element,
+        index,
+      }));
   },
 };

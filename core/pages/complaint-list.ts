@@ -21,12 +21,30 @@ export const complaintList: PageAdapter = {
     const c = contextFor(root, ctx);
     const columnCases = c.columnListsOf(true).flatMap((l) => l.cases);
     if (columnCases.length) return columnCases.map((k, i) => columnCase(k, i, 'complaint'));
-    return c
-      .listRows(KEYS)
-      .map((r) => ({ kind: 'complaint' as const, facts: r.facts, unreadable: r.unreadable, anchor: r.element, index: r.index, header: r.header }));
+    return c.listRows(KEYS).map((r) => ({
+      kind: 'complaint' as const,
+      facts: r.facts,
+      unreadable: r.unreadable,
+      anchor: r.element,
+      index: r.index,
+      header: r.header,
+    }));
   },
   reread(header, rows) {
     const read = rereadListRows(header, rows);
-    return read && read.map((r) => r && { kind: 'complaint' as const, facts: r.facts, unreadable: r.unreadable, anchor: r.element, index: -1, header });
+    return (
+      read &&
+      read.map(
+        (r) =>
+          r && {
+            kind: 'complaint' as const,
+            facts: r.facts,
+            unreadable: r.unreadable,
+            anchor: r.element,
+            index: -1,
+            header,
+          },
+      )
+    );
   },
 };

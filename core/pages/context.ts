@@ -44,7 +44,9 @@ export class PageContext {
   /** Column lists whose titles or cases say they are complaints (`complaint`) or not. */
   columnListsOf(complaints: boolean): ColumnList[] {
     return this.columnLists.filter(
-      (l) => (l.title.columns.includes('complaintType') || l.cases.some((c) => c.facts.complaintType !== undefined)) === complaints,
+      (l) =>
+        (l.title.columns.includes('complaintType') ||
+          l.cases.some((c) => c.facts.complaintType !== undefined)) === complaints,
     );
   }
 

@@ -86,22 +86,29 @@ function findPanelElements(
   for (const group of groups) {
     const first = group[0]!;
     let start: Element | null = first.node.parentElement;
-    for (const m of group.slice(1)) start = start && !start.contains(m.node) ? lowestCommonAncestor(start, m.node) : start;
+    for (const m of group.slice(1))
+      start = start && !start.contains(m.node) ? lowestCommonAncestor(start, m.node) : start;
     if (!start) continue;
     const others = groups.filter((g) => g !== group).flat();
     let limit: Element = start;
-    while (limit !== top && limit.parentElement && !others.some((m) => limit.parentElement!.contains(m.node))) {
+    while (
+      limit !== top &&
+      limit.parentElement &&
+      !others.some((m) => limit.parentElement!.contains(m.node))
+    ) {
       limit = limit.parentElement;
     }
     const inLimit = scan.hits.filter((h) => limit.contains(h.node));
     const want = distinctKeys(inLimit, limit);
     let panel: Element = start;
-    while (panel !== limit && panel.parentElement && distinctKeys(inLimit, panel) < want) panel = panel.parentElement;
+    while (panel !== limit && panel.parentElement && distinctKeys(inLimit, panel) < want)
+      panel = panel.parentElement;
     const count = inLimit.filter((h) => panel.contains(h.node)).length;
     for (let level = 0; level < 2 && panel !== limit && panel.parentElement; level++) {
       const parent: Element = panel.parentElement;
       const tag = parent.tagName.toUpperCase();
-      if (tag === 'BODY' || tag === 'HTML' || inLimit.filter((h) => parent.contains(h.node)).length !== count) break;
+      if (tag === 'BODY' || tag === 'HTML' || inLimit.filter((h) => parent.contains(h.node)).length !== count)
+        break;
       panel = parent;
     }
     if (out.some((p) => p.element === panel)) continue;
@@ -115,7 +122,10 @@ function findPanelElements(
  * is the request time. Used when no label gave the fact; two different times make it unreadable.
  */
 const EVENTS: ReadonlyArray<readonly [FactKey, RegExp]> = [
-  ['refundRequestedAt', /于\s*(\d{4}[-/]\d{1,2}[-/]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?)\s*(?:创建|发起|提交)了?(?:退款|售后)申请/g],
+  [
+    'refundRequestedAt',
+    /于\s*(\d{4}[-/]\d{1,2}[-/]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?)\s*(?:创建|发起|提交)了?(?:退款|售后)申请/g,
+  ],
 ];
 
 /**
@@ -146,9 +156,13 @@ const MAY_HOLD_COUNTDOWN: ReadonlySet<FactKey> = new Set(['refundStatus']);
  * What the readers never search for a countdown or an event: free text (scan.freeRegions),
  * and the values of labels other than the status.
  */
-function valueRegions(scan: PageScan, values: ReadonlyArray<readonly [LabelHit, Node | null]>): (n: Node) => boolean {
+function valueRegions(
+  scan: PageScan,
+  values: ReadonlyArray<readonly [LabelHit, Node | null]>,
+): (n: Node) => boolean {
   const regions: Region[] = [...scan.freeRegions];
-  for (const [hit, node] of values) if (node && !MAY_HOLD_COUNTDOWN.has(hit.key)) regions.push({ from: node, rest: false });
+  for (const [hit, node] of values)
+    if (node && !MAY_HOLD_COUNTDOWN.has(hit.key)) regions.push({ from: node, rest: false });
   return (n) => regions.some((r) => inRegion(r, n));
 }
 
@@ -157,7 +171,11 @@ function joined(blocks: ReadonlyArray<{ text: string }>): string {
 }
 
 /** Read every panel of a detail page. */
-export function readDetailPanels(scan: PageScan, markerKeys: readonly FactKey[], fallbackToAll: boolean): DetailPanel[] {
+export function readDetailPanels(
+  scan: PageScan,
+  markerKeys: readonly FactKey[],
+  fallbackToAll: boolean,
+): DetailPanel[] {
   return findPanelElements(scan, markerKeys, fallbackToAll).map(({ element, region }) => {
     const regionHits = region === element ? null : scan.hits.filter((h) => region.contains(h.node));
     const hits = (regionHits ?? scan.hits).filter((h) => element.contains(h.node));
@@ -178,7 +196,17 @@ export function readDetailPanels(scan: PageScan, markerKeys: readonly FactKey[],
     if (region !== element) {
       // The region around the panel (up to the next panel): its events, and its timer when the panel has none.
       const others = regionHits!.filter((h) => !element.contains(h.node));
-      const outside = others.map((h) => [h, pairedNode(h, scan.root, others.map((o) => o.node))?.node ?? null] as const);
+      const outside = others.map(
+        (h) =>
+          [
+            h,
+            pairedNode(
+              h,
+              scan.root,
+              others.map((o) => o.node),
+            )?.node ?? null,
+          ] as const,
+      );
       around = blockTexts(scan, region, valueRegions(scan, [...values, ...outside]));
       if (!countdowns.length) countdowns = timerCountdowns(around);
     }

@@ -61,27 +61,33 @@ const NOT_CELLS: ReadonlySet<string> = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', B
  */
 export function columnCells(row: Element): Element[] {
   const out: Element[] = [];
-  for (let c = row.firstElementChild; c; c = c.nextElementSibling) if (!NOT_CELLS.has(c.tagName.toUpperCase())) out.push(c);
+  for (let c = row.firstElementChild; c; c = c.nextElementSibling)
+    if (!NOT_CELLS.has(c.tagName.toUpperCase())) out.push(c);
   return out;
 }
 
 /** The table cell holding a node (a few wrappers deep), or null. */
 export function cellOf(node: Node, stop: ParentNode): Element | null {
   let el = node.parentElement;
-  for (let i = 0; el && i < 5 && (el as unknown) !== stop; i++, el = el.parentElement) if (isCell(el)) return el;
+  for (let i = 0; el && i < 5 && (el as unknown) !== stop; i++, el = el.parentElement)
+    if (isCell(el)) return el;
   return null;
 }
 
 /** A row of header cells: in `<thead>`, or all `<th>` / `role=columnheader`. */
 export function isHeaderCellRow(row: Element, cells: readonly Element[]): boolean {
   if (row.parentElement?.tagName.toUpperCase() === 'THEAD') return true;
-  return cells.length > 0 && cells.every((c) => c.tagName.toUpperCase() === 'TH' || c.getAttribute('role') === 'columnheader');
+  return (
+    cells.length > 0 &&
+    cells.every((c) => c.tagName.toUpperCase() === 'TH' || c.getAttribute('role') === 'columnheader')
+  );
 }
 
 /** The row after a header row: the next sibling row, or the first body row of the table. */
 export function nextRow(row: Element): Element | null {
   if (row.nextElementSibling) return row.nextElementSibling;
   const section = row.parentElement;
-  if (section && section.tagName.toUpperCase() === 'THEAD') return section.parentElement?.querySelector('tbody > tr') ?? null;
+  if (section && section.tagName.toUpperCase() === 'THEAD')
+    return section.parentElement?.querySelector('tbody > tr') ?? null;
   return null;
 }

@@ -15,12 +15,23 @@ const MAY_HOLD_TIMER = /[天时分秒:：]/;
 const SECONDARY_LABELS: ReadonlySet<string> = new Set(['投诉原因', '订单金额']);
 
 /** Keys whose values repeat down a list (a few reasons and states): worth remembering per read. */
-const REPEATING: ReadonlySet<FactKey> = new Set(['reason', 'complaintType', 'tradeStatus', 'refundStatus', 'logistics', 'activity']);
+const REPEATING: ReadonlySet<FactKey> = new Set([
+  'reason',
+  'complaintType',
+  'tradeStatus',
+  'refundStatus',
+  'logistics',
+  'activity',
+]);
 
 /** parseFieldValue results of one read, per key and text (parseFieldValue is a pure function of both). */
 export type ValueCache = Map<FactKey, Map<string, ReturnType<typeof parseFieldValue>>>;
 
-function parseCached(key: FactKey, text: string, cache: ValueCache | undefined): ReturnType<typeof parseFieldValue> {
+function parseCached(
+  key: FactKey,
+  text: string,
+  cache: ValueCache | undefined,
+): ReturnType<typeof parseFieldValue> {
   if (!cache || !REPEATING.has(key)) return parseFieldValue(key, text);
   let byText = cache.get(key);
   if (!byText) cache.set(key, (byText = new Map<string, ReturnType<typeof parseFieldValue>>()));

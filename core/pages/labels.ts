@@ -41,31 +41,85 @@ export const AFTERSALE_LABELS: ReadonlySet<string> = new Set(['售后原因', '�
  * kept apart from every fact on purpose: its cells are never read as a reason.
  */
 export const NON_FACT_TITLES: ReadonlySet<string> = new Set([
-  '宝贝', '商品', '商品信息', '宝贝信息', '数量', '单价', '价格', '退货物流', '物流', '操作', '买家信息', '交易信息', '备注', '订单信息',
+  '宝贝',
+  '商品',
+  '商品信息',
+  '宝贝信息',
+  '数量',
+  '单价',
+  '价格',
+  '退货物流',
+  '物流',
+  '操作',
+  '买家信息',
+  '交易信息',
+  '备注',
+  '订单信息',
 ]);
 
 /** Of NON_FACT_TITLES, the columns whose cells never hold inline `label：value` texts (`订单信息` may). */
-export const PLAIN_TITLES: ReadonlySet<string> = new Set(['宝贝', '商品', '数量', '单价', '价格', '退货物流', '物流', '操作', '备注']);
+export const PLAIN_TITLES: ReadonlySet<string> = new Set([
+  '宝贝',
+  '商品',
+  '数量',
+  '单价',
+  '价格',
+  '退货物流',
+  '物流',
+  '操作',
+  '备注',
+]);
 
 /** Column titles (and labels) whose cells hold the platform's timer (`还剩 1天 20时 15分`). */
-export const TIMER_TITLES: ReadonlySet<string> = new Set(['剩余时间', '处理时限', '超时时间', '倒计时', '剩余处理时间', '超时提醒', '处理期限']);
+export const TIMER_TITLES: ReadonlySet<string> = new Set([
+  '剩余时间',
+  '处理时限',
+  '超时时间',
+  '倒计时',
+  '剩余处理时间',
+  '超时提醒',
+  '处理期限',
+]);
 
 /**
  * Labels of free text the buyer (or an agent) writes: their values are never searched for
  * labels, countdowns or amounts, and a column so titled is never read. None is a fact label.
  */
 export const FREE_TEXT_LABELS: ReadonlySet<string> = new Set([
-  '退款说明', '退款描述', '问题描述', '申请说明', '补充说明', '补充描述', '售后说明', '投诉说明', '投诉内容', '举证说明',
-  '留言', '买家留言', '卖家留言', '备注', '买家备注', '卖家备注', '说明', '描述', '协商详情', '协商记录', '凭证说明',
+  '退款说明',
+  '退款描述',
+  '问题描述',
+  '申请说明',
+  '补充说明',
+  '补充描述',
+  '售后说明',
+  '投诉说明',
+  '投诉内容',
+  '举证说明',
+  '留言',
+  '买家留言',
+  '卖家留言',
+  '备注',
+  '买家备注',
+  '卖家备注',
+  '说明',
+  '描述',
+  '协商详情',
+  '协商记录',
+  '凭证说明',
 ]);
 
 /** Normalised label → key. */
 export const LABEL_TO_KEY: ReadonlyMap<string, FactKey> = new Map(
-  Object.entries(FIELD_LABELS).flatMap(([key, labels]) => labels.map((l) => [normalizeLabel(l), key as FactKey] as const)),
+  Object.entries(FIELD_LABELS).flatMap(([key, labels]) =>
+    labels.map((l) => [normalizeLabel(l), key as FactKey] as const),
+  ),
 );
 
 /** Longest label length (fact or free-text): a text node longer than this (plus a colon) cannot be a bare label. */
-export const MAX_LABEL_LENGTH = Math.max(...[...LABEL_TO_KEY.keys(), ...FREE_TEXT_LABELS].map((l) => l.length));
+export const MAX_LABEL_LENGTH = Math.max(
+  ...[...LABEL_TO_KEY.keys(), ...FREE_TEXT_LABELS].map((l) => l.length),
+);
 
 /** The key a text is the label of (`退款原因`, `退款原因：`, `退款 原因 :`), or undefined. */
 export function labelKey(text: string): FactKey | undefined {

@@ -2,7 +2,15 @@ import type { FactKey, Facts } from '../model/facts';
 import { normalizeLabel, normalizeText } from '../text/normalize';
 import { BADGE_TAG, cellOf, cellsOf, isHeaderCellRow, isRow, rowCells, SHOW_TEXT, TEXT_NODE } from './dom';
 import { FactsBuilder, type ValueCache } from './facts-builder';
-import { FREE_TEXT_LABELS, MAX_LABEL_LENGTH, PLAIN_TITLES, TIMER_TITLES, labelKey, splitFreeLabel, splitInlineLabel } from './labels';
+import {
+  FREE_TEXT_LABELS,
+  MAX_LABEL_LENGTH,
+  PLAIN_TITLES,
+  TIMER_TITLES,
+  labelKey,
+  splitFreeLabel,
+  splitInlineLabel,
+} from './labels';
 import { isInNoise, isNoiseRow, type LabelHit, type PageScan } from './scan';
 import { drain, type Steps } from './steps';
 import { countdownsIn } from './timer';
@@ -65,7 +73,9 @@ function cellsWithBadgeText(roots: ReadonlyArray<Document | Element>): Set<Eleme
     if (badges.length === 0) continue;
     for (const b of Array.from(badges)) {
       if (!(b.textContent ?? '').trim()) continue;
-      const cell = b.parentElement?.closest('td,th,[role=cell],[role=gridcell],[role=columnheader],[role=rowheader]');
+      const cell = b.parentElement?.closest(
+        'td,th,[role=cell],[role=gridcell],[role=columnheader],[role=rowheader]',
+      );
       if (cell) (out ??= new Set()).add(cell);
     }
   }
@@ -131,9 +141,13 @@ function bodyRows(scan: PageScan, header: HeaderRow, isHeader: (row: Element) =>
     });
   };
   const isTr = row.tagName.toUpperCase() === 'TR';
-  let container: Element | null = isTr ? row.closest('table') : (row.closest('[role=grid],[role=table],[role=treegrid]') ?? row.parentElement);
+  let container: Element | null = isTr
+    ? row.closest('table')
+    : (row.closest('[role=grid],[role=table],[role=treegrid]') ?? row.parentElement);
   for (let level = 0; container && level < 6; level++) {
-    const all = Array.from(isTr ? container.getElementsByTagName('tr') : container.querySelectorAll('[role=row]'));
+    const all = Array.from(
+      isTr ? container.getElementsByTagName('tr') : container.querySelectorAll('[role=row]'),
+    );
     // Document order: the rows after the header row.
     const rows = all.slice(all.indexOf(row) + 1).filter(accept);
     if (rows.length) return topLevel(rows);
@@ -150,7 +164,7 @@ function inlineLabels(doc: Document, cell: Element, builder: FactsBuilder, label
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (node.nodeType !== TEXT_NODE || (free && free.contains(node))) continue;
     const raw = (node as Text).data;
-    if (raw.length > 400 || !raw.includes(':') && !raw.includes('：')) continue;
+    if (raw.length > 400 || (!raw.includes(':') && !raw.includes('：'))) continue;
     const text = normalizeText(raw);
     const inline = splitInlineLabel(text);
     if (!inline) {
@@ -232,7 +246,8 @@ function readRow(
     const text = cellText(at);
     builder.offer(column.key, text, column.label);
     // The status column may carry the platform's timer (`等待卖家处理 剩余23小时12分`).
-    if (column.key === 'refundStatus' && MAY_HOLD_TIMER.test(text)) for (const cd of countdownsIn(text)) builder.offerCountdown(cd);
+    if (column.key === 'refundStatus' && MAY_HOLD_TIMER.test(text))
+      for (const cd of countdownsIn(text)) builder.offerCountdown(cd);
   }
   // The timer column: the platform's countdown, and only there (never a nick or another cell).
   for (const at of header.timerColumns) {
@@ -260,12 +275,20 @@ function readRow(
  * label set shared. `plain`: none of them (every cell read and parsed on its own) — the
  * reading the fast one must equal (test/unit/pages/list-plain.test.ts).
  */
-export function readListRows(scan: PageScan, headers: readonly HeaderRow[], opts: { plain?: boolean } = {}): ListRow[] {
+export function readListRows(
+  scan: PageScan,
+  headers: readonly HeaderRow[],
+  opts: { plain?: boolean } = {},
+): ListRow[] {
   return drain(readListRowsSteps(scan, headers, opts));
 }
 
 /** readListRows in steps (one per body row): see steps.ts. */
-export function* readListRowsSteps(scan: PageScan, headers: readonly HeaderRow[], opts: { plain?: boolean } = {}): Steps<ListRow[]> {
+export function* readListRowsSteps(
+  scan: PageScan,
+  headers: readonly HeaderRow[],
+  opts: { plain?: boolean } = {},
+): Steps<ListRow[]> {
   const plain = opts.plain === true;
   const headerSet = new Set(headers.map((h) => h.row));
   const out: ListRow[] = [];

@@ -15,7 +15,18 @@ interface LabelAt {
   inline?: string;
 }
 
-const IGNORED_TAGS: ReadonlySet<string> = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'BR', 'HR', 'IMG', 'SVG', 'INPUT', 'BUTTON']);
+const IGNORED_TAGS: ReadonlySet<string> = new Set([
+  'SCRIPT',
+  'STYLE',
+  'TEMPLATE',
+  'NOSCRIPT',
+  'BR',
+  'HR',
+  'IMG',
+  'SVG',
+  'INPUT',
+  'BUTTON',
+]);
 const COLON_END = /\s*[:：]\s*$/;
 const SPACES = /\s+/g;
 
@@ -87,7 +98,13 @@ export function pairedNode(hit: LabelAt, root: ParentNode, labelNodes: readonly 
     // Never climb out of a pairing unit (cell, dt/dd, list item): the next one is another field.
     if (cur.nodeType === ELEMENT_NODE && isPairingUnit(cur as Element)) break;
     const parent: Node | null = cur.parentNode;
-    if (!parent || parent === (root as unknown) || parent.nodeType !== ELEMENT_NODE || hasPreviousMeaningful(cur)) break;
+    if (
+      !parent ||
+      parent === (root as unknown) ||
+      parent.nodeType !== ELEMENT_NODE ||
+      hasPreviousMeaningful(cur)
+    )
+      break;
     cur = parent;
   }
   // A header row of labels: the value sits in the same column of the next row. Only for a
@@ -96,7 +113,11 @@ export function pairedNode(hit: LabelAt, root: ParentNode, labelNodes: readonly 
   const row = cell?.parentElement;
   if (!cell || !row) return null;
   const cells = cellsOrChildren(row);
-  if (!isHeaderCellRow(row, cells) && !cells.every((c) => !(c.textContent ?? '').trim() || isLabelText(c.textContent ?? ''))) return null;
+  if (
+    !isHeaderCellRow(row, cells) &&
+    !cells.every((c) => !(c.textContent ?? '').trim() || isLabelText(c.textContent ?? ''))
+  )
+    return null;
   const below = nextRow(row);
   if (!below) return null;
   const target = cellsOrChildren(below)[cells.indexOf(cell)];
@@ -128,7 +149,27 @@ export function inRegion(region: Region, node: Node): boolean {
   return parent !== null && parent.contains(node) && (from.compareDocumentPosition(node) & 4) !== 0;
 }
 
-const INLINE_TAGS: ReadonlySet<string> = new Set(['SPAN', 'EM', 'I', 'B', 'STRONG', 'FONT', 'A', 'SMALL', 'U', 'S', 'MARK', 'BDI', 'BDO', 'CODE', 'TIME', 'ABBR', 'SUB', 'SUP', 'LABEL']);
+const INLINE_TAGS: ReadonlySet<string> = new Set([
+  'SPAN',
+  'EM',
+  'I',
+  'B',
+  'STRONG',
+  'FONT',
+  'A',
+  'SMALL',
+  'U',
+  'S',
+  'MARK',
+  'BDI',
+  'BDO',
+  'CODE',
+  'TIME',
+  'ABBR',
+  'SUB',
+  'SUP',
+  'LABEL',
+]);
 /** Items of one list share their tag and class: the next one is another field, not this one's value. */
 const ITEM_TAGS: ReadonlySet<string> = new Set(['DIV', 'LI', 'P', 'SECTION', 'ARTICLE', 'TR', 'DL', 'UL']);
 
@@ -136,7 +177,11 @@ function sameItem(a: Node, b: Node): boolean {
   if (a.nodeType !== ELEMENT_NODE || b.nodeType !== ELEMENT_NODE) return false;
   const x = a as Element;
   const y = b as Element;
-  return x.tagName === y.tagName && ITEM_TAGS.has(x.tagName.toUpperCase()) && x.getAttribute('class') === y.getAttribute('class');
+  return (
+    x.tagName === y.tagName &&
+    ITEM_TAGS.has(x.tagName.toUpperCase()) &&
+    x.getAttribute('class') === y.getAttribute('class')
+  );
 }
 
 function firstText(node: Node): string {
@@ -168,12 +213,19 @@ export function freeTextRegion(hit: LabelAt, root: ParentNode, lines: boolean): 
     if (sibling) {
       if (isBareLabel(normalizeText(textOf(sibling)))) return null; // the next title or label
       if (sameItem(cur, sibling) && isLabelText(firstText(sibling))) return null; // the next field
-      const inline = sibling.nodeType === TEXT_NODE || INLINE_TAGS.has((sibling as Element).tagName.toUpperCase());
+      const inline =
+        sibling.nodeType === TEXT_NODE || INLINE_TAGS.has((sibling as Element).tagName.toUpperCase());
       return { from: sibling, rest: lines && inline };
     }
     if (cur.nodeType === ELEMENT_NODE && isPairingUnit(cur as Element)) break;
     const parent: Node | null = cur.parentNode;
-    if (!parent || parent === (root as unknown) || parent.nodeType !== ELEMENT_NODE || hasPreviousMeaningful(cur)) break;
+    if (
+      !parent ||
+      parent === (root as unknown) ||
+      parent.nodeType !== ELEMENT_NODE ||
+      hasPreviousMeaningful(cur)
+    )
+      break;
     cur = parent;
   }
   return null;

@@ -27,13 +27,32 @@ export const refundList: PageAdapter = {
   read(root, ctx) {
     const c = contextFor(root, ctx);
     const columnCases = c.columnListsOf(false).flatMap((l) => l.cases);
-    if (columnCases.length) return columnCases.map((k, i) => columnCase(k, i, refundOrAftersale(k.facts, NO_LABELS, k.aftersale)));
-    return c
-      .listRows(KEYS, NOT)
-      .map((r) => ({ kind: refundOrAftersale(r.facts, r.labels), facts: r.facts, unreadable: r.unreadable, anchor: r.element, index: r.index, header: r.header }));
+    if (columnCases.length)
+      return columnCases.map((k, i) => columnCase(k, i, refundOrAftersale(k.facts, NO_LABELS, k.aftersale)));
+    return c.listRows(KEYS, NOT).map((r) => ({
+      kind: refundOrAftersale(r.facts, r.labels),
+      facts: r.facts,
+      unreadable: r.unreadable,
+      anchor: r.element,
+      index: r.index,
+      header: r.header,
+    }));
   },
   reread(header, rows) {
     const read = rereadListRows(header, rows);
-    return read && read.map((r) => r && { kind: refundOrAftersale(r.facts, r.labels), facts: r.facts, unreadable: r.unreadable, anchor: r.element, index: -1, header });
+    return (
+      read &&
+      read.map(
+        (r) =>
+          r && {
+            kind: refundOrAftersale(r.facts, r.labels),
+            facts: r.facts,
+            unreadable: r.unreadable,
+            anchor: r.element,
+            index: -1,
+            header,
+          },
+      )
+    );
   },
 };

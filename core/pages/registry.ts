@@ -18,7 +18,13 @@ import { detectPageKind, isWorkbench, platformFromHost, type PageKind } from './
  * (saved files, unknown paths): lists before details, complaints before refunds,
  * after-sale before refund.
  */
-export const ADAPTERS: readonly PageAdapter[] = [complaintList, refundList, complaintDetail, aftersaleDetail, refundDetail];
+export const ADAPTERS: readonly PageAdapter[] = [
+  complaintList,
+  refundList,
+  complaintDetail,
+  aftersaleDetail,
+  refundDetail,
+];
 
 interface ReadPageOptions {
   /** Overrides the platform found from the host / page. */
@@ -71,7 +77,13 @@ const EMPTY_LIST = /没有符合条件的|暂无数据|暂无退款|暂无记录
  * workbench host says nothing: a 天猫 mark outside the cases (never buyer or item text inside
  * a case) → tmall; else the agent's answer (`fallback`); else null — the caller asks.
  */
-function pagePlatform(url: string, ctx: PageContext, override?: Platform, blocks: readonly Element[] = [], fallback?: Platform): Platform | null {
+function pagePlatform(
+  url: string,
+  ctx: PageContext,
+  override?: Platform,
+  blocks: readonly Element[] = [],
+  fallback?: Platform,
+): Platform | null {
   if (override) return override;
   if (isWorkbench(url)) {
     const outside = ctx.scan.tmallNodes.some((n) => !blocks.some((b) => b.contains(n)));
@@ -96,10 +108,20 @@ function saysEmpty(root: ParentNode, doc: Document): boolean {
 }
 
 /** With `now`: implausible times unreadable, times ahead of the clock warned about. */
-function checked<T extends { facts: PanelRead['facts']; unreadable: PanelRead['unreadable']; index: number }>(c: T, now: number | undefined, warnings: ReadWarning[]): T {
+function checked<T extends { facts: PanelRead['facts']; unreadable: PanelRead['unreadable']; index: number }>(
+  c: T,
+  now: number | undefined,
+  warnings: ReadWarning[],
+): T {
   if (now === undefined) return c;
   const r = checkTimes(c.facts, c.unreadable, now);
-  if (r.ahead) warnings.push({ code: 'page-time-ahead', index: c.index, fields: r.ahead.fields, aheadMs: r.ahead.aheadMs });
+  if (r.ahead)
+    warnings.push({
+      code: 'page-time-ahead',
+      index: c.index,
+      fields: r.ahead.fields,
+      aheadMs: r.ahead.aheadMs,
+    });
   return r.facts === c.facts ? c : { ...c, facts: r.facts, unreadable: r.unreadable };
 }
 
@@ -127,7 +149,11 @@ function ordered(url: string, adapters: readonly PageAdapter[]): PageAdapter[] {
  * Read a page: every panel / list row the first matching adapter finds, with the element
  * each case belongs to (detail: the panel element; list: the row) for badges.
  */
-export function readPageWithAnchors(root: ParentNode, url: string, opts: ReadPageOptions = {}): PageReadResult<AnchoredPanelRead> {
+export function readPageWithAnchors(
+  root: ParentNode,
+  url: string,
+  opts: ReadPageOptions = {},
+): PageReadResult<AnchoredPanelRead> {
   return drain(readPageSteps(root, url, opts));
 }
 
@@ -137,7 +163,11 @@ export function readPageWithAnchors(root: ParentNode, url: string, opts: ReadPag
  * changed under (the content script watches for that): steps taken before and after a
  * change are two different pages.
  */
-export function* readPageSteps(root: ParentNode, url: string, opts: ReadPageOptions = {}): Steps<PageReadResult<AnchoredPanelRead>> {
+export function* readPageSteps(
+  root: ParentNode,
+  url: string,
+  opts: ReadPageOptions = {},
+): Steps<PageReadResult<AnchoredPanelRead>> {
   const tried: string[] = [];
   const errors: PageReadResult['errors'] = [];
   let ctx: PageContext;
@@ -160,7 +190,13 @@ export function* readPageSteps(root: ParentNode, url: string, opts: ReadPageOpti
     // A panel with no label read at all is no panel.
     const cases = found.filter((c) => hasFacts(c.facts));
     if (!cases.length) continue;
-    const platform = pagePlatform(url, ctx, opts.platform, cases.map((c) => c.block ?? c.anchor), opts.fallbackPlatform);
+    const platform = pagePlatform(
+      url,
+      ctx,
+      opts.platform,
+      cases.map((c) => c.block ?? c.anchor),
+      opts.fallbackPlatform,
+    );
     if (platform === null) return { cases: [], tried, errors, platformUnknown: { cases: cases.length } };
     const lists = new Map<HeaderRow, ListSource>();
     const listOf = (header: HeaderRow): ListSource => {
@@ -197,7 +233,12 @@ export function* readPageSteps(root: ParentNode, url: string, opts: ReadPageOpti
  * only a whole read can tell (a row that may be a header; a 淘宝 page whose platform a
  * row's 天猫 could change).
  */
-export function rereadRows(list: ListSource, rows: readonly Element[], url: string, opts: { now?: number } = {}): Array<AnchoredPanelRead | null> | null {
+export function rereadRows(
+  list: ListSource,
+  rows: readonly Element[],
+  url: string,
+  opts: { now?: number } = {},
+): Array<AnchoredPanelRead | null> | null {
   const adapter = ADAPTERS.find((a) => a.id === list.adapter);
   if (!adapter?.reread) return null;
   if (platformFromHost(url) !== 'tmall') {
@@ -213,7 +254,16 @@ export function rereadRows(list: ListSource, rows: readonly Element[], url: stri
   if (!found) return null;
   return found.map((c) => {
     if (!c || !hasFacts(c.facts)) return null;
-    const read = { kind: c.kind, adapter: adapter.id, platform: list.platform, facts: c.facts, unreadable: c.unreadable, index: -1, anchor: c.anchor, list };
+    const read = {
+      kind: c.kind,
+      adapter: adapter.id,
+      platform: list.platform,
+      facts: c.facts,
+      unreadable: c.unreadable,
+      index: -1,
+      anchor: c.anchor,
+      list,
+    };
     return checked(read, opts.now, []);
   });
 }

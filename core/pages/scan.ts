@@ -51,7 +51,16 @@ export interface PageScan {
 }
 
 const SKIP_TAGS: ReadonlySet<string> = new Set([
-  'SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'ASIDE', 'IFRAME', 'OBJECT', 'SVG', 'CANVAS', 'HEAD',
+  'SCRIPT',
+  'STYLE',
+  'TEMPLATE',
+  'NOSCRIPT',
+  'ASIDE',
+  'IFRAME',
+  'OBJECT',
+  'SVG',
+  'CANVAS',
+  'HEAD',
   // our own badges (their text lives in a shadow root, but never read them back as the page's)
   'AFTERSALE-SENTINEL-BADGE',
 ]);
@@ -60,7 +69,21 @@ const SKIP_TAGS: ReadonlySet<string> = new Set([
 const NOISE_NAME =
   /(?:^|[\s_-])(?:ad|ads|advert\w*|banner\w*|recommend\w*|rec|promo\w*|promotion\w*|guess\w*|sponsor\w*|hot-?sale\w*)(?=$|[\s_-])/i;
 /** Headings that start a recommendation / ad block. */
-const NOISE_HEADINGS = ['猜你喜欢', '为你推荐', '相关推荐', '推荐商品', '热销推荐', '店铺推荐', '看了又看', '大家都在买', '精选推荐', '热卖推荐', '广告', '推广', '赞助'];
+const NOISE_HEADINGS = [
+  '猜你喜欢',
+  '为你推荐',
+  '相关推荐',
+  '推荐商品',
+  '热销推荐',
+  '店铺推荐',
+  '看了又看',
+  '大家都在买',
+  '精选推荐',
+  '热卖推荐',
+  '广告',
+  '推广',
+  '赞助',
+];
 const NOISE_HEADING = new RegExp(`^(?:${NOISE_HEADINGS.join('|')})`);
 const NOISE_ARIA = /广告|推荐|推广/;
 
@@ -68,7 +91,11 @@ const NOISE_ARIA = /广告|推荐|推广/;
  * Checked for every element during the walk (cheaper than a TreeWalker filter callback or
  * a selector query). `classVerdicts` memoises the class test: list rows repeat their classes.
  */
-function isNoiseElement(el: Element, classVerdicts: Map<string, boolean>, tagVerdicts: Map<string, boolean>): boolean {
+function isNoiseElement(
+  el: Element,
+  classVerdicts: Map<string, boolean>,
+  tagVerdicts: Map<string, boolean>,
+): boolean {
   const tag = el.tagName;
   let skip = tagVerdicts.get(tag);
   if (skip === undefined) {
@@ -103,14 +130,25 @@ const MAY_HOLD_LABEL = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF01-\uFF5E:]/;
  * or a character normalisation may remove or fold (invisible marks, full-width forms,
  * compatibility ideographs). Any other text is a label only if it has a colon (inline pair).
  */
-const LABEL_START = new Set([...LABEL_TO_KEY.keys(), ...FREE_TEXT_LABELS].map((l) => l[0]!).concat([...'猜为相推热店看大精广赞']));
+const LABEL_START = new Set(
+  [...LABEL_TO_KEY.keys(), ...FREE_TEXT_LABELS].map((l) => l[0]!).concat([...'猜为相推热店看大精广赞']),
+);
 function mayStartLabel(trimmed: string): boolean {
   const c = trimmed.charCodeAt(0);
-  return LABEL_START.has(trimmed[0]!) || (c >= 0x2000 && c <= 0x206f) || c === 0xfeff || c === 0xad || (c >= 0xf900 && c <= 0xfaff) || c >= 0xff00;
+  return (
+    LABEL_START.has(trimmed[0]!) ||
+    (c >= 0x2000 && c <= 0x206f) ||
+    c === 0xfeff ||
+    c === 0xad ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    c >= 0xff00
+  );
 }
 const SPACES = /\s+/g;
 /** What a cell's compacted text must contain for any of its text nodes to be a label, a noise heading or say 天猫. */
-const MAY_MATTER = new RegExp([...LABEL_TO_KEY.keys(), ...FREE_TEXT_LABELS, ...NOISE_HEADINGS, '天猫'].join('|'));
+const MAY_MATTER = new RegExp(
+  [...LABEL_TO_KEY.keys(), ...FREE_TEXT_LABELS, ...NOISE_HEADINGS, '天猫'].join('|'),
+);
 
 function docOf(root: ParentNode): Document {
   const node = root as Node;
@@ -120,11 +158,17 @@ function docOf(root: ParentNode): Document {
 /** The section a noise heading (`猜你喜欢`) starts: climb while the element holds only the heading. */
 function noiseSection(textNode: Node, heading: string, root: ParentNode): Element | null {
   let el = textNode.parentElement;
-  while (el && el.parentElement && (el.parentElement as unknown) !== root && normalizeText(el.parentElement.textContent ?? '') === heading) {
+  while (
+    el &&
+    el.parentElement &&
+    (el.parentElement as unknown) !== root &&
+    normalizeText(el.parentElement.textContent ?? '') === heading
+  ) {
     el = el.parentElement;
   }
   const section = el?.parentElement ?? null;
-  if (!section || (section as unknown) === root || section.tagName === 'BODY' || section.tagName === 'HTML') return null;
+  if (!section || (section as unknown) === root || section.tagName === 'BODY' || section.tagName === 'HTML')
+    return null;
   return section;
 }
 
@@ -163,7 +207,9 @@ function classify(raw: string): TextVerdict | null {
   const inline = splitInlineLabel(text);
   if (inline) {
     const value = inline.value.trim();
-    return value ? { tmall, key: inline.key, label: inline.label, inline: value } : { tmall, key: inline.key, label: inline.label };
+    return value
+      ? { tmall, key: inline.key, label: inline.label, inline: value }
+      : { tmall, key: inline.key, label: inline.label };
   }
   const free = splitFreeLabel(text);
   if (free) {
@@ -221,7 +267,13 @@ class Scanner {
     const raw = (node as Text).data;
     if (!raw || !raw.trim()) return;
     if (raw.length > 400 || !MAY_HOLD_LABEL.test(raw)) return; // long texts are values (or hostile), never labels
-    if (!raw.includes(':') && !raw.includes('：') && !raw.includes('︰') && !raw.includes('﹕') && !mayStartLabel(raw.trim())) {
+    if (
+      !raw.includes(':') &&
+      !raw.includes('：') &&
+      !raw.includes('︰') &&
+      !raw.includes('﹕') &&
+      !mayStartLabel(raw.trim())
+    ) {
       if (raw.includes('天猫')) this.tmallNodes.push(node);
       return;
     }
@@ -238,11 +290,16 @@ class Scanner {
       // A button or link named 备注 / 说明 is a control, not a field.
       const tag = node.parentElement?.tagName.toUpperCase();
       if (tag === 'BUTTON' || tag === 'A') return;
-      this.freeHits.push(verdict.inline !== undefined ? { label: verdict.free, node, inline: verdict.inline } : { label: verdict.free, node });
+      this.freeHits.push(
+        verdict.inline !== undefined
+          ? { label: verdict.free, node, inline: verdict.inline }
+          : { label: verdict.free, node },
+      );
       return;
     }
     if (!verdict.key) return;
-    if (verdict.inline !== undefined) this.hits.push({ key: verdict.key, label: verdict.label!, node, inline: verdict.inline });
+    if (verdict.inline !== undefined)
+      this.hits.push({ key: verdict.key, label: verdict.label!, node, inline: verdict.inline });
     else this.hits.push({ key: verdict.key, label: verdict.label!, node });
   }
 
@@ -332,7 +389,13 @@ class Scanner {
  * block judged noise by its heading, and labels inside free text (what 退款说明 / 留言 / the
  * nick hold is the buyer's, never a field of the page).
  */
-function outsideNoiseAndFreeText(root: ParentNode, noise: readonly Element[], hits: LabelHit[], freeHits: FreeTextHit[], tmallNodes: Node[]): { hits: LabelHit[]; freeRegions: Region[]; tmallNodes: Node[] } {
+function outsideNoiseAndFreeText(
+  root: ParentNode,
+  noise: readonly Element[],
+  hits: LabelHit[],
+  freeHits: FreeTextHit[],
+  tmallNodes: Node[],
+): { hits: LabelHit[]; freeRegions: Region[]; tmallNodes: Node[] } {
   let tmall = tmallNodes;
   if (noise.length > 0) {
     const inNoise = (n: Node) => noise.some((s) => s.contains(n));
@@ -369,7 +432,27 @@ export function isInNoise(scan: PageScan, node: Node): boolean {
 
 /** Elements that flow inside a line: their text belongs to the block around them. */
 const INLINE_TAGS: ReadonlySet<string> = new Set([
-  'SPAN', 'EM', 'I', 'B', 'STRONG', 'FONT', 'A', 'SMALL', 'U', 'S', 'MARK', 'BDI', 'BDO', 'CODE', 'TIME', 'ABBR', 'SUB', 'SUP', 'LABEL', 'BR', 'WBR',
+  'SPAN',
+  'EM',
+  'I',
+  'B',
+  'STRONG',
+  'FONT',
+  'A',
+  'SMALL',
+  'U',
+  'S',
+  'MARK',
+  'BDI',
+  'BDO',
+  'CODE',
+  'TIME',
+  'ABBR',
+  'SUB',
+  'SUP',
+  'LABEL',
+  'BR',
+  'WBR',
 ]);
 
 /** One block of text (a `p`, `div`, `li`, cell…): the texts of its own inline content, in order. */
@@ -391,7 +474,10 @@ export function blockTexts(scan: PageScan, el: Element, skip: (n: Node) => boole
   const blocks = new Map<Element, string>();
   let node = walker.nextNode();
   while (node) {
-    if (node.nodeType === ELEMENT_NODE && (isNoiseElement(node as Element, classVerdicts, tagVerdicts) || scan.noise.includes(node as Element))) {
+    if (
+      node.nodeType === ELEMENT_NODE &&
+      (isNoiseElement(node as Element, classVerdicts, tagVerdicts) || scan.noise.includes(node as Element))
+    ) {
       node = pastSubtree(walker);
       continue;
     }
@@ -399,7 +485,8 @@ export function blockTexts(scan: PageScan, el: Element, skip: (n: Node) => boole
       const raw = (node as Text).data;
       if (raw && raw.trim() && !skip(node)) {
         let block = node.parentElement ?? el;
-        while (block !== el && INLINE_TAGS.has(block.tagName.toUpperCase()) && block.parentElement) block = block.parentElement;
+        while (block !== el && INLINE_TAGS.has(block.tagName.toUpperCase()) && block.parentElement)
+          block = block.parentElement;
         blocks.set(block, (blocks.get(block) ?? '') + raw);
       }
     }

@@ -26,7 +26,13 @@ export const BACK_OFFICE_MATCHES = [
   'https://rights.taobao.com/complaint/sellerList.htm*',
 ] as const;
 
-export const PAGE_KINDS = ['refund-list', 'refund-detail', 'aftersale-detail', 'complaint-detail', 'complaint-list'] as const;
+export const PAGE_KINDS = [
+  'refund-list',
+  'refund-detail',
+  'aftersale-detail',
+  'complaint-detail',
+  'complaint-list',
+] as const;
 export type PageKind = (typeof PAGE_KINDS)[number];
 
 /** Where each page kind lives. After-sale and complaint details have no URL of their own: they are told by their labels. */
@@ -80,7 +86,12 @@ export function detectPageKind(url: string): PageKind | null {
 /** Whether a URL is on the workbench (any route): the content script is present there. */
 export function isWorkbench(url: string): boolean {
   const u = parseUrl(url);
-  return !!u && u.protocol === 'https:' && WORKBENCH_HOST.test(u.hostname.toLowerCase()) && /^\/home\.htm(?:[/?#]|$)/.test(u.pathname);
+  return (
+    !!u &&
+    u.protocol === 'https:' &&
+    WORKBENCH_HOST.test(u.hostname.toLowerCase()) &&
+    /^\/home\.htm(?:[/?#]|$)/.test(u.pathname)
+  );
 }
 
 /**

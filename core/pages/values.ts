@@ -1,4 +1,12 @@
-import { LOGISTICS, REFUND_TYPES, TRADE_STATUSES, type FactKey, type Logistics, type RefundType, type TradeStatus } from '../model/vocabulary';
+import {
+  LOGISTICS,
+  REFUND_TYPES,
+  TRADE_STATUSES,
+  type FactKey,
+  type Logistics,
+  type RefundType,
+  type TradeStatus,
+} from '../model/vocabulary';
 import { fenToYuan, parseMoneyToFen } from '../money/fen';
 import { normalizeText } from '../text/normalize';
 import { parseBeijingTime } from '../time/beijing';
@@ -21,7 +29,24 @@ export const TIME_KEYS: ReadonlySet<FactKey> = new Set([
 
 /** Texts the back-office shows where a value is missing or not decided yet. */
 const PLACEHOLDERS: ReadonlySet<string> = new Set([
-  '', '-', '--', '---', '—', '——', '/', '暂无', '待定', '未知', '无数据', '加载中', '加载中...', 'null', 'undefined', 'N/A', 'n/a', 'NaN',
+  '',
+  '-',
+  '--',
+  '---',
+  '—',
+  '——',
+  '/',
+  '暂无',
+  '待定',
+  '未知',
+  '无数据',
+  '加载中',
+  '加载中...',
+  'null',
+  'undefined',
+  'N/A',
+  'n/a',
+  'NaN',
 ]);
 
 /** Trailing UI words next to a value (`复制`, `查看`), and a trailing parenthetical note. */
@@ -63,7 +88,11 @@ export function parseFieldValue(key: FactKey, raw: string): FieldValue {
     if (iso !== null && hasClock(raw)) return iso;
   }
   const text = normalizeText(raw);
-  if (key === 'activity' && (text === '无' || text === '暂无' || text === '-' || text === '--' || text === '—')) return null;
+  if (
+    key === 'activity' &&
+    (text === '无' || text === '暂无' || text === '-' || text === '--' || text === '—')
+  )
+    return null;
   if (PLACEHOLDERS.has(text)) return undefined;
   if (MONEY_KEYS.has(key)) {
     if (key === 'shippingFee' && /^(包邮|免运费|卖家包邮|商家包邮)$/.test(text)) return 0;

@@ -2,7 +2,14 @@ import type { Facts } from '../model/facts';
 import type { Guidance } from '../model/guidance';
 import { formatYuan, yuanToFen } from '../money/fen';
 import { toBeijingIso } from '../time/beijing';
-import { compileTemplate, renderTemplate, type CompiledTemplate, type PlaceholderNames, type RenderedReply, type TemplatePlaceholder } from './template';
+import {
+  compileTemplate,
+  renderTemplate,
+  type CompiledTemplate,
+  type PlaceholderNames,
+  type RenderedReply,
+  type TemplatePlaceholder,
+} from './template';
 
 /**
  * The 备注 memo line an agent stamps on a handled case, so a colleague who opens it later
@@ -54,7 +61,9 @@ export type MemoDecision = (typeof MEMO_DECISIONS)[number]['id'];
 const MEMO_SCRAPED_CHARS = 30;
 const cut = (text: string): string => {
   const chars = Array.from(text.replace(/\s+/g, ' ').trim());
-  return chars.length <= MEMO_SCRAPED_CHARS ? chars.join('') : `${chars.slice(0, MEMO_SCRAPED_CHARS - 1).join('')}…`;
+  return chars.length <= MEMO_SCRAPED_CHARS
+    ? chars.join('')
+    : `${chars.slice(0, MEMO_SCRAPED_CHARS - 1).join('')}…`;
 };
 
 /** The first clause of a rule's reason line (`卖家缺货类原因：…` → `卖家缺货类原因`), at most 20 characters. */
@@ -65,9 +74,12 @@ export function ruleShortName(reason: string): string {
 }
 
 /** The rule the verdict rests on: the compensation rule when it fires, else how the reason was classified. */
-function decidingRule(guidance: Pick<Guidance, 'compensation' | 'explanation'>): { id: string; name: string } | null {
+function decidingRule(
+  guidance: Pick<Guidance, 'compensation' | 'explanation'>,
+): { id: string; name: string } | null {
   const comp = guidance.compensation;
-  const pick = (id: string | null | undefined) => (id ? guidance.explanation.find((e) => e.ruleId === id) : undefined);
+  const pick = (id: string | null | undefined) =>
+    id ? guidance.explanation.find((e) => e.ruleId === id) : undefined;
   const byComp = comp.triggered ? pick(comp.ruleId) : undefined;
   const e = byComp ?? guidance.explanation.find((x) => x.verdict === 'reason');
   if (e) return { id: e.ruleId, name: ruleShortName(e.reason.zh) };
@@ -106,7 +118,10 @@ export function memoLine(input: MemoInput): RenderedReply {
   const rule = decidingRule(input.guidance);
   const decision = MEMO_DECISIONS.find((d) => d.id === input.decision)?.zh;
   const scraped = facts.reason ?? facts.complaintType;
-  const refundAmount = facts.refundAmount !== undefined && !facts.unreadable?.includes('refundAmount') ? formatYuan(yuanToFen(facts.refundAmount)) : undefined;
+  const refundAmount =
+    facts.refundAmount !== undefined && !facts.unreadable?.includes('refundAmount')
+      ? formatYuan(yuanToFen(facts.refundAmount))
+      : undefined;
   return renderTemplate(compiledMemo(template), {
     decision,
     rule: rule?.id,

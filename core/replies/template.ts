@@ -66,7 +66,10 @@ export interface RenderedReply {
 
 /** A missing value's part of a rendered text: its visible mark, the same frozen object for every text. */
 const MISSING_PARTS = Object.fromEntries(
-  (Object.keys(PLACEHOLDER_MARKS) as TemplatePlaceholder[]).map((name) => [name, Object.freeze({ text: PLACEHOLDER_MARKS[name], placeholder: name })]),
+  (Object.keys(PLACEHOLDER_MARKS) as TemplatePlaceholder[]).map((name) => [
+    name,
+    Object.freeze({ text: PLACEHOLDER_MARKS[name], placeholder: name }),
+  ]),
 ) as Record<TemplatePlaceholder, { readonly text: string; readonly placeholder: string }>;
 
 /** Fill a compiled template. Empty / whitespace-only values count as missing. */
@@ -96,7 +99,11 @@ export function renderTemplate(compiled: CompiledTemplate, values: PlaceholderVa
 }
 
 /** renderTemplate as a reply of the pack: `{ id, ruleId, title, text, missing, parts }`. */
-export function renderReply<T>(rule: { id: string; title: T }, compiled: CompiledTemplate, values: PlaceholderValues): { id: string; ruleId: string; title: T } & RenderedReply {
+export function renderReply<T>(
+  rule: { id: string; title: T },
+  compiled: CompiledTemplate,
+  values: PlaceholderValues,
+): { id: string; ruleId: string; title: T } & RenderedReply {
   const { text, missing, parts } = renderTemplate(compiled, values);
   return { id: rule.id, ruleId: rule.id, title: rule.title, text, missing, parts };
 }

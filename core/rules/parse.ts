@@ -19,7 +19,8 @@ function checkShape(value: unknown): string | null {
   while (stack.length > 0) {
     const [v, depth] = stack.pop()!;
     if (v === null || typeof v !== 'object') continue;
-    if (depth > RULE_PACK_LIMITS.maxDepth) return `pack is nested deeper than ${RULE_PACK_LIMITS.maxDepth} levels`;
+    if (depth > RULE_PACK_LIMITS.maxDepth)
+      return `pack is nested deeper than ${RULE_PACK_LIMITS.maxDepth} levels`;
     nodes += 1;
     if (nodes > 500_000) return 'pack has too many values (more than 500,000 objects/arrays)';
     const children = Array.isArray(v) ? v : Object.values(v as Record<string, unknown>);
@@ -30,7 +31,14 @@ function checkShape(value: unknown): string | null {
 
 /** Keys present in the input but dropped by the schema (unknown fields), as paths. */
 function strippedKeys(input: unknown, output: unknown, path: PropertyKey[], out: string[]): void {
-  if (out.length >= 50 || input === null || typeof input !== 'object' || output === null || typeof output !== 'object') return;
+  if (
+    out.length >= 50 ||
+    input === null ||
+    typeof input !== 'object' ||
+    output === null ||
+    typeof output !== 'object'
+  )
+    return;
   if (Array.isArray(input)) {
     if (!Array.isArray(output)) return;
     input.forEach((v, i) => strippedKeys(v, output[i], [...path, i], out));
@@ -47,7 +55,10 @@ export function parseRulePack(input: unknown): ParseRulePackResult {
   let value: unknown = input;
   if (typeof input === 'string') {
     if (input.length > RULE_PACK_LIMITS.maxJsonChars) {
-      return { ok: false, error: `pack is too large: ${input.length} characters (limit ${RULE_PACK_LIMITS.maxJsonChars})` };
+      return {
+        ok: false,
+        error: `pack is too large: ${input.length} characters (limit ${RULE_PACK_LIMITS.maxJsonChars})`,
+      };
     }
     try {
       value = JSON.parse(input);
@@ -64,7 +75,10 @@ export function parseRulePack(input: unknown): ParseRulePackResult {
   if (typeof sv === 'string') {
     const major = Number(/^(\d+)\./.exec(sv)?.[1]);
     if (Number.isInteger(major) && major !== SUPPORTED_SCHEMA_MAJOR) {
-      return { ok: false, error: `schemaVersion: unsupported version ${sv} (this build reads ${SUPPORTED_SCHEMA_MAJOR}.x)` };
+      return {
+        ok: false,
+        error: `schemaVersion: unsupported version ${sv} (this build reads ${SUPPORTED_SCHEMA_MAJOR}.x)`,
+      };
     }
   }
   const result = RulePackSchema.safeParse(value);

@@ -74,14 +74,20 @@ export function packChanges(active: RulePack, next: RulePack): PackChanges {
 /** A rule as comparable text: keys sorted, so the order an author wrote them in is no change. */
 function canonical(v: unknown): string {
   return JSON.stringify(v, (_k, x: unknown) =>
-    x !== null && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : x,
+    x !== null && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(
+          Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : x,
   );
 }
 
 /** A link: a scheme, `www.`, or a host name with a top-level domain (`tb-refund.example/verify`). */
-const LINK = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s，。！？、）)】]+|\b[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.(?:com|cn|net|org|top|xyz|cc|co|io|me|info|vip|shop|site|online|link|club|app|example)\b(?:\/[^\s，。！？、）)】]*)?/i;
+const LINK =
+  /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s，。！？、）)】]+|\b[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.(?:com|cn|net|org|top|xyz|cc|co|io|me|info|vip|shop|site|online|link|club|app|example)\b(?:\/[^\s，。！？、）)】]*)?/i;
 /** A private contact channel named in the text (微信, QQ, 钉钉 …) — a reply sends buyers to the platform's own chat only. */
-const CONTACT = /微信|威信|薇信|v信|vx|wx|weixin|wechat|qq|扣扣|企鹅号|钉钉|whatsapp|telegram|加我|私聊|电话|手机号|联系方式|热线/i;
+const CONTACT =
+  /微信|威信|薇信|v信|vx|wx|weixin|wechat|qq|扣扣|企鹅号|钉钉|whatsapp|telegram|加我|私聊|电话|手机号|联系方式|热线/i;
 
 function around(text: string, index: number, length: number): string {
   const from = Math.max(0, index - 20);
@@ -95,7 +101,8 @@ function flagOf(text: string): { kind: ContactFlag['kind']; text: string } | nul
   if (link) return { kind: 'link', text: around(text, link.index, link[0].length) };
   const contact = CONTACT.exec(text);
   if (contact) return { kind: 'contact', text: around(text, contact.index, contact[0].length) };
-  if (maskPhones(text) !== text) return { kind: 'phone', text: text.length > 80 ? `${text.slice(0, 79)}…` : text };
+  if (maskPhones(text) !== text)
+    return { kind: 'phone', text: text.length > 80 ? `${text.slice(0, 79)}…` : text };
   return null;
 }
 
@@ -107,7 +114,12 @@ function flagOf(text: string): { kind: ContactFlag['kind']; text: string } | nul
 export function contactFlags(pack: RulePack): ContactFlag[] {
   const out: ContactFlag[] = [];
   for (const r of pack.rules) {
-    const texts = r.type === 'reply' ? [r.template, r.title.zh, r.title.en] : r.type === 'action' ? [r.text.zh, r.text.en] : [];
+    const texts =
+      r.type === 'reply'
+        ? [r.template, r.title.zh, r.title.en]
+        : r.type === 'action'
+          ? [r.text.zh, r.text.en]
+          : [];
     for (const t of texts) {
       const f = flagOf(t);
       // An action is the agent's own step (calling the buyer is one): only a link is flagged there.
@@ -127,10 +139,16 @@ const TRIAL_NOW = '2026-11-21T12:00:00+08:00';
  * return the first that the pack cannot evaluate within the work budget; null when all can.
  * A pack that fails here would mark real cases unreadable: it is refused at import.
  */
-export function trialEvaluation(pack: RulePack, samples = 8): { platform: string; kind: string; reason: string | undefined } | null {
+export function trialEvaluation(
+  pack: RulePack,
+  samples = 8,
+): { platform: string; kind: string; reason: string | undefined } | null {
   const reasons = pack.rules.flatMap((r) => (r.type === 'reason' ? [r.names[0]!] : []));
   const step = Math.max(1, Math.floor(reasons.length / samples));
-  const picked: Array<string | undefined> = [undefined, ...reasons.filter((_, i) => i % step === 0).slice(0, samples)];
+  const picked: Array<string | undefined> = [
+    undefined,
+    ...reasons.filter((_, i) => i % step === 0).slice(0, samples),
+  ];
   for (const platform of PLATFORMS) {
     for (const kind of CASE_KINDS) {
       for (const reason of picked) {
@@ -146,7 +164,11 @@ export function trialEvaluation(pack: RulePack, samples = 8): { platform: string
           tradeStatus: kind === 'aftersale' ? '交易成功' : '卖家已发货',
           refundStatus: '等待商家处理',
           platformCountdown: '剩余2天0时0分0秒',
-          ...(reason === undefined ? {} : kind === 'complaint' ? { complaintType: reason, complaintFiledAt: '2026-11-21T10:00:00+08:00' } : { reason }),
+          ...(reason === undefined
+            ? {}
+            : kind === 'complaint'
+              ? { complaintType: reason, complaintFiledAt: '2026-11-21T10:00:00+08:00' }
+              : { reason }),
         };
         const g = evaluate(facts, pack, { now: TRIAL_NOW, platform, kind });
         if (g.unevaluated) return { platform, kind, reason };

@@ -9,12 +9,29 @@ import type { LedgerRecord } from './schema';
  * buyer), without an amount (the sources give none: Taobao, counterfeit), or for a complaint
  * (the seller's 同意赔付 is recorded from the side panel instead).
  */
-export function payoutOf(key: string, read: PanelRead, guidance: Guidance, at: string): Omit<LedgerRecord, 'seq'> | null {
+export function payoutOf(
+  key: string,
+  read: PanelRead,
+  guidance: Guidance,
+  at: string,
+): Omit<LedgerRecord, 'seq'> | null {
   const f = read.facts;
   const c = guidance.compensation;
-  if (read.kind === 'complaint' || !f.refundStatus?.includes('退款成功') || read.unreadable.includes('refundStatus')) return null;
+  if (
+    read.kind === 'complaint' ||
+    !f.refundStatus?.includes('退款成功') ||
+    read.unreadable.includes('refundStatus')
+  )
+    return null;
   if (!c.triggered || c.amountFen === null || c.amountFen <= 0 || !f.buyer) return null;
-  const entry: Omit<LedgerRecord, 'seq'> = { buyer: f.buyer, amount: c.amountFen / 100, at, kind: 'platform-payout', caseKey: key, confirmedAt: at };
+  const entry: Omit<LedgerRecord, 'seq'> = {
+    buyer: f.buyer,
+    amount: c.amountFen / 100,
+    at,
+    kind: 'platform-payout',
+    caseKey: key,
+    confirmedAt: at,
+  };
   if (f.orderId) entry.orderId = f.orderId;
   if (f.refundId) entry.refundId = f.refundId;
   if (f.paidAt) entry.orderPaidAt = f.paidAt;
@@ -31,9 +48,21 @@ const UNKNOWN_BUYER = '—';
  * as read (buyer, order, payment time — the recidivism count goes by it —, complaint type),
  * with the amount the agent confirmed.
  */
-export function settlementOf(key: string, read: PanelRead, amount: number, at: string): Omit<LedgerRecord, 'seq'> {
+export function settlementOf(
+  key: string,
+  read: PanelRead,
+  amount: number,
+  at: string,
+): Omit<LedgerRecord, 'seq'> {
   const f = read.facts;
-  const entry: Omit<LedgerRecord, 'seq'> = { buyer: f.buyer || UNKNOWN_BUYER, amount, at, kind: 'proactive-settlement', caseKey: key, confirmedAt: at };
+  const entry: Omit<LedgerRecord, 'seq'> = {
+    buyer: f.buyer || UNKNOWN_BUYER,
+    amount,
+    at,
+    kind: 'proactive-settlement',
+    caseKey: key,
+    confirmedAt: at,
+  };
   if (f.orderId) entry.orderId = f.orderId;
   if (f.refundId) entry.refundId = f.refundId;
   if (f.paidAt && !read.unreadable.includes('paidAt')) entry.orderPaidAt = f.paidAt;

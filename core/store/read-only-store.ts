@@ -13,7 +13,10 @@ export class ReadOnlyStore extends SentinelStore {
   constructor(readonly reason: StoreDowngradedError) {
     // Any call that reaches a connection (a write, or a method this class does not answer) is refused with the notice.
     const refuse = () => Promise.reject(reason);
-    const none = new Proxy({}, { get: (_t, prop) => (prop === 'then' ? undefined : refuse) }) as unknown as IDBPDatabase<SentinelDB>;
+    const none = new Proxy(
+      {},
+      { get: (_t, prop) => (prop === 'then' ? undefined : refuse) },
+    ) as unknown as IDBPDatabase<SentinelDB>;
     super(none, refuse);
   }
 
@@ -21,7 +24,11 @@ export class ReadOnlyStore extends SentinelStore {
 
   override getPack(slot: 'active' | 'previous'): Promise<PackRecord | undefined> {
     // The built-in pack is active (a `default` record: PackService never copies it).
-    return Promise.resolve(slot === 'active' ? { slot: 'active', id: '', version: '', importedAt: '', json: '', ruleCount: 0, source: 'default' } : undefined);
+    return Promise.resolve(
+      slot === 'active'
+        ? { slot: 'active', id: '', version: '', importedAt: '', json: '', ruleCount: 0, source: 'default' }
+        : undefined,
+    );
   }
 
   override getSettings(): Promise<unknown> {

@@ -47,7 +47,13 @@ const DIGITS = /^\d{1,32}$/;
 const PAGE_ID = /^[a-z][a-z0-9-]{0,39}$/;
 const ISO_08 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/;
 
-export function toRecentCase(key: string, read: PanelRead, guidance: Guidance, nowIso: string, nowMs: number): RecentCase {
+export function toRecentCase(
+  key: string,
+  read: PanelRead,
+  guidance: Guidance,
+  nowIso: string,
+  nowMs: number,
+): RecentCase {
   const f = read.facts;
   const rec: RecentCase = {
     key: key.slice(0, 300),

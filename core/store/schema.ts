@@ -182,4 +182,3 @@ export function runUpgrades(db: AnyDb, oldVersion: number, newVersion: number, t
     throw e;
   });
 }
-

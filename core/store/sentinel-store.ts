@@ -28,7 +28,8 @@ export class SentinelStore {
 
   constructor(
     db: IDBPDatabase<SentinelDB>,
-    private readonly reopen: (lost: () => void) => Promise<IDBPDatabase<SentinelDB>> = () => Promise.reject(new Error('the database connection was closed')),
+    private readonly reopen: (lost: () => void) => Promise<IDBPDatabase<SentinelDB>> = () =>
+      Promise.reject(new Error('the database connection was closed')),
   ) {
     this.conn = db;
   }
@@ -147,7 +148,11 @@ export class SentinelStore {
   async purgeLedger(beforeIso: string): Promise<number> {
     const tx = (await this.open()).transaction('ledger', 'readwrite');
     let n = 0;
-    for (let cur = await tx.store.index('byAt').openCursor(IDBKeyRange.upperBound(beforeIso, true)); cur; cur = await cur.continue()) {
+    for (
+      let cur = await tx.store.index('byAt').openCursor(IDBKeyRange.upperBound(beforeIso, true));
+      cur;
+      cur = await cur.continue()
+    ) {
       await cur.delete();
       n++;
     }
@@ -187,7 +192,11 @@ export class SentinelStore {
     const tx = (await this.open()).transaction('cases', 'readwrite');
     const index = tx.store.index('byLastSeen');
     let n = 0;
-    for (let cursor = await index.openCursor(IDBKeyRange.upperBound(cutoffMs, true)); cursor; cursor = await cursor.continue()) {
+    for (
+      let cursor = await index.openCursor(IDBKeyRange.upperBound(cutoffMs, true));
+      cursor;
+      cursor = await cursor.continue()
+    ) {
       await cursor.delete();
       n++;
     }
@@ -236,9 +245,12 @@ function abortQuietly(tx: { abort(): void }): void {
  * built-in pack and defaults, saving nothing, with a notice.
  */
 export class StoreDowngradedError extends Error {
-  readonly zh = '售后哨兵的数据库来自更新的版本：本版本以内置规则和默认设置只读运行，不会修改已有数据。请重新安装最新版本。';
+  readonly zh =
+    '售后哨兵的数据库来自更新的版本：本版本以内置规则和默认设置只读运行，不会修改已有数据。请重新安装最新版本。';
   constructor(readonly found: number | null) {
-    super(`the database is from a newer version of the extension (${found ?? '?'} > ${DB_VERSION}): running read-only on the built-in pack and defaults`);
+    super(
+      `the database is from a newer version of the extension (${found ?? '?'} > ${DB_VERSION}): running read-only on the built-in pack and defaults`,
+    );
     this.name = 'StoreDowngradedError';
   }
 }
@@ -246,7 +258,9 @@ export class StoreDowngradedError extends Error {
 /** Another tab or page of ours holds an older connection open and does not let go. */
 export class StoreBlockedError extends Error {
   constructor() {
-    super('the database upgrade is blocked by another open page of the extension; close it or restart the browser');
+    super(
+      'the database upgrade is blocked by another open page of the extension; close it or restart the browser',
+    );
     this.name = 'StoreBlockedError';
   }
 }
@@ -268,7 +282,10 @@ async function connect(name: string, lost: () => void, blockedMs: number): Promi
     // Ours is the older connection a newer version waits for: let go, reopen on the next call.
     blocking() {
       lost();
-      void opening.then((db) => db.close(), () => {});
+      void opening.then(
+        (db) => db.close(),
+        () => {},
+      );
     },
     // The browser closed the connection (disk, quota, a cleared profile): reopen on the next call.
     terminated() {
@@ -296,7 +313,10 @@ async function connect(name: string, lost: () => void, blockedMs: number): Promi
 }
 
 /** Opens (creating or upgrading) the database; `blockedMs`: how long an upgrade may wait for older connections. */
-export async function openSentinelStore(name = DB_NAME, opts: { blockedMs?: number } = {}): Promise<SentinelStore> {
+export async function openSentinelStore(
+  name = DB_NAME,
+  opts: { blockedMs?: number } = {},
+): Promise<SentinelStore> {
   const blockedMs = opts.blockedMs ?? 10_000;
   let store: SentinelStore | null = null;
   const lost = () => store?.lost();

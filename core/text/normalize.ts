@@ -36,5 +36,7 @@ export function compactText(raw: string): string {
 
 /** A label as written on a page, without its trailing colon: `退款原因：` → `退款原因`. */
 export function normalizeLabel(raw: string): string {
-  return normalizeText(raw).replace(/\s*[:：]\s*$/, '').replace(/\s+/g, '');
+  return normalizeText(raw)
+    .replace(/\s*[:：]\s*$/, '')
+    .replace(/\s+/g, '');
 }

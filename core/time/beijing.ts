@@ -30,7 +30,9 @@ function civilFromDays(days: number): { year: number; month: number; day: number
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -52,11 +54,18 @@ function two(s: string, i: number): number {
 function canonicalShape(iso: string): boolean {
   return (
     iso.length === 25 &&
-    iso.charCodeAt(4) === 45 && iso.charCodeAt(7) === 45 && iso.charCodeAt(10) === 84 &&
-    iso.charCodeAt(13) === 58 && iso.charCodeAt(16) === 58 &&
+    iso.charCodeAt(4) === 45 &&
+    iso.charCodeAt(7) === 45 &&
+    iso.charCodeAt(10) === 84 &&
+    iso.charCodeAt(13) === 58 &&
+    iso.charCodeAt(16) === 58 &&
     // `+08:00`
-    iso.charCodeAt(19) === 43 && iso.charCodeAt(20) === 48 && iso.charCodeAt(21) === 56 &&
-    iso.charCodeAt(22) === 58 && iso.charCodeAt(23) === 48 && iso.charCodeAt(24) === 48
+    iso.charCodeAt(19) === 43 &&
+    iso.charCodeAt(20) === 48 &&
+    iso.charCodeAt(21) === 56 &&
+    iso.charCodeAt(22) === 58 &&
+    iso.charCodeAt(23) === 48 &&
+    iso.charCodeAt(24) === 48
   );
 }
 
@@ -88,7 +97,20 @@ export function toEpochMs(iso: string): number {
     const h = two(iso, 11);
     const mi = two(iso, 14);
     const se = two(iso, 17);
-    if (y1 < 0 || y2 < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 59) return NaN;
+    if (
+      y1 < 0 ||
+      y2 < 0 ||
+      mo < 1 ||
+      mo > 12 ||
+      d < 1 ||
+      h < 0 ||
+      h > 23 ||
+      mi < 0 ||
+      mi > 59 ||
+      se < 0 ||
+      se > 59
+    )
+      return NaN;
     const y = y1 * 100 + y2;
     const dim = mo === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[mo - 1]!;
     if (d > dim) return NaN;
@@ -158,7 +180,15 @@ function datePrefix(days: number): string {
 }
 
 /** Calendar parts of an instant as seen in Beijing (weekday: 0 = Sunday). */
-export function beijingParts(ms: number): { year: number; month: number; day: number; hour: number; minute: number; second: number; weekday: number } {
+export function beijingParts(ms: number): {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  weekday: number;
+} {
   const s = Math.floor((ms + BEIJING_OFFSET_MS) / 1000);
   const days = Math.floor(s / 86400);
   let rest = s - days * 86400;
@@ -183,11 +213,19 @@ export function beijingDate(ms: number): string {
 }
 
 /** Epoch ms of a Beijing wall-clock time; null when the fields are not a real date/time. */
-function beijingWallToMs(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number | null {
+function beijingWallToMs(
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+): number | null {
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
   const ms = Date.UTC(year, month - 1, day, hour, minute, second);
   const check = new Date(ms);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day)
+    return null;
   return ms - BEIJING_OFFSET_MS;
 }
 
@@ -204,14 +242,26 @@ function digitAt(s: string, i: number): number {
  * no regex match arrays (list pages have two such cells per row).
  */
 function canonicalWall(raw: string): string | null | undefined {
-  let ok = raw.charCodeAt(4) === 45 && raw.charCodeAt(7) === 45 && raw.charCodeAt(10) === 32 && raw.charCodeAt(13) === 58 && raw.charCodeAt(16) === 58;
+  let ok =
+    raw.charCodeAt(4) === 45 &&
+    raw.charCodeAt(7) === 45 &&
+    raw.charCodeAt(10) === 32 &&
+    raw.charCodeAt(13) === 58 &&
+    raw.charCodeAt(16) === 58;
   const d: number[] = CANONICAL_DIGITS;
   for (let k = 0; ok && k < 14; k++) ok = (d[k] = digitAt(raw, CANONICAL_AT[k]!)) >= 0;
   if (!ok || d[0] === 0) return undefined;
   const year = d[0]! * 1000 + d[1]! * 100 + d[2]! * 10 + d[3]!;
   const month = d[4]! * 10 + d[5]!;
   const day = d[6]! * 10 + d[7]!;
-  const valid = month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && d[8]! * 10 + d[9]! <= 23 && d[10]! * 10 + d[11]! <= 59 && d[12]! * 10 + d[13]! <= 59;
+  const valid =
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month) &&
+    d[8]! * 10 + d[9]! <= 23 &&
+    d[10]! * 10 + d[11]! <= 59 &&
+    d[12]! * 10 + d[13]! <= 59;
   return valid ? `${raw.slice(0, 10)}T${raw.slice(11)}+08:00` : null;
 }
 const CANONICAL_AT = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];

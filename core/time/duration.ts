@@ -1,7 +1,12 @@
 import { normalizeText } from '../text/normalize';
 
 /** A countdown's fields as written (days, hours, minutes, seconds: digit strings, undefined when absent). */
-type CountdownFields = readonly [string | undefined, string | undefined, string | undefined, string | undefined];
+type CountdownFields = readonly [
+  string | undefined,
+  string | undefined,
+  string | undefined,
+  string | undefined,
+];
 
 /**
  * The one grammar of a countdown text, shared by parseCountdown and the page readers'
@@ -9,8 +14,12 @@ type CountdownFields = readonly [string | undefined, string | undefined, string 
  * `[N天]H:MM[:SS]` or `[N天][N小时|时][N分钟|分][N秒]` (at least one unit), spaces anywhere.
  */
 export function countdownFields(raw: string): CountdownFields | null {
-  const text = normalizeText(raw).replace(/^(剩余|还剩|剩|仅剩)\s*/, '').replace(/\s+/g, '');
-  const m = /^(?:(\d+)天)?(\d{1,3}):(\d{2})(?::(\d{2}))?$/.exec(text) ?? /^(?:(\d+)天)?(?:(\d+)(?:小时|时))?(?:(\d+)(?:分钟|分))?(?:(\d+)秒)?$/.exec(text);
+  const text = normalizeText(raw)
+    .replace(/^(剩余|还剩|剩|仅剩)\s*/, '')
+    .replace(/\s+/g, '');
+  const m =
+    /^(?:(\d+)天)?(\d{1,3}):(\d{2})(?::(\d{2}))?$/.exec(text) ??
+    /^(?:(\d+)天)?(?:(\d+)(?:小时|时))?(?:(\d+)(?:分钟|分))?(?:(\d+)秒)?$/.exec(text);
   return m && (m[1] ?? m[2] ?? m[3] ?? m[4]) !== undefined ? [m[1], m[2], m[3], m[4]] : null;
 }
 
@@ -20,7 +29,9 @@ export function countdownFields(raw: string): CountdownFields | null {
  */
 export function parseCountdown(raw: string): number | null {
   const f = countdownFields(raw);
-  return f && Number(f[0] ?? 0) * 86400 + Number(f[1] ?? 0) * 3600 + Number(f[2] ?? 0) * 60 + Number(f[3] ?? 0);
+  return (
+    f && Number(f[0] ?? 0) * 86400 + Number(f[1] ?? 0) * 3600 + Number(f[2] ?? 0) * 60 + Number(f[3] ?? 0)
+  );
 }
 
 /**

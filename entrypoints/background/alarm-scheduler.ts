@@ -27,7 +27,11 @@ export class AlarmScheduler {
   constructor(private readonly deps: AlarmSchedulerDeps) {
     this.scheduled = lazily(async () => {
       const all = await browser.alarms.getAll();
-      return new Map(all.filter((a) => a.name.startsWith(DEADLINE_ALARM_PREFIX)).map((a) => [a.name, a.scheduledTime] as const));
+      return new Map(
+        all
+          .filter((a) => a.name.startsWith(DEADLINE_ALARM_PREFIX))
+          .map((a) => [a.name, a.scheduledTime] as const),
+      );
     });
   }
 
@@ -82,7 +86,11 @@ export class AlarmScheduler {
 
   /** Alarms and toolbar badge from the current state — callable at any time, idempotent. */
   async refresh(): Promise<void> {
-    const [st, c, have] = await Promise.all([this.deps.tabs.state(), this.deps.evaluator.context(), this.alarms()]);
+    const [st, c, have] = await Promise.all([
+      this.deps.tabs.state(),
+      this.deps.evaluator.context(),
+      this.alarms(),
+    ]);
     this.derive(st, c, have);
     await st.settled();
   }

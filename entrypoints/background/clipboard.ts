@@ -22,7 +22,11 @@ export function copyThroughOffscreen(text: string): Promise<void> {
 async function copyOnce(text: string): Promise<void> {
   const offscreen = browser.offscreen;
   if (!(await offscreen.hasDocument())) {
-    await offscreen.createDocument({ url: OFFSCREEN_PATH, reasons: ['CLIPBOARD'], justification: 'Copy a suggested reply to the clipboard from a keyboard shortcut' });
+    await offscreen.createDocument({
+      url: OFFSCREEN_PATH,
+      reasons: ['CLIPBOARD'],
+      justification: 'Copy a suggested reply to the clipboard from a keyboard shortcut',
+    });
   }
   try {
     const answer = await sendMessage('offscreenCopy', { text });

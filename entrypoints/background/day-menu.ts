@@ -9,13 +9,18 @@ const DAY_MENU_ID = 'open-day';
 
 export function registerDayMenu(): void {
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: DAY_MENU_ID, title: browser.i18n.getMessage('day_menu') || '店铺的一天', contexts: ['action'] }, () => {
-      // Already there (an update re-runs onInstalled): nothing to do.
-      void browser.runtime.lastError;
-    });
+    browser.contextMenus.create(
+      { id: DAY_MENU_ID, title: browser.i18n.getMessage('day_menu') || '店铺的一天', contexts: ['action'] },
+      () => {
+        // Already there (an update re-runs onInstalled): nothing to do.
+        void browser.runtime.lastError;
+      },
+    );
   });
   browser.contextMenus.onClicked.addListener((info) => {
     if (info.menuItemId !== DAY_MENU_ID) return;
-    browser.tabs.create({ url: browser.runtime.getURL('/day.html') }).catch((e: unknown) => console.warn('[sentinel] day page not opened', e));
+    browser.tabs
+      .create({ url: browser.runtime.getURL('/day.html') })
+      .catch((e: unknown) => console.warn('[sentinel] day page not opened', e));
   });
 }

@@ -40,7 +40,9 @@ function alarmName(thresholdHours: number, deadlineId: string, caseKey: string):
   return `${DEADLINE_ALARM_PREFIX}${thresholdHours}|${deadlineId}|${caseKey}`;
 }
 
-export function parseAlarmName(name: string): { thresholdHours: number; deadlineId: string; caseKey: string } | null {
+export function parseAlarmName(
+  name: string,
+): { thresholdHours: number; deadlineId: string; caseKey: string } | null {
   if (!name.startsWith(DEADLINE_ALARM_PREFIX)) return null;
   const rest = name.slice(DEADLINE_ALARM_PREFIX.length);
   const a = rest.indexOf('|');
@@ -63,7 +65,12 @@ export function uniqueCases(cases: CaseView[]): CaseView[] {
  * instant as the last of them (at most MAX_DEADLINE_ALARMS), so no crossing is skipped when
  * the window moves on after a firing.
  */
-export function computeCrossings(cases: CaseView[], thresholdsHours: number[], nowMs: number, window = ALARM_WINDOW): Crossing[] {
+export function computeCrossings(
+  cases: CaseView[],
+  thresholdsHours: number[],
+  nowMs: number,
+  window = ALARM_WINDOW,
+): Crossing[] {
   const hours = [...new Set([...thresholdsHours, 0])];
   const unique = uniqueCases(cases);
   // First pass: only the instants (numbers), to find the window's last instant without
@@ -89,7 +96,15 @@ export function computeCrossings(cases: CaseView[], thresholdsHours: number[], n
       if (!Number.isFinite(due)) continue;
       for (const h of hours) {
         const when = due - h * HOUR_MS;
-        if (when > nowMs && when <= cutoff) out.push({ name: alarmName(h, d.id, c.key), when, thresholdHours: h, deadlineId: d.id, caseKey: c.key, dueAt: d.dueAt });
+        if (when > nowMs && when <= cutoff)
+          out.push({
+            name: alarmName(h, d.id, c.key),
+            when,
+            thresholdHours: h,
+            deadlineId: d.id,
+            caseKey: c.key,
+            dueAt: d.dueAt,
+          });
       }
     }
   }
@@ -119,7 +134,15 @@ export function missedCrossings(cases: CaseView[], thresholdsHours: number[], no
       for (const h of hours) {
         const when = due - h * HOUR_MS;
         if (when > nowMs || !(when > seen)) continue;
-        if (last === null || when > last.when) last = { name: alarmName(h, d.id, c.key), when, thresholdHours: h, deadlineId: d.id, caseKey: c.key, dueAt: d.dueAt };
+        if (last === null || when > last.when)
+          last = {
+            name: alarmName(h, d.id, c.key),
+            when,
+            thresholdHours: h,
+            deadlineId: d.id,
+            caseKey: c.key,
+            dueAt: d.dueAt,
+          };
       }
       if (last) out.push(last);
     }
@@ -133,7 +156,11 @@ export function missedCrossings(cases: CaseView[], thresholdsHours: number[], no
  * open any more and a seller deadline has passed (the queue's 已超时 group). A case is in
  * one of them at most.
  */
-export function toolbarCounts(cases: CaseView[], thresholdsHours: number[], nowMs: number): { urgent: number; breached: number } {
+export function toolbarCounts(
+  cases: CaseView[],
+  thresholdsHours: number[],
+  nowMs: number,
+): { urgent: number; breached: number } {
   let urgent = 0;
   let breached = 0;
   for (const c of uniqueCases(cases)) {

@@ -72,13 +72,35 @@ export class Evaluator {
   }
 
   /** Evaluate one read at its evaluation instant `at`; null when the core cannot (logged). */
-  evaluate(read: PanelRead, key: string, tabId: number, url: string, at: string, c: EvalContext): CaseView | null {
+  evaluate(
+    read: PanelRead,
+    key: string,
+    tabId: number,
+    url: string,
+    at: string,
+    c: EvalContext,
+  ): CaseView | null {
     const { settings } = c;
     const platform = settings.platformProfile === 'auto' ? read.platform : settings.platformProfile;
     try {
       const profile = settings.ruleProfiles[platform] || undefined;
-      const guidance = this.deps.rules.evaluate(read.facts, c.pack, { now: at, ledger: c.ledger, platform, kind: read.kind, settings, ...(profile ? { profile } : {}) });
-      return { key, tabId, url, read, guidance, seenAt: at, batch: batchCheckOf(read, guidance, c.pack, settings.safeBatches) };
+      const guidance = this.deps.rules.evaluate(read.facts, c.pack, {
+        now: at,
+        ledger: c.ledger,
+        platform,
+        kind: read.kind,
+        settings,
+        ...(profile ? { profile } : {}),
+      });
+      return {
+        key,
+        tabId,
+        url,
+        read,
+        guidance,
+        seenAt: at,
+        batch: batchCheckOf(read, guidance, c.pack, settings.safeBatches),
+      };
     } catch (e) {
       // One case the core cannot evaluate must not hide the others.
       console.error('[sentinel] evaluate failed for', key, e);
@@ -87,7 +109,11 @@ export class Evaluator {
   }
 
   private async load(version: number): Promise<EvalContext> {
-    const [{ settings }, { pack }, entries] = await Promise.all([this.settings(), this.deps.packs.active(), this.ledger()]);
+    const [{ settings }, { pack }, entries] = await Promise.all([
+      this.settings(),
+      this.deps.packs.active(),
+      this.ledger(),
+    ]);
     return { settings, pack, ledger: entries, version };
   }
 

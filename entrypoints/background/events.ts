@@ -107,7 +107,8 @@ export function createEvents(s: Services) {
         if (!alive[i] && st.tabs.delete(id)) st.persistTab(id);
       });
       for (const t of st.tabs.values()) {
-        if (t.partial) s.notifyTab(t.tabId).catch((e: unknown) => console.warn('[sentinel] re-read request failed', e));
+        if (t.partial)
+          s.notifyTab(t.tabId).catch((e: unknown) => console.warn('[sentinel] re-read request failed', e));
       }
       await s.alarms.refresh();
       await s.warnings(() => s.notifier.notifyCrossings());

@@ -19,7 +19,8 @@ export default defineBackground(() => {
   // Test and measured builds: the e2e run presses the keyboard commands through this (a
   // synthetic key press never reaches the browser's shortcut handling); production has none.
   if (import.meta.env.MODE !== 'production') {
-    (globalThis as { sentinelCommand?: (name: string) => Promise<unknown> }).sentinelCommand = (name) => worker.commands.run(name);
+    (globalThis as { sentinelCommand?: (name: string) => Promise<unknown> }).sentinelCommand = (name) =>
+      worker.commands.run(name);
   }
   worker.events.init().catch((e: unknown) => console.error('[sentinel] init failed', e));
 });

@@ -72,7 +72,10 @@ export class KeyboardCommands {
     }
     const reply = view.guidance.replies[0];
     if (!reply) {
-      await this.deps.cue(tabId, { key: view.key, text: notifyText(locale, 'cueNoReply', caseName(view, locale)) });
+      await this.deps.cue(tabId, {
+        key: view.key,
+        text: notifyText(locale, 'cueNoReply', caseName(view, locale)),
+      });
       return { done: 'nothing', why: 'no-reply' };
     }
     try {
@@ -83,7 +86,10 @@ export class KeyboardCommands {
       return { done: 'nothing', why: 'copy-failed' };
     }
     const title = locale === 'en' ? reply.title.en : reply.title.zh;
-    await this.deps.cue(tabId, { key: view.key, text: notifyText(locale, 'cueCopied', title, caseName(view, locale)) });
+    await this.deps.cue(tabId, {
+      key: view.key,
+      text: notifyText(locale, 'cueCopied', title, caseName(view, locale)),
+    });
     return { done: 'copied', key: view.key, replyId: reply.id };
   }
 
@@ -98,8 +104,16 @@ export class KeyboardCommands {
     const st = await this.deps.tabs.state();
     st.setFocus({ key: first.key, tabId: first.tabId });
     st.setLastTab(first.tabId);
-    await this.deps.activate(first.tabId).catch((e: unknown) => console.warn('[sentinel] could not bring the tab forward', e));
-    await Promise.all([this.deps.broadcast(first.tabId), this.deps.cue(first.tabId, { key: first.key, text: notifyText(locale, 'cueMostUrgent', caseName(first, locale)) })]);
+    await this.deps
+      .activate(first.tabId)
+      .catch((e: unknown) => console.warn('[sentinel] could not bring the tab forward', e));
+    await Promise.all([
+      this.deps.broadcast(first.tabId),
+      this.deps.cue(first.tabId, {
+        key: first.key,
+        text: notifyText(locale, 'cueMostUrgent', caseName(first, locale)),
+      }),
+    ]);
     return { done: 'focused', key: first.key, tabId: first.tabId };
   }
 }

@@ -24,9 +24,20 @@ export class Notifier {
   async notifyCrossings(fired?: string): Promise<void> {
     const { tabs, evaluator } = this.deps;
     const [st, c] = await Promise.all([tabs.state(), evaluator.context()]);
-    const missed = missedCrossings(tabs.allViews(st, c), c.settings.warningThresholdsHours, this.deps.nowMs());
+    const missed = missedCrossings(
+      tabs.allViews(st, c),
+      c.settings.warningThresholdsHours,
+      this.deps.nowMs(),
+    );
     const p = fired === undefined ? null : parseAlarmName(fired);
-    if (fired !== undefined && p && !missed.some((x) => x.caseKey === p.caseKey && x.deadlineId === p.deadlineId && x.thresholdHours < p.thresholdHours)) {
+    if (
+      fired !== undefined &&
+      p &&
+      !missed.some(
+        (x) =>
+          x.caseKey === p.caseKey && x.deadlineId === p.deadlineId && x.thresholdHours < p.thresholdHours,
+      )
+    ) {
       await this.notifyCrossing(fired);
     }
     for (const x of missed) {
@@ -60,7 +71,9 @@ export class Notifier {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
       title: notifyText(loc, 'title'),
-      message: notifyText(loc, 'message', who, label, hoursLeft, d.dueAt.slice(5, 16).replace('T', ' ')) + evidenceNote(loc, c.guidance.evidence, d.id),
+      message:
+        notifyText(loc, 'message', who, label, hoursLeft, d.dueAt.slice(5, 16).replace('T', ' ')) +
+        evidenceNote(loc, c.guidance.evidence, d.id),
       priority: 2,
     });
     st.markNotified(id);

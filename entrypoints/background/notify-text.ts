@@ -44,8 +44,42 @@ import { fillPlaceholders } from '../../core/text/placeholders';
 
 type Msg = { message: string };
 const TEXTS = {
-  'zh-CN': { title: zhTitle, message: zhMessage, evidence: zhEvidence, refund: zhRefund, aftersale: zhAftersale, complaint: zhComplaint, actionTitle: zhActionTitle, name: zhName, cueCopied: zhCueCopied, cueNoReply: zhCueNoReply, cueNoCase: zhCueNoCase, cueCopyFailed: zhCueCopyFailed, cueMostUrgent: zhCueMostUrgent, cueQueueEmpty: zhCueQueueEmpty, refundIdLabel: zhRefundIdLabel, orderIdLabel: zhOrderIdLabel },
-  en: { title: enTitle, message: enMessage, evidence: enEvidence, refund: enRefund, aftersale: enAftersale, complaint: enComplaint, actionTitle: enActionTitle, name: enName, cueCopied: enCueCopied, cueNoReply: enCueNoReply, cueNoCase: enCueNoCase, cueCopyFailed: enCueCopyFailed, cueMostUrgent: enCueMostUrgent, cueQueueEmpty: enCueQueueEmpty, refundIdLabel: enRefundIdLabel, orderIdLabel: enOrderIdLabel },
+  'zh-CN': {
+    title: zhTitle,
+    message: zhMessage,
+    evidence: zhEvidence,
+    refund: zhRefund,
+    aftersale: zhAftersale,
+    complaint: zhComplaint,
+    actionTitle: zhActionTitle,
+    name: zhName,
+    cueCopied: zhCueCopied,
+    cueNoReply: zhCueNoReply,
+    cueNoCase: zhCueNoCase,
+    cueCopyFailed: zhCueCopyFailed,
+    cueMostUrgent: zhCueMostUrgent,
+    cueQueueEmpty: zhCueQueueEmpty,
+    refundIdLabel: zhRefundIdLabel,
+    orderIdLabel: zhOrderIdLabel,
+  },
+  en: {
+    title: enTitle,
+    message: enMessage,
+    evidence: enEvidence,
+    refund: enRefund,
+    aftersale: enAftersale,
+    complaint: enComplaint,
+    actionTitle: enActionTitle,
+    name: enName,
+    cueCopied: enCueCopied,
+    cueNoReply: enCueNoReply,
+    cueNoCase: enCueNoCase,
+    cueCopyFailed: enCueCopyFailed,
+    cueMostUrgent: enCueMostUrgent,
+    cueQueueEmpty: enCueQueueEmpty,
+    refundIdLabel: enRefundIdLabel,
+    orderIdLabel: enOrderIdLabel,
+  },
 } satisfies Record<'zh-CN' | 'en', Record<string, Msg>>;
 
 type NotifyText = keyof (typeof TEXTS)['en'];
@@ -59,7 +93,12 @@ export function notifyText(locale: 'zh-CN' | 'en', key: NotifyText, ...subs: Arr
  * evidence must be ready by (guidance.evidence, pack data): `；凭证 3 项须在此前备好：发货记录…、…`.
  * '' for any other deadline: the warning itself is the one every deadline gets (deadline-alarms.ts).
  */
-export function evidenceNote(locale: 'zh-CN' | 'en', evidence: { deadlineId: string | null; items: ReadonlyArray<{ text: { zh: string; en: string } }> } | undefined, deadlineId: string): string {
+export function evidenceNote(
+  locale: 'zh-CN' | 'en',
+  evidence:
+    { deadlineId: string | null; items: ReadonlyArray<{ text: { zh: string; en: string } }> } | undefined,
+  deadlineId: string,
+): string {
   if (!evidence || evidence.deadlineId !== deadlineId || evidence.items.length === 0) return '';
   const names = evidence.items.map((i) => (locale === 'en' ? i.text.en : i.text.zh).split(/[（(：:]/)[0]!);
   return notifyText(locale, 'evidence', evidence.items.length, names.join(locale === 'en' ? ', ' : '、'));

@@ -123,7 +123,13 @@ export class OpenTabs {
    * arrive. Null when an `append` finds no cases of that page in the tab (the page must be
    * reported whole).
    */
-  apply(st: SessionState, c: EvalContext, tabId: number, url: string, d: Validated<'reportPage'>): AppliedReport | null {
+  apply(
+    st: SessionState,
+    c: EvalContext,
+    tabId: number,
+    url: string,
+    d: Validated<'reportPage'>,
+  ): AppliedReport | null {
     const staging = this.staging.get(tabId);
     if (d.staged || (d.append && staging?.url === url)) return this.chunk(st, c, tabId, url, d);
     this.staging.delete(tabId);
@@ -152,7 +158,10 @@ export class OpenTabs {
     // Later chunks of a long page (append) add to the cases the earlier chunks reported.
     // A row-by-row update also drops the cases whose rows are gone.
     const removed = new Set(d.append ? d.remove : undefined);
-    const keptViews = d.append && samePage ? this.viewsOf(samePage, c).filter((v) => !keys.has(v.key) && !removed.has(v.key)) : [];
+    const keptViews =
+      d.append && samePage
+        ? this.viewsOf(samePage, c).filter((v) => !keys.has(v.key) && !removed.has(v.key))
+        : [];
     const all = [...keptViews, ...views];
     const unreadable = d.unreadable ?? (d.append ? samePage?.unreadable : undefined);
     // An update of a tab rebuilt in part (after a restart) is still partial: only a whole report completes it.
@@ -180,7 +189,13 @@ export class OpenTabs {
    * the previous page whole, never a part of the new one. Null (resync): a later chunk
    * whose first one is not held (the worker restarted meanwhile).
    */
-  private chunk(st: SessionState, c: EvalContext, tabId: number, url: string, d: Validated<'reportPage'>): AppliedReport | null {
+  private chunk(
+    st: SessionState,
+    c: EvalContext,
+    tabId: number,
+    url: string,
+    d: Validated<'reportPage'>,
+  ): AppliedReport | null {
     let staging = this.staging.get(tabId);
     if (!d.append) {
       staging = { url, views: [], keys: new Set(), changed: new Set(), unreadable: d.unreadable };
@@ -244,7 +259,13 @@ export class OpenTabs {
     for (const id of candidates) {
       if (id === null || id === undefined) continue;
       const t = st.tabs.get(id);
-      if (t) return { tabId: t.tabId, url: t.url, cases: queueOrder(this.viewsOf(t, c), deadlinesOf, this.deps.nowMs()), ...(t.unreadable ? { unreadable: t.unreadable } : {}) };
+      if (t)
+        return {
+          tabId: t.tabId,
+          url: t.url,
+          cases: queueOrder(this.viewsOf(t, c), deadlinesOf, this.deps.nowMs()),
+          ...(t.unreadable ? { unreadable: t.unreadable } : {}),
+        };
       if (id === own) return { tabId: id, url: null, cases: [] };
     }
     return { tabId: null, url: null, cases: [] };

@@ -83,7 +83,14 @@ export class PackService {
 
   private async defaultRecord(): Promise<Omit<PackRecord, 'slot'>> {
     const p = await this.rules.defaultPack();
-    return { id: p.id, version: p.version, importedAt: this.nowIso(), json: '', ruleCount: p.rules.length, source: 'default' };
+    return {
+      id: p.id,
+      version: p.version,
+      importedAt: this.nowIso(),
+      json: '',
+      ruleCount: p.rules.length,
+      source: 'default',
+    };
   }
 
   async info(): Promise<{ active: PackInfo; previous: PackInfo | null }> {
@@ -129,7 +136,10 @@ export class PackService {
     try {
       await (await this.store()).installPack(record);
     } catch (e) {
-      return { ok: false, error: `the pack could not be saved, the active pack is unchanged: ${e instanceof Error ? e.message : String(e)}` };
+      return {
+        ok: false,
+        error: `the pack could not be saved, the active pack is unchanged: ${e instanceof Error ? e.message : String(e)}`,
+      };
     } finally {
       this.invalidate();
     }
@@ -157,10 +167,25 @@ export class PackService {
     const stagedAt = this.nowIso();
     const preview: PackPreview = {
       token: await sha256Hex(json),
-      info: { id: pack.id, version: pack.version, importedAt: stagedAt, ruleCount: pack.rules.length, source, ...(sourceUrl ? { sourceUrl } : {}) },
+      info: {
+        id: pack.id,
+        version: pack.version,
+        importedAt: stagedAt,
+        ruleCount: pack.rules.length,
+        source,
+        ...(sourceUrl ? { sourceUrl } : {}),
+      },
       stagedAt,
-      changes: { added: changes.added.slice(0, PREVIEW_LIST_MAX), removed: changes.removed.slice(0, PREVIEW_LIST_MAX), changed: changes.changed.slice(0, PREVIEW_LIST_MAX) },
-      counts: { added: changes.added.length, removed: changes.removed.length, changed: changes.changed.length },
+      changes: {
+        added: changes.added.slice(0, PREVIEW_LIST_MAX),
+        removed: changes.removed.slice(0, PREVIEW_LIST_MAX),
+        changed: changes.changed.slice(0, PREVIEW_LIST_MAX),
+      },
+      counts: {
+        added: changes.added.length,
+        removed: changes.removed.length,
+        changed: changes.changed.length,
+      },
       flags: this.rules.contactFlags(pack).slice(0, PREVIEW_LIST_MAX),
       warnings: parsed.warnings ?? [],
     };
@@ -168,7 +193,10 @@ export class PackService {
     try {
       await (await this.store()).putMeta(PENDING, record);
     } catch (e) {
-      return { ok: false, error: `the pack could not be kept for confirmation, the active pack is unchanged: ${e instanceof Error ? e.message : String(e)}` };
+      return {
+        ok: false,
+        error: `the pack could not be kept for confirmation, the active pack is unchanged: ${e instanceof Error ? e.message : String(e)}`,
+      };
     }
     return { ok: true, preview };
   }
@@ -206,7 +234,8 @@ export class PackService {
   async decide(token: string, accept: boolean): Promise<ImportResult | { ok: true; discarded: true }> {
     const store = await this.store();
     const rec = await store.getMeta<PendingRecord>(PENDING);
-    if (!rec || rec.preview.token !== token) return { ok: false, error: 'this pack is no longer the one waiting for confirmation: nothing changed' };
+    if (!rec || rec.preview.token !== token)
+      return { ok: false, error: 'this pack is no longer the one waiting for confirmation: nothing changed' };
     if (!accept) {
       await store.deleteMeta(PENDING);
       return { ok: true, discarded: true };

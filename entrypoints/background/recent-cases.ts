@@ -17,11 +17,15 @@ export class RecentCasesRecorder {
   /** Write the cases new or changed in this report (and the others once an hour); queued as side work of `st`. */
   record(st: SessionState, db: SentinelStore, views: CaseView[], changed: Set<string>): void {
     const ms = this.nowMs();
-    const due = views.filter((v) => changed.has(v.key) || (this.recorded.get(v.key) ?? -Infinity) <= ms - RECENT_REWRITE_MS);
+    const due = views.filter(
+      (v) => changed.has(v.key) || (this.recorded.get(v.key) ?? -Infinity) <= ms - RECENT_REWRITE_MS,
+    );
     if (due.length === 0) return;
     for (const v of due) this.recorded.set(v.key, ms);
     // After the answer: a report of 100 new cases is 100 reads and writes in IndexedDB.
-    const written = afterAnswer().then(() => db.putRecentCases(due.map((v) => toRecentCase(v.key, v.read, v.guidance, v.seenAt, ms))));
+    const written = afterAnswer().then(() =>
+      db.putRecentCases(due.map((v) => toRecentCase(v.key, v.read, v.guidance, v.seenAt, ms))),
+    );
     st.track(
       written.catch((e: unknown) => {
         for (const v of due) this.recorded.delete(v.key);

@@ -6,7 +6,9 @@ import type { MessageSender } from './open-tabs';
 import type { BackgroundWorker } from './worker';
 
 /** The messages the worker answers: those the sender policy lets someone send. */
-const WORKER_MESSAGES = (Object.keys(SENDER_POLICY) as Array<keyof typeof SENDER_POLICY>).filter((t): t is WorkerMessage => SENDER_POLICY[t].length > 0);
+const WORKER_MESSAGES = (Object.keys(SENDER_POLICY) as Array<keyof typeof SENDER_POLICY>).filter(
+  (t): t is WorkerMessage => SENDER_POLICY[t].length > 0,
+);
 
 /**
  * Wire the worker to the extension: one listener per message of the handler table, each
@@ -17,7 +19,10 @@ const WORKER_MESSAGES = (Object.keys(SENDER_POLICY) as Array<keyof typeof SENDER
  */
 export function registerWorker(w: BackgroundWorker): () => void {
   const self: ExtensionSelf = { origin: browser.runtime.getURL('/'), id: browser.runtime.id };
-  const handlers = w.handlers as Record<WorkerMessage, (data: unknown, sender: MessageSender) => Promise<unknown>>;
+  const handlers = w.handlers as Record<
+    WorkerMessage,
+    (data: unknown, sender: MessageSender) => Promise<unknown>
+  >;
   const offs = WORKER_MESSAGES.map((type) =>
     onMessage(type, (m) => {
       assertSenderAllowed(type, m.sender, self);
@@ -38,13 +43,27 @@ export function registerWorker(w: BackgroundWorker): () => void {
   const listeners: Array<[Listened | undefined, unknown]> = [
     [browser.alarms.onAlarm, logged('alarm', (a: { name: string }) => e.onAlarm(a))],
     [browser.tabs.onRemoved, logged('tab removed', (tabId: number) => e.onTabRemoved(tabId))],
-    [browser.tabs.onUpdated, logged('tab updated', (tabId: number, info: { status?: string; url?: string }) => e.onTabUpdated(tabId, info))],
-    [browser.tabs.onActivated, logged('tab activated', (info: { tabId: number }) => e.onTabActivated(info.tabId))],
-    [browser.notifications.onClicked, logged('notification clicked', (id: string) => e.onNotificationClicked(id))],
+    [
+      browser.tabs.onUpdated,
+      logged('tab updated', (tabId: number, info: { status?: string; url?: string }) =>
+        e.onTabUpdated(tabId, info),
+      ),
+    ],
+    [
+      browser.tabs.onActivated,
+      logged('tab activated', (info: { tabId: number }) => e.onTabActivated(info.tabId)),
+    ],
+    [
+      browser.notifications.onClicked,
+      logged('notification clicked', (id: string) => e.onNotificationClicked(id)),
+    ],
     [browser.runtime.onInstalled, onInit],
     [browser.runtime.onStartup, onInit],
     [browser.storage.managed.onChanged, logged('managed policy changed', () => e.onManagedChanged())],
-    [browser.commands?.onCommand, logged('keyboard command', async (name: string) => void (await w.commands.run(name)))],
+    [
+      browser.commands?.onCommand,
+      logged('keyboard command', async (name: string) => void (await w.commands.run(name))),
+    ],
   ];
   for (const [event, fn] of listeners) event?.addListener(fn as never);
   return () => {

@@ -10,10 +10,23 @@ import type { ContactFlag, PackChanges } from '../../core/rules/preview';
  * are tested with the real core and, where a test needs a precise edge, a small stand-in.
  */
 export interface RulesApi {
-  evaluate(facts: Facts, pack: RulePack, opts: { now: string; ledger?: LedgerEntry[]; platform?: Platform; kind?: CaseKind; profile?: string; settings?: Settings }): Guidance;
+  evaluate(
+    facts: Facts,
+    pack: RulePack,
+    opts: {
+      now: string;
+      ledger?: LedgerEntry[];
+      platform?: Platform;
+      kind?: CaseKind;
+      profile?: string;
+      settings?: Settings;
+    },
+  ): Guidance;
   /** The built-in pack (read once, then the same frozen object). */
   defaultPack(): Promise<RulePack>;
-  parseRulePack(json: string): { ok: true; pack: RulePack; warnings?: string[] } | { ok: false; error: string };
+  parseRulePack(
+    json: string,
+  ): { ok: true; pack: RulePack; warnings?: string[] } | { ok: false; error: string };
   /** Import preview (core/rules/preview.ts). */
   packChanges(active: RulePack, next: RulePack): PackChanges;
   contactFlags(pack: RulePack): ContactFlag[];

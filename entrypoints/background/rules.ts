@@ -29,4 +29,11 @@ function packagedDefaultPack(): Promise<RulePack> {
  * modules so the worker bundle carries neither schemas it never runs nor the default pack's
  * data (size budget).
  */
-export const coreRules: RulesApi = { evaluate, defaultPack: packagedDefaultPack, parseRulePack, packChanges, contactFlags, trialEvaluation: (pack) => trialEvaluation(pack) };
+export const coreRules: RulesApi = {
+  evaluate,
+  defaultPack: packagedDefaultPack,
+  parseRulePack,
+  packChanges,
+  contactFlags,
+  trialEvaluation: (pack) => trialEvaluation(pack),
+};

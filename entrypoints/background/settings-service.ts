@@ -41,14 +41,19 @@ async function readManaged(store: SentinelStore, late?: () => void): Promise<Rec
       () => ({}),
     );
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const first = await Promise.race([got, new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), MANAGED_WAIT_MS)))]);
+  const first = await Promise.race([
+    got,
+    new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), MANAGED_WAIT_MS))),
+  ]);
   clearTimeout(timer);
   if (first !== null) {
     knownPolicy.set(store, first);
     return first;
   }
   const used = knownPolicy.get(store) ?? {};
-  console.warn(`[sentinel] enterprise policy (storage.managed) not answered within ${MANAGED_WAIT_MS} ms: going on without it until it answers`);
+  console.warn(
+    `[sentinel] enterprise policy (storage.managed) not answered within ${MANAGED_WAIT_MS} ms: going on without it until it answers`,
+  );
   void got.then((policy) => {
     knownPolicy.set(store, policy);
     if (JSON.stringify(policy) !== JSON.stringify(used)) late?.();
@@ -59,15 +64,20 @@ async function readManaged(store: SentinelStore, late?: () => void): Promise<Rec
 async function readAgent(store: SentinelStore): Promise<Settings> {
   const raw = await store.getSettings();
   const parsed = SettingsSchema.safeParse(raw ?? {});
-  if (!parsed.success) console.warn('[sentinel] stored settings invalid, using defaults', parsed.error.issues);
+  if (!parsed.success)
+    console.warn('[sentinel] stored settings invalid, using defaults', parsed.error.issues);
   return parsed.success ? parsed.data : defaultSettings();
 }
 
 /** `policyLate`: the policy answered after the settings went on without it (see readManaged). */
-export async function loadSettings(store: SentinelStore, policyLate?: () => void): Promise<EffectiveSettings> {
+export async function loadSettings(
+  store: SentinelStore,
+  policyLate?: () => void,
+): Promise<EffectiveSettings> {
   const agent = await readAgent(store);
   const { settings, locked, rejected } = applyManaged(agent, await readManaged(store, policyLate));
-  if (rejected.length) console.warn('[sentinel] managed policy values ignored (invalid):', rejected.join(', '));
+  if (rejected.length)
+    console.warn('[sentinel] managed policy values ignored (invalid):', rejected.join(', '));
   return { settings, locked };
 }
 
@@ -81,7 +91,8 @@ export async function saveSettings(store: SentinelStore, patch: SettingsPatch): 
   try {
     agent = mergeSettings(await readAgent(store), withoutLocked(SettingsPatchSchema.parse(patch), locked));
   } catch (e) {
-    if (e instanceof z.core.$ZodError) throw new Error(`saveSettings: invalid settings — ${formatZodError(e)}`);
+    if (e instanceof z.core.$ZodError)
+      throw new Error(`saveSettings: invalid settings — ${formatZodError(e)}`);
     throw e;
   }
   await store.putSettings(agent);

@@ -113,7 +113,12 @@ function readFingerprint(read: PanelRead): string {
  * The evaluation instant a case reported again keeps: the one of the same read seen before
  * in this tab (stored whole, or only as `seen` after a restart), else none.
  */
-export function keptSeenAt(prior: TabMem | undefined, before: Map<string, StoredCase>, key: string, read: PanelRead): string | undefined {
+export function keptSeenAt(
+  prior: TabMem | undefined,
+  before: Map<string, StoredCase>,
+  key: string,
+  read: PanelRead,
+): string | undefined {
   const prev = before.get(key);
   if (prev) return sameRead(prev.read, read) ? prev.seenAt : undefined;
   const seen = prior?.seen?.get(key);
@@ -135,13 +140,22 @@ function byUrgency(t: TabMem, nowMs: number): StoredCase[] {
  * and `partial` when some case is not stored whole.
  */
 function toStored(t: TabMem, budget: number, nowMs: number): { value: StoredTab; bytes: number } {
-  const head: StoredTab = { tabId: t.tabId, url: t.url, cases: [], ...(t.unreadable ? { unreadable: t.unreadable } : {}), updatedMs: t.updatedMs };
+  const head: StoredTab = {
+    tabId: t.tabId,
+    url: t.url,
+    cases: [],
+    ...(t.unreadable ? { unreadable: t.unreadable } : {}),
+    updatedMs: t.updatedMs,
+  };
   const flags = sizeOf({ seen: [], partial: true }); // room for the fields added below
   let bytes = sizeOf(head) + flags;
   const sizes = t.cases.map(sizeOf);
   const all = sizes.reduce((a, b) => a + b, 0);
   if (!t.partial && bytes + all <= budget) {
-    return { value: { ...head, cases: t.cases.map((c) => ({ read: c.read, seenAt: c.seenAt })) }, bytes: bytes + all };
+    return {
+      value: { ...head, cases: t.cases.map((c) => ({ read: c.read, seenAt: c.seenAt })) },
+      bytes: bytes + all,
+    };
   }
   const ordered = byUrgency(t, nowMs);
   const slims: SeenEntry[] = ordered.map((c) => [caseKey(c.read), readFingerprint(c.read), c.seenAt]);
@@ -170,10 +184,13 @@ function toStored(t: TabMem, budget: number, nowMs: number): { value: StoredTab;
 function fromStored(v: unknown): TabMem | null {
   const s = v as Partial<StoredTab> | undefined;
   if (!s || typeof s.tabId !== 'number' || typeof s.url !== 'string' || !Array.isArray(s.cases)) return null;
-  const cases = s.cases.filter((c): c is StoredCase => !!c && typeof c === 'object' && !!c.read && typeof c.seenAt === 'string').map((c) => ({ read: c.read, seenAt: c.seenAt }));
+  const cases = s.cases
+    .filter((c): c is StoredCase => !!c && typeof c === 'object' && !!c.read && typeof c.seenAt === 'string')
+    .map((c) => ({ read: c.read, seenAt: c.seenAt }));
   const seen = new Map<string, { fingerprint: string; seenAt: string }>();
   for (const e of Array.isArray(s.seen) ? s.seen : []) {
-    if (Array.isArray(e) && e.every((x) => typeof x === 'string')) seen.set(e[0], { fingerprint: e[1], seenAt: e[2] });
+    if (Array.isArray(e) && e.every((x) => typeof x === 'string'))
+      seen.set(e[0], { fingerprint: e[1], seenAt: e[2] });
   }
   return {
     tabId: s.tabId,
@@ -241,13 +258,16 @@ export class SessionState {
 
   /** Wait for everything queued so far: state writes and side work. */
   async settled(): Promise<void> {
-    while (this.pending.size + this.sideWork.size > 0) await Promise.allSettled([...this.pending, ...this.sideWork]);
+    while (this.pending.size + this.sideWork.size > 0)
+      await Promise.allSettled([...this.pending, ...this.sideWork]);
   }
 
   /** Track a promise (errors are logged, not thrown); `side` work is not waited for by readers. */
   track(p: Promise<unknown>, what: string, side = false): void {
     const set = side ? this.sideWork : this.pending;
-    const t = p.catch((e: unknown) => console.error(`[sentinel] ${what} failed`, e)).finally(() => set.delete(t));
+    const t = p
+      .catch((e: unknown) => console.error(`[sentinel] ${what} failed`, e))
+      .finally(() => set.delete(t));
     set.add(t);
   }
 
@@ -289,17 +309,35 @@ export class SessionState {
   private async putWithRoom(t: TabMem): Promise<void> {
     let othersBytes = 0;
     for (const [id, b] of this.storedBytes) if (id !== t.tabId) othersBytes += b;
-    const { value, bytes } = toStored(t, Math.min(TAB_BUDGET_BYTES, TOTAL_BUDGET_BYTES - othersBytes), this.nowMs());
-    if (value.partial && !t.partial) console.warn('[sentinel] tab', t.tabId, 'stored in part:', value.cases.length, 'of', t.cases.length, 'reads (over the session budget)');
+    const { value, bytes } = toStored(
+      t,
+      Math.min(TAB_BUDGET_BYTES, TOTAL_BUDGET_BYTES - othersBytes),
+      this.nowMs(),
+    );
+    if (value.partial && !t.partial)
+      console.warn(
+        '[sentinel] tab',
+        t.tabId,
+        'stored in part:',
+        value.cases.length,
+        'of',
+        t.cases.length,
+        'reads (over the session budget)',
+      );
     const write = async () => {
-      await session().set({ [tabKey(t.tabId)]: value, ...(this.lastTab !== null ? { lastTab: this.lastTab } : {}) });
+      await session().set({
+        [tabKey(t.tabId)]: value,
+        ...(this.lastTab !== null ? { lastTab: this.lastTab } : {}),
+      });
       this.storedBytes.set(t.tabId, bytes);
     };
     try {
       await write();
       return;
     } catch (e) {
-      const others = [...this.tabs.values()].filter((o) => o.tabId !== t.tabId).sort((a, b) => a.updatedMs - b.updatedMs);
+      const others = [...this.tabs.values()]
+        .filter((o) => o.tabId !== t.tabId)
+        .sort((a, b) => a.updatedMs - b.updatedMs);
       const dropped: number[] = [];
       try {
         for (const old of others) {

@@ -49,9 +49,11 @@ const TEAM_PACK_MAX_BYTES = 5_000_000;
 const MAX_ETAG_CHARS = 200;
 
 /** What one request brought back (the network phase: no store, no queue). */
-type Download = { kind: 'not-modified' } | { kind: 'body'; text: string; etag?: string } | { kind: 'error'; error: string };
+type Download =
+  { kind: 'not-modified' } | { kind: 'body'; text: string; etag?: string } | { kind: 'error'; error: string };
 
-const tooLarge = (bytes: string) => `the file is larger than the limit: ${bytes} (at most ${TEAM_PACK_MAX_BYTES.toLocaleString('en')} bytes, 5 MB)`;
+const tooLarge = (bytes: string) =>
+  `the file is larger than the limit: ${bytes} (at most ${TEAM_PACK_MAX_BYTES.toLocaleString('en')} bytes, 5 MB)`;
 
 function originOf(url: string): string | null {
   try {
@@ -103,19 +105,37 @@ interface DownloadOptions {
  * one asked for), `Content-Length` checked before the body and the body read with a byte
  * cap, the administrator's SHA-256 pin checked, all given up after `timeoutMs`.
  */
-async function downloadTeamPack(url: string, etag: string | undefined, fetchFn: typeof fetch, opts: DownloadOptions = {}): Promise<Download> {
+async function downloadTeamPack(
+  url: string,
+  etag: string | undefined,
+  fetchFn: typeof fetch,
+  opts: DownloadOptions = {},
+): Promise<Download> {
   const timeoutMs = opts.timeoutMs ?? TEAM_PACK_TIMEOUT_MS;
   const maxBytes = opts.maxBytes ?? TEAM_PACK_MAX_BYTES;
-  if (!url.startsWith('https://') || originOf(url) === null) return { kind: 'error', error: 'the team pack URL must be https://' };
+  if (!url.startsWith('https://') || originOf(url) === null)
+    return { kind: 'error', error: 'the team pack URL must be https://' };
   const ctl = new AbortController();
   const timer = setTimeout(() => ctl.abort(), timeoutMs);
   try {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (etag) headers['if-none-match'] = etag;
-    const res = await fetchFn(url, { headers, cache: 'no-cache', credentials: 'omit', redirect: 'error', signal: ctl.signal });
-    if (res.redirected || (res.url && (originOf(res.url) !== originOf(url) || !res.url.startsWith('https://')))) {
+    const res = await fetchFn(url, {
+      headers,
+      cache: 'no-cache',
+      credentials: 'omit',
+      redirect: 'error',
+      signal: ctl.signal,
+    });
+    if (
+      res.redirected ||
+      (res.url && (originOf(res.url) !== originOf(url) || !res.url.startsWith('https://')))
+    ) {
       await res.body?.cancel().catch(() => undefined);
-      return { kind: 'error', error: `the server sent the request elsewhere (${originOf(res.url) ?? res.url}): refused, only ${originOf(url)} itself is asked` };
+      return {
+        kind: 'error',
+        error: `the server sent the request elsewhere (${originOf(res.url) ?? res.url}): refused, only ${originOf(url)} itself is asked`,
+      };
     }
     if (res.status === 304) return { kind: 'not-modified' };
     if (!res.ok) {
@@ -132,7 +152,11 @@ async function downloadTeamPack(url: string, etag: string | undefined, fetchFn: 
     const pin = opts.sha256?.toLowerCase();
     if (pin) {
       const got = await sha256Hex(body);
-      if (got !== pin) return { kind: 'error', error: `the file's SHA-256 (${got.slice(0, 12)}…) is not the one the administrator set (${pin.slice(0, 12)}…): refused` };
+      if (got !== pin)
+        return {
+          kind: 'error',
+          error: `the file's SHA-256 (${got.slice(0, 12)}…) is not the one the administrator set (${pin.slice(0, 12)}…): refused`,
+        };
     }
     let text: string;
     try {
@@ -143,7 +167,8 @@ async function downloadTeamPack(url: string, etag: string | undefined, fetchFn: 
     const tag = usableEtag(res.headers.get('etag'));
     return { kind: 'body', text, ...(tag ? { etag: tag } : {}) };
   } catch (e) {
-    if (ctl.signal.aborted) return { kind: 'error', error: `no answer within ${timeoutMs / 1000} s (timed out)` };
+    if (ctl.signal.aborted)
+      return { kind: 'error', error: `no answer within ${timeoutMs / 1000} s (timed out)` };
     return { kind: 'error', error: e instanceof Error ? e.message : String(e) };
   } finally {
     clearTimeout(timer);
@@ -190,20 +215,36 @@ export class TeamPackRefresher {
     };
     if (!url) return finish({ url, checkedAt: d.nowIso(), result: 'none' });
     if (!(await hasPermission(url))) {
-      return finish({ url, checkedAt: d.nowIso(), result: 'no-permission', error: `permission for ${originPattern(url)} not granted` });
+      return finish({
+        url,
+        checkedAt: d.nowIso(),
+        result: 'no-permission',
+        error: `permission for ${originPattern(url)} not granted`,
+      });
     }
     // The network phase: outside the queue.
-    const got = await downloadTeamPack(url, previous.etag, d.fetchFn ?? fetch, { ...(d.timeoutMs ? { timeoutMs: d.timeoutMs } : {}), sha256 });
+    const got = await downloadTeamPack(url, previous.etag, d.fetchFn ?? fetch, {
+      ...(d.timeoutMs ? { timeoutMs: d.timeoutMs } : {}),
+      sha256,
+    });
     // The staging phase: queued behind other admin changes (never behind the network).
     return d.serial(async () => {
       const at = d.nowIso();
       // After an error no ETag is kept: the next refresh asks for the whole file again.
       if (got.kind === 'error') return finish({ url, checkedAt: at, result: 'error', error: got.error });
-      if (got.kind === 'not-modified') return finish({ url, checkedAt: at, result: 'not-modified', ...(previous.etag ? { etag: previous.etag } : {}) });
+      if (got.kind === 'not-modified')
+        return finish({
+          url,
+          checkedAt: at,
+          result: 'not-modified',
+          ...(previous.etag ? { etag: previous.etag } : {}),
+        });
       const etag = got.etag ? { etag: got.etag } : {};
       const active = await d.packs.activeRecord();
-      if (active?.source === 'url' && active.sourceUrl === url && active.json === got.text) return finish({ url, checkedAt: at, result: 'not-modified', ...etag });
-      if ((await d.packs.pendingJson()) === got.text) return finish({ url, checkedAt: at, result: 'pending', ...etag });
+      if (active?.source === 'url' && active.sourceUrl === url && active.json === got.text)
+        return finish({ url, checkedAt: at, result: 'not-modified', ...etag });
+      if ((await d.packs.pendingJson()) === got.text)
+        return finish({ url, checkedAt: at, result: 'pending', ...etag });
       const staged = await d.packs.stage(got.text, 'url', url);
       if (!staged.ok) return finish({ url, checkedAt: at, result: 'error', error: staged.error });
       return finish({ url, checkedAt: at, result: 'pending', ...etag });

@@ -18,7 +18,11 @@ const capped = (n: number) => (n > 99 ? '99+' : String(n));
  * (`3·2`), the breached count alone (on grey) when nothing is urgent, nothing when neither.
  */
 export function toolbarBadgeText(c: ToolbarCounts): { text: string; colour: string } {
-  if (c.urgent > 0) return { text: c.breached > 0 ? `${capped(c.urgent)}·${capped(c.breached)}` : capped(c.urgent), colour: URGENT_COLOUR };
+  if (c.urgent > 0)
+    return {
+      text: c.breached > 0 ? `${capped(c.urgent)}·${capped(c.breached)}` : capped(c.urgent),
+      colour: URGENT_COLOUR,
+    };
   if (c.breached > 0) return { text: capped(c.breached), colour: BREACHED_ONLY_COLOUR };
   return { text: '', colour: URGENT_COLOUR };
 }
@@ -34,7 +38,9 @@ export class ToolbarBadge {
   /** The browser calls needed to show `counts` (none when it already shows them). */
   show(counts: ToolbarCounts, locale: 'zh-CN' | 'en'): Array<Promise<unknown>> {
     const { text, colour } = toolbarBadgeText(counts);
-    const title = text ? notifyText(locale, 'actionTitle', counts.urgent, counts.breached) : notifyText(locale, 'name');
+    const title = text
+      ? notifyText(locale, 'actionTitle', counts.urgent, counts.breached)
+      : notifyText(locale, 'name');
     const badge = `${text}|${title}`;
     const calls: Array<Promise<unknown>> = [];
     if (text && colour !== this.lastColour) {

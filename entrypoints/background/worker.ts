@@ -53,6 +53,20 @@ async function openStoreOrReadOnly(dbName: string | undefined) {
   }
 }
 
+/** The side panels are told a tab's cases changed (none open: nothing to do). */
+async function casesChangedToPanels(tabId: number): Promise<void> {
+  await sendMessage('casesChanged', { tabId }).catch(() => undefined);
+}
+
+/** A back-office tab is asked to read its page again (a pack, settings or ledger change). */
+async function settingsChangedToTab(tabId: number): Promise<void> {
+  await sendMessage('settingsChanged', undefined, tabId).catch(() => undefined);
+}
+
+async function showCueInTab(tabId: number, cue: { key?: string; text: string }): Promise<void> {
+  await sendMessage('showCue', cue, tabId).catch(() => undefined);
+}
+
 export function createWorker(deps: WorkerDeps) {
   const nowMs = deps.nowMs ?? (() => Date.now());
   const nowIso = () => toBeijingIso(nowMs());
@@ -60,18 +74,13 @@ export function createWorker(deps: WorkerDeps) {
   const store = () => db.get();
   const packs = new PackService(store, deps.rules, nowIso);
   // A late enterprise policy is a policy change (events.onManagedChanged): every tab evaluated again.
-  const policyLate = () => void serial(() => services.reevaluateAll()).catch((e: unknown) => console.error('[sentinel] late policy', e));
+  const policyLate = () =>
+    void serial(() => services.reevaluateAll()).catch((e: unknown) =>
+      console.error('[sentinel] late policy', e),
+    );
   const evaluator = new Evaluator({ store, packs, rules: deps.rules, nowMs, policyLate });
-  const broadcast =
-    deps.broadcast ??
-    (async (tabId: number) => {
-      await sendMessage('casesChanged', { tabId }).catch(() => undefined);
-    });
-  const notifyTab =
-    deps.notifyTab ??
-    (async (tabId: number) => {
-      await sendMessage('settingsChanged', undefined, tabId).catch(() => undefined);
-    });
+  const broadcast = deps.broadcast ?? casesChangedToPanels;
+  const notifyTab = deps.notifyTab ?? settingsChangedToTab;
   const announce = (tabId: number) => {
     broadcast(tabId).catch((e: unknown) => console.warn('[sentinel] broadcast failed', e));
   };
@@ -110,7 +119,8 @@ export function createWorker(deps: WorkerDeps) {
       const st = await rederive();
       for (const id of st.tabs.keys()) announce(id);
       // A ledger change: the back-office tabs' badges (compensation caps) follow.
-      for (const id of st.tabs.keys()) notifyTab(id).catch((e: unknown) => console.warn('[sentinel] settingsChanged failed', e));
+      for (const id of st.tabs.keys())
+        notifyTab(id).catch((e: unknown) => console.warn('[sentinel] settingsChanged failed', e));
     }),
     serial,
     warnings: serialQueue(),
@@ -130,7 +140,8 @@ export function createWorker(deps: WorkerDeps) {
       await st.settled();
       for (const id of st.tabs.keys()) await broadcast(id);
       // The back-office tabs read again and get fresh badges (a pack, settings or ledger change).
-      for (const id of st.tabs.keys()) notifyTab(id).catch((e: unknown) => console.warn('[sentinel] settingsChanged failed', e));
+      for (const id of st.tabs.keys())
+        notifyTab(id).catch((e: unknown) => console.warn('[sentinel] settingsChanged failed', e));
     },
     async notice() {
       const st = await store();
@@ -150,11 +161,7 @@ export function createWorker(deps: WorkerDeps) {
     tabs,
     evaluator,
     copy: deps.copy ?? copyThroughOffscreen,
-    cue:
-      deps.cue ??
-      (async (tabId, d) => {
-        await sendMessage('showCue', d, tabId).catch(() => undefined);
-      }),
+    cue: deps.cue ?? showCueInTab,
     activate: bringTabForward,
     broadcast,
   });

@@ -18,7 +18,8 @@ import './style.css';
  */
 
 const DEFAULT_RETENTION_DAYS = 30;
-const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined);
+const num = (v: unknown): number | undefined =>
+  typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined;
 
 async function readDay(): Promise<{ data: DayData; locale?: UiLocale }> {
   const store = await openSentinelStore();
@@ -30,10 +31,13 @@ async function readDay(): Promise<{ data: DayData; locale?: UiLocale }> {
       store.getSettings(),
     ]);
     // A managed (policy) value wins over the agent's own, as in the options page.
-    const managed = ((await browser.storage.managed?.get(['locale', 'recentCaseRetentionDays']).catch(() => ({}))) ?? {}) as Record<string, unknown>;
+    const managed = ((await browser.storage.managed
+      ?.get(['locale', 'recentCaseRetentionDays'])
+      .catch(() => ({}))) ?? {}) as Record<string, unknown>;
     const own = (settings ?? {}) as Record<string, unknown>;
     const locale = [managed.locale, own.locale].find((l): l is UiLocale => l === 'zh-CN' || l === 'en');
-    const retentionDays = num(managed.recentCaseRetentionDays) ?? num(own.recentCaseRetentionDays) ?? DEFAULT_RETENTION_DAYS;
+    const retentionDays =
+      num(managed.recentCaseRetentionDays) ?? num(own.recentCaseRetentionDays) ?? DEFAULT_RETENTION_DAYS;
     return { data: { cases, ledger, kinds: deadlineKinds(pack?.json), retentionDays }, locale };
   } finally {
     store.close();
@@ -93,11 +97,22 @@ function DayPage() {
   const onExport = (which: 'cases' | 'ledger') => {
     if (!data) return;
     const stamp = `${beijingDate(nowMs)}-${range}`;
-    if (which === 'cases') download(`aftersale-sentinel-cases-${stamp}.csv`, casesCsv(data.cases, range, nowMs, data.kinds));
+    if (which === 'cases')
+      download(`aftersale-sentinel-cases-${stamp}.csv`, casesCsv(data.cases, range, nowMs, data.kinds));
     else download(`aftersale-sentinel-compensation-${stamp}.csv`, ledgerCsv(data.ledger, range, nowMs));
   };
 
-  return <DayView data={data} error={error} range={range} nowMs={nowMs} onRange={onRange} onRefresh={() => void load()} onExport={onExport} />;
+  return (
+    <DayView
+      data={data}
+      error={error}
+      range={range}
+      nowMs={nowMs}
+      onRange={onRange}
+      onRefresh={() => void load()}
+      onExport={onExport}
+    />
+  );
 }
 
 render(<DayPage />, document.getElementById('app')!);

@@ -62,8 +62,12 @@ export const browserOptionsApi: OptionsApi = {
     return all.map((c) => ({ name: c.name ?? '', shortcut: c.shortcut ?? '' }));
   },
   openShortcuts() {
-    const url = navigator.userAgent.includes('Edg/') ? 'edge://extensions/shortcuts' : 'chrome://extensions/shortcuts';
-    browser.tabs.create({ url }).catch((e: unknown) => console.warn('[sentinel] shortcuts page not opened', e));
+    const url = navigator.userAgent.includes('Edg/')
+      ? 'edge://extensions/shortcuts'
+      : 'chrome://extensions/shortcuts';
+    browser.tabs
+      .create({ url })
+      .catch((e: unknown) => console.warn('[sentinel] shortcuts page not opened', e));
   },
   download(fileName, text, type = 'application/json') {
     const href = URL.createObjectURL(new Blob([text], { type }));

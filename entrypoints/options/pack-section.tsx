@@ -8,10 +8,28 @@ import type { PackProfile } from './settings-form';
 
 /** The active and previous packs, import (file), export and reset, with what the last action said. */
 
-type PackMessage = { kind: 'error' | 'imported' | 'staged' | 'discarded' | 'reset'; text: string; warnings?: string[] } | null;
-type Packs = { active: PackInfo; previous: PackInfo | null; team?: TeamPackStatus; pending?: PackPreview | null; readOnly?: { zh: string; en: string } | null } | null;
+type PackMessage = {
+  kind: 'error' | 'imported' | 'staged' | 'discarded' | 'reset';
+  text: string;
+  warnings?: string[];
+} | null;
+type Packs = {
+  active: PackInfo;
+  previous: PackInfo | null;
+  team?: TeamPackStatus;
+  pending?: PackPreview | null;
+  readOnly?: { zh: string; en: string } | null;
+} | null;
 
-export function PackSection(props: { packs: Packs; rules: PackRuleRow[]; packMsg: PackMessage; onFile: (e: Event) => void; onDecide: (pending: PackPreview, accept: boolean) => void; onExport: () => void; onReset: () => void }) {
+export function PackSection(props: {
+  packs: Packs;
+  rules: PackRuleRow[];
+  packMsg: PackMessage;
+  onFile: (e: Event) => void;
+  onDecide: (pending: PackPreview, accept: boolean) => void;
+  onExport: () => void;
+  onReset: () => void;
+}) {
   const pending = props.packs?.pending;
   return (
     <section>
@@ -21,7 +39,11 @@ export function PackSection(props: { packs: Packs; rules: PackRuleRow[]; packMsg
           <h3>{t('opt_pack_active')}</h3>
           <PackSummary info={props.packs.active} testid="active-pack" rules={props.rules} />
           <h3>{t('opt_pack_previous')}</h3>
-          {props.packs.previous ? <PackSummary info={props.packs.previous} testid="previous-pack" /> : <p data-testid="previous-pack">{t('opt_pack_none')}</p>}
+          {props.packs.previous ? (
+            <PackSummary info={props.packs.previous} testid="previous-pack" />
+          ) : (
+            <p data-testid="previous-pack">{t('opt_pack_none')}</p>
+          )}
         </>
       )}
       <label class="field">
@@ -34,8 +56,14 @@ export function PackSection(props: { packs: Packs; rules: PackRuleRow[]; packMsg
           <pre data-testid="pack-error">{props.packMsg.text}</pre>
         </div>
       )}
-      {props.packMsg && props.packMsg.kind !== 'error' && <p data-testid={`pack-${props.packMsg.kind === 'reset' ? 'reset-done' : props.packMsg.kind}`}>{props.packMsg.text}</p>}
-      {pending && <PackPreviewPanel preview={pending} onDecide={(accept) => props.onDecide(pending, accept)} />}
+      {props.packMsg && props.packMsg.kind !== 'error' && (
+        <p data-testid={`pack-${props.packMsg.kind === 'reset' ? 'reset-done' : props.packMsg.kind}`}>
+          {props.packMsg.text}
+        </p>
+      )}
+      {pending && (
+        <PackPreviewPanel preview={pending} onDecide={(accept) => props.onDecide(pending, accept)} />
+      )}
       {props.packMsg?.warnings && props.packMsg.warnings.length > 0 && (
         <div data-testid="pack-warnings">
           {t('opt_pack_warnings')}
@@ -61,8 +89,12 @@ export function PackSection(props: { packs: Packs; rules: PackRuleRow[]; packMsg
 function packContents(json: string): { rules: PackRuleRow[]; profiles: PackProfile[] } {
   try {
     const parsed = JSON.parse(json) as { rules?: unknown; profiles?: unknown };
-    const rules = Array.isArray(parsed.rules) ? (parsed.rules as PackRuleRow[]).filter((r) => r && typeof r.id === 'string') : [];
-    const profiles = Array.isArray(parsed.profiles) ? (parsed.profiles as PackProfile[]).filter((p) => p && typeof p.id === 'string') : [];
+    const rules = Array.isArray(parsed.rules)
+      ? (parsed.rules as PackRuleRow[]).filter((r) => r && typeof r.id === 'string')
+      : [];
+    const profiles = Array.isArray(parsed.profiles)
+      ? (parsed.profiles as PackProfile[]).filter((p) => p && typeof p.id === 'string')
+      : [];
     return { rules, profiles };
   } catch {
     return { rules: [], profiles: [] };
@@ -95,7 +127,10 @@ export function usePacks(api: OptionsApi) {
       // Staged, not active: the preview below shows what changes; the agent confirms or discards.
       const result = await api.importPack(text);
       if (result.ok) {
-        setPackMsg({ kind: 'staged', text: t('opt_pack_staged', result.preview.info.id, result.preview.info.version) });
+        setPackMsg({
+          kind: 'staged',
+          text: t('opt_pack_staged', result.preview.info.id, result.preview.info.version),
+        });
       } else {
         setPackMsg({ kind: 'error', text: result.error });
       }
@@ -108,12 +143,24 @@ export function usePacks(api: OptionsApi) {
 
   /** The agent's answer to the pending pack's preview; a flagged pack asks once more. */
   const onDecide = async (pending: PackPreview, accept: boolean) => {
-    if (accept && pending.flags.length > 0 && !(api.confirm ?? ((text: string) => window.confirm(text)))(t('opt_pack_flags_confirm', pending.flags.length))) return;
+    if (
+      accept &&
+      pending.flags.length > 0 &&
+      !(api.confirm ?? ((text: string) => window.confirm(text)))(
+        t('opt_pack_flags_confirm', pending.flags.length),
+      )
+    )
+      return;
     try {
       const result = await api.decidePack(pending.token, accept);
       if (!result.ok) setPackMsg({ kind: 'error', text: result.error });
       else if (result.discarded) setPackMsg({ kind: 'discarded', text: t('opt_pack_discarded') });
-      else if (result.info) setPackMsg({ kind: 'imported', text: t('opt_pack_imported', result.info.id, result.info.version), warnings: result.warnings });
+      else if (result.info)
+        setPackMsg({
+          kind: 'imported',
+          text: t('opt_pack_imported', result.info.id, result.info.version),
+          warnings: result.warnings,
+        });
     } catch (err) {
       setPackMsg({ kind: 'error', text: message(err) });
     }
@@ -144,5 +191,17 @@ export function usePacks(api: OptionsApi) {
     await loadPacks();
   };
 
-  return { packs, rules, profiles, packMsg, loadPacks, packAction, onFile, onDecide, onExport, onReset, onRefreshTeam };
+  return {
+    packs,
+    rules,
+    profiles,
+    packMsg,
+    loadPacks,
+    packAction,
+    onFile,
+    onDecide,
+    onExport,
+    onReset,
+    onRefreshTeam,
+  };
 }

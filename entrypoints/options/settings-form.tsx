@@ -76,7 +76,14 @@ const lockNote = (form: Form, path: ManagedPath) =>
     </span>
   ) : null;
 
-const textField = (form: Form, path: ManagedPath, key: keyof Draft, label: MessageKey, type: 'text' | 'number' | 'url' = 'text', testid?: string) => (
+const textField = (
+  form: Form,
+  path: ManagedPath,
+  key: keyof Draft,
+  label: MessageKey,
+  type: 'text' | 'number' | 'url' = 'text',
+  testid?: string,
+) => (
   <label class="field">
     <span>{t(label)}</span>
     <input
@@ -93,7 +100,12 @@ const textField = (form: Form, path: ManagedPath, key: keyof Draft, label: Messa
   </label>
 );
 
-const selectField = <K extends 'platformProfile' | 'locale'>(form: Form, key: K, label: MessageKey, options: ReadonlyArray<readonly [Draft[K], MessageKey]>) => (
+const selectField = <K extends 'platformProfile' | 'locale'>(
+  form: Form,
+  key: K,
+  label: MessageKey,
+  options: ReadonlyArray<readonly [Draft[K], MessageKey]>,
+) => (
   <label class="field">
     <span>{t(label)}</span>
     <select
@@ -198,7 +210,14 @@ function GeneralFields(props: SettingsFormProps) {
       {profileSelect(form, profiles, 'tmall')}
       {profileSelect(form, profiles, 'taobao')}
       <p class="hint">{t('opt_rule_profile_hint')}</p>
-      {textField(form, 'warningThresholdsHours', 'thresholds', 'opt_thresholds', 'text', 'setting-thresholds')}
+      {textField(
+        form,
+        'warningThresholdsHours',
+        'thresholds',
+        'opt_thresholds',
+        'text',
+        'setting-thresholds',
+      )}
       <p class="hint">{t('opt_thresholds_hint')}</p>
       {selectField(form, 'locale', 'opt_locale', [
         ['zh-CN', 'opt_locale_zh'],
@@ -241,11 +260,41 @@ function ShopFields(props: { form: Form }) {
       </label>
       <fieldset class="remedy">
         <legend>{t('opt_remedy_title')}</legend>
-        {textField(form, 'shopPolicy.remedyLimits.exchangeUpliftPercent', 'exchangeUpliftPercent', 'opt_remedy_exchange', 'number')}
-        {textField(form, 'shopPolicy.remedyLimits.couponMaxPercentOfOrder', 'couponMaxPercentOfOrder', 'opt_remedy_coupon', 'number')}
-        {textField(form, 'shopPolicy.remedyLimits.smallCashMinPercent', 'smallCashMinPercent', 'opt_remedy_cash_min', 'number')}
-        {textField(form, 'shopPolicy.remedyLimits.smallCashMaxPercent', 'smallCashMaxPercent', 'opt_remedy_cash_max', 'number')}
-        {textField(form, 'shopPolicy.remedyLimits.priceDifferenceWaiveYuan', 'priceDifferenceWaiveYuan', 'opt_remedy_waive', 'number')}
+        {textField(
+          form,
+          'shopPolicy.remedyLimits.exchangeUpliftPercent',
+          'exchangeUpliftPercent',
+          'opt_remedy_exchange',
+          'number',
+        )}
+        {textField(
+          form,
+          'shopPolicy.remedyLimits.couponMaxPercentOfOrder',
+          'couponMaxPercentOfOrder',
+          'opt_remedy_coupon',
+          'number',
+        )}
+        {textField(
+          form,
+          'shopPolicy.remedyLimits.smallCashMinPercent',
+          'smallCashMinPercent',
+          'opt_remedy_cash_min',
+          'number',
+        )}
+        {textField(
+          form,
+          'shopPolicy.remedyLimits.smallCashMaxPercent',
+          'smallCashMaxPercent',
+          'opt_remedy_cash_max',
+          'number',
+        )}
+        {textField(
+          form,
+          'shopPolicy.remedyLimits.priceDifferenceWaiveYuan',
+          'priceDifferenceWaiveYuan',
+          'opt_remedy_waive',
+          'number',
+        )}
       </fieldset>
     </fieldset>
   );
@@ -268,7 +317,11 @@ function TeamFields(props: SettingsFormProps) {
       {props.settings.teamPack.url && (
         <p data-testid="team-status" data-result={team?.result ?? 'none'}>
           {team?.checkedAt
-            ? t('opt_team_status', formatBeijing(team.checkedAt), t(`opt_team_result_${(team.result ?? 'none').replace('-', '_')}` as MessageKey))
+            ? t(
+                'opt_team_status',
+                formatBeijing(team.checkedAt),
+                t(`opt_team_result_${(team.result ?? 'none').replace('-', '_')}` as MessageKey),
+              )
             : t('opt_team_never')}
           {team?.error ? ` — ${team.error}` : ''}{' '}
           <button type="button" data-testid="team-refresh" onClick={props.onRefreshTeam}>

@@ -21,7 +21,10 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
  */
 
 /** The part of WXT's ContentScriptContext the layer needs (tests pass the real one). */
-export type LayerContext = Pick<ContentScriptContext, 'setInterval' | 'setTimeout' | 'onInvalidated' | 'addEventListener' | 'isInvalid'>;
+export type LayerContext = Pick<
+  ContentScriptContext,
+  'setInterval' | 'setTimeout' | 'onInvalidated' | 'addEventListener' | 'isInvalid'
+>;
 
 export interface BadgeEntry {
   /** The case key; unique per page (the layer de-duplicates if not). */
@@ -55,7 +58,13 @@ function placeBadge(anchor: Element, host: HTMLElement): void {
     let first: Element | null = null;
     let target: Element | null = null;
     for (let c = anchor.firstElementChild; c; c = c.nextElementSibling) {
-      if (c.localName !== 'td' && c.localName !== 'th' && c.getAttribute('role') !== 'cell' && c.getAttribute('role') !== 'gridcell') continue;
+      if (
+        c.localName !== 'td' &&
+        c.localName !== 'th' &&
+        c.getAttribute('role') !== 'cell' &&
+        c.getAttribute('role') !== 'gridcell'
+      )
+        continue;
       first ??= c;
       if ((c.textContent ?? '').trim() !== '') {
         target = c;
@@ -124,7 +133,11 @@ export class BadgeLayer {
    * go once every entry has been seen. Returns how many were mounted now, and a promise for
    * all of them.
    */
-  reconcile(entries: readonly BadgeEntry[], firstSlice = Infinity, slice = 200): { mountedNow: number; done: Promise<number> } {
+  reconcile(
+    entries: readonly BadgeEntry[],
+    firstSlice = Infinity,
+    slice = 200,
+  ): { mountedNow: number; done: Promise<number> } {
     return this.reconcileLazy(entries.length, (i) => entries[i]!, [], firstSlice, slice);
   }
 
@@ -187,7 +200,8 @@ export class BadgeLayer {
     }
     const done = new Promise<number>((resolve) => {
       let longest = 0;
-      const later = () => (pace.yieldToPage ? void pace.yieldToPage().then(next) : void this.ctx.setTimeout(next, 0));
+      const later = () =>
+        pace.yieldToPage ? void pace.yieldToPage().then(next) : void this.ctx.setTimeout(next, 0);
       const next = () => {
         if (generation !== this.generation || this.ctx.isInvalid) return resolve(longest); // superseded
         const start = performance.now();
@@ -214,13 +228,20 @@ export class BadgeLayer {
       host.remove();
       this.hosts.delete(slot);
     }
-    const work = entries.filter((entry) => !this.unchanged(entry.slot, entry)).map((entry) => ({ slot: entry.slot, entry }));
+    const work = entries
+      .filter((entry) => !this.unchanged(entry.slot, entry))
+      .map((entry) => ({ slot: entry.slot, entry }));
     return this.mount(work);
   }
 
   private unchanged(slot: string, entry: BadgeEntry): boolean {
     const host = this.hosts.get(slot);
-    return host !== undefined && this.anchors.get(host) === entry.anchor && host.isConnected && sameBadgeModel(badgeModelOf(host)!, entry.model);
+    return (
+      host !== undefined &&
+      this.anchors.get(host) === entry.anchor &&
+      host.isConnected &&
+      sameBadgeModel(badgeModelOf(host)!, entry.model)
+    );
   }
 
   /** Mount `work`; returns how many. */
@@ -286,7 +307,12 @@ export class BadgeLayer {
     const onEvent = (event: Event) => {
       const host = event.target as Element | null;
       if (!isBadgeHost(host) || !this.owns(host)) return;
-      if (event.type === 'keydown' && (event as KeyboardEvent).key !== 'Enter' && (event as KeyboardEvent).key !== ' ') return;
+      if (
+        event.type === 'keydown' &&
+        (event as KeyboardEvent).key !== 'Enter' &&
+        (event as KeyboardEvent).key !== ' '
+      )
+        return;
       if (activateBadge(host)) {
         event.preventDefault();
         event.stopPropagation();

@@ -34,7 +34,11 @@ function fieldLabel(field: string, locale: UiLocale): string {
 /** `无法读取：实付金额、付款时间` */
 export function unreadableText(fields: readonly string[], locale: UiLocale): string {
   if (fields.length === 0) return badgeText(locale, 'badge_page_unreadable');
-  return badgeText(locale, 'badge_unreadable', fields.map((f) => fieldLabel(f, locale)).join(badgeText(locale, 'list_sep')));
+  return badgeText(
+    locale,
+    'badge_unreadable',
+    fields.map((f) => fieldLabel(f, locale)).join(badgeText(locale, 'list_sep')),
+  );
 }
 
 /** A deadline in two characters (`处理`, `发货`, `举证`); a deadline a pack added: '' (the tooltip names it). */
@@ -54,21 +58,45 @@ function shortBeijing(iso: string): string {
  * the seller must act on, the page's own countdown first); a seller deadline already past
  * shows as a small `已超时·发货` mark beside it. With nothing open, it counts the latest breach.
  */
-export function badgeModelFor(view: BadgeView, locale: UiLocale, nowMs: number, onActivate?: (key: string) => void): BadgeModel | null {
+export function badgeModelFor(
+  view: BadgeView,
+  locale: UiLocale,
+  nowMs: number,
+  onActivate?: (key: string) => void,
+): BadgeModel | null {
   const unreadable = view.read.unreadable ?? [];
   // The pack could not evaluate this case within its limits: no countdown means nothing, say so.
-  if (view.guidance.unevaluated) return { kind: 'unreadable', caseKey: view.key, fields: [], text: badgeText(locale, 'badge_pack_limit'), onActivate };
+  if (view.guidance.unevaluated)
+    return {
+      kind: 'unreadable',
+      caseKey: view.key,
+      fields: [],
+      text: badgeText(locale, 'badge_pack_limit'),
+      onActivate,
+    };
   const keyUnreadable = unreadable.filter((f) => KEY_FIELDS.includes(f));
   const { next, overdue } = headlineDeadline(view.guidance.deadlines, nowMs);
   const deadline = next ?? overdue[overdue.length - 1] ?? null;
   if (keyUnreadable.length > 0 || (!deadline && unreadable.length > 0)) {
-    return { kind: 'unreadable', caseKey: view.key, fields: unreadable, text: unreadableText(unreadable, locale), onActivate };
+    return {
+      kind: 'unreadable',
+      caseKey: view.key,
+      fields: unreadable,
+      text: unreadableText(unreadable, locale),
+      onActivate,
+    };
   }
   if (!deadline) return null;
   const comp = view.guidance.compensation;
   const label = locale === 'en' ? deadline.label.en : deadline.label.zh;
   // The mark names the breached deadline(s) other than the one counted (by their short labels).
-  const marks = [...new Set(overdue.filter((d) => d !== deadline).map((d) => shortLabel(d.id, locale) || (locale === 'en' ? d.label.en : d.label.zh)))];
+  const marks = [
+    ...new Set(
+      overdue
+        .filter((d) => d !== deadline)
+        .map((d) => shortLabel(d.id, locale) || (locale === 'en' ? d.label.en : d.label.zh)),
+    ),
+  ];
   return {
     kind: 'countdown',
     caseKey: view.key,
@@ -76,8 +104,15 @@ export function badgeModelFor(view: BadgeView, locale: UiLocale, nowMs: number, 
     dueAt: deadline.dueAt,
     title: badgeText(locale, 'badge_title', label, shortBeijing(deadline.dueAt)),
     label: shortLabel(deadline.id, locale),
-    overdueMark: marks.length > 0 ? badgeText(locale, 'badge_overdue_mark', marks.join(badgeText(locale, 'list_sep'))) : null,
-    compMark: comp.triggered ? (comp.amount ? badgeText(locale, 'badge_comp', comp.amount) : badgeText(locale, 'badge_comp_unknown')) : null,
+    overdueMark:
+      marks.length > 0
+        ? badgeText(locale, 'badge_overdue_mark', marks.join(badgeText(locale, 'list_sep')))
+        : null,
+    compMark: comp.triggered
+      ? comp.amount
+        ? badgeText(locale, 'badge_comp', comp.amount)
+        : badgeText(locale, 'badge_comp_unknown')
+      : null,
     batchMark: view.batch?.ok ? badgeText(locale, 'badge_batch') : null,
     onActivate,
   };

@@ -217,7 +217,11 @@ const TEXTS = {
 
 type BadgeTextKey = keyof (typeof TEXTS)['en'];
 
-export function badgeText(locale: 'zh-CN' | 'en', key: BadgeTextKey, ...subs: Array<string | number>): string {
+export function badgeText(
+  locale: 'zh-CN' | 'en',
+  key: BadgeTextKey,
+  ...subs: Array<string | number>
+): string {
   return fillPlaceholders(TEXTS[locale][key].message, subs);
 }
 

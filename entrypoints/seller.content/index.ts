@@ -1,6 +1,14 @@
 import { browser, defineContentScript } from '#imports';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { BACK_OFFICE_MATCHES, detectPageKind, isWorkbench, readPageSteps, readPageWithAnchors, rereadRows, type ListSource } from '../../core/pages';
+import {
+  BACK_OFFICE_MATCHES,
+  detectPageKind,
+  isWorkbench,
+  readPageSteps,
+  readPageWithAnchors,
+  rereadRows,
+  type ListSource,
+} from '../../core/pages';
 import { onMessage, sendMessage } from '../../protocol/messaging';
 import { CueLine } from './cue-line';
 import { ignoreForgedInvalidation } from './invalidation-guard';
@@ -22,7 +30,9 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main(ctx) {
     // A page script cannot switch us off by forging WXT's "newer copy started" event.
-    ctx.onInvalidated(ignoreForgedInvalidation(window, startedEventName(), () => browser.runtime?.id != null));
+    ctx.onInvalidated(
+      ignoreForgedInvalidation(window, startedEventName(), () => browser.runtime?.id != null),
+    );
     const loop = new PageLoop(ctx, {
       // `now`: times two years away are unreadable (core/pages/plausible.ts).
       read: (root, url, opts) => readPageWithAnchors(root, url, { ...opts, now: Date.now() }),
@@ -34,7 +44,9 @@ export default defineContentScript({
       // Only what the badges need comes back (not every case's whole guidance).
       report: (d) => sendMessage('reportPage', { ...d, answer: 'badges' }),
       focus: (key) => {
-        sendMessage('focusCase', { key }).catch((error: unknown) => console.warn('[售后哨兵] focusCase failed:', error));
+        sendMessage('focusCase', { key }).catch((error: unknown) =>
+          console.warn('[售后哨兵] focusCase failed:', error),
+        );
       },
       settings: () => sendMessage('getSettings'),
     });
@@ -55,5 +67,6 @@ export default defineContentScript({
 
 /** WXT's "a newer copy started" event name (`<extension id>:<entrypoint>:wxt:content-script-started`), as its context listens for it. */
 function startedEventName(): string {
-  return (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string }).SCRIPT_STARTED_MESSAGE_TYPE;
+  return (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string })
+    .SCRIPT_STARTED_MESSAGE_TYPE;
 }

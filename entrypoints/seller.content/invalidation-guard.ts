@@ -9,7 +9,11 @@
  * while our runtime is alive the event can only be forged: it is stopped in the capture
  * phase on `window`, before it reaches the context's listener on the document.
  */
-export function ignoreForgedInvalidation(win: Window, eventName: string, runtimeAlive: () => boolean): () => void {
+export function ignoreForgedInvalidation(
+  win: Window,
+  eventName: string,
+  runtimeAlive: () => boolean,
+): () => void {
   const stop = (event: Event) => {
     if (runtimeAlive()) event.stopImmediatePropagation();
   };

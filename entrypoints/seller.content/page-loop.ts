@@ -150,7 +150,21 @@ export class PageLoop {
     this.reporter.forget();
     if (this.ctx.isInvalid) return;
     const anchor = this.doc.body ?? this.doc.documentElement;
-    this.layer.patch([{ slot: FAILED_SLOT, anchor, model: { kind: 'unreadable', caseKey: null, fields: [], text: badgeText(this.layer.locale, 'badge_report_failed') } }], []);
+    this.layer.patch(
+      [
+        {
+          slot: FAILED_SLOT,
+          anchor,
+          model: {
+            kind: 'unreadable',
+            caseKey: null,
+            fields: [],
+            text: badgeText(this.layer.locale, 'badge_report_failed'),
+          },
+        },
+      ],
+      [],
+    );
   }
 
   private nowMs(): number {
@@ -189,12 +203,17 @@ export class PageLoop {
     const result = read.value;
     const t1 = performance.now();
     markRead(doc, read.workMs, read.longestMs);
-    const reads: PanelRead[] = result.cases.map(({ anchor: _anchor, list: _list, ...read }) => boundedRead(read));
+    const reads: PanelRead[] = result.cases.map(({ anchor: _anchor, list: _list, ...read }) =>
+      boundedRead(read),
+    );
     const platformUnknown = result.platformUnknown !== undefined;
     const pageFields = platformUnknown ? ['platform'] : (result.unreadable ?? []);
-    const pageUnreadable = reads.length === 0 && (platformUnknown || pageFields.length > 0 || result.errors.length > 0);
+    const pageUnreadable =
+      reads.length === 0 && (platformUnknown || pageFields.length > 0 || result.errors.length > 0);
     const waiting = result.platformUnknown?.cases;
-    const unreadable: PageUnreadable | undefined = pageUnreadable ? { tried: result.tried, fields: pageFields, ...(waiting ? { waiting } : {}) } : undefined;
+    const unreadable: PageUnreadable | undefined = pageUnreadable
+      ? { tried: result.tried, fields: pageFields, ...(waiting ? { waiting } : {}) }
+      : undefined;
     const reported = await this.reporter.page(url, reads, unreadable);
     if (!reported) return;
 
@@ -212,10 +231,23 @@ export class PageLoop {
     const extra: BadgeEntry[] = [];
     if (pageUnreadable) {
       const anchor = doc.body ?? doc.documentElement;
-      const text = platformUnknown ? badgeText(this.layer.locale, 'badge_platform_unknown') : unreadableText(pageFields, this.layer.locale);
-      extra.push({ slot: PAGE_SLOT, anchor, model: { kind: 'unreadable', caseKey: null, fields: pageFields, text } });
+      const text = platformUnknown
+        ? badgeText(this.layer.locale, 'badge_platform_unknown')
+        : unreadableText(pageFields, this.layer.locale);
+      extra.push({
+        slot: PAGE_SLOT,
+        anchor,
+        model: { kind: 'unreadable', caseKey: null, fields: pageFields, text },
+      });
     }
-    const { done } = this.layer.reconcileLazy(views.length, (i) => entryOf(views[i]!), extra, FIRST_SLICE, SLICE, this.pace);
+    const { done } = this.layer.reconcileLazy(
+      views.length,
+      (i) => entryOf(views[i]!),
+      extra,
+      FIRST_SLICE,
+      SLICE,
+      this.pace,
+    );
     const t2 = performance.now();
     const longestSlice = await done;
     if (this.ctx.isInvalid) return;
@@ -287,7 +319,10 @@ export class PageLoop {
     const dropped = [...plan.removed];
     for (const view of answer.views) {
       const anchor = rowOf.get(view.key);
-      const model = anchor && anchor.isConnected ? badgeModelFor(view, this.layer.locale, this.nowMs(), this.focus) : null;
+      const model =
+        anchor && anchor.isConnected
+          ? badgeModelFor(view, this.layer.locale, this.nowMs(), this.focus)
+          : null;
       if (anchor && model) entries.push({ slot: view.key, anchor, model });
       else dropped.push(view.key);
     }
@@ -299,7 +334,17 @@ export class PageLoop {
 
   private finish(t0: number, t1: number, t2: number, reportMs: number, rows: number, longestSlice = 0): void {
     this.passes++;
-    markPass(this.doc, { t0, t1, t2, t3: performance.now(), reportMs, badges: this.layer.size, rows, passes: this.passes, longestSlice });
+    markPass(this.doc, {
+      t0,
+      t1,
+      t2,
+      t3: performance.now(),
+      reportMs,
+      badges: this.layer.size,
+      rows,
+      passes: this.passes,
+      longestSlice,
+    });
   }
 
   /**

@@ -4,7 +4,10 @@ import type { BadgeLocale } from '../../components/countdown-badge';
 import type { ThresholdsHours } from '../../core/urgency';
 import type { BadgeLayer } from './badge-layer';
 
-export type ContentSettings = PlatformSettings & { warningThresholdsHours?: ThresholdsHours; locale?: BadgeLocale };
+export type ContentSettings = PlatformSettings & {
+  warningThresholdsHours?: ThresholdsHours;
+  locale?: BadgeLocale;
+};
 
 const SETTINGS_TTL_MS = 60_000;
 

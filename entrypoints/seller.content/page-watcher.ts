@@ -11,7 +11,6 @@ export type PageContext = LayerContext & Pick<ContentScriptContext, 'isInvalid' 
 const MAX_WAIT_MS = 600;
 const DEBOUNCE_MS = 150;
 
-
 /**
  * Whether a changed text is (part of) a ticking countdown: the text itself, or — for a bare
  * number such as the `51` of `剩余<em>2</em>天…<em>51</em>秒` — its nearest enclosing text.
@@ -31,7 +30,11 @@ const isCueLine = (n: Node) => n.nodeType === 1 && (n as Element).localName === 
 /** A DOM change that is our own badges or command line, or a countdown ticking: no reason to read again. */
 export function isOwnOrTickMutation(record: MutationRecord): boolean {
   const target = record.target;
-  if (isBadgeHost(target) || (target.nodeType === 1 && (target as Element).closest?.(badgeTagOf((target as Element).ownerDocument)))) return true;
+  if (
+    isBadgeHost(target) ||
+    (target.nodeType === 1 && (target as Element).closest?.(badgeTagOf((target as Element).ownerDocument)))
+  )
+    return true;
   if (record.type === 'characterData') return isTicking(target);
   if (record.type === 'childList') {
     const nodes = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];

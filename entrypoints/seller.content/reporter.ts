@@ -78,7 +78,11 @@ export class Reporter {
    * The whole page's reads (and its page-level problem): reported when they differ from the
    * last report. Null when the content script was invalidated meanwhile.
    */
-  async page(url: string, reads: PanelRead[], unreadable: PageUnreadable | undefined): Promise<Reported | null> {
+  async page(
+    url: string,
+    reads: PanelRead[],
+    unreadable: PageUnreadable | undefined,
+  ): Promise<Reported | null> {
     let views = this.views;
     let ms = 0;
     // What was reported, as text: computed when the next pass compares (not before the first badges).
@@ -134,7 +138,9 @@ export class Reporter {
       const append = sent > 0;
       sent += 1;
       const staged = last ? {} : { staged: true };
-      const answer = await this.send(append ? { url, cases: part, append: true, ...staged } : { url, cases: part, unreadable, ...staged });
+      const answer = await this.send(
+        append ? { url, cases: part, append: true, ...staged } : { url, cases: part, unreadable, ...staged },
+      );
       // The worker lost the first part between two reports: this pass fails, the next one starts over.
       if (answer.resync) throw new Error('the worker lost the first part of the report');
       views.push(...answer.cases);

@@ -13,7 +13,11 @@ export type AnchoredRead = PanelRead & { anchor: Element; list?: ListRef };
  * Rows of a list read before, read again alone after they changed (core/pages rereadRows):
  * one entry per row, null for a row that is no case; null when only a whole read can tell.
  */
-export type Reread = (list: ListRef, rows: readonly Element[], url: string) => Array<AnchoredRead | null> | null;
+export type Reread = (
+  list: ListRef,
+  rows: readonly Element[],
+  url: string,
+) => Array<AnchoredRead | null> | null;
 
 /** Rows a row-by-row pass reads at most (or a quarter of the list, when more): beyond, the whole page is read. */
 const MAX_ROWS_PER_PATCH = 100;
@@ -76,7 +80,12 @@ export class RowPatcher {
     for (let i = 0; i < cases.length; i++) {
       const c = cases[i]!;
       const read = reads[i]!;
-      if (!c.list || !c.anchor.parentNode || (read.facts.refundId === undefined && read.facts.orderId === undefined)) return;
+      if (
+        !c.list ||
+        !c.anchor.parentNode ||
+        (read.facts.refundId === undefined && read.facts.orderId === undefined)
+      )
+        return;
       const key = caseKey(read);
       if (keys.has(key) || rows.has(c.anchor)) {
         this.rowOfKey = new Map();
@@ -107,7 +116,8 @@ export class RowPatcher {
       return out;
     }
     for (let n: Node | null = target; n; n = n.parentNode) {
-      if (rows.has(n as Element) || (n.parentNode && this.bodies.has(n.parentNode) && isRowElement(n))) return [n as Element];
+      if (rows.has(n as Element) || (n.parentNode && this.bodies.has(n.parentNode) && isRowElement(n)))
+        return [n as Element];
     }
     return null;
   }
@@ -164,7 +174,12 @@ export class RowPatcher {
     if (this.keyOnTwoRows(next, gone)) return null;
     for (const u of upserts) removed.delete(caseKey(u));
     // What one report may carry (the worker refuses more): a bigger change is reported whole, in chunks.
-    if (upserts.length > CASES_PER_REPORT || removed.size > CASES_PER_REPORT || JSON.stringify(upserts).length > REPORT_CHARS) return null;
+    if (
+      upserts.length > CASES_PER_REPORT ||
+      removed.size > CASES_PER_REPORT ||
+      JSON.stringify(upserts).length > REPORT_CHARS
+    )
+      return null;
     return { upserts, removed, gone, next };
   }
 
@@ -198,7 +213,12 @@ export class RowPatcher {
     for (const [row, rc] of next) {
       if (!rc) continue;
       const holder = this.rowOfKey.get(rc.key);
-      const holderKeeps = holder !== undefined && holder !== row && rows.has(holder) && !gone.includes(holder) && (!next.has(holder) || next.get(holder)?.key === rc.key);
+      const holderKeeps =
+        holder !== undefined &&
+        holder !== row &&
+        rows.has(holder) &&
+        !gone.includes(holder) &&
+        (!next.has(holder) || next.get(holder)?.key === rc.key);
       if (holderKeeps || claimed.has(rc.key)) return true;
       claimed.set(rc.key, row);
     }

@@ -41,9 +41,13 @@ export const yieldToPage: YieldToPage = () => {
  * much then as right after DOMContentLoaded), or after `timeoutMs` at the latest — idle
  * callbacks wait long on a busy page, and frame callbacks never run in a background tab.
  */
-export function whenIdle(timeoutMs: number, setTimer: (fn: () => void, ms: number) => unknown): Promise<void> {
+export function whenIdle(
+  timeoutMs: number,
+  setTimer: (fn: () => void, ms: number) => unknown,
+): Promise<void> {
   return new Promise((resolve) => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: timeoutMs });
+    if (typeof requestIdleCallback === 'function')
+      requestIdleCallback(() => resolve(), { timeout: timeoutMs });
     else setTimer(resolve, 0);
   });
 }
@@ -70,7 +74,10 @@ interface SliceOptions {
  * when `stop()` said so after a yield (the generator is closed): a run that saw the page
  * change between two slices would mix two pages, so it gives nothing.
  */
-export async function inSlices<T>(steps: Generator<void, T, void>, opts: SliceOptions): Promise<Sliced<T> | null> {
+export async function inSlices<T>(
+  steps: Generator<void, T, void>,
+  opts: SliceOptions,
+): Promise<Sliced<T> | null> {
   const sliceMs = opts.sliceMs ?? SLICE_MS;
   const pause = opts.yieldToPage ?? yieldToPage;
   let workMs = 0;

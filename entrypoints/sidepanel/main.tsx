@@ -29,10 +29,13 @@ const api: PanelApi = {
   getSettings: () => sendMessage('getSettings'),
   focusCase: (key) => sendMessage('focusCase', { key }),
   openOptions: () => {
-    browser.runtime.openOptionsPage().catch((e: unknown) => console.warn('[sentinel] options page not opened', e));
+    browser.runtime
+      .openOptionsPage()
+      .catch((e: unknown) => console.warn('[sentinel] options page not opened', e));
   },
   ledger: {
-    recordSettlement: (key, tabId, amount) => sendMessage('recordSettlement', tabId === undefined ? { key, amount } : { key, tabId, amount }),
+    recordSettlement: (key, tabId, amount) =>
+      sendMessage('recordSettlement', tabId === undefined ? { key, amount } : { key, tabId, amount }),
     deleteLedgerEntry: (seq) => sendMessage('deleteLedgerEntry', { seq }),
     getLedger: (caseKey) => sendMessage('getLedger', { caseKey }),
   },

@@ -56,7 +56,10 @@ export function blinkListPage(rows: number): BlinkPage {
 
 /** The 千牛 workbench list (per-case Fusion tables) with `rows` cases in it. */
 export function blinkWorkbenchPage(rows: number): BlinkPage {
-  const html = workbenchShell().replace('<div class="next-table-body" id="wb-body"></div>', `<div class="next-table-body" id="wb-body">${workbenchRows(rows, Date.now())}</div>`);
+  const html = workbenchShell().replace(
+    '<div class="next-table-body" id="wb-body"></div>',
+    `<div class="next-table-body" id="wb-body">${workbenchRows(rows, Date.now())}</div>`,
+  );
   return { html, url: WORKBENCH_PLAIN_URL, cases: rows };
 }
 
@@ -91,7 +94,8 @@ export async function blinkRead(h: Harness, target: BlinkPage, loops = 7, cold =
     await page.addScriptTag({ content: `${js}\n//# sourceURL=${SOURCE_URL}` });
     const call = `(() => { const t0 = performance.now(); const r = __asPages.readPage(document, ${JSON.stringify(LIST_URL_FOR_READER)}, { platform: 'tmall' }); return [performance.now() - t0, r.cases.length]; })()`;
     const first = await page.evaluate<[number, number]>(call);
-    if (first[1] !== target.cases) throw new Error(`readPage found ${first[1]} cases of ${target.cases} in Blink`);
+    if (first[1] !== target.cases)
+      throw new Error(`readPage found ${first[1]} cases of ${target.cases} in Blink`);
     for (let i = 0; i < 2; i++) await page.evaluate(call);
     const samples: number[] = [];
     for (let i = 0; i < loops; i++) samples.push((await page.evaluate<[number, number]>(call))[0]);
@@ -111,22 +115,32 @@ export async function blinkRead(h: Harness, target: BlinkPage, loops = 7, cold =
       for (let i = 0; i < loops; i++) {
         await page.goto(target.url, { waitUntil: 'domcontentloaded' });
         await page.addScriptTag({ content: `${js}\n//# sourceURL=${SOURCE_URL}` });
-        profiles.push(await profiled(async () => void firsts.push((await page.evaluate<[number, number]>(call))[0])));
+        profiles.push(
+          await profiled(async () => void firsts.push((await page.evaluate<[number, number]>(call))[0])),
+        );
       }
     } else {
-      profiles.push(await profiled(async () => {
-        for (let i = 0; i < loops; i++) await page.evaluate(call);
-      }));
+      profiles.push(
+        await profiled(async () => {
+          for (let i = 0; i < loops; i++) await page.evaluate(call);
+        }),
+      );
     }
     await cdp.detach();
 
     const ticks = profiles.reduce((n, p) => n + p.samples.length, 0) || 1;
     const msPerTick = profiles.reduce((n, p) => n + (p.endTime - p.startTime) / 1000, 0) / ticks;
     // Shares of the busy time (the waits between calls are idle).
-    const idle = profiles.flatMap((p) => p.nodes).reduce((n, x) => n + (x.callFrame.functionName === '(idle)' ? (x.hitCount ?? 0) : 0), 0);
+    const idle = profiles
+      .flatMap((p) => p.nodes)
+      .reduce((n, x) => n + (x.callFrame.functionName === '(idle)' ? (x.hitCount ?? 0) : 0), 0);
     const total = ticks - idle || 1;
     const orig = (line1: number) => {
-      const p = map.originalPositionFor({ line: line1, column: 0, bias: SourceMapConsumer.LEAST_UPPER_BOUND });
+      const p = map.originalPositionFor({
+        line: line1,
+        column: 0,
+        bias: SourceMapConsumer.LEAST_UPPER_BOUND,
+      });
       return p.source ? `${relative(ROOT, join(mapDir, p.source))}:${p.line}` : null;
     };
     const fns = new Map<string, number>();
@@ -136,20 +150,35 @@ export async function blinkRead(h: Harness, target: BlinkPage, loops = 7, cold =
       const name = n.callFrame.functionName;
       if (!hits || name === '(idle)') continue;
       const ours = n.callFrame.url === SOURCE_URL;
-      const fnKey = ours ? `${name || '(anonymous)'} ${orig(n.callFrame.lineNumber + 1) ?? ''}` : `${name || '(anonymous)'} ${n.callFrame.url ? '(page)' : '(native)'}`;
+      const fnKey = ours
+        ? `${name || '(anonymous)'} ${orig(n.callFrame.lineNumber + 1) ?? ''}`
+        : `${name || '(anonymous)'} ${n.callFrame.url ? '(page)' : '(native)'}`;
       fns.set(fnKey, (fns.get(fnKey) ?? 0) + hits);
       if (!ours) continue;
       for (const pt of n.positionTicks ?? []) {
         const o = orig(pt.line);
-        if (o) lines.set(`${o} (in ${name || 'anonymous'})`, (lines.get(`${o} (in ${name || 'anonymous'})`) ?? 0) + pt.ticks);
+        if (o)
+          lines.set(
+            `${o} (in ${name || 'anonymous'})`,
+            (lines.get(`${o} (in ${name || 'anonymous'})`) ?? 0) + pt.ticks,
+          );
       }
     }
     const top = (m: Map<string, number>, k: number) =>
       [...m.entries()]
         .sort((a, b) => b[1] - a[1])
         .slice(0, k)
-        .map(([where, t]) => ({ where, selfMs: Math.round(t * msPerTick * 10) / 10, pct: Math.round((t / total) * 1000) / 10 }));
-    return { firstMs: spread(firsts).median, timing: spread(samples), functions: top(fns, 12), lines: top(lines, 15).map((x) => ({ ...x, source: sourceLine(x.where) })) };
+        .map(([where, t]) => ({
+          where,
+          selfMs: Math.round(t * msPerTick * 10) / 10,
+          pct: Math.round((t / total) * 1000) / 10,
+        }));
+    return {
+      firstMs: spread(firsts).median,
+      timing: spread(samples),
+      functions: top(fns, 12),
+      lines: top(lines, 15).map((x) => ({ ...x, source: sourceLine(x.where) })),
+    };
   } finally {
     await page.close();
   }

@@ -34,12 +34,30 @@ export const TRIGGERING_BOTH = ['缺货', '卖家缺货', '发不了货', '拒�
 /** §4: on Tmall since the 2019 update only (handled by the delayed-shipping rule). */
 export const TRIGGERING_TMALL_2019 = ['错发', '漏发', '少发', '虚假发货'];
 /** §4 and §6: reasons that do not trigger compensation (known reasons). */
-export const NON_TRIGGERING = ['拍错了', '订单信息错误', '不想买了', '商家加价不发货', '七天无理由退换货', '商品质量问题', '描述不符'];
+export const NON_TRIGGERING = [
+  '拍错了',
+  '订单信息错误',
+  '不想买了',
+  '商家加价不发货',
+  '七天无理由退换货',
+  '商品质量问题',
+  '描述不符',
+];
 /** Text that is not a reason of the pack at all (unknown-reason warning, no compensation). */
 export const UNKNOWN = ['其他', '快递太慢了', '颜色不喜欢'];
 
 /** Refund states (after-sales-rules.md §1), mostly still waiting for the seller. */
-const REFUND_STATUSES = ['等待商家处理', '等待商家处理', '等待商家处理', '退款中', '退款协议达成·等待买家退货', '买家已退货·等待卖家确认收货', '客服已经介入', '退款关闭', '退款成功'];
+const REFUND_STATUSES = [
+  '等待商家处理',
+  '等待商家处理',
+  '等待商家处理',
+  '退款中',
+  '退款协议达成·等待买家退货',
+  '买家已退货·等待卖家确认收货',
+  '客服已经介入',
+  '退款关闭',
+  '退款成功',
+];
 
 /** The same reason as a page might write it: surrounding/duplicated spaces, full-width space, zero-width space. */
 function variant(reason: string, r: () => number): string {
@@ -64,7 +82,13 @@ export function generateCases(n: number, seed: number): BenchCase[] {
     const platform: Platform = r() < 0.5 ? 'tmall' : 'taobao';
     const bucket = r();
     const reason =
-      bucket < 0.45 ? pick(TRIGGERING_BOTH, r) : bucket < 0.6 ? pick(TRIGGERING_TMALL_2019, r) : bucket < 0.9 ? pick(NON_TRIGGERING, r) : pick(UNKNOWN, r);
+      bucket < 0.45
+        ? pick(TRIGGERING_BOTH, r)
+        : bucket < 0.6
+          ? pick(TRIGGERING_TMALL_2019, r)
+          : bucket < 0.9
+            ? pick(NON_TRIGGERING, r)
+            : pick(UNKNOWN, r);
     // paid amount: log-uniform 0.01 … 50,000 yuan, in whole fen
     const fen = Math.max(1, Math.min(5_000_000, Math.round(Math.exp(r() * Math.log(5_000_000)))));
     const nowMs = base + Math.floor(r() * 30 * 24) * HOUR + Math.floor(r() * 3600) * 1000;

@@ -12,7 +12,11 @@ import { info, type Figure } from './report';
 import { describe, spread } from './stats';
 
 interface PagesModule {
-  readPage(root: ParentNode, url: string, opts?: { platform?: 'tmall' | 'taobao' }): { cases: unknown[]; tried: string[]; errors: unknown[] };
+  readPage(
+    root: ParentNode,
+    url: string,
+    opts?: { platform?: 'tmall' | 'taobao' },
+  ): { cases: unknown[]; tried: string[]; errors: unknown[] };
 }
 
 export async function loadPages(): Promise<PagesModule> {
@@ -22,7 +26,9 @@ export async function loadPages(): Promise<PagesModule> {
   return mod as PagesModule;
 }
 
-export async function runDomRead(opts: { log?: (s: string) => void; profile?: boolean } = {}): Promise<Figure[]> {
+export async function runDomRead(
+  opts: { log?: (s: string) => void; profile?: boolean } = {},
+): Promise<Figure[]> {
   const pages = await loadPages();
   const log = opts.log ?? (() => {});
   const figs: Figure[] = [];
@@ -33,7 +39,10 @@ export async function runDomRead(opts: { log?: (s: string) => void; profile?: bo
     document.write(listPage(rows, nowMs));
     const root = document as unknown as ParentNode;
     const first = pages.readPage(root, LIST_URL);
-    if (first.cases.length !== rows) throw new Error(`readPage found ${first.cases.length} cases on a ${rows}-row list page (errors: ${JSON.stringify(first.errors).slice(0, 200)})`);
+    if (first.cases.length !== rows)
+      throw new Error(
+        `readPage found ${first.cases.length} cases on a ${rows}-row list page (errors: ${JSON.stringify(first.errors).slice(0, 200)})`,
+      );
     const samples: number[] = [];
     for (let i = 0; i < 2; i++) pages.readPage(root, LIST_URL);
     for (let i = 0; i < 9; i++) {
@@ -61,9 +70,14 @@ export async function runDomRead(opts: { log?: (s: string) => void; profile?: bo
         `dom: CPU profile of readPage on ${rows} rows (happy-dom; self time)\n by function:\n` +
           prof.functions.map((h) => `  ${h.pct.toFixed(1).padStart(5)} %  ${h.where}`).join('\n') +
           '\n by line:\n' +
-          prof.lines.map((h) => `  ${h.pct.toFixed(1).padStart(5)} %  ${h.where}  | ${sourceLine(h.where)}`).join('\n'),
+          prof.lines
+            .map((h) => `  ${h.pct.toFixed(1).padStart(5)} %  ${h.where}  | ${sourceLine(h.where)}`)
+            .join('\n'),
       );
-      figs.at(-1)!.detail!.profile = { ...prof, lines: prof.lines.map((h) => ({ ...h, source: sourceLine(h.where) })) };
+      figs.at(-1)!.detail!.profile = {
+        ...prof,
+        lines: prof.lines.map((h) => ({ ...h, source: sourceLine(h.where) })),
+      };
     }
     await window.happyDOM.close();
   }

@@ -5,8 +5,22 @@
  * difference fails the bench. Then both are timed on the same cases in the same process:
  * warm-up, several rounds, median and spread.
  */
-import { NON_TRIGGERING, TRIGGERING_BOTH, TRIGGERING_TMALL_2019, UNKNOWN, generateCases, type BenchCase } from './cases';
-import { jreAnswer, makeJre, ourAnswer as modelOurAnswer, sameAnswer, type Answer, type Evaluate } from '../models/jre-model';
+import {
+  NON_TRIGGERING,
+  TRIGGERING_BOTH,
+  TRIGGERING_TMALL_2019,
+  UNKNOWN,
+  generateCases,
+  type BenchCase,
+} from './cases';
+import {
+  jreAnswer,
+  makeJre,
+  ourAnswer as modelOurAnswer,
+  sameAnswer,
+  type Answer,
+  type Evaluate,
+} from '../models/jre-model';
 import { profileEngine, sourceLine, type HotSpot } from './profile';
 import { errored, info, judged, type Figure } from './report';
 import { describe, spread } from './stats';
@@ -23,7 +37,8 @@ async function loadCore(): Promise<Core> {
   // ERROR row instead of breaking the whole bench (sizes are still measured).
   const path = '../../core/index';
   const mod = (await import(path)) as Partial<Core>;
-  if (typeof mod.evaluate !== 'function' || !mod.defaultPack) throw new Error('core/index.ts does not export evaluate and defaultPack');
+  if (typeof mod.evaluate !== 'function' || !mod.defaultPack)
+    throw new Error('core/index.ts does not export evaluate and defaultPack');
   return mod as Core;
 }
 
@@ -49,7 +64,13 @@ export async function runEngineVsJre(opts: EngineBenchOptions = {}): Promise<Fig
     core = await loadCore();
   } catch (e) {
     return [
-      errored('engine.equivalence', `engine vs json-rules-engine: differing answers of ${n.toLocaleString('en-US')}`, 'cases', '= 0', e),
+      errored(
+        'engine.equivalence',
+        `engine vs json-rules-engine: differing answers of ${n.toLocaleString('en-US')}`,
+        'cases',
+        '= 0',
+        e,
+      ),
       errored('engine.ours', 'our evaluate throughput', 'cases/s', '≥ 100,000 cases/s', e, false),
       errored('engine.ratio', 'our evaluate ÷ json-rules-engine throughput', '×', '≥ 20×', e, false),
     ];
@@ -69,7 +90,10 @@ export async function runEngineVsJre(opts: EngineBenchOptions = {}): Promise<Fig
     if (c.facts.platformCountdown) withCountdown++;
     if (!sameAnswer(a, b)) diffs.push({ i, ours: a, jre: b, facts: c });
   }
-  for (const d of diffs.slice(0, 5)) log(`engine-vs-jre: case ${d.i} differs\n  facts ${JSON.stringify(d.facts)}\n  ours  ${JSON.stringify(d.ours)}\n  jre   ${JSON.stringify(d.jre)}`);
+  for (const d of diffs.slice(0, 5))
+    log(
+      `engine-vs-jre: case ${d.i} differs\n  facts ${JSON.stringify(d.facts)}\n  ours  ${JSON.stringify(d.ours)}\n  jre   ${JSON.stringify(d.jre)}`,
+    );
   const reasonMix = `${TRIGGERING_BOTH.length + TRIGGERING_TMALL_2019.length} triggering, ${NON_TRIGGERING.length} non-triggering, ${UNKNOWN.length} unknown reasons`;
   const figs: Figure[] = [
     judged(
@@ -163,14 +187,18 @@ export async function runEngineVsJre(opts: EngineBenchOptions = {}): Promise<Fig
 
   if (opts.profile || ours.median < 100_000 || ratio < 20) {
     const prof = await profileEngine(cases);
-    const fmt = (h: HotSpot, withLine: boolean) => `  ${h.pct.toFixed(1).padStart(5)} %  ${h.where}${withLine ? `  | ${sourceLine(h.where)}` : ''}`;
+    const fmt = (h: HotSpot, withLine: boolean) =>
+      `  ${h.pct.toFixed(1).padStart(5)} %  ${h.where}${withLine ? `  | ${sourceLine(h.where)}` : ''}`;
     log(
       `engine-vs-jre: CPU profile of our evaluate, ${prof.totalMs} ms sampled (self time)\n by function:\n` +
         prof.functions.map((h) => fmt(h, false)).join('\n') +
         '\n by line:\n' +
         prof.lines.map((h) => fmt(h, true)).join('\n'),
     );
-    figs.find((f) => f.id === 'engine.ours')!.detail!.profile = { ...prof, lines: prof.lines.map((h) => ({ ...h, source: sourceLine(h.where) })) };
+    figs.find((f) => f.id === 'engine.ours')!.detail!.profile = {
+      ...prof,
+      lines: prof.lines.map((h) => ({ ...h, source: sourceLine(h.where) })),
+    };
   }
   return figs;
 }

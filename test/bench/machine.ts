@@ -25,7 +25,10 @@ export function machine(): Machine {
   }
   let chromium: string | null = null;
   try {
-    const out = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const out = execFileSync(CHROMIUM, ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     chromium = /Chromium\s+[\d.]+/.exec(out)?.[0] ?? out.trim();
   } catch {
     chromium = null;

@@ -10,7 +10,16 @@ import { prng } from './cases';
 export const LIST_URL = 'https://refund2.tmall.com/dispute/sellerDisputeList.htm?type=1';
 export const DETAIL_URL = 'https://refund2.tmall.com/dispute/detail.htm?disputeId=';
 
-const REASONS = ['卖家缺货', '未按约定时间发货', '不想买了', '拍错了', '七天无理由退换货', '商品质量问题', '发不了货', '描述不符'];
+const REASONS = [
+  '卖家缺货',
+  '未按约定时间发货',
+  '不想买了',
+  '拍错了',
+  '七天无理由退换货',
+  '商品质量问题',
+  '发不了货',
+  '描述不符',
+];
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** `2026-11-20 10:00:00` in Beijing time for an epoch ms. */
@@ -64,7 +73,20 @@ export function rowHtml(x: RowData): string {
   );
 }
 
-const LIST_HEADERS = ['退款编号', '订单编号', '买家', '退款原因', '实付金额', '退款金额', '申请时间', '付款时间', '订单状态', '退款状态', '剩余时间', '操作'];
+const LIST_HEADERS = [
+  '退款编号',
+  '订单编号',
+  '买家',
+  '退款原因',
+  '实付金额',
+  '退款金额',
+  '申请时间',
+  '付款时间',
+  '订单状态',
+  '退款状态',
+  '剩余时间',
+  '操作',
+];
 
 export function listPage(rows: number, nowMs: number, seed = 7): string {
   const r = prng(seed);
@@ -95,7 +117,9 @@ export function detailPage(refundId: string, reason: string, nowMs: number): str
   ];
   return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>退款详情</title></head>
 <body><div class="panel" id="refund-panel"><h2>退款详情</h2><table>${rows
-    .map(([k, v]) => `<tr><th>${k}</th><td${k === '退款原因' ? ' id="bench-reason"' : ''}>${esc(v)}</td></tr>`)
+    .map(
+      ([k, v]) => `<tr><th>${k}</th><td${k === '退款原因' ? ' id="bench-reason"' : ''}>${esc(v)}</td></tr>`,
+    )
     .join('')}</table><p class="timer">剩余2天19时0分0秒</p></div></body></html>`;
 }
 
@@ -117,7 +141,10 @@ function workbenchCase(x: RowData, i: number): string {
     `<div class="status_5e0"><font color="#f60">退款待处理</font><div class="timer_8aa">还剩 ${left[1]}天 ${left[2]}时 ${left[3]}分</div></div>`,
     `<a class="op_2d" href="javascript:;">查看详情</a>`,
   ]
-    .map((c, col) => `<td class="next-table-cell" role="gridcell"><div class="next-table-cell-wrapper" data-next-table-col="${col}" data-next-table-row="${i}">${c}</div></td>`)
+    .map(
+      (c, col) =>
+        `<td class="next-table-cell" role="gridcell"><div class="next-table-cell-wrapper" data-next-table-col="${col}" data-next-table-row="${i}">${c}</div></td>`,
+    )
     .join('');
   const header =
     `<a class="order_6c" href="javascript:;">订单号：${x.orderId}</a><span class="refund-no_2a">退款编号：${x.refundId}</span>` +
@@ -139,7 +166,10 @@ export function workbenchRows(rows: number, nowMs: number, first = 0, seed = 11)
 
 /** The workbench list page with an empty body (`#wb-body`): the bench inserts the rows, as the app does after its data call. */
 export function workbenchShell(): string {
-  const th = WB_TITLES.map((h) => `<th class="next-table-header-node" role="columnheader"><div class="next-table-cell-wrapper">${h}</div></th>`).join('');
+  const th = WB_TITLES.map(
+    (h) =>
+      `<th class="next-table-header-node" role="columnheader"><div class="next-table-cell-wrapper">${h}</div></th>`,
+  ).join('');
   return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>退款管理 - 千牛工作台</title>
 <style>body{margin:0;font:12px/1.5 sans-serif}.next-table table{width:100%;border-collapse:collapse;table-layout:fixed}.next-table td,.next-table th{border-bottom:1px solid #eee;padding:6px 8px;text-align:left}</style></head>
 <body><div class="qn-top_7a1c"><span class="shop-name_2b">春日针织旗舰店</span> <span class="shop-type_9f">天猫商家</span> · 千牛工作台</div>
@@ -152,7 +182,8 @@ export function workbenchShell(): string {
 /** The detail route's content (workbench detail shape) for refund `refundId`. */
 export function workbenchDetail(refundId: string, nowMs: number): string {
   const requested = nowMs - 5 * 3600_000;
-  const item = (label: string, value: string) => `<div class="refundinfo_refund-refundinfo-item__Hs0m3"><label>${label}:</label><span>${esc(value)}</span></div>`;
+  const item = (label: string, value: string) =>
+    `<div class="refundinfo_refund-refundinfo-item__Hs0m3"><label>${label}:</label><span>${esc(value)}</span></div>`;
   return (
     `<div class="refund-detail_wrap__a81Kx"><div class="refundstatus_refund-status__Zt6q1"><h3>请处理买家的退款申请</h3><p class="refundstatus_timer__L2mQe">还剩 2天 19时 00分</p><p>逾期未处理，系统将自动同意退款</p></div>` +
     `<div class="refundinfo_refund-refundinfo__Ue2d8">${item('要求', '仅退款')}${item('退款编号', refundId)}${item('退款原因', '卖家缺货')}${item('退款金额', '¥500.00')}${item('申请时间', wall(requested))}</div>` +

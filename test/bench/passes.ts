@@ -64,7 +64,12 @@ export function watchFailures(page: Page): void {
  * Wait for a pass after `afterPass` with at least `badges` badges; returns its marks.
  * Fails at once (with the content script's own message) when the pass fails.
  */
-export async function waitPass(page: Page, afterPass: number, badges: number, timeoutMs = 30_000): Promise<PassMark> {
+export async function waitPass(
+  page: Page,
+  afterPass: number,
+  badges: number,
+  timeoutMs = 30_000,
+): Promise<PassMark> {
   watchFailures(page);
   const failures = passFailures.get(page)!;
   const seen = failures.length;
@@ -73,8 +78,8 @@ export async function waitPass(page: Page, afterPass: number, badges: number, ti
     const hit = (await passes(page)).find((x) => x.passes > afterPass && x.badges >= badges);
     if (hit) return hit;
     if (failures.length > seen) throw new Error(`content script: ${failures[failures.length - 1]}`);
-    if (Date.now() > end) throw new Error(`no content-script pass with ${badges} badges within ${timeoutMs / 1000} s`);
+    if (Date.now() > end)
+      throw new Error(`no content-script pass with ${badges} badges within ${timeoutMs / 1000} s`);
     await page.waitForTimeout(20);
   }
 }
-

@@ -27,35 +27,65 @@ interface EngineProfile {
 }
 
 interface CpuProfile {
-  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number }; positionTicks?: Array<{ line: number; ticks: number }>; hitCount?: number }>;
+  nodes: Array<{
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number };
+    positionTicks?: Array<{ line: number; ticks: number }>;
+    hitCount?: number;
+  }>;
   samples: number[];
   timeDeltas: number[];
   startTime: number;
   endTime: number;
 }
 
-type Evaluate = (facts: BenchCase['facts'], pack: unknown, opts: { now: string; platform?: string; kind?: string }) => unknown;
+type Evaluate = (
+  facts: BenchCase['facts'],
+  pack: unknown,
+  opts: { now: string; platform?: string; kind?: string },
+) => unknown;
 
 /**
  * Profile `run(module)` where module is `entry` (repo-relative) bundled unminified with a
  * source map; falls back to the tsx-loaded module (function names only).
  */
-export async function profileModule<M>(entry: string, run: (mod: M) => void, loops = 5): Promise<EngineProfile> {
+export async function profileModule<M>(
+  entry: string,
+  run: (mod: M) => void,
+  loops = 5,
+): Promise<EngineProfile> {
   const dir = mkdtempSync(join(tmpdir(), 'aftersale-bench-'));
   try {
     let mod: M;
-    let mapLine: (url: string, line1: number) => { file: string; line: number; name: string | null } | null = () => null;
+    let mapLine: (
+      url: string,
+      line1: number,
+    ) => { file: string; line: number; name: string | null } | null = () => null;
     try {
       const esbuild = await import('esbuild');
       const out = join(dir, 'bundle.mjs');
-      await esbuild.build({ entryPoints: [join(ROOT, entry)], bundle: true, format: 'esm', platform: 'node', target: 'node20', outfile: out, sourcemap: 'external', minify: false, logLevel: 'silent' });
+      await esbuild.build({
+        entryPoints: [join(ROOT, entry)],
+        bundle: true,
+        format: 'esm',
+        platform: 'node',
+        target: 'node20',
+        outfile: out,
+        sourcemap: 'external',
+        minify: false,
+        logLevel: 'silent',
+      });
       mod = (await import(pathToFileURL(out).href)) as M;
       const { SourceMapConsumer } = await import('source-map-js');
       const map = new SourceMapConsumer(JSON.parse(readFileSync(out + '.map', 'utf8')) as RawSourceMap);
       const bundleUrl = pathToFileURL(out).href;
       mapLine = (url, line1) => {
         if (url !== bundleUrl) return null;
-        const pos = map.originalPositionFor({ line: line1, column: 0, bias: SourceMapConsumer.LEAST_UPPER_BOUND });
+        const pos = map.originalPositionFor({
+          line: line1,
+          column: 0,
+          bias: SourceMapConsumer.LEAST_UPPER_BOUND,
+        });
         if (!pos.source) return null;
         return { file: relative(ROOT, join(dir, pos.source)), line: pos.line, name: pos.name ?? null };
       };
@@ -83,13 +113,17 @@ export function profileEngine(cases: BenchCase[], loops = 5): Promise<EngineProf
   return profileModule<{ evaluate: Evaluate; defaultPack: unknown }>(
     'core/index.ts',
     (core) => {
-      for (const c of cases) core.evaluate(c.facts, core.defaultPack, { now: c.now, platform: c.platform, kind: c.kind });
+      for (const c of cases)
+        core.evaluate(c.facts, core.defaultPack, { now: c.now, platform: c.platform, kind: c.kind });
     },
     loops,
   );
 }
 
-function aggregate(p: CpuProfile, mapLine: (url: string, line1: number) => { file: string; line: number; name: string | null } | null): EngineProfile {
+function aggregate(
+  p: CpuProfile,
+  mapLine: (url: string, line1: number) => { file: string; line: number; name: string | null } | null,
+): EngineProfile {
   const totalMs = (p.endTime - p.startTime) / 1000;
   const ticksTotal = p.samples.length || 1;
   const msPerTick = totalMs / ticksTotal;
@@ -117,7 +151,11 @@ function aggregate(p: CpuProfile, mapLine: (url: string, line1: number) => { fil
     [...m.entries()]
       .sort((a, b) => b[1] - a[1])
       .slice(0, k)
-      .map(([where, t]) => ({ where, selfMs: Math.round(t * msPerTick * 10) / 10, pct: Math.round((t / ticksTotal) * 1000) / 10 }));
+      .map(([where, t]) => ({
+        where,
+        selfMs: Math.round(t * msPerTick * 10) / 10,
+        pct: Math.round((t / ticksTotal) * 1000) / 10,
+      }));
   return { functions: top(fns, 15), lines: top(lines, 20), totalMs: Math.round(totalMs) };
 }
 

@@ -38,7 +38,7 @@ function parseArgs(argv: string[]) {
   const onlyArg = argv.find((a) => a.startsWith('--only'));
   let only = ALL;
   if (onlyArg) {
-    const v = onlyArg.includes('=') ? onlyArg.split('=')[1]! : argv[argv.indexOf(onlyArg) + 1] ?? '';
+    const v = onlyArg.includes('=') ? onlyArg.split('=')[1]! : (argv[argv.indexOf(onlyArg) + 1] ?? '');
     const names = v.split(',').filter(Boolean);
     const unknown = names.filter((s) => !(ALL as string[]).includes(s));
     if (unknown.length || names.length === 0) {
@@ -56,7 +56,9 @@ async function main() {
   const t0 = performance.now();
   const figs: Figure[] = [];
   const m = machine();
-  log(`bench: ${m.cpu}, ${m.cores} cores, load ${m.loadAverage}, Node ${m.node}, ${m.chromium ?? 'no Chromium'}`);
+  log(
+    `bench: ${m.cpu}, ${m.cores} cores, load ${m.loadAverage}, Node ${m.node}, ${m.chromium ?? 'no Chromium'}`,
+  );
 
   const needBuild = args.only.includes('sizes') || args.only.includes('chromium');
   let buildOk = true;
@@ -64,7 +66,15 @@ async function main() {
   if (needBuild) {
     try {
       const b = ensureBuilt(log);
-      if (b.built) figs.push(info({ id: 'build', figure: 'extension builds (production and measured, before measuring)', value: Math.round(b.ms), unit: 'ms' }));
+      if (b.built)
+        figs.push(
+          info({
+            id: 'build',
+            figure: 'extension builds (production and measured, before measuring)',
+            value: Math.round(b.ms),
+            unit: 'ms',
+          }),
+        );
       snapshot = snapshotBuild();
     } catch (e) {
       buildOk = false;
@@ -107,8 +117,18 @@ async function main() {
       if (!buildOk) throw new Error('no build');
       const { runChromium, CHROMIUM_PARTS } = await import('./chromium');
       const partsArg = process.argv.find((a) => a.startsWith('--parts='));
-      const parts = partsArg ? CHROMIUM_PARTS.filter((p) => partsArg.slice(8).split(',').includes(p)) : undefined;
-      figs.push(...(await runChromium({ log, parts, profile: args.profile, benchStartedAt: t0, dist: snapshot?.dir })));
+      const parts = partsArg
+        ? CHROMIUM_PARTS.filter((p) => partsArg.slice(8).split(',').includes(p))
+        : undefined;
+      figs.push(
+        ...(await runChromium({
+          log,
+          parts,
+          profile: args.profile,
+          benchStartedAt: t0,
+          dist: snapshot?.dir,
+        })),
+      );
     } catch (e) {
       figs.push(errored('chromium', 'page cost and latency in Chromium', '', '', e));
     }
@@ -116,7 +136,9 @@ async function main() {
 
   snapshot?.dispose();
   const totalMs = performance.now() - t0;
-  const failed = figs.filter((f) => (f.enforced || args.strict) && (f.status === 'FAIL' || f.status === 'ERROR'));
+  const failed = figs.filter(
+    (f) => (f.enforced || args.strict) && (f.status === 'FAIL' || f.status === 'ERROR'),
+  );
   const result = { machine: m, totalMs: Math.round(totalMs), exitCode: failed.length ? 1 : 0, figures: figs };
   try {
     mkdirSync(join(ROOT, 'test/bench/results'), { recursive: true });
@@ -130,7 +152,9 @@ async function main() {
     process.stdout.write(markdown(figs) + '\n');
   } else {
     process.stdout.write('\n' + table(figs) + '\n\n');
-    process.stdout.write(`${m.cpu} · ${m.cores} cores · load average ${m.loadAverage} at start · Node ${m.node} · ${m.chromium ?? 'no Chromium'} · ${m.date} · ${(totalMs / 1000).toFixed(1)} s\n`);
+    process.stdout.write(
+      `${m.cpu} · ${m.cores} cores · load average ${m.loadAverage} at start · Node ${m.node} · ${m.chromium ?? 'no Chromium'} · ${m.date} · ${(totalMs / 1000).toFixed(1)} s\n`,
+    );
     process.stdout.write(
       failed.length
         ? `bench FAILED: ${failed.map((f) => `${f.figure} (${f.status})`).join('; ')}\n`

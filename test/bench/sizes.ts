@@ -29,7 +29,8 @@ function resolveSpec(fromRel: string, spec: string): string | null {
   return posix.normalize(posix.join(posix.dirname(fromRel), spec));
 }
 
-const IMPORT_RE = /(?:\bimport\s*(?:[\w*{}\s,$]+\s*from\s*)?|\bexport\s*[\w*{}\s,$]*\s*from\s*|\bimport\s*\(\s*)["'`]([^"'`]+\.js)["'`]/g;
+const IMPORT_RE =
+  /(?:\bimport\s*(?:[\w*{}\s,$]+\s*from\s*)?|\bexport\s*[\w*{}\s,$]*\s*from\s*|\bimport\s*\(\s*)["'`]([^"'`]+\.js)["'`]/g;
 
 /** A JS file and everything it imports (static and dynamic), dist-relative paths. */
 function jsClosure(entries: string[], dist = DIST): string[] {
@@ -54,12 +55,17 @@ function htmlScripts(htmlRel: string, dist: string): string[] {
   const html = readFileSync(join(dist, htmlRel), 'utf8');
   const out: string[] = [];
   for (const m of html.matchAll(/<script\b[^>]*\bsrc=["']([^"']+)["']/g)) out.push(m[1]!);
-  for (const m of html.matchAll(/<link\b[^>]*\brel=["']modulepreload["'][^>]*\bhref=["']([^"']+)["']/g)) out.push(m[1]!);
-  for (const m of html.matchAll(/<link\b[^>]*\bhref=["']([^"']+\.js)["'][^>]*\brel=["']modulepreload["']/g)) out.push(m[1]!);
+  for (const m of html.matchAll(/<link\b[^>]*\brel=["']modulepreload["'][^>]*\bhref=["']([^"']+)["']/g))
+    out.push(m[1]!);
+  for (const m of html.matchAll(/<link\b[^>]*\bhref=["']([^"']+\.js)["'][^>]*\brel=["']modulepreload["']/g))
+    out.push(m[1]!);
   return out.map((s) => resolveSpec(htmlRel, s)).filter((s): s is string => !!s);
 }
 
-function sumGzip(files: string[], dist: string): { gzip: number; raw: number; files: Record<string, number> } {
+function sumGzip(
+  files: string[],
+  dist: string,
+): { gzip: number; raw: number; files: Record<string, number> } {
   let gzip = 0;
   let raw = 0;
   const per: Record<string, number> = {};
@@ -105,11 +111,29 @@ export function measureSizes(dist = DIST): Figure[] {
   const cs = manifest.content_scripts ?? [];
   const csFiles = cs.flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]);
   if (!csFiles.length) throw new Error('manifest has no content_scripts');
-  one('size.content', 'content script size', [...new Set([...jsClosure(csFiles.filter((f) => f.endsWith('.js')), dist), ...csFiles.filter((f) => f.endsWith('.css'))])], 30);
+  one(
+    'size.content',
+    'content script size',
+    [
+      ...new Set([
+        ...jsClosure(
+          csFiles.filter((f) => f.endsWith('.js')),
+          dist,
+        ),
+        ...csFiles.filter((f) => f.endsWith('.css')),
+      ]),
+    ],
+    30,
+  );
 
   const panel = manifest.side_panel?.default_path;
   if (!panel) throw new Error('manifest has no side_panel.default_path');
-  one('size.sidepanel', 'side panel JS size (all chunks it loads)', jsClosure(htmlScripts(panel, dist), dist), 60);
+  one(
+    'size.sidepanel',
+    'side panel JS size (all chunks it loads)',
+    jsClosure(htmlScripts(panel, dist), dist),
+    60,
+  );
 
   const bg = manifest.background?.service_worker ?? manifest.background?.scripts?.[0];
   if (!bg) throw new Error('manifest has no background');
@@ -130,4 +154,3 @@ export function measureSizes(dist = DIST): Figure[] {
   );
   return figs;
 }
-

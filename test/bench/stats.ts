@@ -18,10 +18,18 @@ function quantile(sorted: number[], q: number): number {
 
 export function spread(samples: number[]): Spread {
   const s = [...samples].sort((a, b) => a - b);
-  return { median: quantile(s, 0.5), min: s[0] ?? NaN, max: s[s.length - 1] ?? NaN, p25: quantile(s, 0.25), p75: quantile(s, 0.75), n: s.length };
+  return {
+    median: quantile(s, 0.5),
+    min: s[0] ?? NaN,
+    max: s[s.length - 1] ?? NaN,
+    p25: quantile(s, 0.25),
+    p75: quantile(s, 0.75),
+    n: s.length,
+  };
 }
 
-const r = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2));
+const r = (x: number) =>
+  Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2);
 
 /** `median 12.3 (min 11.9 … max 14.0, n=7)` */
 export function describe(sp: Spread, unit = ''): string {

@@ -50,7 +50,11 @@ function breakdown(samples: Array<{ ms: number; pass: PassMark }>): string {
 }
 
 /** Run `change` in the page (it returns performance.now() at the change) and wait for the pass it causes. */
-async function timed(page: Page, badges: number, change: () => Promise<number>): Promise<{ ms: number; pass: PassMark }> {
+async function timed(
+  page: Page,
+  badges: number,
+  change: () => Promise<number>,
+): Promise<{ ms: number; pass: PassMark }> {
   const before = (await passes(page)).at(-1)?.passes ?? 0;
   const t0 = await change();
   const pass = await waitPass(page, before, badges);
@@ -58,7 +62,9 @@ async function timed(page: Page, badges: number, change: () => Promise<number>):
 }
 
 async function firstCase(page: Page): Promise<string | null> {
-  return page.evaluate(() => document.querySelector('aftersale-sentinel-badge')?.getAttribute('data-case') ?? null);
+  return page.evaluate(
+    () => document.querySelector('aftersale-sentinel-badge')?.getAttribute('data-case') ?? null,
+  );
 }
 
 export async function workbenchFigures(h: Harness, log: (s: string) => void, times = 7): Promise<Figure[]> {
@@ -67,7 +73,11 @@ export async function workbenchFigures(h: Harness, log: (s: string) => void, tim
   watchFailures(page);
   try {
     await page.goto(WORKBENCH_URL, { waitUntil: 'domcontentloaded' });
-    await page.waitForFunction(() => Number(document.documentElement.getAttribute('data-as-passes')) > 0, undefined, { timeout: 15_000 });
+    await page.waitForFunction(
+      () => Number(document.documentElement.getAttribute('data-as-passes')) > 0,
+      undefined,
+      { timeout: 15_000 },
+    );
     const tasks: number[] = [];
     const taskParts: Array<{ read: number; first: number; rest: number }> = [];
     let offset = 0;
@@ -96,7 +106,8 @@ export async function workbenchFigures(h: Harness, log: (s: string) => void, tim
       const frames: number[] = [];
       const all: Array<{ ms: number; pass: PassMark }> = [];
       for (let k = 0; k < times; k++) {
-        if (await page.evaluate(() => document.getElementById('wb-body')!.childElementCount > 0)) await timed(page, 0, clear);
+        if (await page.evaluate(() => document.getElementById('wb-body')!.childElementCount > 0))
+          await timed(page, 0, clear);
         await page.waitForTimeout(QUIET_MS);
         const { ms, pass } = await timed(page, rows, () => insert(rows));
         if (pass.badges !== rows) throw new Error(`${rows} rows inserted: ${pass.badges} badges`);
@@ -109,7 +120,19 @@ export async function workbenchFigures(h: Harness, log: (s: string) => void, tim
       }
       const s = spread(samples);
       log(`chromium: workbench ${rows} rows inserted → every badge ${s.median.toFixed(1)} ms`);
-      return judged({ id: `workbench.${rows}.rows`, figure: `workbench list, ${rows} rows inserted after load → every badge`, value: r1(s.median), unit: 'ms', enforced: false, note: `${describe(s, 'ms')}; ${breakdown(all)}; first frame after the insertion (our read, then the page's render of the rows) done ${frames.length ? spread(frames).median.toFixed(1) : '—'} ms after the insertion (the answer is handled after it)`, detail: { samples, frames } }, '<=', 100);
+      return judged(
+        {
+          id: `workbench.${rows}.rows`,
+          figure: `workbench list, ${rows} rows inserted after load → every badge`,
+          value: r1(s.median),
+          unit: 'ms',
+          enforced: false,
+          note: `${describe(s, 'ms')}; ${breakdown(all)}; first frame after the insertion (our read, then the page's render of the rows) done ${frames.length ? spread(frames).median.toFixed(1) : '—'} ms after the insertion (the answer is handled after it)`,
+          detail: { samples, frames },
+        },
+        '<=',
+        100,
+      );
     };
 
     const figs: Figure[] = [await inserted(50), await inserted(100)];
@@ -136,7 +159,21 @@ export async function workbenchFigures(h: Harness, log: (s: string) => void, tim
     }
     const rr = spread(rerender);
     log(`chromium: workbench 100 rows re-rendered → new badges ${rr.median.toFixed(1)} ms`);
-    figs.push(judged({ id: 'workbench.rerender', figure: 'workbench list, 100 rows re-rendered (page change) → the new badges', value: r1(rr.median), unit: 'ms', enforced: false, note: `${describe(rr, 'ms')}; ${breakdown(rerenderAll)}`, detail: { samples: rerender } }, '<=', 100));
+    figs.push(
+      judged(
+        {
+          id: 'workbench.rerender',
+          figure: 'workbench list, 100 rows re-rendered (page change) → the new badges',
+          value: r1(rr.median),
+          unit: 'ms',
+          enforced: false,
+          note: `${describe(rr, 'ms')}; ${breakdown(rerenderAll)}`,
+          detail: { samples: rerender },
+        },
+        '<=',
+        100,
+      ),
+    );
 
     // In-app route change to a case's detail, and back to the list.
     const route: number[] = [];
@@ -156,7 +193,8 @@ export async function workbenchFigures(h: Harness, log: (s: string) => void, tim
           [detail, id] as const,
         ),
       );
-      if (pass.badges !== 1 || (await firstCase(page)) !== `tmall:refund:${id}`) throw new Error(`detail route: ${pass.badges} badges, first ${await firstCase(page)}`);
+      if (pass.badges !== 1 || (await firstCase(page)) !== `tmall:refund:${id}`)
+        throw new Error(`detail route: ${pass.badges} badges, first ${await firstCase(page)}`);
       route.push(ms);
       routeAll.push({ ms, pass });
       tasks.push(longestTask(pass));
@@ -172,7 +210,21 @@ export async function workbenchFigures(h: Harness, log: (s: string) => void, tim
     }
     const rt = spread(route);
     log(`chromium: workbench route list → detail badge ${rt.median.toFixed(1)} ms`);
-    figs.push(judged({ id: 'workbench.route', figure: 'workbench: in-app route list → detail → the detail’s badge', value: r1(rt.median), unit: 'ms', enforced: false, note: `${describe(rt, 'ms')}; ${breakdown(routeAll)}`, detail: { samples: route } }, '<=', 200));
+    figs.push(
+      judged(
+        {
+          id: 'workbench.route',
+          figure: 'workbench: in-app route list → detail → the detail’s badge',
+          value: r1(rt.median),
+          unit: 'ms',
+          enforced: false,
+          note: `${describe(rt, 'ms')}; ${breakdown(routeAll)}`,
+          detail: { samples: route },
+        },
+        '<=',
+        200,
+      ),
+    );
 
     const longest = Math.max(...tasks);
     const tk = spread(tasks);

@@ -44,7 +44,11 @@ function candidates(): string[] {
       '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
     );
   } else if (process.platform === 'win32') {
-    for (const base of [process.env['PROGRAMFILES'], process.env['PROGRAMFILES(X86)'], process.env['LOCALAPPDATA']]) {
+    for (const base of [
+      process.env['PROGRAMFILES'],
+      process.env['PROGRAMFILES(X86)'],
+      process.env['LOCALAPPDATA'],
+    ]) {
       if (!base) continue;
       list.push(
         join(base, 'Chromium/Application/chrome.exe'),
@@ -70,10 +74,15 @@ function flavourOf(path: string): Flavour {
   const p = path.toLowerCase();
   if (p.includes('edge') || p.includes('msedge')) return 'edge';
   if (p.includes('chrome for testing')) return 'chromium';
-  if (p.includes('google-chrome') || p.includes('google chrome') || p.includes('google/chrome')) return 'chrome';
+  if (p.includes('google-chrome') || p.includes('google chrome') || p.includes('google/chrome'))
+    return 'chrome';
   if (process.platform !== 'win32') {
     try {
-      const v = execFileSync(path, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 });
+      const v = execFileSync(path, ['--version'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+        timeout: 5000,
+      });
       if (/Google Chrome(?! for Testing)/.test(v)) return 'chrome';
       if (/Microsoft Edge/.test(v)) return 'edge';
     } catch {
@@ -142,9 +151,14 @@ async function routeBackOffice(context: BrowserContext, office: BackOffice): Pro
 }
 
 /** Badges (with an open shadow root) on the page, and how many count down to a future time. */
-async function countBadges(page: Page, timeoutMs: number): Promise<{ total: number; live: number; sample: string | null }> {
+async function countBadges(
+  page: Page,
+  timeoutMs: number,
+): Promise<{ total: number; live: number; sample: string | null }> {
   try {
-    await page.waitForFunction((sel) => document.querySelectorAll(sel).length > 0, BADGE, { timeout: timeoutMs });
+    await page.waitForFunction((sel) => document.querySelectorAll(sel).length > 0, BADGE, {
+      timeout: timeoutMs,
+    });
   } catch {
     /* none within the time: report 0 */
   }
@@ -153,7 +167,11 @@ async function countBadges(page: Page, timeoutMs: number): Promise<{ total: numb
       .filter((e) => e.shadowRoot !== null)
       .map((e) => e.shadowRoot!.querySelector('[data-testid="countdown"]')?.textContent ?? null);
     const counting = texts.filter((t): t is string => t !== null);
-    return { total: texts.length, live: counting.filter((t) => !t.startsWith('-')).length, sample: counting.find((t) => !t.startsWith('-')) ?? null };
+    return {
+      total: texts.length,
+      live: counting.filter((t) => !t.startsWith('-')).length,
+      sample: counting.find((t) => !t.startsWith('-')) ?? null,
+    };
   });
 }
 
@@ -162,7 +180,11 @@ async function countBadges(page: Page, timeoutMs: number): Promise<{ total: numb
  * badge asks the worker, which calls chrome.sidePanel.open within the click's gesture), then
  * wait for the panel's target. Returns why not when it does not appear.
  */
-async function openDockedPanel(context: BrowserContext, list: Page, extensionId: string): Promise<{ panel: DockedPanel } | { why: string }> {
+async function openDockedPanel(
+  context: BrowserContext,
+  list: Page,
+  extensionId: string,
+): Promise<{ panel: DockedPanel } | { why: string }> {
   const badge = list.locator(`${BADGE}[data-deadline]`).first();
   if ((await badge.count()) === 0) return { why: 'no badge on the refund list to click' };
   const browser = context.browser();
@@ -176,12 +198,17 @@ async function openDockedPanel(context: BrowserContext, list: Page, extensionId:
     if (id) return { panel: await attachDocked(session, id) };
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { why: 'Chromium did not open it within 10 s of the badge click (chrome.sidePanel.open needs Chrome/Edge 116+ and a user gesture)' };
+  return {
+    why: 'Chromium did not open it within 10 s of the badge click (chrome.sidePanel.open needs Chrome/Edge 116+ and a user gesture)',
+  };
 }
 
 /** Poll the docked panel until its list shows (or 10 s): the number of case blocks and queue items. */
 async function dockedCounts(panel: DockedPanel): Promise<{ cases: number; queued: number }> {
-  const read = () => panel.evaluate<{ cases: number; queued: number }>(`({ cases: document.querySelectorAll('[data-testid="case"]').length, queued: document.querySelectorAll('[data-testid="queue-item"]').length })`);
+  const read = () =>
+    panel.evaluate<{ cases: number; queued: number }>(
+      `({ cases: document.querySelectorAll('[data-testid="case"]').length, queued: document.querySelectorAll('[data-testid="queue-item"]').length })`,
+    );
   const end = Date.now() + 10_000;
   let n = await read();
   while (n.cases === 0 && Date.now() < end) {
@@ -192,7 +219,12 @@ async function dockedCounts(panel: DockedPanel): Promise<{ cases: number; queued
 }
 
 /** The README picture: the refund list with its badges on the left, the side panel on the right. */
-async function readmePicture(context: BrowserContext, list: Page, panel: Page | DockedPanel, file: string): Promise<void> {
+async function readmePicture(
+  context: BrowserContext,
+  list: Page,
+  panel: Page | DockedPanel,
+  file: string,
+): Promise<void> {
   await list.setViewportSize({ width: 1100, height: 720 });
   if ('setViewportSize' in panel) await panel.setViewportSize({ width: 560, height: 720 });
   await list.waitForTimeout(300);
@@ -215,8 +247,12 @@ async function main(): Promise<number> {
   }
   const office = await startBackOffice();
   // The 千牛 workbench's refund list, where agents work today.
-  const list = office.pages.find((p) => p.url === 'https://myseller.taobao.com/home.htm/trade-platform/refund-list') ?? office.pages[0];
-  console.log(`售后哨兵 demo back-office: ${office.origin}/  (${office.pages.length} pages, dates moved so countdowns are live)`);
+  const list =
+    office.pages.find((p) => p.url === 'https://myseller.taobao.com/home.htm/trade-platform/refund-list') ??
+    office.pages[0];
+  console.log(
+    `售后哨兵 demo back-office: ${office.origin}/  (${office.pages.length} pages, dates moved so countdowns are live)`,
+  );
   for (const p of office.pages) console.log(`  ${p.url}  ←  ${p.file}`);
 
   const browser = findBrowser();
@@ -262,7 +298,9 @@ async function main(): Promise<number> {
   } catch (err) {
     console.error(`\nThe browser did not start: ${(err as Error).message.split('\n')[0]}`);
     if (!headless && process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
-      console.error('No display found: run `DEMO_HEADLESS=1 npm start` for a headless check, or start it from a desktop session.');
+      console.error(
+        'No display found: run `DEMO_HEADLESS=1 npm start` for a headless check, or start it from a desktop session.',
+      );
     }
     console.error('\n' + manualInstructions());
     await office.close();
@@ -273,10 +311,14 @@ async function main(): Promise<number> {
 
   let extensionId: string | null = null;
   if (!branded) {
-    const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 }).catch(() => null));
+    const sw =
+      context.serviceWorkers()[0] ??
+      (await context.waitForEvent('serviceworker', { timeout: 10_000 }).catch(() => null));
     extensionId = sw ? new URL(sw.url()).host : null;
     if (!extensionId) {
-      console.log(`\nThis browser did not load the extension from the command line.\n${manualInstructions()}`);
+      console.log(
+        `\nThis browser did not load the extension from the command line.\n${manualInstructions()}`,
+      );
     } else {
       console.log(`Extension loaded: chrome-extension://${extensionId}/ (from ${dist})`);
     }
@@ -301,18 +343,29 @@ async function main(): Promise<number> {
       let panel: Page | DockedPanel;
       if ('panel' in docked) {
         panel = docked.panel;
-        console.log("Side panel: docked beside the refund list, opened by a click on the list's first badge (its case is marked 已定位)");
+        console.log(
+          "Side panel: docked beside the refund list, opened by a click on the list's first badge (its case is marked 已定位)",
+        );
       } else {
-        console.log(`The side panel did not open docked: ${docked.why}. Showing it as a tab instead: chrome-extension://${extensionId}/sidepanel.html`);
+        console.log(
+          `The side panel did not open docked: ${docked.why}. Showing it as a tab instead: chrome-extension://${extensionId}/sidepanel.html`,
+        );
         const tab = await context.newPage();
         await tab.goto(`chrome-extension://${extensionId}/sidepanel.html`);
         await tab.waitForSelector('[data-testid="case"]', { timeout: 5_000 }).catch(() => {});
         panel = tab;
       }
       const { cases, queued } =
-        'panel' in docked ? await dockedCounts(docked.panel) : { cases: await (panel as Page).locator('[data-testid="case"]').count(), queued: await (panel as Page).locator('[data-testid="queue-item"]').count() };
+        'panel' in docked
+          ? await dockedCounts(docked.panel)
+          : {
+              cases: await (panel as Page).locator('[data-testid="case"]').count(),
+              queued: await (panel as Page).locator('[data-testid="queue-item"]').count(),
+            };
       const size = 'panel' in docked ? await docked.panel.size() : null;
-      console.log(`Side panel shows ${cases} case(s) of the refund list tab; queue: ${queued} case(s)${size ? `; docked ${size.width}×${size.height} px` : ''}`);
+      console.log(
+        `Side panel shows ${cases} case(s) of the refund list tab; queue: ${queued} case(s)${size ? `; docked ${size.width}×${size.height} px` : ''}`,
+      );
       const shot = process.env.DEMO_SCREENSHOT;
       if (shot) await readmePicture(context, listPage, panel, shot);
       // Leave the list in front, the side panel beside it.

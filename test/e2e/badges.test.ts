@@ -41,7 +41,9 @@ function minutesLeft(dueIso: string, nowMs: number): number {
 describe('badges (browser in America/Los_Angeles)', () => {
   it('the pages really run in Los Angeles time', async () => {
     const page = await h.open(LIST_URL);
-    expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe('America/Los_Angeles');
+    expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe(
+      'America/Los_Angeles',
+    );
     await page.close();
   });
 
@@ -70,7 +72,10 @@ describe('badges (browser in America/Los_Angeles)', () => {
       expect(b.due).toMatch(ISO);
       expect(b.caseKey).toContain(row.values['退款编号']);
       expect(b.countdown, `row ${i} countdown`).toMatch(BADGE_COUNTDOWN);
-      expect(countdownAgrees(b.countdown!, minutesLeft(b.due!, now)), `row ${i} countdown "${b.countdown}" vs ${minutesLeft(b.due!, now)} min`).toBe(true);
+      expect(
+        countdownAgrees(b.countdown!, minutesLeft(b.due!, now)),
+        `row ${i} countdown "${b.countdown}" vs ${minutesLeft(b.due!, now)} min`,
+      ).toBe(true);
       const want = expectedDue(b.deadline!, row.values, platformOf(LIST_URL));
       if (want !== null) {
         expect(b.due, `row ${i} (${row.values['退款编号']}) ${b.deadline}`).toBe(want);
@@ -81,14 +86,20 @@ describe('badges (browser in America/Los_Angeles)', () => {
         const secs = countdownSeconds(Object.values(row.values).find((v) => /剩余|还剩/.test(v)) ?? '');
         expect(secs, `row ${i}: ${b.deadline} is neither timestamp- nor countdown-derived`).not.toBeNull();
         const due = Date.parse(b.due!);
-        expect(due, `row ${i} ${b.deadline} due ${b.due} vs countdown ${secs} s`).toBeGreaterThanOrEqual(t0 + secs! * 1000 - 60_000);
+        expect(due, `row ${i} ${b.deadline} due ${b.due} vs countdown ${secs} s`).toBeGreaterThanOrEqual(
+          t0 + secs! * 1000 - 60_000,
+        );
         expect(due).toBeLessThanOrEqual(now + secs! * 1000 + 60_000);
       }
     }
     // Every counting badge is checked: against its row's timestamps, or — the headline where the
     // row shows the platform's own countdown — against that countdown.
-    expect(exact + fromCountdown, 'every counting badge is checked').toBe(rows.filter((r) => r.badge?.due).length);
-    expect(fromCountdown, 'the platform countdown is the headline where the page shows one').toBeGreaterThan(0);
+    expect(exact + fromCountdown, 'every counting badge is checked').toBe(
+      rows.filter((r) => r.badge?.due).length,
+    );
+    expect(fromCountdown, 'the platform countdown is the headline where the page shows one').toBeGreaterThan(
+      0,
+    );
     await screenshot(page, 'refund-list-badges', { fullPage: false });
     await page.close();
   });
@@ -104,11 +115,18 @@ describe('badges (browser in America/Los_Angeles)', () => {
     // from the page's dates, which the shift below moves.
     const raw = h.served(LIST_URL)!.replace(/(还剩|剩余)[\s\d天时分秒]*/g, '');
     // A badge whose due time comes from the page's dates (not from the platform's countdown text).
-    const fromDates = ['ship-promise', 'intervention-open', 'late-ship-reason-available', 'after-sale-window'];
+    const fromDates = [
+      'ship-promise',
+      'intervention-open',
+      'late-ship-reason-available',
+      'after-sale-window',
+    ];
     h.serve(`${LIST_URL}?e2e=probe`, raw, { asIs: true });
     const probe = await h.open(`${LIST_URL}?e2e=probe`);
     await waitForBadges(probe);
-    const first = (await readBadges(probe)).find((b) => b.due !== null && fromDates.includes(b.deadline ?? ''));
+    const first = (await readBadges(probe)).find(
+      (b) => b.due !== null && fromDates.includes(b.deadline ?? ''),
+    );
     await probe.close();
     expect(first, 'a counting badge on the list').toBeDefined();
     const due = Date.parse(first!.due!);
@@ -134,7 +152,9 @@ describe('badges (browser in America/Los_Angeles)', () => {
     await page!.waitForFunction(
       ({ k, t }) =>
         [...document.querySelectorAll('aftersale-sentinel-badge')].some(
-          (e) => e.getAttribute('data-case') === k && e.shadowRoot?.querySelector('[data-testid="countdown"]')?.textContent !== t,
+          (e) =>
+            e.getAttribute('data-case') === k &&
+            e.shadowRoot?.querySelector('[data-testid="countdown"]')?.textContent !== t,
         ),
       { k: key, t: b0!.countdown },
       { timeout: 45_000 },
@@ -146,7 +166,10 @@ describe('badges (browser in America/Los_Angeles)', () => {
   });
 
   it('refund detail: the panel gets its badge with the due time from the panel’s timestamps', async () => {
-    const detail = fixtureAt((u) => /refund2\.tmall\.com\/dispute\/detail\.htm\?disputeId=\d+/.test(u), 'a Tmall refund detail');
+    const detail = fixtureAt(
+      (u) => /refund2\.tmall\.com\/dispute\/detail\.htm\?disputeId=\d+/.test(u),
+      'a Tmall refund detail',
+    );
     const page = await h.open(detail.url);
     const badges = await waitForBadges(page);
     expect(badges).toHaveLength(1);
@@ -158,7 +181,10 @@ describe('badges (browser in America/Los_Angeles)', () => {
     expect(b.caseKey).toContain(new URL(detail.url).searchParams.get('disputeId'));
     const want = expectedDue(b.deadline!, await detailValues(page), platformOf(detail.url));
     if (want !== null) expect(b.due).toBe(want);
-    expect(countdownAgrees(b.countdown ?? '', minutesLeft(b.due!, Date.now())), `${b.countdown} vs ${minutesLeft(b.due!, Date.now())} min`).toBe(true);
+    expect(
+      countdownAgrees(b.countdown ?? '', minutesLeft(b.due!, Date.now())),
+      `${b.countdown} vs ${minutesLeft(b.due!, Date.now())} min`,
+    ).toBe(true);
     await page.close();
   });
 
@@ -188,7 +214,16 @@ describe('badges (browser in America/Los_Angeles)', () => {
 
   it('a list that changes row by row: a new row, an edited reason and a removed row show in the badges and the side panel', async () => {
     const url = `${LIST_URL}?e2e=rows`;
-    const head = ['退款编号', '订单编号', '退款原因', '实付金额', '申请时间', '付款时间', '订单状态', '退款状态'];
+    const head = [
+      '退款编号',
+      '订单编号',
+      '退款原因',
+      '实付金额',
+      '申请时间',
+      '付款时间',
+      '订单状态',
+      '退款状态',
+    ];
     const wall = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
     const rowHtml = (id: string, reason: string, paid: string) =>
       `<tr><td>${id}</td><td>4${id}</td><td>${reason}</td><td>¥${paid}</td><td>${wall(Date.now() - 3_600_000)}</td><td>${wall(Date.now() - 7_200_000)}</td><td>买家已付款</td><td>等待商家处理</td></tr>`;
@@ -201,25 +236,38 @@ describe('badges (browser in America/Los_Angeles)', () => {
     );
     const page = await h.open(url);
     await waitForBadges(page, 4);
-    const badgeOf = async (id: string) => (await readBadges(page)).find((b) => b.caseKey === `tmall:refund:${id}`);
+    const badgeOf = async (id: string) =>
+      (await readBadges(page)).find((b) => b.caseKey === `tmall:refund:${id}`);
     const tabCases = async () => {
       await page.bringToFront();
       const panel = await h.openSidePanel();
-      const cases = panel.locator('section.tab-cases [data-testid="case"], [data-testid="tab-cases"] [data-testid="case"]');
+      const cases = panel.locator(
+        'section.tab-cases [data-testid="case"], [data-testid="tab-cases"] [data-testid="case"]',
+      );
       await cases.first().waitFor({ timeout: 10_000 });
       return { panel, cases };
     };
 
     // a new refund arrives at the top: 卖家缺货 on 500.00 paid → its own badge with the 150.00 mark
-    await page.evaluate((html) => document.querySelector('tbody')!.insertAdjacentHTML('afterbegin', html), rowHtml('2026112300099', '卖家缺货', '500.00'));
-    await expect.poll(async () => (await badgeOf('2026112300099'))?.compMark ?? null, { timeout: 10_000 }).toBe(true);
-    expect(await page.evaluate(() => document.querySelector('tbody tr')!.querySelectorAll('aftersale-sentinel-badge').length)).toBe(1);
+    await page.evaluate(
+      (html) => document.querySelector('tbody')!.insertAdjacentHTML('afterbegin', html),
+      rowHtml('2026112300099', '卖家缺货', '500.00'),
+    );
+    await expect
+      .poll(async () => (await badgeOf('2026112300099'))?.compMark ?? null, { timeout: 10_000 })
+      .toBe(true);
+    expect(
+      await page.evaluate(
+        () => document.querySelector('tbody tr')!.querySelectorAll('aftersale-sentinel-badge').length,
+      ),
+    ).toBe(1);
     // read on its own: the content script's last pass read one row, not the page
     expect(await page.evaluate(() => document.documentElement.getAttribute('data-as-rows'))).toBe('1');
     let { panel, cases } = await tabCases();
     await expect.poll(() => cases.count(), { timeout: 10_000 }).toBe(5);
     const entry = panel.locator('[data-testid="case"][data-case="tmall:refund:2026112300099"]').first();
-    if ((await entry.locator('button.case-head').getAttribute('aria-expanded')) !== 'true') await entry.locator('button.case-head').click();
+    if ((await entry.locator('button.case-head').getAttribute('aria-expanded')) !== 'true')
+      await entry.locator('button.case-head').click();
     const added = entry.locator('[data-testid="verdict"]').first();
     await expect.poll(async () => (await added.textContent()) ?? '', { timeout: 10_000 }).toContain('150.00');
     await panel.close();

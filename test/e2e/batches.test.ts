@@ -13,10 +13,13 @@ import type { Page } from 'playwright-core';
 import { REFUND_LIST_ROWS, REFUND_LIST_URL } from '../fixtures/pages/generate-refund-list';
 import { BADGE, launch, waitForBadges, type Harness } from './harness';
 
-const DETAIL = 'https://myseller.taobao.com/home.htm/trade-platform/refund-list/detail?disputeId=202611200001&type=1';
+const DETAIL =
+  'https://myseller.taobao.com/home.htm/trade-platform/refund-list/detail?disputeId=202611200001&type=1';
 const SAFE_REASONS = ['不想要了', '拍错了/订单信息错误'];
 const key = (refundId: string) => `tmall:refund:${refundId}`;
-const qualifying = REFUND_LIST_ROWS.filter((r) => SAFE_REASONS.includes(r.reason) && r.tradeStatus === '买家已付款' && r.refundFen !== null);
+const qualifying = REFUND_LIST_ROWS.filter(
+  (r) => SAFE_REASONS.includes(r.reason) && r.tradeStatus === '买家已付款' && r.refundFen !== null,
+);
 const QUALIFYING = qualifying.map((r) => key(r.refundId)).sort();
 
 let h: Harness;
@@ -30,7 +33,11 @@ beforeAll(async () => {
     const log: string[] = [];
     (window as unknown as { __sentinelEvents: string[] }).__sentinelEvents = log;
     for (const type of ['click', 'change', 'input', 'submit'])
-      document.addEventListener(type, (e) => log.push(`${type}:${(e.target as Element | null)?.tagName ?? '?'}`), true);
+      document.addEventListener(
+        type,
+        (e) => log.push(`${type}:${(e.target as Element | null)?.tagName ?? '?'}`),
+        true,
+      );
   });
 });
 afterAll(async () => {
@@ -42,12 +49,15 @@ async function chips(page: Page): Promise<Array<{ key: string | null; chip: stri
     (tag) =>
       Array.from(document.querySelectorAll(tag)).map((b) => ({
         key: b.getAttribute('data-case'),
-        chip: b.shadowRoot?.querySelector('[data-testid="batch-mark"]')?.textContent?.replace(/\u200b/g, '') ?? null,
+        chip:
+          b.shadowRoot?.querySelector('[data-testid="batch-mark"]')?.textContent?.replace(/\u200b/g, '') ??
+          null,
       })),
     BADGE,
   );
 }
-const pageEvents = (page: Page) => page.evaluate(() => (window as unknown as { __sentinelEvents?: string[] }).__sentinelEvents ?? null);
+const pageEvents = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __sentinelEvents?: string[] }).__sentinelEvents ?? null);
 
 describe('safe batches on the workbench list', () => {
   let page: Page;
@@ -60,13 +70,28 @@ describe('safe batches on the workbench list', () => {
 
   it('qualifying rows carry the 可批量同意 chip; shipped, compensation-reason and unreadable-amount rows do not', async () => {
     expect(QUALIFYING).toHaveLength(14);
-    await expect.poll(async () => (await chips(page)).filter((c) => c.chip !== null).map((c) => c.key).sort(), { timeout: 15_000 }).toEqual(QUALIFYING);
+    await expect
+      .poll(
+        async () =>
+          (await chips(page))
+            .filter((c) => c.chip !== null)
+            .map((c) => c.key)
+            .sort(),
+        { timeout: 15_000 },
+      )
+      .toEqual(QUALIFYING);
     const all = await chips(page);
     expect(all.filter((c) => c.chip !== null).every((c) => c.chip === '可批量同意')).toBe(true);
     const chipOf = (i: number) => all.find((c) => c.key === key(REFUND_LIST_ROWS[i]!.refundId))?.chip ?? null;
     // row 9: 不想要了 but 卖家已发货; row 59: 拍错了 but shipped; row 0: 卖家缺货 (compensated); row 17: 拍错了 with a `--` amount
-    expect([REFUND_LIST_ROWS[9]!.reason, REFUND_LIST_ROWS[9]!.tradeStatus]).toEqual(['不想要了', '卖家已发货']);
-    expect([REFUND_LIST_ROWS[17]!.reason, REFUND_LIST_ROWS[17]!.refundFen]).toEqual(['拍错了/订单信息错误', null]);
+    expect([REFUND_LIST_ROWS[9]!.reason, REFUND_LIST_ROWS[9]!.tradeStatus]).toEqual([
+      '不想要了',
+      '卖家已发货',
+    ]);
+    expect([REFUND_LIST_ROWS[17]!.reason, REFUND_LIST_ROWS[17]!.refundFen]).toEqual([
+      '拍错了/订单信息错误',
+      null,
+    ]);
     expect(REFUND_LIST_ROWS[0]!.reason).toBe('卖家缺货');
     for (const i of [0, 9, 17, 59]) expect(chipOf(i), `row ${i}`).toBeNull();
     // the chip is in our own shadow roots, never in the page's own DOM
@@ -84,7 +109,9 @@ describe('safe batches on the workbench list', () => {
       els.map((e) => ({
         count: Number(e.getAttribute('data-count')),
         totalFen: Number(e.getAttribute('data-total-fen')),
-        keys: Array.from(e.querySelectorAll('[data-testid="batch-case"]')).map((c) => c.getAttribute('data-case')),
+        keys: Array.from(e.querySelectorAll('[data-testid="batch-case"]')).map((c) =>
+          c.getAttribute('data-case'),
+        ),
       })),
     );
     for (const g of groups) {
@@ -120,7 +147,9 @@ describe('a detail page: if you refuse, evidence on time, the memo line', () => 
     caseKey = badge!.caseKey!;
     panel = await h.openSidePanel();
     await panel.setViewportSize({ width: 420, height: 2200 });
-    await panel.waitForSelector(`[data-testid="case"][data-case="${caseKey}"] [data-testid="case-detail"]`, { timeout: 15_000 });
+    await panel.waitForSelector(`[data-testid="case"][data-case="${caseKey}"] [data-testid="case-detail"]`, {
+      timeout: 15_000,
+    });
   });
 
   it('beside the verdict (卖家缺货 on 500.00 → 150.00): on Tmall the buyer may ask for 小二介入 72 h after requesting, counted in 退款纠纷率', async () => {
@@ -135,10 +164,20 @@ describe('a detail page: if you refuse, evidence on time, the memo line', () => 
 
   it('the evidence checklist for 缺货 (shipping record, tracking, chat), due when intervention opens', async () => {
     const evidence = panel.locator(`[data-testid="case"][data-case="${caseKey}"] [data-testid="evidence"]`);
-    expect(await evidence.locator('[data-testid="evidence-item"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')))).toEqual(['evidence-shipping-record', 'evidence-tracking', 'evidence-chat']);
+    expect(
+      await evidence
+        .locator('[data-testid="evidence-item"]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-rule'))),
+    ).toEqual(['evidence-shipping-record', 'evidence-tracking', 'evidence-chat']);
     expect(await evidence.getAttribute('data-deadline')).toBe('intervention-open');
-    const due = await panel.locator(`[data-testid="case"][data-case="${caseKey}"] [data-testid="deadline"][data-deadline="intervention-open"]`).getAttribute('data-due');
-    expect(await evidence.locator('[data-testid="evidence-due"]').textContent()).toContain(`${due!.slice(0, 10)} ${due!.slice(11, 16)}`);
+    const due = await panel
+      .locator(
+        `[data-testid="case"][data-case="${caseKey}"] [data-testid="deadline"][data-deadline="intervention-open"]`,
+      )
+      .getAttribute('data-due');
+    expect(await evidence.locator('[data-testid="evidence-due"]').textContent()).toContain(
+      `${due!.slice(0, 10)} ${due!.slice(11, 16)}`,
+    );
   });
 
   it('one click copies the memo line (the decision clicked, the compensation rule, Beijing time) to the clipboard', async () => {
@@ -148,9 +187,13 @@ describe('a detail page: if you refuse, evidence on time, the memo line', () => 
     await memo.locator('button[data-testid="copy-memo"][data-decision="refuse"]').click();
     await memo.locator('[data-testid="memo-copied"]').waitFor({ timeout: 5_000 });
     const clip = await panel.evaluate(() => navigator.clipboard.readText());
-    expect(clip).toMatch(/^拒绝退款｜原因：卖家缺货｜依据：.+（comp-tmall-2019）｜【客服签名】｜\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(clip).toMatch(
+      /^拒绝退款｜原因：卖家缺货｜依据：.+（comp-tmall-2019）｜【客服签名】｜\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/,
+    );
     expect(clip).toBe(((await memo.locator('[data-testid="memo-text"]').textContent()) ?? '').trim());
-    await panel.locator(`[data-testid="case"][data-case="${caseKey}"] [data-testid="case-detail"]`).screenshot({ path: '/tmp/batches-detail-panel.png' });
+    await panel
+      .locator(`[data-testid="case"][data-case="${caseKey}"] [data-testid="case-detail"]`)
+      .screenshot({ path: '/tmp/batches-detail-panel.png' });
   });
 
   it('and nothing on the detail page was clicked by us', async () => {

@@ -39,21 +39,35 @@ let stagedToken = 'none';
 let before: Record<string, unknown>;
 const contexts: Array<{ id: number; auxData?: { type?: string } }> = [];
 
-const wire = (type: string, data: unknown) => JSON.stringify({ id: Math.floor(Math.random() * 1e9), type, data, timestamp: Date.now() });
-const CALL = (msg: string) => `chrome.runtime.sendMessage(${msg}).then((x) => JSON.stringify(x ?? null), (e) => JSON.stringify({ err: { message: String((e && e.message) || e) } }))`;
+const wire = (type: string, data: unknown) =>
+  JSON.stringify({ id: Math.floor(Math.random() * 1e9), type, data, timestamp: Date.now() });
+const CALL = (msg: string) =>
+  `chrome.runtime.sendMessage(${msg}).then((x) => JSON.stringify(x ?? null), (e) => JSON.stringify({ err: { message: String((e && e.message) || e) } }))`;
 
 /** A message sent from the detail tab's content-script world. */
 async function fromContentScript(type: string, data?: unknown): Promise<Answer> {
-  const r = (await cdp.send('Runtime.evaluate', { expression: CALL(wire(type, data)), contextId: world, awaitPromise: true, returnByValue: true })) as { result: { value: string } };
+  const r = (await cdp.send('Runtime.evaluate', {
+    expression: CALL(wire(type, data)),
+    contextId: world,
+    awaitPromise: true,
+    returnByValue: true,
+  })) as { result: { value: string } };
   return JSON.parse(r.result.value) as Answer;
 }
 /** The same message sent from an extension page (the options page): the legitimate sender. */
 async function fromExtensionPage(type: string, data?: unknown): Promise<unknown> {
   const a: Answer = await ext.evaluate(
     (msg): Promise<Answer> =>
-      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<Answer | undefined> } } }).chrome.runtime
+      (
+        globalThis as unknown as {
+          chrome: { runtime: { sendMessage(m: unknown): Promise<Answer | undefined> } };
+        }
+      ).chrome.runtime
         .sendMessage(JSON.parse(msg))
-        .then((x): Answer => x ?? {}, (e: Error): Answer => ({ err: { message: String(e.message) } })),
+        .then(
+          (x): Answer => x ?? {},
+          (e: Error): Answer => ({ err: { message: String(e.message) } }),
+        ),
     wire(type, data),
   );
   if (a.err) throw new Error(`${type} from the options page: ${a.err.message}`);
@@ -62,10 +76,16 @@ async function fromExtensionPage(type: string, data?: unknown): Promise<unknown>
 
 /** What an extension page sees of the state the attacks aimed at. */
 async function visibleState(): Promise<Record<string, unknown>> {
-  const info = (await fromExtensionPage('getPackInfo')) as { active: unknown; previous: unknown; pending?: unknown };
+  const info = (await fromExtensionPage('getPackInfo')) as {
+    active: unknown;
+    previous: unknown;
+    pending?: unknown;
+  };
   const settings = await fromExtensionPage('getSettings');
   const ledger = (await fromExtensionPage('getLedger', {})) as { entries: unknown[] };
-  const queue = (await fromExtensionPage('getQueue')) as { cases: Array<{ url?: string; tabUrl?: string; key: string }> };
+  const queue = (await fromExtensionPage('getQueue')) as {
+    cases: Array<{ url?: string; tabUrl?: string; key: string }>;
+  };
   return {
     active: info.active,
     previous: info.previous,
@@ -86,11 +106,20 @@ beforeAll(async () => {
   await waitForBadges(detail);
   ext = await h.openOptions();
   cdp = await h.context.newCDPSession(detail);
-  cdp.on('Runtime.executionContextCreated', (e: { context: (typeof contexts)[number] }) => void contexts.push(e.context));
+  cdp.on(
+    'Runtime.executionContextCreated',
+    (e: { context: (typeof contexts)[number] }) => void contexts.push(e.context),
+  );
   await cdp.send('Runtime.enable');
   for (let i = 0; i < 50 && !world; i++) {
     for (const c of contexts.filter((x) => x.auxData?.type === 'isolated')) {
-      const r = (await cdp.send('Runtime.evaluate', { expression: 'globalThis.chrome?.runtime?.id ?? null', contextId: c.id, returnByValue: true }).catch(() => null)) as { result: { value: unknown } } | null;
+      const r = (await cdp
+        .send('Runtime.evaluate', {
+          expression: 'globalThis.chrome?.runtime?.id ?? null',
+          contextId: c.id,
+          returnByValue: true,
+        })
+        .catch(() => null)) as { result: { value: unknown } } | null;
       if (r?.result.value === h.extensionId) world = c.id;
     }
     if (!world) await new Promise((res) => setTimeout(res, 100));
@@ -116,7 +145,10 @@ const REFUSED: Array<[string, () => unknown]> = [
   ['importPack', () => ({ json: PHISH })],
   // with the token of the preview, had the import been staged
   ['decidePack', () => ({ token: stagedToken, accept: true })],
-  ['saveSettings', () => ({ teamPack: { url: 'https://evil.taobao.com/pack.json' }, warningThresholdsHours: [0.001] })],
+  [
+    'saveSettings',
+    () => ({ teamPack: { url: 'https://evil.taobao.com/pack.json' }, warningThresholdsHours: [0.001] }),
+  ],
   ['refreshTeamPack', () => undefined],
   ['recordSettlement', () => ({ key: otherTabCase, amount: 50_000 })],
   ['deleteLedgerEntry', () => ({ seq: 1 })],
@@ -138,7 +170,14 @@ describe('admin and read-all messages from a content script (review H2, real Chr
   });
 
   it('a report for a page on another host is refused', async () => {
-    const read = { kind: 'refund', adapter: 'refund-detail', platform: 'tmall', index: 0, unreadable: [], facts: { refundId: '777000000009', reason: '卖家缺货' } };
+    const read = {
+      kind: 'refund',
+      adapter: 'refund-detail',
+      platform: 'tmall',
+      index: 0,
+      unreadable: [],
+      facts: { refundId: '777000000009', reason: '卖家缺货' },
+    };
     const a = await fromContentScript('reportPage', { url: EVIL_URL, cases: [read] });
     expect(a.err?.message).toContain('not on the sender’s site');
   });

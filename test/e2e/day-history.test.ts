@@ -15,7 +15,9 @@ let h: Harness;
 let day: Page;
 const now = Date.now();
 // The seed's one hostile reason belongs to the unit tests; a README picture shows real ones.
-const cases = seedCases(300, 7, now).map((s) => (s.rec.reason?.startsWith('<') ? { ...s, rec: { ...s.rec, reason: '商品破损' } } : s));
+const cases = seedCases(300, 7, now).map((s) =>
+  s.rec.reason?.startsWith('<') ? { ...s, rec: { ...s.rec, reason: '商品破损' } } : s,
+);
 const ledger = seedLedger(120, 11, now);
 
 beforeAll(async () => {
@@ -66,8 +68,12 @@ describe('the shop’s day with a month of history', () => {
 
   it('compensation in the 30 days: platform payouts and 同意赔付 apart, summed in fen', async () => {
     const inWindow = windowDates(30, now);
-    const sum = (kind: string) => ledger.filter((l) => l.rec.kind === kind && inWindow.has(bjDate(l.atMs))).reduce((a, l) => a + l.fen, 0);
-    const yuan = (fen: number) => `¥${Math.floor(fen / 100).toLocaleString('en-US')}.${String(fen % 100).padStart(2, '0')}`;
+    const sum = (kind: string) =>
+      ledger
+        .filter((l) => l.rec.kind === kind && inWindow.has(bjDate(l.atMs)))
+        .reduce((a, l) => a + l.fen, 0);
+    const yuan = (fen: number) =>
+      `¥${Math.floor(fen / 100).toLocaleString('en-US')}.${String(fen % 100).padStart(2, '0')}`;
     expect(await value('day-comp-platform')).toBe(yuan(sum('platform-payout')));
     expect(await value('day-comp-proactive')).toBe(yuan(sum('proactive-settlement')));
   });

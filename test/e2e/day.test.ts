@@ -37,8 +37,15 @@ const urlOf = (file: string) => {
 async function send(page: Page, type: string, data: unknown): Promise<unknown> {
   return page.evaluate(
     async ({ type, data }) => {
-      const ext = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome;
-      return ext.runtime.sendMessage({ id: Math.floor(Math.random() * 1e9), type, data, timestamp: Date.now() });
+      const ext = (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+      ).chrome;
+      return ext.runtime.sendMessage({
+        id: Math.floor(Math.random() * 1e9),
+        type,
+        data,
+        timestamp: Date.now(),
+      });
     },
     { type, data },
   );
@@ -48,7 +55,15 @@ const value = (testId: string) => day.locator(`[data-testid="${testId}-value"]`)
 
 beforeAll(async () => {
   h = await launch();
-  h.serve(COMPLETED, outOfStockRefund(readFixture('refund-detail-tmall.html'), { refundId: '202611200301', orderId: '3921845507760301', paid: '500.00', completed: true }));
+  h.serve(
+    COMPLETED,
+    outOfStockRefund(readFixture('refund-detail-tmall.html'), {
+      refundId: '202611200301',
+      orderId: '3921845507760301',
+      paid: '500.00',
+      completed: true,
+    }),
+  );
 });
 afterAll(async () => {
   await h?.close();
@@ -96,26 +111,41 @@ describe('the shop’s day page', () => {
     expect(await value('day-comp-proactive')).toBe('¥20.50');
     expect(await day.locator('[data-testid="day-first"]').textContent()).toContain('今天是记录的第一天');
 
-    const pageRows = await day.locator('[data-testid="table-pages"] tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')!.textContent, tr.querySelector('td')!.textContent]));
+    const pageRows = await day
+      .locator('[data-testid="table-pages"] tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [tr.querySelector('th')!.textContent, tr.querySelector('td')!.textContent]),
+      );
     const want = new Map<string, number>();
-    const label: Record<string, string> = { 'refund-detail': '退款详情', 'refund-list': '退款列表', 'complaint-list': '投诉列表' };
+    const label: Record<string, string> = {
+      'refund-detail': '退款详情',
+      'refund-list': '退款列表',
+      'complaint-list': '投诉列表',
+    };
     for (const p of seen.values()) want.set(label[p]!, (want.get(label[p]!) ?? 0) + 1);
     expect(new Map(pageRows.map(([k, v]) => [k!, Number(v)]))).toEqual(want);
 
     const kinds = (await day.locator('[data-testid="day-kinds"]').textContent()) ?? '';
     const complaints = [...seen.keys()].filter((k) => k.includes(':complaint:')).length;
     expect(kinds).toContain(`投诉 ${complaints}`);
-    expect(await day.locator('[data-testid="day-outcomes"] h2').textContent()).toContain(`${seen.size - complaints} 件`);
+    expect(await day.locator('[data-testid="day-outcomes"] h2').textContent()).toContain(
+      `${seen.size - complaints} 件`,
+    );
   });
 
   it('its charts are drawn (SVG bars and the donut)', async () => {
     for (const id of ['chart-series', 'chart-reasons', 'chart-pages']) {
-      await day.locator(`[data-testid="${id}"] svg .ct-bar`).first().waitFor({ state: 'attached', timeout: 5_000 });
+      await day
+        .locator(`[data-testid="${id}"] svg .ct-bar`)
+        .first()
+        .waitFor({ state: 'attached', timeout: 5_000 });
       expect(await day.locator(`[data-testid="${id}"] svg .ct-bar`).count(), id).toBeGreaterThan(0);
     }
     const bars = await day.locator('[data-testid="chart-pages"] svg .ct-bar').count();
     expect(bars).toBe(new Set(seen.values()).size);
-    expect(await day.locator('[data-testid="chart-outcomes"] svg .ct-slice-donut').count()).toBeGreaterThan(0);
+    expect(await day.locator('[data-testid="chart-outcomes"] svg .ct-slice-donut').count()).toBeGreaterThan(
+      0,
+    );
     const box = await day.locator('[data-testid="chart-reasons"] svg').boundingBox();
     expect(box!.width).toBeGreaterThan(200);
     const path = await screenshot(day, 'day');
@@ -127,14 +157,20 @@ describe('the shop’s day page', () => {
     expect(await day.locator('[data-testid="range-30d"]').getAttribute('aria-pressed')).toBe('true');
     expect(await value('day-seen')).toBe(String(seen.size));
     expect(await day.locator('[data-testid="chart-series"] svg .ct-bar').count()).toBe(30);
-    const [download] = await Promise.all([day.waitForEvent('download'), day.locator('[data-testid="export-cases"]').click()]);
+    const [download] = await Promise.all([
+      day.waitForEvent('download'),
+      day.locator('[data-testid="export-cases"]').click(),
+    ]);
     const text = readFileSync(await download.path(), 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const rows = text.slice(1).trimEnd().split('\r\n');
     expect(rows[0]).toMatch(/^首次看到,最后看到,平台,类型,页面,退款编号/);
     expect(rows).toHaveLength(seen.size + 1);
     expect(text).not.toContain('tb_小鹿');
-    const [ledger] = await Promise.all([day.waitForEvent('download'), day.locator('[data-testid="export-ledger"]').click()]);
+    const [ledger] = await Promise.all([
+      day.waitForEvent('download'),
+      day.locator('[data-testid="export-ledger"]').click(),
+    ]);
     const ltext = readFileSync(await ledger.path(), 'utf8');
     expect(ltext).toContain('t***');
     expect(ltext).not.toContain('小鹿');
@@ -156,8 +192,17 @@ describe('the shop’s day page', () => {
     const menu = await worker.evaluate(
       () =>
         new Promise<string>((resolve) => {
-          const c = (globalThis as unknown as { chrome: { contextMenus: { update(id: string, p: object, cb: () => void): void }; runtime: { lastError?: { message: string } } } }).chrome;
-          c.contextMenus.update('open-day', { contexts: ['action'] }, () => resolve(c.runtime.lastError?.message ?? 'ok'));
+          const c = (
+            globalThis as unknown as {
+              chrome: {
+                contextMenus: { update(id: string, p: object, cb: () => void): void };
+                runtime: { lastError?: { message: string } };
+              };
+            }
+          ).chrome;
+          c.contextMenus.update('open-day', { contexts: ['action'] }, () =>
+            resolve(c.runtime.lastError?.message ?? 'ok'),
+          );
         }),
     );
     expect(menu).toBe('ok');

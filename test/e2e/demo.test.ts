@@ -4,7 +4,14 @@
  * at the real back-office URLs with live (not breached) countdowns.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_INDEX_URL, DEMO_LAST_EVENT_AGO_MS, baseTimeOf, datesIn, startBackOffice, type BackOffice } from '../demo/backoffice';
+import {
+  DEMO_INDEX_URL,
+  DEMO_LAST_EVENT_AGO_MS,
+  baseTimeOf,
+  datesIn,
+  startBackOffice,
+  type BackOffice,
+} from '../demo/backoffice';
 import { launch, readBadges, waitForBadges, type Harness } from './harness';
 import { countdownMinutes } from './pages';
 import { fixturePages, readFixture } from './site';
@@ -60,7 +67,9 @@ describe('demo back-office (npm start)', () => {
     const badges = (await readBadges(page)).filter((b) => b.countdown !== null);
     expect(badges.length).toBeGreaterThan(0);
     const live = badges.filter((b) => (countdownMinutes(b.countdown!) ?? -1) > 0);
-    expect(live.length, `live countdowns among ${badges.map((b) => b.countdown).join(' ')}`).toBeGreaterThan(0);
+    expect(live.length, `live countdowns among ${badges.map((b) => b.countdown).join(' ')}`).toBeGreaterThan(
+      0,
+    );
     await page.close();
   });
 });

@@ -17,8 +17,14 @@ export interface DockedPanel {
 }
 
 /** The target id of the docked panel, if one is open now (`tabs`: target ids of sidepanel.html pages opened as tabs). */
-export async function dockedTargetId(session: CDPSession, panelUrl: string, tabs: ReadonlySet<string> = new Set()): Promise<string | undefined> {
-  const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; url: string }> };
+export async function dockedTargetId(
+  session: CDPSession,
+  panelUrl: string,
+  tabs: ReadonlySet<string> = new Set(),
+): Promise<string | undefined> {
+  const { targetInfos } = (await session.send('Target.getTargets')) as {
+    targetInfos: Array<{ targetId: string; url: string }>;
+  };
   return targetInfos.find((t) => t.url === panelUrl && !tabs.has(t.targetId))?.targetId;
 }
 
@@ -27,7 +33,9 @@ export async function tabTargetIds(context: BrowserContext, url: string): Promis
   const ids = new Set<string>();
   for (const p of context.pages().filter((pg) => pg.url() === url)) {
     const s = await context.newCDPSession(p);
-    ids.add(((await s.send('Target.getTargetInfo')) as { targetInfo: { targetId: string } }).targetInfo.targetId);
+    ids.add(
+      ((await s.send('Target.getTargetInfo')) as { targetInfo: { targetId: string } }).targetInfo.targetId,
+    );
     await s.detach().catch(() => {});
   }
   return ids;
@@ -37,7 +45,10 @@ export async function tabTargetIds(context: BrowserContext, url: string): Promis
 export async function attachDocked(session: CDPSession, targetId: string): Promise<DockedPanel> {
   const { sessionId } = await session.send('Target.attachToTarget', { targetId, flatten: false });
   let nextId = 1;
-  type Reply = { result?: Record<string, unknown> & { result?: { value?: unknown }; exceptionDetails?: unknown }; error?: { message: string } };
+  type Reply = {
+    result?: Record<string, unknown> & { result?: { value?: unknown }; exceptionDetails?: unknown };
+    error?: { message: string };
+  };
   const waiting = new Map<number, (m: Reply) => void>();
   session.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
     if (e.sessionId !== sessionId) return;
@@ -47,7 +58,10 @@ export async function attachDocked(session: CDPSession, targetId: string): Promi
   const call = async (method: string, params: Record<string, unknown>): Promise<Reply> => {
     const id = nextId++;
     const reply = new Promise<Reply>((resolve) => waiting.set(id, resolve));
-    await session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+    await session.send('Target.sendMessageToTarget', {
+      sessionId,
+      message: JSON.stringify({ id, method, params }),
+    });
     const m = await reply;
     waiting.delete(id);
     if (m.error) throw new Error(`docked side panel: ${method}: ${m.error.message}`);
@@ -56,16 +70,20 @@ export async function attachDocked(session: CDPSession, targetId: string): Promi
   const panel: DockedPanel = {
     async evaluate<T>(expression: string): Promise<T> {
       const m = await call('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true });
-      if (m.result?.exceptionDetails) throw new Error(`docked side panel: ${JSON.stringify(m.result.exceptionDetails)}`);
+      if (m.result?.exceptionDetails)
+        throw new Error(`docked side panel: ${JSON.stringify(m.result.exceptionDetails)}`);
       return m.result?.result?.value as T;
     },
     async screenshot(): Promise<Buffer> {
       const m = await call('Page.captureScreenshot', { format: 'png' });
       return Buffer.from(typeof m.result?.['data'] === 'string' ? m.result['data'] : '', 'base64');
     },
-    size: () => panel.evaluate<{ width: number; height: number }>('({ width: innerWidth, height: innerHeight })'),
+    size: () =>
+      panel.evaluate<{ width: number; height: number }>('({ width: innerWidth, height: innerHeight })'),
     async colorScheme(scheme) {
-      await call('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-color-scheme', value: scheme }] });
+      await call('Emulation.setEmulatedMedia', {
+        features: [{ name: 'prefers-color-scheme', value: scheme }],
+      });
     },
   };
   return panel;

@@ -11,7 +11,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import { PANEL_CASE, launch, panelCaseKeys, readBadges, settled, waitForBadges, type Harness } from './harness';
+import {
+  PANEL_CASE,
+  launch,
+  panelCaseKeys,
+  readBadges,
+  settled,
+  waitForBadges,
+  type Harness,
+} from './harness';
 import { REPO_ROOT } from './site';
 
 const URL = 'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611230001';
@@ -23,7 +31,12 @@ const good = {
   platform: 'tmall',
   index: 0,
   unreadable: [],
-  facts: { refundId: '777000000001', reason: '卖家缺货', paidAmount: 500, refundRequestedAt: '2026-11-23T10:02:37+08:00' },
+  facts: {
+    refundId: '777000000001',
+    reason: '卖家缺货',
+    paidAmount: 500,
+    refundRequestedAt: '2026-11-23T10:02:37+08:00',
+  },
 };
 /** Payloads that fail ReportPagePayload, each a different way. */
 const BAD: Array<[string, unknown]> = [
@@ -37,8 +50,14 @@ const BAD: Array<[string, unknown]> = [
   ['negative amount', { url: URL, cases: [{ ...good, facts: { ...good.facts, paidAmount: -500 } }] }],
   ['three decimals', { url: URL, cases: [{ ...good, facts: { ...good.facts, paidAmount: 1.234 } }] }],
   ['amount as text', { url: URL, cases: [{ ...good, facts: { ...good.facts, paidAmount: '<b>500</b>' } }] }],
-  ['time without +08:00', { url: URL, cases: [{ ...good, facts: { ...good.facts, refundRequestedAt: '2026-11-23 10:02:37' } }] }],
-  ['refundId with markup', { url: URL, cases: [{ ...good, facts: { ...good.facts, refundId: '<img src=x onerror=alert(1)>' } }] }],
+  [
+    'time without +08:00',
+    { url: URL, cases: [{ ...good, facts: { ...good.facts, refundRequestedAt: '2026-11-23 10:02:37' } }] },
+  ],
+  [
+    'refundId with markup',
+    { url: URL, cases: [{ ...good, facts: { ...good.facts, refundId: '<img src=x onerror=alert(1)>' } }] },
+  ],
   ['unreadable key unknown', { url: URL, cases: [{ ...good, unreadable: ['cookie'] }] }],
   ['index negative', { url: URL, cases: [{ ...good, index: -1 }] }],
   ['301 cases', { url: URL, cases: Array.from({ length: 301 }, (_, i) => ({ ...good, index: i })) }],
@@ -58,7 +77,9 @@ async function panelState(): Promise<{ items: number; dues: Array<string | null>
   await panel.locator('[data-testid="deadline"]').first().waitFor({ timeout: 15_000 });
   const state = {
     items: (await panelCaseKeys(panel)).length,
-    dues: await panel.locator('[data-testid="deadline"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-due'))),
+    dues: await panel
+      .locator('[data-testid="deadline"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-due'))),
     text: await panel.evaluate(() => document.body.innerText),
   };
   await panel.close();
@@ -75,7 +96,10 @@ beforeAll(async () => {
   await settled(page);
   badgesBefore = (await readBadges(page)).map((b) => ({ caseKey: b.caseKey, due: b.due }));
   cdp = await h.context.newCDPSession(page);
-  cdp.on('Runtime.executionContextCreated', (e: { context: (typeof contexts)[number] }) => void contexts.push(e.context));
+  cdp.on(
+    'Runtime.executionContextCreated',
+    (e: { context: (typeof contexts)[number] }) => void contexts.push(e.context),
+  );
   cdp.on('Runtime.executionContextsCleared', () => void (contexts.length = 0));
   await cdp.send('Runtime.enable');
   await findWorld();
@@ -87,12 +111,21 @@ async function findWorld(): Promise<void> {
   world = 0;
   for (let i = 0; i < 50 && !world; i++) {
     for (const c of contexts.filter((x) => x.auxData?.type === 'isolated')) {
-      const r = (await cdp.send('Runtime.evaluate', { expression: 'globalThis.chrome?.runtime?.id ?? null', contextId: c.id, returnByValue: true }).catch(() => null)) as { result: { value: unknown } } | null;
+      const r = (await cdp
+        .send('Runtime.evaluate', {
+          expression: 'globalThis.chrome?.runtime?.id ?? null',
+          contextId: c.id,
+          returnByValue: true,
+        })
+        .catch(() => null)) as { result: { value: unknown } } | null;
       if (r?.result.value === h.extensionId) world = c.id;
     }
     if (!world) await new Promise((res) => setTimeout(res, 100));
   }
-  if (!world) throw new Error(`the content script's isolated world was not found among ${JSON.stringify(contexts.map((c) => [c.name, c.auxData]))}`);
+  if (!world)
+    throw new Error(
+      `the content script's isolated world was not found among ${JSON.stringify(contexts.map((c) => [c.name, c.auxData]))}`,
+    );
 }
 afterAll(async () => {
   await h?.close();
@@ -111,7 +144,10 @@ async function sendFromContentScript(data: unknown): Promise<{ res?: unknown; er
 
 describe('drill: the content script cannot make the worker accept a payload failing the schema', () => {
   it('control: a well-formed report from the same world is accepted (the channel works)', async () => {
-    const r = await sendFromContentScript({ url: URL, cases: [{ ...good, facts: { ...good.facts, refundId: '202611230001' } }] });
+    const r = await sendFromContentScript({
+      url: URL,
+      cases: [{ ...good, facts: { ...good.facts, refundId: '202611230001' } }],
+    });
     expect(r.err).toBeUndefined();
     expect((r.res as { cases: unknown[] }).cases).toHaveLength(1);
     // the page reports its own cases again (as it would after any DOM change): the reference state
@@ -129,7 +165,9 @@ describe('drill: the content script cannot make the worker accept a payload fail
     const answers: string[] = [];
     for (const [name, data] of BAD) {
       const r = await sendFromContentScript(data);
-      answers.push(`${name}: ${r.err ? (r.err.message ?? '').slice(0, 120) : `ACCEPTED ${JSON.stringify(r.res).slice(0, 80)}`}`);
+      answers.push(
+        `${name}: ${r.err ? (r.err.message ?? '').slice(0, 120) : `ACCEPTED ${JSON.stringify(r.res).slice(0, 80)}`}`,
+      );
     }
     const accepted = answers.filter((a) => a.includes('ACCEPTED'));
     expect(accepted).toEqual([]);

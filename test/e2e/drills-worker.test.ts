@@ -40,17 +40,27 @@ async function inWorker<T>(fn: (c: Chrome) => Promise<T>): Promise<T> {
 const MARK = '__drillScheduledHere';
 /** Run `fn` in a running instance of our worker that is NOT the marked (pre-stop) one; null if none answers. */
 async function inFreshWorker<T>(fn: (c: Chrome) => Promise<T>): Promise<T | null> {
-  const workers = h.context.serviceWorkers().filter((w) => w.url().startsWith(h.origin)).reverse();
+  const workers = h.context
+    .serviceWorkers()
+    .filter((w) => w.url().startsWith(h.origin))
+    .reverse();
   for (const w of workers) {
     const got = await Promise.race([
-      w.evaluate(`globalThis.${MARK} === true ? { fresh: false } : (${fn.toString()})(chrome).then((v) => ({ fresh: true, v }))`).catch(() => null) as Promise<{ fresh: boolean; v?: T } | null>,
+      w
+        .evaluate(
+          `globalThis.${MARK} === true ? { fresh: false } : (${fn.toString()})(chrome).then((v) => ({ fresh: true, v }))`,
+        )
+        .catch(() => null) as Promise<{ fresh: boolean; v?: T } | null>,
       new Promise<null>((r) => setTimeout(() => r(null), 2_000)),
     ]);
     if (got?.fresh) return got.v as T;
   }
   return null;
 }
-const dueOfCase = async () => (await readBadges(page)).filter((b) => b.caseKey === CASE && b.deadline === 'seller-response').map((b) => b.due);
+const dueOfCase = async () =>
+  (await readBadges(page))
+    .filter((b) => b.caseKey === CASE && b.deadline === 'seller-response')
+    .map((b) => b.due);
 
 beforeAll(async () => {
   h = await launch();
@@ -58,7 +68,9 @@ beforeAll(async () => {
   page = await h.open(URL);
   await waitForBadges(page);
   const badges = await readBadges(page);
-  const b = badges.find((x) => x.caseKey === CASE && x.deadline === 'seller-response') ?? badges.find((x) => x.caseKey === CASE);
+  const b =
+    badges.find((x) => x.caseKey === CASE && x.deadline === 'seller-response') ??
+    badges.find((x) => x.caseKey === CASE);
   if (!b?.due) throw new Error(`no seller-response badge on the drill page: ${JSON.stringify(badges)}`);
   due = b.due;
   const name = `as-dl|1|seller-response|${CASE}`;

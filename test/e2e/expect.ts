@@ -52,7 +52,12 @@ export function expectedDue(deadlineId: string, values: Values, platform: Platfo
 /** The label values of a detail page that the timers need. */
 export async function detailValues(page: Page): Promise<Values> {
   const out: Values = {};
-  for (const labels of [LABELS.refundRequestedAt, LABELS.complaintFiledAt, LABELS.tradeSucceededAt, LABELS.paidAt]) {
+  for (const labels of [
+    LABELS.refundRequestedAt,
+    LABELS.complaintFiledAt,
+    LABELS.tradeSucceededAt,
+    LABELS.paidAt,
+  ]) {
     const v = await labelValue(page, [...labels]);
     if (v) out[labels[0]] = v;
   }
@@ -64,7 +69,10 @@ export function countdownSeconds(text: string): number | null {
   const t = text.normalize('NFKC');
   const clock = /(?:剩余|还剩)\s*(\d{1,3}):(\d{2}):(\d{2})/.exec(t);
   if (clock) return Number(clock[1]) * 3600 + Number(clock[2]) * 60 + Number(clock[3]);
-  const m = /(?:剩余|还剩)\s*(?:(\d+)\s*天)?\s*(?:(\d+)\s*(?:小时|时))?\s*(?:(\d+)\s*分(?:钟)?)?\s*(?:(\d+)\s*秒)?/.exec(t);
+  const m =
+    /(?:剩余|还剩)\s*(?:(\d+)\s*天)?\s*(?:(\d+)\s*(?:小时|时))?\s*(?:(\d+)\s*分(?:钟)?)?\s*(?:(\d+)\s*秒)?/.exec(
+      t,
+    );
   if (!m || (m[1] ?? m[2] ?? m[3] ?? m[4]) === undefined) return null;
   return Number(m[1] ?? 0) * 86400 + Number(m[2] ?? 0) * 3600 + Number(m[3] ?? 0) * 60 + Number(m[4] ?? 0);
 }

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BADGE, launch, readBadges, waitForBadges, type Harness } from './harness';
 
 const LIST = 'https://myseller.taobao.com/home.htm/trade-platform/refund-list';
-const DETAIL = 'https://myseller.taobao.com/home.htm/trade-platform/refund-list/detail?disputeId=202611200001&type=1';
+const DETAIL =
+  'https://myseller.taobao.com/home.htm/trade-platform/refund-list/detail?disputeId=202611200001&type=1';
 
 let h: Harness;
 beforeAll(async () => {
@@ -66,7 +67,16 @@ describe('the clicked case, seen', () => {
         marks: document.querySelectorAll('[data-testid="located"]').length,
       };
     })()`;
-    const want = { inView: true, marked: true, located: '已定位', open: true, outline: 'solid 3', below: true, scrolled: true, marks: 1 };
+    const want = {
+      inView: true,
+      marked: true,
+      located: '已定位',
+      open: true,
+      outline: 'solid 3',
+      below: true,
+      scrolled: true,
+      marks: 1,
+    };
     expect(await until(docked, where, want, 20_000)).toEqual(want);
     await list.close();
   });
@@ -87,10 +97,16 @@ describe('focus follows the agent between tabs', () => {
     const [badge] = await waitForBadges(detail, 1);
     expect(badge!.caseKey).toBe('tmall:refund:202611200001');
     await detail.bringToFront();
-    const want = { first: 'tmall:refund:202611200001', open: 'tmall:refund:202611200001', replies: '以下回复针对 退款编号 202611200001' };
+    const want = {
+      first: 'tmall:refund:202611200001',
+      open: 'tmall:refund:202611200001',
+      replies: '以下回复针对 退款编号 202611200001',
+    };
     expect(await until(docked, FIRST, want)).toEqual(want);
     // The list's clicked case is not above it: it is not shown at all on this tab (it is in the other tabs' queue).
-    const blocks = await docked.evaluate<string[]>(`[...document.querySelectorAll('[data-testid="case"]')].map((e) => e.getAttribute('data-case'))`);
+    const blocks = await docked.evaluate<string[]>(
+      `[...document.querySelectorAll('[data-testid="case"]')].map((e) => e.getAttribute('data-case'))`,
+    );
     expect(blocks).toEqual(['tmall:refund:202611200001']);
     // The detail's badge counts the page's own countdown (还剩 2天 23时 07分), labelled 处理.
     const [b] = await readBadges(detail);

@@ -34,12 +34,20 @@ describe('harness', () => {
     expect(await page.textContent('body')).toContain('not served by the e2e harness');
     const res = await page.goto('https://refund2.tmall.com/dispute/not-a-fixture.htm');
     expect(res?.status()).toBe(404);
-    expect(h.unserved).toEqual(expect.arrayContaining(['https://www.example.com/', 'https://refund2.tmall.com/dispute/not-a-fixture.htm']));
+    expect(h.unserved).toEqual(
+      expect.arrayContaining([
+        'https://www.example.com/',
+        'https://refund2.tmall.com/dispute/not-a-fixture.htm',
+      ]),
+    );
     await page.close();
   });
 
   it('the content script is registered for the back-office hosts only', () => {
-    const m = builtManifest() as { content_scripts?: Array<{ matches: string[] }>; host_permissions?: string[] };
+    const m = builtManifest() as {
+      content_scripts?: Array<{ matches: string[] }>;
+      host_permissions?: string[];
+    };
     const matches = (m.content_scripts ?? []).flatMap((c) => c.matches);
     expect(matches.length).toBeGreaterThan(0);
     for (const pattern of [...matches, ...(m.host_permissions ?? [])]) {
@@ -55,7 +63,9 @@ describe('harness', () => {
     const page = await h.openSidePanel();
     // Any extension event wakes the worker; the side panel's own messages do once it exists.
     await page.evaluate(() => {
-      const ext = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome;
+      const ext = (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+      ).chrome;
       return ext.runtime.sendMessage({ e2e: 'wake' }).catch(() => null);
     });
     const w = await h.waitForWorkerRestart();

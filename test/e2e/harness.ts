@@ -99,7 +99,9 @@ class BrowserStartError extends Error {
 /** Checks the build and the browser binary; throws a message saying exactly what to do. */
 function preflight(dist = DIST): void {
   if (!existsSync(join(dist, 'manifest.json'))) {
-    throw new BrowserStartError(`E2E: no built extension at ${dist} — run \`npm run build\` first (npm run test:e2e does).`);
+    throw new BrowserStartError(
+      `E2E: no built extension at ${dist} — run \`npm run build\` first (npm run test:e2e does).`,
+    );
   }
   if (!existsSync(CHROME_PATH)) {
     throw new BrowserStartError(
@@ -111,7 +113,9 @@ function preflight(dist = DIST): void {
 
 const MARK = '__aftersaleSentinelE2eMark';
 
-export async function launch(opts: { dist?: string; headless?: boolean; timezoneId?: string } = {}): Promise<Harness> {
+export async function launch(
+  opts: { dist?: string; headless?: boolean; timezoneId?: string } = {},
+): Promise<Harness> {
   const built = opts.dist ?? DIST;
   preflight(built);
   const root = mkdtempSync(join(tmpdir(), 'aftersale-e2e-'));
@@ -158,19 +162,24 @@ export async function launch(opts: { dist?: string; headless?: boolean; timezone
       }
       // Dates placed at the first request; a reload shows the same page, as the real one would.
       let body = lastServed.get(routeKey(url));
-      if (body === undefined) lastServed.set(routeKey(url), (body = page.asIs ? page.html : servedAt(page.html, Date.now()).html));
+      if (body === undefined)
+        lastServed.set(routeKey(url), (body = page.asIs ? page.html : servedAt(page.html, Date.now()).html));
       return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
     });
   }
 
-  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }).catch(() => null));
+  const sw =
+    context.serviceWorkers()[0] ??
+    (await context.waitForEvent('serviceworker', { timeout: 15_000 }).catch(() => null));
   if (!sw) {
     await context.close().catch(() => {});
     rmSync(root, { recursive: true, force: true });
     const problems = diagnoseDist(built);
     throw new BrowserStartError(
       `E2E: Chromium started but the extension in ${built} did not (no service worker within 15 s). ` +
-        (problems.length ? `Problems found in the build: ${problems.join('; ')}` : 'Load it in chrome://extensions to see Chromium\'s error.'),
+        (problems.length
+          ? `Problems found in the build: ${problems.join('; ')}`
+          : "Load it in chrome://extensions to see Chromium's error."),
     );
   }
   const extensionId = new URL(sw.url()).host;
@@ -179,8 +188,12 @@ export async function launch(opts: { dist?: string; headless?: boolean; timezone
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 
   const workerTargets = async (session: CDPSession): Promise<string[]> => {
-    const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: Array<{ type: string; url: string }> };
-    return targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(origin)).map((t) => t.url);
+    const { targetInfos } = (await session.send('Target.getTargets')) as {
+      targetInfos: Array<{ type: string; url: string }>;
+    };
+    return targetInfos
+      .filter((t) => t.type === 'service_worker' && t.url.startsWith(origin))
+      .map((t) => t.url);
   };
   let browserSession: CDPSession | undefined;
   // The browser's first (blank) tab hosts the CDP session used to stop the worker; set up now,
@@ -198,7 +211,11 @@ export async function launch(opts: { dist?: string; headless?: boolean; timezone
     browserSession ??= await browser.newBrowserCDPSession();
     return browserSession;
   };
-  const currentWorker = (): Worker | undefined => context.serviceWorkers().filter((w) => w.url().startsWith(origin)).at(-1);
+  const currentWorker = (): Worker | undefined =>
+    context
+      .serviceWorkers()
+      .filter((w) => w.url().startsWith(origin))
+      .at(-1);
   const pollUntil = async (what: string, cond: () => Promise<boolean>, timeoutMs: number): Promise<void> => {
     const end = Date.now() + timeoutMs;
     while (Date.now() < end) {
@@ -252,7 +269,8 @@ export async function launch(opts: { dist?: string; headless?: boolean; timezone
       let onStopped: () => void = () => {};
       const stopped = new Promise<void>((resolve) => (onStopped = resolve));
       const listener = (e: { versions: Array<{ scriptURL: string; runningStatus: string }> }) => {
-        if (e.versions.some((v) => v.scriptURL.startsWith(origin) && v.runningStatus === 'stopped')) onStopped();
+        if (e.versions.some((v) => v.scriptURL.startsWith(origin) && v.runningStatus === 'stopped'))
+          onStopped();
       };
       s.on('ServiceWorker.workerVersionUpdated', listener);
       let timer: NodeJS.Timeout | undefined;
@@ -260,7 +278,18 @@ export async function launch(opts: { dist?: string; headless?: boolean; timezone
         await s.send('ServiceWorker.stopAllWorkers');
         await Promise.race([
           stopped,
-          new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('E2E: the service worker did not stop within 10 s (CDP ServiceWorker.stopAllWorkers)')), 10_000))),
+          new Promise<never>(
+            (_, reject) =>
+              (timer = setTimeout(
+                () =>
+                  reject(
+                    new Error(
+                      'E2E: the service worker did not stop within 10 s (CDP ServiceWorker.stopAllWorkers)',
+                    ),
+                  ),
+                10_000,
+              )),
+          ),
         ]);
       } finally {
         clearTimeout(timer);
@@ -271,18 +300,26 @@ export async function launch(opts: { dist?: string; headless?: boolean; timezone
       const session = await bs();
       let targetId: string | undefined;
       const panelUrl = `${origin}/sidepanel.html`;
-      await pollUntil('the docked side panel', async () => {
-        // A sidepanel.html target that is not one of our tabs is the docked panel.
-        targetId = await dockedTargetId(session, panelUrl, await tabTargetIds(context, panelUrl));
-        return targetId !== undefined;
-      }, timeoutMs);
+      await pollUntil(
+        'the docked side panel',
+        async () => {
+          // A sidepanel.html target that is not one of our tabs is the docked panel.
+          targetId = await dockedTargetId(session, panelUrl, await tabTargetIds(context, panelUrl));
+          return targetId !== undefined;
+        },
+        timeoutMs,
+      );
       return attachDocked(session, targetId!);
     },
     async workerRunning() {
       return (await workerTargets(await bs())).length > 0;
     },
     async waitForWorkerRestart(timeoutMs = 15_000) {
-      await pollUntil('the service worker to restart', async () => (await workerTargets(await bs())).length > 0, timeoutMs);
+      await pollUntil(
+        'the service worker to restart',
+        async () => (await workerTargets(await bs())).length > 0,
+        timeoutMs,
+      );
       const w = currentWorker() ?? (await context.waitForEvent('serviceworker', { timeout: timeoutMs }));
       const marked = await w.evaluate((m) => (globalThis as Record<string, unknown>)[m] === true, MARK);
       if (marked) throw new Error('E2E: the service worker was not restarted (old instance still running)');
@@ -318,7 +355,9 @@ export async function readBadges(page: Page): Promise<Badge[]> {
 /** Wait until at least `min` badges are on the page, then read them. */
 export async function waitForBadges(page: Page, min = 1, timeoutMs = 10_000): Promise<Badge[]> {
   await page.waitForFunction(
-    ({ sel, n }) => document.querySelectorAll(sel).length >= n && [...document.querySelectorAll(sel)].every((e) => e.shadowRoot),
+    ({ sel, n }) =>
+      document.querySelectorAll(sel).length >= n &&
+      [...document.querySelectorAll(sel)].every((e) => e.shadowRoot),
     { sel: BADGE, n: min },
     { timeout: timeoutMs },
   );
@@ -344,7 +383,11 @@ export async function settled(page: Page, timeoutMs = 10_000): Promise<void> {
   throw new Error('E2E: the content script did not settle');
 }
 
-export async function screenshot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<string> {
+export async function screenshot(
+  page: Page,
+  name: string,
+  opts: { fullPage?: boolean } = {},
+): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path, fullPage: opts.fullPage ?? true });
@@ -372,17 +415,22 @@ function diagnoseDist(dist = DIST): string[] {
       try {
         const m = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
         const bad = Object.keys(m).filter((k) => !/^[A-Za-z0-9_@]+$/.test(k));
-        if (bad.length) problems.push(`_locales/${loc}/messages.json has invalid message names (Chromium allows [A-Za-z0-9_]): ${bad.join(', ')}`);
+        if (bad.length)
+          problems.push(
+            `_locales/${loc}/messages.json has invalid message names (Chromium allows [A-Za-z0-9_]): ${bad.join(', ')}`,
+          );
         messages.set(loc, new Set(Object.keys(m)));
       } catch (err) {
         problems.push(`_locales/${loc}/messages.json: ${(err as Error).message}`);
       }
     }
   }
-  if (defaultLocale && !messages.has(defaultLocale)) problems.push(`default_locale ${defaultLocale} has no _locales/${defaultLocale}/messages.json`);
+  if (defaultLocale && !messages.has(defaultLocale))
+    problems.push(`default_locale ${defaultLocale} has no _locales/${defaultLocale}/messages.json`);
   for (const ref of JSON.stringify(manifest).match(/__MSG_(\w+)__/g) ?? []) {
     const key = ref.slice(6, -2);
-    if (defaultLocale && !messages.get(defaultLocale)?.has(key)) problems.push(`manifest uses ${ref} but _locales/${defaultLocale} has no "${key}"`);
+    if (defaultLocale && !messages.get(defaultLocale)?.has(key))
+      problems.push(`manifest uses ${ref} but _locales/${defaultLocale} has no "${key}"`);
   }
   const bg = (manifest['background'] as { service_worker?: string } | undefined)?.service_worker;
   if (bg && !existsSync(join(dist, bg))) problems.push(`background.service_worker ${bg} is missing`);
@@ -400,6 +448,8 @@ export function builtManifest(dist = DIST): Record<string, unknown> {
  */
 export const PANEL_CASE = '[data-testid="case"], [data-testid="queue-item"]';
 export async function panelCaseKeys(panel: Page): Promise<string[]> {
-  const keys = await panel.locator(PANEL_CASE).evaluateAll((els) => els.map((e) => e.getAttribute('data-case') ?? ''));
+  const keys = await panel
+    .locator(PANEL_CASE)
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-case') ?? ''));
   return [...new Set(keys.filter(Boolean))];
 }

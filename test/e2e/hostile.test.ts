@@ -18,7 +18,8 @@ const CONTROL_URL = 'https://refund2.tmall.com/e2e-control/detail.htm';
 /** The fixtures' hostile page: HTML and script as TEXT in the values, bidi and zero-width marks, a 10,000-character value. */
 function hostilePage(): { url: string; html: string } {
   const p = fixturePages().find((f) => /hostile/i.test(f.file));
-  if (!p) throw new Error('no hostile fixture page (refund-detail-hostile.html) in test/fixtures/pages/README.md');
+  if (!p)
+    throw new Error('no hostile fixture page (refund-detail-hostile.html) in test/fixtures/pages/README.md');
   return { url: p.url, html: readFixture(p.file) };
 }
 
@@ -42,10 +43,11 @@ async function domShape(page: Page): Promise<string[]> {
 let page: Page;
 let hostile: ReturnType<typeof hostilePage>;
 
-
 beforeAll(async () => {
   h = await launch();
-  h.context.on('page', (p) => p.on('dialog', (d) => void (dialogs.push(`${p.url()}: ${d.message()}`), d.dismiss())));
+  h.context.on('page', (p) =>
+    p.on('dialog', (d) => void (dialogs.push(`${p.url()}: ${d.message()}`), d.dismiss())),
+  );
   hostile = hostilePage();
   h.serve(hostile.url, hostile.html);
   h.serve(CONTROL_URL, hostile.html);
@@ -64,12 +66,20 @@ describe('hostile page', () => {
 
   it('no element is added outside our shadow roots (DOM compared with the same page unread)', async () => {
     const control = await h.open(CONTROL_URL);
-    expect(await control.locator('aftersale-sentinel-badge').count(), 'the control URL is not matched by the content script').toBe(0);
+    expect(
+      await control.locator('aftersale-sentinel-badge').count(),
+      'the control URL is not matched by the content script',
+    ).toBe(0);
     expect(await domShape(page)).toEqual(await domShape(control));
     await control.close();
     // Our hosts carry only our data attributes.
-    const attrs = await page.$$eval('aftersale-sentinel-badge', (els) => els.flatMap((e) => e.getAttributeNames()));
-    for (const a of attrs) expect(a).toMatch(/^(data-(deadline|due|case|unreadable|urgency)|class|style|title|role|tabindex|aria-[a-z]+)$/);
+    const attrs = await page.$$eval('aftersale-sentinel-badge', (els) =>
+      els.flatMap((e) => e.getAttributeNames()),
+    );
+    for (const a of attrs)
+      expect(a).toMatch(
+        /^(data-(deadline|due|case|unreadable|urgency)|class|style|title|role|tabindex|aria-[a-z]+)$/,
+      );
   });
 
   it('the side panel shows the scraped text literally, cuts the very long value, and runs none of it', async () => {
@@ -81,9 +91,13 @@ describe('hostile page', () => {
     panel.on('dialog', (d) => void (dialogs.push(`panel: ${d.message()}`), d.dismiss()));
     await panel.locator('[data-testid="case"]').first().waitFor({ timeout: 15_000 });
     // Rendered: the scraped markup is on screen as text.
-    await panel.waitForFunction(() => document.body.innerText.includes('<img src=x onerror='), undefined, { timeout: 15_000 });
+    await panel.waitForFunction(() => document.body.innerText.includes('<img src=x onerror='), undefined, {
+      timeout: 15_000,
+    });
     expect(dialogs).toEqual([]);
-    const injected = await panel.evaluate(() => document.querySelectorAll('img[src="x"], [onerror], [onload], iframe, script:not([src])').length);
+    const injected = await panel.evaluate(
+      () => document.querySelectorAll('img[src="x"], [onerror], [onload], iframe, script:not([src])').length,
+    );
     expect(injected).toBe(0);
     const text = await panel.evaluate(() => document.body.innerText);
     expect(text).toContain('<img src=x onerror=');

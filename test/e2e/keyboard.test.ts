@@ -10,7 +10,8 @@ import type { Page } from 'playwright-core';
 import { BADGE, launch, screenshot, waitForBadges, type Harness } from './harness';
 
 const LIST = 'https://myseller.taobao.com/home.htm/trade-platform/refund-list';
-const DETAIL = 'https://myseller.taobao.com/home.htm/trade-platform/refund-list/detail?disputeId=202611200001&type=1';
+const DETAIL =
+  'https://myseller.taobao.com/home.htm/trade-platform/refund-list/detail?disputeId=202611200001&type=1';
 
 let h: Harness;
 beforeAll(async () => {
@@ -22,16 +23,31 @@ afterAll(async () => {
 
 async function command(name: string): Promise<{ done: string; key?: string; tabId?: number; why?: string }> {
   const sw = await h.serviceWorker();
-  return sw.evaluate((n) => (globalThis as unknown as { sentinelCommand(n: string): Promise<never> }).sentinelCommand(n), name);
+  return sw.evaluate(
+    (n) => (globalThis as unknown as { sentinelCommand(n: string): Promise<never> }).sentinelCommand(n),
+    name,
+  );
 }
 
 const cueText = (page: Page) =>
-  page.waitForFunction(() => document.querySelector('aftersale-sentinel-cue')?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? null).then((h) => h.jsonValue());
+  page
+    .waitForFunction(
+      () =>
+        document.querySelector('aftersale-sentinel-cue')?.shadowRoot?.querySelector('[role="status"]')
+          ?.textContent ?? null,
+    )
+    .then((h) => h.jsonValue());
 
 describe('keyboard commands', () => {
   it('are registered with the browser: open the panel, copy the first reply, jump to the most urgent', async () => {
     const sw = await h.serviceWorker();
-    const all = await sw.evaluate(() => (globalThis as unknown as { chrome: { commands: { getAll(): Promise<Array<{ name: string; shortcut: string }>> } } }).chrome.commands.getAll());
+    const all = await sw.evaluate(() =>
+      (
+        globalThis as unknown as {
+          chrome: { commands: { getAll(): Promise<Array<{ name: string; shortcut: string }>> } };
+        }
+      ).chrome.commands.getAll(),
+    );
     expect(Object.fromEntries(all.map((c) => [c.name, c.shortcut]))).toEqual({
       _execute_action: 'Alt+Shift+S',
       'copy-first-reply': 'Alt+Shift+V',
@@ -40,7 +56,11 @@ describe('keyboard commands', () => {
     const options = await h.openOptions();
     const rows = options.locator('[data-testid="shortcut"]');
     await rows.first().waitFor();
-    expect(await rows.allTextContents()).toEqual(['打开售后哨兵侧边栏Alt+Shift+S', '复制当前售后的第一条建议回复Alt+Shift+V', '跳到最紧急的售后Alt+Shift+J']);
+    expect(await rows.allTextContents()).toEqual([
+      '打开售后哨兵侧边栏Alt+Shift+S',
+      '复制当前售后的第一条建议回复Alt+Shift+V',
+      '跳到最紧急的售后Alt+Shift+J',
+    ]);
     await options.close();
   });
 
@@ -56,7 +76,9 @@ describe('keyboard commands', () => {
     await screenshot(detail, 'keyboard-copy-cue');
     // the reply the side panel shows first for that case
     const panel = await h.openSidePanel();
-    const first = panel.locator(`[data-testid="case"][data-case="${badge!.caseKey}"] [data-testid="reply-text"]`).first();
+    const first = panel
+      .locator(`[data-testid="case"][data-case="${badge!.caseKey}"] [data-testid="reply-text"]`)
+      .first();
     await first.waitFor();
     expect(clip).toBe(await first.textContent());
     await panel.close();
@@ -77,7 +99,13 @@ describe('keyboard commands', () => {
     const page = onList ? list : detail;
     expect(await cueText(page)).toMatch(/^最紧急的售后：退款编号 \d+$/);
     expect(await page.evaluate(() => document.visibilityState)).toBe('visible');
-    const marked = await page.evaluate((sel) => [...document.querySelectorAll(sel)].filter((b) => b.hasAttribute('data-cue')).map((b) => b.getAttribute('data-case')), BADGE);
+    const marked = await page.evaluate(
+      (sel) =>
+        [...document.querySelectorAll(sel)]
+          .filter((b) => b.hasAttribute('data-cue'))
+          .map((b) => b.getAttribute('data-case')),
+      BADGE,
+    );
     expect(marked).toEqual([target]);
     const inView = await page.locator(`${BADGE}[data-case="${target}"]`).evaluate((el) => {
       const r = el.getBoundingClientRect();

@@ -39,13 +39,17 @@ let killed: number;
 
 /** The PIDs of this browser's renderer processes started with --extension-process (ours: it is the only extension). */
 async function extensionProcesses(): Promise<number[]> {
-  const { processInfo } = (await browser.send('SystemInfo.getProcessInfo')) as { processInfo: Array<{ type: string; id: number }> };
+  const { processInfo } = (await browser.send('SystemInfo.getProcessInfo')) as {
+    processInfo: Array<{ type: string; id: number }>;
+  };
   return processInfo
     .filter((p) => p.type === 'renderer')
     .map((p) => p.id)
     .filter((pid) => {
       try {
-        return execFileSync('ps', ['-o', 'args=', '-p', String(pid)], { encoding: 'utf8' }).includes('--extension-process');
+        return execFileSync('ps', ['-o', 'args=', '-p', String(pid)], { encoding: 'utf8' }).includes(
+          '--extension-process',
+        );
       } catch {
         return false; // gone meanwhile
       }
@@ -53,7 +57,11 @@ async function extensionProcesses(): Promise<number[]> {
 }
 
 const watch = () => page.evaluate(() => (window as unknown as { __killWatch: Watch }).__killWatch);
-const caseBadgeKeys = () => page.evaluate((tag) => [...document.querySelectorAll(`${tag}[data-case]`)].map((e) => e.getAttribute('data-case')!), BADGE);
+const caseBadgeKeys = () =>
+  page.evaluate(
+    (tag) => [...document.querySelectorAll(`${tag}[data-case]`)].map((e) => e.getAttribute('data-case')!),
+    BADGE,
+  );
 
 beforeAll(async () => {
   h = await launch();
@@ -68,7 +76,12 @@ beforeAll(async () => {
       const w: Watch = { foreign: 0, marker: null, markerNow: false };
       (window as unknown as { __killWatch: Watch }).__killWatch = w;
       const ours = (n: Node | null): boolean => {
-        for (let e = n && n.nodeType === 1 ? (n as Element) : (n?.parentElement ?? null); e; e = e.parentElement) if (e.localName === tag) return true;
+        for (
+          let e = n && n.nodeType === 1 ? (n as Element) : (n?.parentElement ?? null);
+          e;
+          e = e.parentElement
+        )
+          if (e.localName === tag) return true;
         return false;
       };
       const observer = new MutationObserver((records) => {
@@ -77,12 +90,17 @@ beforeAll(async () => {
           if (ours(r.target) || (nodes.length > 0 && nodes.every(ours))) continue;
           w.foreign++;
         }
-        const marker = [...document.querySelectorAll(`${tag}:not([data-case])`)].some((e) => (e.getAttribute('title') ?? '').includes(retrying));
+        const marker = [...document.querySelectorAll(`${tag}:not([data-case])`)].some((e) =>
+          (e.getAttribute('title') ?? '').includes(retrying),
+        );
         w.markerNow = marker;
-        if (marker && !w.marker) w.marker = { caseBadges: document.querySelectorAll(`${tag}[data-case]`).length };
+        if (marker && !w.marker)
+          w.marker = { caseBadges: document.querySelectorAll(`${tag}[data-case]`).length };
       });
       // From the parsed page on (the parser's own insertions are not a change of the page).
-      document.addEventListener('DOMContentLoaded', () => observer.observe(document, { childList: true, subtree: true, characterData: true }));
+      document.addEventListener('DOMContentLoaded', () =>
+        observer.observe(document, { childList: true, subtree: true, characterData: true }),
+      );
     },
     { tag: BADGE, retrying: RETRYING },
   );
@@ -93,7 +111,10 @@ beforeAll(async () => {
   await page.goto(LIST_URL, { waitUntil: 'domcontentloaded' });
   // The content script has read the page (`data-as-read-ms`) and its pass has not finished
   // (`data-as-passes`): it is waiting for the worker's answers to its report's chunks.
-  await page.waitForFunction(() => document.documentElement.hasAttribute('data-as-read-ms'), undefined, { timeout: 30_000, polling: 'raf' });
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-as-read-ms'), undefined, {
+    timeout: 30_000,
+    polling: 'raf',
+  });
   const inFlight = await page.evaluate(() => !document.documentElement.hasAttribute('data-as-passes'));
   if (!inFlight) throw new Error(`the ${ROWS}-row report finished before the kill: make the list longer`);
   process.kill(killed, 'SIGKILL');
@@ -110,7 +131,9 @@ describe('the extension process killed while a long report is in flight', () => 
   });
 
   it('the retry starts the worker again in a new process; every row gets one badge, the page unchanged', async () => {
-    await expect.poll(async () => (await caseBadgeKeys()).length, { timeout: 45_000, interval: 500 }).toBe(ROWS);
+    await expect
+      .poll(async () => (await caseBadgeKeys()).length, { timeout: 45_000, interval: 500 })
+      .toBe(ROWS);
     await expect.poll(async () => (await watch()).markerNow, { timeout: 10_000 }).toBe(false);
     const keys = await caseBadgeKeys();
     expect(new Set(keys).size, 'no case has two badges').toBe(keys.length);
@@ -127,7 +150,11 @@ describe('the extension process killed while a long report is in flight', () => 
     const stored = async () => {
       const w = await h.serviceWorker();
       return w.evaluate(async () => {
-        const all = await (globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } } }).chrome.storage.session.get(null);
+        const all = await (
+          globalThis as unknown as {
+            chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } };
+          }
+        ).chrome.storage.session.get(null);
         return Object.entries(all)
           .filter(([k]) => k.startsWith('tab:'))
           .map(([, v]) => (v as { cases: unknown[] }).cases.length);

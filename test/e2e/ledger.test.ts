@@ -32,9 +32,15 @@ async function ledgerRows(want: number): Promise<string[][]> {
         await options.reload();
         await options.locator('[data-testid="ledger"]').waitFor();
         await options.locator('[data-testid="ledger-row"], [data-testid="ledger-empty"]').first().waitFor();
-        rows = await options.locator('[data-testid="ledger-row"]').evaluateAll((trs) =>
-          trs.map((tr) => [tr.getAttribute('data-kind') ?? '', tr.querySelector('[data-testid="ledger-buyer"]')!.textContent ?? '', tr.querySelector('[data-testid="ledger-amount"]')!.textContent ?? '']),
-        );
+        rows = await options
+          .locator('[data-testid="ledger-row"]')
+          .evaluateAll((trs) =>
+            trs.map((tr) => [
+              tr.getAttribute('data-kind') ?? '',
+              tr.querySelector('[data-testid="ledger-buyer"]')!.textContent ?? '',
+              tr.querySelector('[data-testid="ledger-amount"]')!.textContent ?? '',
+            ]),
+          );
         return rows.length;
       },
       { timeout: 15_000, interval: 300 },
@@ -48,14 +54,32 @@ async function panelOn(page: Page, caseKey: string): Promise<Page> {
   await page.bringToFront();
   await page.locator(`aftersale-sentinel-badge[data-case="${caseKey}"]`).first().click();
   const panel = await h.openSidePanel();
-  await panel.locator(`[data-testid="case"][data-case="${caseKey}"] [data-testid="verdict"]`).waitFor({ timeout: 15_000 });
+  await panel
+    .locator(`[data-testid="case"][data-case="${caseKey}"] [data-testid="verdict"]`)
+    .waitFor({ timeout: 15_000 });
   return panel;
 }
 
 beforeAll(async () => {
   h = await launch();
-  h.serve(COMPLETED, outOfStockRefund(DETAIL, { refundId: '202611200201', orderId: '3921845507760201', paid: '500.00', completed: true }));
-  h.serve(NEXT, outOfStockRefund(DETAIL, { refundId: '202611200202', orderId: '3921845507760202', paid: '1500.00', completed: false }));
+  h.serve(
+    COMPLETED,
+    outOfStockRefund(DETAIL, {
+      refundId: '202611200201',
+      orderId: '3921845507760201',
+      paid: '500.00',
+      completed: true,
+    }),
+  );
+  h.serve(
+    NEXT,
+    outOfStockRefund(DETAIL, {
+      refundId: '202611200202',
+      orderId: '3921845507760202',
+      paid: '1500.00',
+      completed: false,
+    }),
+  );
   options = await h.openOptions();
 });
 afterAll(async () => {
@@ -85,8 +109,14 @@ describe('the compensation ledger', () => {
     const [badge] = await waitForBadges(page);
     const panel = await panelOn(page, badge!.caseKey!);
     const card = panel.locator(`[data-testid="case"][data-case="${badge!.caseKey}"]`);
-    await expect.poll(async () => (await card.locator('[data-testid="verdict"]').textContent()) ?? '', { timeout: 10_000 }).toContain('350.00');
-    expect(await card.locator('[data-testid="warning"][data-code="compensation-cap"]').textContent()).toContain('150.00');
+    await expect
+      .poll(async () => (await card.locator('[data-testid="verdict"]').textContent()) ?? '', {
+        timeout: 10_000,
+      })
+      .toContain('350.00');
+    expect(
+      await card.locator('[data-testid="warning"][data-code="compensation-cap"]').textContent(),
+    ).toContain('150.00');
     await panel.close();
     await page.close();
   });
@@ -112,7 +142,10 @@ describe('the compensation ledger', () => {
   });
 
   it('the ledger downloads as CSV with the buyer masked', async () => {
-    const [download] = await Promise.all([options.waitForEvent('download'), options.locator('[data-testid="ledger-export"]').click()]);
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.locator('[data-testid="ledger-export"]').click(),
+    ]);
     const { readFileSync } = await import('node:fs');
     const text = readFileSync(await download.path(), 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);

@@ -79,4 +79,3 @@ export function expectClean(f: Findings, what: string): void {
   expect(f.raw, `${what}: raw developer text`).toEqual([]);
   expect(f.untranslated, `${what}: Chinese left untranslated in English`).toEqual([]);
 }
-

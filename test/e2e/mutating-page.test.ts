@@ -20,7 +20,11 @@ let page: Page;
 
 /** Ticks of the page's 10 ms counter so far. */
 const ticks = () => page.evaluate(() => (window as unknown as { __ticks: number }).__ticks);
-const caseKeys = () => page.evaluate((tag) => [...document.querySelectorAll(`${tag}[data-case]`)].map((e) => e.getAttribute('data-case')!), BADGE);
+const caseKeys = () =>
+  page.evaluate(
+    (tag) => [...document.querySelectorAll(`${tag}[data-case]`)].map((e) => e.getAttribute('data-case')!),
+    BADGE,
+  );
 
 beforeAll(async () => {
   h = await launch();
@@ -28,7 +32,10 @@ beforeAll(async () => {
     `window.__ticks = 0; addEventListener('DOMContentLoaded', () => {` +
     `const s = document.createElement('span'); s.id = 'im-unread'; document.body.prepend(s);` +
     `setInterval(() => { window.__ticks++; s.textContent = '未读消息 ' + window.__ticks + ' 条'; }, 10); });`;
-  h.serve(LIST.url, readFixture(LIST.file).replace(/<head[^>]*>/i, (m) => `${m}<script>${ticker}</script>`));
+  h.serve(
+    LIST.url,
+    readFixture(LIST.file).replace(/<head[^>]*>/i, (m) => `${m}<script>${ticker}</script>`),
+  );
   page = await h.open(LIST.url);
 }, 60_000);
 afterAll(async () => {
@@ -49,12 +56,17 @@ describe('a page that changes every 10 ms', () => {
       const first = document.querySelector('table.next-table-row')!;
       const copy = first.cloneNode(true) as HTMLElement;
       // the clone must not carry our badge: only a badge mounted for the new case counts
-      for (const el of [...copy.querySelectorAll('*')]) if (el.localName.startsWith('aftersale-sentinel-badge')) el.remove();
+      for (const el of [...copy.querySelectorAll('*')])
+        if (el.localName.startsWith('aftersale-sentinel-badge')) el.remove();
       copy.setAttribute('data-row-key', id);
       copy.innerHTML = copy.innerHTML.replaceAll('202611200100', id);
       first.parentElement!.prepend(copy);
     }, NEW_ID);
-    await expect.poll(async () => (await caseKeys()).filter((k) => k === `tmall:refund:${NEW_ID}`).length, { timeout: 20_000 }).toBe(1);
+    await expect
+      .poll(async () => (await caseKeys()).filter((k) => k === `tmall:refund:${NEW_ID}`).length, {
+        timeout: 20_000,
+      })
+      .toBe(1);
     // The page was still ticking all along (the badge did not wait for it to stop).
     expect(await ticks()).toBeGreaterThan(t0);
     const keys = await caseKeys();

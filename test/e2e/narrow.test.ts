@@ -31,13 +31,17 @@ describe('badges on a narrow page (window 1,024 px, panel docked)', () => {
         if (!box) continue;
         const r = box.getBoundingClientRect();
         // inside: every part on its own line fits the box
-        if (box.scrollWidth > box.clientWidth + 1) out.push(`${host.getAttribute('data-case')}: inner ${box.scrollWidth} > ${box.clientWidth}`);
+        if (box.scrollWidth > box.clientWidth + 1)
+          out.push(`${host.getAttribute('data-case')}: inner ${box.scrollWidth} > ${box.clientWidth}`);
         // outside: every ancestor that clips its overflow holds the whole badge
         for (let el: Element | null = host.parentElement; el; el = el.parentElement) {
           const cs = getComputedStyle(el);
           if (cs.overflowX === 'visible' && cs.overflow === 'visible') continue;
           const c = el.getBoundingClientRect();
-          if (r.left < c.left - 0.5 || r.right > c.right + 0.5) out.push(`${host.getAttribute('data-case')}: ${Math.round(r.left)}–${Math.round(r.right)} outside ${el.localName}.${el.className} ${Math.round(c.left)}–${Math.round(c.right)}`);
+          if (r.left < c.left - 0.5 || r.right > c.right + 0.5)
+            out.push(
+              `${host.getAttribute('data-case')}: ${Math.round(r.left)}–${Math.round(r.right)} outside ${el.localName}.${el.className} ${Math.round(c.left)}–${Math.round(c.right)}`,
+            );
           break;
         }
       }

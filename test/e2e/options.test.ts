@@ -10,7 +10,10 @@ import { launch, waitForBadges, type Harness } from './harness';
 
 let h: Harness;
 let options: Page;
-let exported: { id: string; version: string; rules: Array<Record<string, unknown>> } & Record<string, unknown>;
+let exported: { id: string; version: string; rules: Array<Record<string, unknown>> } & Record<
+  string,
+  unknown
+>;
 
 async function activePack(page: Page): Promise<string> {
   const el = page.locator('[data-testid="active-pack"]').first();
@@ -19,7 +22,9 @@ async function activePack(page: Page): Promise<string> {
 }
 
 async function importJson(page: Page, json: string, name: string): Promise<void> {
-  await page.locator('input[type=file][data-testid="pack-file"]').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(json, 'utf8') });
+  await page
+    .locator('input[type=file][data-testid="pack-file"]')
+    .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(json, 'utf8') });
 }
 
 beforeAll(async () => {
@@ -62,7 +67,9 @@ describe('options: rule packs', () => {
     // Not active yet: the preview names the changed rules, and the agent confirms.
     const pending = options.locator('[data-testid="pack-pending"]');
     await pending.waitFor({ timeout: 10_000 });
-    expect(await options.locator('[data-testid="pack-changed"]').getAttribute('data-count')).toBe(String(edited));
+    expect(await options.locator('[data-testid="pack-changed"]').getAttribute('data-count')).toBe(
+      String(edited),
+    );
     expect(await activePack(options)).not.toContain(newVersion);
     await options.locator('button[data-testid="pack-confirm"]').click();
     await expect.poll(() => activePack(options), { timeout: 10_000 }).toContain(newVersion);
@@ -102,7 +109,9 @@ describe('options: rule packs', () => {
     const before = await activePack(options);
     await importJson(options, '{ "id": "half a pack", ', 'truncated.json');
     const error = options.locator('[data-testid="pack-error"]').first();
-    await expect.poll(async () => ((await error.textContent()) ?? '').trim().length, { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => ((await error.textContent()) ?? '').trim().length, { timeout: 10_000 })
+      .toBeGreaterThan(0);
     expect(await activePack(options)).toBe(before);
   });
 });

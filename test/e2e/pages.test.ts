@@ -35,8 +35,10 @@ describe('every fixture page at its real URL gets its badges', () => {
       'refund2.tmall.com/dispute/detail.htm',
       'refund2.taobao.com/dispute/detail.htm',
       'rights.taobao.com/complaint/sellerList.htm',
-    ]) expect(served, want).toContain(want);
-    for (const p of fixturePages()) expect(detectPageKind(p.url) !== null || isWorkbench(p.url), p.url).toBe(true);
+    ])
+      expect(served, want).toContain(want);
+    for (const p of fixturePages())
+      expect(detectPageKind(p.url) !== null || isWorkbench(p.url), p.url).toBe(true);
   });
 
   for (const p of pages) {

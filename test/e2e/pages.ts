@@ -10,10 +10,14 @@ const BEIJING_MS = 8 * 3_600_000;
 /** `2026-11-20 10:00[:00]`, `2026/11/20 10:00`, `2026年11月20日 10:00:00` → epoch ms (Beijing time). */
 export function beijingMs(text: string): number | null {
   const t = text.normalize('NFKC');
-  const m = /(\d{4})(?:[-/](\d{1,2})[-/](\d{1,2})|年(\d{1,2})月(\d{1,2})日)\s*(\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(t);
+  const m =
+    /(\d{4})(?:[-/](\d{1,2})[-/](\d{1,2})|年(\d{1,2})月(\d{1,2})日)\s*(\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(t);
   if (!m) return null;
   const [, y, mo1, d1, mo2, d2, hh, mi, ss] = m;
-  return Date.UTC(Number(y), Number(mo1 ?? mo2) - 1, Number(d1 ?? d2), Number(hh), Number(mi), Number(ss ?? 0)) - BEIJING_MS;
+  return (
+    Date.UTC(Number(y), Number(mo1 ?? mo2) - 1, Number(d1 ?? d2), Number(hh), Number(mi), Number(ss ?? 0)) -
+    BEIJING_MS
+  );
 }
 
 /** epoch ms → `2026-11-23T10:00:00+08:00` */
@@ -42,7 +46,10 @@ export function countdownMinutes(text: string): number | null {
 export function countdownAgrees(text: string, minutesLeft: number): boolean {
   const c = countdownShown(text);
   if (!c) return false;
-  return Math.abs(Math.abs(minutesLeft) - Math.abs(c.minutes)) <= c.unit && Math.sign(minutesLeft) * Math.sign(c.minutes) >= 0;
+  return (
+    Math.abs(Math.abs(minutesLeft) - Math.abs(c.minutes)) <= c.unit &&
+    Math.sign(minutesLeft) * Math.sign(c.minutes) >= 0
+  );
 }
 
 /** What a badge's countdown looks like (compact, two units at most). */
@@ -53,9 +60,16 @@ export async function labelValue(page: Page, labels: string[]): Promise<string |
   return page.evaluate((wanted) => {
     const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
     const bare = (s: string) => clean(s).replace(/[:：]\s*$/, '');
-    const all = Array.from(document.body.querySelectorAll('*')).filter((e) => e.localName !== 'aftersale-sentinel-badge');
+    const all = Array.from(document.body.querySelectorAll('*')).filter(
+      (e) => e.localName !== 'aftersale-sentinel-badge',
+    );
     for (const el of all) {
-      const own = bare(Array.from(el.childNodes).filter((n) => n.nodeType === 3).map((n) => n.textContent).join(''));
+      const own = bare(
+        Array.from(el.childNodes)
+          .filter((n) => n.nodeType === 3)
+          .map((n) => n.textContent)
+          .join(''),
+      );
       if (!own) continue;
       for (const w of wanted) {
         if (own === w && el.children.length === 0) {
@@ -91,20 +105,32 @@ export function pick(rec: Record<string, string>, labels: readonly string[]): st
 interface ListRow {
   values: Record<string, string>;
   /** Attributes of the badge inside this row (null when the row has none). */
-  badge: { deadline: string | null; due: string | null; caseKey: string | null; unreadable: string | null; countdown: string | null } | null;
+  badge: {
+    deadline: string | null;
+    due: string | null;
+    caseKey: string | null;
+    unreadable: string | null;
+    countdown: string | null;
+  } | null;
   badges: number;
 }
 
 /** Body rows of the first table whose header has `label` (or of the body table after it), each with the badge placed in it. */
 export async function listRows(page: Page, label: string): Promise<ListRow[]> {
   return page.evaluate((want) => {
-    const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim().replace(/[:：]$/, '');
+    const clean = (s: string | null | undefined) =>
+      (s ?? '')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/[:：]$/, '');
     for (const table of Array.from(document.querySelectorAll('table'))) {
       const headRow = table.querySelector('thead tr') ?? table.querySelector('tr');
       if (!headRow) continue;
       const heads = Array.from(headRow.children).map((c) => clean(c.textContent));
       if (!heads.includes(want)) continue;
-      let rows = Array.from(table.querySelectorAll('tr')).filter((r) => r !== headRow && r.querySelector('td'));
+      let rows = Array.from(table.querySelectorAll('tr')).filter(
+        (r) => r !== headRow && r.querySelector('td'),
+      );
       if (rows.length === 0) {
         // Fusion-style tables: the header and the body are two separate <table>s.
         const tables = Array.from(document.querySelectorAll('table'));
@@ -145,7 +171,10 @@ export async function listRows(page: Page, label: string): Promise<ListRow[]> {
  * buyer: `refundId`, `paid` (yuan, also the refund amount) and, with `completed`, the refund
  * seen after it succeeded (退款成功, the trade closed, no countdown).
  */
-export function outOfStockRefund(html: string, o: { refundId: string; orderId: string; paid: string; completed: boolean }): string {
+export function outOfStockRefund(
+  html: string,
+  o: { refundId: string; orderId: string; paid: string; completed: boolean },
+): string {
   let out = html
     .replace('202611200001', o.refundId)
     .replace('3921845507761234', o.orderId)
@@ -157,6 +186,7 @@ export function outOfStockRefund(html: string, o: { refundId: string; orderId: s
       .replace('<dd>等待商家处理</dd>', '<dd>退款成功</dd>')
       .replace('<dd>买家已付款</dd>', '<dd>交易关闭</dd>');
   }
-  if (out.includes('202611200001') || (o.completed && !out.includes('<dd>退款成功</dd>'))) throw new Error('outOfStockRefund: the fixture changed');
+  if (out.includes('202611200001') || (o.completed && !out.includes('<dd>退款成功</dd>')))
+    throw new Error('outOfStockRefund: the fixture changed');
   return out;
 }

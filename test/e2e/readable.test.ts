@@ -90,7 +90,10 @@ async function bodyStyle(page: Page): Promise<{ htmlPx: number; bodyPx: number; 
 /** A refund detail page from the fixture table (read at run time: its URLs may move). */
 function refundDetailUrl(): string {
   const rows = fixturePages();
-  const details = rows.filter((p) => /^refund-detail/.test(p.file) || (/refund/i.test(p.file + p.url) && /detail/i.test(p.file + p.url)));
+  const details = rows.filter(
+    (p) =>
+      /^refund-detail/.test(p.file) || (/refund/i.test(p.file + p.url) && /detail/i.test(p.file + p.url)),
+  );
   const plain = details.filter((p) => !/broken|hostile|pending|noise/.test(p.file));
   const pick = plain.find((p) => p.file === 'refund-detail-tmall.html') ?? plain[0] ?? details[0];
   if (!pick) throw new Error('no refund detail row in test/fixtures/pages/README.md');
@@ -116,7 +119,15 @@ describe('in-page badge: keyboard focus', () => {
   it('a countdown badge is a focusable button and shows a focus ring when reached with Tab', async () => {
     await detail.bringToFront();
     const ringOf = (sel: string) =>
-      detail.evaluate<{ style: string; width: number; color: string; focusVisible: boolean; role: string | null; tabindex: string | null; caseKey: string | null }>(`(() => {
+      detail.evaluate<{
+        style: string;
+        width: number;
+        color: string;
+        focusVisible: boolean;
+        role: string | null;
+        tabindex: string | null;
+        caseKey: string | null;
+      }>(`(() => {
         const host = document.querySelector(${JSON.stringify(sel)});
         const box = host.shadowRoot.querySelector('.b');
         const cs = getComputedStyle(box);
@@ -133,7 +144,9 @@ describe('in-page badge: keyboard focus', () => {
     let reached = false;
     for (let i = 0; i < 300 && !reached; i++) {
       await detail.keyboard.press('Tab');
-      reached = await detail.evaluate<boolean>(`document.activeElement?.localName === ${JSON.stringify(BADGE)} && document.activeElement.hasAttribute('data-deadline')`);
+      reached = await detail.evaluate<boolean>(
+        `document.activeElement?.localName === ${JSON.stringify(BADGE)} && document.activeElement.hasAttribute('data-deadline')`,
+      );
     }
     expect(reached, 'Tab reaches a countdown badge').toBe(true);
     await detail.evaluate(`document.activeElement.setAttribute('data-e2e-focused', '')`);
@@ -178,12 +191,27 @@ describe('side panel text size and palette', () => {
     const body = await bodyStyle(panel);
     console.log(`side panel: html ${body.htmlPx}px, body ${body.bodyPx}px`);
     expect(body.bodyPx).toBeGreaterThanOrEqual(BODY_PX);
-    const caseText = await styles(panel, ['.case-id', '.case-reason', '.countdown', '[data-testid="verdict"]', '[data-testid="verdict"] *', '.reply-title', '.reply-text'].map((s) => `[data-testid="case"] ${s}`).join(', '));
+    const caseText = await styles(
+      panel,
+      [
+        '.case-id',
+        '.case-reason',
+        '.countdown',
+        '[data-testid="verdict"]',
+        '[data-testid="verdict"] *',
+        '.reply-title',
+        '.reply-text',
+      ]
+        .map((s) => `[data-testid="case"] ${s}`)
+        .join(', '),
+    );
     expect(caseText.length, 'the case shows text').toBeGreaterThan(0);
     for (const t of caseText) expect(t.fontSize, t.what).toBeGreaterThanOrEqual(BODY_PX);
     const all = await styles(panel, 'body *');
     const smallest = all.reduce((m, t) => (t.fontSize < m.fontSize ? t : m));
-    console.log(`side panel: ${all.length} text elements, smallest ${smallest.fontSize}px (${smallest.what})`);
+    console.log(
+      `side panel: ${all.length} text elements, smallest ${smallest.fontSize}px (${smallest.what})`,
+    );
     for (const t of all) expect(t.fontSize, t.what).toBeGreaterThanOrEqual(SMALLEST_PX);
     expect(contrast(body.color, body.bg), 'light body text').toBeGreaterThanOrEqual(MIN_CONTRAST);
     await screenshot(panel, 'readable-sidepanel-light');
@@ -195,15 +223,22 @@ describe('side panel text size and palette', () => {
     await panel.emulateMedia({ colorScheme: 'dark' });
     const dark = await bodyStyle(panel);
     const bodyRatio = contrast(dark.color, dark.bg);
-    console.log(`side panel dark: body ${dark.color} on ${dark.bg} = ${bodyRatio.toFixed(2)}:1 (light ${light.color} on ${light.bg} = ${contrast(light.color, light.bg).toFixed(2)}:1)`);
+    console.log(
+      `side panel dark: body ${dark.color} on ${dark.bg} = ${bodyRatio.toFixed(2)}:1 (light ${light.color} on ${light.bg} = ${contrast(light.color, light.bg).toFixed(2)}:1)`,
+    );
     expect(dark.bg).not.toBe(light.bg);
     expect(luminance(parseColor(dark.bg)), 'a dark background').toBeLessThan(0.05);
     expect(dark.bodyPx).toBeGreaterThanOrEqual(BODY_PX);
     expect(bodyRatio).toBeGreaterThanOrEqual(MIN_CONTRAST);
     const all = await styles(panel, 'body *');
-    const worst = all.map((t) => ({ ...t, ratio: contrast(t.color, t.bg) })).sort((a, b) => a.ratio - b.ratio);
-    console.log(`side panel dark: lowest text contrast ${worst[0]?.ratio.toFixed(2)}:1 (${worst[0]?.what}: ${worst[0]?.color} on ${worst[0]?.bg})`);
-    for (const t of worst) expect(t.ratio, `${t.what}: ${t.color} on ${t.bg}`).toBeGreaterThanOrEqual(MIN_CONTRAST);
+    const worst = all
+      .map((t) => ({ ...t, ratio: contrast(t.color, t.bg) }))
+      .sort((a, b) => a.ratio - b.ratio);
+    console.log(
+      `side panel dark: lowest text contrast ${worst[0]?.ratio.toFixed(2)}:1 (${worst[0]?.what}: ${worst[0]?.color} on ${worst[0]?.bg})`,
+    );
+    for (const t of worst)
+      expect(t.ratio, `${t.what}: ${t.color} on ${t.bg}`).toBeGreaterThanOrEqual(MIN_CONTRAST);
     await screenshot(panel, 'readable-sidepanel-dark');
     await panel.emulateMedia({ colorScheme: 'light' });
   });
@@ -235,9 +270,14 @@ describe('options page text size and palette', () => {
     expect(dark.bg).not.toBe(light.bg);
     expect(contrast(dark.color, dark.bg)).toBeGreaterThanOrEqual(MIN_CONTRAST);
     const all = await styles(options, 'body *');
-    const worst = all.map((t) => ({ ...t, ratio: contrast(t.color, t.bg) })).sort((a, b) => a.ratio - b.ratio);
-    console.log(`options dark: body ${contrast(dark.color, dark.bg).toFixed(2)}:1, lowest ${worst[0]?.ratio.toFixed(2)}:1 (${worst[0]?.what})`);
-    for (const t of worst) expect(t.ratio, `${t.what}: ${t.color} on ${t.bg}`).toBeGreaterThanOrEqual(MIN_CONTRAST);
+    const worst = all
+      .map((t) => ({ ...t, ratio: contrast(t.color, t.bg) }))
+      .sort((a, b) => a.ratio - b.ratio);
+    console.log(
+      `options dark: body ${contrast(dark.color, dark.bg).toFixed(2)}:1, lowest ${worst[0]?.ratio.toFixed(2)}:1 (${worst[0]?.what})`,
+    );
+    for (const t of worst)
+      expect(t.ratio, `${t.what}: ${t.color} on ${t.bg}`).toBeGreaterThanOrEqual(MIN_CONTRAST);
     await screenshot(options, 'readable-options-dark');
   });
 });

@@ -22,7 +22,8 @@ import type { DockedPanel } from './docked';
 import { checkScript, expectClean, type Findings } from './look';
 
 const LIST = 'https://myseller.taobao.com/home.htm/trade-platform/refund-list';
-const DETAIL = 'https://myseller.taobao.com/home.htm/trade-platform/refund-list/detail?disputeId=202611200001&type=1';
+const DETAIL =
+  'https://myseller.taobao.com/home.htm/trade-platform/refund-list/detail?disputeId=202611200001&type=1';
 const COMPLAINTS = 'https://rights.taobao.com/complaint/sellerList.htm';
 /** 1,024 px minus a docked panel of 360 px. */
 const PAGE_PX = 664;
@@ -65,7 +66,8 @@ async function panelShot(name: string): Promise<void> {
 
 /** The panel with the clicked case's every disclosure open (为什么？, more actions…), so every text is checked. */
 const OPEN_ALL = `document.querySelectorAll('.case.open details').forEach((d) => (d.open = true)); true`;
-const CASE_TOP = (key: string) => `document.querySelector('[data-testid="case"][data-case=${JSON.stringify(key)}]').scrollIntoView({ block: 'start', behavior: 'instant' }); true`;
+const CASE_TOP = (key: string) =>
+  `document.querySelector('[data-testid="case"][data-case=${JSON.stringify(key)}]').scrollIntoView({ block: 'start', behavior: 'instant' }); true`;
 const WHY_TOP = `document.querySelector('.case.open details.why')?.scrollIntoView({ block: 'start', behavior: 'instant' }); true`;
 
 async function setLocale(locale: 'zh-CN' | 'en'): Promise<void> {
@@ -82,25 +84,36 @@ describe('back-office pages at 664 px (window 1,024 px, panel docked)', () => {
     ['list', LIST, 60],
     ['detail', DETAIL, 1],
     ['complaint-list', COMPLAINTS, 3],
-  ] as const)('%s: badges readable (≥ 12 px, the table’s own size), written as screen-<name>-zh.png', async (name, url, n) => {
-    const page = await h.open(url);
-    await page.setViewportSize({ width: PAGE_PX, height: 900 });
-    await waitForBadges(page, n);
-    const sizes = await page.$$eval(BADGE, (els) =>
-      els.flatMap((e) => [...(e.shadowRoot?.querySelectorAll('[part="badge"], [part="badge"] *') ?? [])].map((x) => parseFloat(getComputedStyle(x).fontSize))),
-    );
-    expect(sizes.length).toBeGreaterThan(0);
-    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
-    await screenshot(page, `screen-${name}-zh`, { fullPage: false });
-    if (name !== 'list') await page.close();
-  });
+  ] as const)(
+    '%s: badges readable (≥ 12 px, the table’s own size), written as screen-<name>-zh.png',
+    async (name, url, n) => {
+      const page = await h.open(url);
+      await page.setViewportSize({ width: PAGE_PX, height: 900 });
+      await waitForBadges(page, n);
+      const sizes = await page.$$eval(BADGE, (els) =>
+        els.flatMap((e) =>
+          [...(e.shadowRoot?.querySelectorAll('[part="badge"], [part="badge"] *') ?? [])].map((x) =>
+            parseFloat(getComputedStyle(x).fontSize),
+          ),
+        ),
+      );
+      expect(sizes.length).toBeGreaterThan(0);
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
+      await screenshot(page, `screen-${name}-zh`, { fullPage: false });
+      if (name !== 'list') await page.close();
+    },
+  );
 });
 
 describe('the docked side panel after a badge click', () => {
   beforeAll(async () => {
     const list = h.context.pages().find((p) => p.url() === LIST)!;
     await list.bringToFront();
-    const keys = [...new Set((await waitForBadges(list, 60)).map((b) => b.caseKey).filter((k): k is string => k !== null))];
+    const keys = [
+      ...new Set(
+        (await waitForBadges(list, 60)).map((b) => b.caseKey).filter((k): k is string => k !== null),
+      ),
+    ];
     clicked = keys[27]!;
     await list.locator(`${BADGE}[data-case="${clicked}"]`).first().click();
     docked = await h.dockedSidePanel();
@@ -114,7 +127,9 @@ describe('the docked side panel after a badge click', () => {
           await setLocale('en');
           await docked.evaluate('location.reload(); true');
           await new Promise((r) => setTimeout(r, 500));
-          await panelUntil(`document.documentElement.querySelector('.panel[lang="en"] .case.revealed [data-testid="case-detail"]') !== null`);
+          await panelUntil(
+            `document.documentElement.querySelector('.panel[lang="en"] .case.revealed [data-testid="case-detail"]') !== null`,
+          );
         }
         await docked.colorScheme(scheme);
         await docked.evaluate(OPEN_ALL);
@@ -122,7 +137,9 @@ describe('the docked side panel after a badge click', () => {
         expect(size.width, 'a docked panel, not a tab').toBeLessThan(600);
         if (locale === 'en' && scheme === 'light') {
           // Control: the check finds what it looks for (an untranslated line, a raw time, small grey text).
-          await docked.evaluate(`document.querySelector('.panel').insertAdjacentHTML('beforeend', '<p id="e2e-control" style="font-size:11px;color:#bbb">未翻译的提示 2026-12-04T09:09:00+08:00 (引用可以)</p>'); true`);
+          await docked.evaluate(
+            `document.querySelector('.panel').insertAdjacentHTML('beforeend', '<p id="e2e-control" style="font-size:11px;color:#bbb">未翻译的提示 2026-12-04T09:09:00+08:00 (引用可以)</p>'); true`,
+          );
           const control = await docked.evaluate<Findings>(checkScript(13, true));
           await docked.evaluate(`document.getElementById('e2e-control').remove(); true`);
           expect(control.untranslated.join()).toContain('未翻译的提示');
@@ -155,8 +172,12 @@ describe('the docked side panel after a badge click', () => {
     await complaints.bringToFront();
     await docked.evaluate('location.reload(); true');
     await new Promise((r) => setTimeout(r, 500));
-    await panelUntil(`document.querySelector('.panel[lang="zh-CN"] [data-testid="case-detail"]') !== null && document.querySelectorAll('[data-testid="case"]').length === 3`);
-    const heads = await docked.evaluate<string[]>(`[...document.querySelectorAll('[data-testid="case"] .case-id')].map((e) => e.textContent)`);
+    await panelUntil(
+      `document.querySelector('.panel[lang="zh-CN"] [data-testid="case-detail"]') !== null && document.querySelectorAll('[data-testid="case"]').length === 3`,
+    );
+    const heads = await docked.evaluate<string[]>(
+      `[...document.querySelectorAll('[data-testid="case"] .case-id')].map((e) => e.textContent)`,
+    );
     expect(heads.length).toBe(3);
     for (const head of heads) expect(head).toMatch(/^订单\d+$/);
     await docked.evaluate(OPEN_ALL);
@@ -173,7 +194,12 @@ describe('options page', () => {
     await opt.setViewportSize({ width: 900, height: 1000 });
   });
 
-  for (const [locale, scheme] of [['zh', 'light'], ['zh', 'dark'], ['en', 'light'], ['en', 'dark']] as const) {
+  for (const [locale, scheme] of [
+    ['zh', 'light'],
+    ['zh', 'dark'],
+    ['en', 'light'],
+    ['en', 'dark'],
+  ] as const) {
     it(`${locale}, ${scheme}: every text ≥ 13 px and ≥ 4.5:1, nothing raw${locale === 'en' ? ', nothing untranslated' : ''} — screen-options-${locale}-${scheme}.png`, async () => {
       if (scheme === 'light') {
         await setLocale(locale === 'en' ? 'en' : 'zh-CN');
@@ -183,13 +209,17 @@ describe('options page', () => {
       await opt.emulateMedia({ colorScheme: scheme });
       await opt.evaluate(`document.querySelectorAll('details').forEach((d) => (d.open = true))`);
       // The rule list is the pack's own data (its English names platform terms in Chinese): checked closed.
-      await opt.evaluate(`document.querySelectorAll('[data-testid="pack-rules"]').forEach((d) => (d.open = false))`);
+      await opt.evaluate(
+        `document.querySelectorAll('[data-testid="pack-rules"]').forEach((d) => (d.open = false))`,
+      );
       const f = await opt.evaluate<Findings>(checkScript(13, locale === 'en'));
       expectClean(f, `options ${locale} ${scheme}`);
       // A full-page picture draws the sticky save bars where the first screen ends: let them sit in place for it.
       await opt.addStyleTag({ content: '.save-bar { position: static !important; }' });
       await screenshot(opt, `screen-options-${locale}-${scheme}`);
-      await opt.evaluate(`document.querySelectorAll('style').forEach((s) => s.textContent.includes('position: static !important') && s.remove())`);
+      await opt.evaluate(
+        `document.querySelectorAll('style').forEach((s) => s.textContent.includes('position: static !important') && s.remove())`,
+      );
     });
   }
 });

@@ -58,14 +58,18 @@ describe('side panel (as a tab, after visiting a refund detail)', () => {
     const page = h.context.pages().find((p) => p.url() === detailUrl)!;
     await page.bringToFront();
     const fresh = await h.openSidePanel();
-    const tabCases = fresh.locator('section.tab-cases [data-testid="case"], [data-testid="tab-cases"] [data-testid="case"]');
+    const tabCases = fresh.locator(
+      'section.tab-cases [data-testid="case"], [data-testid="tab-cases"] [data-testid="case"]',
+    );
     await expect.poll(() => tabCases.count(), { timeout: 10_000 }).toBe(1);
     expect(await tabCases.first().getAttribute('data-case')).toBe(caseKey);
     await fresh.close();
   });
 
   it('shows the compensation verdict for the page: 卖家缺货 on 500.00 paid → 150.00', async () => {
-    const verdict = panel.locator(`[data-testid="case"][data-case="${caseKey}"] [data-testid="verdict"]`).first();
+    const verdict = panel
+      .locator(`[data-testid="case"][data-case="${caseKey}"] [data-testid="verdict"]`)
+      .first();
     await verdict.waitFor();
     const text = (await verdict.textContent()) ?? '';
     // One sentence naming the page's reason and the amount: 30 % of the 500.00 paid.
@@ -80,7 +84,9 @@ describe('side panel (as a tab, after visiting a refund detail)', () => {
     await why.locator('summary').click();
     const text = (await why.textContent()) ?? '';
     expect(text).not.toMatch(/\d{3}_[0-9a-f]{16}\.txt/);
-    const files = await why.locator('.source').evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? ''));
+    const files = await why
+      .locator('.source')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? ''));
     expect(files.length).toBeGreaterThan(0);
     for (const f of files) expect(f).toMatch(/^\d{3}_[0-9a-f]{16}\.txt$/);
     expect(text).toContain('150.00');
@@ -95,12 +101,17 @@ describe('side panel (as a tab, after visiting a refund detail)', () => {
       els.map((e) => e.querySelector('[data-testid="countdown"]')?.textContent ?? ''),
     );
     const parsed = minutes.map((m) => countdownMinutes(m));
-    expect(parsed.every((m) => m !== null), `countdowns: ${minutes.join(' | ')}`).toBe(true);
+    expect(
+      parsed.every((m) => m !== null),
+      `countdowns: ${minutes.join(' | ')}`,
+    ).toBe(true);
     const sorted = [...(parsed as number[])].sort((a, b) => a - b);
     expect(parsed).toEqual(sorted);
     // The badge on the page counts down to the most urgent seller deadline; it is in the list.
     const page = h.context.pages().find((p) => p.url() === detailUrl)!;
-    const badgeDeadline = await page.$eval('aftersale-sentinel-badge', (e) => e.getAttribute('data-deadline'));
+    const badgeDeadline = await page.$eval('aftersale-sentinel-badge', (e) =>
+      e.getAttribute('data-deadline'),
+    );
     expect(ids).toContain(badgeDeadline);
   });
 

@@ -14,7 +14,13 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..
 const FIXTURE_DIR = join(REPO_ROOT, 'test/fixtures/pages');
 
 /** Hosts of the seller back-office (core/pages/urls.ts). */
-export const BACK_OFFICE_HOSTS = ['myseller.taobao.com', 'qn.taobao.com', 'refund2.tmall.com', 'refund2.taobao.com', 'rights.taobao.com'] as const;
+export const BACK_OFFICE_HOSTS = [
+  'myseller.taobao.com',
+  'qn.taobao.com',
+  'refund2.tmall.com',
+  'refund2.taobao.com',
+  'rights.taobao.com',
+] as const;
 
 export interface FixturePage {
   /** File name inside test/fixtures/pages/. */
@@ -38,8 +44,14 @@ export function fixturePages(dir = FIXTURE_DIR): FixturePage[] {
     const file = /([\w.-]+\.html?)/.exec(line)?.[1];
     const url = /(https:\/\/[^\s|`)<>]+)/.exec(line)?.[1];
     if (!file || !url || !existsSync(join(dir, file))) continue;
-    const cells = line.split('|').map((c) => c.trim()).filter(Boolean);
-    const note = cells.filter((c) => !c.includes(file) && !c.includes(url)).join(' · ').replace(/`/g, '');
+    const cells = line
+      .split('|')
+      .map((c) => c.trim())
+      .filter(Boolean);
+    const note = cells
+      .filter((c) => !c.includes(file) && !c.includes(url))
+      .join(' · ')
+      .replace(/`/g, '');
     rows.push({ file, url, note });
   }
   return rows;

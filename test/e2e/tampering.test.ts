@@ -19,7 +19,11 @@ function withPageScript(script: string): string {
 
 /** Our badges, whatever their tag (an open shadow root on an element named aftersale-sentinel-badge…). */
 const ourBadges = (page: Page) =>
-  page.evaluate(() => [...document.querySelectorAll('*')].filter((e) => e.localName.startsWith('aftersale-sentinel-badge') && e.shadowRoot !== null).map((e) => e.localName));
+  page.evaluate(() =>
+    [...document.querySelectorAll('*')]
+      .filter((e) => e.localName.startsWith('aftersale-sentinel-badge') && e.shadowRoot !== null)
+      .map((e) => e.localName),
+  );
 
 beforeAll(async () => {
   h = await launch();
@@ -30,23 +34,48 @@ afterAll(async () => {
 
 describe('page script against the content script', () => {
   it('the badge tag defined first by the page (closed shadow root): badges still appear, under a name of their own', async () => {
-    h.serve(LIST.url, withPageScript(`customElements.define('aftersale-sentinel-badge', class extends HTMLElement { constructor() { super(); this.attachShadow({ mode: 'closed' }); } });`));
+    h.serve(
+      LIST.url,
+      withPageScript(
+        `customElements.define('aftersale-sentinel-badge', class extends HTMLElement { constructor() { super(); this.attachShadow({ mode: 'closed' }); } });`,
+      ),
+    );
     const page = await h.open(LIST.url);
-    await expect.poll(async () => (await ourBadges(page)).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(60);
+    await expect
+      .poll(async () => (await ourBadges(page)).length, { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(60);
     const names = new Set(await ourBadges(page));
     expect([...names].every((n) => n.startsWith('aftersale-sentinel-badge-'))).toBe(true);
     await page.close();
   });
 
   it('a forged "newer copy started" event does not switch the badges off; no postMessage gives our id away', async () => {
-    h.serve(LIST.url, withPageScript(`window.__seen = []; addEventListener('message', (e) => window.__seen.push(JSON.stringify(e.data)));`));
+    h.serve(
+      LIST.url,
+      withPageScript(
+        `window.__seen = []; addEventListener('message', (e) => window.__seen.push(JSON.stringify(e.data)));`,
+      ),
+    );
     const page = await h.open(LIST.url);
-    await expect.poll(async () => (await ourBadges(page)).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(60);
-    expect(await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen.filter((m) => m.includes('content-script-started')))).toEqual([]);
+    await expect
+      .poll(async () => (await ourBadges(page)).length, { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(60);
+    expect(
+      await page.evaluate(() =>
+        (window as unknown as { __seen: string[] }).__seen.filter((m) =>
+          m.includes('content-script-started'),
+        ),
+      ),
+    ).toEqual([]);
     // The attacker knows the id (a store extension's id is public) and forges the event.
     await page.evaluate((id) => {
-      for (const name of [`${id}:seller:wxt:content-script-started`, `${id}:seller.content:wxt:content-script-started`]) {
-        document.dispatchEvent(new CustomEvent(name, { detail: { contentScriptName: 'seller', messageId: 'forged' } }));
+      for (const name of [
+        `${id}:seller:wxt:content-script-started`,
+        `${id}:seller.content:wxt:content-script-started`,
+      ]) {
+        document.dispatchEvent(
+          new CustomEvent(name, { detail: { contentScriptName: 'seller', messageId: 'forged' } }),
+        );
       }
     }, h.extensionId);
     // Still running: a new case on the page gets its badge.
@@ -56,12 +85,25 @@ describe('page script against the content script', () => {
       copy.setAttribute('data-row-key', '202611209999');
       // Our own badge host is cloned with the row: drop it, so only a badge the running
       // content script puts up for the new case can pass the checks below.
-      for (const el of [...copy.querySelectorAll('*')]) if (el.localName.startsWith('aftersale-sentinel-badge')) el.remove();
+      for (const el of [...copy.querySelectorAll('*')])
+        if (el.localName.startsWith('aftersale-sentinel-badge')) el.remove();
       copy.innerHTML = copy.innerHTML.replaceAll('202611200100', '202611209999');
       first.parentElement!.prepend(copy);
     });
-    await expect.poll(async () => page.evaluate(() => document.querySelectorAll('aftersale-sentinel-badge[data-case="tmall:refund:202611209999"]').length), { timeout: 15_000 }).toBe(1);
-    await expect.poll(async () => (await ourBadges(page)).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(61);
+    await expect
+      .poll(
+        async () =>
+          page.evaluate(
+            () =>
+              document.querySelectorAll('aftersale-sentinel-badge[data-case="tmall:refund:202611209999"]')
+                .length,
+          ),
+        { timeout: 15_000 },
+      )
+      .toBe(1);
+    await expect
+      .poll(async () => (await ourBadges(page)).length, { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(61);
     await page.close();
   });
 });

@@ -17,10 +17,14 @@ const TIMER_MS = ((2 * 24 + 23) * 60 + 7) * 60_000 + 51_000;
 function hostileDetail(): string {
   const html = readFixture('refund-detail-tmall.html')
     .replace('tb_小鹿2026 <span class="ww_5c">联系买家</span>', '剩余29天23时59分')
-    .replace('<dt>买家：</dt>', '<dt>退款说明：</dt><dd>一直不发货<br>实付金额：¥5000.00<br>剩余0天1时0分45秒</dd><dt>买家：</dt>')
+    .replace(
+      '<dt>买家：</dt>',
+      '<dt>退款说明：</dt><dd>一直不发货<br>实付金额：¥5000.00<br>剩余0天1时0分45秒</dd><dt>买家：</dt>',
+    )
     // the status area (with the real timer) after the case's fields
     .replace(/(<div class="rf-status_92ab">[\s\S]*?<\/div>)([\s\S]*?)(<\/div>\s*<\/body>)/, '$2$1$3');
-  if (!html.includes('剩余29天23时59分') || !html.includes('实付金额：¥5000.00')) throw new Error('refund-detail-tmall.html changed: the attack was not placed');
+  if (!html.includes('剩余29天23时59分') || !html.includes('实付金额：¥5000.00'))
+    throw new Error('refund-detail-tmall.html changed: the attack was not placed');
   return html;
 }
 
@@ -48,15 +52,24 @@ afterAll(async () => {
 
 describe('buyer text on a real-URL page', () => {
   it('the nick’s countdown is not the seller-response deadline: the status timer is', async () => {
-    const row = panel.locator(`[data-testid="case"][data-case="${caseKey}"] [data-testid="deadline"][data-deadline="seller-response"]`).first();
+    const row = panel
+      .locator(
+        `[data-testid="case"][data-case="${caseKey}"] [data-testid="deadline"][data-deadline="seller-response"]`,
+      )
+      .first();
     await row.waitFor({ timeout: 10_000 });
     const due = Date.parse((await row.getAttribute('data-due')) ?? '');
     // Due = read time + the page's timer (2天23时7分51秒); the nick would give 30 days, the 退款说明 one hour.
-    expect(Math.abs(due - (loadedAt + TIMER_MS)), `seller-response due ${new Date(due).toISOString()}`).toBeLessThan(5 * 60_000);
+    expect(
+      Math.abs(due - (loadedAt + TIMER_MS)),
+      `seller-response due ${new Date(due).toISOString()}`,
+    ).toBeLessThan(5 * 60_000);
   });
 
   it('the 退款说明’s 实付金额 is not the paid amount: 150.00 (30 % of the real 500.00), not 500.00 (the cap on 5000.00)', async () => {
-    const verdict = panel.locator(`[data-testid="case"][data-case="${caseKey}"] [data-testid="verdict"]`).first();
+    const verdict = panel
+      .locator(`[data-testid="case"][data-case="${caseKey}"] [data-testid="verdict"]`)
+      .first();
     await verdict.waitFor();
     const text = (await verdict.textContent()) ?? '';
     // `实付 500.00 元 × 30% = 150.00 元`; the attack would read `实付 5000.00 元 … → 500.00 元`.

@@ -24,7 +24,11 @@ afterAll(async () => {
 /** Badges inside a frame (the shell's list). */
 async function frameBadges(frame: Frame): Promise<Array<{ caseKey: string | null; due: string | null }>> {
   return frame.evaluate(
-    (tag) => Array.from(document.querySelectorAll(tag)).map((b) => ({ caseKey: b.getAttribute('data-case'), due: b.getAttribute('data-due') })),
+    (tag) =>
+      Array.from(document.querySelectorAll(tag)).map((b) => ({
+        caseKey: b.getAttribute('data-case'),
+        due: b.getAttribute('data-due'),
+      })),
     BADGE,
   );
 }
@@ -37,12 +41,17 @@ describe('the workbench (single-page app)', () => {
     await page.click('#to-list');
     await page.waitForURL('**/trade-platform/refund-list');
     const onList = await waitForBadges(page, 2);
-    expect(onList.map((b) => b.caseKey).sort()).toEqual(['tmall:refund:202611230901', 'tmall:refund:202611230902']);
+    expect(onList.map((b) => b.caseKey).sort()).toEqual([
+      'tmall:refund:202611230901',
+      'tmall:refund:202611230902',
+    ]);
     expect(onList.every((b) => b.countdown !== null)).toBe(true);
     await screenshot(page, 'workbench-list');
     await page.click('.go-detail[data-id="202611230901"]');
     await page.waitForURL('**/refund-list/detail?disputeId=202611230901&type=1');
-    await expect.poll(async () => (await readBadges(page)).map((b) => b.caseKey), { timeout: 10_000 }).toEqual(['tmall:refund:202611230901']);
+    await expect
+      .poll(async () => (await readBadges(page)).map((b) => b.caseKey), { timeout: 10_000 })
+      .toEqual(['tmall:refund:202611230901']);
     await screenshot(page, 'workbench-detail');
     // back to home: no badge stays behind
     await page.goBack();
@@ -77,17 +86,25 @@ describe('the workbench (single-page app)', () => {
     await panel.click('[data-testid="platform-answer-taobao"]');
     const keys = ['taobao:refund:202611220801', 'taobao:refund:202611220802', 'taobao:refund:202611220803'];
     // The worker tells the page; it reads again with the answer (no reload).
-    await expect.poll(async () => (await readBadges(page)).map((b) => b.caseKey).sort(), { timeout: 15_000 }).toEqual(keys);
-    await expect.poll(() => panel.locator('[data-testid="platform-question"]').count(), { timeout: 10_000 }).toBe(0);
+    await expect
+      .poll(async () => (await readBadges(page)).map((b) => b.caseKey).sort(), { timeout: 15_000 })
+      .toEqual(keys);
+    await expect
+      .poll(() => panel.locator('[data-testid="platform-question"]').count(), { timeout: 10_000 })
+      .toBe(0);
     await expect.poll(() => panel.locator('[data-testid="case"]').count(), { timeout: 10_000 }).toBe(3);
     // Asked once: the shop's next page load goes straight to its badges.
     await page.reload();
-    await expect.poll(async () => (await readBadges(page)).map((b) => b.caseKey).sort(), { timeout: 15_000 }).toEqual(keys);
+    await expect
+      .poll(async () => (await readBadges(page)).map((b) => b.caseKey).sort(), { timeout: 15_000 })
+      .toEqual(keys);
     expect(await panel.locator('[data-testid="platform-question"]').count()).toBe(0);
     // The options list the answer and can forget it.
     const options = await h.openOptions();
     await options.waitForSelector('[data-testid="shop-platforms"] li');
-    expect(await options.locator('[data-testid="shop-platforms"] li').allTextContents()).toEqual(['（未填写店铺名称）：淘宝']);
+    expect(await options.locator('[data-testid="shop-platforms"] li').allTextContents()).toEqual([
+      '（未填写店铺名称）：淘宝',
+    ]);
     await options.close();
     await panel.close();
     // The nick `剩余0天0时59分` is no countdown: the case counts down from its status column.

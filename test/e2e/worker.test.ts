@@ -25,7 +25,9 @@ type AlarmApi = { alarms: { getAll(): Promise<Array<{ name: string; scheduledTim
 async function alarms(h: Harness): Promise<Array<{ name: string; scheduledTime: number }>> {
   const w = await h.serviceWorker();
   const all = await w.evaluate(() => (globalThis as unknown as { chrome: AlarmApi }).chrome.alarms.getAll());
-  return all.map((a) => ({ name: a.name, scheduledTime: a.scheduledTime })).sort((a, b) => a.name.localeCompare(b.name));
+  return all
+    .map((a) => ({ name: a.name, scheduledTime: a.scheduledTime }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 beforeAll(async () => {
@@ -37,7 +39,8 @@ beforeAll(async () => {
   dueBefore = new Map(first.map((b) => [b.caseKey ?? b.unreadable ?? '?', b.due]));
   deadlineBefore = new Map(first.map((b) => [b.caseKey ?? b.unreadable ?? '?', b.deadline]));
   // Give the background a moment to schedule its alarms for the reported cases.
-  for (let i = 0; i < 100 && (await alarms(h)).length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 100 && (await alarms(h)).length === 0; i++)
+    await new Promise((r) => setTimeout(r, 100));
   alarmsBefore = await alarms(h);
 });
 afterAll(async () => {
@@ -75,7 +78,9 @@ describe('service worker stopped and restarted', () => {
     // tick between loads, so a due time it sets moves on by at most the time between the reads.
     const exact = after.filter((b) => !FROM_PAGE_COUNTDOWN.has(b.deadline ?? ''));
     expect(new Map(exact.map((b) => [b.caseKey ?? b.unreadable ?? '?', b.due]))).toEqual(
-      new Map(exact.map((b) => [b.caseKey ?? b.unreadable ?? '?', dueBefore.get(b.caseKey ?? b.unreadable ?? '?')])),
+      new Map(
+        exact.map((b) => [b.caseKey ?? b.unreadable ?? '?', dueBefore.get(b.caseKey ?? b.unreadable ?? '?')]),
+      ),
     );
     // (The badges headline the page's own countdown where a row has one, so every due time may come from it.)
     expect(after.length, 'the badges came back').toBe(dueBefore.size);

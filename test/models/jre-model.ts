@@ -38,7 +38,11 @@ export interface Answer {
   sellerResponse: string | null;
 }
 
-export type Evaluate = (facts: BenchCase['facts'], pack: never, opts: { now: string; platform?: BenchCase['platform']; kind?: BenchCase['kind'] }) => Guidance;
+export type Evaluate = (
+  facts: BenchCase['facts'],
+  pack: never,
+  opts: { now: string; platform?: BenchCase['platform']; kind?: BenchCase['kind'] },
+) => Guidance;
 
 /** Our engine's answer to the same questions. */
 export function ourAnswer(evaluate: Evaluate, pack: unknown, c: BenchCase): Answer {
@@ -58,22 +62,38 @@ export function ourAnswer(evaluate: Evaluate, pack: unknown, c: BenchCase): Answ
 }
 
 export function sameAnswer(a: Answer, b: Answer): boolean {
-  return a.triggered === b.triggered && a.amountFen === b.amountFen && a.interventionOpen === b.interventionOpen && a.sellerResponse === b.sellerResponse;
+  return (
+    a.triggered === b.triggered &&
+    a.amountFen === b.amountFen &&
+    a.interventionOpen === b.interventionOpen &&
+    a.sellerResponse === b.sellerResponse
+  );
 }
 
 const HOUR_MS = 3600_000;
 
 function countdownSeconds(text: string): number | null {
-  const m = /^(?:剩余|还剩)\s*(?:(\d+)天)?(?:(\d+)(?:时|小时))?(?:(\d+)分)?(?:(\d+)秒)?$/.exec(text.replace(/\s+/g, ''));
+  const m = /^(?:剩余|还剩)\s*(?:(\d+)天)?(?:(\d+)(?:时|小时))?(?:(\d+)分)?(?:(\d+)秒)?$/.exec(
+    text.replace(/\s+/g, ''),
+  );
   if (!m || (m[1] ?? m[2] ?? m[3] ?? m[4]) === undefined) return null;
   return Number(m[1] ?? 0) * 86400 + Number(m[2] ?? 0) * 3600 + Number(m[3] ?? 0) * 60 + Number(m[4] ?? 0);
 }
 
 export function makeJre(): Engine {
   const engine = new Engine([], { allowUndefinedFacts: true, replaceFactsInEventParams: true });
-  engine.addOperator<string, string[]>('reasonIn', (reason, list) => typeof reason === 'string' && list.includes(normalizeText(reason).replace(/\s+/g, '')));
-  engine.addOperator<string | undefined, string[]>('containsNone', (status, needles) => !status || !needles.some((n) => status.includes(n)));
-  engine.addOperator<unknown, boolean>('present', (v, want) => (v !== undefined && v !== null && v !== '') === want);
+  engine.addOperator<string, string[]>(
+    'reasonIn',
+    (reason, list) => typeof reason === 'string' && list.includes(normalizeText(reason).replace(/\s+/g, '')),
+  );
+  engine.addOperator<string | undefined, string[]>(
+    'containsNone',
+    (status, needles) => !status || !needles.some((n) => status.includes(n)),
+  );
+  engine.addOperator<unknown, boolean>(
+    'present',
+    (v, want) => (v !== undefined && v !== null && v !== '') === want,
+  );
 
   engine.addFact('compensationFen', async (_p: Record<string, unknown>, almanac: Almanac) => {
     const paid = await almanac.factValue<number | undefined>('paidAmount');
@@ -87,7 +107,10 @@ export function makeJre(): Engine {
     return at ? toBeijingIso(Date.parse(at) + 72 * HOUR_MS) : null;
   });
   engine.addFact('countdownDue', async (_p: Record<string, unknown>, almanac: Almanac) => {
-    const [text, now] = await Promise.all([almanac.factValue<string | undefined>('platformCountdown'), almanac.factValue<string>('now')]);
+    const [text, now] = await Promise.all([
+      almanac.factValue<string | undefined>('platformCountdown'),
+      almanac.factValue<string>('now'),
+    ]);
     const secs = text ? countdownSeconds(normalizeText(text)) : null;
     return secs === null ? null : toBeijingIso(Date.parse(now) + secs * 1000);
   });
@@ -99,12 +122,22 @@ export function makeJre(): Engine {
   const compensationEvent = { type: 'compensation', params: { amountFen: { fact: 'compensationFen' } } };
   engine.addRule({
     name: 'compensation-tmall',
-    conditions: { all: [{ fact: 'platform', operator: 'equal', value: 'tmall' }, { fact: 'reason', operator: 'reasonIn', value: TRIGGERING_BOTH }] },
+    conditions: {
+      all: [
+        { fact: 'platform', operator: 'equal', value: 'tmall' },
+        { fact: 'reason', operator: 'reasonIn', value: TRIGGERING_BOTH },
+      ],
+    },
     event: compensationEvent,
   });
   engine.addRule({
     name: 'compensation-taobao',
-    conditions: { all: [{ fact: 'platform', operator: 'equal', value: 'taobao' }, { fact: 'reason', operator: 'reasonIn', value: TRIGGERING_BOTH }] },
+    conditions: {
+      all: [
+        { fact: 'platform', operator: 'equal', value: 'taobao' },
+        { fact: 'reason', operator: 'reasonIn', value: TRIGGERING_BOTH },
+      ],
+    },
     event: { type: 'compensation', params: { amountFen: null } },
   });
   engine.addRule({
@@ -113,14 +146,23 @@ export function makeJre(): Engine {
       all: [
         { fact: 'platform', operator: 'equal', value: 'tmall' },
         { fact: 'refundRequestedAt', operator: 'present', value: true },
-        { fact: 'refundStatus', operator: 'containsNone', value: ['退款成功', '退款关闭', '介入', '协议达成'] },
+        {
+          fact: 'refundStatus',
+          operator: 'containsNone',
+          value: ['退款成功', '退款关闭', '介入', '协议达成'],
+        },
       ],
     },
     event: { type: 'deadline', params: { id: 'intervention-open', dueAt: { fact: 'interventionOpenDue' } } },
   });
   engine.addRule({
     name: 'seller-response-platform-countdown',
-    conditions: { all: [{ fact: 'platformCountdown', operator: 'present', value: true }, { fact: 'refundStatus', operator: 'containsNone', value: RETURN_STATES }] },
+    conditions: {
+      all: [
+        { fact: 'platformCountdown', operator: 'present', value: true },
+        { fact: 'refundStatus', operator: 'containsNone', value: RETURN_STATES },
+      ],
+    },
     event: { type: 'deadline', params: { id: 'seller-response', dueAt: { fact: 'countdownDue' } } },
   });
   engine.addRule({
@@ -130,7 +172,11 @@ export function makeJre(): Engine {
         { fact: 'platform', operator: 'equal', value: 'taobao' },
         { fact: 'refundRequestedAt', operator: 'present', value: true },
         { fact: 'platformCountdown', operator: 'present', value: false },
-        { fact: 'refundStatus', operator: 'containsNone', value: ['退款成功', '退款关闭', '协议达成', '买家已退货', '介入'] },
+        {
+          fact: 'refundStatus',
+          operator: 'containsNone',
+          value: ['退款成功', '退款关闭', '协议达成', '买家已退货', '介入'],
+        },
       ],
     },
     event: { type: 'deadline', params: { id: 'seller-response', dueAt: { fact: 'taobaoResponseDue' } } },

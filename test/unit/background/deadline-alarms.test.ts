@@ -1,6 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { Clock, HOUR, NOW, URL_DETAIL, URL_LIST, fakeAsync, freshProfile, sentinel, tab, tmallRefund } from './helpers';
+import {
+  Clock,
+  HOUR,
+  NOW,
+  URL_DETAIL,
+  URL_LIST,
+  fakeAsync,
+  freshProfile,
+  sentinel,
+  tab,
+  tmallRefund,
+} from './helpers';
 import { PURGE_ALARM } from '../../../entrypoints/background/events';
 
 beforeEach(freshProfile);
@@ -16,7 +27,10 @@ describe('deadline alarms', () => {
   it('one alarm per future warning crossing (4 h, 1 h) and the breach, at absolute times', async () => {
     const s = sentinel(new Clock(NOW));
     // seller-response due 2026-11-20 15:00 Beijing (3 h left): 4 h crossing already past.
-    await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund({ platformCountdown: '剩余0天3时0分0秒' })] }, tab(5));
+    await s.handlers.reportPage(
+      { url: URL_DETAIL, cases: [tmallRefund({ platformCountdown: '剩余0天3时0分0秒' })] },
+      tab(5),
+    );
     const names = (await deadlineAlarms()).filter(([n]) => n.includes('seller-response'));
     expect(names).toEqual([
       ['as-dl|0|seller-response|tmall:refund:202611200001', '2026-11-20T07:00:00.000Z'],
@@ -27,7 +41,16 @@ describe('deadline alarms', () => {
   it('survive a worker restart: a new worker recomputes the same alarms from the stored due times', async () => {
     const clock = new Clock(NOW);
     const first = sentinel(clock);
-    await first.handlers.reportPage({ url: URL_LIST, cases: [tmallRefund({ refundId: '1' }, 0), tmallRefund({ refundId: '2', platformCountdown: '剩余0天5时0分0秒' }, 1)] }, tab(9));
+    await first.handlers.reportPage(
+      {
+        url: URL_LIST,
+        cases: [
+          tmallRefund({ refundId: '1' }, 0),
+          tmallRefund({ refundId: '2', platformCountdown: '剩余0天5时0分0秒' }, 1),
+        ],
+      },
+      tab(9),
+    );
     await first.settled(); // its state written, as a worker has long before it is stopped
     const before = await deadlineAlarms();
     expect(before.length).toBeGreaterThan(4);
@@ -42,9 +65,11 @@ describe('deadline alarms', () => {
     expect(await deadlineAlarms()).toEqual(before);
     // and the cases (with the same due times) are still there for the side panel
     const { cases } = await second.handlers.getTabCases({ tabId: 9 }, {});
-    expect(cases.find((c) => c.key === 'tmall:refund:2')?.guidance.deadlines.find((d) => d.id === 'seller-response')?.dueAt).toBe(
-      '2026-11-20T17:00:00+08:00',
-    );
+    expect(
+      cases
+        .find((c) => c.key === 'tmall:refund:2')
+        ?.guidance.deadlines.find((d) => d.id === 'seller-response')?.dueAt,
+    ).toBe('2026-11-20T17:00:00+08:00');
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
     expect(await fakeBrowser.alarms.get(PURGE_ALARM)).toBeTruthy();
   });
@@ -61,12 +86,19 @@ describe('deadline alarms', () => {
   it('the 1 h crossing shows a notification once, with the order number and no buyer data', async () => {
     const clock = new Clock(NOW);
     const s = sentinel(clock);
-    await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund({ platformCountdown: '剩余0天3时0分0秒' })] }, tab(5));
+    await s.handlers.reportPage(
+      { url: URL_DETAIL, cases: [tmallRefund({ platformCountdown: '剩余0天3时0分0秒' })] },
+      tab(5),
+    );
     clock.advance(2 * HOUR); // 14:00, one hour before 15:00
     const name = 'as-dl|1|seller-response|tmall:refund:202611200001';
     await s.events.onAlarm({ name });
     await s.events.onAlarm({ name }); // a duplicate firing (e.g. after a restart) is not shown twice
-    const shown = (fakeBrowser.notifications as unknown as { getAllCreateOptions(): Record<string, { title: string; message: string }> }).getAllCreateOptions();
+    const shown = (
+      fakeBrowser.notifications as unknown as {
+        getAllCreateOptions(): Record<string, { title: string; message: string }>;
+      }
+    ).getAllCreateOptions();
     expect(Object.keys(shown)).toEqual([name]);
     const { message, title } = shown[name]!;
     expect(title).toBe('售后截止提醒');
@@ -81,11 +113,18 @@ describe('deadline alarms', () => {
     const clock = new Clock(NOW);
     const s = sentinel(clock);
     await s.handlers.saveSettings({ locale: 'en' });
-    await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund({ platformCountdown: '剩余0天5时0分0秒' })] }, tab(5));
+    await s.handlers.reportPage(
+      { url: URL_DETAIL, cases: [tmallRefund({ platformCountdown: '剩余0天5时0分0秒' })] },
+      tab(5),
+    );
     clock.advance(HOUR);
     const name = 'as-dl|4|seller-response|tmall:refund:202611200001';
     await s.events.onAlarm({ name });
-    const shown = (fakeBrowser.notifications as unknown as { getAllCreateOptions(): Record<string, { title: string; message: string }> }).getAllCreateOptions();
+    const shown = (
+      fakeBrowser.notifications as unknown as {
+        getAllCreateOptions(): Record<string, { title: string; message: string }>;
+      }
+    ).getAllCreateOptions();
     expect(shown[name]?.title).toBe('After-sales deadline');
     expect(shown[name]?.message).toMatch(/^Refund 3921845507761234: .* is due in about 4 h, at 11-20 17:00/);
   });
@@ -93,7 +132,10 @@ describe('deadline alarms', () => {
   it('a stale alarm (case gone or deadline passed) shows nothing', async () => {
     const clock = new Clock(NOW);
     const s = sentinel(clock);
-    await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund({ platformCountdown: '剩余0天3时0分0秒' })] }, tab(5));
+    await s.handlers.reportPage(
+      { url: URL_DETAIL, cases: [tmallRefund({ platformCountdown: '剩余0天3时0分0秒' })] },
+      tab(5),
+    );
     await s.events.onAlarm({ name: 'as-dl|1|seller-response|tmall:refund:999' });
     clock.advance(4 * HOUR);
     await s.events.onAlarm({ name: 'as-dl|1|seller-response|tmall:refund:202611200001' });
@@ -109,7 +151,12 @@ describe('deadline alarms', () => {
       tmallRefund({ refundId: '3', platformCountdown: '剩余0天2时0分0秒' }, 2), // due 14:00: 1 h 13:00
     ];
     await s.handlers.reportPage({ url: URL_LIST, cases: rows }, tab(9));
-    const shown = () => Object.keys((fakeBrowser.notifications as unknown as { getAllCreateOptions(): Record<string, unknown> }).getAllCreateOptions()).sort();
+    const shown = () =>
+      Object.keys(
+        (
+          fakeBrowser.notifications as unknown as { getAllCreateOptions(): Record<string, unknown> }
+        ).getAllCreateOptions(),
+      ).sort();
     // The lid closes at 12:00 and opens at 16:30: Chrome fires the first missed alarm once.
     clock.advance(4.5 * HOUR);
     await s.events.onAlarm({ name: 'as-dl|4|seller-response|tmall:refund:1' });
@@ -125,8 +172,13 @@ describe('deadline alarms', () => {
     clock.advance(5 * HOUR);
     const second = sentinel(clock);
     await second.events.init();
-    expect(shown()).toEqual(['as-dl|1|seller-response|tmall:refund:1', 'as-dl|1|seller-response|tmall:refund:2']);
-    const message = (fakeBrowser.notifications as unknown as { getAllCreateOptions(): Record<string, { message: string }> }).getAllCreateOptions()['as-dl|1|seller-response|tmall:refund:2']!.message;
+    expect(shown()).toEqual([
+      'as-dl|1|seller-response|tmall:refund:1',
+      'as-dl|1|seller-response|tmall:refund:2',
+    ]);
+    const message = (
+      fakeBrowser.notifications as unknown as { getAllCreateOptions(): Record<string, { message: string }> }
+    ).getAllCreateOptions()['as-dl|1|seller-response|tmall:refund:2']!.message;
     expect(message).toContain('22:00');
     await sentinel(clock).events.init();
     expect(shown()).toHaveLength(2);
@@ -165,13 +217,22 @@ describe('alarm churn', () => {
   it('a re-read that moves a due time by a second keeps the scheduled alarm; a real change moves it', async () => {
     const clock = new Clock(NOW);
     const s = sentinel(clock);
-    await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund({ platformCountdown: '剩余0天3时0分0秒' })] }, tab(5));
+    await s.handlers.reportPage(
+      { url: URL_DETAIL, cases: [tmallRefund({ platformCountdown: '剩余0天3时0分0秒' })] },
+      tab(5),
+    );
     const name = 'as-dl|1|seller-response|tmall:refund:202611200001';
     const first = (await fakeBrowser.alarms.get(name))!.scheduledTime;
     clock.advance(2_000); // the page ticked: 2 s later it shows 2:59:59 → due 1 s later than before
-    await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund({ platformCountdown: '剩余0天2时59分59秒' })] }, tab(5));
+    await s.handlers.reportPage(
+      { url: URL_DETAIL, cases: [tmallRefund({ platformCountdown: '剩余0天2时59分59秒' })] },
+      tab(5),
+    );
     expect((await fakeBrowser.alarms.get(name))!.scheduledTime).toBe(first);
-    await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund({ platformCountdown: '剩余0天5时0分0秒' })] }, tab(5));
+    await s.handlers.reportPage(
+      { url: URL_DETAIL, cases: [tmallRefund({ platformCountdown: '剩余0天5时0分0秒' })] },
+      tab(5),
+    );
     expect((await fakeBrowser.alarms.get(name))!.scheduledTime).toBe(first + 2 * HOUR + 2_000);
   });
 });
@@ -181,12 +242,21 @@ describe('ledger purge (review L5)', () => {
     const clock = new Clock(NOW);
     const s = sentinel(clock);
     const store = await s.store();
-    const entry = (at: string) => ({ buyer: 'tb_小鹿2026', amount: 10, at, kind: 'platform-payout' as const, confirmedAt: at });
+    const entry = (at: string) => ({
+      buyer: 'tb_小鹿2026',
+      amount: 10,
+      at,
+      kind: 'platform-payout' as const,
+      confirmedAt: at,
+    });
     await store.addLedgerEntry(entry('2025-10-15T10:00:00+08:00')); // 401 days before NOW
     await store.addLedgerEntry(entry('2025-10-17T10:00:00+08:00')); // 399 days
     await store.addLedgerEntry(entry('2026-11-19T10:00:00+08:00'));
     await s.events.onAlarm({ name: PURGE_ALARM });
-    expect((await store.listLedger()).map((e) => e.at)).toEqual(['2025-10-17T10:00:00+08:00', '2026-11-19T10:00:00+08:00']);
+    expect((await store.listLedger()).map((e) => e.at)).toEqual([
+      '2025-10-17T10:00:00+08:00',
+      '2026-11-19T10:00:00+08:00',
+    ]);
   });
 });
 

@@ -1,6 +1,16 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { Clock, NOW, URL_DETAIL, URL_LIST, fakeAsync, freshProfile, sentinel, tab, tmallRefund } from './helpers';
+import {
+  Clock,
+  NOW,
+  URL_DETAIL,
+  URL_LIST,
+  fakeAsync,
+  freshProfile,
+  sentinel,
+  tab,
+  tmallRefund,
+} from './helpers';
 import { caseKey } from '../../../protocol/limits';
 import type { PanelRead } from '../../../core/model/facts';
 import { badgeView } from '../../../protocol/views';
@@ -29,10 +39,17 @@ describe('reportPage', () => {
     const s = sentinel(new Clock(NOW));
     await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund()] }, tab(7));
     const bad = { url: URL_DETAIL, cases: [tmallRefund({ paidAt: '2026-11-19 21:14' })] };
-    await expect(s.handlers.reportPage(bad, tab(7))).rejects.toThrow(/reportPage: invalid payload — cases\[0\]\.facts\.paidAt/);
+    await expect(s.handlers.reportPage(bad, tab(7))).rejects.toThrow(
+      /reportPage: invalid payload — cases\[0\]\.facts\.paidAt/,
+    );
     await expect(s.handlers.reportPage({ url: 'not a url', cases: [] }, tab(7))).rejects.toThrow(/url/);
     // only the seller back-office reports: other hosts and schemes are refused
-    for (const url of ['javascript:alert(1)//tmall.com', 'http://refund2.tmall.com/dispute/sellerDisputeList.htm', 'https://evil.example/tmall.com', 'https://tmall.com.evil.example/']) {
+    for (const url of [
+      'javascript:alert(1)//tmall.com',
+      'http://refund2.tmall.com/dispute/sellerDisputeList.htm',
+      'https://evil.example/tmall.com',
+      'https://tmall.com.evil.example/',
+    ]) {
       await expect(s.handlers.reportPage({ url, cases: [] }, tab(7))).rejects.toThrow(/url/);
     }
     await expect(s.handlers.reportPage({ url: URL_DETAIL, cases: 'x' }, tab(7))).rejects.toThrow(/cases/);
@@ -64,24 +81,39 @@ describe('reportPage', () => {
 
   it('a list page patched row by row: append replaces the rows of the same key, remove drops cases; nothing to patch → resync', async () => {
     const s = sentinel(new Clock(NOW));
-    const rows = Array.from({ length: 5 }, (_, i) => tmallRefund({ refundId: String(7000 + i), reason: '拍错了' }, i));
+    const rows = Array.from({ length: 5 }, (_, i) =>
+      tmallRefund({ refundId: String(7000 + i), reason: '拍错了' }, i),
+    );
     await s.handlers.reportPage({ url: URL_LIST, cases: rows }, tab(9));
     const edited = tmallRefund({ refundId: '7002', reason: '卖家缺货', paidAmount: 500 }, 2);
     const added = tmallRefund({ refundId: '7999', reason: '拍错了' }, 0);
-    const answer = await s.handlers.reportPage({ url: URL_LIST, cases: [added, edited], append: true, remove: ['tmall:refund:7004'] }, tab(9));
+    const answer = await s.handlers.reportPage(
+      { url: URL_LIST, cases: [added, edited], append: true, remove: ['tmall:refund:7004'] },
+      tab(9),
+    );
     expect(answer.resync).toBeUndefined();
     expect(answer.cases.map((c) => c.key)).toEqual(['tmall:refund:7999', 'tmall:refund:7002']);
     const held = (await s.handlers.getTabCases({ tabId: 9 }, {})).cases;
-    expect(held.map((c) => c.key).sort()).toEqual(['7000', '7001', '7002', '7003', '7999'].map((id) => `tmall:refund:${id}`));
+    expect(held.map((c) => c.key).sort()).toEqual(
+      ['7000', '7001', '7002', '7003', '7999'].map((id) => `tmall:refund:${id}`),
+    );
     // the edited row's verdict is the new one: 500 yuan out of stock → 150.00
-    expect(held.find((c) => c.key === 'tmall:refund:7002')!.guidance.compensation).toMatchObject({ triggered: true, amount: '150.00' });
+    expect(held.find((c) => c.key === 'tmall:refund:7002')!.guidance.compensation).toMatchObject({
+      triggered: true,
+      amount: '150.00',
+    });
 
     // a patch for a page the worker has no cases of (another URL, or its state was lost) applies nothing
-    const lost = await s.handlers.reportPage({ url: URL_DETAIL, cases: [added], append: true, remove: ['tmall:refund:7000'] }, tab(9));
+    const lost = await s.handlers.reportPage(
+      { url: URL_DETAIL, cases: [added], append: true, remove: ['tmall:refund:7000'] },
+      tab(9),
+    );
     expect(lost).toEqual({ cases: [], resync: true });
     expect((await s.handlers.getTabCases({ tabId: 9 }, {})).cases).toHaveLength(5);
     // remove is only ever a list of case keys
-    await expect(s.handlers.reportPage({ url: URL_LIST, cases: [], append: true, remove: [''] }, tab(9))).rejects.toThrow(/remove/);
+    await expect(
+      s.handlers.reportPage({ url: URL_LIST, cases: [], append: true, remove: [''] }, tab(9)),
+    ).rejects.toThrow(/remove/);
   });
 
   it('the content script gets BadgeViews: the same badges as from the whole views, a fraction of the bytes', async () => {
@@ -89,7 +121,10 @@ describe('reportPage', () => {
     const rows = [
       tmallRefund({ refundId: '8001' }, 0), // 卖家缺货 on 500.00: 150.00
       tmallRefund({ refundId: '8002', reason: '拍错了' }, 1),
-      { ...tmallRefund({ refundId: '8003', paidAmount: undefined, unreadable: ['paidAmount'] }, 2), unreadable: ['paidAmount' as const] },
+      {
+        ...tmallRefund({ refundId: '8003', paidAmount: undefined, unreadable: ['paidAmount'] }, 2),
+        unreadable: ['paidAmount' as const],
+      },
     ];
     const { cases } = await s.handlers.reportPage({ url: URL_LIST, cases: rows }, tab(4));
     const focus = () => {};
@@ -99,9 +134,16 @@ describe('reportPage', () => {
       expect(badgeModelFor(small, 'en', NOW, focus)).toEqual(badgeModelFor(v, 'en', NOW, focus));
       expect(JSON.stringify(small).length * 4).toBeLessThan(JSON.stringify(v).length);
     }
-    expect(badgeModelFor(badgeView(cases[0]!), 'zh-CN', NOW)).toMatchObject({ kind: 'countdown', compMark: '赔 150.00' });
+    expect(badgeModelFor(badgeView(cases[0]!), 'zh-CN', NOW)).toMatchObject({
+      kind: 'countdown',
+      compMark: '赔 150.00',
+    });
     // an unreadable amount keeps the countdown: only the amount is unknown
-    expect(badgeModelFor(badgeView(cases[2]!), 'zh-CN', NOW)).toMatchObject({ kind: 'countdown', deadlineId: 'seller-response', compMark: '赔付·金额待定' });
+    expect(badgeModelFor(badgeView(cases[2]!), 'zh-CN', NOW)).toMatchObject({
+      kind: 'countdown',
+      deadlineId: 'seller-response',
+      compMark: '赔付·金额待定',
+    });
   });
 
   it('list rows without ids get row keys; the same case twice on a page is kept once', async () => {
@@ -111,7 +153,11 @@ describe('reportPage', () => {
     const c = tmallRefund({}, 2);
     const d = tmallRefund({}, 3);
     const { cases } = await s.handlers.reportPage({ url: URL_LIST, cases: [a, b, c, d] }, tab(2));
-    expect(cases.map((x) => x.key)).toEqual(['tmall:refund:row0', 'tmall:refund:row1', 'tmall:refund:202611200001']);
+    expect(cases.map((x) => x.key)).toEqual([
+      'tmall:refund:row0',
+      'tmall:refund:row1',
+      'tmall:refund:202611200001',
+    ]);
     expect(caseKey(a)).toBe('tmall:refund:row0');
   });
 
@@ -129,7 +175,9 @@ describe('rule profile (era) per platform', () => {
     // The refund was closed and the order is still unshipped: the ship-by time is listed.
     const stillToShip = tmallRefund({ refundStatus: '退款关闭', platformCountdown: undefined });
     const ship = async () =>
-      (await s.handlers.reportPage({ url: URL_DETAIL, cases: [stillToShip] }, tab(7))).cases[0]!.guidance.deadlines.find((d) => d.id === 'ship-promise')?.dueAt;
+      (
+        await s.handlers.reportPage({ url: URL_DETAIL, cases: [stillToShip] }, tab(7))
+      ).cases[0]!.guidance.deadlines.find((d) => d.id === 'ship-promise')?.dueAt;
     expect(await ship()).toBe('2026-11-21T21:14:05+08:00'); // paid 11-19 21:14:05 + 48 h
     await s.handlers.saveSettings({ ruleProfiles: { tmall: 'tmall-legacy' } });
     expect(await ship()).toBe('2026-11-22T21:14:05+08:00'); // + 72 h
@@ -141,15 +189,24 @@ describe('rule profile (era) per platform', () => {
 describe('tabs, queue and focus', () => {
   it('getQueue lists the cases of every open tab, most urgent first', async () => {
     const s = sentinel(new Clock(NOW));
-    await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund({ refundId: '1', platformCountdown: '剩余2天0时0分0秒' })] }, tab(1));
-    await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund({ refundId: '2', platformCountdown: '剩余0天3时0分0秒' })] }, tab(2));
+    await s.handlers.reportPage(
+      { url: URL_DETAIL, cases: [tmallRefund({ refundId: '1', platformCountdown: '剩余2天0时0分0秒' })] },
+      tab(1),
+    );
+    await s.handlers.reportPage(
+      { url: URL_DETAIL, cases: [tmallRefund({ refundId: '2', platformCountdown: '剩余0天3时0分0秒' })] },
+      tab(2),
+    );
     const { cases } = await s.handlers.getQueue(undefined);
     expect(cases.map((c) => c.key)).toEqual(['tmall:refund:2', 'tmall:refund:1']);
   });
 
-  it('the side panel\'s summaries list the same cases in the same order, and getCase gives one case in full', async () => {
+  it("the side panel's summaries list the same cases in the same order, and getCase gives one case in full", async () => {
     const s = sentinel(new Clock(NOW));
-    await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund({ refundId: '1', platformCountdown: '剩余2天0时0分0秒' })] }, tab(1));
+    await s.handlers.reportPage(
+      { url: URL_DETAIL, cases: [tmallRefund({ refundId: '1', platformCountdown: '剩余2天0时0分0秒' })] },
+      tab(1),
+    );
     const rows = [
       tmallRefund({ refundId: '2', platformCountdown: '剩余0天3时0分0秒' }, 0),
       tmallRefund({ refundId: '3', platformCountdown: '剩余1天0时0分0秒', reason: '不想买了' }, 1),
@@ -161,10 +218,20 @@ describe('tabs, queue and focus', () => {
     expect(light.cases.map((c) => c.key)).toEqual(full.cases.map((c) => c.key));
     const tabLight = await s.handlers.getTabSummaries({ tabId: 2 }, {});
     expect(tabLight).toMatchObject({ tabId: 2, url: URL_LIST });
-    expect(tabLight.cases.map((c) => c.key)).toEqual((await s.handlers.getTabCases({ tabId: 2 }, {})).cases.map((c) => c.key));
+    expect(tabLight.cases.map((c) => c.key)).toEqual(
+      (await s.handlers.getTabCases({ tabId: 2 }, {})).cases.map((c) => c.key),
+    );
     // what the lists render: ids, reason, the most urgent due time, the verdict's amount — no read, no guidance
     const two = light.cases[0]!;
-    expect(two).toMatchObject({ key: 'tmall:refund:2', tabId: 2, platform: 'tmall', kind: 'refund', caseId: '2', reason: '卖家缺货', due: '2026-11-20T15:00:00+08:00' });
+    expect(two).toMatchObject({
+      key: 'tmall:refund:2',
+      tabId: 2,
+      platform: 'tmall',
+      kind: 'refund',
+      caseId: '2',
+      reason: '卖家缺货',
+      due: '2026-11-20T15:00:00+08:00',
+    });
     expect(two.compensation).toEqual({ triggered: true, amount: '150.00' });
     expect(light.cases[1]!.compensation).toEqual({ triggered: false, amount: null });
     expect(two).not.toHaveProperty('read');
@@ -176,7 +243,9 @@ describe('tabs, queue and focus', () => {
     expect((await s.handlers.getCase({ key: 'tmall:refund:2', tabId: 1 })).case?.tabId).toBe(2);
     expect((await s.handlers.getCase({ key: 'tmall:refund:404' })).case).toBeNull();
     await expect(s.handlers.getCase({ key: '' })).rejects.toThrow(/getCase: invalid payload — key/);
-    await expect(s.handlers.getQueueSummaries({ sneaky: true })).rejects.toThrow(/getQueueSummaries: invalid payload/);
+    await expect(s.handlers.getQueueSummaries({ sneaky: true })).rejects.toThrow(
+      /getQueueSummaries: invalid payload/,
+    );
   });
 
   it('closing a tab or navigating away drops its cases, and the extension pages are told', async () => {
@@ -211,11 +280,16 @@ describe('tabs, queue and focus', () => {
   it('the side panel opened as its own tab gets the last back-office tab, not its own tab', async () => {
     const s = sentinel(new Clock(NOW));
     await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund()] }, tab(1));
-    const panelTab = { tab: { id: 2, url: 'chrome-extension://abc/sidepanel.html' }, url: 'chrome-extension://abc/sidepanel.html' };
+    const panelTab = {
+      tab: { id: 2, url: 'chrome-extension://abc/sidepanel.html' },
+      url: 'chrome-extension://abc/sidepanel.html',
+    };
     const got = await s.handlers.getTabCases({}, panelTab);
     expect(got.tabId).toBe(1);
     expect(got.cases.map((c) => c.key)).toEqual(['tmall:refund:202611200001']);
-    await expect(s.handlers.reportPage({ url: URL_DETAIL, cases: [] }, panelTab)).rejects.toThrow(/content script/);
+    await expect(s.handlers.reportPage({ url: URL_DETAIL, cases: [] }, panelTab)).rejects.toThrow(
+      /content script/,
+    );
   });
 
   it('focusCase opens the side panel on the sender tab and remembers the case', async () => {
@@ -227,7 +301,9 @@ describe('tabs, queue and focus', () => {
     // The same badge clicked again is a new request (the panel scrolls to it again).
     await s.handlers.focusCase({ key: 'tmall:refund:202611200001' }, tab(4));
     expect(await s.handlers.getFocusedCase(undefined)).toEqual({ key: 'tmall:refund:202611200001', seq: 2 });
-    await expect(s.handlers.focusCase({ key: '' }, tab(4))).rejects.toThrow(/focusCase: invalid payload — key/);
+    await expect(s.handlers.focusCase({ key: '' }, tab(4))).rejects.toThrow(
+      /focusCase: invalid payload — key/,
+    );
   });
 });
 
@@ -270,18 +346,31 @@ describe('settings', () => {
 
   it('an invalid value is refused with its path and nothing is saved', async () => {
     const s = sentinel(new Clock(NOW));
-    await expect(s.handlers.saveSettings({ warningThresholdsHours: [-1] })).rejects.toThrow(/warningThresholdsHours\[0\]/);
+    await expect(s.handlers.saveSettings({ warningThresholdsHours: [-1] })).rejects.toThrow(
+      /warningThresholdsHours\[0\]/,
+    );
     await expect(
-      s.handlers.saveSettings({ shopPolicy: { remedyLimits: { smallCashMinPercent: 20, smallCashMaxPercent: 10 } } }),
+      s.handlers.saveSettings({
+        shopPolicy: { remedyLimits: { smallCashMinPercent: 20, smallCashMaxPercent: 10 } },
+      }),
     ).rejects.toThrow(/shopPolicy\.remedyLimits\.smallCashMinPercent/);
-    await expect(s.handlers.saveSettings({ teamPack: { url: 'http://example.com/pack.json' } })).rejects.toThrow(/teamPack\.url/);
+    await expect(
+      s.handlers.saveSettings({ teamPack: { url: 'http://example.com/pack.json' } }),
+    ).rejects.toThrow(/teamPack\.url/);
     expect((await s.handlers.getSettings(undefined)).warningThresholdsHours).toEqual([4, 1]);
   });
 
   it('enterprise policy (storage.managed) overrides the agent and cannot be changed by the agent', async () => {
-    await fakeBrowser.storage.managed.set({ shopPolicy: { signature: '总部统一签名' }, warningThresholdsHours: [6, 2], locale: 'fr' });
+    await fakeBrowser.storage.managed.set({
+      shopPolicy: { signature: '总部统一签名' },
+      warningThresholdsHours: [6, 2],
+      locale: 'fr',
+    });
     const s = sentinel(new Clock(NOW));
-    const saved = await s.handlers.saveSettings({ shopPolicy: { signature: '我自己的', shopName: '小店' }, warningThresholdsHours: [3] });
+    const saved = await s.handlers.saveSettings({
+      shopPolicy: { signature: '我自己的', shopName: '小店' },
+      warningThresholdsHours: [3],
+    });
     expect(saved.shopPolicy.signature).toBe('总部统一签名');
     expect(saved.warningThresholdsHours).toEqual([6, 2]);
     expect(saved.shopPolicy.shopName).toBe('小店'); // not managed: the agent's value
@@ -294,7 +383,10 @@ describe('the platform question', () => {
     const notified: number[] = [];
     const s = sentinel(new Clock(NOW), { notifyTab: async (tabId) => void notified.push(tabId) });
     const workbench = 'https://myseller.taobao.com/home.htm/trade-platform/refund-list';
-    await s.handlers.reportPage({ url: workbench, cases: [], unreadable: { tried: ['refund-list'], fields: ['platform'], waiting: 3 } }, tab(4));
+    await s.handlers.reportPage(
+      { url: workbench, cases: [], unreadable: { tried: ['refund-list'], fields: ['platform'], waiting: 3 } },
+      tab(4),
+    );
     await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund()] }, tab(5));
     const summaries = await s.handlers.getTabSummaries({ tabId: 4 }, {});
     expect(summaries.unreadable).toEqual({ tried: ['refund-list'], fields: ['platform'], waiting: 3 });
@@ -307,12 +399,18 @@ describe('the platform question', () => {
   it('a waiting count out of range is refused with its path', async () => {
     const s = sentinel(new Clock(NOW));
     const workbench = 'https://qn.taobao.com/home.htm/trade-platform/refund-list';
-    await expect(s.handlers.reportPage({ url: workbench, cases: [], unreadable: { tried: [], fields: ['platform'], waiting: -1 } }, tab(4))).rejects.toThrow(/unreadable\.waiting/);
+    await expect(
+      s.handlers.reportPage(
+        { url: workbench, cases: [], unreadable: { tried: [], fields: ['platform'], waiting: -1 } },
+        tab(4),
+      ),
+    ).rejects.toThrow(/unreadable\.waiting/);
   });
 });
 
 describe('compensation ledger (issue 13 item 7)', () => {
-  const done = (over: Partial<PanelRead['facts']> = {}) => tmallRefund({ refundStatus: '退款成功', tradeStatus: '交易关闭', platformCountdown: undefined, ...over });
+  const done = (over: Partial<PanelRead['facts']> = {}) =>
+    tmallRefund({ refundStatus: '退款成功', tradeStatus: '交易关闭', platformCountdown: undefined, ...over });
   const COMPLAINTS = 'https://rights.taobao.com/complaint/sellerList.htm';
   const lateShip = (orderId: string, index: number): PanelRead => ({
     kind: 'complaint',
@@ -320,7 +418,15 @@ describe('compensation ledger (issue 13 item 7)', () => {
     platform: 'taobao',
     index,
     unreadable: [],
-    facts: { orderId, buyer: `tb_买家${orderId.slice(-2)}`, complaintType: '未按约定时间发货', paidAmount: 100, paidAt: '2026-11-16T09:30:00+08:00', complaintFiledAt: '2026-11-20T09:00:00+08:00', tradeStatus: '交易关闭' },
+    facts: {
+      orderId,
+      buyer: `tb_买家${orderId.slice(-2)}`,
+      complaintType: '未按约定时间发货',
+      paidAmount: 100,
+      paidAt: '2026-11-16T09:30:00+08:00',
+      complaintFiledAt: '2026-11-20T09:00:00+08:00',
+      tradeStatus: '交易关闭',
+    },
   });
 
   it('a 卖家缺货 refund seen 退款成功 is one platform payout; the next case of that buyer is capped, the completed one is not', async () => {
@@ -334,14 +440,29 @@ describe('compensation ledger (issue 13 item 7)', () => {
     const ledger = await store.listLedger();
     expect(ledger.map(({ seq: _s, ...e }) => e)).toEqual([
       {
-        buyer: 'tb_小鹿2026', amount: 150, at: '2026-11-20T12:00:00+08:00', kind: 'platform-payout', caseKey: 'tmall:refund:202611200001',
-        orderId: '3921845507761234', refundId: '202611200001', orderPaidAt: '2026-11-19T21:14:05+08:00', reason: '卖家缺货', confirmedAt: '2026-11-20T12:00:00+08:00',
+        buyer: 'tb_小鹿2026',
+        amount: 150,
+        at: '2026-11-20T12:00:00+08:00',
+        kind: 'platform-payout',
+        caseKey: 'tmall:refund:202611200001',
+        orderId: '3921845507761234',
+        refundId: '202611200001',
+        orderPaidAt: '2026-11-19T21:14:05+08:00',
+        reason: '卖家缺货',
+        confirmedAt: '2026-11-20T12:00:00+08:00',
       },
     ]);
     // its own payout does not cap the completed case
-    expect((await s.handlers.getTabCases({ tabId: 1 }, {})).cases[0]!.guidance.compensation.amount).toBe('150.00');
+    expect((await s.handlers.getTabCases({ tabId: 1 }, {})).cases[0]!.guidance.compensation.amount).toBe(
+      '150.00',
+    );
     // the same buyer's next out-of-stock case: 2,000 × 30 % = 600 → 500 max, 150 already paid within 24 h → 350
-    const next = tmallRefund({ refundId: '202611200002', orderId: '3921845507769999', paidAmount: 2000, refundAmount: 2000 });
+    const next = tmallRefund({
+      refundId: '202611200002',
+      orderId: '3921845507769999',
+      paidAmount: 2000,
+      refundAmount: 2000,
+    });
     const { cases } = await s.handlers.reportPage({ url: URL_DETAIL, cases: [next] }, tab(3));
     expect(cases[0]!.guidance.compensation.amount).toBe('350.00');
     expect(cases[0]!.guidance.warnings.map((w) => w.code)).toContain('compensation-cap');
@@ -349,45 +470,88 @@ describe('compensation ledger (issue 13 item 7)', () => {
 
   it('the payout re-evaluates the open cases of that buyer and tells the pages', async () => {
     const s = sentinel(new Clock(NOW));
-    await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund({ refundId: '202611200002', paidAmount: 2000, refundAmount: 2000 })] }, tab(1));
+    await s.handlers.reportPage(
+      {
+        url: URL_DETAIL,
+        cases: [tmallRefund({ refundId: '202611200002', paidAmount: 2000, refundAmount: 2000 })],
+      },
+      tab(1),
+    );
     await s.settled();
-    expect((await s.handlers.getTabCases({ tabId: 1 }, {})).cases[0]!.guidance.compensation.amount).toBe('500.00');
+    expect((await s.handlers.getTabCases({ tabId: 1 }, {})).cases[0]!.guidance.compensation.amount).toBe(
+      '500.00',
+    );
     s.broadcasts.length = 0;
     await s.handlers.reportPage({ url: URL_DETAIL, cases: [done()] }, tab(2));
     await s.settled();
-    expect((await s.handlers.getTabCases({ tabId: 1 }, {})).cases[0]!.guidance.compensation.amount).toBe('350.00');
+    expect((await s.handlers.getTabCases({ tabId: 1 }, {})).cases[0]!.guidance.compensation.amount).toBe(
+      '350.00',
+    );
     expect(s.broadcasts).toContain(1);
   });
 
   it('no payout without a buyer, without an amount (Taobao), before 退款成功, or on a refund that was closed', async () => {
     const s = sentinel(new Clock(NOW));
-    await s.handlers.reportPage({ url: URL_DETAIL, cases: [done({ buyer: undefined, refundId: '1' }), tmallRefund({ refundId: '2' }), done({ refundId: '3', refundStatus: '退款关闭' })] }, tab(1));
-    await s.handlers.reportPage({ url: 'https://refund2.taobao.com/dispute/detail.htm?disputeId=4', cases: [{ ...done({ refundId: '4', reason: '未按约定时间发货' }), platform: 'taobao' }] }, tab(2));
+    await s.handlers.reportPage(
+      {
+        url: URL_DETAIL,
+        cases: [
+          done({ buyer: undefined, refundId: '1' }),
+          tmallRefund({ refundId: '2' }),
+          done({ refundId: '3', refundStatus: '退款关闭' }),
+        ],
+      },
+      tab(1),
+    );
+    await s.handlers.reportPage(
+      {
+        url: 'https://refund2.taobao.com/dispute/detail.htm?disputeId=4',
+        cases: [{ ...done({ refundId: '4', reason: '未按约定时间发货' }), platform: 'taobao' }],
+      },
+      tab(2),
+    );
     await s.settled();
     expect(await (await s.store()).listLedger()).toEqual([]);
   });
 
   it('同意赔付 from the panel: a proactive settlement of the open complaint, once; undo deletes it; it never uses the payout cap', async () => {
     const s = sentinel(new Clock(NOW));
-    const { cases } = await s.handlers.reportPage({ url: COMPLAINTS, cases: [lateShip('2871609934211100', 0)] }, tab(4));
+    const { cases } = await s.handlers.reportPage(
+      { url: COMPLAINTS, cases: [lateShip('2871609934211100', 0)] },
+      tab(4),
+    );
     const key = cases[0]!.key;
     await expect(s.handlers.recordSettlement({ key, amount: 0 })).rejects.toThrow(/amount/);
-    await expect(s.handlers.recordSettlement({ key: 'tmall:refund:1', amount: 30 })).rejects.toThrow(/no longer open/);
+    await expect(s.handlers.recordSettlement({ key: 'tmall:refund:1', amount: 30 })).rejects.toThrow(
+      /no longer open/,
+    );
     const { seq } = await s.handlers.recordSettlement({ key, amount: 30 });
     expect(seq).toEqual(expect.any(Number));
     expect((await s.handlers.recordSettlement({ key, amount: 30 })).seq).toBeNull();
     const { entries } = await s.handlers.getLedger({ caseKey: key });
     expect(entries.map(({ seq: _s, ...e }) => e)).toEqual([
       {
-        buyer: 'tb_买家00', amount: 30, at: '2026-11-20T12:00:00+08:00', kind: 'proactive-settlement', caseKey: key,
-        orderId: '2871609934211100', orderPaidAt: '2026-11-16T09:30:00+08:00', reason: '未按约定时间发货', confirmedAt: '2026-11-20T12:00:00+08:00',
+        buyer: 'tb_买家00',
+        amount: 30,
+        at: '2026-11-20T12:00:00+08:00',
+        kind: 'proactive-settlement',
+        caseKey: key,
+        orderId: '2871609934211100',
+        orderPaidAt: '2026-11-16T09:30:00+08:00',
+        reason: '未按约定时间发货',
+        confirmedAt: '2026-11-20T12:00:00+08:00',
       },
     ]);
     // a Tmall out-of-stock case of the same buyer key: a settlement is not a platform payout
-    const tm = await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund({ buyer: 'tb_买家00' })] }, tab(5));
+    const tm = await s.handlers.reportPage(
+      { url: URL_DETAIL, cases: [tmallRefund({ buyer: 'tb_买家00' })] },
+      tab(5),
+    );
     expect(tm.cases[0]!.guidance.compensation.amount).toBe('150.00');
     // a refund is not settled from the panel
-    await expect(s.handlers.recordSettlement({ key: tm.cases[0]!.key, amount: 10 })).rejects.toThrow(/complaint/);
+    await expect(s.handlers.recordSettlement({ key: tm.cases[0]!.key, amount: 10 })).rejects.toThrow(
+      /complaint/,
+    );
     expect(await s.handlers.deleteLedgerEntry({ seq: seq! })).toEqual({ ok: true });
     expect(await s.handlers.deleteLedgerEntry({ seq: seq! })).toEqual({ ok: false });
     expect((await s.handlers.getLedger(undefined)).entries).toEqual([]);
@@ -395,9 +559,13 @@ describe('compensation ledger (issue 13 item 7)', () => {
 
   it('the third 同意赔付 in one 30-day block: the recidivism warning appears on the third complaint (S1 Q1–8)', async () => {
     const s = sentinel(new Clock(NOW));
-    const { cases } = await s.handlers.reportPage({ url: COMPLAINTS, cases: [lateShip('1001', 0), lateShip('1002', 1), lateShip('1003', 2)] }, tab(4));
+    const { cases } = await s.handlers.reportPage(
+      { url: COMPLAINTS, cases: [lateShip('1001', 0), lateShip('1002', 1), lateShip('1003', 2)] },
+      tab(4),
+    );
     const third = cases[2]!.key;
-    const warned = async () => (await s.handlers.getCase({ key: third })).case!.guidance.warnings.some((w) => w.code === 'recidivism');
+    const warned = async () =>
+      (await s.handlers.getCase({ key: third })).case!.guidance.warnings.some((w) => w.code === 'recidivism');
     expect(await warned()).toBe(false);
     await s.handlers.recordSettlement({ key: cases[0]!.key, amount: 30 });
     expect(await warned()).toBe(false);
@@ -414,7 +582,9 @@ describe('session storage full', () => {
     // The store is "full" while tab 1 (the oldest) is still in it.
     const realSet = fakeBrowser.storage.session.set.bind(fakeBrowser.storage.session);
     fakeAsync(fakeBrowser.storage.session, 'set', async (items: Record<string, unknown>) => {
-      const full = 'tab:1' in (await fakeBrowser.storage.session.get('tab:1')) && (await fakeBrowser.storage.session.get('tab:1'))['tab:1'];
+      const full =
+        'tab:1' in (await fakeBrowser.storage.session.get('tab:1')) &&
+        (await fakeBrowser.storage.session.get('tab:1'))['tab:1'];
       if ('tab:3' in items && full) throw new Error('Session storage quota bytes exceeded');
       return realSet(items);
     });

@@ -27,8 +27,14 @@ export function freshProfile(): void {
  * overload, which for the browser APIs is the callback form (returning void): the API is
  * seen here through its Promise form instead.
  */
-export function fakeAsync<T extends object>(api: T, method: keyof T & string, impl: (...args: never[]) => Promise<unknown>) {
-  return vi.spyOn(api as unknown as Record<string, (...args: never[]) => Promise<unknown>>, method).mockImplementation(impl);
+export function fakeAsync<T extends object>(
+  api: T,
+  method: keyof T & string,
+  impl: (...args: never[]) => Promise<unknown>,
+) {
+  return vi
+    .spyOn(api as unknown as Record<string, (...args: never[]) => Promise<unknown>>, method)
+    .mockImplementation(impl);
 }
 
 const commandListeners = new Set<(name: string) => void>();
@@ -97,9 +103,18 @@ export const extensionOrigin = () => fakeBrowser.runtime.getURL('/');
 /** Senders as the browser describes them (runtime.MessageSender). */
 export const senders = {
   sidePanel: () => ({ id: fakeBrowser.runtime.id, url: `${extensionOrigin()}sidepanel.html` }),
-  sidePanelTab: () => ({ id: fakeBrowser.runtime.id, url: `${extensionOrigin()}sidepanel.html`, tab: { id: 50, url: `${extensionOrigin()}sidepanel.html` } }),
+  sidePanelTab: () => ({
+    id: fakeBrowser.runtime.id,
+    url: `${extensionOrigin()}sidepanel.html`,
+    tab: { id: 50, url: `${extensionOrigin()}sidepanel.html` },
+  }),
   options: () => ({ id: fakeBrowser.runtime.id, url: `${extensionOrigin()}options.html` }),
-  contentScript: (url = URL_DETAIL, tabId = 7) => ({ id: fakeBrowser.runtime.id, url, tab: { id: tabId, url }, frameId: 0 }),
+  contentScript: (url = URL_DETAIL, tabId = 7) => ({
+    id: fakeBrowser.runtime.id,
+    url,
+    tab: { id: tabId, url },
+    frameId: 0,
+  }),
   /** What the fake browser's own runtime.sendMessage passes. */
   none: () => ({}),
 };
@@ -111,7 +126,9 @@ export const senders = {
  */
 export async function sendAs(sender: object, type: string, data?: unknown): Promise<unknown> {
   let respond: (answer: { res?: unknown; err?: { message?: string } }) => void = () => undefined;
-  const answered = new Promise<{ res?: unknown; err?: { message?: string } }>((resolve) => (respond = resolve));
+  const answered = new Promise<{ res?: unknown; err?: { message?: string } }>(
+    (resolve) => (respond = resolve),
+  );
   const message = { id: 1, type, data, timestamp: Date.now() };
   const results: unknown[] = await fakeBrowser.runtime.onMessage.trigger(message, sender, respond);
   if (!results.includes(true)) return undefined;
@@ -126,9 +143,21 @@ export async function sendAs(sender: object, type: string, data?: unknown): Prom
  * staging error when the pack is refused.
  */
 export async function importAndConfirm(
-  s: { handlers: { importPack(d: unknown): Promise<{ ok: true; preview: { token: string } } | { ok: false; error: string }>; decidePack(d: unknown): Promise<unknown> } },
+  s: {
+    handlers: {
+      importPack(
+        d: unknown,
+      ): Promise<{ ok: true; preview: { token: string } } | { ok: false; error: string }>;
+      decidePack(d: unknown): Promise<unknown>;
+    };
+  },
   json: string,
-): Promise<{ ok: boolean; info?: { id: string; version: string; source: string; importedAt: string }; warnings?: string[]; error?: string }> {
+): Promise<{
+  ok: boolean;
+  info?: { id: string; version: string; source: string; importedAt: string };
+  warnings?: string[];
+  error?: string;
+}> {
   const staged = await s.handlers.importPack({ json });
   if (!staged.ok) return staged;
   return (await s.handlers.decidePack({ token: staged.preview.token, accept: true })) as { ok: boolean };

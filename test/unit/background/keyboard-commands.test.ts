@@ -1,7 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { registerWorker } from '../../../entrypoints/background/register';
-import { Clock, NOW, URL_DETAIL, URL_LIST, fakeAsync, freshProfile, pressCommand, senders, sentinel, tmallRefund } from './helpers';
+import {
+  Clock,
+  NOW,
+  URL_DETAIL,
+  URL_LIST,
+  fakeAsync,
+  freshProfile,
+  pressCommand,
+  senders,
+  sentinel,
+  tmallRefund,
+} from './helpers';
 
 /**
  * Keyboard commands (issue 14 item 5): copy the first reply of the case the agent is on,
@@ -44,15 +55,22 @@ async function twoTabs(s: ReturnType<typeof worker>) {
   await s.handlers.reportPage(
     {
       url: URL_LIST,
-      cases: [tmallRefund({ refundId: '501', platformCountdown: '剩余2天0时0分0秒' }, 0), tmallRefund({ refundId: '502', platformCountdown: '剩余1天0时0分0秒' }, 1)],
+      cases: [
+        tmallRefund({ refundId: '501', platformCountdown: '剩余2天0时0分0秒' }, 0),
+        tmallRefund({ refundId: '502', platformCountdown: '剩余1天0时0分0秒' }, 1),
+      ],
     },
     senders.contentScript(URL_LIST, 5),
   );
-  await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund({ refundId: '601', platformCountdown: '剩余0天2时0分0秒' })] }, senders.contentScript(URL_DETAIL, 6));
+  await s.handlers.reportPage(
+    { url: URL_DETAIL, cases: [tmallRefund({ refundId: '601', platformCountdown: '剩余0天2时0分0秒' })] },
+    senders.contentScript(URL_DETAIL, 6),
+  );
   await s.settled();
 }
 
-const replyOf = async (s: ReturnType<typeof worker>, key: string) => (await s.handlers.getCase({ key }, senders.sidePanel())).case!.guidance.replies[0]!;
+const replyOf = async (s: ReturnType<typeof worker>, key: string) =>
+  (await s.handlers.getCase({ key }, senders.sidePanel())).case!.guidance.replies[0]!;
 
 describe('copy the first reply (Alt+Shift+V)', () => {
   it('copies the first reply of the active tab’s first case and says which case on the page', async () => {
@@ -64,7 +82,9 @@ describe('copy the first reply (Alt+Shift+V)', () => {
     const reply = await replyOf(s, 'tmall:refund:502');
     expect(r).toEqual({ done: 'copied', key: 'tmall:refund:502', replyId: reply.id });
     expect(s.copied).toEqual([reply.text]);
-    expect(s.cues).toEqual([{ tabId: 5, key: 'tmall:refund:502', text: `已复制回复「${reply.title.zh}」（退款编号 502）` }]);
+    expect(s.cues).toEqual([
+      { tabId: 5, key: 'tmall:refund:502', text: `已复制回复「${reply.title.zh}」（退款编号 502）` },
+    ]);
   });
 
   it('a badge click on the tab chooses the case; a focus made on another tab does not', async () => {
@@ -72,7 +92,9 @@ describe('copy the first reply (Alt+Shift+V)', () => {
     await twoTabs(s);
     activeTab(5);
     await s.handlers.focusCase({ key: 'tmall:refund:501' }, senders.contentScript(URL_LIST, 5));
-    expect((await s.commands.run('copy-first-reply'))?.done === 'copied' && s.copied.at(-1)).toBe((await replyOf(s, 'tmall:refund:501')).text);
+    expect((await s.commands.run('copy-first-reply'))?.done === 'copied' && s.copied.at(-1)).toBe(
+      (await replyOf(s, 'tmall:refund:501')).text,
+    );
     await s.handlers.focusCase({ key: 'tmall:refund:601' }, senders.contentScript(URL_DETAIL, 6));
     await s.commands.run('copy-first-reply');
     expect(s.copied.at(-1)).toBe((await replyOf(s, 'tmall:refund:502')).text);
@@ -84,7 +106,9 @@ describe('copy the first reply (Alt+Shift+V)', () => {
     await twoTabs(s);
     activeTab(6);
     await s.commands.run('copy-first-reply');
-    expect(s.cues.at(-1)?.text).toBe(`Copied the reply “${(await replyOf(s, 'tmall:refund:601')).title.en}” (Refund no. 601)`);
+    expect(s.cues.at(-1)?.text).toBe(
+      `Copied the reply “${(await replyOf(s, 'tmall:refund:601')).title.en}” (Refund no. 601)`,
+    );
   });
 
   it('a page with no case read, or a copy that fails, is said on the page; nothing is claimed as copied', async () => {
@@ -98,7 +122,10 @@ describe('copy the first reply (Alt+Shift+V)', () => {
       copy: () => Promise.reject(new Error('no clipboard')),
       cue: async (tabId, d) => void s.cues.push({ tabId, ...d }),
     });
-    await failing.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund()] }, senders.contentScript(URL_DETAIL, 6));
+    await failing.handlers.reportPage(
+      { url: URL_DETAIL, cases: [tmallRefund()] },
+      senders.contentScript(URL_DETAIL, 6),
+    );
     activeTab(6);
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     expect(await failing.commands.run('copy-first-reply')).toEqual({ done: 'nothing', why: 'copy-failed' });
@@ -121,7 +148,11 @@ describe('jump to the most urgent case (Alt+Shift+J)', () => {
     const s = worker();
     await twoTabs(s);
     activeTab(5);
-    expect(await s.commands.run('jump-most-urgent')).toEqual({ done: 'focused', key: 'tmall:refund:601', tabId: 6 });
+    expect(await s.commands.run('jump-most-urgent')).toEqual({
+      done: 'focused',
+      key: 'tmall:refund:601',
+      tabId: 6,
+    });
     expect(s.activated).toEqual([6]);
     expect((await s.handlers.getFocusedCase(undefined, senders.sidePanel())).key).toBe('tmall:refund:601');
     expect(s.cues).toEqual([{ tabId: 6, key: 'tmall:refund:601', text: '最紧急的售后：退款编号 601' }]);
@@ -142,4 +173,3 @@ describe('jump to the most urgent case (Alt+Shift+J)', () => {
     expect(s.activated).toEqual([]);
   });
 });
-

@@ -18,8 +18,12 @@ describe('an enterprise policy store that answers late', () => {
     const policy = { warningThresholdsHours: [6, 2] };
     let answered = false;
     let answer: () => void = () => undefined;
-    const late = new Promise<typeof policy>((resolve) => (answer = () => ((answered = true), resolve(policy))));
-    const get = fakeAsync(fakeBrowser.storage.managed, 'get', () => (answered ? Promise.resolve(policy) : late));
+    const late = new Promise<typeof policy>(
+      (resolve) => (answer = () => ((answered = true), resolve(policy))),
+    );
+    const get = fakeAsync(fakeBrowser.storage.managed, 'get', () =>
+      answered ? Promise.resolve(policy) : late,
+    );
     const notifyTab = vi.fn(async () => undefined);
     const s = sentinel(new Clock(NOW), { notifyTab });
 

@@ -10,15 +10,27 @@ import { Clock, NOW, URL_LIST, freshProfile, sentinel, tab, tmallRefund } from '
 
 beforeEach(freshProfile);
 
-const cases = (from: number, n: number) => Array.from({ length: n }, (_, i) => tmallRefund({ refundId: String(202611200000 + from + i), orderId: String(3921845507000000 + from + i) }, from + i));
+const cases = (from: number, n: number) =>
+  Array.from({ length: n }, (_, i) =>
+    tmallRefund(
+      { refundId: String(202611200000 + from + i), orderId: String(3921845507000000 + from + i) },
+      from + i,
+    ),
+  );
 
 describe('chunked reports commit atomically', () => {
   it('staged chunks change nothing; the last chunk commits the whole page at once', async () => {
     const s = sentinel(new Clock(NOW));
     await s.handlers.reportPage({ url: URL_LIST, cases: cases(0, 2) }, tab(4)); // the page as it was
-    const first = await s.handlers.reportPage({ url: URL_LIST, cases: cases(100, 300), staged: true, answer: 'badges' as const }, tab(4));
+    const first = await s.handlers.reportPage(
+      { url: URL_LIST, cases: cases(100, 300), staged: true, answer: 'badges' as const },
+      tab(4),
+    );
     expect(first.cases).toHaveLength(300); // answered: the page can badge them
-    const second = await s.handlers.reportPage({ url: URL_LIST, cases: cases(400, 300), append: true, staged: true }, tab(4));
+    const second = await s.handlers.reportPage(
+      { url: URL_LIST, cases: cases(400, 300), append: true, staged: true },
+      tab(4),
+    );
     expect(second.cases).toHaveLength(300);
     // in between, the tab still holds the previous page, whole
     expect((await s.handlers.getTabCases({ tabId: 4 }, {})).cases).toHaveLength(2);
@@ -36,9 +48,16 @@ describe('chunked reports commit atomically', () => {
     await s.handlers.reportPage({ url: URL_LIST, cases: cases(100, 300), staged: true }, tab(4));
     await s.settled();
     const restarted = sentinel(clock);
-    expect((await restarted.handlers.getTabCases({ tabId: 4 }, {})).cases.map((c) => c.read.facts.refundId)).toEqual(cases(0, 3).map((c) => c.facts.refundId));
+    expect(
+      (await restarted.handlers.getTabCases({ tabId: 4 }, {})).cases.map((c) => c.read.facts.refundId),
+    ).toEqual(cases(0, 3).map((c) => c.facts.refundId));
     // the page's next chunk finds nothing staged: resync (the content script reports whole)
-    expect(await restarted.handlers.reportPage({ url: URL_LIST, cases: cases(400, 10), append: true, staged: true }, tab(4))).toEqual({ cases: [], resync: true });
+    expect(
+      await restarted.handlers.reportPage(
+        { url: URL_LIST, cases: cases(400, 10), append: true, staged: true },
+        tab(4),
+      ),
+    ).toEqual({ cases: [], resync: true });
     await restarted.settled();
   });
 });
@@ -49,7 +68,9 @@ describe('a pack change reaches the open pages', () => {
     const s = sentinel(new Clock(NOW), { notifyTab });
     await s.handlers.reportPage({ url: URL_LIST, cases: cases(0, 1) }, tab(4));
     await s.handlers.reportPage({ url: URL_LIST, cases: cases(10, 1) }, tab(5));
-    const staged = await s.handlers.importPack({ json: JSON.stringify({ ...JSON.parse(JSON.stringify(defaultPack)), id: 'team', version: '2' }) });
+    const staged = await s.handlers.importPack({
+      json: JSON.stringify({ ...JSON.parse(JSON.stringify(defaultPack)), id: 'team', version: '2' }),
+    });
     expect(notifyTab).not.toHaveBeenCalled(); // staged: nothing changed yet
     expect(staged.ok).toBe(true);
     if (staged.ok) await s.handlers.decidePack({ token: staged.preview.token, accept: true });
@@ -67,7 +88,9 @@ describe('after a downgrade (the database is from a newer build)', () => {
     const { DB_VERSION } = await import('../../../core/store');
     const { fakeBrowser } = await import('wxt/testing/fake-browser');
     const dbName = `downgraded-${Date.now()}`;
-    const future = await openDB(dbName, DB_VERSION + 1, { upgrade: (db) => void db.createObjectStore('future') });
+    const future = await openDB(dbName, DB_VERSION + 1, {
+      upgrade: (db) => void db.createObjectStore('future'),
+    });
     future.close();
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const s = sentinel(new Clock(NOW), { dbName });

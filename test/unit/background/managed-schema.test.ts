@@ -22,7 +22,9 @@ describe('enterprise policy schema (public/managed_schema.json)', () => {
 
   it('enums match the settings model', () => {
     const props = schema.properties!;
-    expect(props.platformProfile!.enum).toEqual(SettingsSchema.shape.platformProfile._zod.def.innerType.options);
+    expect(props.platformProfile!.enum).toEqual(
+      SettingsSchema.shape.platformProfile._zod.def.innerType.options,
+    );
     expect(props.locale!.enum).toEqual(SettingsSchema.shape.locale._zod.def.innerType.options);
   });
 
@@ -31,7 +33,11 @@ describe('enterprise policy schema (public/managed_schema.json)', () => {
       teamPack: { url: 'https://packs.example.com/p.json' },
       shopPolicy: { remedyLimits: { smallCashMaxPercent: 8 } },
     });
-    expect(settings.teamPack).toEqual({ url: 'https://packs.example.com/p.json', refreshHours: 24, sha256: '' });
+    expect(settings.teamPack).toEqual({
+      url: 'https://packs.example.com/p.json',
+      refreshHours: 24,
+      sha256: '',
+    });
     expect(settings.shopPolicy.remedyLimits.smallCashMaxPercent).toBe(8);
     expect(settings.shopPolicy.remedyLimits.smallCashMinPercent).toBe(5);
     expect(locked.sort()).toEqual(['shopPolicy.remedyLimits.smallCashMaxPercent', 'teamPack.url']);

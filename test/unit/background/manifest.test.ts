@@ -16,7 +16,9 @@ type Manifest = {
 function sources(dir: string): string {
   return readdirSync(dir)
     .map((f) => join(dir, f))
-    .map((p) => (statSync(p).isDirectory() ? sources(p) : /\.(ts|tsx)$/.test(p) ? readFileSync(p, 'utf8') : ''))
+    .map((p) =>
+      statSync(p).isDirectory() ? sources(p) : /\.(ts|tsx)$/.test(p) ? readFileSync(p, 'utf8') : '',
+    )
     .join('\n');
 }
 const code = sources(resolve('entrypoints'));
@@ -37,7 +39,8 @@ function check(m: Manifest) {
   }
   expect(m.permissions).not.toContain('tabs');
   expect(m.permissions).not.toContain('<all_urls>');
-  for (const h of m.host_permissions ?? []) expect(h).toMatch(/^https:\/\/(\*\.|[a-z0-9]+\.)?(tmall|taobao)\.com\/\*$/);
+  for (const h of m.host_permissions ?? [])
+    expect(h).toMatch(/^https:\/\/(\*\.|[a-z0-9]+\.)?(tmall|taobao)\.com\/\*$/);
   // The team pack URL's origin is asked for at runtime (options page), never granted at install.
   expect(m.optional_host_permissions ?? []).toEqual(['https://*/*']);
   expect(m.storage?.managed_schema).toBe('managed_schema.json');
@@ -47,7 +50,15 @@ function check(m: Manifest) {
 describe('manifest permissions', () => {
   it('wxt.config.ts declares only used permissions and back-office hosts', () => {
     const manifest = (config as { manifest: Manifest }).manifest;
-    expect([...(manifest.permissions ?? [])].sort()).toEqual(['alarms', 'clipboardWrite', 'contextMenus', 'notifications', 'offscreen', 'sidePanel', 'storage']);
+    expect([...(manifest.permissions ?? [])].sort()).toEqual([
+      'alarms',
+      'clipboardWrite',
+      'contextMenus',
+      'notifications',
+      'offscreen',
+      'sidePanel',
+      'storage',
+    ]);
     check(manifest);
   });
 
@@ -57,11 +68,19 @@ describe('manifest permissions', () => {
   }, 300_000);
 
   it('three keyboard commands, each with a suggested key and a description in both locales', () => {
-    const built = JSON.parse(readFileSync(join(DIST.production, 'manifest.json'), 'utf8')) as { commands?: Record<string, { suggested_key?: { default?: string }; description?: string }> };
+    const built = JSON.parse(readFileSync(join(DIST.production, 'manifest.json'), 'utf8')) as {
+      commands?: Record<string, { suggested_key?: { default?: string }; description?: string }>;
+    };
     const commands = built.commands ?? {};
     expect(Object.keys(commands).sort()).toEqual(['_execute_action', 'copy-first-reply', 'jump-most-urgent']);
-    const zh = JSON.parse(readFileSync(resolve('public/_locales/zh_CN/messages.json'), 'utf8')) as Record<string, unknown>;
-    const en = JSON.parse(readFileSync(resolve('public/_locales/en/messages.json'), 'utf8')) as Record<string, unknown>;
+    const zh = JSON.parse(readFileSync(resolve('public/_locales/zh_CN/messages.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    const en = JSON.parse(readFileSync(resolve('public/_locales/en/messages.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     const keys = new Set<string>();
     for (const [name, c] of Object.entries(commands)) {
       expect(c.suggested_key?.default, name).toMatch(/^Alt\+Shift\+[A-Z]$/);

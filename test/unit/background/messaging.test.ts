@@ -18,11 +18,20 @@ describe('the ProtocolMap binding, end to end through runtime messaging', () => 
     const info = (await sendAs(panel, 'getPackInfo')) as { active: { id: string } };
     expect(info.active.id).toBe(defaultPack.id);
 
-    await expect(sendAs(panel, 'saveSettings', { locale: 'fr' })).rejects.toThrow(/saveSettings: invalid payload — locale/);
-    await expect(sendAs(panel, 'importPack', { json: 42 })).rejects.toThrow(/importPack: invalid payload — json/);
+    await expect(sendAs(panel, 'saveSettings', { locale: 'fr' })).rejects.toThrow(
+      /saveSettings: invalid payload — locale/,
+    );
+    await expect(sendAs(panel, 'importPack', { json: 42 })).rejects.toThrow(
+      /importPack: invalid payload — json/,
+    );
     await expect(sendAs(panel, 'getQueue', { sneaky: true })).rejects.toThrow(/getQueue: invalid payload/);
     // an extension page is no back-office tab: a page report from it is refused
-    await expect(sendAs(panel, 'reportPage', { url: 'https://refund2.tmall.com/dispute/sellerDisputeList.htm', cases: [] })).rejects.toThrow(/reportPage: refused from an extension page/);
+    await expect(
+      sendAs(panel, 'reportPage', {
+        url: 'https://refund2.tmall.com/dispute/sellerDisputeList.htm',
+        cases: [],
+      }),
+    ).rejects.toThrow(/reportPage: refused from an extension page/);
   });
 
   it('the typed sendMessage reaches the worker; a sender the browser does not describe is refused', async () => {

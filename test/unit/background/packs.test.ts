@@ -1,5 +1,15 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { Clock, HOUR, NOW, URL_DETAIL, freshProfile, importAndConfirm, sentinel, tab, tmallRefund } from './helpers';
+import {
+  Clock,
+  HOUR,
+  NOW,
+  URL_DETAIL,
+  freshProfile,
+  importAndConfirm,
+  sentinel,
+  tab,
+  tmallRefund,
+} from './helpers';
 import { createHash } from 'node:crypto';
 import { defaultPack } from '../../../core';
 import { applyManaged, defaultSettings } from '../../../core/model/settings';
@@ -19,7 +29,12 @@ describe('rule packs', () => {
   it('starts on the built-in default pack', async () => {
     const s = sentinel(new Clock(NOW));
     const info = await s.handlers.getPackInfo(undefined);
-    expect(info.active).toMatchObject({ id: defaultPack.id, version: defaultPack.version, source: 'default', ruleCount: defaultPack.rules.length });
+    expect(info.active).toMatchObject({
+      id: defaultPack.id,
+      version: defaultPack.version,
+      source: 'default',
+      ruleCount: defaultPack.rules.length,
+    });
     expect(info.previous).toBeNull();
   });
 
@@ -27,7 +42,10 @@ describe('rule packs', () => {
     const s = sentinel(new Clock(NOW));
     await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund()] }, tab(1));
     const res = await importAndConfirm(s, teamPack('7'));
-    expect(res).toMatchObject({ ok: true, info: { id: 'team-pack', version: '7', source: 'file', importedAt: '2026-11-20T12:00:00+08:00' } });
+    expect(res).toMatchObject({
+      ok: true,
+      info: { id: 'team-pack', version: '7', source: 'file', importedAt: '2026-11-20T12:00:00+08:00' },
+    });
     const info = await s.handlers.getPackInfo(undefined);
     expect(info.active.id).toBe('team-pack');
     expect(info.previous).toMatchObject({ id: defaultPack.id, source: 'default' });
@@ -55,7 +73,9 @@ describe('rule packs', () => {
 
   it('a pack too large for the message is refused at the door', async () => {
     const s = sentinel(new Clock(NOW));
-    await expect(s.handlers.importPack({ json: 'x'.repeat(5_000_001) })).rejects.toThrow(/importPack: invalid payload — json: pack file too large/);
+    await expect(s.handlers.importPack({ json: 'x'.repeat(5_000_001) })).rejects.toThrow(
+      /importPack: invalid payload — json: pack file too large/,
+    );
   });
 
   it('export gives back the imported text; reset restores the default (previous ← the import)', async () => {
@@ -67,14 +87,19 @@ describe('rule packs', () => {
     expect(info).toMatchObject({ id: defaultPack.id, source: 'default' });
     const after = await s.handlers.getPackInfo(undefined);
     expect(after.previous).toMatchObject({ id: 'team-pack', version: '9' });
-    expect(JSON.parse((await s.handlers.exportPack(undefined)).json)).toEqual(JSON.parse(JSON.stringify(defaultPack)));
+    expect(JSON.parse((await s.handlers.exportPack(undefined)).json)).toEqual(
+      JSON.parse(JSON.stringify(defaultPack)),
+    );
   });
 
   it('the active pack is read from IndexedDB by a new worker (nothing lives only in memory)', async () => {
     const clock = new Clock(NOW);
     await importAndConfirm(sentinel(clock), teamPack('11'));
     const restarted = sentinel(clock);
-    expect((await restarted.handlers.getPackInfo(undefined)).active).toMatchObject({ id: 'team-pack', version: '11' });
+    expect((await restarted.handlers.getPackInfo(undefined)).active).toMatchObject({
+      id: 'team-pack',
+      version: '11',
+    });
   });
 
   it('a failed save (storage error) reports it and keeps the active pack', async () => {
@@ -97,7 +122,10 @@ describe('team pack URL', () => {
     const fetchFn = vi.fn(async (_u: string | URL | Request, init?: RequestInit) => {
       calls.push({ ...(init?.headers as Record<string, string>) });
       const r = responses.shift()!;
-      return new Response(r.status === 304 ? null : (r.body ?? ''), { status: r.status, headers: r.etag ? { etag: r.etag } : {} });
+      return new Response(r.status === 304 ? null : (r.body ?? ''), {
+        status: r.status,
+        headers: r.etag ? { etag: r.etag } : {},
+      });
     });
     return { fetchFn: fetchFn as unknown as typeof fetch, calls };
   }
@@ -116,9 +144,20 @@ describe('team pack URL', () => {
     expect(await s.handlers.refreshTeamPack(undefined)).toMatchObject({ result: 'pending', etag: '"v1"' });
     const staged = await s.handlers.getPackInfo(undefined);
     expect(staged.active.source).toBe('default'); // nothing silent: the download is only staged
-    expect(staged.pending).toMatchObject({ info: { id: 'team-pack', version: '1', source: 'url', sourceUrl: url }, flags: [] });
-    expect(await s.handlers.decidePack({ token: staged.pending!.token, accept: true })).toMatchObject({ ok: true, info: { id: 'team-pack', version: '1' } });
-    expect((await s.handlers.getPackInfo(undefined)).active).toMatchObject({ id: 'team-pack', version: '1', source: 'url', sourceUrl: url });
+    expect(staged.pending).toMatchObject({
+      info: { id: 'team-pack', version: '1', source: 'url', sourceUrl: url },
+      flags: [],
+    });
+    expect(await s.handlers.decidePack({ token: staged.pending!.token, accept: true })).toMatchObject({
+      ok: true,
+      info: { id: 'team-pack', version: '1' },
+    });
+    expect((await s.handlers.getPackInfo(undefined)).active).toMatchObject({
+      id: 'team-pack',
+      version: '1',
+      source: 'url',
+      sourceUrl: url,
+    });
     expect((await s.handlers.getPackInfo(undefined)).pending).toBeNull();
 
     clock.advance(6 * HOUR);
@@ -199,7 +238,9 @@ describe('team pack download (review M1)', () => {
         c.enqueue(new Uint8Array(65_536));
       },
     });
-    const srv = fetchWith(() => new Response(body, { status: 200, headers: { 'content-length': '300000000' } }));
+    const srv = fetchWith(
+      () => new Response(body, { status: 200, headers: { 'content-length': '300000000' } }),
+    );
     const s = await worker(srv.fetchFn);
     const status = await s.handlers.refreshTeamPack(undefined);
     expect(status).toMatchObject({ result: 'error' });
@@ -224,7 +265,9 @@ describe('team pack download (review M1)', () => {
   });
 
   it('an oversized ETag is never kept (it would be sent back on every refresh)', async () => {
-    const srv = fetchWith(() => new Response(teamPack('3'), { status: 200, headers: { etag: `"${'e'.repeat(60_000)}"` } }));
+    const srv = fetchWith(
+      () => new Response(teamPack('3'), { status: 200, headers: { etag: `"${'e'.repeat(60_000)}"` } }),
+    );
     const s = await worker(srv.fetchFn);
     const status = await s.handlers.refreshTeamPack(undefined);
     expect(status.result).toBe('pending');
@@ -243,15 +286,21 @@ describe('team pack download (review M1)', () => {
     expect(refused.error).toMatch(/SHA-256 .* is not the one the administrator set/);
     expect((await wrong.handlers.getPackInfo(undefined)).pending).toBeNull();
     freshProfile();
-    const right = await worker(fetchWith(() => new Response(json, { status: 200 })).fetchFn, { sha256: pin.toUpperCase() });
+    const right = await worker(fetchWith(() => new Response(json, { status: 200 })).fetchFn, {
+      sha256: pin.toUpperCase(),
+    });
     expect(await right.handlers.refreshTeamPack(undefined)).toMatchObject({ result: 'pending' });
   });
 
   it('the pin can be locked by enterprise policy', () => {
-    const { settings, locked } = applyManaged(defaultSettings(), { teamPack: { url, sha256: 'b'.repeat(64) } });
+    const { settings, locked } = applyManaged(defaultSettings(), {
+      teamPack: { url, sha256: 'b'.repeat(64) },
+    });
     expect(settings.teamPack.sha256).toBe('b'.repeat(64));
     expect(locked).toContain('teamPack.sha256');
-    expect(applyManaged(defaultSettings(), { teamPack: { sha256: 'not-a-hash' } }).rejected).toEqual(['teamPack.sha256']);
+    expect(applyManaged(defaultSettings(), { teamPack: { sha256: 'not-a-hash' } }).rejected).toEqual([
+      'teamPack.sha256',
+    ]);
   });
 });
 
@@ -261,8 +310,12 @@ describe('pack preview: what changes, and replies that send buyers elsewhere', (
     const json = teamPack('5', (p) => {
       const rules = p.rules as Array<Record<string, unknown>>;
       const reply = rules.find((r) => r.type === 'reply')!;
-      reply.template = '亲，补偿已到账，请点击 https://tb-refund-claim.example/verify 领取，或加微信 kefu8888';
-      rules.splice(rules.findIndex((r) => r.type === 'note'), 1);
+      reply.template =
+        '亲，补偿已到账，请点击 https://tb-refund-claim.example/verify 领取，或加微信 kefu8888';
+      rules.splice(
+        rules.findIndex((r) => r.type === 'note'),
+        1,
+      );
       rules.push({ ...rules.find((r) => r.type === 'note')!, id: 'note-added-by-team' });
     });
     const staged = await s.handlers.importPack({ json });
@@ -271,10 +324,18 @@ describe('pack preview: what changes, and replies that send buyers elsewhere', (
     const { preview } = staged;
     expect(preview.counts).toEqual({ added: 1, removed: 1, changed: 1 });
     expect(preview.changes.added.map((r) => r.id)).toEqual(['note-added-by-team']);
-    expect(preview.flags).toEqual([expect.objectContaining({ kind: 'link', text: expect.stringContaining('https://tb-refund-claim.example/verify') as string })]);
+    expect(preview.flags).toEqual([
+      expect.objectContaining({
+        kind: 'link',
+        text: expect.stringContaining('https://tb-refund-claim.example/verify') as string,
+      }),
+    ]);
     expect((await s.handlers.getPackInfo(undefined)).active.source).toBe('default');
     expect((await s.handlers.getPackInfo(undefined)).pending?.token).toBe(preview.token);
-    expect(await s.handlers.decidePack({ token: preview.token, accept: false })).toEqual({ ok: true, discarded: true });
+    expect(await s.handlers.decidePack({ token: preview.token, accept: false })).toEqual({
+      ok: true,
+      discarded: true,
+    });
     const after = await s.handlers.getPackInfo(undefined);
     expect(after.active.source).toBe('default');
     expect(after.pending).toBeNull();

@@ -22,7 +22,11 @@ function pageWithPersonalData(): string {
 
 async function everythingStored(s: ReturnType<typeof sentinel>): Promise<string> {
   const store = await s.store();
-  const idb = JSON.stringify([await store.listRecentCases(), await store.listLedger(), await store.getSettings()]);
+  const idb = JSON.stringify([
+    await store.listRecentCases(),
+    await store.listLedger(),
+    await store.getSettings(),
+  ]);
   return idb;
 }
 

@@ -24,7 +24,10 @@ function sessionQuota(): { used: () => Promise<number> } {
   const session = fakeBrowser.storage.session;
   const realSet = session.set.bind(session);
   const used = async (extra: Record<string, unknown> = {}) =>
-    Object.entries({ ...(await session.get(null)), ...extra }).reduce((n, [k, v]) => n + utf8(k) + utf8(JSON.stringify(v)), 0);
+    Object.entries({ ...(await session.get(null)), ...extra }).reduce(
+      (n, [k, v]) => n + utf8(k) + utf8(JSON.stringify(v)),
+      0,
+    );
   fakeAsync(session, 'set', async (items: Record<string, unknown>) => {
     if ((await used(items)) > QUOTA_BYTES) throw new Error('Session storage quota bytes exceeded');
     return realSet(items);
@@ -39,7 +42,10 @@ const row = (i: number) =>
       refundId: String(202611200000 + i),
       orderId: String(3921845507000000 + i),
       buyer: `tb_买家${i}`,
-      reason: `商品与描述不符，颜色偏差明显，买家上传了照片并附说明：收到的货物外包装破损，内件有划痕，希望商家尽快处理退款或补发新品。第${i}号`.repeat(4),
+      reason:
+        `商品与描述不符，颜色偏差明显，买家上传了照片并附说明：收到的货物外包装破损，内件有划痕，希望商家尽快处理退款或补发新品。第${i}号`.repeat(
+          4,
+        ),
       platformCountdown: i === 9_999 ? '剩余0天0时30分0秒' : `剩余${1 + (i % 3)}天${i % 24}时0分0秒`,
     },
     i,
@@ -49,7 +55,15 @@ const row = (i: number) =>
 async function reportAll(s: ReturnType<typeof sentinel>, tabId: number, rows: ReturnType<typeof row>[]) {
   for (let i = 0; i < rows.length; i += LIMITS.casesPerReport) {
     const last = i + LIMITS.casesPerReport >= rows.length;
-    const r = await s.handlers.reportPage({ url: URL_LIST, cases: rows.slice(i, i + LIMITS.casesPerReport), ...(i > 0 ? { append: true } : {}), ...(last ? {} : { staged: true }) }, tab(tabId));
+    const r = await s.handlers.reportPage(
+      {
+        url: URL_LIST,
+        cases: rows.slice(i, i + LIMITS.casesPerReport),
+        ...(i > 0 ? { append: true } : {}),
+        ...(last ? {} : { staged: true }),
+      },
+      tab(tabId),
+    );
     expect('resync' in r && r.resync).toBeFalsy();
   }
 }
@@ -68,7 +82,11 @@ describe('a 10,000-row tab in storage.session (10 MB)', () => {
 
     // The write went through, within the budget, marked partial; the most urgent case is stored whole.
     expect(await quota.used()).toBeLessThanOrEqual(TOTAL_BUDGET_BYTES + 100_000);
-    const stored = (await fakeBrowser.storage.session.get('tab:7'))['tab:7'] as { cases: Array<{ read: { facts: { refundId: string } } }>; seen: unknown[]; partial?: boolean };
+    const stored = (await fakeBrowser.storage.session.get('tab:7'))['tab:7'] as {
+      cases: Array<{ read: { facts: { refundId: string } } }>;
+      seen: unknown[];
+      partial?: boolean;
+    };
     expect(stored.partial).toBe(true);
     expect(stored.cases.length).toBeGreaterThan(0);
     expect(stored.cases.length + stored.seen.length).toBe(10_000);
@@ -90,7 +108,8 @@ describe('a 10,000-row tab in storage.session (10 MB)', () => {
     await second.settled();
     const after = (await second.handlers.getTabCases({ tabId: 7 }, {})).cases;
     expect(after).toHaveLength(10_000);
-    const dueOf = (cs: typeof after) => new Map(cs.map((c) => [c.key, c.guidance.deadlines.map((d) => d.dueAt).join()]));
+    const dueOf = (cs: typeof after) =>
+      new Map(cs.map((c) => [c.key, c.guidance.deadlines.map((d) => d.dueAt).join()]));
     expect(dueOf(after)).toEqual(dueOf(before));
   }, 120_000);
 
@@ -100,7 +119,10 @@ describe('a 10,000-row tab in storage.session (10 MB)', () => {
     const first = sentinel(clock);
     await reportAll(first, 3, [row(1), row(2)]);
     await first.settled();
-    const stored = (await fakeBrowser.storage.session.get('tab:3'))['tab:3'] as { cases: unknown[]; partial?: boolean };
+    const stored = (await fakeBrowser.storage.session.get('tab:3'))['tab:3'] as {
+      cases: unknown[];
+      partial?: boolean;
+    };
     expect(stored.cases).toHaveLength(2);
     expect(stored.partial).toBeUndefined();
     fakeAsync(fakeBrowser.tabs, 'get', async (id: number) => ({ id }));

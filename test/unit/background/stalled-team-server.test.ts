@@ -26,7 +26,11 @@ function stalledServer() {
     return new Promise<Response>((_resolve, reject) => {
       init?.signal?.addEventListener('abort', () => {
         req.aborted = true;
-        reject(init.signal?.reason instanceof Error ? init.signal.reason : new DOMException('aborted', 'AbortError'));
+        reject(
+          init.signal?.reason instanceof Error
+            ? init.signal.reason
+            : new DOMException('aborted', 'AbortError'),
+        );
       });
     });
   });
@@ -48,7 +52,12 @@ async function settle<T>(p: Promise<T>): Promise<T> {
   return p;
 }
 
-const shown = () => Object.keys((fakeBrowser.notifications as unknown as { getAllCreateOptions(): Record<string, unknown> }).getAllCreateOptions());
+const shown = () =>
+  Object.keys(
+    (
+      fakeBrowser.notifications as unknown as { getAllCreateOptions(): Record<string, unknown> }
+    ).getAllCreateOptions(),
+  );
 
 describe('a stalled team-pack server', () => {
   it('the pending 1 h warning still fires while the refresh hangs; the refresh ends in a timeout', async () => {
@@ -56,14 +65,25 @@ describe('a stalled team-pack server', () => {
     const srv = stalledServer();
     const s = sentinel(clock, { fetchFn: srv.fetchFn });
     await s.handlers.saveSettings({ teamPack: { url, refreshHours: 6 } });
-    await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund({ platformCountdown: '剩余0天3时0分0秒' })] }, tab(5));
+    await s.handlers.reportPage(
+      { url: URL_DETAIL, cases: [tmallRefund({ platformCountdown: '剩余0天3时0分0秒' })] },
+      tab(5),
+    );
     clock.advance(2 * HOUR); // 14:00, the 1 h crossing of the 15:00 deadline
 
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     // The team-pack alarm fires first and its request hangs.
     let refreshed = false;
     const refresh = s.events.onAlarm({ name: 'as-team-pack' }).then(() => (refreshed = true));
-    await settle(new Promise<void>((resolve) => void (function poll() { if (srv.requests.length > 0) resolve(); else setImmediate(poll); })()));
+    await settle(
+      new Promise<void>(
+        (resolve) =>
+          void (function poll() {
+            if (srv.requests.length > 0) resolve();
+            else setImmediate(poll);
+          })(),
+      ),
+    );
 
     const name = 'as-dl|1|seller-response|tmall:refund:202611200001';
     await settle(s.events.onAlarm({ name }));
@@ -91,7 +111,15 @@ describe('a stalled team-pack server', () => {
     await s.handlers.saveSettings({ teamPack: { url } });
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const pending = s.handlers.refreshTeamPack(undefined);
-    await settle(new Promise<void>((resolve) => void (function poll() { if (srv.requests.length > 0) resolve(); else setImmediate(poll); })()));
+    await settle(
+      new Promise<void>(
+        (resolve) =>
+          void (function poll() {
+            if (srv.requests.length > 0) resolve();
+            else setImmediate(poll);
+          })(),
+      ),
+    );
     await vi.advanceTimersByTimeAsync(TEAM_PACK_TIMEOUT_MS);
     expect(await settle(pending)).toMatchObject({ result: 'error' });
   });

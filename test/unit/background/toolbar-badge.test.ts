@@ -17,7 +17,9 @@ describe('toolbar badge text', () => {
   });
 
   it('breached cases alone are grey, anything urgent is red', () => {
-    expect(toolbarBadgeText({ urgent: 0, breached: 2 }).colour).not.toBe(toolbarBadgeText({ urgent: 1, breached: 2 }).colour);
+    expect(toolbarBadgeText({ urgent: 0, breached: 2 }).colour).not.toBe(
+      toolbarBadgeText({ urgent: 1, breached: 2 }).colour,
+    );
   });
 });
 
@@ -30,7 +32,16 @@ describe('the toolbar count says both: due soon and overdue', () => {
         cases: [
           tmallRefund({ refundId: '101', platformCountdown: '剩余0天3时0分0秒' }, 0),
           // Refund closed, still unshipped, paid five days ago: the 48 h ship promise is long past.
-          tmallRefund({ refundId: '102', platformCountdown: undefined, refundStatus: '退款关闭', reason: undefined, paidAt: '2026-11-15T10:00:00+08:00' }, 1),
+          tmallRefund(
+            {
+              refundId: '102',
+              platformCountdown: undefined,
+              refundStatus: '退款关闭',
+              reason: undefined,
+              paidAt: '2026-11-15T10:00:00+08:00',
+            },
+            1,
+          ),
           tmallRefund({ refundId: '103', platformCountdown: '剩余2天23时0分0秒' }, 2),
         ],
       },

@@ -1,7 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ALARM_WINDOW } from '../../../entrypoints/background/deadline-alarms';
-import { Clock, HOUR, NOW, URL_DETAIL, URL_LIST, fakeAsync, freshProfile, sentinel, tab, tmallRefund } from './helpers';
+import {
+  Clock,
+  HOUR,
+  NOW,
+  URL_DETAIL,
+  URL_LIST,
+  fakeAsync,
+  freshProfile,
+  sentinel,
+  tab,
+  tmallRefund,
+} from './helpers';
 
 /**
  * The worker keeps the tabs' cases in memory and answers a report before its state is
@@ -16,11 +27,17 @@ const aliveTabs = (...ids: number[]) =>
   fakeAsync(fakeBrowser.tabs, 'get', async (id: number) => (ids.includes(id) ? { id } : undefined));
 
 const shownNotifications = () =>
-  (fakeBrowser.notifications as unknown as { getAllCreateOptions(): Record<string, { title: string; message: string }> }).getAllCreateOptions();
+  (
+    fakeBrowser.notifications as unknown as {
+      getAllCreateOptions(): Record<string, { title: string; message: string }>;
+    }
+  ).getAllCreateOptions();
 
 const deadlineAlarms = async () =>
   Object.fromEntries(
-    (await fakeBrowser.alarms.getAll()).filter((a) => a.name.startsWith('as-dl|')).map((a) => [a.name, new Date(a.scheduledTime).toISOString()]),
+    (await fakeBrowser.alarms.getAll())
+      .filter((a) => a.name.startsWith('as-dl|'))
+      .map((a) => [a.name, new Date(a.scheduledTime).toISOString()]),
   );
 
 describe('worker restart', () => {
@@ -36,7 +53,9 @@ describe('worker restart', () => {
     await first.settled();
 
     // The stored form is compact: the reads and their evaluation instants, no guidance.
-    const stored = (await fakeBrowser.storage.session.get('tab:9'))['tab:9'] as { cases: Array<Record<string, unknown>> };
+    const stored = (await fakeBrowser.storage.session.get('tab:9'))['tab:9'] as {
+      cases: Array<Record<string, unknown>>;
+    };
     expect(stored.cases.map((c) => Object.keys(c).sort())).toEqual([
       ['read', 'seenAt'],
       ['read', 'seenAt'],
@@ -52,22 +71,31 @@ describe('worker restart', () => {
     const { cases } = await second.handlers.getTabCases({ tabId: 9 }, {});
     const byKey = (xs: typeof cases) => new Map(xs.map((c) => [c.key, c]));
     expect(byKey(cases)).toEqual(byKey(answered)); // same guidance, same seenAt, same due times
-    expect(byKey(cases).get('tmall:refund:1')?.guidance.deadlines.find((d) => d.id === 'seller-response')?.dueAt).toBe('2026-11-20T15:00:00+08:00');
+    expect(
+      byKey(cases)
+        .get('tmall:refund:1')
+        ?.guidance.deadlines.find((d) => d.id === 'seller-response')?.dueAt,
+    ).toBe('2026-11-20T15:00:00+08:00');
     expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
 
     // The page re-reports the same facts to the new worker: due times do not move.
     const again = (await second.handlers.reportPage({ url: URL_LIST, cases: rows }, tab(9))).cases;
     expect(again.map((c) => c.seenAt)).toEqual(answered.map((c) => c.seenAt));
-    expect(again.map((c) => c.guidance.deadlines.map((d) => d.dueAt))).toEqual(answered.map((c) => c.guidance.deadlines.map((d) => d.dueAt)));
+    expect(again.map((c) => c.guidance.deadlines.map((d) => d.dueAt))).toEqual(
+      answered.map((c) => c.guidance.deadlines.map((d) => d.dueAt)),
+    );
   });
 
   it('reads state stored by the earlier build (full case views) the same way', async () => {
     const clock = new Clock(NOW);
     const first = sentinel(clock);
-    const answered = (await first.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund()] }, tab(4))).cases;
+    const answered = (await first.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund()] }, tab(4)))
+      .cases;
     await first.settled();
     // what the earlier build wrote: the whole CaseView per case
-    await fakeBrowser.storage.session.set({ 'tab:4': { tabId: 4, url: URL_DETAIL, cases: answered, updatedMs: NOW } });
+    await fakeBrowser.storage.session.set({
+      'tab:4': { tabId: 4, url: URL_DETAIL, cases: answered, updatedMs: NOW },
+    });
     clock.advance(HOUR);
     const second = sentinel(clock);
     expect((await second.handlers.getTabCases({ tabId: 4 }, {})).cases).toEqual(answered);
@@ -110,7 +138,9 @@ describe('a report is answered before its state is written', () => {
     const restarted = sentinel(clock);
     await restarted.events.init();
     const got = await restarted.handlers.getTabCases({ tabId: 6 }, {});
-    expect(got.cases.map((c) => [c.key, c.seenAt])).toEqual([['tmall:refund:202611200001', '2026-11-20T12:00:00+08:00']]);
+    expect(got.cases.map((c) => [c.key, c.seenAt])).toEqual([
+      ['tmall:refund:202611200001', '2026-11-20T12:00:00+08:00'],
+    ]);
   });
 
   it('reports that arrive while a write is pending all land, the last one wins', async () => {
@@ -123,7 +153,13 @@ describe('a report is answered before its state is written', () => {
       await realSet(items);
     });
     const reports = [1, 2, 3, 4].map((n) =>
-      s.handlers.reportPage({ url: URL_LIST, cases: Array.from({ length: n }, (_, i) => tmallRefund({ refundId: String(100 + i) }, i)) }, tab(2)),
+      s.handlers.reportPage(
+        {
+          url: URL_LIST,
+          cases: Array.from({ length: n }, (_, i) => tmallRefund({ refundId: String(100 + i) }, i)),
+        },
+        tab(2),
+      ),
     );
     await Promise.all(reports);
     await s.settled();
@@ -138,12 +174,19 @@ describe('deadline warnings', () => {
     const clock = new Clock(NOW);
     const s = sentinel(clock);
     // seller-response due 17:00 Beijing (5 h left): crossings at 13:00 (4 h), 16:00 (1 h), 17:00 (breach).
-    await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund({ platformCountdown: '剩余0天5时0分0秒' })] }, tab(5));
+    await s.handlers.reportPage(
+      { url: URL_DETAIL, cases: [tmallRefund({ platformCountdown: '剩余0天5时0分0秒' })] },
+      tab(5),
+    );
     const key = 'tmall:refund:202611200001';
     const four = `as-dl|4|seller-response|${key}`;
     const one = `as-dl|1|seller-response|${key}`;
     const breach = `as-dl|0|seller-response|${key}`;
-    expect(await deadlineAlarms()).toMatchObject({ [four]: '2026-11-20T05:00:00.000Z', [one]: '2026-11-20T08:00:00.000Z', [breach]: '2026-11-20T09:00:00.000Z' });
+    expect(await deadlineAlarms()).toMatchObject({
+      [four]: '2026-11-20T05:00:00.000Z',
+      [one]: '2026-11-20T08:00:00.000Z',
+      [breach]: '2026-11-20T09:00:00.000Z',
+    });
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
 
     // 13:00: the 4-hour alarm fires (Chrome removes a fired one-shot alarm).
@@ -199,12 +242,26 @@ describe('deadline warnings', () => {
     const clock = new Clock(NOW);
     const s = sentinel(clock);
     // 30 rows due at the same instant (17:00): their 4-hour crossings all fall at 13:00.
-    const rows = Array.from({ length: 30 }, (_, i) => tmallRefund({ refundId: String(900 + i), orderId: String(3900 + i), platformCountdown: '剩余0天5时0分0秒' }, i));
+    const rows = Array.from({ length: 30 }, (_, i) =>
+      tmallRefund(
+        { refundId: String(900 + i), orderId: String(3900 + i), platformCountdown: '剩余0天5时0分0秒' },
+        i,
+      ),
+    );
     await s.handlers.reportPage({ url: URL_LIST, cases: rows }, tab(8));
     const fours = rows.map((_, i) => `as-dl|4|seller-response|tmall:refund:${900 + i}`);
     let alarms = await fakeBrowser.alarms.getAll();
-    expect(alarms.filter((a) => a.name.startsWith('as-dl|')).map((a) => a.name).sort()).toEqual([...fours].sort());
-    expect(alarms.every((a) => !a.name.startsWith('as-dl|') || a.scheduledTime === Date.parse('2026-11-20T13:00:00+08:00'))).toBe(true);
+    expect(
+      alarms
+        .filter((a) => a.name.startsWith('as-dl|'))
+        .map((a) => a.name)
+        .sort(),
+    ).toEqual([...fours].sort());
+    expect(
+      alarms.every(
+        (a) => !a.name.startsWith('as-dl|') || a.scheduledTime === Date.parse('2026-11-20T13:00:00+08:00'),
+      ),
+    ).toBe(true);
     expect(fours.length).toBeGreaterThan(ALARM_WINDOW);
 
     // 13:00: Chrome fires them one by one.
@@ -217,13 +274,22 @@ describe('deadline warnings', () => {
     // the window moved on: the 1-hour crossings (16:00) are next
     alarms = (await fakeBrowser.alarms.getAll()).filter((a) => a.name.startsWith('as-dl|'));
     expect(alarms.length).toBeGreaterThan(0);
-    expect(alarms.every((a) => a.name.startsWith('as-dl|1|seller-response|') && a.scheduledTime === Date.parse('2026-11-20T16:00:00+08:00'))).toBe(true);
+    expect(
+      alarms.every(
+        (a) =>
+          a.name.startsWith('as-dl|1|seller-response|') &&
+          a.scheduledTime === Date.parse('2026-11-20T16:00:00+08:00'),
+      ),
+    ).toBe(true);
     expect(alarms).toHaveLength(30);
   });
 
   it('settings are cached, and an enterprise policy change (storage.managed) re-evaluates the open cases', async () => {
     const s = sentinel(new Clock(NOW));
-    await s.handlers.reportPage({ url: URL_DETAIL, cases: [tmallRefund({ platformCountdown: '剩余0天5时0分0秒' })] }, tab(5));
+    await s.handlers.reportPage(
+      { url: URL_DETAIL, cases: [tmallRefund({ platformCountdown: '剩余0天5时0分0秒' })] },
+      tab(5),
+    );
     expect(await fakeBrowser.action.getBadgeText({})).toBe(''); // 5 h left, first threshold 4 h
     await fakeBrowser.storage.managed.set({ warningThresholdsHours: [6, 1] });
     await s.events.onManagedChanged();

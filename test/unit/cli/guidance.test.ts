@@ -24,7 +24,10 @@ function file(name: string, content: string): string {
   return path;
 }
 
-function spawnCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function spawnCli(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
     const child = spawn(TSX, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
     let stdout = '';
@@ -70,15 +73,42 @@ const OUT_OF_STOCK = {
 
 describe.concurrent('guidance --facts', { timeout: 90_000 }, () => {
   it('one Facts object → one case: 500 yuan out of stock on Tmall → 150.00 (the real command)', async () => {
-    const r = await spawnCli(['--facts', file('one.json', JSON.stringify(OUT_OF_STOCK)), '--now', '2026-11-20T10:05:00+08:00', '--platform', 'tmall']);
+    const r = await spawnCli([
+      '--facts',
+      file('one.json', JSON.stringify(OUT_OF_STOCK)),
+      '--now',
+      '2026-11-20T10:05:00+08:00',
+      '--platform',
+      'tmall',
+    ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const cases = casesOf(r.stdout);
     expect(cases).toHaveLength(1);
-    expect(cases[0]).toMatchObject({ kind: 'refund', platform: 'tmall', facts: OUT_OF_STOCK, unreadable: [] });
+    expect(cases[0]).toMatchObject({
+      kind: 'refund',
+      platform: 'tmall',
+      facts: OUT_OF_STOCK,
+      unreadable: [],
+    });
     expect(cases[0]!.compensation).toMatchObject({ triggered: true, amount: '150.00' });
-    expect(cases[0]!.deadlines.find((d) => d.id === 'seller-response')).toMatchObject({ dueAt: '2026-11-23T09:12:51+08:00', source: 'platform' });
-    for (const key of ['kind', 'platform', 'facts', 'compensation', 'deadlines', 'penalties', 'actions', 'replies', 'warnings', 'unreadable']) expect(cases[0]).toHaveProperty(key);
+    expect(cases[0]!.deadlines.find((d) => d.id === 'seller-response')).toMatchObject({
+      dueAt: '2026-11-23T09:12:51+08:00',
+      source: 'platform',
+    });
+    for (const key of [
+      'kind',
+      'platform',
+      'facts',
+      'compensation',
+      'deadlines',
+      'penalties',
+      'actions',
+      'replies',
+      'warnings',
+      'unreadable',
+    ])
+      expect(cases[0]).toHaveProperty(key);
   });
 
   it('an array → one case each, in order; a 24 h ledger entry caps the second claim', async () => {
@@ -88,7 +118,16 @@ describe.concurrent('guidance --facts', { timeout: 90_000 }, () => {
       { ...OUT_OF_STOCK, paidAmount: 2399, buyer: 'tb_c' },
     ];
     const ledger = [{ buyer: 'tb_c', amount: 400, at: '2026-11-20T08:00:00+08:00', kind: 'platform-payout' }];
-    const r = await run(['--facts', file('many.json', JSON.stringify(facts)), '--now', '2026-11-20T10:05:00+08:00', '--platform', 'tmall', '--ledger', file('ledger.json', JSON.stringify(ledger))]);
+    const r = await run([
+      '--facts',
+      file('many.json', JSON.stringify(facts)),
+      '--now',
+      '2026-11-20T10:05:00+08:00',
+      '--platform',
+      'tmall',
+      '--ledger',
+      file('ledger.json', JSON.stringify(ledger)),
+    ]);
     expect(r.code).toBe(0);
     const cases = casesOf(r.stdout);
     expect(cases.map((c) => c.compensation.amount)).toEqual(['5.00', '500.00', '100.00']);
@@ -96,7 +135,14 @@ describe.concurrent('guidance --facts', { timeout: 90_000 }, () => {
 
   it('unreadable keys in the facts → amount null and the keys listed', async () => {
     const { paidAmount: _paid, ...rest } = OUT_OF_STOCK;
-    const r = await run(['--facts', file('unreadable.json', JSON.stringify({ ...rest, unreadable: ['paidAmount'] })), '--now', '2026-11-20T10:05:00+08:00', '--platform', 'tmall']);
+    const r = await run([
+      '--facts',
+      file('unreadable.json', JSON.stringify({ ...rest, unreadable: ['paidAmount'] })),
+      '--now',
+      '2026-11-20T10:05:00+08:00',
+      '--platform',
+      'tmall',
+    ]);
     expect(r.code).toBe(0);
     const c = casesOf(r.stdout)[0]!;
     expect(c.unreadable).toEqual(['paidAmount']);
@@ -105,8 +151,18 @@ describe.concurrent('guidance --facts', { timeout: 90_000 }, () => {
   });
 
   it('the same answer under another machine time zone', async () => {
-    const args = ['--facts', file('tz.json', JSON.stringify(OUT_OF_STOCK)), '--now', '2026-11-20T02:05:00Z', '--platform', 'tmall'];
-    const [a, b] = await Promise.all([spawnCli(args, { TZ: 'UTC' }), spawnCli(args, { TZ: 'America/Los_Angeles' })]);
+    const args = [
+      '--facts',
+      file('tz.json', JSON.stringify(OUT_OF_STOCK)),
+      '--now',
+      '2026-11-20T02:05:00Z',
+      '--platform',
+      'tmall',
+    ];
+    const [a, b] = await Promise.all([
+      spawnCli(args, { TZ: 'UTC' }),
+      spawnCli(args, { TZ: 'America/Los_Angeles' }),
+    ]);
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
     expect(casesOf(a.stdout)[0]!.now).toBe('2026-11-20T10:05:00+08:00');
@@ -115,7 +171,13 @@ describe.concurrent('guidance --facts', { timeout: 90_000 }, () => {
 
 describe.concurrent('guidance <page.html>', { timeout: 90_000 }, () => {
   it('a saved detail page → its panel read by label and evaluated', async () => {
-    const r = await run([join(FIXTURES, 'refund-detail-tmall.html'), '--url', 'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611200001', '--now', '2026-11-20T10:05:00+08:00']);
+    const r = await run([
+      join(FIXTURES, 'refund-detail-tmall.html'),
+      '--url',
+      'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611200001',
+      '--now',
+      '2026-11-20T10:05:00+08:00',
+    ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const cases = casesOf(r.stdout);
@@ -124,14 +186,25 @@ describe.concurrent('guidance <page.html>', { timeout: 90_000 }, () => {
       kind: 'refund',
       platform: 'tmall',
       adapter: 'refund-detail',
-      facts: { refundId: '202611200001', reason: '卖家缺货', paidAmount: 500, platformCountdown: '剩余2天23时7分51秒' },
+      facts: {
+        refundId: '202611200001',
+        reason: '卖家缺货',
+        paidAmount: 500,
+        platformCountdown: '剩余2天23时7分51秒',
+      },
       compensation: { amount: '150.00' },
       unreadable: [],
     });
   });
 
   it('a list page → one case per row in page order', async () => {
-    const r = await run([join(FIXTURES, 'refund-list-taobao.html'), '--url', 'https://refund2.taobao.com/dispute/sellerDisputeList.htm', '--now', '2026-11-22T10:00:00+08:00']);
+    const r = await run([
+      join(FIXTURES, 'refund-list-taobao.html'),
+      '--url',
+      'https://refund2.taobao.com/dispute/sellerDisputeList.htm',
+      '--now',
+      '2026-11-22T10:00:00+08:00',
+    ]);
     expect(r.code).toBe(0);
     const cases = casesOf(r.stdout);
     expect(cases.map((c) => [c.facts.refundId, c.kind])).toEqual([
@@ -146,21 +219,47 @@ describe.concurrent('guidance <page.html>', { timeout: 90_000 }, () => {
   });
 
   it('--platform overrides the host; a page saved without --url is read by its labels', async () => {
-    const r = await run([join(FIXTURES, 'complaint-detail-taobao.html'), '--platform', 'tmall', '--now', '2026-11-21T09:48:00+08:00']);
+    const r = await run([
+      join(FIXTURES, 'complaint-detail-taobao.html'),
+      '--platform',
+      'tmall',
+      '--now',
+      '2026-11-21T09:48:00+08:00',
+    ]);
     expect(r.code).toBe(0);
     const c = casesOf(r.stdout)[0]!;
-    expect(c).toMatchObject({ kind: 'complaint', platform: 'tmall', adapter: 'complaint-detail', facts: { complaintType: '未按约定时间发货', paidAmount: 100, shippingFee: 5 } });
+    expect(c).toMatchObject({
+      kind: 'complaint',
+      platform: 'tmall',
+      adapter: 'complaint-detail',
+      facts: { complaintType: '未按约定时间发货', paidAmount: 100, shippingFee: 5 },
+    });
   });
 
   it('--profile reaches every era: tmall-legacy pays 30 % as points with no 5-yuan minimum; a contradicting --platform is refused', async () => {
     const f = file('legacy.json', JSON.stringify({ ...OUT_OF_STOCK, paidAmount: 10, shippingFee: 0 }));
-    const legacy = await run(['--facts', f, '--profile', 'tmall-legacy', '--now', '2026-11-21T12:00:00+08:00']);
+    const legacy = await run([
+      '--facts',
+      f,
+      '--profile',
+      'tmall-legacy',
+      '--now',
+      '2026-11-21T12:00:00+08:00',
+    ]);
     expect(legacy.code).toBe(0);
     const c = casesOf(legacy.stdout)[0]!;
-    expect(c).toMatchObject({ platform: 'tmall', profile: 'tmall-legacy', compensation: { triggered: true, amount: '3.00', ruleId: 'comp-tmall-legacy' } });
-    const modern = casesOf((await run(['--facts', f, '--profile', 'tmall', '--now', '2026-11-21T12:00:00+08:00'])).stdout)[0]!;
+    expect(c).toMatchObject({
+      platform: 'tmall',
+      profile: 'tmall-legacy',
+      compensation: { triggered: true, amount: '3.00', ruleId: 'comp-tmall-legacy' },
+    });
+    const modern = casesOf(
+      (await run(['--facts', f, '--profile', 'tmall', '--now', '2026-11-21T12:00:00+08:00'])).stdout,
+    )[0]!;
     expect(modern.compensation.amount).toBe('5.00');
-    const tb = casesOf((await run(['--facts', f, '--profile', 'taobao', '--now', '2026-11-21T12:00:00+08:00'])).stdout)[0]!;
+    const tb = casesOf(
+      (await run(['--facts', f, '--profile', 'taobao', '--now', '2026-11-21T12:00:00+08:00'])).stdout,
+    )[0]!;
     expect(tb).toMatchObject({ platform: 'taobao', profile: 'taobao' });
     const bad = await run(['--facts', f, '--profile', 'tmall-legacy', '--platform', 'taobao']);
     expect(bad.code).toBe(2);
@@ -171,12 +270,20 @@ describe.concurrent('guidance <page.html>', { timeout: 90_000 }, () => {
   });
 
   it('实付金额：待定 → unreadable, amount null with a warning', async () => {
-    const r = await run([join(FIXTURES, 'refund-detail-pending-amount.html'), '--url', 'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611220077', '--now', '2026-11-22T10:00:00+08:00']);
+    const r = await run([
+      join(FIXTURES, 'refund-detail-pending-amount.html'),
+      '--url',
+      'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611220077',
+      '--now',
+      '2026-11-22T10:00:00+08:00',
+    ]);
     expect(r.code).toBe(0);
     const c = casesOf(r.stdout)[0]!;
     expect(c.unreadable).toEqual(['refundAmount', 'paidAmount']);
     expect(c.compensation).toMatchObject({ triggered: true, amount: null });
-    expect(c.warnings.some((w) => w.code === 'unreadable-field' && w.fields?.includes('paidAmount'))).toBe(true);
+    expect(c.warnings.some((w) => w.code === 'unreadable-field' && w.fields?.includes('paidAmount'))).toBe(
+      true,
+    );
   });
 });
 
@@ -201,13 +308,19 @@ describe.concurrent('bad input → exit 2, one line on stderr', { timeout: 90_00
   });
 
   it('facts failing FactsSchema: the zod path is named', async () => {
-    const r = await run(['--facts', file('schema.json', JSON.stringify([OUT_OF_STOCK, { ...OUT_OF_STOCK, paidAmount: '500元' }]))]);
+    const r = await run([
+      '--facts',
+      file('schema.json', JSON.stringify([OUT_OF_STOCK, { ...OUT_OF_STOCK, paidAmount: '500元' }])),
+    ]);
     expect(r.code).toBe(2);
     expectOneLine(r.stderr, '[1].paidAmount');
   });
 
   it('facts with a time that is not Beijing ISO', async () => {
-    const r = await run(['--facts', file('time.json', JSON.stringify({ ...OUT_OF_STOCK, paidAt: '2026-11-19 21:14' }))]);
+    const r = await run([
+      '--facts',
+      file('time.json', JSON.stringify({ ...OUT_OF_STOCK, paidAt: '2026-11-19 21:14' })),
+    ]);
     expect(r.code).toBe(2);
     expectOneLine(r.stderr, 'paidAt');
   });
@@ -225,18 +338,28 @@ describe.concurrent('bad input → exit 2, one line on stderr', { timeout: 90_00
   });
 
   it('bad ledger entry', async () => {
-    const r = await run(['--facts', file('ok3.json', JSON.stringify(OUT_OF_STOCK)), '--ledger', file('badledger.json', JSON.stringify([{ buyer: 'x', amount: -1, at: 'now', kind: 'gift' }]))]);
+    const r = await run([
+      '--facts',
+      file('ok3.json', JSON.stringify(OUT_OF_STOCK)),
+      '--ledger',
+      file('badledger.json', JSON.stringify([{ buyer: 'x', amount: -1, at: 'now', kind: 'gift' }])),
+    ]);
     expect(r.code).toBe(2);
     expectOneLine(r.stderr, 'ledger');
   });
 
   it('a page with no readable panel: which page kinds were tried (the real command exits 2)', async () => {
-    const page = file('empty.html', '<!DOCTYPE html><html><body><h1>卖家中心</h1><p>欢迎回来</p><div class="ad_1">实付款 ¥99.00</div></body></html>');
+    const page = file(
+      'empty.html',
+      '<!DOCTYPE html><html><body><h1>卖家中心</h1><p>欢迎回来</p><div class="ad_1">实付款 ¥99.00</div></body></html>',
+    );
     const r = await spawnCli([page, '--url', 'https://refund2.tmall.com/dispute/detail.htm?disputeId=1']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expectOneLine(r.stderr, 'no readable panel');
-    expect(r.stderr).toContain('tried: refund-detail, complaint-list, refund-list, complaint-detail, aftersale-detail');
+    expect(r.stderr).toContain(
+      'tried: refund-detail, complaint-list, refund-list, complaint-detail, aftersale-detail',
+    );
   });
 
   it('no input at all', async () => {

@@ -19,8 +19,21 @@ const H = 60 * M;
 const D = 24 * H;
 const iso = (ms: number) => new Date(ms + 8 * H).toISOString().slice(0, 19) + '+08:00';
 
-function countdownModel(dueMs: number, extra: Partial<Extract<BadgeModel, { kind: 'countdown' }>> = {}): BadgeModel {
-  return { kind: 'countdown', caseKey: 'tmall:refund:1001', deadlineId: 'seller-response', dueAt: iso(dueMs), title: '卖家处理', label: '处理', overdueMark: null, compMark: null, ...extra };
+function countdownModel(
+  dueMs: number,
+  extra: Partial<Extract<BadgeModel, { kind: 'countdown' }>> = {},
+): BadgeModel {
+  return {
+    kind: 'countdown',
+    caseKey: 'tmall:refund:1001',
+    deadlineId: 'seller-response',
+    dueAt: iso(dueMs),
+    title: '卖家处理',
+    label: '处理',
+    overdueMark: null,
+    compMark: null,
+    ...extra,
+  };
 }
 
 function mount(model: BadgeModel, now = NOW, thresholds?: number[]) {
@@ -64,12 +77,25 @@ describe('countdown text', () => {
   });
 
   it('shows the two-character deadline label before the countdown and the overdue mark after it', () => {
-    const host = mount(countdownModel(NOW + 2 * D, { label: '处理', overdueMark: '已超时·发货', compMark: '赔 150.00' }));
-    const parts = [...host.shadowRoot!.querySelector('[part="badge"]')!.children].map((e) => `${e.getAttribute('data-testid')}:${e.textContent}`);
-    expect(parts).toEqual(['deadline-label:处理', 'countdown:2天00时', 'overdue-mark:已超时·发货', 'comp-mark:赔 150.00']);
+    const host = mount(
+      countdownModel(NOW + 2 * D, { label: '处理', overdueMark: '已超时·发货', compMark: '赔 150.00' }),
+    );
+    const parts = [...host.shadowRoot!.querySelector('[part="badge"]')!.children].map(
+      (e) => `${e.getAttribute('data-testid')}:${e.textContent}`,
+    );
+    expect(parts).toEqual([
+      'deadline-label:处理',
+      'countdown:2天00时',
+      'overdue-mark:已超时·发货',
+      'comp-mark:赔 150.00',
+    ]);
     // the marks go when the model no longer has them
     renderBadge(host, countdownModel(NOW + 2 * D, { label: '', overdueMark: null, compMark: null }), NOW);
-    expect([...host.shadowRoot!.querySelector('[part="badge"]')!.children].map((e) => e.getAttribute('data-testid'))).toEqual(['countdown']);
+    expect(
+      [...host.shadowRoot!.querySelector('[part="badge"]')!.children].map((e) =>
+        e.getAttribute('data-testid'),
+      ),
+    ).toEqual(['countdown']);
   });
 
   it('has an English form', () => {
@@ -117,7 +143,9 @@ describe('colour by urgency', () => {
     '%d ms left: the toolbar count (isUrgent) agrees with the badge colour',
     (left) => {
       const colour = urgencyOf(NOW + left, NOW, [4, 1]);
-      expect(isUrgent([{ dueAt: iso(NOW + left) }], [4, 1], NOW)).toBe(colour === 'warning' || colour === 'critical');
+      expect(isUrgent([{ dueAt: iso(NOW + left) }], [4, 1], NOW)).toBe(
+        colour === 'warning' || colour === 'critical',
+      );
     },
   );
 
@@ -139,7 +167,12 @@ describe('compensation mark', () => {
 
 describe('unreadable marker', () => {
   it('names the fields in data-unreadable and in the text, with no countdown', () => {
-    const host = mount({ kind: 'unreadable', caseKey: 'tmall:refund:9', fields: ['paidAmount', 'paidAt'], text: '无法读取：实付金额、付款时间' });
+    const host = mount({
+      kind: 'unreadable',
+      caseKey: 'tmall:refund:9',
+      fields: ['paidAmount', 'paidAt'],
+      text: '无法读取：实付金额、付款时间',
+    });
     expect(host.getAttribute('data-unreadable')).toBe('paidAmount,paidAt');
     expect(host.shadowRoot!.textContent).toContain('无法读取：实付金额、付款时间');
     expect(countdownOf(host)).toBeNull();

@@ -37,14 +37,26 @@ const complaint: PanelRead = {
   platform: 'taobao',
   index: 0,
   unreadable: [],
-  facts: { orderId: '2871609934211100', buyer: '阿福_2014', complaintType: '未按约定时间发货', paidAmount: 100, paidAt: '2026-11-16T09:30:00+08:00', complaintFiledAt: '2026-11-20T09:00:00+08:00', tradeStatus: '交易关闭' },
+  facts: {
+    orderId: '2871609934211100',
+    buyer: '阿福_2014',
+    complaintType: '未按约定时间发货',
+    paidAmount: 100,
+    paidAt: '2026-11-16T09:30:00+08:00',
+    complaintFiledAt: '2026-11-20T09:00:00+08:00',
+    tradeStatus: '交易关闭',
+  },
 };
 
 async function open() {
   const s = sentinel(new Clock(NOW));
-  const { cases } = await s.handlers.reportPage({ url: 'https://rights.taobao.com/complaint/sellerList.htm', cases: [complaint] }, tab(4));
+  const { cases } = await s.handlers.reportPage(
+    { url: 'https://rights.taobao.com/complaint/sellerList.htm', cases: [complaint] },
+    tab(4),
+  );
   const api: SettleApi = {
-    recordSettlement: (key, tabId, amount) => s.handlers.recordSettlement(tabId === undefined ? { key, amount } : { key, tabId, amount }),
+    recordSettlement: (key, tabId, amount) =>
+      s.handlers.recordSettlement(tabId === undefined ? { key, amount } : { key, tabId, amount }),
     deleteLedgerEntry: (seq) => s.handlers.deleteLedgerEntry({ seq }),
     getLedger: (caseKey) => s.handlers.getLedger({ caseKey }),
   };
@@ -54,7 +66,14 @@ async function open() {
 describe('同意赔付, recorded from the side panel (issue 13 item 7)', () => {
   it('amounts as typed: yuan with at most two decimals, more than zero', () => {
     expect(['150', '150.5', '¥150.50', '30元', ' 20 '].map(parseAmount)).toEqual([150, 150.5, 150.5, 30, 20]);
-    expect(['', '0', '-5', '1.234', 'abc', '1e3'].map(parseAmount)).toEqual([null, null, null, null, null, null]);
+    expect(['', '0', '-5', '1.234', 'abc', '1e3'].map(parseAmount)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 
   it('one click, a confirm step, then recorded; undo removes it from the ledger', async () => {
@@ -75,7 +94,15 @@ describe('同意赔付, recorded from the side panel (issue 13 item 7)', () => {
     const recorded = await until(() => $('settle-recorded'));
     expect(recorded.textContent).toContain('¥30.00');
     const ledger = await (await s.store()).listLedger();
-    expect(ledger).toMatchObject([{ kind: 'proactive-settlement', amount: 30, caseKey: view.key, reason: '未按约定时间发货', orderPaidAt: '2026-11-16T09:30:00+08:00' }]);
+    expect(ledger).toMatchObject([
+      {
+        kind: 'proactive-settlement',
+        amount: 30,
+        caseKey: view.key,
+        reason: '未按约定时间发货',
+        orderPaidAt: '2026-11-16T09:30:00+08:00',
+      },
+    ]);
     // a fresh panel shows it as recorded (no second entry possible from here)
     render(null, root);
     render(<SettleLine caseKey={view.key} amount={null} api={api} />, root);

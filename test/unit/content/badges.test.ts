@@ -21,7 +21,9 @@ const H = 60 * M;
 class FakeIntersectionObserver {
   static last: FakeIntersectionObserver | null = null;
   readonly observed = new Set<Element>();
-  constructor(private readonly cb: (entries: Array<{ target: Element; isIntersecting: boolean }>, o: unknown) => void) {
+  constructor(
+    private readonly cb: (entries: Array<{ target: Element; isIntersecting: boolean }>, o: unknown) => void,
+  ) {
     FakeIntersectionObserver.last = this;
   }
   observe(el: Element) {
@@ -62,7 +64,8 @@ const countdown = (host: Element) => host.shadowRoot!.querySelector('[data-testi
 
 /** A list page: one <tr> per refund, ids 1001… */
 function listPage(ids: string[]): HTMLTableSectionElement {
-  document.body.innerHTML = '<table><thead><tr><th></th><th>退款编号</th><th>退款原因</th></tr></thead><tbody></tbody></table>';
+  document.body.innerHTML =
+    '<table><thead><tr><th></th><th>退款编号</th><th>退款原因</th></tr></thead><tbody></tbody></table>';
   const tbody = document.querySelector('tbody')!;
   for (const id of ids) addRow(tbody, id);
   return tbody;
@@ -77,7 +80,10 @@ function addRow(tbody: Element, id: string) {
 
 function caseFor(id: string, index: number, minutesLeft: number, extra: Partial<PanelRead> = {}): CaseView {
   const due = new Date(NOW + minutesLeft * M + 8 * H).toISOString().slice(0, 19) + '+08:00';
-  return view(read({ refundId: id, reason: '卖家缺货' }, index, { adapter: 'refund-list', ...extra }), guidance({ deadlines: [deadline('seller-response', due)] }));
+  return view(
+    read({ refundId: id, reason: '卖家缺货' }, index, { adapter: 'refund-list', ...extra }),
+    guidance({ deadlines: [deadline('seller-response', due)] }),
+  );
 }
 
 /** Fake page reader over listPage(): one case per row, anchored to the row. */
@@ -85,7 +91,10 @@ function fakeDeps(overrides: Partial<PageLoopDeps> = {}) {
   const reads = vi.fn((_root: Document, _url: string): ReadResult => {
     const rows = Array.from(document.querySelectorAll<HTMLElement>('tbody tr'));
     return {
-      cases: rows.map((tr, index) => ({ ...read({ refundId: tr.dataset.id!, reason: '卖家缺货' }, index, { adapter: 'refund-list' }), anchor: tr })),
+      cases: rows.map((tr, index) => ({
+        ...read({ refundId: tr.dataset.id!, reason: '卖家缺货' }, index, { adapter: 'refund-list' }),
+        anchor: tr,
+      })),
       tried: ['refund-list'],
       errors: [],
     };
@@ -93,7 +102,14 @@ function fakeDeps(overrides: Partial<PageLoopDeps> = {}) {
   const report = vi.fn(async (d: { url: string; cases: PanelRead[]; append?: boolean }) => ({
     cases: d.cases.map((c) => caseFor(c.facts.refundId!, c.index, 90 + c.index)),
   }));
-  const deps: PageLoopDeps = { read: reads, report, focus: vi.fn(), now: () => clock, debounceMs: 20, ...overrides };
+  const deps: PageLoopDeps = {
+    read: reads,
+    report,
+    focus: vi.fn(),
+    now: () => clock,
+    debounceMs: 20,
+    ...overrides,
+  };
   return { deps, reads, report };
 }
 
@@ -105,7 +121,11 @@ describe('badge layer: one shared ticker, visible badges only', () => {
     const tbody = listPage(Array.from({ length: 50 }, (_, i) => String(1000 + i)));
     const layer = new BadgeLayer(ctx, { now: () => clock });
     const rows = rowsOf(tbody);
-    const entries: BadgeEntry[] = rows.map((tr, i) => ({ slot: `k${i}`, anchor: tr, model: badgeModelFor(caseFor(String(1000 + i), i, 120), 'zh-CN', clock)! }));
+    const entries: BadgeEntry[] = rows.map((tr, i) => ({
+      slot: `k${i}`,
+      anchor: tr,
+      model: badgeModelFor(caseFor(String(1000 + i), i, 120), 'zh-CN', clock)!,
+    }));
     layer.reconcile(entries);
     layer.reconcile(entries);
     expect(badges()).toHaveLength(50);
@@ -116,7 +136,11 @@ describe('badge layer: one shared ticker, visible badges only', () => {
     const ids = Array.from({ length: 650 }, (_, i) => String(3000 + i));
     const tbody = listPage(ids);
     const layer = new BadgeLayer(ctx, { now: () => clock });
-    const entries: BadgeEntry[] = rowsOf(tbody).map((tr, i) => ({ slot: ids[i]!, anchor: tr, model: badgeModelFor(caseFor(ids[i]!, i, 120), 'zh-CN', clock)! }));
+    const entries: BadgeEntry[] = rowsOf(tbody).map((tr, i) => ({
+      slot: ids[i]!,
+      anchor: tr,
+      model: badgeModelFor(caseFor(ids[i]!, i, 120), 'zh-CN', clock)!,
+    }));
     const { mountedNow, done } = layer.reconcile(entries, 120, 200);
     expect(mountedNow).toBe(120);
     expect(badges()).toHaveLength(120);
@@ -131,11 +155,18 @@ describe('badge layer: one shared ticker, visible badges only', () => {
     const ids = Array.from({ length: 30 }, (_, i) => String(5000 + i));
     const tbody = listPage(ids);
     const layer = new BadgeLayer(ctx, { now: () => clock });
-    const entries: BadgeEntry[] = rowsOf(tbody).map((tr, i) => ({ slot: ids[i]!, anchor: tr, model: badgeModelFor(caseFor(ids[i]!, i, 120), 'zh-CN', clock)! }));
+    const entries: BadgeEntry[] = rowsOf(tbody).map((tr, i) => ({
+      slot: ids[i]!,
+      anchor: tr,
+      model: badgeModelFor(caseFor(ids[i]!, i, 120), 'zh-CN', clock)!,
+    }));
     const counts: number[] = [];
     const turn = vi.fn(async () => void counts.push(badges().length));
     // No time at all per slice: one case each (a slice always gets one done).
-    const { mountedNow, done } = layer.reconcileLazy(entries.length, (i) => entries[i]!, [], 10, Infinity, { sliceMs: 0, yieldToPage: turn });
+    const { mountedNow, done } = layer.reconcileLazy(entries.length, (i) => entries[i]!, [], 10, Infinity, {
+      sliceMs: 0,
+      yieldToPage: turn,
+    });
     expect(mountedNow).toBe(1);
     await done;
     expect(turn).toHaveBeenCalledTimes(29);
@@ -148,7 +179,13 @@ describe('badge layer: one shared ticker, visible badges only', () => {
     const layer = new BadgeLayer(ctx, { now: () => clock });
     const rows = rowsOf(tbody);
     // due in 2 h 00 min 45 s
-    layer.reconcile(rows.map((tr, i) => ({ slot: `k${i}`, anchor: tr, model: badgeModelFor(caseFor(String(i + 1), i, 120.75), 'zh-CN', clock)! })));
+    layer.reconcile(
+      rows.map((tr, i) => ({
+        slot: `k${i}`,
+        anchor: tr,
+        model: badgeModelFor(caseFor(String(i + 1), i, 120.75), 'zh-CN', clock)!,
+      })),
+    );
     const [a, b, c] = badges();
     expect(countdown(a!)).toBe('2时00分');
     FakeIntersectionObserver.last!.show([a!, b!]);
@@ -171,7 +208,9 @@ describe('badge layer: one shared ticker, visible badges only', () => {
   it('removes every badge when the extension context is invalidated', () => {
     const tbody = listPage(['1']);
     const layer = new BadgeLayer(ctx, { now: () => clock });
-    layer.reconcile([{ slot: 'k', anchor: rowsOf(tbody)[0]!, model: badgeModelFor(caseFor('1', 0, 5), 'zh-CN', clock)! }]);
+    layer.reconcile([
+      { slot: 'k', anchor: rowsOf(tbody)[0]!, model: badgeModelFor(caseFor('1', 0, 5), 'zh-CN', clock)! },
+    ]);
     expect(badges()).toHaveLength(1);
     ctx.abort();
     expect(badges()).toHaveLength(0);
@@ -188,14 +227,31 @@ describe('badge models', () => {
           deadline('seller-response', '2026-11-20T08:55:00+08:00'),
           deadline('auto-confirm-receipt', '2026-11-19T10:00:00+08:00', { actor: 'buyer' }),
         ],
-        compensation: { triggered: true, amount: '150.00', amountFen: 15000, ruleId: 'r', explanation: { zh: '赔', en: 'c' }, contestable: false },
+        compensation: {
+          triggered: true,
+          amount: '150.00',
+          amountFen: 15000,
+          ruleId: 'r',
+          explanation: { zh: '赔', en: 'c' },
+          contestable: false,
+        },
       }),
     );
     // 10:00: the 08:55 reply deadline is past; the next open seller deadline is the headline, the past one a mark
     const m = badgeModelFor(v, 'zh-CN', clock);
-    expect(m).toMatchObject({ kind: 'countdown', deadlineId: 'intervention-open', label: '介入', overdueMark: '已超时·处理', compMark: '赔 150.00', caseKey: 'tmall:refund:9' });
+    expect(m).toMatchObject({
+      kind: 'countdown',
+      deadlineId: 'intervention-open',
+      label: '介入',
+      overdueMark: '已超时·处理',
+      compMark: '赔 150.00',
+      caseKey: 'tmall:refund:9',
+    });
     // with nothing open any more, the badge counts the latest breach
-    expect(badgeModelFor(v, 'zh-CN', Date.parse('2026-11-24T10:00:00+08:00'))).toMatchObject({ deadlineId: 'intervention-open', overdueMark: '已超时·处理' });
+    expect(badgeModelFor(v, 'zh-CN', Date.parse('2026-11-24T10:00:00+08:00'))).toMatchObject({
+      deadlineId: 'intervention-open',
+      overdueMark: '已超时·处理',
+    });
   });
 
   it('the page’s own countdown is the headline while every computed deadline is past, or nearer', () => {
@@ -211,7 +267,13 @@ describe('badge models', () => {
       }),
     );
     const m = badgeModelFor(v, 'zh-CN', clock);
-    expect(m).toMatchObject({ kind: 'countdown', deadlineId: 'seller-response', label: '处理', overdueMark: '已超时·发货', compMark: null });
+    expect(m).toMatchObject({
+      kind: 'countdown',
+      deadlineId: 'seller-response',
+      label: '处理',
+      overdueMark: '已超时·发货',
+      compMark: null,
+    });
     expect(badgeModelFor(v, 'en', clock)).toMatchObject({ label: 'Reply', overdueMark: 'over: Ship' });
   });
 
@@ -220,16 +282,34 @@ describe('badge models', () => {
       read({ refundId: '11', reason: '卖家缺货', unreadable: ['paidAmount', 'refundAmount'] }),
       guidance({
         deadlines: [deadline('seller-response', '2026-11-21T10:00:00+08:00')],
-        compensation: { triggered: true, amount: null, amountFen: null, ruleId: 'r', explanation: { zh: '赔', en: 'c' }, contestable: false },
+        compensation: {
+          triggered: true,
+          amount: null,
+          amountFen: null,
+          ruleId: 'r',
+          explanation: { zh: '赔', en: 'c' },
+          contestable: false,
+        },
       }),
     );
-    expect(badgeModelFor(v, 'zh-CN', clock)).toMatchObject({ kind: 'countdown', deadlineId: 'seller-response', compMark: '赔付·金额待定' });
+    expect(badgeModelFor(v, 'zh-CN', clock)).toMatchObject({
+      kind: 'countdown',
+      deadlineId: 'seller-response',
+      compMark: '赔付·金额待定',
+    });
   });
 
   it('a case whose key fields are unreadable gets the marker instead of a countdown', () => {
-    const v = view(read({ refundId: '9', reason: '卖家缺货', unreadable: ['paidAmount', 'paidAt'] }), guidance({ deadlines: [deadline('seller-response', '2026-11-21T10:00:00+08:00')] }));
+    const v = view(
+      read({ refundId: '9', reason: '卖家缺货', unreadable: ['paidAmount', 'paidAt'] }),
+      guidance({ deadlines: [deadline('seller-response', '2026-11-21T10:00:00+08:00')] }),
+    );
     // the payment time decides the ship-by deadline: without it the countdown could be wrong
-    expect(badgeModelFor(v, 'zh-CN', clock)).toMatchObject({ kind: 'unreadable', fields: ['paidAmount', 'paidAt'], text: '无法读取：实付金额、付款时间' });
+    expect(badgeModelFor(v, 'zh-CN', clock)).toMatchObject({
+      kind: 'unreadable',
+      fields: ['paidAmount', 'paidAt'],
+      text: '无法读取：实付金额、付款时间',
+    });
     expect(badgeModelFor(v, 'en', clock)).toMatchObject({ text: 'Unreadable: Amount paid, Paid at' });
   });
 });
@@ -242,7 +322,11 @@ describe('content script pass loop', () => {
     await s.pass();
     const first = badges();
     expect(first).toHaveLength(3);
-    expect(first.map((b) => b.getAttribute('data-case'))).toEqual(['tmall:refund:1001', 'tmall:refund:1002', 'tmall:refund:1003']);
+    expect(first.map((b) => b.getAttribute('data-case'))).toEqual([
+      'tmall:refund:1001',
+      'tmall:refund:1002',
+      'tmall:refund:1003',
+    ]);
     // in the first cell that shows something (not the checkbox cell)
     expect(first[0]!.parentElement).toBe(rowsOf(tbody)[0]!.querySelectorAll('td')[1]);
     await s.pass();
@@ -254,7 +338,11 @@ describe('content script pass loop', () => {
     addRow(tbody, '1004');
     rowsOf(tbody)[0]!.remove();
     await s.pass();
-    expect(badges().map((b) => b.getAttribute('data-case'))).toEqual(['tmall:refund:1002', 'tmall:refund:1003', 'tmall:refund:1004']);
+    expect(badges().map((b) => b.getAttribute('data-case'))).toEqual([
+      'tmall:refund:1002',
+      'tmall:refund:1003',
+      'tmall:refund:1004',
+    ]);
     expect(badges()[0]).toBe(first[1]);
   });
 
@@ -315,7 +403,10 @@ describe('content script pass loop', () => {
     const ticker = setInterval(() => addRow(tbody, String(n++)), 5);
     try {
       // a change every 5 ms: the debounce alone (30 ms of quiet) would never fire
-      await vi.waitFor(() => expect(reads.mock.calls.length).toBeGreaterThanOrEqual(3), { timeout: 1000, interval: 5 });
+      await vi.waitFor(() => expect(reads.mock.calls.length).toBeGreaterThanOrEqual(3), {
+        timeout: 1000,
+        interval: 5,
+      });
     } finally {
       clearInterval(ticker);
     }
@@ -325,21 +416,35 @@ describe('content script pass loop', () => {
     const p = document.createElement('p');
     p.textContent = '剩余2天23时7分51秒';
     const text = p.firstChild!;
-    expect(isOwnOrTickMutation({ type: 'characterData', target: text } as unknown as MutationRecord)).toBe(true);
+    expect(isOwnOrTickMutation({ type: 'characterData', target: text } as unknown as MutationRecord)).toBe(
+      true,
+    );
     for (const ticking of ['05:12:09', '2天23时7分50秒', '51秒']) {
       p.textContent = ticking;
-      expect(isOwnOrTickMutation({ type: 'characterData', target: p.firstChild! } as unknown as MutationRecord)).toBe(true);
+      expect(
+        isOwnOrTickMutation({ type: 'characterData', target: p.firstChild! } as unknown as MutationRecord),
+      ).toBe(true);
     }
     // a countdown split into elements: the bare number's enclosing text is the countdown
     const timer = document.createElement('span');
     timer.innerHTML = '剩余<em>2</em>天<em>23</em>时<em>7</em>分<em>51</em>秒';
-    expect(isOwnOrTickMutation({ type: 'characterData', target: timer.querySelectorAll('em')[3]!.firstChild! } as unknown as MutationRecord)).toBe(true);
+    expect(
+      isOwnOrTickMutation({
+        type: 'characterData',
+        target: timer.querySelectorAll('em')[3]!.firstChild!,
+      } as unknown as MutationRecord),
+    ).toBe(true);
     // a changed value is a change, even when it is only digits (a recycled row's refund number)
     for (const value of ['卖家缺货', '2026112000009', '500.00']) {
       const cell = document.createElement('td');
       cell.innerHTML = '<a></a>';
       cell.firstChild!.textContent = value;
-      expect(isOwnOrTickMutation({ type: 'characterData', target: cell.firstChild!.firstChild! } as unknown as MutationRecord)).toBe(false);
+      expect(
+        isOwnOrTickMutation({
+          type: 'characterData',
+          target: cell.firstChild!.firstChild!,
+        } as unknown as MutationRecord),
+      ).toBe(false);
     }
   });
 
@@ -361,14 +466,22 @@ describe('content script pass loop', () => {
 
   it('inserts nothing but one marker when the page cannot be read', async () => {
     document.body.innerHTML = '<div>退款原因：<span></span></div>';
-    const { deps, report } = fakeDeps({ read: () => ({ cases: [], tried: ['refund-detail'], errors: [{ adapter: 'refund-detail', message: 'boom' }] }) });
+    const { deps, report } = fakeDeps({
+      read: () => ({
+        cases: [],
+        tried: ['refund-detail'],
+        errors: [{ adapter: 'refund-detail', message: 'boom' }],
+      }),
+    });
     const s = new PageLoop(ctx, deps);
     await s.pass();
     const all = badges();
     expect(all).toHaveLength(1);
     expect(all[0]!.hasAttribute('data-unreadable')).toBe(true);
     expect(all[0]!.shadowRoot!.querySelector('[data-testid="countdown"]')).toBeNull();
-    expect(report).toHaveBeenCalledWith(expect.objectContaining({ cases: [], unreadable: { tried: ['refund-detail'], fields: [] } }));
+    expect(report).toHaveBeenCalledWith(
+      expect.objectContaining({ cases: [], unreadable: { tried: ['refund-detail'], fields: [] } }),
+    );
   });
 
   it('nothing at all on a page with no case and no error', async () => {
@@ -394,7 +507,11 @@ describe('content script pass loop', () => {
     // the first report replaces the tab's cases, the later ones add to them
     expect(report.mock.calls.map((c) => c[0].append === true)).toEqual([false, true, true]);
     // all but the last are staged: the worker commits the whole page with the last one
-    expect(report.mock.calls.map((c) => (c[0] as { staged?: boolean }).staged === true)).toEqual([true, true, false]);
+    expect(report.mock.calls.map((c) => (c[0] as { staged?: boolean }).staged === true)).toEqual([
+      true,
+      true,
+      false,
+    ]);
     expect(badges()).toHaveLength(650);
   });
 
@@ -416,7 +533,10 @@ describe('content script pass loop', () => {
     expect(badges()[0]!.shadowRoot!.textContent).toContain('售后哨兵暂时无法计算本页，正在重试');
     await vi.waitFor(() => expect(report).toHaveBeenCalledTimes(2), { timeout: 1000, interval: 5 });
     expect(badges()[0]!.hasAttribute('data-unreadable')).toBe(true);
-    await vi.waitFor(() => expect(badges().filter((b) => !b.hasAttribute('data-unreadable'))).toHaveLength(2), { timeout: 1000, interval: 5 });
+    await vi.waitFor(
+      () => expect(badges().filter((b) => !b.hasAttribute('data-unreadable'))).toHaveLength(2),
+      { timeout: 1000, interval: 5 },
+    );
     expect(report).toHaveBeenCalledTimes(3);
     expect(badges()).toHaveLength(2);
   });
@@ -431,27 +551,51 @@ describe('content script pass loop', () => {
     report.mockImplementation(async (d) => ({
       cases: d.cases.map((c) => {
         const v = caseFor(c.facts.refundId!, c.index, 90);
-        return { ...v, guidance: { ...v.guidance, compensation: { ...v.guidance.compensation, triggered: true, amount: '150.00' } } };
+        return {
+          ...v,
+          guidance: {
+            ...v.guidance,
+            compensation: { ...v.guidance.compensation, triggered: true, amount: '150.00' },
+          },
+        };
       }),
     }));
     s.settingsChanged();
     await vi.waitFor(() => expect(report).toHaveBeenCalledTimes(2), { timeout: 1000, interval: 5 });
-    await vi.waitFor(() => expect(badges()[0]!.shadowRoot!.textContent).toContain('赔 150.00'), { timeout: 1000, interval: 5 });
+    await vi.waitFor(() => expect(badges()[0]!.shadowRoot!.textContent).toContain('赔 150.00'), {
+      timeout: 1000,
+      interval: 5,
+    });
   });
 
   it('keeps every report within what the worker accepts: long values unreadable, big reports split, long URLs cut', async () => {
-    expect(boundedRead(read({ refundId: '1', reason: '啊'.repeat(10_000), paidAmount: 5 })).facts).toEqual({ refundId: '1', paidAmount: 5, unreadable: ['reason'] });
+    expect(boundedRead(read({ refundId: '1', reason: '啊'.repeat(10_000), paidAmount: 5 })).facts).toEqual({
+      refundId: '1',
+      paidAmount: 5,
+      unreadable: ['reason'],
+    });
     expect(boundedRead(read({ refundId: '1', reason: '啊'.repeat(10_000) })).unreadable).toEqual(['reason']);
     const ok = read({ refundId: '2', reason: '卖家缺货' });
     expect(boundedRead(ok)).toBe(ok);
-    expect(reportUrl('https://myseller.taobao.com/home.htm/trade-platform/refund-list?x=' + 'a'.repeat(5000))).toBe('https://myseller.taobao.com/home.htm/trade-platform/refund-list');
+    expect(
+      reportUrl('https://myseller.taobao.com/home.htm/trade-platform/refund-list?x=' + 'a'.repeat(5000)),
+    ).toBe('https://myseller.taobao.com/home.htm/trade-platform/refund-list');
     // 300 rows (one report's count) whose values are each just under the cap: ~1.2 M characters in all
     listPage(Array.from({ length: 300 }, (_, i) => String(7000 + i)));
     const long = (c: string, i: number) => c.repeat(990) + i;
     const { deps, report } = fakeDeps({
       read: () => ({
         cases: rowsOf(document.querySelector('tbody')!).map((tr, index) => ({
-          ...read({ refundId: tr.dataset.id!, reason: long('卖', index), refundStatus: long('待', index), activity: long('活', index), buyer: long('买', index) }, index),
+          ...read(
+            {
+              refundId: tr.dataset.id!,
+              reason: long('卖', index),
+              refundStatus: long('待', index),
+              activity: long('活', index),
+              buyer: long('买', index),
+            },
+            index,
+          ),
           anchor: tr,
         })),
         tried: [],
@@ -461,7 +605,9 @@ describe('content script pass loop', () => {
     await new PageLoop(ctx, deps).pass();
     expect(report.mock.calls.length).toBeGreaterThanOrEqual(2);
     for (const [d] of report.mock.calls) expect(JSON.stringify(d).length).toBeLessThan(1_000_000);
-    expect(report.mock.calls.flatMap(([d]) => d.cases.map((c) => c.facts.refundId))).toEqual(Array.from({ length: 300 }, (_, i) => String(7000 + i)));
+    expect(report.mock.calls.flatMap(([d]) => d.cases.map((c) => c.facts.refundId))).toEqual(
+      Array.from({ length: 300 }, (_, i) => String(7000 + i)),
+    );
   });
 
   it('records the pass measurements on <html> for the bench', async () => {
@@ -469,7 +615,8 @@ describe('content script pass loop', () => {
     const { deps } = fakeDeps();
     await new PageLoop(ctx, deps).pass();
     const el = document.documentElement;
-    for (const name of ['read-ms', 'mount-ms', 'mount-all-ms', 'total-ms', 'report-ms']) expect(Number.isFinite(Number(el.getAttribute(`data-as-${name}`)))).toBe(true);
+    for (const name of ['read-ms', 'mount-ms', 'mount-all-ms', 'total-ms', 'report-ms'])
+      expect(Number.isFinite(Number(el.getAttribute(`data-as-${name}`)))).toBe(true);
     expect(el.dataset.asBadges).toBe('2');
     expect(el.dataset.asReadMs).toBe(el.getAttribute('data-as-read-ms'));
   });
@@ -487,7 +634,11 @@ describe('content script pass loop', () => {
 
 describe('short deadline labels', () => {
   it('every deadline of the default pack has a two-character badge label in zh (and one in en)', () => {
-    const ids = new Set((defaultPackInput.rules.filter((r) => r.type === 'timer') as Array<{ deadlineId: string }>).map((r) => r.deadlineId));
+    const ids = new Set(
+      (defaultPackInput.rules.filter((r) => r.type === 'timer') as Array<{ deadlineId: string }>).map(
+        (r) => r.deadlineId,
+      ),
+    );
     for (const id of ids) {
       expect(shortLabel(id, 'zh-CN'), id).toMatch(/^\p{Script=Han}{2}$/u);
       expect(shortLabel(id, 'en'), id).not.toBe('');
@@ -499,7 +650,13 @@ describe('a keyboard command’s cue on the page', () => {
   it('scrolls the case’s badge into view and marks it for a moment; a case without a badge here is left alone', async () => {
     const tbody = listPage(['1001', '1002', '1003']);
     const layer = new BadgeLayer(ctx, { now: () => clock });
-    layer.reconcile(rowsOf(tbody).map((tr, i) => ({ slot: `k${i}`, anchor: tr, model: badgeModelFor(caseFor(String(1001 + i), i, 120), 'zh-CN', clock)! })));
+    layer.reconcile(
+      rowsOf(tbody).map((tr, i) => ({
+        slot: `k${i}`,
+        anchor: tr,
+        model: badgeModelFor(caseFor(String(1001 + i), i, 120), 'zh-CN', clock)!,
+      })),
+    );
     const scrolled: Element[] = [];
     vi.spyOn(HTMLElement.prototype, 'scrollIntoView').mockImplementation(function (this: HTMLElement) {
       scrolled.push(this);
@@ -524,7 +681,14 @@ describe('a keyboard command’s cue on the page', () => {
     line.show('最紧急的售后：退款编号 1002');
     expect(hosts).toHaveLength(1);
     expect(status.textContent).toBe('最紧急的售后：退款编号 1002');
-    expect(isOwnOrTickMutation({ type: 'childList', target: document.body, addedNodes: [hosts[0]], removedNodes: [] } as unknown as MutationRecord)).toBe(true);
+    expect(
+      isOwnOrTickMutation({
+        type: 'childList',
+        target: document.body,
+        addedNodes: [hosts[0]],
+        removedNodes: [],
+      } as unknown as MutationRecord),
+    ).toBe(true);
     await vi.waitFor(() => expect(document.getElementsByTagName(CUE_TAG)).toHaveLength(0));
   });
 });

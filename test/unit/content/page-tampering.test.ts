@@ -9,8 +9,12 @@ import { ignoreForgedInvalidation } from '../../../entrypoints/seller.content/in
  * off by forging WXT's invalidation event, or by defining our badge tag first.
  */
 
-const EVENT = (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string }).SCRIPT_STARTED_MESSAGE_TYPE;
-const forge = () => document.dispatchEvent(new CustomEvent(EVENT, { detail: { contentScriptName: 'seller', messageId: 'forged' } }));
+const EVENT = (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string })
+  .SCRIPT_STARTED_MESSAGE_TYPE;
+const forge = () =>
+  document.dispatchEvent(
+    new CustomEvent(EVENT, { detail: { contentScriptName: 'seller', messageId: 'forged' } }),
+  );
 
 let ctx: ContentScriptContext | null = null;
 afterEach(() => ctx?.abort());

@@ -12,7 +12,9 @@ let scripts: Array<{ file: string; code: string }> = [];
 
 beforeAll(() => {
   ensureBuilt('production');
-  const manifest = JSON.parse(readFileSync(join(DIST.production, 'manifest.json'), 'utf8')) as { content_scripts?: Array<{ js?: string[] }> };
+  const manifest = JSON.parse(readFileSync(join(DIST.production, 'manifest.json'), 'utf8')) as {
+    content_scripts?: Array<{ js?: string[] }>;
+  };
   const files = (manifest.content_scripts ?? []).flatMap((c) => c.js ?? []);
   scripts = files.map((file) => ({ file, code: readFileSync(join(DIST.production, file), 'utf8') }));
 }, 300_000);

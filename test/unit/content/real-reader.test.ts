@@ -46,7 +46,9 @@ function fakeBackground() {
           deadlines: [deadline('seller-response', '2026-11-21T12:00:00+08:00')],
           compensation: {
             triggered,
-            amount: triggered ? `${Math.floor(amountFen / 100)}.${String(amountFen % 100).padStart(2, '0')}` : null,
+            amount: triggered
+              ? `${Math.floor(amountFen / 100)}.${String(amountFen % 100).padStart(2, '0')}`
+              : null,
             amountFen: triggered ? amountFen : null,
             ruleId: triggered ? 'comp' : null,
             explanation: { zh: 'x', en: 'x' },
@@ -78,10 +80,19 @@ describe('content script with the real page readers', () => {
       ['2026112000003', '<img src=x onerror="window.__pwned=1">', '12.50'],
     ]);
     const report = fakeBackground();
-    const s = new PageLoop(ctx, { read: (root) => readPageWithAnchors(root, URL_LIST), report, focus: () => {}, now: () => Date.parse('2026-11-20T02:00:00Z') });
+    const s = new PageLoop(ctx, {
+      read: (root) => readPageWithAnchors(root, URL_LIST),
+      report,
+      focus: () => {},
+      now: () => Date.parse('2026-11-20T02:00:00Z'),
+    });
     await s.pass();
     const first = badges();
-    expect(first.map((b) => b.getAttribute('data-case'))).toEqual(['tmall:refund:2026112000001', 'tmall:refund:2026112000002', 'tmall:refund:2026112000003']);
+    expect(first.map((b) => b.getAttribute('data-case'))).toEqual([
+      'tmall:refund:2026112000001',
+      'tmall:refund:2026112000002',
+      'tmall:refund:2026112000003',
+    ]);
     const sent = report.mock.calls[0]![0].cases;
     expect(sent.map((c) => c.facts.paidAmount)).toEqual([500, 88, 12.5]);
     expect(sent[2]!.facts.reason).toBe('<img src=x onerror="window.__pwned=1">');
@@ -106,19 +117,31 @@ describe('content script with the real page readers', () => {
 });
 
 describe('a workbench page that does not say 天猫 or 淘宝', () => {
-  const QN_DETAIL = 'https://qn.taobao.com/home.htm/trade-platform/refund-list/detail?disputeId=202611210455&type=3&spm=a1z0k.1';
+  const QN_DETAIL =
+    'https://qn.taobao.com/home.htm/trade-platform/refund-list/detail?disputeId=202611210455&type=3&spm=a1z0k.1';
 
   it('reports the cases as waiting (no verdict), and reads them with the agent’s answer once the worker says the settings changed', async () => {
-    const file = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/pages/workbench-detail-qn.html');
+    const file = join(
+      dirname(fileURLToPath(import.meta.url)),
+      '../../fixtures/pages/workbench-detail-qn.html',
+    );
     const html = servedAt(readFileSync(file, 'utf8'), Date.now()).html;
     document.body.innerHTML = new DOMParser().parseFromString(html, 'text/html').body.innerHTML;
     const report = fakeBackground();
     let answers: Record<string, 'tmall' | 'taobao'> = {};
     const settings = vi.fn(async () => ({ shopPlatforms: answers }));
-    const s = new PageLoop(ctx, { read: (root, _url, opts) => readPageWithAnchors(root, QN_DETAIL, opts), report, focus: () => {}, settings });
+    const s = new PageLoop(ctx, {
+      read: (root, _url, opts) => readPageWithAnchors(root, QN_DETAIL, opts),
+      report,
+      focus: () => {},
+      settings,
+    });
     await s.pass();
     expect(report).toHaveBeenCalledTimes(1);
-    const first = report.mock.calls[0]![0] as { cases: PanelRead[]; unreadable?: { fields: string[]; waiting?: number } };
+    const first = report.mock.calls[0]![0] as {
+      cases: PanelRead[];
+      unreadable?: { fields: string[]; waiting?: number };
+    };
     expect(first.cases).toEqual([]);
     expect(first.unreadable).toMatchObject({ fields: ['platform'], waiting: 1 });
     expect(badges().map((b) => b.getAttribute('data-unreadable'))).toEqual(['platform']);
@@ -129,6 +152,8 @@ describe('a workbench page that does not say 天猫 or 淘宝', () => {
     const second = report.mock.calls[1]![0] as { cases: PanelRead[]; unreadable?: unknown };
     expect(second.unreadable).toBeUndefined();
     expect(second.cases.map((c) => `${c.platform}:${c.facts.refundId}`)).toEqual(['taobao:202611210455']);
-    await vi.waitFor(() => expect(badges().map((b) => b.getAttribute('data-case'))).toEqual(['taobao:refund:202611210455']));
+    await vi.waitFor(() =>
+      expect(badges().map((b) => b.getAttribute('data-case'))).toEqual(['taobao:refund:202611210455']),
+    );
   });
 });

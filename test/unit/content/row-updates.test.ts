@@ -31,13 +31,16 @@ function row(id: string, reason: string, paid: string): HTMLTableRowElement {
   return tr;
 }
 /** The body rows (happy-dom has no `tbody.rows`). */
-const rowsOf = (tbody: HTMLTableSectionElement) => Array.from(tbody.querySelectorAll<HTMLTableRowElement>(':scope > tr'));
-const cellsOf = (tr: HTMLTableRowElement) => Array.from(tr.querySelectorAll<HTMLTableCellElement>(':scope > td'));
+const rowsOf = (tbody: HTMLTableSectionElement) =>
+  Array.from(tbody.querySelectorAll<HTMLTableRowElement>(':scope > tr'));
+const cellsOf = (tr: HTMLTableRowElement) =>
+  Array.from(tr.querySelectorAll<HTMLTableCellElement>(':scope > td'));
 
 function page(n: number): HTMLTableSectionElement {
   document.body.innerHTML = `<h2>退款管理</h2><div class="bar">共 ${n} 条</div><table><thead><tr>${HEAD.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody></tbody></table>`;
   const tbody = document.querySelector('tbody')!;
-  for (let i = 0; i < n; i++) tbody.append(row(String(2026112000100 + i), REASONS[i % REASONS.length]!, `${(i + 1) * 10}.00`));
+  for (let i = 0; i < n; i++)
+    tbody.append(row(String(2026112000100 + i), REASONS[i % REASONS.length]!, `${(i + 1) * 10}.00`));
   return tbody;
 }
 
@@ -54,7 +57,9 @@ function fakeWorker() {
     for (const r of d.cases) {
       const key = caseKey(r);
       tab!.set(key, r);
-      answered.push(view(r, guidance({ deadlines: [deadline('seller-response', '2026-11-21T12:00:00+08:00')] })));
+      answered.push(
+        view(r, guidance({ deadlines: [deadline('seller-response', '2026-11-21T12:00:00+08:00')] })),
+      );
     }
     return { cases: answered };
   });
@@ -135,7 +140,9 @@ describe('a list page that changes row by row', () => {
     expect(worker.report).toHaveBeenCalledTimes(2);
     const patch = worker.report.mock.calls[1]![0];
     expect(patch.append).toBe(true);
-    expect(patch.cases.map((c) => [c.facts.refundId, c.facts.reason, c.facts.paidAmount, c.index])).toEqual([['2026112000999', '卖家缺货', 500, 0]]);
+    expect(patch.cases.map((c) => [c.facts.refundId, c.facts.reason, c.facts.paidAmount, c.index])).toEqual([
+      ['2026112000999', '卖家缺货', 500, 0],
+    ]);
     expect(patch.remove).toEqual([]);
     expect(document.documentElement.getAttribute('data-as-rows')).toBe('1');
     // the 40 badges already there were not touched
@@ -238,7 +245,11 @@ describe('a list page that changes row by row', () => {
     await start(worker).start();
     await settle();
     const before = worker.report.mock.calls.length;
-    tbody.replaceChildren(...Array.from({ length: 400 }, (_, i) => row(String(2026112009000 + i), REASONS[(i + 1) % REASONS.length]!, '5.00')));
+    tbody.replaceChildren(
+      ...Array.from({ length: 400 }, (_, i) =>
+        row(String(2026112009000 + i), REASONS[(i + 1) % REASONS.length]!, '5.00'),
+      ),
+    );
     await settle();
     const calls = worker.report.mock.calls.slice(before).map((c) => c[0]);
     expect(calls.length).toBeGreaterThan(1);

@@ -22,7 +22,13 @@ const REASONS = ['卖家缺货', '拍错了', '不想买了', '未按约定时�
 /** A list of `n` refunds, ids from `first`, reasons rotated by `shift`; a ticking countdown in each state cell. */
 function listHtml(n: number, first: number, shift: number): string {
   const rows = Array.from({ length: n }, (_, i) => {
-    const cells = [String(first + i), REASONS[(i + shift) % REASONS.length]!, `${(i + 1) * 10}.00`, '2026-11-19 12:00:00', '等待商家处理 <span class="left">剩余1天2时3分</span>'];
+    const cells = [
+      String(first + i),
+      REASONS[(i + shift) % REASONS.length]!,
+      `${(i + 1) * 10}.00`,
+      '2026-11-19 12:00:00',
+      '等待商家处理 <span class="left">剩余1天2时3分</span>',
+    ];
     return `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
   });
   return `<table><thead><tr>${HEAD.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
@@ -30,7 +36,9 @@ function listHtml(n: number, first: number, shift: number): string {
 
 /** The facts a read of `html` finds, alone (another document). */
 function factsOf(html: string): Facts[] {
-  return readPageWithAnchors(parseHtml(`<html><body>${html}</body></html>`, URL_LIST), URL_LIST).cases.map((c) => c.facts);
+  return readPageWithAnchors(parseHtml(`<html><body>${html}</body></html>`, URL_LIST), URL_LIST).cases.map(
+    (c) => c.facts,
+  );
 }
 
 type Report = { url: string; cases: PanelRead[]; append?: boolean; remove?: string[] };
@@ -44,7 +52,11 @@ function fakeWorker() {
     if (!d.append) tab = new Map();
     for (const key of d.remove ?? []) tab!.delete(key);
     for (const r of d.cases) tab!.set(caseKey(r), r);
-    return { cases: d.cases.map((r) => view(r, guidance({ deadlines: [deadline('seller-response', '2026-11-21T12:00:00+08:00')] }))) };
+    return {
+      cases: d.cases.map((r) =>
+        view(r, guidance({ deadlines: [deadline('seller-response', '2026-11-21T12:00:00+08:00')] })),
+      ),
+    };
   });
   return { report, reports, cases: () => tab };
 }
@@ -175,7 +187,8 @@ describe('a read spread over slices', () => {
     const worker = fakeWorker();
     // The app keeps editing one row's reason (for its first 30 turns).
     const { loop, reads } = start(worker, (n) => {
-      if (n <= 30) document.querySelectorAll('tbody tr')[9]!.children[1]!.textContent = REASONS[n % REASONS.length]!;
+      if (n <= 30)
+        document.querySelectorAll('tbody tr')[9]!.children[1]!.textContent = REASONS[n % REASONS.length]!;
     });
     await loop.start();
     await settle();
@@ -193,7 +206,12 @@ describe('a read spread over slices', () => {
     const started = loop.start();
     await wait(20);
     expect(reads).toEqual({ inSteps: 0, atOnce: 0 }); // not idle yet
-    document.querySelector('tbody')!.insertAdjacentHTML('beforeend', '<tr><td>3100000000099</td><td>拍错了</td><td>5.00</td><td>2026-11-19 12:00:00</td><td>等待商家处理</td></tr>');
+    document
+      .querySelector('tbody')!
+      .insertAdjacentHTML(
+        'beforeend',
+        '<tr><td>3100000000099</td><td>拍错了</td><td>5.00</td><td>2026-11-19 12:00:00</td><td>等待商家处理</td></tr>',
+      );
     await settle();
     expect(reads).toEqual({ inSteps: 1, atOnce: 0 });
     idle.forEach((cb) => cb());

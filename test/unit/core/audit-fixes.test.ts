@@ -15,7 +15,9 @@ describe('issue 13: the audit’s fixes, each on its seed line', () => {
   }
 
   it('has the audit’s top ten, each with a seed line', () => {
-    expect([...new Set(AUDIT_ROWS.flatMap((r) => (r.top ? [r.top] : [])))].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect([...new Set(AUDIT_ROWS.flatMap((r) => (r.top ? [r.top] : [])))].sort((a, b) => a - b)).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+    ]);
     for (const r of AUDIT_ROWS) expect(r.seed, r.name).toMatch(/S[0-4]/);
   });
 });

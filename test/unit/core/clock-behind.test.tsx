@@ -31,7 +31,10 @@ describe('page times ahead of the clock', () => {
   });
 
   it('says nothing within the readers’ tolerance (10 minutes: a page is built on a server)', () => {
-    const g = evaluate({ ...facts, refundRequestedAt: '2026-11-21T12:05:00+08:00' }, defaultPack, { now: NOW, platform: 'tmall' });
+    const g = evaluate({ ...facts, refundRequestedAt: '2026-11-21T12:05:00+08:00' }, defaultPack, {
+      now: NOW,
+      platform: 'tmall',
+    });
     expect(g.warnings.map((x) => x.code)).not.toContain('clock-behind');
   });
 
@@ -39,8 +42,26 @@ describe('page times ahead of the clock', () => {
     setLocale('zh-CN');
     const root = document.createElement('div');
     document.body.append(root);
-    const read = { kind: 'refund' as const, adapter: 'test', platform: 'tmall' as const, facts, unreadable: [], index: 0 };
-    render(<CaseCard c={{ key: 'tmall:refund:9001', read, guidance: evaluate(facts, defaultPack, { now: NOW, platform: 'tmall' }) }} nowMs={Date.parse(NOW)} thresholdsHours={[4, 1]} />, root);
+    const read = {
+      kind: 'refund' as const,
+      adapter: 'test',
+      platform: 'tmall' as const,
+      facts,
+      unreadable: [],
+      index: 0,
+    };
+    render(
+      <CaseCard
+        c={{
+          key: 'tmall:refund:9001',
+          read,
+          guidance: evaluate(facts, defaultPack, { now: NOW, platform: 'tmall' }),
+        }}
+        nowMs={Date.parse(NOW)}
+        thresholdsHours={[4, 1]}
+      />,
+      root,
+    );
     expect(root.querySelector('[data-code="clock-behind"]')!.textContent).toContain('这台电脑的时钟可能慢了');
     render(null, root);
     root.remove();

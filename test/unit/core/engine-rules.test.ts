@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPack, evaluate, GuidanceSchema, type EvaluateOptions, type Facts, type Guidance } from '../../../core/index';
+import {
+  defaultPack,
+  evaluate,
+  GuidanceSchema,
+  type EvaluateOptions,
+  type Facts,
+  type Guidance,
+} from '../../../core/index';
 import { AUDIT_ROWS } from './audit-rows';
 import { actionIds, deadline, NOW, penaltyIds, replyIds, ruleIdsIn, unshipped } from './helpers';
 
@@ -60,15 +67,35 @@ const ROWS: Row[] = [
     name: 'Tmall refund, 卖家缺货, unshipped, with the platform countdown',
     facts: { ...unshipped, reason: '卖家缺货', platformCountdown: '剩余2天23时7分51秒' },
     covers: [
-      'reason-out-of-stock', 'comp-tmall-2019', 'timer-intervention-open', 'timer-seller-response-tmall',
-      'act-settle-refund', 'act-contact-first', 'act-general-procedure',
-      'act-reply-within-24h', 'reply-apology-delivery', 'reply-generic', 'note-dispute-rate',
+      'reason-out-of-stock',
+      'comp-tmall-2019',
+      'timer-intervention-open',
+      'timer-seller-response-tmall',
+      'act-settle-refund',
+      'act-contact-first',
+      'act-general-procedure',
+      'act-reply-within-24h',
+      'reply-apology-delivery',
+      'reply-generic',
+      'note-dispute-rate',
     ],
     check: (g) => {
       expect(g.kind).toBe('refund');
-      expect(g.compensation).toMatchObject({ triggered: true, amount: '150.00', amountFen: 15000, contestable: false });
-      expect(deadline(g, 'intervention-open')).toMatchObject({ dueAt: '2026-11-24T10:00:00+08:00', source: 'computed', breached: false });
-      expect(deadline(g, 'seller-response')).toMatchObject({ dueAt: '2026-11-24T11:07:51+08:00', source: 'platform' });
+      expect(g.compensation).toMatchObject({
+        triggered: true,
+        amount: '150.00',
+        amountFen: 15000,
+        contestable: false,
+      });
+      expect(deadline(g, 'intervention-open')).toMatchObject({
+        dueAt: '2026-11-24T10:00:00+08:00',
+        source: 'computed',
+        breached: false,
+      });
+      expect(deadline(g, 'seller-response')).toMatchObject({
+        dueAt: '2026-11-24T11:07:51+08:00',
+        source: 'platform',
+      });
       // The refund is open: answering it is what the seller does next, the ship-by time no longer matters.
       expect(deadline(g, 'ship-promise')).toBeUndefined();
       // The 72 h "reason available" rule is the older era's (S0:207); 2019+ uses 48 h (S3:55).
@@ -83,9 +110,19 @@ const ROWS: Row[] = [
     name: 'Tmall after-sale (交易成功), 商品质量问题',
     facts: { ...success, reason: '商品质量问题' },
     covers: [
-      'timer-intervention-open-aftersale', 'timer-complaint-after-success-tmall', 'timer-after-sale-window-tmall', 'timer-review-window',
-      'reason-quality', 'act-phone-about-reason', 'act-quality-severe', 'act-quality-minor', 'act-size-deviation', 'act-waive-difference',
-      'act-shipping-fault', 'reply-quality', 'note-review-change',
+      'timer-intervention-open-aftersale',
+      'timer-complaint-after-success-tmall',
+      'timer-after-sale-window-tmall',
+      'timer-review-window',
+      'reason-quality',
+      'act-phone-about-reason',
+      'act-quality-severe',
+      'act-quality-minor',
+      'act-size-deviation',
+      'act-waive-difference',
+      'act-shipping-fault',
+      'reply-quality',
+      'note-review-change',
     ],
     check: (g) => {
       expect(g.kind).toBe('aftersale');
@@ -101,14 +138,29 @@ const ROWS: Row[] = [
     name: 'Taobao refund, 不想要了: 5-day response, the buyer may still switch to late shipping, intervention after rejection',
     facts: { ...unshipped, reason: '不想要了' },
     opts: taobao,
-    covers: ['timer-seller-response-taobao', 'timer-late-ship-reason-taobao', 'reason-no-longer-wanted', 'comp-none-buyer-side', 'act-refund-directly', 'reply-buyer-side-refund', 'note-intervention-after-reject'],
+    covers: [
+      'timer-seller-response-taobao',
+      'timer-late-ship-reason-taobao',
+      'reason-no-longer-wanted',
+      'comp-none-buyer-side',
+      'act-refund-directly',
+      'reply-buyer-side-refund',
+      'note-intervention-after-reject',
+    ],
     check: (g) => {
-      expect(deadline(g, 'seller-response')).toMatchObject({ dueAt: '2026-11-26T10:00:00+08:00', source: 'computed' });
+      expect(deadline(g, 'seller-response')).toMatchObject({
+        dueAt: '2026-11-26T10:00:00+08:00',
+        source: 'computed',
+      });
       expect(deadline(g, 'ship-promise')).toBeUndefined();
       // Another reason was chosen: 3 days after payment the buyer may still switch to 未按约定时间发货.
       expect(deadline(g, 'late-ship-reason-available')?.dueAt).toBe('2026-11-23T10:00:00+08:00');
       expect(deadline(g, 'intervention-open')).toBeUndefined();
-      expect(g.compensation).toMatchObject({ triggered: false, amount: null, ruleId: 'comp-none-buyer-side' });
+      expect(g.compensation).toMatchObject({
+        triggered: false,
+        amount: null,
+        ruleId: 'comp-none-buyer-side',
+      });
     },
   },
   {
@@ -116,7 +168,11 @@ const ROWS: Row[] = [
     facts: { ...stillToShip, reason: '不想买了' },
     covers: ['timer-ship-promise-tmall'],
     check: (g) => {
-      expect(deadline(g, 'ship-promise')).toMatchObject({ dueAt: '2026-11-22T10:00:00+08:00', source: 'computed', actor: 'seller' });
+      expect(deadline(g, 'ship-promise')).toMatchObject({
+        dueAt: '2026-11-22T10:00:00+08:00',
+        source: 'computed',
+        actor: 'seller',
+      });
       expect(deadline(g, 'seller-response')).toBeUndefined();
     },
   },
@@ -143,7 +199,9 @@ const ROWS: Row[] = [
     covers: ['timer-ship-promise-tmall-special', 'reason-buyer-mistake'],
     check: (g) => {
       expect(deadline(g, 'ship-promise')).toBeUndefined();
-      expect(g.explanation.find((e) => e.ruleId === 'timer-ship-promise-tmall-special')?.facts.computed).toBe(false);
+      expect(g.explanation.find((e) => e.ruleId === 'timer-ship-promise-tmall-special')?.facts.computed).toBe(
+        false,
+      );
     },
   },
   {
@@ -163,7 +221,9 @@ const ROWS: Row[] = [
       expect(deadline(g, 'ship-promise')?.dueAt).toBe('2026-11-27T10:00:00+08:00');
       expect(g.compensation).toMatchObject({ triggered: true, amount: '3.00', ruleId: 'comp-tmall-legacy' });
       expect(g.compensation.explanation.zh).toContain('天猫积分');
-      expect(g.penalties).toEqual([expect.objectContaining({ ruleId: 'pen-legacy-delay-after-payment', points: 0 })]);
+      expect(g.penalties).toEqual([
+        expect.objectContaining({ ruleId: 'pen-legacy-delay-after-payment', points: 0 }),
+      ]);
     },
   },
   {
@@ -176,7 +236,13 @@ const ROWS: Row[] = [
       expect(deadline(g, 'late-ship-reason-available')?.dueAt).toBe('2026-11-23T10:00:00+08:00');
     },
   },
-  { name: 'Taobao presale', facts: { ...stillToShip, activity: '预售' }, opts: taobao, covers: ['timer-ship-promise-taobao-special'], check: (g) => expect(deadline(g, 'ship-promise')).toBeUndefined() },
+  {
+    name: 'Taobao presale',
+    facts: { ...stillToShip, activity: '预售' },
+    opts: taobao,
+    covers: ['timer-ship-promise-taobao-special'],
+    check: (g) => expect(deadline(g, 'ship-promise')).toBeUndefined(),
+  },
   {
     name: 'Taobao 聚划算: 7 days',
     facts: { ...stillToShip, activity: '聚划算' },
@@ -189,40 +255,86 @@ const ROWS: Row[] = [
     facts: { ...stillToShip, activity: '闪电发货', logistics: '虚拟' },
     opts: taobao,
     covers: ['timer-ship-promise-taobao-flash-virtual'],
-    check: (g) => expect(deadline(g, 'ship-promise')).toMatchObject({ dueAt: '2026-11-20T11:00:00+08:00', breached: true }),
+    check: (g) =>
+      expect(deadline(g, 'ship-promise')).toMatchObject({
+        dueAt: '2026-11-20T11:00:00+08:00',
+        breached: true,
+      }),
   },
   {
     name: 'Taobao 闪电发货 physical: 24 h',
     facts: { ...stillToShip, activity: '闪电发货', logistics: '快递' },
     opts: taobao,
     covers: ['timer-ship-promise-taobao-flash'],
-    check: (g) => expect(deadline(g, 'ship-promise')).toMatchObject({ dueAt: '2026-11-21T10:00:00+08:00', breached: true }),
+    check: (g) =>
+      expect(deadline(g, 'ship-promise')).toMatchObject({
+        dueAt: '2026-11-21T10:00:00+08:00',
+        breached: true,
+      }),
   },
   {
     name: 'S1: Taobao complaint 未按约定时间发货 on a 100-yuan order not shipped within 72 h',
     facts: s1Complaint,
     opts: { ...taobao, now: '2026-11-24T16:00:00+08:00' },
     covers: [
-      'timer-complaint-seller-handle-taobao', 'timer-complaint-buyer-confirm', 'timer-complaint-evidence', 'timer-complaint-platform-decision',
-      'calendar-cn-2026', 'timer-breach-window-taobao', 'reason-late-ship', 'comp-taobao-delivery', 'pen-taobao-settle-no-points',
-      'recidivism-taobao-late-ship', 'act-settle-complaint-taobao', 'act-complaint-verify', 'act-complaint-escalate', 'act-complaint-upload',
-      'remedy-apology', 'remedy-price-difference', 'remedy-small-gift', 'remedy-return-refund', 'remedy-exchange', 'remedy-coupon',
-      'remedy-small-cash', 'remedy-cash-below-compensation', 'remedy-free-order', 'remedy-courier-claim', 'reply-complaint-ack',
+      'timer-complaint-seller-handle-taobao',
+      'timer-complaint-buyer-confirm',
+      'timer-complaint-evidence',
+      'timer-complaint-platform-decision',
+      'calendar-cn-2026',
+      'timer-breach-window-taobao',
+      'reason-late-ship',
+      'comp-taobao-delivery',
+      'pen-taobao-settle-no-points',
+      'recidivism-taobao-late-ship',
+      'act-settle-complaint-taobao',
+      'act-complaint-verify',
+      'act-complaint-escalate',
+      'act-complaint-upload',
+      'remedy-apology',
+      'remedy-price-difference',
+      'remedy-small-gift',
+      'remedy-return-refund',
+      'remedy-exchange',
+      'remedy-coupon',
+      'remedy-small-cash',
+      'remedy-cash-below-compensation',
+      'remedy-free-order',
+      'remedy-courier-claim',
+      'reply-complaint-ack',
       'reply-apology-delivery-complaint',
     ],
     check: (g) => {
       expect(g.kind).toBe('complaint');
       // A complaint has no refund to process: its apology promises none (the refunds' one is not offered).
       expect(g.replies.map((r) => r.ruleId ?? r.id)).not.toContain('reply-apology-delivery');
-      expect(g.replies.find((r) => (r.ruleId ?? r.id) === 'reply-apology-delivery-complaint')?.text).not.toMatch(/退款/);
-      expect(deadline(g, 'complaint-seller-handle')).toMatchObject({ dueAt: '2026-11-25T15:00:00+08:00', actor: 'seller', source: 'computed' });
-      expect(deadline(g, 'complaint-buyer-confirm')).toMatchObject({ dueAt: '2026-11-27T15:00:00+08:00', actor: 'buyer' });
+      expect(
+        g.replies.find((r) => (r.ruleId ?? r.id) === 'reply-apology-delivery-complaint')?.text,
+      ).not.toMatch(/退款/);
+      expect(deadline(g, 'complaint-seller-handle')).toMatchObject({
+        dueAt: '2026-11-25T15:00:00+08:00',
+        actor: 'seller',
+        source: 'computed',
+      });
+      expect(deadline(g, 'complaint-buyer-confirm')).toMatchObject({
+        dueAt: '2026-11-27T15:00:00+08:00',
+        actor: 'buyer',
+      });
       expect(deadline(g, 'complaint-evidence')?.dueAt).toBe('2026-11-30T15:00:00+08:00');
       // Intervention Friday 11-27 15:00 + 4 working days (weekend skipped) → Thursday 12-03.
-      expect(deadline(g, 'complaint-platform-decision')).toMatchObject({ dueAt: '2026-12-03T15:00:00+08:00', actor: 'platform' });
+      expect(deadline(g, 'complaint-platform-decision')).toMatchObject({
+        dueAt: '2026-12-03T15:00:00+08:00',
+        actor: 'platform',
+      });
       expect(deadline(g, 'breach-complaint-window')?.dueAt).toBe('2026-12-09T12:00:00+08:00');
       // Taobao: compensation applies, but the sources give no amount — never invented.
-      expect(g.compensation).toMatchObject({ triggered: true, amount: null, amountFen: null, contestable: false, ruleId: 'comp-taobao-delivery' });
+      expect(g.compensation).toMatchObject({
+        triggered: true,
+        amount: null,
+        amountFen: null,
+        contestable: false,
+        ruleId: 'comp-taobao-delivery',
+      });
       expect(actionIds(g)[0]).toBe('act-complaint-verify');
       expect(actionIds(g)[1]).toBe('act-settle-complaint-taobao');
       expect(g.actions.find((a) => a.ruleId === 'remedy-small-cash')?.text.zh).toContain('¥5.00–¥10.00');
@@ -233,39 +345,98 @@ const ROWS: Row[] = [
   {
     name: 'Tmall complaint 描述不符 with the page countdown: points at risk, no negotiation period',
     facts: complaint('描述不符', { platformCountdown: '还剩 1天 3小时' }),
-    covers: ['timer-complaint-seller-handle-tmall', 'reason-description-mismatch', 'pen-desc-severe', 'pen-desc-defect', 'pen-desc-minor', 'note-complaint-direct-intervention', 'note-shop-closure-12', 'act-complaint-not-at-fault'],
+    covers: [
+      'timer-complaint-seller-handle-tmall',
+      'reason-description-mismatch',
+      'pen-desc-severe',
+      'pen-desc-defect',
+      'pen-desc-minor',
+      'note-complaint-direct-intervention',
+      'note-shop-closure-12',
+      'act-complaint-not-at-fault',
+    ],
     check: (g) => {
-      expect(deadline(g, 'complaint-seller-handle')).toMatchObject({ dueAt: '2026-11-22T15:00:00+08:00', source: 'platform' });
+      expect(deadline(g, 'complaint-seller-handle')).toMatchObject({
+        dueAt: '2026-11-22T15:00:00+08:00',
+        source: 'platform',
+      });
       expect(g.penalties.map((p) => p.points)).toEqual([12, 6, 3]);
       expect(deadline(g, 'complaint-buyer-confirm')).toBeUndefined();
     },
   },
   {
     name: 'Tmall refund after the trade closed: breach-complaint window 0–15 days',
-    facts: { ...unshipped, reason: '不想买了', tradeStatus: '交易关闭', tradeClosedAt: '2026-11-21T11:00:00+08:00' },
+    facts: {
+      ...unshipped,
+      reason: '不想买了',
+      tradeStatus: '交易关闭',
+      tradeClosedAt: '2026-11-21T11:00:00+08:00',
+    },
     covers: ['timer-breach-window-tmall'],
-    check: (g) => expect(deadline(g, 'breach-complaint-window')).toMatchObject({ dueAt: '2026-12-06T11:00:00+08:00', actor: 'buyer' }),
+    check: (g) =>
+      expect(deadline(g, 'breach-complaint-window')).toMatchObject({
+        dueAt: '2026-12-06T11:00:00+08:00',
+        actor: 'buyer',
+      }),
   },
   {
     name: 'Shipped by express, 未收到货: auto-confirm 10 days, check logistics',
     facts: { ...shipped, reason: '未收到货', logistics: '快递', refundStatus: '退款关闭' },
-    covers: ['timer-auto-confirm-express', 'reason-not-received', 'act-check-logistics', 'reply-logistics', 'act-phone-about-reason', 'comp-not-received-tmall'],
+    covers: [
+      'timer-auto-confirm-express',
+      'reason-not-received',
+      'act-check-logistics',
+      'reply-logistics',
+      'act-phone-about-reason',
+      'comp-not-received-tmall',
+    ],
     check: (g) => {
       expect(deadline(g, 'auto-confirm-receipt')?.dueAt).toBe('2026-11-30T20:00:00+08:00');
       expect(deadline(g, 'ship-promise')).toBeUndefined();
       // S0:46 marks 未收到货 涉及赔付 — but only once the goods really did not arrive.
-      expect(g.compensation).toMatchObject({ triggered: true, amount: null, ruleId: 'comp-not-received-tmall' });
+      expect(g.compensation).toMatchObject({
+        triggered: true,
+        amount: null,
+        ruleId: 'comp-not-received-tmall',
+      });
       expect(g.compensation.confirm?.zh).toContain('未送达');
     },
   },
-  { name: '平邮: 30 days', facts: { ...shipped, logistics: '平邮', refundStatus: '退款关闭' }, covers: ['timer-auto-confirm-post'], check: (g) => expect(deadline(g, 'auto-confirm-receipt')?.dueAt).toBe('2026-12-20T20:00:00+08:00') },
-  { name: '虚拟: 3 days', facts: { ...shipped, logistics: '虚拟', refundStatus: '退款关闭' }, covers: ['timer-auto-confirm-virtual'], check: (g) => expect(deadline(g, 'auto-confirm-receipt')?.dueAt).toBe('2026-11-23T20:00:00+08:00') },
-  { name: '自动发货: 1 day', facts: { ...shipped, logistics: '自动发货', refundStatus: '退款关闭' }, covers: ['timer-auto-confirm-auto-delivery'], check: (g) => expect(deadline(g, 'auto-confirm-receipt')).toMatchObject({ dueAt: '2026-11-21T20:00:00+08:00', breached: false }) },
+  {
+    name: '平邮: 30 days',
+    facts: { ...shipped, logistics: '平邮', refundStatus: '退款关闭' },
+    covers: ['timer-auto-confirm-post'],
+    check: (g) => expect(deadline(g, 'auto-confirm-receipt')?.dueAt).toBe('2026-12-20T20:00:00+08:00'),
+  },
+  {
+    name: '虚拟: 3 days',
+    facts: { ...shipped, logistics: '虚拟', refundStatus: '退款关闭' },
+    covers: ['timer-auto-confirm-virtual'],
+    check: (g) => expect(deadline(g, 'auto-confirm-receipt')?.dueAt).toBe('2026-11-23T20:00:00+08:00'),
+  },
+  {
+    name: '自动发货: 1 day',
+    facts: { ...shipped, logistics: '自动发货', refundStatus: '退款关闭' },
+    covers: ['timer-auto-confirm-auto-delivery'],
+    check: (g) =>
+      expect(deadline(g, 'auto-confirm-receipt')).toMatchObject({
+        dueAt: '2026-11-21T20:00:00+08:00',
+        breached: false,
+      }),
+  },
   {
     name: 'Taobao after-sale: 15-day window, no complaint entry after success',
     facts: { ...success, reason: '七天无理由退货', shippingFee: 0 },
     opts: taobao,
-    covers: ['timer-after-sale-window-taobao', 'note-no-complaint-after-success-taobao', 'reason-seven-day', 'act-seven-day-check', 'act-seven-day-postage-free', 'reply-seven-day-free-shipping', 'timer-seven-day-window'],
+    covers: [
+      'timer-after-sale-window-taobao',
+      'note-no-complaint-after-success-taobao',
+      'reason-seven-day',
+      'act-seven-day-check',
+      'act-seven-day-postage-free',
+      'reply-seven-day-free-shipping',
+      'timer-seven-day-window',
+    ],
     check: (g) => {
       expect(deadline(g, 'after-sale-window')?.dueAt).toBe('2026-11-30T10:00:00+08:00');
       expect(deadline(g, 'complaint-after-success')).toBeUndefined();
@@ -284,14 +455,30 @@ const ROWS: Row[] = [
   {
     name: 'Tmall complaint 违背承诺',
     facts: complaint('违背承诺'),
-    covers: ['reason-breach-promise', 'pen-breach-refuse-before-payment', 'pen-breach-gift-postage', 'pen-breach-official-activity', 'pen-breach-invoice'],
+    covers: [
+      'reason-breach-promise',
+      'pen-breach-refuse-before-payment',
+      'pen-breach-gift-postage',
+      'pen-breach-official-activity',
+      'pen-breach-invoice',
+    ],
     check: (g) => expect(g.penalties.map((p) => p.points)).toEqual([1, 4, 6, 6]),
   },
-  { name: 'Tmall complaint 卖家拒绝使用支付宝', facts: complaint('卖家拒绝使用支付宝'), covers: ['reason-refuse-alipay', 'pen-refuse-alipay'], check: (g) => expect(g.penalties.map((p) => p.points)).toEqual([6]) },
+  {
+    name: 'Tmall complaint 卖家拒绝使用支付宝',
+    facts: complaint('卖家拒绝使用支付宝'),
+    covers: ['reason-refuse-alipay', 'pen-refuse-alipay'],
+    check: (g) => expect(g.penalties.map((p) => p.points)).toEqual([6]),
+  },
   {
     name: 'Tmall complaint 骚扰他人',
     facts: complaint('骚扰他人'),
-    covers: ['reason-harassment', 'pen-harassment-general', 'pen-harassment-serious', 'note-account-sealed-48'],
+    covers: [
+      'reason-harassment',
+      'pen-harassment-general',
+      'pen-harassment-serious',
+      'note-account-sealed-48',
+    ],
     check: (g) => expect(g.penalties.map((p) => p.points)).toEqual([12, 48]),
   },
   {
@@ -305,7 +492,11 @@ const ROWS: Row[] = [
     facts: { ...unshipped, reason: '商家加价不发货' },
     covers: ['reason-price-raise', 'comp-none-price-raise', 'act-price-raise', 'reply-price-raise'],
     check: (g) => {
-      expect(g.compensation).toMatchObject({ triggered: false, amount: null, ruleId: 'comp-none-price-raise' });
+      expect(g.compensation).toMatchObject({
+        triggered: false,
+        amount: null,
+        ruleId: 'comp-none-price-raise',
+      });
       expect(g.penalties).toEqual([]);
       expect(actionIds(g)[0]).toBe('act-price-raise');
     },
@@ -333,8 +524,20 @@ const ROWS: Row[] = [
   {
     name: 'Tmall 错发 refund: not a compensated refund reason (S0:46), resend',
     facts: { ...shipped, reason: '错发' },
-    covers: ['reason-wrong-shipment', 'act-wrong-shipment', 'reply-wrong-shipment', 'reply-short-shipment', 'comp-wrong-shipment-refund-tmall', 'note-advance-payment-tmall'],
-    check: (g) => expect(g.compensation).toMatchObject({ triggered: false, amount: null, ruleId: 'comp-wrong-shipment-refund-tmall' }),
+    covers: [
+      'reason-wrong-shipment',
+      'act-wrong-shipment',
+      'reply-wrong-shipment',
+      'reply-short-shipment',
+      'comp-wrong-shipment-refund-tmall',
+      'note-advance-payment-tmall',
+    ],
+    check: (g) =>
+      expect(g.compensation).toMatchObject({
+        triggered: false,
+        amount: null,
+        ruleId: 'comp-wrong-shipment-refund-tmall',
+      }),
   },
   {
     name: 'Tmall 虚假发货',
@@ -357,7 +560,11 @@ const ROWS: Row[] = [
     facts: { ...success, reason: '收到假货' },
     covers: ['reason-counterfeit', 'comp-counterfeit-tmall', 'act-counterfeit'],
     check: (g) => {
-      expect(g.compensation).toMatchObject({ triggered: true, amount: null, ruleId: 'comp-counterfeit-tmall' });
+      expect(g.compensation).toMatchObject({
+        triggered: true,
+        amount: null,
+        ruleId: 'comp-counterfeit-tmall',
+      });
       expect(g.compensation.explanation.zh).toContain('假一赔十');
       expect(g.compensation.explanation.zh).toMatch(/^如经核实/);
       expect(actionIds(g)[0]).toBe('act-verify-claim');
@@ -380,7 +587,12 @@ const ROWS: Row[] = [
     name: 'Contestable: 未按约定时间发货 but shipped inside the 48 h promise',
     facts: { ...shipped, reason: '未按约定时间发货', refundRequestedAt: '2026-11-23T11:00:00+08:00' },
     opts: { now: '2026-11-23T12:00:00+08:00' },
-    covers: ['act-ask-correct-reason', 'act-intervention-if-refused', 'reply-ask-correct-reason', 'note-no-pressure'],
+    covers: [
+      'act-ask-correct-reason',
+      'act-intervention-if-refused',
+      'reply-ask-correct-reason',
+      'note-no-pressure',
+    ],
     check: (g) => {
       expect(g.compensation).toMatchObject({ triggered: true, contestable: true, amount: '150.00' });
       expect(actionIds(g).slice(0, 2)).toEqual(['act-ask-correct-reason', 'act-intervention-if-refused']);
@@ -394,18 +606,34 @@ const ROWS: Row[] = [
     facts: { ...shipped, reason: '未按约定时间发货', refundRequestedAt: '2026-11-23T11:00:00+08:00' },
     opts: { now: '2026-11-23T12:00:00+08:00' },
     covers: ['contest-late-ship-shipped-in-time'],
-    check: (g) => expect(g.explanation.find((e) => e.verdict === 'contest')?.facts).toEqual({ shippedAt: shipped.shippedAt, 'deadline:ship-promise': '2026-11-22T10:00:00+08:00' }),
+    check: (g) =>
+      expect(g.explanation.find((e) => e.verdict === 'contest')?.facts).toEqual({
+        shippedAt: shipped.shippedAt,
+        'deadline:ship-promise': '2026-11-22T10:00:00+08:00',
+      }),
   },
   {
     name: 'Contest rule (legacy): 未按约定时间发货 requested before the reason is available, shipped late',
-    facts: { ...unshipped, reason: '未按约定时间发货', tradeStatus: '卖家已发货', shippedAt: '2026-11-23T12:00:00+08:00' },
+    facts: {
+      ...unshipped,
+      reason: '未按约定时间发货',
+      tradeStatus: '卖家已发货',
+      shippedAt: '2026-11-23T12:00:00+08:00',
+    },
     opts: { ...legacy, now: '2026-11-23T13:00:00+08:00' },
     covers: ['contest-late-ship-request-too-early'],
     check: (g) => expect(g.compensation.contestable).toBe(true),
   },
   {
     name: 'Contest rule: a late-shipping complaint filed before the reason is available',
-    facts: { orderId: '5002', complaintType: '未按约定时间发货', paidAmount: 100, paidAt: '2026-11-20T10:00:00+08:00', complaintFiledAt: '2026-11-21T10:00:00+08:00', tradeStatus: '交易关闭' },
+    facts: {
+      orderId: '5002',
+      complaintType: '未按约定时间发货',
+      paidAmount: 100,
+      paidAt: '2026-11-20T10:00:00+08:00',
+      complaintFiledAt: '2026-11-21T10:00:00+08:00',
+      tradeStatus: '交易关闭',
+    },
     opts: taobao,
     covers: ['contest-late-ship-complaint-too-early'],
     check: (g) => expect(g.compensation.contestable).toBe(true),
@@ -443,7 +671,12 @@ const ROWS: Row[] = [
     name: 'Taobao refund, 买家拒签: intervention as soon as the seller refuses; the refusal record and the carrier’s statement',
     facts: { ...shipped, reason: '买家拒签' },
     opts: taobao,
-    covers: ['refuse-taobao-refund', 'evidence-period-refund-taobao', 'evidence-refused-record', 'evidence-carrier-proof'],
+    covers: [
+      'refuse-taobao-refund',
+      'evidence-period-refund-taobao',
+      'evidence-refused-record',
+      'evidence-carrier-proof',
+    ],
     check: (g) => expect(g.evidence?.deadlineId).toBe('seller-response'),
   },
   {

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { asBeijingIso, defaultPack, parseBeijingTime, parseBeijingTimeGeneral, parseMoneyGeneral, plainAmountFen, toBeijingIso, toEpochMs } from '../../../core/index';
+import {
+  asBeijingIso,
+  defaultPack,
+  parseBeijingTime,
+  parseBeijingTimeGeneral,
+  parseMoneyGeneral,
+  plainAmountFen,
+  toBeijingIso,
+  toEpochMs,
+} from '../../../core/index';
 import { foldReason, reasonFold } from '../../../core/engine/compile';
 import { squash } from '../../../core/engine/when';
 import { normalizeText } from '../../../core/text/normalize';
@@ -16,7 +25,12 @@ const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 /** Plain toEpochMs: a regular expression and Date arithmetic. */
 function plainEpochMs(iso: string): number {
   // The canonical shape with anything but digits in it is no instant (Date.parse may guess one).
-  if (/^.{4}-.{2}-.{2}T.{2}:.{2}:.{2}\+08:00$/su.test(iso) && iso.length === 25 && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/.test(iso)) return NaN;
+  if (
+    /^.{4}-.{2}-.{2}T.{2}:.{2}:.{2}\+08:00$/su.test(iso) &&
+    iso.length === 25 &&
+    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/.test(iso)
+  )
+    return NaN;
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\+08:00$/.exec(iso);
   if (!m) return Date.parse(iso);
   const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
@@ -36,7 +50,11 @@ function plainBeijingIso(ms: number): string {
 const digit = fc.integer({ min: 0, max: 9 }).map(String);
 const digits = (n: number) => fc.array(digit, { minLength: n, maxLength: n }).map((a) => a.join(''));
 /** Mostly digits, sometimes a character that is not one. */
-const roughDigits = (n: number) => fc.oneof({ weight: 9, arbitrary: digits(n) }, { weight: 1, arbitrary: fc.string({ minLength: n, maxLength: n }) });
+const roughDigits = (n: number) =>
+  fc.oneof(
+    { weight: 9, arbitrary: digits(n) },
+    { weight: 1, arbitrary: fc.string({ minLength: n, maxLength: n }) },
+  );
 const year = fc.integer({ min: 1000, max: 9999 }).map(String);
 const MIN_MS = Date.UTC(1000, 0, 2);
 const MAX_MS = Date.UTC(9999, 11, 30);
@@ -44,19 +62,35 @@ const MAX_MS = Date.UTC(9999, 11, 30);
 describe('core/time fast paths', () => {
   it('toEpochMs reads every canonical-shaped string as the plain parser does (valid, impossible and malformed)', () => {
     const shaped = fc
-      .tuple(fc.oneof(year, roughDigits(4)), roughDigits(2), roughDigits(2), roughDigits(2), roughDigits(2), roughDigits(2))
+      .tuple(
+        fc.oneof(year, roughDigits(4)),
+        roughDigits(2),
+        roughDigits(2),
+        roughDigits(2),
+        roughDigits(2),
+        roughDigits(2),
+      )
       .map(([y, mo, d, h, mi, s]) => `${y}-${mo}-${d}T${h}:${mi}:${s}+08:00`);
     const real = fc.integer({ min: MIN_MS, max: MAX_MS }).map((ms) => toBeijingIso(ms));
-    fc.assert(fc.property(fc.oneof(shaped, real), (iso) => Object.is(toEpochMs(iso), plainEpochMs(iso))), { numRuns: 20_000 });
+    fc.assert(
+      fc.property(fc.oneof(shaped, real), (iso) => Object.is(toEpochMs(iso), plainEpochMs(iso))),
+      { numRuns: 20_000 },
+    );
   });
 
   it('toEpochMs of other ISO forms is Date.parse', () => {
     const other = fc.integer({ min: MIN_MS, max: MAX_MS }).map((ms) => new Date(ms).toISOString());
-    fc.assert(fc.property(other, (iso) => Object.is(toEpochMs(iso), Date.parse(iso))), { numRuns: 2_000 });
+    fc.assert(
+      fc.property(other, (iso) => Object.is(toEpochMs(iso), Date.parse(iso))),
+      { numRuns: 2_000 },
+    );
   });
 
   it('toBeijingIso (hour prefixes and minute:second table) formats as Date does, and round-trips', () => {
-    const instant = fc.oneof(fc.integer({ min: MIN_MS, max: MAX_MS }), fc.double({ min: MIN_MS, max: MAX_MS, noNaN: true }));
+    const instant = fc.oneof(
+      fc.integer({ min: MIN_MS, max: MAX_MS }),
+      fc.double({ min: MIN_MS, max: MAX_MS, noNaN: true }),
+    );
     fc.assert(
       fc.property(instant, (ms) => {
         const iso = toBeijingIso(ms);
@@ -69,7 +103,14 @@ describe('core/time fast paths', () => {
 
   it('asBeijingIso gives what toBeijingIso gives for every instant toEpochMs reads (canonical text kept as is)', () => {
     const shaped = fc
-      .tuple(fc.oneof(year, roughDigits(4)), roughDigits(2), roughDigits(2), roughDigits(2), roughDigits(2), roughDigits(2))
+      .tuple(
+        fc.oneof(year, roughDigits(4)),
+        roughDigits(2),
+        roughDigits(2),
+        roughDigits(2),
+        roughDigits(2),
+        roughDigits(2),
+      )
       .map(([y, mo, d, h, mi, s]) => `${y}-${mo}-${d}T${h}:${mi}:${s}+08:00`);
     const real = fc.integer({ min: MIN_MS, max: MAX_MS }).map((ms) => toBeijingIso(ms));
     const other = fc
@@ -86,18 +127,33 @@ describe('core/time fast paths', () => {
 
   it("parseBeijingTime's `YYYY-MM-DD HH:mm:ss` path answers as the general formats do", () => {
     const wall = fc
-      .tuple(fc.oneof(year, roughDigits(4)), roughDigits(2), roughDigits(2), roughDigits(2), roughDigits(2), roughDigits(2))
+      .tuple(
+        fc.oneof(year, roughDigits(4)),
+        roughDigits(2),
+        roughDigits(2),
+        roughDigits(2),
+        roughDigits(2),
+        roughDigits(2),
+      )
       .map(([y, mo, d, h, mi, s]) => `${y}-${mo}-${d} ${h}:${mi}:${s}`);
-    fc.assert(fc.property(wall, (raw) => {
+    fc.assert(
+      fc.property(wall, (raw) => {
         expect(parseBeijingTime(raw)).toBe(parseBeijingTimeGeneral(raw));
-      }), { numRuns: 20_000 });
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });
 
 describe('core/money fast path', () => {
   it('plainAmountFen agrees with the general parser wherever it answers', () => {
     const amount = fc
-      .tuple(fc.constantFrom('', '¥', '￥', 'RMB'), fc.integer({ min: 1, max: 13 }).chain((n) => roughDigits(n)), fc.constantFrom('.', ',', ''), roughDigits(2))
+      .tuple(
+        fc.constantFrom('', '¥', '￥', 'RMB'),
+        fc.integer({ min: 1, max: 13 }).chain((n) => roughDigits(n)),
+        fc.constantFrom('.', ',', ''),
+        roughDigits(2),
+      )
       .map(([sign, int, point, dec]) => `${sign}${int}${point}${dec}`);
     fc.assert(
       fc.property(fc.oneof(amount, fc.string({ maxLength: 16 })), (raw) => {
@@ -112,11 +168,37 @@ describe('core/money fast path', () => {
 describe('core/engine text fast paths', () => {
   /** Texts as pages write reasons and states: CJK, ASCII, full-width forms, odd spaces and invisible marks. */
   const FOLDS = defaultPack.reasonVocabulary?.fold ?? {};
-  const pieces = [...Object.keys(FOLDS), ...Object.values(FOLDS), '缺货', '退款', '·', ' ', '\u3000', '\u200b', '\u00ad', '\ufeff', '\t', 'Ａ', '１', 'a', '7', '（', '：', '\u{20000}'];
-  const text = fc.oneof(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((a) => a.join('')), fc.string({ maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 8 }));
+  const pieces = [
+    ...Object.keys(FOLDS),
+    ...Object.values(FOLDS),
+    '缺货',
+    '退款',
+    '·',
+    ' ',
+    '\u3000',
+    '\u200b',
+    '\u00ad',
+    '\ufeff',
+    '\t',
+    'Ａ',
+    '１',
+    'a',
+    '7',
+    '（',
+    '：',
+    '\u{20000}',
+  ];
+  const text = fc.oneof(
+    fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((a) => a.join('')),
+    fc.string({ maxLength: 12 }),
+    fc.string({ unit: 'grapheme', maxLength: 8 }),
+  );
 
   it('squash (compactText) is normalizeText without any whitespace', () => {
-    fc.assert(fc.property(text, (raw) => squash(raw) === normalizeText(raw).replace(/\s+/g, '')), { numRuns: 20_000 });
+    fc.assert(
+      fc.property(text, (raw) => squash(raw) === normalizeText(raw).replace(/\s+/g, '')),
+      { numRuns: 20_000 },
+    );
   });
 
   it('foldReason skips the fold only for texts with nothing to fold', () => {
@@ -126,6 +208,9 @@ describe('core/engine text fast paths', () => {
       for (const ch of squash(raw)) out += fold.map.get(ch) ?? ch;
       return out;
     };
-    fc.assert(fc.property(text, (raw) => foldReason(fold, raw) === plain(raw)), { numRuns: 20_000 });
+    fc.assert(
+      fc.property(text, (raw) => foldReason(fold, raw) === plain(raw)),
+      { numRuns: 20_000 },
+    );
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPack, evaluate, memoLine, ruleShortName, toEpochMs, DEFAULT_MEMO_TEMPLATE, SettingsSchema } from '../../../core/index';
+import {
+  defaultPack,
+  evaluate,
+  memoLine,
+  ruleShortName,
+  toEpochMs,
+  DEFAULT_MEMO_TEMPLATE,
+  SettingsSchema,
+} from '../../../core/index';
 import { NOW, unshipped } from './helpers';
 
 /** 2026-11-21 12:00 Beijing, as epoch ms (the same instant in every TZ the suite runs in). */
@@ -12,7 +20,9 @@ describe('the 备注 memo line', () => {
     expect(g.compensation).toMatchObject({ triggered: true, amount: '150.00' });
     const memo = memoLine({ decision: 'agree', guidance: g, facts, signature: '客服小鹿', nowMs });
     expect(memo.missing).toEqual([]);
-    expect(memo.text).toBe(`同意退款｜原因：卖家缺货｜依据：${ruleShortName(g.explanation.find((e) => e.ruleId === g.compensation.ruleId)!.reason.zh)}（${g.compensation.ruleId}）｜客服小鹿｜2026-11-21 12:00`);
+    expect(memo.text).toBe(
+      `同意退款｜原因：卖家缺货｜依据：${ruleShortName(g.explanation.find((e) => e.ruleId === g.compensation.ruleId)!.reason.zh)}（${g.compensation.ruleId}）｜客服小鹿｜2026-11-21 12:00`,
+    );
     expect(g.compensation.ruleId).toMatch(/^comp-/);
   });
 
@@ -39,15 +49,36 @@ describe('the 备注 memo line', () => {
   it('follows the shop’s template: Chinese and ASCII names, unknown names stay literal, a blank template is the default', () => {
     const facts = { ...unshipped, reason: '不想要了', refundAmount: 88.5 };
     const g = evaluate(facts, defaultPack, { now: NOW, platform: 'tmall' });
-    const memo = memoLine({ decision: 'contact', guidance: g, facts, signature: 'A', nowMs, template: '[{时间}] {decision} {退款编号} ¥{退款金额} {规则} {未知} {签名}' });
+    const memo = memoLine({
+      decision: 'contact',
+      guidance: g,
+      facts,
+      signature: 'A',
+      nowMs,
+      template: '[{时间}] {decision} {退款编号} ¥{退款金额} {规则} {未知} {签名}',
+    });
     expect(memo.text).toBe('[2026-11-21 12:00] 已联系买家 9001 ¥88.50 reason-no-longer-wanted {未知} A');
-    expect(memoLine({ decision: 'contact', guidance: g, facts, signature: 'A', nowMs, template: '   ' }).text).toBe(memoLine({ decision: 'contact', guidance: g, facts, signature: 'A', nowMs }).text);
+    expect(
+      memoLine({ decision: 'contact', guidance: g, facts, signature: 'A', nowMs, template: '   ' }).text,
+    ).toBe(memoLine({ decision: 'contact', guidance: g, facts, signature: 'A', nowMs }).text);
   });
 
   it('puts nothing about the buyer in it, and an unreadable amount stays marked', () => {
-    const facts = { ...unshipped, reason: '不想要了', refundAmount: 10, unreadable: ['refundAmount' as const] };
+    const facts = {
+      ...unshipped,
+      reason: '不想要了',
+      refundAmount: 10,
+      unreadable: ['refundAmount' as const],
+    };
     const g = evaluate(facts, defaultPack, { now: NOW, platform: 'tmall' });
-    const memo = memoLine({ decision: 'agree', guidance: g, facts, signature: 'A', nowMs, template: '{退款金额} {原因}' });
+    const memo = memoLine({
+      decision: 'agree',
+      guidance: g,
+      facts,
+      signature: 'A',
+      nowMs,
+      template: '{退款金额} {原因}',
+    });
     expect(memo.text).toBe('【退款金额】 不想要了');
     const full = memoLine({ decision: 'agree', guidance: g, facts, signature: 'A', nowMs });
     expect(full.text).not.toContain(unshipped.buyer!);
@@ -55,7 +86,14 @@ describe('the 备注 memo line', () => {
 
   it('is Beijing time at the day boundary (16:30 UTC is 00:30 the next day)', () => {
     const g = evaluate({ ...unshipped, reason: '拍错了' }, defaultPack, { now: NOW, platform: 'tmall' });
-    const memo = memoLine({ decision: 'agree', guidance: g, facts: unshipped, signature: 'A', nowMs: Date.UTC(2026, 10, 21, 16, 30), template: '{时间}' });
+    const memo = memoLine({
+      decision: 'agree',
+      guidance: g,
+      facts: unshipped,
+      signature: 'A',
+      nowMs: Date.UTC(2026, 10, 21, 16, 30),
+      template: '{时间}',
+    });
     expect(memo.text).toBe('2026-11-22 00:30');
   });
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultPack, evaluate, parseRulePack, RULE_PACK_LIMITS } from '../../../core/index';
 import { NOW, unshipped } from './helpers';
 
-const clone = () => JSON.parse(JSON.stringify(defaultPack)) as Record<string, unknown> & { rules: Record<string, unknown>[] };
+const clone = () =>
+  JSON.parse(JSON.stringify(defaultPack)) as Record<string, unknown> & { rules: Record<string, unknown>[] };
 
 describe('parseRulePack', () => {
   it('accepts the default pack as JSON text and as a value', () => {
@@ -50,18 +51,27 @@ describe('parseRulePack', () => {
     const r = parseRulePack(JSON.stringify(pack));
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.warnings).toEqual(['unknown field ignored: rules[0].colour', 'unknown field ignored: futureThing']);
+    expect(r.warnings).toEqual([
+      'unknown field ignored: rules[0].colour',
+      'unknown field ignored: futureThing',
+    ]);
     expect('futureThing' in r.pack).toBe(false);
-    expect(evaluate({ ...unshipped, reason: '缺货' }, r.pack, { now: NOW }).compensation.amount).toBe('150.00');
+    expect(evaluate({ ...unshipped, reason: '缺货' }, r.pack, { now: NOW }).compensation.amount).toBe(
+      '150.00',
+    );
   });
 
   it('catches integrity errors: duplicate ids, unknown profiles, chained timers before their source, shared reason names', () => {
     const dup = clone();
     dup.rules.push({ ...dup.rules[0]! });
-    expect(!parseRulePack(dup).ok && (parseRulePack(dup) as { error: string }).error).toMatch(/duplicate rule id/);
+    expect(!parseRulePack(dup).ok && (parseRulePack(dup) as { error: string }).error).toMatch(
+      /duplicate rule id/,
+    );
     const prof = clone();
     prof.rules[0]!.profiles = ['tmall-1999'];
-    expect((parseRulePack(prof) as { error: string }).error).toMatch(/rules\[0\]\.profiles\[0\]: unknown profile tmall-1999/);
+    expect((parseRulePack(prof) as { error: string }).error).toMatch(
+      /rules\[0\]\.profiles\[0\]: unknown profile tmall-1999/,
+    );
     const chain = clone();
     const i = chain.rules.findIndex((r) => r.id === 'timer-complaint-buyer-confirm');
     const [moved] = chain.rules.splice(i, 1);
@@ -75,7 +85,11 @@ describe('parseRulePack', () => {
 
   it('refuses countdownTargets naming a deadline no timer defines', () => {
     const pack = clone();
-    pack.countdownTargets = { refund: 'no-such-deadline', aftersale: 'seller-response', complaint: 'complaint-seller-handle' };
+    pack.countdownTargets = {
+      refund: 'no-such-deadline',
+      aftersale: 'seller-response',
+      complaint: 'complaint-seller-handle',
+    };
     expect((parseRulePack(pack) as { error: string }).error).toMatch(/^countdownTargets\.refund: /);
   });
 
@@ -84,7 +98,9 @@ describe('parseRulePack', () => {
     expect((parseRulePack(big) as { error: string }).error).toMatch(/too large/);
     let deep: unknown = {};
     for (let i = 0; i < 100_000; i++) deep = { a: deep };
-    expect((parseRulePack({ ...clone(), extra: deep }) as { error: string }).error).toMatch(/nested deeper than 40/);
+    expect((parseRulePack({ ...clone(), extra: deep }) as { error: string }).error).toMatch(
+      /nested deeper than 40/,
+    );
     const deepJson = '{"a":'.repeat(5000) + '1' + '}'.repeat(5000);
     expect(parseRulePack(deepJson).ok).toBe(false);
   });
@@ -95,6 +111,10 @@ describe('parseRulePack', () => {
     pack.rules = pack.rules.filter((r) => !r.profiles || !(r.profiles as string[]).includes('taobao'));
     const r = parseRulePack(pack);
     expect(r.ok).toBe(true);
-    if (r.ok) expect(evaluate({ ...unshipped, reason: '缺货' }, r.pack, { now: NOW, platform: 'taobao' }).compensation.ruleId).toBe('comp-taobao-delivery');
+    if (r.ok)
+      expect(
+        evaluate({ ...unshipped, reason: '缺货' }, r.pack, { now: NOW, platform: 'taobao' }).compensation
+          .ruleId,
+      ).toBe('comp-taobao-delivery');
   });
 });

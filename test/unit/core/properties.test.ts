@@ -1,9 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultPack, evaluate, FactsSchema, GuidanceSchema, toBeijingIso, toEpochMs, type Facts } from '../../../core/index';
+import {
+  defaultPack,
+  evaluate,
+  FactsSchema,
+  GuidanceSchema,
+  toBeijingIso,
+  toEpochMs,
+  type Facts,
+} from '../../../core/index';
 
 /** Random but valid panels: any subset of the facts, reasons from the pack and outside it. */
-const REASONS = [...defaultPack.rules.flatMap((r) => (r.type === 'reason' ? r.names : [])), '其他', '颜色不喜欢'];
+const REASONS = [
+  ...defaultPack.rules.flatMap((r) => (r.type === 'reason' ? r.names : [])),
+  '其他',
+  '颜色不喜欢',
+];
 const BASE = toEpochMs('2026-11-20T10:00:00+08:00');
 const time = fc.integer({ min: -20 * 86400, max: 20 * 86400 }).map((s) => toBeijingIso(BASE + s * 1000));
 const facts: fc.Arbitrary<Facts> = fc.record(
@@ -50,12 +62,14 @@ describe('evaluate on any valid panel', () => {
           expect(f.paidAmount).toBeDefined();
           expect(f.unreadable ?? []).not.toContain('paidAmount');
         }
-        if (g.platform === 'taobao' && c.triggered && c.ruleId === 'comp-taobao-delivery') expect(c.amount).toBeNull();
+        if (g.platform === 'taobao' && c.triggered && c.ruleId === 'comp-taobao-delivery')
+          expect(c.amount).toBeNull();
         // Every deadline is derived from a fact that was read, or from the page's countdown.
         for (const d of g.deadlines) {
           if (d.source === 'platform') expect(f.platformCountdown).toBeDefined();
         }
-        for (let i = 1; i < g.deadlines.length; i++) expect(g.deadlines[i - 1]!.dueAt <= g.deadlines[i]!.dueAt).toBe(true);
+        for (let i = 1; i < g.deadlines.length; i++)
+          expect(g.deadlines[i - 1]!.dueAt <= g.deadlines[i]!.dueAt).toBe(true);
       }),
       { numRuns: 400 },
     );

@@ -12,7 +12,8 @@ const reasons = defaultPack.rules.flatMap((r) => (r.type === 'reason' ? [r] : []
 const vocab = defaultPack.reasonVocabulary!;
 const toTraditional = new Map(Object.entries(vocab.fold).map(([trad, simp]) => [simp, trad]));
 const trad = (s: string) => [...s].map((ch) => toTraditional.get(ch) ?? ch).join('');
-const fullWidth = (s: string) => [...s].map((ch) => (ch >= '!' && ch <= '~' ? String.fromCharCode(ch.charCodeAt(0) + 0xfee0) : ch)).join('');
+const fullWidth = (s: string) =>
+  [...s].map((ch) => (ch >= '!' && ch <= '~' ? String.fromCharCode(ch.charCodeAt(0) + 0xfee0) : ch)).join('');
 const profiles = [compilePack(defaultPack).defaults.tmall, compilePack(defaultPack).defaults.taobao];
 
 describe('reason vocabulary', () => {
@@ -29,7 +30,9 @@ describe('reason vocabulary', () => {
   });
 
   it('no name holds a negation marker (a name would otherwise negate itself)', () => {
-    for (const rule of reasons) for (const name of rule.names) for (const n of vocab.negations) expect(name.includes(n), `${name} holds ${n}`).toBe(false);
+    for (const rule of reasons)
+      for (const name of rule.names)
+        for (const n of vocab.negations) expect(name.includes(n), `${name} holds ${n}`).toBe(false);
   });
 
   it('property: a reason name with a negation around it never maps to that category (nor any other), and is flagged', () => {
@@ -62,9 +65,18 @@ describe('reason vocabulary', () => {
   it('everyday wordings of the audit (case 01) are recognised', () => {
     const p = profiles[0]!;
     const cases: [string, string][] = [
-      ['没收到货', 'not-received'], ['7天无理由', 'seven-day'], ['卖家缺貨', 'out-of-stock'], ['未按时发货', 'late-ship'],
-      ['多拍了', 'buyer-mistake'], ['质量有问题', 'quality'], ['少货', 'wrong-shipment'], ['快递一直未送到', 'not-received'],
-      ['物流一直未送到', 'not-received'], ['效果不好/不喜欢', 'dislike'], ['包装/商品破损/污渍', 'damaged'], ['卖家缺货（库存不足）', 'out-of-stock'],
+      ['没收到货', 'not-received'],
+      ['7天无理由', 'seven-day'],
+      ['卖家缺貨', 'out-of-stock'],
+      ['未按时发货', 'late-ship'],
+      ['多拍了', 'buyer-mistake'],
+      ['质量有问题', 'quality'],
+      ['少货', 'wrong-shipment'],
+      ['快递一直未送到', 'not-received'],
+      ['物流一直未送到', 'not-received'],
+      ['效果不好/不喜欢', 'dislike'],
+      ['包装/商品破损/污渍', 'damaged'],
+      ['卖家缺货（库存不足）', 'out-of-stock'],
     ];
     for (const [text, category] of cases) expect(lookupReason(p, text)?.category, text).toBe(category);
   });

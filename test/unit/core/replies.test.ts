@@ -17,7 +17,10 @@ describe('reply templates', () => {
 
   it('leaves a missing value visibly marked and lists it', () => {
     const { orderId: _o, ...facts } = unshipped;
-    const g = evaluate({ ...facts, reason: '卖家缺货' }, defaultPack, { now: NOW, settings: { shopPolicy: { shopName: '  ' } } });
+    const g = evaluate({ ...facts, reason: '卖家缺货' }, defaultPack, {
+      now: NOW,
+      settings: { shopPolicy: { shopName: '  ' } },
+    });
     const reply = g.replies.find((r) => r.ruleId === 'reply-apology-delivery')!;
     expect(reply.missing).toEqual(['shopName', 'orderId', 'signature']);
     expect(reply.text).toContain('【店铺名】');
@@ -38,24 +41,38 @@ describe('reply templates', () => {
       { text: '，{unknown}！' },
       { placeholder: 'signature' },
     ]);
-    expect(renderTemplate(compileTemplate('{reason}'), { reason: '缺货' })).toEqual({ text: '缺货', missing: [], parts: [{ text: '缺货' }] });
+    expect(renderTemplate(compileTemplate('{reason}'), { reason: '缺货' })).toEqual({
+      text: '缺货',
+      missing: [],
+      parts: [{ text: '缺货' }],
+    });
   });
 
   it('writes the amounts for a template that uses them (they are formatted only then)', () => {
     const amountReply: Rule = {
-      ...(defaultPack.rules.find((r) => r.id === 'reply-apology-delivery') as Extract<Rule, { type: 'reply' }>),
+      ...(defaultPack.rules.find((r) => r.id === 'reply-apology-delivery') as Extract<
+        Rule,
+        { type: 'reply' }
+      >),
       id: 'reply-amounts',
       template: '实付{paidAmount}元，退款{refundAmount}元，赔付{compensationAmount}元',
     };
     const pack = { ...defaultPack, rules: [...defaultPack.rules, amountReply] };
     const facts = { ...unshipped, reason: '卖家缺货', paidAmount: 123.4, refundAmount: 99.9 };
-    const withAmounts = evaluate(facts, pack, { now: NOW, settings }).replies.find((r) => r.ruleId === 'reply-amounts')!;
+    const withAmounts = evaluate(facts, pack, { now: NOW, settings }).replies.find(
+      (r) => r.ruleId === 'reply-amounts',
+    )!;
     expect(withAmounts.text).toBe('实付123.40元，退款99.90元，赔付37.02元');
-    const unread = evaluate({ ...facts, unreadable: ['paidAmount', 'refundAmount'] }, pack, { now: NOW, settings }).replies.find((r) => r.ruleId === 'reply-amounts')!;
+    const unread = evaluate({ ...facts, unreadable: ['paidAmount', 'refundAmount'] }, pack, {
+      now: NOW,
+      settings,
+    }).replies.find((r) => r.ruleId === 'reply-amounts')!;
     expect(unread.missing).toEqual(['paidAmount', 'refundAmount', 'compensationAmount']);
     // The default pack's replies write no amount; their texts are the same with or without this one.
     const plain = evaluate(facts, defaultPack, { now: NOW, settings }).replies;
-    expect(evaluate(facts, pack, { now: NOW, settings }).replies.filter((r) => r.ruleId !== 'reply-amounts')).toEqual(plain);
+    expect(
+      evaluate(facts, pack, { now: NOW, settings }).replies.filter((r) => r.ruleId !== 'reply-amounts'),
+    ).toEqual(plain);
   });
 
   it('every template only uses known placeholders', () => {
@@ -70,7 +87,19 @@ describe('reply templates', () => {
 
 describe('the product never advises pressuring or deceiving a buyer', () => {
   /** Advice seen in S2 (and S1's wrong exam answers) that must not appear anywhere in the pack. */
-  const FORBIDDEN = [/随便写.{0,4}单号/, /单号.{0,6}随便/, /不能让买家有评价/, /不让买家.{0,4}评价/, /避免.{0,4}评价/, /选择.{0,2}[七7]天无理由/, /不要选择.{0,4}未按约定时间发货/, /威胁/, /恐吓/, /random tracking/i, /keep the buyer from/i];
+  const FORBIDDEN = [
+    /随便写.{0,4}单号/,
+    /单号.{0,6}随便/,
+    /不能让买家有评价/,
+    /不让买家.{0,4}评价/,
+    /避免.{0,4}评价/,
+    /选择.{0,2}[七7]天无理由/,
+    /不要选择.{0,4}未按约定时间发货/,
+    /威胁/,
+    /恐吓/,
+    /random tracking/i,
+    /keep the buyer from/i,
+  ];
   const texts = (r: Rule): string[] => {
     const out = [r.reason.zh, r.reason.en];
     if (r.type === 'reply') out.push(r.template, r.title.zh, r.title.en);
@@ -86,7 +115,9 @@ describe('the product never advises pressuring or deceiving a buyer', () => {
   });
 
   it('among advice (actions, replies, notes) the only mention of threats is the note that forbids them', () => {
-    const advice = defaultPack.rules.filter((r) => r.type === 'action' || r.type === 'reply' || r.type === 'note');
+    const advice = defaultPack.rules.filter(
+      (r) => r.type === 'action' || r.type === 'reply' || r.type === 'note',
+    );
     const mentions = advice.filter((r) => texts(r).some((t) => /威胁|threat/i.test(t))).map((r) => r.id);
     expect(mentions).toEqual(['note-no-pressure']);
   });
@@ -103,10 +134,19 @@ describe('the product never advises pressuring or deceiving a buyer', () => {
 describe('settings', () => {
   it('accepts the full Settings object and applies shop-policy remedy limits (editable, not platform law)', async () => {
     const { defaultSettings, mergeSettings } = await import('../../../core/model/settings');
-    const facts = { complaintType: '未按约定时间发货', paidAmount: 200, paidAt: '2026-11-10T10:00:00+08:00', complaintFiledAt: '2026-11-21T09:00:00+08:00' };
+    const facts = {
+      complaintType: '未按约定时间发货',
+      paidAmount: 200,
+      paidAt: '2026-11-10T10:00:00+08:00',
+      complaintFiledAt: '2026-11-21T09:00:00+08:00',
+    };
     const std = evaluate(facts, defaultPack, { now: NOW, settings: defaultSettings() });
     expect(std.actions.find((a) => a.ruleId === 'remedy-small-cash')?.text.zh).toContain('¥10.00–¥20.00');
-    const edited = mergeSettings(defaultSettings(), { shopPolicy: { remedyLimits: { smallCashMinPercent: 2, smallCashMaxPercent: 4, exchangeUpliftPercent: 10 } } });
+    const edited = mergeSettings(defaultSettings(), {
+      shopPolicy: {
+        remedyLimits: { smallCashMinPercent: 2, smallCashMaxPercent: 4, exchangeUpliftPercent: 10 },
+      },
+    });
     const g = evaluate(facts, defaultPack, { now: NOW, settings: edited });
     expect(g.actions.find((a) => a.ruleId === 'remedy-small-cash')?.text.zh).toContain('¥4.00–¥8.00');
     expect(g.actions.find((a) => a.ruleId === 'remedy-exchange')?.text.zh).toContain('¥220.00');
@@ -114,9 +154,16 @@ describe('settings', () => {
 
   it('settings.platformProfile picks the platform unless the call names one; an unknown era profile falls back to the default', () => {
     const facts = { ...unshipped, reason: '缺货' };
-    expect(evaluate(facts, defaultPack, { now: NOW, settings: { platformProfile: 'taobao' } }).platform).toBe('taobao');
-    expect(evaluate(facts, defaultPack, { now: NOW, platform: 'tmall', settings: { platformProfile: 'taobao' } }).platform).toBe('tmall');
+    expect(evaluate(facts, defaultPack, { now: NOW, settings: { platformProfile: 'taobao' } }).platform).toBe(
+      'taobao',
+    );
+    expect(
+      evaluate(facts, defaultPack, { now: NOW, platform: 'tmall', settings: { platformProfile: 'taobao' } })
+        .platform,
+    ).toBe('tmall');
     expect(evaluate(facts, defaultPack, { now: NOW, profile: 'tmall-1999' }).profile).toBe('tmall');
-    expect(evaluate(facts, defaultPack, { now: NOW, platform: 'taobao', profile: 'tmall-legacy' }).profile).toBe('taobao');
+    expect(
+      evaluate(facts, defaultPack, { now: NOW, platform: 'taobao', profile: 'tmall-legacy' }).profile,
+    ).toBe('taobao');
   });
 });

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { defaultPack, defaultPackInput, parseRulePack, RulePackSchema } from '../../../core/index';
 import { SEED_FILES } from '../../../core/rules/sources';
 
-const KNOWN_SEEDS = ['000_115cf04e18a9d6e4.txt', '001_728823fed7ede9df.txt', '002_b1da580e580f31ed.txt', '003_8e684185fd0e0614.txt', '004_1c2da78c0be39c04.txt'];
+const KNOWN_SEEDS = [
+  '000_115cf04e18a9d6e4.txt',
+  '001_728823fed7ede9df.txt',
+  '002_b1da580e580f31ed.txt',
+  '003_8e684185fd0e0614.txt',
+  '004_1c2da78c0be39c04.txt',
+];
 
 describe('default rule pack', () => {
   it('validates against RulePackSchema', () => {
@@ -24,7 +30,12 @@ describe('default rule pack', () => {
   it('has unique rule ids and one default profile per platform', () => {
     const ids = defaultPack.rules.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(defaultPack.profiles.filter((p) => p.default).map((p) => p.platform).sort()).toEqual(['taobao', 'tmall']);
+    expect(
+      defaultPack.profiles
+        .filter((p) => p.default)
+        .map((p) => p.platform)
+        .sort(),
+    ).toEqual(['taobao', 'tmall']);
   });
 
   it('round-trips through JSON and parseRulePack', () => {

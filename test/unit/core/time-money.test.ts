@@ -70,7 +70,15 @@ describe('Beijing time', () => {
 
   it('beijingParts / beijingDate use Beijing wall time whatever the machine zone', () => {
     const ms = Date.parse('2026-11-20T23:30:00+08:00');
-    expect(beijingParts(ms)).toEqual({ year: 2026, month: 11, day: 20, hour: 23, minute: 30, second: 0, weekday: 5 });
+    expect(beijingParts(ms)).toEqual({
+      year: 2026,
+      month: 11,
+      day: 20,
+      hour: 23,
+      minute: 30,
+      second: 0,
+      weekday: 5,
+    });
     expect(beijingDate(Date.parse('2026-12-31T16:00:00Z'))).toBe('2027-01-01');
     expect(toBeijingIso(Date.parse('2026-12-31T16:00:00.999Z'))).toBe('2027-01-01T00:00:00+08:00');
   });
@@ -129,7 +137,9 @@ describe('working days (calendar carried by the pack)', () => {
 
   it('works with any calendar, including Sets, and with none (weekends only)', () => {
     const from = toEpochMs('2026-09-30T09:00:00+08:00');
-    expect(toBeijingIso(addWorkingDays(from, 4, { holidays: [], workdays: [] }))).toBe('2026-10-06T09:00:00+08:00');
+    expect(toBeijingIso(addWorkingDays(from, 4, { holidays: [], workdays: [] }))).toBe(
+      '2026-10-06T09:00:00+08:00',
+    );
     const custom = { holidays: new Set(['2026-10-01']), workdays: new Set(['2026-10-03']) };
     // 10-01 off, 10-02 Fri (1), 10-03 Sat make-up (2), 10-05 Mon (3), 10-06 (4).
     expect(toBeijingIso(addWorkingDays(from, 4, custom))).toBe('2026-10-06T09:00:00+08:00');

@@ -9,7 +9,8 @@ import { formatZodError } from '../../../core/model/zod';
  * would read just "Invalid input". core/model/zod.ts loads the English messages; an agent
  * importing a broken pack must still be told what was expected, not only where.
  */
-const clone = () => JSON.parse(JSON.stringify(defaultPack)) as Record<string, unknown> & { rules: Record<string, unknown>[] };
+const clone = () =>
+  JSON.parse(JSON.stringify(defaultPack)) as Record<string, unknown> & { rules: Record<string, unknown>[] };
 
 describe('validation messages say what was expected', () => {
   it('a pack with an empty id and a rule with a number for its id', () => {
@@ -35,12 +36,17 @@ describe('validation messages say what was expected', () => {
     const r = FactsSchema.safeParse({ buyer: 12, paidAmount: -1 });
     expect(r.success).toBe(false);
     if (!r.success) {
-      expect(formatZodError(r.error)).toBe('buyer: Invalid input: expected string, received number; paidAmount: Too small: expected number to be >=0');
+      expect(formatZodError(r.error)).toBe(
+        'buyer: Invalid input: expected string, received number; paidAmount: Too small: expected number to be >=0',
+      );
     }
   });
 
   it('a settings patch with an unknown key, and limits out of range', () => {
-    const r = SettingsPatchSchema.safeParse({ colour: 'red', shopPolicy: { remedyLimits: { smallCashMaxPercent: 120 } } });
+    const r = SettingsPatchSchema.safeParse({
+      colour: 'red',
+      shopPolicy: { remedyLimits: { smallCashMaxPercent: 120 } },
+    });
     expect(r.success).toBe(false);
     if (!r.success) {
       expect(formatZodError(r.error)).toBe(
@@ -54,7 +60,13 @@ describe('validation messages say what was expected', () => {
     expect(!r.success && formatZodError(r.error)).toBe('teamPack.url: team pack URL must be https://');
     const s = SettingsSchema.parse({ warningThresholdsHours: [1, 4, 4] });
     expect(s.warningThresholdsHours).toEqual([4, 1]);
-    expect(s.shopPolicy.remedyLimits).toEqual({ exchangeUpliftPercent: 30, couponMaxPercentOfOrder: 100, smallCashMinPercent: 5, smallCashMaxPercent: 10, priceDifferenceWaiveYuan: 5 });
+    expect(s.shopPolicy.remedyLimits).toEqual({
+      exchangeUpliftPercent: 30,
+      couponMaxPercentOfOrder: 100,
+      smallCashMinPercent: 5,
+      smallCashMaxPercent: 10,
+      priceDifferenceWaiveYuan: 5,
+    });
     expect(s.teamPack).toEqual({ url: '', refreshHours: 24, sha256: '' });
   });
 });

@@ -41,7 +41,22 @@ describe('cases CSV', () => {
 
   it('BOM, CRLF, Chinese headers, one row per case last seen in the range', () => {
     const rows = parseCsv(casesCsv(cases, '7d', NOW));
-    expect(rows[0]).toEqual(['首次看到', '最后看到', '平台', '类型', '页面', '退款编号', '订单编号', '原因', '退款状态', '申请时间', '72小时处理情况', '已超时时限', '触发赔付', '赔付金额（元）']);
+    expect(rows[0]).toEqual([
+      '首次看到',
+      '最后看到',
+      '平台',
+      '类型',
+      '页面',
+      '退款编号',
+      '订单编号',
+      '原因',
+      '退款状态',
+      '申请时间',
+      '72小时处理情况',
+      '已超时时限',
+      '触发赔付',
+      '赔付金额（元）',
+    ]);
     const dates = windowDates(7);
     const want = cases.filter((c) => dates.has(bjDate(c.lastSeenMs)));
     expect(rows.length - 1).toBe(want.length);
@@ -60,7 +75,10 @@ describe('cases CSV', () => {
       refundStatus: '退款成功',
       requestedAt: iso(NOW - 30 * H),
       statusSince: iso(NOW - 2 * H),
-      deadlines: [{ id: 'ship-promise', dueAt: iso(NOW - 3 * H) }, { id: 'auto-confirm-receipt', dueAt: iso(NOW - 3 * H) }],
+      deadlines: [
+        { id: 'ship-promise', dueAt: iso(NOW - 3 * H) },
+        { id: 'auto-confirm-receipt', dueAt: iso(NOW - 3 * H) },
+      ],
       compensation: { triggered: true, amount: '150.00' },
       pack: { id: 'default', version: '1' },
       firstSeenAt: iso(NOW - 5 * H),
@@ -70,7 +88,22 @@ describe('cases CSV', () => {
     const text = casesCsv([c], 'today', NOW);
     expect(text).toContain('"=""2026112000012345678"""');
     const [, row] = parseCsv(text);
-    expect(row).toEqual(['2026-11-20 09:30:00', '2026-11-20 13:30:00', '天猫', '退款', '退款详情', '="2026112000012345678"', '="3900000000000001"', '卖家缺货', '退款成功', '2026-11-19 08:30:00', '72小时内处理', '发货时限', '是', '150.00']);
+    expect(row).toEqual([
+      '2026-11-20 09:30:00',
+      '2026-11-20 13:30:00',
+      '天猫',
+      '退款',
+      '退款详情',
+      '="2026112000012345678"',
+      '="3900000000000001"',
+      '卖家缺货',
+      '退款成功',
+      '2026-11-19 08:30:00',
+      '72小时内处理',
+      '发货时限',
+      '是',
+      '150.00',
+    ]);
   });
 
   it('formula-like and quoted text is made safe', () => {
@@ -100,9 +133,19 @@ describe('compensation CSV', () => {
 
   it('entries in the range, oldest first, kinds apart, amounts from integer fen, buyers masked', () => {
     const rows = parseCsv(ledgerCsv(ledger, '30d', NOW));
-    expect(rows[0]).toEqual(['赔付时间', '赔付类型', '买家（已脱敏）', '订单编号', '原因', '金额（元）', '确认时间']);
+    expect(rows[0]).toEqual([
+      '赔付时间',
+      '赔付类型',
+      '买家（已脱敏）',
+      '订单编号',
+      '原因',
+      '金额（元）',
+      '确认时间',
+    ]);
     const dates = windowDates(30);
-    const want = seeded.filter((e) => e.atMs <= NOW && dates.has(bjDate(e.atMs))).sort((a, b) => a.atMs - b.atMs);
+    const want = seeded
+      .filter((e) => e.atMs <= NOW && dates.has(bjDate(e.atMs)))
+      .sort((a, b) => a.atMs - b.atMs);
     expect(rows.length - 1).toBe(want.length);
     want.forEach((e, i) => {
       const r = rows[i + 1]!;

@@ -22,10 +22,32 @@ afterEach(() => {
 
 const q = (sel: string) => root.querySelector(sel);
 const text = (sel: string) => q(sel)?.textContent ?? null;
-const data = (over: Partial<DayData> = {}): DayData => ({ cases: [], ledger: [], kinds: DEFAULT_DEADLINE_KINDS, retentionDays: 30, ...over });
-const show = (d: DayData | null, range: 'today' | '7d' | '30d' = '7d', handlers: Partial<Parameters<typeof DayView>[0]> = {}) =>
+const data = (over: Partial<DayData> = {}): DayData => ({
+  cases: [],
+  ledger: [],
+  kinds: DEFAULT_DEADLINE_KINDS,
+  retentionDays: 30,
+  ...over,
+});
+const show = (
+  d: DayData | null,
+  range: 'today' | '7d' | '30d' = '7d',
+  handlers: Partial<Parameters<typeof DayView>[0]> = {},
+) =>
   act(() => {
-    render(<DayView data={d} error={null} range={range} nowMs={NOW} onRange={() => {}} onRefresh={() => {}} onExport={() => {}} {...handlers} />, root);
+    render(
+      <DayView
+        data={d}
+        error={null}
+        range={range}
+        nowMs={NOW}
+        onRange={() => {}}
+        onRefresh={() => {}}
+        onExport={() => {}}
+        {...handlers}
+      />,
+      root,
+    );
   });
 
 const one = (over: Partial<RecentCase> = {}): RecentCase => ({
@@ -66,8 +88,20 @@ describe('the day page: designed states', () => {
   });
 
   it('a range with no case seen, but records elsewhere: said, and the ledger still shown', async () => {
-    const old = one({ firstSeenAt: iso(NOW - 10 * 24 * H), lastSeenAt: iso(NOW - 9 * 24 * H), lastSeenMs: NOW - 9 * 24 * H });
-    await show(data({ cases: [old], ledger: [{ buyer: 'b', amount: 12.5, at: iso(NOW - H), kind: 'platform-payout', confirmedAt: iso(NOW - H) }] }), 'today');
+    const old = one({
+      firstSeenAt: iso(NOW - 10 * 24 * H),
+      lastSeenAt: iso(NOW - 9 * 24 * H),
+      lastSeenMs: NOW - 9 * 24 * H,
+    });
+    await show(
+      data({
+        cases: [old],
+        ledger: [
+          { buyer: 'b', amount: 12.5, at: iso(NOW - H), kind: 'platform-payout', confirmedAt: iso(NOW - H) },
+        ],
+      }),
+      'today',
+    );
     expect(text('[data-testid="day-none"]')).toBe('这个范围内没有看到案件。');
     expect(text('[data-testid="day-comp-platform-value"]')).toBe('¥12.50');
     expect(text('[data-testid="day-comp-platform"]')).toContain('1 笔');
@@ -97,7 +131,8 @@ describe('the day page: figures', () => {
     expect(rows).toContain(`未记录（旧记录）${f.pages.find((p) => p.key === null)!.count}`);
     // Chartist draws on the next tick.
     await act(() => new Promise((r) => setTimeout(r, 20)));
-    for (const id of ['chart-series', 'chart-breaches', 'chart-reasons', 'chart-pages']) expect(q(`[data-testid="${id}"] svg`), id).not.toBeNull();
+    for (const id of ['chart-series', 'chart-breaches', 'chart-reasons', 'chart-pages'])
+      expect(q(`[data-testid="${id}"] svg`), id).not.toBeNull();
   });
 
   it('a reason that looks like HTML is text: no element made from it', async () => {

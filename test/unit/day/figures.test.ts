@@ -1,7 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSentinelStore, toRecentCase, type LedgerRecord, type RecentCase, type SentinelStore } from '../../../core/store';
-import { DAY_RANGES, RANGE_DAYS, caseOutcome, dayFigures, type DayRange, type Outcome } from '../../../core/day/figures';
-import { DEFAULT_DEADLINE_KINDS, deadlineKinds, timerKindsFromPackJson } from '../../../core/day/deadline-kinds';
+import {
+  openSentinelStore,
+  toRecentCase,
+  type LedgerRecord,
+  type RecentCase,
+  type SentinelStore,
+} from '../../../core/store';
+import {
+  DAY_RANGES,
+  RANGE_DAYS,
+  caseOutcome,
+  dayFigures,
+  type DayRange,
+  type Outcome,
+} from '../../../core/day/figures';
+import {
+  DEFAULT_DEADLINE_KINDS,
+  deadlineKinds,
+  timerKindsFromPackJson,
+} from '../../../core/day/deadline-kinds';
 import { defaultPackInput } from '../../../core/rules/default-pack';
 import type { PanelRead } from '../../../core/model/facts';
 import type { Guidance } from '../../../core/model/guidance';
@@ -72,12 +89,18 @@ describe.each(DAY_RANGES)('the day’s figures: %s', (range: DayRange) => {
       expect(series).toHaveLength(24);
       for (let h = 0; h < 24; h++) {
         if (h > hourNow) expect(series[h]!.count, `hour ${h} is to come`).toBe(0);
-        expect(series[h]!.count, `hour ${h}`).toBe(fresh.filter((s) => new Date(Date.parse(s.rec.firstSeenAt) + 8 * H).getUTCHours() === h).length);
+        expect(series[h]!.count, `hour ${h}`).toBe(
+          fresh.filter((s) => new Date(Date.parse(s.rec.firstSeenAt) + 8 * H).getUTCHours() === h).length,
+        );
       }
     } else {
       const sorted = [...dates()].sort();
       expect(series.map((s) => s.label)).toEqual(sorted.map((d) => d.slice(5)));
-      sorted.forEach((d, i) => expect(series[i]!.count, d).toBe(fresh.filter((s) => bjDate(Date.parse(s.rec.firstSeenAt)) === d).length));
+      sorted.forEach((d, i) =>
+        expect(series[i]!.count, d).toBe(
+          fresh.filter((s) => bjDate(Date.parse(s.rec.firstSeenAt)) === d).length,
+        ),
+      );
     }
     expect(series.reduce((n, s) => n + s.count, 0)).toBe(fresh.length);
   });
@@ -86,7 +109,9 @@ describe.each(DAY_RANGES)('the day’s figures: %s', (range: DayRange) => {
     const refunds = seen().filter((s) => s.label !== 'complaint');
     expect(f().refundsSeen).toBe(refunds.length);
     for (const o of Object.keys(f().outcomes) as Outcome[]) {
-      const want = refunds.filter((s) => EXPECTED_OUTCOME[s.label as Exclude<Label, 'complaint'>] === o).length;
+      const want = refunds.filter(
+        (s) => EXPECTED_OUTCOME[s.label as Exclude<Label, 'complaint'>] === o,
+      ).length;
       expect(f().outcomes[o], o).toBe(want);
     }
   });
@@ -138,7 +163,10 @@ describe.each(DAY_RANGES)('the day’s figures: %s', (range: DayRange) => {
   });
 
   it('data since: the earliest sighting or ledger time; not a first day', () => {
-    const earliest = Math.min(...seeded.map((s) => Date.parse(s.rec.firstSeenAt)), ...ledgerSeed.map((e) => e.atMs));
+    const earliest = Math.min(
+      ...seeded.map((s) => Date.parse(s.rec.firstSeenAt)),
+      ...ledgerSeed.map((e) => e.atMs),
+    );
     expect(f().dataSinceMs).toBe(earliest);
     expect(f().firstDay).toBe(false);
     expect(f().empty).toBe(false);
@@ -161,7 +189,14 @@ describe('edges', () => {
 
   it('an empty store: empty, nothing counted', () => {
     const f = dayFigures({ cases: [], ledger: [], nowMs: NOW, range: '7d' });
-    expect(f).toMatchObject({ empty: true, firstDay: false, seen: 0, newCases: 0, breachTotal: 0, dataSinceMs: null });
+    expect(f).toMatchObject({
+      empty: true,
+      firstDay: false,
+      seen: 0,
+      newCases: 0,
+      breachTotal: 0,
+      dataSinceMs: null,
+    });
     expect(f.series).toHaveLength(7);
   });
 
@@ -173,7 +208,12 @@ describe('edges', () => {
   it('the day boundary is Beijing midnight, whatever the machine time zone', () => {
     const midnight = Date.UTC(2026, 10, 19, 16, 0, 0); // 2026-11-20 00:00 Beijing
     const just = base({ lastSeenMs: midnight, lastSeenAt: iso(midnight), firstSeenAt: iso(midnight) });
-    const before = base({ key: 'b', lastSeenMs: midnight - 1000, lastSeenAt: iso(midnight - 1000), firstSeenAt: iso(midnight - 1000) });
+    const before = base({
+      key: 'b',
+      lastSeenMs: midnight - 1000,
+      lastSeenAt: iso(midnight - 1000),
+      firstSeenAt: iso(midnight - 1000),
+    });
     const f = dayFigures({ cases: [just, before], ledger: [], nowMs: NOW, range: 'today' });
     expect(f.seen).toBe(1);
     expect(f.series[0]!.count).toBe(1);
@@ -182,34 +222,69 @@ describe('edges', () => {
 
   it('a handled status first recorded exactly 72 h after the request is inside', () => {
     const req = NOW - 100 * H;
-    expect(caseOutcome(base({ refundStatus: '退款成功', requestedAt: iso(req), statusSince: iso(req + 72 * H) }), NOW)).toBe('in-window');
-    expect(caseOutcome(base({ refundStatus: '退款成功', requestedAt: iso(req), statusSince: iso(req + 72 * H + 1000) }), NOW)).toBe('handled-late');
+    expect(
+      caseOutcome(
+        base({ refundStatus: '退款成功', requestedAt: iso(req), statusSince: iso(req + 72 * H) }),
+        NOW,
+      ),
+    ).toBe('in-window');
+    expect(
+      caseOutcome(
+        base({ refundStatus: '退款成功', requestedAt: iso(req), statusSince: iso(req + 72 * H + 1000) }),
+        NOW,
+      ),
+    ).toBe('handled-late');
     expect(caseOutcome(base({ kind: 'complaint', refundStatus: '投诉完结' }), NOW)).toBeNull();
-    expect(caseOutcome(base({ refundStatus: '等待卖家处理', requestedAt: iso(NOW - 72 * H) }), NOW)).toBe('open-overdue');
+    expect(caseOutcome(base({ refundStatus: '等待卖家处理', requestedAt: iso(NOW - 72 * H) }), NOW)).toBe(
+      'open-overdue',
+    );
   });
 
   it('a ledger entry in the future (clock skew) is not counted', () => {
-    const f = dayFigures({ cases: [], ledger: [{ buyer: 'b', amount: 1.5, at: iso(NOW + D), kind: 'platform-payout', confirmedAt: iso(NOW) }], nowMs: NOW, range: 'today' });
+    const f = dayFigures({
+      cases: [],
+      ledger: [{ buyer: 'b', amount: 1.5, at: iso(NOW + D), kind: 'platform-payout', confirmedAt: iso(NOW) }],
+      nowMs: NOW,
+      range: 'today',
+    });
     expect(f.compensation.platformPayout).toEqual({ count: 0, fen: 0 });
   });
 });
 
 describe('deadline kinds', () => {
   it('the table equals the default pack’s timers (actor; label one of the pack’s for that id)', () => {
-    const timers = defaultPackInput.rules.filter((r) => r.type === 'timer') as Array<{ deadlineId: string; actor?: string; label?: { zh: string; en: string } }>;
+    const timers = defaultPackInput.rules.filter((r) => r.type === 'timer') as Array<{
+      deadlineId: string;
+      actor?: string;
+      label?: { zh: string; en: string };
+    }>;
     const ids = new Set(timers.map((r) => r.deadlineId));
     expect(new Set(Object.keys(DEFAULT_DEADLINE_KINDS))).toEqual(ids);
     for (const [id, k] of Object.entries(DEFAULT_DEADLINE_KINDS)) {
       const mine = timers.filter((r) => r.deadlineId === id && r.label);
-      expect(mine.map((r) => r.actor), id).toContain(k.actor);
-      expect(mine.every((r) => r.actor === undefined || r.actor === k.actor), id).toBe(true);
+      expect(
+        mine.map((r) => r.actor),
+        id,
+      ).toContain(k.actor);
+      expect(
+        mine.every((r) => r.actor === undefined || r.actor === k.actor),
+        id,
+      ).toBe(true);
       expect(mine.map((r) => r.label!.zh)).toContain(k.label.zh);
     }
   });
 
   it('an imported pack’s timers come first; junk is skipped', () => {
-    const json = JSON.stringify({ rules: [{ type: 'timer', deadlineId: 'x-new', actor: 'seller', label: { zh: '新时限', en: 'New' } }, { type: 'timer', deadlineId: 'bad', actor: 'nobody', label: { zh: 'a', en: 'b' } }, null] });
-    expect(timerKindsFromPackJson(json)).toEqual({ 'x-new': { actor: 'seller', label: { zh: '新时限', en: 'New' } } });
+    const json = JSON.stringify({
+      rules: [
+        { type: 'timer', deadlineId: 'x-new', actor: 'seller', label: { zh: '新时限', en: 'New' } },
+        { type: 'timer', deadlineId: 'bad', actor: 'nobody', label: { zh: 'a', en: 'b' } },
+        null,
+      ],
+    });
+    expect(timerKindsFromPackJson(json)).toEqual({
+      'x-new': { actor: 'seller', label: { zh: '新时限', en: 'New' } },
+    });
     expect(deadlineKinds(json)['x-new']?.actor).toBe('seller');
     expect(deadlineKinds('{not json')).toEqual(DEFAULT_DEADLINE_KINDS);
     expect(deadlineKinds('')).toEqual(DEFAULT_DEADLINE_KINDS);
@@ -217,14 +292,26 @@ describe('deadline kinds', () => {
 });
 
 describe('what the store records for the day page', () => {
-  const read = (facts: Partial<PanelRead['facts']>, adapter = 'refund-list'): PanelRead => ({ kind: 'refund', adapter, platform: 'tmall', index: 0, unreadable: [], facts: { refundId: '202611200001', ...facts } });
-  const g = { deadlines: [], compensation: { triggered: false, amount: null }, pack: { id: 'default', version: '1' } } as unknown as Guidance;
+  const read = (facts: Partial<PanelRead['facts']>, adapter = 'refund-list'): PanelRead => ({
+    kind: 'refund',
+    adapter,
+    platform: 'tmall',
+    index: 0,
+    unreadable: [],
+    facts: { refundId: '202611200001', ...facts },
+  });
+  const g = {
+    deadlines: [],
+    compensation: { triggered: false, amount: null },
+    pack: { id: 'default', version: '1' },
+  } as unknown as Guidance;
 
   it('page kind and request time; status time kept while the text holds; 介入 kept once seen', async () => {
     const s = await openSentinelStore(`day-store-${Date.now()}`);
     const t0 = NOW - 10 * H;
     const at = (h: number) => iso(t0 + h * H);
-    const put = (facts: Partial<PanelRead['facts']>, h: number, adapter?: string) => s.putRecentCases([toRecentCase('tmall:refund:1', read(facts, adapter), g, at(h), t0 + h * H)]);
+    const put = (facts: Partial<PanelRead['facts']>, h: number, adapter?: string) =>
+      s.putRecentCases([toRecentCase('tmall:refund:1', read(facts, adapter), g, at(h), t0 + h * H)]);
     await put({ refundStatus: '等待卖家处理', refundRequestedAt: at(-2) }, 0);
     let [c] = await s.listRecentCases();
     expect(c).toMatchObject({ page: 'refund-list', requestedAt: at(-2), statusSince: at(0) });
@@ -235,18 +322,31 @@ describe('what the store records for the day page', () => {
     await put({ refundStatus: '小二已介入' }, 2);
     await put({ refundStatus: '退款成功' }, 3);
     [c] = await s.listRecentCases();
-    expect(c).toMatchObject({ refundStatus: '退款成功', statusSince: at(3), interventionSeenAt: at(2), firstSeenAt: at(0) });
+    expect(c).toMatchObject({
+      refundStatus: '退款成功',
+      statusSince: at(3),
+      interventionSeenAt: at(2),
+      firstSeenAt: at(0),
+    });
     expect(caseOutcome(c!, NOW)).toBe('intervention');
     s.close();
   });
 
   it('a record from before these fields: same status → status time stays unknown', async () => {
     const s = await openSentinelStore(`day-store-old-${Date.now()}`);
-    const old = toRecentCase('tmall:refund:1', read({ refundStatus: '退款成功' }), g, iso(NOW - 5 * D), NOW - 5 * D);
+    const old = toRecentCase(
+      'tmall:refund:1',
+      read({ refundStatus: '退款成功' }),
+      g,
+      iso(NOW - 5 * D),
+      NOW - 5 * D,
+    );
     delete old.statusSince;
     delete old.page;
     await s.putRecentCases([old]);
-    await s.putRecentCases([toRecentCase('tmall:refund:1', read({ refundStatus: '退款成功' }), g, iso(NOW), NOW)]);
+    await s.putRecentCases([
+      toRecentCase('tmall:refund:1', read({ refundStatus: '退款成功' }), g, iso(NOW), NOW),
+    ]);
     const [c] = await s.listRecentCases();
     expect(c!.statusSince).toBeUndefined();
     expect(caseOutcome(c!, NOW)).toBe('handled-unknown');
@@ -254,7 +354,13 @@ describe('what the store records for the day page', () => {
   });
 
   it('an odd adapter name or request time is not kept', () => {
-    const rec = toRecentCase('k', read({ refundRequestedAt: '2026-11-20T10:00:00Z' }, '<b>x</b>'), g, iso(NOW), NOW);
+    const rec = toRecentCase(
+      'k',
+      read({ refundRequestedAt: '2026-11-20T10:00:00Z' }, '<b>x</b>'),
+      g,
+      iso(NOW),
+      NOW,
+    );
     expect(rec.page).toBeUndefined();
     expect(rec.requestedAt).toBeUndefined();
   });

@@ -39,7 +39,16 @@ function rng(seed: number): () => number {
   };
 }
 
-export type Label = 'in-window' | 'handled-late' | 'handled-unknown' | 'intervention' | 'intervention-then-closed' | 'open-overdue' | 'open' | 'no-status' | 'complaint';
+export type Label =
+  | 'in-window'
+  | 'handled-late'
+  | 'handled-unknown'
+  | 'intervention'
+  | 'intervention-then-closed'
+  | 'open-overdue'
+  | 'open'
+  | 'no-status'
+  | 'complaint';
 type Fate = 'breached' | 'unseen' | 'future' | 'buyer';
 
 export interface Seeded {
@@ -48,14 +57,32 @@ export interface Seeded {
   fates: Array<{ id: string; fate: Fate; dueMs: number }>;
 }
 
-const REASONS = ['卖家缺货', '未按约定时间发货', '七天无理由退换货', '多拍/拍错/不想要', '商品质量问题', '错发/漏发', '<img src=x onerror=alert(1)>'];
+const REASONS = [
+  '卖家缺货',
+  '未按约定时间发货',
+  '七天无理由退换货',
+  '多拍/拍错/不想要',
+  '商品质量问题',
+  '错发/漏发',
+  '<img src=x onerror=alert(1)>',
+];
 const PAGES = ['refund-list', 'refund-detail', 'complaint-list', undefined];
-const LABELS: Label[] = ['in-window', 'handled-late', 'handled-unknown', 'intervention', 'intervention-then-closed', 'open-overdue', 'open', 'no-status', 'complaint'];
+const LABELS: Label[] = [
+  'in-window',
+  'handled-late',
+  'handled-unknown',
+  'intervention',
+  'intervention-then-closed',
+  'open-overdue',
+  'open',
+  'no-status',
+  'complaint',
+];
 const SELLER_IDS = ['seller-response', 'ship-promise', 'intervention-open'];
 
 export function seedCases(count: number, seed = 7, now = NOW): Seeded[] {
   const r = rng(seed);
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   const out: Seeded[] = [];
   for (let i = 0; i < count; i++) {
     const label = pick(LABELS);

@@ -28,10 +28,22 @@ interface Result {
 function runPage(seed: number): Result {
   const page = generatePage(seed);
   const doc = parser.parseFromString(page.html, 'text/html') as unknown as Document;
-  const { cases } = readPage(doc, page.url, page.platform ? { platform: page.platform } : page.fallbackPlatform ? { fallbackPlatform: page.fallbackPlatform } : {});
+  const { cases } = readPage(
+    doc,
+    page.url,
+    page.platform
+      ? { platform: page.platform }
+      : page.fallbackPlatform
+        ? { fallbackPlatform: page.fallbackPlatform }
+        : {},
+  );
   const problems: Result['problems'] = [];
   if (cases.length !== page.cases.length) {
-    problems.push({ kind: 'missed-fact', detail: `expected ${page.cases.length} case(s), read ${cases.length}`, caseIndex: -1 });
+    problems.push({
+      kind: 'missed-fact',
+      detail: `expected ${page.cases.length} case(s), read ${cases.length}`,
+      caseIndex: -1,
+    });
   }
   page.cases.forEach((truth, i) => {
     const read = cases.find((c) => c.index === i);
@@ -48,26 +60,57 @@ const WRONG = new Set(['wrong-fact', 'invented-fact', 'wrong-kind', 'wrong-amoun
 describe('drill: generated corpus of panel pages — never a wrong verdict', () => {
   const results: Result[] = [];
   for (let i = 0; i < PAGES; i++) results.push(runPage(SEED0 + i));
-  const all = results.flatMap((r) => r.problems.map((p) => ({ ...p, seed: r.page.seed, layout: r.page.layout, url: r.page.url })));
+  const all = results.flatMap((r) =>
+    r.problems.map((p) => ({ ...p, seed: r.page.seed, layout: r.page.layout, url: r.page.url })),
+  );
   const count = (kinds: string[]) => all.filter((p) => kinds.includes(p.kind)).length;
   const cases = results.reduce((n, r) => n + r.cases, 0);
   const damaged = results.reduce((n, r) => n + r.page.cases.reduce((m, c) => m + c.damaged.size, 0), 0);
-  const byLayout = Object.fromEntries(LAYOUTS.map((l) => [l, results.filter((r) => r.page.layout === l).length]));
+  const byLayout = Object.fromEntries(
+    LAYOUTS.map((l) => [l, results.filter((r) => r.page.layout === l).length]),
+  );
   const summary = {
     pages: results.length,
     cases,
     damagedFields: damaged,
     withNoise: results.filter((r) => r.page.noise.length > 0).length,
-    withInvisibleMarks: results.filter((r) => /[\u200b\u200e\u200f\ufeff\u00ad\u2060]/.test(r.page.html)).length,
+    withInvisibleMarks: results.filter((r) => /[\u200b\u200e\u200f\ufeff\u00ad\u2060]/.test(r.page.html))
+      .length,
     withCountdown: results.reduce((n, r) => n + r.page.cases.filter((c) => c.countdown).length, 0),
     adversarialTexts: results.reduce((n, r) => n + r.page.adversarial, 0),
     pagesWithAdversarial: results.filter((r) => r.page.adversarial > 0).length,
     byLayout,
-    byKind: results.flatMap((r) => r.page.cases.map(expectedKind)).reduce<Record<string, number>>((m, k) => ((m[k] = (m[k] ?? 0) + 1), m), {}),
-    amountsChecked: results.reduce((n, r) => n + r.page.cases.filter((c) => expectedCompensation(c).amount !== null).length, 0),
-    amountsNullPaidUnreadable: results.reduce((n, r) => n + r.page.cases.filter((c) => expectedCompensation(c).paidUnreadable).length, 0),
-    dueTimesChecked: results.reduce((n, r) => n + r.page.cases.reduce((m, c) => m + Object.values(expectedDeadlines(c)).filter((v) => v !== undefined && v !== 'unchecked').length, 0), 0),
-    dueAbsencesChecked: results.reduce((n, r) => n + r.page.cases.reduce((m, c) => m + Object.values(expectedDeadlines(c)).filter((v) => v === undefined).length, 0), 0),
+    byKind: results
+      .flatMap((r) => r.page.cases.map(expectedKind))
+      .reduce<Record<string, number>>((m, k) => ((m[k] = (m[k] ?? 0) + 1), m), {}),
+    amountsChecked: results.reduce(
+      (n, r) => n + r.page.cases.filter((c) => expectedCompensation(c).amount !== null).length,
+      0,
+    ),
+    amountsNullPaidUnreadable: results.reduce(
+      (n, r) => n + r.page.cases.filter((c) => expectedCompensation(c).paidUnreadable).length,
+      0,
+    ),
+    dueTimesChecked: results.reduce(
+      (n, r) =>
+        n +
+        r.page.cases.reduce(
+          (m, c) =>
+            m +
+            Object.values(expectedDeadlines(c)).filter((v) => v !== undefined && v !== 'unchecked').length,
+          0,
+        ),
+      0,
+    ),
+    dueAbsencesChecked: results.reduce(
+      (n, r) =>
+        n +
+        r.page.cases.reduce(
+          (m, c) => m + Object.values(expectedDeadlines(c)).filter((v) => v === undefined).length,
+          0,
+        ),
+      0,
+    ),
     tmallCases: results.reduce((n, r) => n + r.page.cases.filter((c) => c.platform === 'tmall').length, 0),
     wrongFacts: count(['wrong-fact', 'invented-fact', 'wrong-kind']),
     wrongAmounts: count(['wrong-amount']),
@@ -78,7 +121,10 @@ describe('drill: generated corpus of panel pages — never a wrong verdict', () 
     missingWarnings: count(['no-warning']),
   };
   console.log(`[drill corpus] ${JSON.stringify(summary)}`);
-  for (const p of all.slice(0, 12)) console.log(`[drill corpus] ${p.kind}: seed ${p.seed} (${p.layout}, ${p.url}) case ${p.caseIndex}: ${p.detail}`);
+  for (const p of all.slice(0, 12))
+    console.log(
+      `[drill corpus] ${p.kind}: seed ${p.seed} (${p.layout}, ${p.url}) case ${p.caseIndex}: ${p.detail}`,
+    );
   const show = (kinds: string[]) =>
     all
       .filter((p) => kinds.includes(p.kind))
@@ -117,9 +163,18 @@ describe('drill: generated corpus of panel pages — never a wrong verdict', () 
   });
 
   it('the oracle itself can fail: a planted wrong value is caught', () => {
-    const r = results.find((x) => x.page.layout === 'dl' && x.problems.length === 0 && x.page.cases[0]!.values.paidAmount !== undefined && !x.page.cases[0]!.damaged.has('paidAmount'))!;
+    const r = results.find(
+      (x) =>
+        x.page.layout === 'dl' &&
+        x.problems.length === 0 &&
+        x.page.cases[0]!.values.paidAmount !== undefined &&
+        !x.page.cases[0]!.damaged.has('paidAmount'),
+    )!;
     const truth = r.page.cases[0]!;
-    const facts = { ...(truth.values as Record<string, unknown>), paidAmount: (truth.values.paidAmount as number) + 0.01 };
+    const facts = {
+      ...(truth.values as Record<string, unknown>),
+      paidAmount: (truth.values.paidAmount as number) + 0.01,
+    };
     const problems = checkFacts(truth, { kind: 'refund', platform: truth.platform, facts, unreadable: [] });
     expect(problems.some((p) => WRONG.has(p.kind) && p.detail.startsWith('paidAmount'))).toBe(true);
   });

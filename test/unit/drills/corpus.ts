@@ -81,7 +81,17 @@ type Layout = 'th-td' | 'td-td' | 'dl' | 'spans' | 'wrappers' | 'text' | 'list' 
  * with `订单号：` `退款编号：` and the nick, then unlabelled value cells). `refund2`: the old list
  * (a title row, one block per case: `span` + `em` header items, unlabelled body columns).
  */
-export const LAYOUTS: readonly Layout[] = ['th-td', 'td-td', 'dl', 'spans', 'wrappers', 'text', 'list', 'workbench', 'refund2'];
+export const LAYOUTS: readonly Layout[] = [
+  'th-td',
+  'td-td',
+  'dl',
+  'spans',
+  'wrappers',
+  'text',
+  'list',
+  'workbench',
+  'refund2',
+];
 
 /** Beijing wall clock, kept as parts (the truth). */
 export interface Wall {
@@ -94,8 +104,22 @@ export interface Wall {
 }
 
 type TimeFormat = 'dash-s' | 'dash-m' | 'slash-m' | 'cn-s' | 'fullwidth';
-const REASONS_TRIGGER = ['卖家缺货', '缺货', '发不了货', '未按约定时间发货', '错发/漏发/少发', '虚假发货'] as const;
-const REASONS_OTHER = ['不想买了', '拍错了', '商品质量问题', '七天无理由退换货', '描述不符', '未收到货'] as const;
+const REASONS_TRIGGER = [
+  '卖家缺货',
+  '缺货',
+  '发不了货',
+  '未按约定时间发货',
+  '错发/漏发/少发',
+  '虚假发货',
+] as const;
+const REASONS_OTHER = [
+  '不想买了',
+  '拍错了',
+  '商品质量问题',
+  '七天无理由退换货',
+  '描述不符',
+  '未收到货',
+] as const;
 const COMPLAINT_TYPES = ['未按约定时间发货', '缺货', '描述不符', '违背承诺'] as const;
 
 /** The truth of one case: what the page shows, before damage. */
@@ -166,7 +190,15 @@ function yuanText(fen: number): string {
 function renderMoney(fen: number, r: Rng): string {
   const plain = yuanText(fen);
   const sep = `${String(Math.floor(fen / 100)).replace(/\B(?=(\d{3})+$)/g, ',')}.${pad(fen % 100)}`;
-  return r.pick([`¥${plain}`, `￥${plain}`, `${plain}元`, `RMB ${plain}`, `¥${sep}`, `¥ ${plain}`, FULLWIDTH(`¥${plain}`)]);
+  return r.pick([
+    `¥${plain}`,
+    `￥${plain}`,
+    `${plain}元`,
+    `RMB ${plain}`,
+    `¥${sep}`,
+    `¥ ${plain}`,
+    FULLWIDTH(`¥${plain}`),
+  ]);
 }
 
 /** Epoch ms of a Beijing wall clock (independent of core/time). */
@@ -176,7 +208,14 @@ export function wallMs(w: Wall): number {
 
 export function msWall(ms: number): Wall {
   const d = new Date(ms + 8 * 3600_000);
-  return { y: d.getUTCFullYear(), mo: d.getUTCMonth() + 1, d: d.getUTCDate(), h: d.getUTCHours(), mi: d.getUTCMinutes(), s: d.getUTCSeconds() };
+  return {
+    y: d.getUTCFullYear(),
+    mo: d.getUTCMonth() + 1,
+    d: d.getUTCDate(),
+    h: d.getUTCHours(),
+    mi: d.getUTCMinutes(),
+    s: d.getUTCSeconds(),
+  };
 }
 
 const NOW_WALL: Wall = { y: 2026, mo: 11, d: 21, h: 12, mi: 0, s: 0 };
@@ -200,9 +239,16 @@ function damageFor(key: Key, r: Rng, rendered: string): string {
   }
   if (key === 'paidAt' || key === 'shippedAt' || key === 'refundRequestedAt' || key === 'complaintFiledAt') {
     const cut = rendered.slice(0, rendered.lastIndexOf(':') + 1); // `2026-11-20 10:` cut mid-time
-    return r.pick([...placeholders, '--', '2026年13月45日 10:00', '2026-02-30 10:00:00', cut || '2026-11-20 10:']);
+    return r.pick([
+      ...placeholders,
+      '--',
+      '2026年13月45日 10:00',
+      '2026-02-30 10:00:00',
+      cut || '2026-11-20 10:',
+    ]);
   }
-  if (key === 'refundId' || key === 'orderId') return r.pick([...placeholders, '--', `${rendered.slice(0, 6)}…`, '12a45']);
+  if (key === 'refundId' || key === 'orderId')
+    return r.pick([...placeholders, '--', `${rendered.slice(0, 6)}…`, '12a45']);
   if (key === 'tradeStatus') return r.pick([...placeholders, '--', '买家已付款/卖家已发货']);
   // text keys: only what the back-office shows for "no value yet" (`活动：暂无` means none)
   return key === 'activity' ? r.pick(['待定', '加载中...']) : r.pick(placeholders);
@@ -243,7 +289,16 @@ function countdown(r: Rng): { text: string; seconds: number } {
  * Buyer-written text that looks like a label, a countdown or an amount. Nicks hold no colon
  * (the platform allows none); 退款说明 / 留言 hold anything, on several lines.
  */
-const ADVERSARIAL_NICKS = ['剩余29天23时59分', '剩余0天1时0分45秒', '还剩 2天 3时', '¥5000.00', '实付款5000', '退款编号123', '2天23时59分', '请在1天内处理'];
+const ADVERSARIAL_NICKS = [
+  '剩余29天23时59分',
+  '剩余0天1时0分45秒',
+  '还剩 2天 3时',
+  '¥5000.00',
+  '实付款5000',
+  '退款编号123',
+  '2天23时59分',
+  '请在1天内处理',
+];
 const ADVERSARIAL_LINES = [
   '实付金额：¥5000.00',
   '实付款: ¥5000.00',
@@ -267,7 +322,18 @@ function adversarialLines(r: Rng): string[] {
 
 /** One case's truth. `listRow`: fewer fields (what a list page shows). */
 function makeCase(r: Rng, platform: Platform, complaint: boolean, listRow: boolean): TrueCase {
-  const c: TrueCase = { kind: 'refund', platform, values: {}, fen: {}, walls: {}, timeFormats: {}, countdown: null, damaged: new Set(), damage: {}, labels: {} };
+  const c: TrueCase = {
+    kind: 'refund',
+    platform,
+    values: {},
+    fen: {},
+    walls: {},
+    timeFormats: {},
+    countdown: null,
+    damaged: new Set(),
+    damage: {},
+    labels: {},
+  };
   const fmt = (): TimeFormat => r.pick(['dash-s', 'dash-m', 'slash-m', 'cn-s', 'fullwidth'] as const);
   const setTime = (key: Key, w: Wall, f: TimeFormat) => {
     c.walls[key] = w;
@@ -283,10 +349,19 @@ function makeCase(r: Rng, platform: Platform, complaint: boolean, listRow: boole
   const paid = timeWall(r, base, 6 * 86400_000, paidF);
   const paidMs = wallMs(paid);
   // Paid amounts around every boundary of 30 % / min 5 / max 500.
-  const paidFen = r.pick([r.int(1, 1666), r.int(1667, 20000), r.int(20001, 166666), r.int(166667, 166700), r.int(166701, 9_999_999)]);
+  const paidFen = r.pick([
+    r.int(1, 1666),
+    r.int(1667, 20000),
+    r.int(20001, 166666),
+    r.int(166667, 166700),
+    r.int(166701, 9_999_999),
+  ]);
   const shipped = r.chance(0.3);
   if (r.chance(0.9)) c.values.orderId = String(r.int(1e15, 9e15));
-  if (r.chance(listRow ? 0.5 : 0.8)) c.values.buyer = r.chance(0.35) ? r.pick(ADVERSARIAL_NICKS) : r.pick(['tb_小鹿2026', 'buyer_88', '快乐的猫', 'tb8812734', 'Anna_L']);
+  if (r.chance(listRow ? 0.5 : 0.8))
+    c.values.buyer = r.chance(0.35)
+      ? r.pick(ADVERSARIAL_NICKS)
+      : r.pick(['tb_小鹿2026', 'buyer_88', '快乐的猫', 'tb8812734', 'Anna_L']);
   setMoney('paidAmount', paidFen);
   setTime('paidAt', paid, paidF);
   if (shipped) {
@@ -331,7 +406,8 @@ export function expectedKind(c: TrueCase): Kind {
   if (c.kind === 'complaint') return 'complaint';
   if (c.headerAftersale) return 'aftersale';
   if (c.values.tradeStatus === '交易成功' && !c.damaged.has('tradeStatus')) return 'aftersale';
-  for (const key of Object.keys(c.labels) as Key[]) if (AFTERSALE_LABEL_TEXTS.has(c.labels[key]!)) return 'aftersale';
+  for (const key of Object.keys(c.labels) as Key[])
+    if (AFTERSALE_LABEL_TEXTS.has(c.labels[key]!)) return 'aftersale';
   return 'refund';
 }
 
@@ -339,7 +415,8 @@ function render(c: TrueCase, key: Key, r: Rng): string {
   const v = c.values[key]!;
   let text: string;
   if (key === 'paidAmount' || key === 'refundAmount') text = renderMoney(c.fen[key]!, r);
-  else if (key === 'shippingFee') text = c.fen.shippingFee === 0 ? r.pick(['包邮', '¥0.00', '0.00元']) : renderMoney(c.fen.shippingFee!, r);
+  else if (key === 'shippingFee')
+    text = c.fen.shippingFee === 0 ? r.pick(['包邮', '¥0.00', '0.00元']) : renderMoney(c.fen.shippingFee!, r);
   else if (c.walls[key]) text = renderTime(c.walls[key], c.timeFormats[key]!);
   else text = String(v);
   if (c.damaged.has(key)) {
@@ -354,7 +431,9 @@ function render(c: TrueCase, key: Key, r: Rng): string {
 function invisible(text: string, r: Rng): string {
   if (text.length < 2 || !r.chance(0.15)) return text;
   const at = r.int(1, text.length - 1);
-  return text.slice(0, at) + r.pick(['\u200b', '\u200e', '\u200f', '\ufeff', '\u00ad', '\u2060']) + text.slice(at);
+  return (
+    text.slice(0, at) + r.pick(['\u200b', '\u200e', '\u200f', '\ufeff', '\u00ad', '\u2060']) + text.slice(at)
+  );
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -367,12 +446,19 @@ function colon(r: Rng): string {
 function valueHtml(key: Key, text: string, r: Rng, extraWrappers: boolean): string {
   let html = esc(text);
   if (extraWrappers && r.chance(0.5)) html = `<span class="${r.id('v')}"><em>${html}</em></span>`;
-  if ((key === 'refundId' || key === 'orderId') && r.chance(0.3)) html += ` <a class="${r.id('c')}" href="javascript:;">复制</a>`;
+  if ((key === 'refundId' || key === 'orderId') && r.chance(0.3))
+    html += ` <a class="${r.id('c')}" href="javascript:;">复制</a>`;
   if (key === 'buyer' && r.chance(0.3)) html += ` <span class="${r.id('w')}">联系买家</span>`;
   return html;
 }
 
-function detailFields(c: TrueCase, r: Rng, layout: Layout, extraWrappers: boolean, shuffle: boolean): string[] {
+function detailFields(
+  c: TrueCase,
+  r: Rng,
+  layout: Layout,
+  extraWrappers: boolean,
+  shuffle: boolean,
+): string[] {
   const keys = Object.keys(c.values) as Key[];
   if (shuffle) r.shuffle(keys);
   return keys.map((key) => {
@@ -450,17 +536,30 @@ function wrapFields(parts: string[], layout: Layout, r: Rng): string {
 function noiseBlocks(r: Rng, platform: Platform): Array<{ name: string; html: string }> {
   const price = () => `¥${r.int(1, 2999)}.${pad(r.int(0, 99))}`;
   const blocks = [
-    { name: 'ad-class', html: `<div class="ad_${r.id('')}"><span>实付金额</span><span>${price()}</span><p>退款原因：卖家缺货</p></div>` },
+    {
+      name: 'ad-class',
+      html: `<div class="ad_${r.id('')}"><span>实付金额</span><span>${price()}</span><p>退款原因：卖家缺货</p></div>`,
+    },
     {
       name: 'recommend-heading',
       html: `<div class="${r.id('m')}"><h4>猜你喜欢</h4><ul><li><span>实付款：${price()}</span></li><li>付款时间：2026-01-01 00:00:00</li><li>热卖 ${price()}</li></ul></div>`,
     },
-    { name: 'aside', html: `<aside class="${r.id('sb')}"><p>为你推荐</p><dl><dt>实付金额</dt><dd>${price()}</dd><dt>运费</dt><dd>${price()}</dd></dl></aside>` },
-    { name: 'bare-prices', html: `<div class="${r.id('p')}"><b>${price()}</b> <s>${price()}</s> 限时特价</div>` },
-    { name: 'recommended-class', html: `<section class="rec-goods ${r.id('g')}"><div>订单金额：${price()}</div><div>活动：聚划算</div></section>` },
+    {
+      name: 'aside',
+      html: `<aside class="${r.id('sb')}"><p>为你推荐</p><dl><dt>实付金额</dt><dd>${price()}</dd><dt>运费</dt><dd>${price()}</dd></dl></aside>`,
+    },
+    {
+      name: 'bare-prices',
+      html: `<div class="${r.id('p')}"><b>${price()}</b> <s>${price()}</s> 限时特价</div>`,
+    },
+    {
+      name: 'recommended-class',
+      html: `<section class="rec-goods ${r.id('g')}"><div>订单金额：${price()}</div><div>活动：聚划算</div></section>`,
+    },
   ];
   // Taobao pages must not say 天猫 outside noise (the platform would flip, as documented).
-  if (platform === 'tmall') blocks.push({ name: 'tmall-banner', html: `<div class="banner_${r.id('')}">天猫双11 满300减50</div>` });
+  if (platform === 'tmall')
+    blocks.push({ name: 'tmall-banner', html: `<div class="banner_${r.id('')}">天猫双11 满300减50</div>` });
   return r.shuffle(blocks).slice(0, r.int(0, 3));
 }
 
@@ -499,7 +598,17 @@ export function generatePage(seed: number): GeneratedPage {
     // One column set for the page: the union of the rows' keys, labels from row 0.
     const keys: Key[] = complaints
       ? ['orderId', 'complaintType', 'paidAmount', 'paidAt', 'complaintFiledAt', 'tradeStatus']
-      : ['refundId', 'orderId', 'reason', 'refundAmount', 'paidAmount', 'paidAt', 'refundRequestedAt', 'tradeStatus', 'refundStatus'];
+      : [
+          'refundId',
+          'orderId',
+          'reason',
+          'refundAmount',
+          'paidAmount',
+          'paidAt',
+          'refundRequestedAt',
+          'tradeStatus',
+          'refundStatus',
+        ];
     if (cases.some((c) => c.values.buyer !== undefined)) keys.splice(2, 0, 'buyer');
     if (cases.some((c) => c.values.shippedAt !== undefined)) keys.push('shippedAt');
     if (shuffle) r.shuffle(keys);
@@ -513,13 +622,19 @@ export function generatePage(seed: number): GeneratedPage {
     // A 留言 / 备注 column of buyer text: never read.
     const freeColumn = r.chance(0.4) ? r.pick(['留言', '备注', '买家留言']) : null;
     const headTag = r.chance(0.3) ? 'td' : 'th';
-    const headCell = (text: string) => (r.chance(0.5) ? `<${headTag}>${text}</${headTag}>` : `<${headTag}><span class="${r.id('h')}">${text}</span></${headTag}>`);
-    const header = `<tr>${keys.map((k) => headCell(invisible(labels[k], r) + r.pick(['', '', '：']))).join('')}${withCountdown ? `<${headTag}>超时提醒</${headTag}>` : ''}${freeColumn ? `<${headTag}>${freeColumn}</${headTag}>` : ''}<${headTag}>操作</${headTag}>` + '</tr>';
+    const headCell = (text: string) =>
+      r.chance(0.5)
+        ? `<${headTag}>${text}</${headTag}>`
+        : `<${headTag}><span class="${r.id('h')}">${text}</span></${headTag}>`;
+    const header =
+      `<tr>${keys.map((k) => headCell(invisible(labels[k], r) + r.pick(['', '', '：']))).join('')}${withCountdown ? `<${headTag}>超时提醒</${headTag}>` : ''}${freeColumn ? `<${headTag}>${freeColumn}</${headTag}>` : ''}<${headTag}>操作</${headTag}>` +
+      '</tr>';
     let adversarial = cases.filter((c) => ADVERSARIAL_NICKS.includes(String(c.values.buyer))).length;
     const rows = cases
       .map((c) => {
         const cells = keys.map((k) => {
-          if (c.values[k] !== undefined) return `<td class="${r.id('c')}">${valueHtml(k, render(c, k, r), r, extraWrappers)}</td>`;
+          if (c.values[k] !== undefined)
+            return `<td class="${r.id('c')}">${valueHtml(k, render(c, k, r), r, extraWrappers)}</td>`;
           // A column this row has no value for shows `--`: the reader must call it unreadable.
           c.damaged.add(k);
           c.damage[k] = '--';
@@ -530,16 +645,41 @@ export function generatePage(seed: number): GeneratedPage {
           adversarial++;
           cells.push(`<td>${adversarialLines(r).map(esc).join(' ')}</td>`);
         }
-        cells.push(complaints ? '<td><a href="javascript:;">处理</a></td>' : '<td><a href="javascript:;">同意退款</a> <a href="javascript:;">查看详情</a></td>');
+        cells.push(
+          complaints
+            ? '<td><a href="javascript:;">处理</a></td>'
+            : '<td><a href="javascript:;">同意退款</a> <a href="javascript:;">查看详情</a></td>',
+        );
         return `<tr class="${r.id('row')}">${cells.join('')}</tr>`;
       })
       .join('');
-    const table = r.chance(0.5) ? `<table class="${r.id('t')}"><thead>${header}</thead><tbody>${rows}</tbody></table>` : `<table><tbody>${header}${rows}</tbody></table>`;
-    const before = noise.filter((_, i) => i % 2 === 0).map((b) => b.html).join('');
-    const after = noise.filter((_, i) => i % 2 === 1).map((b) => b.html).join('');
+    const table = r.chance(0.5)
+      ? `<table class="${r.id('t')}"><thead>${header}</thead><tbody>${rows}</tbody></table>`
+      : `<table><tbody>${header}${rows}</tbody></table>`;
+    const before = noise
+      .filter((_, i) => i % 2 === 0)
+      .map((b) => b.html)
+      .join('');
+    const after = noise
+      .filter((_, i) => i % 2 === 1)
+      .map((b) => b.html)
+      .join('');
     const title = complaints ? '投诉管理' : '退款管理';
     const url = complaints ? COMPLAINT_LIST_URL[platform] : LIST_URL[platform];
-    return { seed, layout, url, html: page(title, platform, `${before}<div class="${r.id('w')}"><h2>${title}</h2>${table}</div>${after}`, r), cases, noise: noise.map((b) => b.name), adversarial };
+    return {
+      seed,
+      layout,
+      url,
+      html: page(
+        title,
+        platform,
+        `${before}<div class="${r.id('w')}"><h2>${title}</h2>${table}</div>${after}`,
+        r,
+      ),
+      cases,
+      noise: noise.map((b) => b.name),
+      adversarial,
+    };
   }
   if (layout === 'workbench') return workbenchPage(seed, r, platform, noise, extraWrappers);
   if (layout === 'refund2') return refund2Page(seed, r, platform, noise, extraWrappers);
@@ -555,10 +695,24 @@ export function generatePage(seed: number): GeneratedPage {
   const inner = noise.find((b) => b.name === 'ad-class' || b.name === 'recommended-class');
   const panel = `<div class="${r.id('panel')}" id="${r.id('J')}">${status}<h3>${complaint ? '投诉信息' : '退款信息'}</h3>${sections[0]}${inner && r.chance(0.5) ? inner.html : ''}<h3>订单信息</h3>${sections[1]}</div>`;
   const outer = noise.filter((b) => b !== inner);
-  const before = outer.filter((_, i) => i % 2 === 0).map((b) => b.html).join('');
-  const after = outer.filter((_, i) => i % 2 === 1).map((b) => b.html).join('');
+  const before = outer
+    .filter((_, i) => i % 2 === 0)
+    .map((b) => b.html)
+    .join('');
+  const after = outer
+    .filter((_, i) => i % 2 === 1)
+    .map((b) => b.html)
+    .join('');
   const body = `${before}${extraWrappers ? `<div class="${r.id('w')}"><div>${panel}</div></div>` : panel}${after}`;
-  return { seed, layout, ...(complaint ? { url: SAVED_COMPLAINT, platform } : { url: DETAIL_URL[platform] }), html: page(complaint ? '投诉详情' : '退款详情', platform, body, r), cases: [c], noise: noise.map((b) => b.name), adversarial };
+  return {
+    seed,
+    layout,
+    ...(complaint ? { url: SAVED_COMPLAINT, platform } : { url: DETAIL_URL[platform] }),
+    html: page(complaint ? '投诉详情' : '退款详情', platform, body, r),
+    cases: [c],
+    noise: noise.map((b) => b.name),
+    adversarial,
+  };
 }
 
 /** Keep only `keys` of a list case's truth (what its list shows), with the page's labels. */
@@ -577,11 +731,20 @@ const WORKBENCH_URL: Record<Platform, string> = {
 function workbenchChrome(r: Rng): { before: string; after: string } {
   const strip = `<div class="refund-list_stat__${r.id('')}"><div><span>24小时内待处理</span><b>${r.int(0, 9)}</b></div><div><span>退款待处理</span><b>${r.int(0, 30)}</b></div><div><span>退款处理时长</span><b>${r.int(1, 9)}.${r.int(0, 9)}小时</b></div></div>`;
   const bar = `<div class="refund-list_box-button-list__${r.id('')}"><span class="next-tag">24小时内即将超时</span><button>批量同意退款</button><button>批量导出</button><span>${r.pick(['最近申请排序', '临近超时排序'])}</span></div>`;
-  return { before: strip + bar, after: `<div class="next-pagination"><button>上一页</button><span>1</span><button>下一页</button></div>` };
+  return {
+    before: strip + bar,
+    after: `<div class="next-pagination"><button>上一页</button><span>1</span><button>下一页</button></div>`,
+  };
 }
 
 /** The 千牛 workbench list: a header table of titles, then one table per case. */
-function workbenchPage(seed: number, r: Rng, platform: Platform, noise: Array<{ name: string; html: string }>, extraWrappers: boolean): GeneratedPage {
+function workbenchPage(
+  seed: number,
+  r: Rng,
+  platform: Platform,
+  noise: Array<{ name: string; html: string }>,
+  extraWrappers: boolean,
+): GeneratedPage {
   const n = r.int(2, 8);
   const cases = Array.from({ length: n }, () => makeCase(r, platform, false, true));
   const titled: Array<[Key | null, string]> = [
@@ -591,7 +754,8 @@ function workbenchPage(seed: number, r: Rng, platform: Platform, noise: Array<{ 
     ['reason', '退款原因'],
     ['refundStatus', r.pick(['售后状态', '退款状态'])],
   ];
-  if (r.chance(0.5)) titled.splice(r.int(1, titled.length), 0, ['paidAmount', r.pick(['实付款', '买家实付'])]);
+  if (r.chance(0.5))
+    titled.splice(r.int(1, titled.length), 0, ['paidAmount', r.pick(['实付款', '买家实付'])]);
   // Column order varies by shop; the item column stays first.
   const rest = titled.slice(1);
   if (r.chance(0.5)) r.shuffle(rest);
@@ -609,32 +773,65 @@ function workbenchPage(seed: number, r: Rng, platform: Platform, noise: Array<{ 
     c.damaged.delete('refundId');
     const nick = r.chance(0.5) ? r.pick(ADVERSARIAL_NICKS) : r.pick(['tb_阿福', 'c**t', 'm**n', '快乐的猫']);
     if (ADVERSARIAL_NICKS.includes(nick)) adversarial++;
-    const time = r.chance(0.4) ? ` <span class="${r.id('t')}">2026-11-${pad(r.int(10, 21))} ${pad(r.int(0, 23))}:${pad(r.int(0, 59))}:00</span>` : '';
+    const time = r.chance(0.4)
+      ? ` <span class="${r.id('t')}">2026-11-${pad(r.int(10, 21))} ${pad(r.int(0, 23))}:${pad(r.int(0, 59))}:00</span>`
+      : '';
     const group = `<tr class="next-table-group-header"><td colspan="${columns.length}"><div class="next-table-cell-wrapper"><a href="javascript:;">${idLabels.orderId}${colon()}${c.values.orderId}</a> <span>${idLabels.refundId}${colon()}${c.values.refundId}</span> <span class="${r.id('nick')}">${esc(nick)}</span>${time}</div></td></tr>`;
     const cells = columns.map(([k], col) => {
       let html: string;
-      if (k === null) html = col === 0 ? `<span>${r.pick(['加厚羽绒服 黑色 XL', '毛线帽', '蓝牙耳机'])}</span>` : '<a href="javascript:;">查看详情</a>';
+      if (k === null)
+        html =
+          col === 0
+            ? `<span>${r.pick(['加厚羽绒服 黑色 XL', '毛线帽', '蓝牙耳机'])}</span>`
+            : '<a href="javascript:;">查看详情</a>';
       else if (c.values[k] === undefined) {
         c.damaged.add(k);
         c.damage[k] = '--';
         html = '--';
       } else html = valueHtml(k, render(c, k, r), r, extraWrappers);
-      if (k === 'refundStatus' && c.countdown) html = `<span>${html}</span>${r.pick([' ', '<br>'])}<span class="${r.id('cd')}">${esc(c.countdown.text)}</span>`;
+      if (k === 'refundStatus' && c.countdown)
+        html = `<span>${html}</span>${r.pick([' ', '<br>'])}<span class="${r.id('cd')}">${esc(c.countdown.text)}</span>`;
       return `<td class="next-table-cell" role="gridcell"><div class="next-table-cell-wrapper" data-next-table-col="${col}" data-next-table-row="${row}">${html}</div></td>`;
     });
     return `<table class="next-table-row" role="row"><tbody>${group}<tr>${cells.join('')}</tr></tbody></table>`;
   });
   const head = `<div class="next-table-header"><table><thead><tr>${columns.map(([, t]) => `<th><div class="next-table-cell-wrapper">${invisible(t, r)}</div></th>`).join('')}</tr></thead></table></div>`;
   const chrome = workbenchChrome(r);
-  const before = noise.filter((_, i) => i % 2 === 0).map((b) => b.html).join('');
-  const after = noise.filter((_, i) => i % 2 === 1).map((b) => b.html).join('');
+  const before = noise
+    .filter((_, i) => i % 2 === 0)
+    .map((b) => b.html)
+    .join('');
+  const after = noise
+    .filter((_, i) => i % 2 === 1)
+    .map((b) => b.html)
+    .join('');
   const list = `<div class="next-table ${r.id('tb')}">${head}<div class="next-table-body">${bodies.join('')}</div></div>`;
-  const html = page('退款/售后 - 千牛工作台', platform, `${before}${chrome.before}${list}${chrome.after}${after}`, r);
-  return { seed, layout: 'workbench', url: WORKBENCH_URL[platform], html, cases, noise: noise.map((b) => b.name), fallbackPlatform: platform, adversarial };
+  const html = page(
+    '退款/售后 - 千牛工作台',
+    platform,
+    `${before}${chrome.before}${list}${chrome.after}${after}`,
+    r,
+  );
+  return {
+    seed,
+    layout: 'workbench',
+    url: WORKBENCH_URL[platform],
+    html,
+    cases,
+    noise: noise.map((b) => b.name),
+    fallbackPlatform: platform,
+    adversarial,
+  };
 }
 
 /** The old refund2 list: a title row, then one block per case (header items of `span` + `em`, unlabelled columns). */
-function refund2Page(seed: number, r: Rng, platform: Platform, noise: Array<{ name: string; html: string }>, extraWrappers: boolean): GeneratedPage {
+function refund2Page(
+  seed: number,
+  r: Rng,
+  platform: Platform,
+  noise: Array<{ name: string; html: string }>,
+  extraWrappers: boolean,
+): GeneratedPage {
   const n = r.int(2, 8);
   const cases = Array.from({ length: n }, () => makeCase(r, platform, false, true));
   const columns: Array<[Key | null, string]> = [
@@ -674,21 +871,44 @@ function refund2Page(seed: number, r: Rng, platform: Platform, noise: Array<{ na
     ];
     const cols = columns.map(([k, t]) => {
       let html: string;
-      if (k === null) html = t === '宝贝' ? '手机壳 透明' : t === '数量' ? String(r.int(1, 5)) : t === '退货物流' ? r.pick(['未发货', '已签收']) : '<a href="javascript:;">详情</a>';
+      if (k === null)
+        html =
+          t === '宝贝'
+            ? '手机壳 透明'
+            : t === '数量'
+              ? String(r.int(1, 5))
+              : t === '退货物流'
+                ? r.pick(['未发货', '已签收'])
+                : '<a href="javascript:;">详情</a>';
       else if (c.values[k] === undefined) {
         c.damaged.add(k);
         c.damage[k] = '--';
         html = '--';
       } else html = valueHtml(k, render(c, k, r), r, extraWrappers);
-      if (k === 'refundStatus') html = `<font>${html}</font>${c.countdown ? ` <span>${esc(c.countdown.text)}</span>` : ''}`;
+      if (k === 'refundStatus')
+        html = `<font>${html}</font>${c.countdown ? ` <span>${esc(c.countdown.text)}</span>` : ''}`;
       return `<div class="${t === '操作' ? 'mod-dispute-body-col brand' : r.id('c')}">${html}</div>`;
     });
     const id = c.values.refundId;
     return `<div id="sellerGridContainer_${id}" class="${r.id('grid')}"><ul class="mod-dispute-header ${r.id('hd')}">${items.join('')}</ul><div class="mod-dispute-body ${r.id('bd')}">${cols.join('')}</div></div>`;
   });
   const title = `<div class="${r.id('title')}">${columns.map(([, t]) => `<span>${t}</span>`).join('')}</div>`;
-  const before = noise.filter((_, i) => i % 2 === 0).map((b) => b.html).join('');
-  const after = noise.filter((_, i) => i % 2 === 1).map((b) => b.html).join('');
+  const before = noise
+    .filter((_, i) => i % 2 === 0)
+    .map((b) => b.html)
+    .join('');
+  const after = noise
+    .filter((_, i) => i % 2 === 1)
+    .map((b) => b.html)
+    .join('');
   const body = `${before}<div id="disputelist">${title}<div id="bottomContainer_1">${blocks.join('')}</div><div class="rc-pagination"><a>1</a></div></div>${after}`;
-  return { seed, layout: 'refund2', url: LIST_URL[platform], html: page('退款管理', platform, body, r), cases, noise: noise.map((b) => b.name), adversarial };
+  return {
+    seed,
+    layout: 'refund2',
+    url: LIST_URL[platform],
+    html: page('退款管理', platform, body, r),
+    cases,
+    noise: noise.map((b) => b.name),
+    adversarial,
+  };
 }

@@ -22,7 +22,9 @@ const base: Facts = {
   tradeStatus: '买家已付款',
 };
 const shipPromise = (facts: Facts, platform: 'tmall' | 'taobao') =>
-  evaluate(facts, defaultPack, { now: NOW, platform, kind: 'refund' }).deadlines.find((d) => d.id === 'ship-promise')?.dueAt ?? null;
+  evaluate(facts, defaultPack, { now: NOW, platform, kind: 'refund' }).deadlines.find(
+    (d) => d.id === 'ship-promise',
+  )?.dueAt ?? null;
 
 describe('drill: a timer-deciding fact that is unreadable is not guessed', () => {
   it('control: with the activity read, Taobao 聚划算 promises 7 days and Tmall 预售 has no fixed promise', () => {

@@ -36,7 +36,9 @@ beforeAll(async () => {
   s = createWorker({ rules: coreRules, dbName, nowMs: () => NOW, broadcast: async () => undefined, fetchFn });
   const staged = await s.handlers.importPack({ json: TEAM });
   if (!staged.ok) throw new Error(staged.error);
-  expect(await s.handlers.decidePack({ token: staged.preview.token, accept: true })).toMatchObject({ ok: true });
+  expect(await s.handlers.decidePack({ token: staged.preview.token, accept: true })).toMatchObject({
+    ok: true,
+  });
   await s.handlers.saveSettings({ teamPack: { url: TEAM_URL } });
 });
 afterAll(async () => {
@@ -61,7 +63,9 @@ describe('drill: work bombs through the import path and the team URL', () => {
     it(`refused with the limit it breaks, nothing staged or activated: ${bomb.name}`, async () => {
       const r = await s.handlers.importPack({ json: bomb.json });
       expect(r.ok).toBe(false);
-      expect(!r.ok && r.error).toMatch(bomb.stoppedBy === 'import' ? /work limit|longer than/ : /more work than allowed/);
+      expect(!r.ok && r.error).toMatch(
+        bomb.stoppedBy === 'import' ? /work limit|longer than/ : /more work than allowed/,
+      );
       served = bomb.json;
       const team = await s.handlers.refreshTeamPack(undefined);
       expect(team.result).toBe('error');
@@ -79,7 +83,10 @@ describe('drill: phishing replies', () => {
       if (!r.ok) return;
       expect(r.preview.flags.length).toBeGreaterThanOrEqual(1);
       await activeUnchanged();
-      expect(await s.handlers.decidePack({ token: r.preview.token, accept: false })).toEqual({ ok: true, discarded: true });
+      expect(await s.handlers.decidePack({ token: r.preview.token, accept: false })).toEqual({
+        ok: true,
+        discarded: true,
+      });
       await activeUnchanged();
     });
   }
@@ -101,10 +108,14 @@ describe('drill: a bomb that is already active (an older build installed it)', (
     expect(installed.ok).toBe(true);
     // the worker restarts (as after the update) and reads the stored pack
     const w = createWorker({ rules: coreRules, dbName, nowMs: () => NOW, broadcast: async () => undefined });
-    const cases = Array.from({ length: 300 }, (_, i) => tmallRefund({ refundId: String(202611230000 + i), orderId: String(3921845507000000 + i) }, i));
+    const cases = Array.from({ length: 300 }, (_, i) =>
+      tmallRefund({ refundId: String(202611230000 + i), orderId: String(3921845507000000 + i) }, i),
+    );
     const answer = await w.handlers.reportPage({ url: URL_DETAIL, cases, answer: 'badges' as const }, tab(1));
     expect(answer.cases).toHaveLength(300);
-    expect(answer.cases.every((c) => c.guidance.unevaluated !== undefined && c.guidance.deadlines.length === 0)).toBe(true);
+    expect(
+      answer.cases.every((c) => c.guidance.unevaluated !== undefined && c.guidance.deadlines.length === 0),
+    ).toBe(true);
     const full = await w.handlers.getCase({ key: answer.cases[0]!.key, tabId: 1 });
     expect(full.case?.guidance.warnings.map((w) => w.code)).toEqual(['pack-limit']);
     expect(full.case?.guidance.unevaluated?.zh).toContain('规则包');

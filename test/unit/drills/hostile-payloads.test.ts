@@ -43,7 +43,11 @@ const good = (): { url: string; cases: PanelRead[] } => ({
   ],
 });
 
-function leaves(v: Json, path: Array<string | number>, out: Array<Array<string | number>>): Array<Array<string | number>> {
+function leaves(
+  v: Json,
+  path: Array<string | number>,
+  out: Array<Array<string | number>>,
+): Array<Array<string | number>> {
   if (v !== null && typeof v === 'object') {
     if (Array.isArray(v)) v.forEach((c, i) => leaves(c, [...path, i], out));
     else for (const [k, c] of Object.entries(v)) leaves(c, [...path, k], out);
@@ -54,9 +58,18 @@ function leaves(v: Json, path: Array<string | number>, out: Array<Array<string |
 /** Values that break the schema at a given leaf (by what the leaf is). */
 function breakLeaf(path: Array<string | number>, old: Json, r: Rng): Json {
   const key = String(path[path.length - 1]);
-  if (key === 'paidAmount' || key === 'refundAmount') return r.pick([-5, 1.234, Number.MAX_VALUE * 10 > 0 ? '500' : 0, 'NaN', null]);
-  if (key.endsWith('At')) return r.pick(['2026-11-23 10:02:37', '2026-11-23T10:02:37Z', '2026-11-23T10:02:37+09:00', 'tomorrow', 1763863357000]);
-  if (key === 'refundId' || key === 'orderId') return r.pick(['12a45', '<img src=x onerror=alert(1)>', '', 12345]);
+  if (key === 'paidAmount' || key === 'refundAmount')
+    return r.pick([-5, 1.234, Number.MAX_VALUE * 10 > 0 ? '500' : 0, 'NaN', null]);
+  if (key.endsWith('At'))
+    return r.pick([
+      '2026-11-23 10:02:37',
+      '2026-11-23T10:02:37Z',
+      '2026-11-23T10:02:37+09:00',
+      'tomorrow',
+      1763863357000,
+    ]);
+  if (key === 'refundId' || key === 'orderId')
+    return r.pick(['12a45', '<img src=x onerror=alert(1)>', '', 12345]);
   if (key === 'kind') return r.pick(['evil', 'REFUND', '', 3]);
   if (key === 'platform') return r.pick(['jd', 'TMALL', null]);
   if (key === 'tradeStatus') return r.pick(['已付款<script>', 'paid', 1]);
@@ -90,14 +103,36 @@ function malformed(): Array<{ name: string; payload: unknown }> {
     ['no url', { cases: g.cases }],
     ['no cases', { url: URL }],
     ['cases not an array', { url: URL, cases: one }],
-    ['301 cases', { url: URL, cases: Array.from({ length: 301 }, (_, i) => ({ ...one, index: i, facts: { ...one.facts, refundId: String(1e11 + i) } })) }],
+    [
+      '301 cases',
+      {
+        url: URL,
+        cases: Array.from({ length: 301 }, (_, i) => ({
+          ...one,
+          index: i,
+          facts: { ...one.facts, refundId: String(1e11 + i) },
+        })),
+      },
+    ],
     ['a case without facts', { url: URL, cases: [{ ...one, facts: undefined }] }],
     ['facts with an unknown unreadable key', { url: URL, cases: [{ ...one, unreadable: ['password'] }] }],
-    ['facts.unreadable with a foreign key', { url: URL, cases: [{ ...one, facts: { ...one.facts, unreadable: ['<script>'] } }] }],
+    [
+      'facts.unreadable with a foreign key',
+      { url: URL, cases: [{ ...one, facts: { ...one.facts, unreadable: ['<script>'] } }] },
+    ],
     ['an empty reason', { url: URL, cases: [{ ...one, facts: { ...one.facts, reason: '' } }] }],
-    ['a 2 MB report', { url: URL, cases: [{ ...one, facts: { ...one.facts, reason: '啊'.repeat(1_100_000) } }] }],
-    ['unreadable block too big', { url: URL, cases: [], unreadable: { tried: Array.from({ length: 51 }, () => 'x'), fields: [] } }],
-    ['prototype pollution', JSON.parse(`{"url":"${URL}","cases":[{"__proto__":{"polluted":true},"kind":"refund"}]}`)],
+    [
+      'a 2 MB report',
+      { url: URL, cases: [{ ...one, facts: { ...one.facts, reason: '啊'.repeat(1_100_000) } }] },
+    ],
+    [
+      'unreadable block too big',
+      { url: URL, cases: [], unreadable: { tried: Array.from({ length: 51 }, () => 'x'), fields: [] } },
+    ],
+    [
+      'prototype pollution',
+      JSON.parse(`{"url":"${URL}","cases":[{"__proto__":{"polluted":true},"kind":"refund"}]}`),
+    ],
   ];
   for (const [name, payload] of shapes) out.push({ name, payload });
   // more of every shape, with different seeds of the leaf mutations, to 400
@@ -126,7 +161,12 @@ const results: Array<{ name: string; rejected: boolean; message: string }> = [];
 beforeAll(async () => {
   fakeBrowser.reset();
   await fakeBrowser.action.setBadgeText({ text: '' });
-  s = createWorker({ rules: coreRules, dbName: name, nowMs: () => Date.parse('2026-11-23T12:00:00+08:00'), broadcast: async () => undefined });
+  s = createWorker({
+    rules: coreRules,
+    dbName: name,
+    nowMs: () => Date.parse('2026-11-23T12:00:00+08:00'),
+    broadcast: async () => undefined,
+  });
   for (const m of malformed()) {
     try {
       await s.handlers.reportPage(m.payload, SENDER);
@@ -135,15 +175,24 @@ beforeAll(async () => {
       results.push({ name: m.name, rejected: true, message: e instanceof Error ? e.message : String(e) });
     }
   }
-  console.log(`[drill hostile payloads] ${results.length} malformed reportPage payloads, rejected ${results.filter((x) => x.rejected).length}`);
+  console.log(
+    `[drill hostile payloads] ${results.length} malformed reportPage payloads, rejected ${results.filter((x) => x.rejected).length}`,
+  );
 }, 60_000);
 
 describe('drill: malformed reportPage payloads are rejected and leave nothing behind', () => {
   it('every malformed payload really fails the schema (the drill cannot pass by accident)', () => {
     for (const m of malformed()) {
       const p = m.payload as { cases?: unknown[] } | null;
-      const casesOk = !!p && Array.isArray(p.cases) && p.cases.length <= 300 && p.cases.every((c) => PanelReadSchema.safeParse(c).success);
-      const urlOk = !!p && typeof (p as { url?: unknown }).url === 'string' && /^https:\/\/refund2\.tmall\.com\/[^a]/.test((p as { url: string }).url);
+      const casesOk =
+        !!p &&
+        Array.isArray(p.cases) &&
+        p.cases.length <= 300 &&
+        p.cases.every((c) => PanelReadSchema.safeParse(c).success);
+      const urlOk =
+        !!p &&
+        typeof (p as { url?: unknown }).url === 'string' &&
+        /^https:\/\/refund2\.tmall\.com\/[^a]/.test((p as { url: string }).url);
       const size = JSON.stringify(p ?? null)?.length ?? 0;
       const extra = !!p && (p as { unreadable?: { tried: unknown[] } }).unreadable?.tried?.length === 51;
       expect(casesOk && urlOk && size < 1_000_000 && !extra, m.name).toBe(false);
@@ -153,7 +202,10 @@ describe('drill: malformed reportPage payloads are rejected and leave nothing be
   it('rejects all of them, each with a message naming reportPage and the path', () => {
     expect(results).toHaveLength(400);
     expect(results.filter((x) => !x.rejected).map((x) => x.name)).toEqual([]);
-    for (const x of results) expect(x.message, x.name).toMatch(/^reportPage: (invalid payload — .+|must be sent by a content script in a tab)$/);
+    for (const x of results)
+      expect(x.message, x.name).toMatch(
+        /^reportPage: (invalid payload — .+|must be sent by a content script in a tab)$/,
+      );
     expect(results.filter((x) => /cases\[0\]\.facts\.\w+/.test(x.message)).length).toBeGreaterThan(100);
   });
 
@@ -167,7 +219,9 @@ describe('drill: malformed reportPage payloads are rejected and leave nothing be
   });
 
   it('a report from outside a tab (no content script) is rejected even when well-formed', async () => {
-    await expect(s.handlers.reportPage(good(), {})).rejects.toThrow(/must be sent by a content script in a tab/);
+    await expect(s.handlers.reportPage(good(), {})).rejects.toThrow(
+      /must be sent by a content script in a tab/,
+    );
     expect(await fakeBrowser.storage.session.get(null)).toEqual({});
   });
 

@@ -67,7 +67,10 @@ function sourceFiles(dir: string, out: string[] = []): string[] {
   return out;
 }
 /** Code without comments (a namespace named in a comment is no use). */
-const code = (file: string) => readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
+const code = (file: string) =>
+  readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/(^|[^:])\/\/.*$/gm, '$1');
 
 let manifests: Array<{ file: string; m: Manifest }> = [];
 let used: Set<string>;
@@ -76,7 +79,10 @@ let sources: string[];
 beforeAll(() => {
   // Build when missing, or when older than the sources (test/build-output.ts).
   ensureBuilt('production');
-  manifests = BUILDS.filter((f) => existsSync(f)).map((file) => ({ file, m: JSON.parse(readFileSync(file, 'utf8')) as Manifest }));
+  manifests = BUILDS.filter((f) => existsSync(f)).map((file) => ({
+    file,
+    m: JSON.parse(readFileSync(file, 'utf8')) as Manifest,
+  }));
   sources = [...sourceFiles(join(ROOT, 'entrypoints')), ...sourceFiles(join(ROOT, 'components'))];
   used = new Set<string>();
   for (const f of sources) for (const m of code(f).matchAll(/\b(?:browser|chrome)\.(\w+)/g)) used.add(m[1]!);
@@ -90,13 +96,21 @@ describe('drill: the built manifest asks only for what is used, only on the back
   it('no host permissions (the content script needs only its matches); no <all_urls>, no wide patterns', () => {
     for (const { m } of manifests) {
       expect(m.host_permissions ?? []).toEqual([]);
-      for (const p of [...(m.permissions ?? []), ...(m.optional_permissions ?? []), ...(m.host_permissions ?? [])]) expect(p).not.toMatch(WIDE);
+      for (const p of [
+        ...(m.permissions ?? []),
+        ...(m.optional_permissions ?? []),
+        ...(m.host_permissions ?? []),
+      ])
+        expect(p).not.toMatch(WIDE);
     }
   });
 
   it('content scripts and web-accessible resources match back-office hosts only', () => {
     for (const { m } of manifests) {
-      const matches = [...(m.content_scripts ?? []).flatMap((c) => c.matches), ...(m.web_accessible_resources ?? []).flatMap((w) => w.matches ?? [])];
+      const matches = [
+        ...(m.content_scripts ?? []).flatMap((c) => c.matches),
+        ...(m.web_accessible_resources ?? []).flatMap((w) => w.matches ?? []),
+      ];
       expect(matches.length).toBeGreaterThan(0);
       for (const p of matches) expect(p).toMatch(BACK_OFFICE_HOST);
       expect(m.externally_connectable).toBeUndefined();
@@ -115,14 +129,29 @@ describe('drill: the built manifest asks only for what is used, only on the back
   it('no `tabs` permission and no permission that reads or rewrites browsing (cookies, history, webRequest, scripting, debugger)', () => {
     for (const { m } of manifests) {
       const all = [...(m.permissions ?? []), ...(m.optional_permissions ?? [])];
-      for (const p of ['tabs', 'cookies', 'history', 'webRequest', 'webRequestBlocking', 'scripting', 'debugger', 'webNavigation', 'management', 'clipboardRead']) expect(all).not.toContain(p);
+      for (const p of [
+        'tabs',
+        'cookies',
+        'history',
+        'webRequest',
+        'webRequestBlocking',
+        'scripting',
+        'debugger',
+        'webNavigation',
+        'management',
+        'clipboardRead',
+      ])
+        expect(all).not.toContain(p);
     }
   });
 
   it('every permission is used by the source, and every permissioned API the source uses is declared', () => {
     const declared = new Set(manifests[0]!.m.permissions ?? []);
-    const byCode = (p: string) => USED_BY_CODE[p] !== undefined && sources.some((f) => USED_BY_CODE[p]!.test(code(f)));
-    const unused = [...declared].filter((p) => !byCode(p) && !Object.entries(NEEDS_PERMISSION).some(([ns, perm]) => perm === p && used.has(ns)));
+    const byCode = (p: string) =>
+      USED_BY_CODE[p] !== undefined && sources.some((f) => USED_BY_CODE[p]!.test(code(f)));
+    const unused = [...declared].filter(
+      (p) => !byCode(p) && !Object.entries(NEEDS_PERMISSION).some(([ns, perm]) => perm === p && used.has(ns)),
+    );
     expect(unused).toEqual([]);
     const undeclared = [...used].filter((ns) => NEEDS_PERMISSION[ns] && !declared.has(NEEDS_PERMISSION[ns]));
     expect(undeclared).toEqual([]);
@@ -131,8 +160,11 @@ describe('drill: the built manifest asks only for what is used, only on the back
   it('optional host access (team pack URL) is only ever requested for the one origin the agent typed', () => {
     // wxt.config.ts lists `https://*/*` as OPTIONAL (never granted at install) so the options
     // page can ask for the team-pack URL's own origin; the request must be that origin only.
-    for (const { m } of manifests) for (const p of m.optional_host_permissions ?? []) expect(p).toMatch(/^https:\/\//);
-    const requests = sources.flatMap((f) => [...code(f).matchAll(/permissions\.request\(([^)]*\)?)/g)].map((x) => `${f}: ${x[1]}`));
+    for (const { m } of manifests)
+      for (const p of m.optional_host_permissions ?? []) expect(p).toMatch(/^https:\/\//);
+    const requests = sources.flatMap((f) =>
+      [...code(f).matchAll(/permissions\.request\(([^)]*\)?)/g)].map((x) => `${f}: ${x[1]}`),
+    );
     expect(requests.length).toBeGreaterThan(0);
     for (const r of requests) expect(r).toMatch(/origins:\s*\[\s*originPattern\(/);
   });

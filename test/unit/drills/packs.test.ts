@@ -50,7 +50,8 @@ function setAt(root: Json, path: Path, value: Json | undefined): void {
   if (value === undefined) delete parent[key];
   else parent[key] = value;
 }
-const deep = (levels: number, open: string, close: string, inner = '1') => open.repeat(levels) + inner + close.repeat(levels);
+const deep = (levels: number, open: string, close: string, inner = '1') =>
+  open.repeat(levels) + inner + close.repeat(levels);
 
 /** 1,000 malformed packs, seeded; each knows what its message must name. */
 function malformedPacks(): Bad[] {
@@ -64,7 +65,14 @@ function malformedPacks(): Bad[] {
     const p = base();
     const path = r.pick(allLeaves);
     const old = getAt(p, path);
-    const wrong: Json = typeof old === 'string' ? r.pick([12345, true, null, ['x'], { x: 1 }]) : typeof old === 'number' ? r.pick(['12', false, [1]]) : typeof old === 'boolean' ? r.pick(['true', 1, {}]) : r.pick([{ x: 1 }, 'null']);
+    const wrong: Json =
+      typeof old === 'string'
+        ? r.pick([12345, true, null, ['x'], { x: 1 }])
+        : typeof old === 'number'
+          ? r.pick(['12', false, [1]])
+          : typeof old === 'boolean'
+            ? r.pick(['true', 1, {}])
+            : r.pick([{ x: 1 }, 'null']);
     setAt(p, path, wrong);
     out.push({ category: 'wrong-type', json: JSON.stringify(p), path: formatPath(path) });
   }
@@ -75,8 +83,13 @@ function malformedPacks(): Bad[] {
     const field = i % 3 === 0 ? 'citation' : r.pick(['citation', 'id', 'reason', 'type'] as const);
     if (i % 5 === 0 && field === 'citation') setAt(p, ['rules', k, 'citation', 'source'], undefined);
     else setAt(p, ['rules', k, field], undefined);
-    const pathTo = i % 5 === 0 && field === 'citation' ? ['rules', k, 'citation', 'source'] : ['rules', k, field];
-    out.push({ category: 'missing-field', json: JSON.stringify(p), path: formatPath(field === 'type' ? ['rules', k] : pathTo) });
+    const pathTo =
+      i % 5 === 0 && field === 'citation' ? ['rules', k, 'citation', 'source'] : ['rules', k, field];
+    out.push({
+      category: 'missing-field',
+      json: JSON.stringify(p),
+      path: formatPath(field === 'type' ? ['rules', k] : pathTo),
+    });
   }
   // unknown rule ids / references (120)
   for (let i = 0; i < 120; i++) {
@@ -90,30 +103,59 @@ function malformedPacks(): Bad[] {
         break;
       case 1:
         rs[k]!.id = rs[k - 1]!.id!;
-        out.push({ category: 'duplicate-rule-id', json: JSON.stringify(p), path: formatPath(['rules', k, 'id']) });
+        out.push({
+          category: 'duplicate-rule-id',
+          json: JSON.stringify(p),
+          path: formatPath(['rules', k, 'id']),
+        });
         break;
       case 2: {
         rs[k]!.profiles = ['tmall-2031'];
-        out.push({ category: 'unknown-profile', json: JSON.stringify(p), path: formatPath(['rules', k, 'profiles', 0]) });
+        out.push({
+          category: 'unknown-profile',
+          json: JSON.stringify(p),
+          path: formatPath(['rules', k, 'profiles', 0]),
+        });
         break;
       }
       case 3: {
         const kind = r.pick(['refund', 'aftersale', 'complaint'] as const);
-        (p.countdownTargets as Record<string, Json>)[kind] = r.pick(['no-such-deadline', 'seller-respons', 'complaint-handle']);
-        out.push({ category: 'unknown-countdown-target', json: JSON.stringify(p), path: formatPath(['countdownTargets', kind]) });
+        (p.countdownTargets as Record<string, Json>)[kind] = r.pick([
+          'no-such-deadline',
+          'seller-respons',
+          'complaint-handle',
+        ]);
+        out.push({
+          category: 'unknown-countdown-target',
+          json: JSON.stringify(p),
+          path: formatPath(['countdownTargets', kind]),
+        });
         break;
       }
       default: {
-        const t = rs.findIndex((x) => x.type === 'timer' && typeof x.start === 'object' && x.start !== null && 'after' in x.start);
-        (rs[t]!.start as { after: string }).after = r.pick(['no-such-deadline', 'seller-respons', 'after-sale-windows']);
-        out.push({ category: 'unknown-deadline-ref', json: JSON.stringify(p), path: formatPath(['rules', t, 'start', 'after']) });
+        const t = rs.findIndex(
+          (x) => x.type === 'timer' && typeof x.start === 'object' && x.start !== null && 'after' in x.start,
+        );
+        (rs[t]!.start as { after: string }).after = r.pick([
+          'no-such-deadline',
+          'seller-respons',
+          'after-sale-windows',
+        ]);
+        out.push({
+          category: 'unknown-deadline-ref',
+          json: JSON.stringify(p),
+          path: formatPath(['rules', t, 'start', 'after']),
+        });
       }
     }
   }
   // negative amounts / percentages in otherwise valid packs (80)
   // amounts, percentages, points and lengths (not `order`, which may be negative)
-  const AMOUNT = /Fen$|^basisPoints$|^points$|[pP]ercent$|^yuan$|^hours$|^days$|^minutes$|^workingDays$|^multiple$|^threshold$|^capWindowHours$/;
-  const numeric: Path[] = allLeaves.filter((pa) => typeof getAt(valid, pa) === 'number' && AMOUNT.test(String(pa[pa.length - 1])));
+  const AMOUNT =
+    /Fen$|^basisPoints$|^points$|[pP]ercent$|^yuan$|^hours$|^days$|^minutes$|^workingDays$|^multiple$|^threshold$|^capWindowHours$/;
+  const numeric: Path[] = allLeaves.filter(
+    (pa) => typeof getAt(valid, pa) === 'number' && AMOUNT.test(String(pa[pa.length - 1])),
+  );
   for (let i = 0; i < 80; i++) {
     const p = base();
     const path = r.pick(numeric);
@@ -126,21 +168,49 @@ function malformedPacks(): Bad[] {
     const v = r.pick<Json>(['2.0', '3.1', '10.0', '0.9', 'latest', '1', '', 1, null]);
     p.schemaVersion = v;
     const major = typeof v === 'string' ? /^(\d+)\.\d+$/.exec(v)?.[1] : undefined;
-    out.push({ category: 'schema-version', json: JSON.stringify(p), path: 'schemaVersion', says: major && major !== '1' ? /unsupported/ : undefined });
+    out.push({
+      category: 'schema-version',
+      json: JSON.stringify(p),
+      path: 'schemaVersion',
+      says: major && major !== '1' ? /unsupported/ : undefined,
+    });
   }
   // invalid JSON (120): truncated packs, trailing commas, comments, single quotes, empty
   const text = JSON.stringify(valid);
-  for (let i = 0; i < 100; i++) out.push({ category: 'invalid-json', json: text.slice(0, r.int(0, text.length - 2)), says: /invalid JSON|JSON/ });
-  for (const bad of ['{"id":"x",}', "{'id':'x'}", '// pack\n{}', '', '   ', '\u0000', '{"a":1}{"b":2}', 'NaN', 'undefined', '{"rules":[1,2,]}', '\uFEFF' + text.slice(0, 100)])
+  for (let i = 0; i < 100; i++)
+    out.push({
+      category: 'invalid-json',
+      json: text.slice(0, r.int(0, text.length - 2)),
+      says: /invalid JSON|JSON/,
+    });
+  for (const bad of [
+    '{"id":"x",}',
+    "{'id':'x'}",
+    '// pack\n{}',
+    '',
+    '   ',
+    '\u0000',
+    '{"a":1}{"b":2}',
+    'NaN',
+    'undefined',
+    '{"rules":[1,2,]}',
+    '\uFEFF' + text.slice(0, 100),
+  ])
     out.push({ category: 'invalid-json', json: bad, says: /JSON|object/ });
   // not an object (10)
-  for (const root of ['[]', '"pack"', '123', 'null', 'true', '[{"id":"x"}]', '"{}"', '0', '-1', '[[]]']) out.push({ category: 'not-an-object', json: root, says: /object|schemaVersion|\(root\)/ });
+  for (const root of ['[]', '"pack"', '123', 'null', 'true', '[{"id":"x"}]', '"{}"', '0', '-1', '[[]]'])
+    out.push({ category: 'not-an-object', json: root, says: /object|schemaVersion|\(root\)/ });
   // deep nesting, 10,000 levels (30)
-  for (let i = 0; i < 10; i++) out.push({ category: 'deep-nesting', json: deep(10_000, '{"a":', '}'), says: /deeper|nest/ });
-  for (let i = 0; i < 10; i++) out.push({ category: 'deep-nesting', json: deep(10_000, '[', ']'), says: /object|deeper|nest/ });
+  for (let i = 0; i < 10; i++)
+    out.push({ category: 'deep-nesting', json: deep(10_000, '{"a":', '}'), says: /deeper|nest/ });
+  for (let i = 0; i < 10; i++)
+    out.push({ category: 'deep-nesting', json: deep(10_000, '[', ']'), says: /object|deeper|nest/ });
   for (let i = 0; i < 10; i++) {
     const p = base();
-    const json = JSON.stringify(p).replace('"rules":[', `"rules":[{"id":"deep-${i}","type":"note","extra":${deep(10_000, '{"a":', '}')}},`);
+    const json = JSON.stringify(p).replace(
+      '"rules":[',
+      `"rules":[{"id":"deep-${i}","type":"note","extra":${deep(10_000, '{"a":', '}')}},`,
+    );
     out.push({ category: 'deep-nesting', json, says: /deeper|nest/ });
   }
   // huge files (5 MB and more), padded so the JSON itself is otherwise valid (6)
@@ -148,7 +218,11 @@ function malformedPacks(): Bad[] {
     const p = base();
     p.title = { zh: 'x'.repeat(Math.ceil(mb * 1_000_000)), en: 'x' };
     out.push({ category: 'huge', json: JSON.stringify(p), says: /large|too|limit|characters|json/i });
-    out.push({ category: 'huge', json: JSON.stringify(base()) + ' '.repeat(Math.ceil(mb * 1_000_000)), says: /large|too|limit|characters|json/i });
+    out.push({
+      category: 'huge',
+      json: JSON.stringify(base()) + ' '.repeat(Math.ceil(mb * 1_000_000)),
+      says: /large|too|limit|characters|json/i,
+    });
   }
   // too many rules / names (fill to 1,000)
   while (out.length < 1000) {
@@ -170,7 +244,12 @@ const NOW = Date.parse('2026-11-23T10:00:00+08:00');
 
 beforeAll(async () => {
   fakeBrowser.reset();
-  s = createWorker({ rules: coreRules, dbName: `drill-packs-${Date.now()}`, nowMs: () => NOW, broadcast: async () => undefined });
+  s = createWorker({
+    rules: coreRules,
+    dbName: `drill-packs-${Date.now()}`,
+    nowMs: () => NOW,
+    broadcast: async () => undefined,
+  });
   // The team's pack is active, the default is previous: every refusal must leave both alone.
   const first = await importVia(TEAM);
   expect(first.ok).toBe(true);
@@ -178,7 +257,9 @@ beforeAll(async () => {
 afterAll(async () => (await s.store()).close());
 
 /** The options page's path: the file is staged (importPack), then the agent confirms it (decidePack). */
-async function importVia(json: string): Promise<{ ok: boolean; error?: string; thrown?: boolean; warnings?: string[] }> {
+async function importVia(
+  json: string,
+): Promise<{ ok: boolean; error?: string; thrown?: boolean; warnings?: string[] }> {
   try {
     const staged = await s.handlers.importPack({ json });
     if (!staged.ok) return staged;
@@ -197,14 +278,21 @@ describe('drill: 1,000 malformed rule packs through the options-page import path
     const cats = new Map<string, number>();
     for (const p of packs) cats.set(p.category, (cats.get(p.category) ?? 0) + 1);
     const refused = results.filter((x) => !x.ok).length;
-    console.log(`[drill packs] ${packs.length} malformed packs, refused ${refused}; by category ${JSON.stringify(Object.fromEntries(cats))}`);
-    for (const cat of cats.keys()) console.log(`[drill packs] e.g. ${cat}: ${(results.find((x) => x.category === cat)?.error ?? '').slice(0, 160)}`);
+    console.log(
+      `[drill packs] ${packs.length} malformed packs, refused ${refused}; by category ${JSON.stringify(Object.fromEntries(cats))}`,
+    );
+    for (const cat of cats.keys())
+      console.log(
+        `[drill packs] e.g. ${cat}: ${(results.find((x) => x.category === cat)?.error ?? '').slice(0, 160)}`,
+      );
   }, 120_000);
 
   it('generates 1,000 packs across every category', () => {
     expect(packs).toHaveLength(1000);
     expect(new Set(packs.map((p) => p.category)).size).toBeGreaterThanOrEqual(12);
-    expect(packs.filter((p) => p.category === 'deep-nesting').every((p) => p.json.length > 20_000)).toBe(true);
+    expect(packs.filter((p) => p.category === 'deep-nesting').every((p) => p.json.length > 20_000)).toBe(
+      true,
+    );
     expect(packs.filter((p) => p.category === 'huge').some((p) => p.json.length >= 5_000_000)).toBe(true);
   });
 
@@ -217,11 +305,20 @@ describe('drill: 1,000 malformed rule packs through the options-page import path
       const e = x.error ?? '';
       if (!e || e.length > 1500 || /\n\s+at |\[object Object\]|undefined:/.test(e)) return true;
       // the field's path, or its parent's when the parent is a union (`rules[3].start: Invalid input`)
-      if (x.path !== undefined && !e.includes(x.path) && !e.includes(`${x.path.replace(/(\.[^.[\]]+|\[\d+\])$/, '')}:`)) return true;
+      if (
+        x.path !== undefined &&
+        !e.includes(x.path) &&
+        !e.includes(`${x.path.replace(/(\.[^.[\]]+|\[\d+\])$/, '')}:`)
+      )
+        return true;
       if (x.says && !x.says.test(e)) return true;
       return false;
     });
-    expect(bad.slice(0, 10).map((x) => `${x.category} (want ${x.path ?? String(x.says)}): ${(x.error ?? '').slice(0, 200)}`)).toEqual([]);
+    expect(
+      bad
+        .slice(0, 10)
+        .map((x) => `${x.category} (want ${x.path ?? String(x.says)}): ${(x.error ?? '').slice(0, 200)}`),
+    ).toEqual([]);
   });
 
   it('leaves the active pack (and the previous one) exactly as they were, read back from IndexedDB', async () => {
@@ -247,7 +344,12 @@ describe('drill: a pack from a newer version (as core/model/rule-pack.ts documen
     const json = JSON.stringify(p);
     const r = await importVia(json);
     expect(r.ok).toBe(true);
-    expect(r.warnings).toEqual(expect.arrayContaining(['unknown field ignored: futureTopLevel', 'unknown field ignored: rules[0].futureRuleField']));
+    expect(r.warnings).toEqual(
+      expect.arrayContaining([
+        'unknown field ignored: futureTopLevel',
+        'unknown field ignored: rules[0].futureRuleField',
+      ]),
+    );
     const store = await s.store();
     expect((await store.getPack('active'))?.json).toBe(json);
     expect((await store.getPack('previous'))?.json).toBe(TEAM);
@@ -273,7 +375,11 @@ describe('drill: a pack from a newer version (as core/model/rule-pack.ts documen
   // countdown then silently dropped for that case kind.
   it('countdownTargets naming an undefined deadline is refused with its path', async () => {
     const p = base();
-    p.countdownTargets = { refund: 'no-such-deadline', aftersale: 'seller-response', complaint: 'complaint-seller-handle' };
+    p.countdownTargets = {
+      refund: 'no-such-deadline',
+      aftersale: 'seller-response',
+      complaint: 'complaint-seller-handle',
+    };
     const r = await importVia(JSON.stringify(p));
     expect(r.ok).toBe(false);
     expect(r.error ?? '').toContain('countdownTargets.refund');

@@ -20,7 +20,8 @@ const TAB = { tab: { id: 41, url: 'https://refund2.tmall.com/dispute/detail.htm?
 let n = 0;
 const dbName = () => `drill-storage-${Date.now()}-${n++}`;
 
-const teamPack = (id: string, version: string) => JSON.stringify({ ...JSON.parse(JSON.stringify(defaultPack)), id, version });
+const teamPack = (id: string, version: string) =>
+  JSON.stringify({ ...JSON.parse(JSON.stringify(defaultPack)), id, version });
 
 const read = (refundId: string, paidAmount: number, buyer = 'tb_小王'): PanelRead => ({
   kind: 'refund',
@@ -50,9 +51,27 @@ const SEEDERS: Record<number, (name: string) => Promise<{ packJson: string; prev
     });
     const packJson = teamPack('team-v1', '2025.12');
     const previousJson = teamPack('team-v0', '2025.06');
-    await db.put('packs', { slot: 'active', id: 'team-v1', version: '2025.12', importedAt: '2026-01-05T09:30:00+08:00', json: packJson });
-    await db.put('packs', { slot: 'previous', id: 'team-v0', version: '2025.06', importedAt: '2025-07-01T09:30:00+08:00', json: previousJson });
-    await db.put('settings', { id: 'agent', platformProfile: 'tmall', warningHours: 3, signature: '客服阿青', locale: 'en' });
+    await db.put('packs', {
+      slot: 'active',
+      id: 'team-v1',
+      version: '2025.12',
+      importedAt: '2026-01-05T09:30:00+08:00',
+      json: packJson,
+    });
+    await db.put('packs', {
+      slot: 'previous',
+      id: 'team-v0',
+      version: '2025.06',
+      importedAt: '2025-07-01T09:30:00+08:00',
+      json: previousJson,
+    });
+    await db.put('settings', {
+      id: 'agent',
+      platformProfile: 'tmall',
+      warningHours: 3,
+      signature: '客服阿青',
+      locale: 'en',
+    });
     db.close();
     return { packJson, previousJson };
   },
@@ -67,7 +86,8 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('drill: every earlier schema version upgrades with nothing lost (read through the background)', () => {
   it('has a seeder for every earlier version', () => {
-    for (let v = 1; v < DB_VERSION; v++) expect(SEEDERS[v], `no seeder for schema v${v}: add one`).toBeTypeOf('function');
+    for (let v = 1; v < DB_VERSION; v++)
+      expect(SEEDERS[v], `no seeder for schema v${v}: add one`).toBeTypeOf('function');
   });
 
   for (let v = 1; v < DB_VERSION; v++) {
@@ -77,13 +97,23 @@ describe('drill: every earlier schema version upgrades with nothing lost (read t
       const s = sentinel(name);
 
       const info = await s.handlers.getPackInfo(undefined);
-      expect(info.active).toMatchObject({ id: 'team-v1', version: '2025.12', importedAt: '2026-01-05T09:30:00+08:00', source: 'file', ruleCount: defaultPack.rules.length });
+      expect(info.active).toMatchObject({
+        id: 'team-v1',
+        version: '2025.12',
+        importedAt: '2026-01-05T09:30:00+08:00',
+        source: 'file',
+        ruleCount: defaultPack.rules.length,
+      });
       expect(info.previous).toMatchObject({ id: 'team-v0', version: '2025.06' });
       expect((await s.handlers.exportPack(undefined)).json).toBe(packJson);
       expect((await (await s.store()).getPack('previous'))?.json).toBe(previousJson);
 
       const settings = await s.handlers.getSettings(undefined);
-      expect(settings).toMatchObject({ platformProfile: 'tmall', locale: 'en', warningThresholdsHours: [3, 1] });
+      expect(settings).toMatchObject({
+        platformProfile: 'tmall',
+        locale: 'en',
+        warningThresholdsHours: [3, 1],
+      });
       expect(settings.shopPolicy.signature).toBe('客服阿青');
 
       // The upgraded pack is the one evaluating: same guidance as evaluating it directly.
@@ -109,17 +139,40 @@ describe('drill: every earlier schema version upgrades with nothing lost (read t
 
   it(`data written at the current version (ledger, recent cases) reads back identically through the background`, async () => {
     const s = sentinel(dbName());
-    await (await s.store()).addLedgerEntry({ buyer: 'tb_小王', amount: 400, at: '2026-11-21T08:00:00+08:00', kind: 'platform-payout', orderId: '391001', confirmedAt: '2026-11-21T08:00:00+08:00' });
+    await (
+      await s.store()
+    ).addLedgerEntry({
+      buyer: 'tb_小王',
+      amount: 400,
+      at: '2026-11-21T08:00:00+08:00',
+      kind: 'platform-payout',
+      orderId: '391001',
+      confirmedAt: '2026-11-21T08:00:00+08:00',
+    });
     const { cases } = await s.handlers.reportPage({ url: TAB.tab.url, cases: [read('1002', 500)] }, TAB);
     // 150 due, but 400 already paid to this buyer within 24 h → capped to 100 (S3 24 h cap)
     expect(cases[0]!.guidance.compensation.amount).toBe('100.00');
     await s.settled(); // the page is answered first; the recent-cases write follows
     const store = await s.store();
-    expect((await store.listLedger()).map(({ seq: _s, confirmedAt: _c, ...e }) => e)).toEqual([{ buyer: 'tb_小王', amount: 400, at: '2026-11-21T08:00:00+08:00', kind: 'platform-payout', orderId: '391001' }]);
+    expect((await store.listLedger()).map(({ seq: _s, confirmedAt: _c, ...e }) => e)).toEqual([
+      {
+        buyer: 'tb_小王',
+        amount: 400,
+        at: '2026-11-21T08:00:00+08:00',
+        kind: 'platform-payout',
+        orderId: '391001',
+      },
+    ]);
     const recent = await store.listRecentCases();
     expect(recent).toHaveLength(1);
-    expect(recent[0]).toMatchObject({ key: 'tmall:refund:1002', refundId: '1002', compensation: { triggered: true, amount: '100.00' } });
-    expect(recent[0]!.deadlines).toEqual(cases[0]!.guidance.deadlines.map((d) => ({ id: d.id, dueAt: d.dueAt })));
+    expect(recent[0]).toMatchObject({
+      key: 'tmall:refund:1002',
+      refundId: '1002',
+      compensation: { triggered: true, amount: '100.00' },
+    });
+    expect(recent[0]!.deadlines).toEqual(
+      cases[0]!.guidance.deadlines.map((d) => ({ id: d.id, dueAt: d.dueAt })),
+    );
     store.close();
   });
 });
@@ -132,7 +185,11 @@ describe('drill: a failed write leaves the previous state (through the backgroun
     const first = teamPack('team-a', '1');
     expect((await importAndConfirm(s, first)).ok).toBe(true);
     const realPut = IDBObjectStore.prototype.put;
-    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      value: unknown,
+      key?: IDBValidKey,
+    ) {
       if ((value as { slot?: string }).slot === 'active') throw quota();
       return realPut.call(this, value, key);
     });
@@ -150,7 +207,15 @@ describe('drill: a failed write leaves the previous state (through the backgroun
 
   it('a payout write hitting QuotaExceededError: nothing stored, the 24 h cap unchanged; the next sighting records it', async () => {
     const s = sentinel(dbName());
-    await (await s.store()).addLedgerEntry({ buyer: 'tb_小王', amount: 100, at: '2026-11-21T08:00:00+08:00', kind: 'platform-payout', confirmedAt: '2026-11-21T08:00:00+08:00' });
+    await (
+      await s.store()
+    ).addLedgerEntry({
+      buyer: 'tb_小王',
+      amount: 100,
+      at: '2026-11-21T08:00:00+08:00',
+      kind: 'platform-payout',
+      confirmedAt: '2026-11-21T08:00:00+08:00',
+    });
     const completed = (): PanelRead => {
       const r = read('1005', 1000);
       return { ...r, facts: { ...r.facts, refundStatus: '退款成功', tradeStatus: '交易关闭' } };
@@ -180,7 +245,11 @@ describe('drill: a failed write leaves the previous state (through the backgroun
     expect(before).toHaveLength(1);
     const realPut = IDBObjectStore.prototype.put;
     let puts = 0;
-    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      value: unknown,
+      key?: IDBValidKey,
+    ) {
       if (this.name === 'cases' && ++puts === 3) throw quota();
       return realPut.call(this, value, key);
     });
@@ -201,9 +270,14 @@ describe('drill: a failed write leaves the previous state (through the backgroun
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
       throw quota();
     });
-    await expect(s.handlers.saveSettings({ locale: 'zh-CN', warningThresholdsHours: [12] })).rejects.toThrow(/quota/i);
+    await expect(s.handlers.saveSettings({ locale: 'zh-CN', warningThresholdsHours: [12] })).rejects.toThrow(
+      /quota/i,
+    );
     vi.restoreAllMocks();
-    expect(await s.handlers.getSettings(undefined)).toMatchObject({ locale: 'en', warningThresholdsHours: [6, 2] });
+    expect(await s.handlers.getSettings(undefined)).toMatchObject({
+      locale: 'en',
+      warningThresholdsHours: [6, 2],
+    });
     (await s.store()).close();
   });
 });

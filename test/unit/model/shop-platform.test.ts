@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_REMEMBERED_SHOPS, SettingsPatchSchema, answerPlatformPatch, answeredPlatform, defaultSettings, mergeSettings } from '../../../core/model/settings';
+import {
+  MAX_REMEMBERED_SHOPS,
+  SettingsPatchSchema,
+  answerPlatformPatch,
+  answeredPlatform,
+  defaultSettings,
+  mergeSettings,
+} from '../../../core/model/settings';
 
 /** The workbench does not say 天猫 or 淘宝: the agent's answer, per shop, decides. */
 describe('the platform answer per shop', () => {
@@ -29,8 +36,12 @@ describe('the platform answer per shop', () => {
   it('a fixed platform setting wins over the answers; a shop called like an Object property is no answer', () => {
     const s = mergeSettings(defaultSettings(), { platformProfile: 'taobao', shopPlatforms: { '': 'tmall' } });
     expect(answeredPlatform(s)).toBe('taobao');
-    expect(answeredPlatform(mergeSettings(defaultSettings(), { shopPolicy: { shopName: 'constructor' } }))).toBeUndefined();
-    expect(answeredPlatform(mergeSettings(defaultSettings(), { shopPolicy: { shopName: 'toString' } }))).toBeUndefined();
+    expect(
+      answeredPlatform(mergeSettings(defaultSettings(), { shopPolicy: { shopName: 'constructor' } })),
+    ).toBeUndefined();
+    expect(
+      answeredPlatform(mergeSettings(defaultSettings(), { shopPolicy: { shopName: 'toString' } })),
+    ).toBeUndefined();
   });
 
   it('the options can forget every answer (the patch replaces the map)', () => {

@@ -69,7 +69,8 @@ async function submit() {
   must('settings-form').dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
 }
 
-const teamPack = (version: string) => JSON.stringify({ ...JSON.parse(JSON.stringify(defaultPack)), id: 'team-pack', version });
+const teamPack = (version: string) =>
+  JSON.stringify({ ...JSON.parse(JSON.stringify(defaultPack)), id: 'team-pack', version });
 
 beforeEach(() => {
   freshProfile();
@@ -85,20 +86,46 @@ describe('options page: the compensation ledger (issue 13 item 7)', () => {
     await until(() => must('ledger-empty'));
     render(null, root);
     const store = await s.store();
-    await store.addLedgerEntry({ buyer: 'tb_小鹿2026', amount: 150, at: '2026-11-20T11:00:00+08:00', kind: 'platform-payout', orderId: '3921845507761234', reason: '卖家缺货', confirmedAt: '2026-11-20T11:00:00+08:00' });
-    await store.addLedgerEntry({ buyer: '阿福_2014', amount: 30, at: '2026-11-20T11:30:00+08:00', kind: 'proactive-settlement', orderId: '2871609934211100', reason: '未按约定时间发货', confirmedAt: '2026-11-20T11:30:00+08:00' });
+    await store.addLedgerEntry({
+      buyer: 'tb_小鹿2026',
+      amount: 150,
+      at: '2026-11-20T11:00:00+08:00',
+      kind: 'platform-payout',
+      orderId: '3921845507761234',
+      reason: '卖家缺货',
+      confirmedAt: '2026-11-20T11:00:00+08:00',
+    });
+    await store.addLedgerEntry({
+      buyer: '阿福_2014',
+      amount: 30,
+      at: '2026-11-20T11:30:00+08:00',
+      kind: 'proactive-settlement',
+      orderId: '2871609934211100',
+      reason: '未按约定时间发货',
+      confirmedAt: '2026-11-20T11:30:00+08:00',
+    });
     render(<OptionsApp api={api} />, root);
     const rows = await until(() => {
       const r = root.querySelectorAll('[data-testid="ledger-row"]');
       if (r.length !== 2) throw new Error('not yet');
       return r;
     });
-    expect([...rows].map((r) => r.getAttribute('data-kind'))).toEqual(['proactive-settlement', 'platform-payout']);
-    expect([...rows].map((r) => r.querySelector('[data-testid="ledger-buyer"]')!.textContent)).toEqual(['阿***', 't***']);
+    expect([...rows].map((r) => r.getAttribute('data-kind'))).toEqual([
+      'proactive-settlement',
+      'platform-payout',
+    ]);
+    expect([...rows].map((r) => r.querySelector('[data-testid="ledger-buyer"]')!.textContent)).toEqual([
+      '阿***',
+      't***',
+    ]);
     expect(root.textContent).not.toContain('小鹿');
     expect(rows[1]!.querySelector('[data-testid="ledger-amount"]')!.textContent).toBe('150.00');
     must('ledger-export').click();
-    const [name, csv, type] = (api.download as ReturnType<typeof vi.fn>).mock.calls[0]! as [string, string, string];
+    const [name, csv, type] = (api.download as ReturnType<typeof vi.fn>).mock.calls[0]! as [
+      string,
+      string,
+      string,
+    ];
     expect(name).toMatch(/^aftersale-sentinel-compensation-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(type).toMatch(/^text\/csv/);
     expect(csv.charCodeAt(0)).toBe(0xfeff);
@@ -123,7 +150,9 @@ describe('options page: rule packs', () => {
     expect(rules.length).toBe(defaultPack.rules.length);
     // the source by its title, the file name behind it (hover)
     expect(rules[0]!.textContent).not.toContain(defaultPack.rules[0]!.citation.source);
-    expect(rules[0]!.querySelector(`[title="${defaultPack.rules[0]!.citation.source}"]`)!.textContent).toBe('天猫售后规则与退款原因培训');
+    expect(rules[0]!.querySelector(`[title="${defaultPack.rules[0]!.citation.source}"]`)!.textContent).toBe(
+      '天猫售后规则与退款原因培训',
+    );
     expect(must('previous-pack').textContent).toBe('无');
   });
 
@@ -140,7 +169,7 @@ describe('options page: rule packs', () => {
 
   /** A chosen file shows its preview; the agent clicks 启用此规则包. */
   async function confirmPending() {
-    (await until(() => must('pack-confirm')) as HTMLButtonElement).click();
+    ((await until(() => must('pack-confirm'))) as HTMLButtonElement).click();
   }
 
   it('a good file shows what changes and becomes active only once confirmed; the old one is previous; reset brings the default back', async () => {
@@ -244,12 +273,18 @@ describe('options page: settings', () => {
       if (el.options.length < 2) throw new Error('profiles not loaded');
       return el;
     });
-    expect([...sel.options].map((o) => o.value)).toEqual(['', ...defaultPack.profiles.filter((p) => p.platform === 'tmall').map((p) => p.id)]);
+    expect([...sel.options].map((o) => o.value)).toEqual([
+      '',
+      ...defaultPack.profiles.filter((p) => p.platform === 'tmall').map((p) => p.id),
+    ]);
     sel.value = 'tmall-legacy';
     sel.dispatchEvent(new Event('change', { bubbles: true }));
     await submit();
     await until(() => must('settings-saved'));
-    expect((await s.handlers.getSettings(undefined)).ruleProfiles).toEqual({ tmall: 'tmall-legacy', taobao: '' });
+    expect((await s.handlers.getSettings(undefined)).ruleProfiles).toEqual({
+      tmall: 'tmall-legacy',
+      taobao: '',
+    });
   });
 
   it('an invalid value is shown with its path and nothing is saved', async () => {
@@ -259,7 +294,9 @@ describe('options page: settings', () => {
     await submit();
     const err = await until(() => must('settings-error'));
     // in the agent's words first, the technical path behind a disclosure
-    expect(err.querySelector('p')!.textContent).toBe('设置未保存：“截止提醒（截止前几小时，逗号分隔）”的值不正确，请检查后再保存。');
+    expect(err.querySelector('p')!.textContent).toBe(
+      '设置未保存：“截止提醒（截止前几小时，逗号分隔）”的值不正确，请检查后再保存。',
+    );
     expect(err.querySelector('details code')!.textContent).toContain('warningThresholdsHours[1]');
     expect((await s.handlers.getSettings(undefined)).warningThresholdsHours).toEqual([4, 1]);
   });
@@ -274,14 +311,19 @@ describe('options page: settings', () => {
   });
 
   it('values set by enterprise policy are shown locked and cannot be edited', async () => {
-    await fakeBrowser.storage.managed.set({ shopPolicy: { signature: '总部签名' }, platformProfile: 'tmall' });
+    await fakeBrowser.storage.managed.set({
+      shopPolicy: { signature: '总部签名' },
+      platformProfile: 'tmall',
+    });
     mount();
     const sig = (await until(() => must('setting-signature'))) as HTMLTextAreaElement;
     expect(sig.value).toBe('总部签名');
     expect(sig.disabled).toBe(true);
     expect((must('setting-platformProfile') as HTMLSelectElement).disabled).toBe(true);
     expect((must('setting-shopName') as HTMLInputElement).disabled).toBe(false);
-    const locks = [...root.querySelectorAll('[data-testid="locked"]')].map((e) => e.getAttribute('data-path'));
+    const locks = [...root.querySelectorAll('[data-testid="locked"]')].map((e) =>
+      e.getAttribute('data-path'),
+    );
     expect(locks.sort()).toEqual(['platformProfile', 'shopPolicy.signature']);
     expect($('managed-note')).not.toBeNull();
   });
@@ -293,7 +335,9 @@ describe('options page: settings', () => {
     await submit();
     await until(() => must('settings-saved'));
     expect(api.requestOrigin).toHaveBeenCalledWith('https://packs.example.com/team.json');
-    expect((await s.handlers.getSettings(undefined)).teamPack.url).toBe('https://packs.example.com/team.json');
+    expect((await s.handlers.getSettings(undefined)).teamPack.url).toBe(
+      'https://packs.example.com/team.json',
+    );
     await until(() => must('team-status'));
   });
 

@@ -26,7 +26,10 @@ describe('options: the keyboard shortcuts', () => {
       />,
       root,
     );
-    const rows = [...root.querySelectorAll('[data-testid="shortcut"]')].map((r) => [r.getAttribute('data-command'), r.textContent]);
+    const rows = [...root.querySelectorAll('[data-testid="shortcut"]')].map((r) => [
+      r.getAttribute('data-command'),
+      r.textContent,
+    ]);
     expect(rows).toEqual([
       ['_execute_action', '打开售后哨兵侧边栏Alt+Shift+S'],
       ['copy-first-reply', '复制当前售后的第一条建议回复Alt+Shift+V'],

@@ -13,7 +13,10 @@ import { generatePage } from '../drills/corpus';
 import { FIXTURES, fixtureHtml, parseHtml } from './load';
 
 function shape(lists: readonly ColumnList[]) {
-  return lists.map((l) => ({ titles: l.title.element.textContent, cases: l.cases.map((c) => ({ facts: c.facts, unreadable: c.unreadable, aftersale: c.aftersale })) }));
+  return lists.map((l) => ({
+    titles: l.title.element.textContent,
+    cases: l.cases.map((c) => ({ facts: c.facts, unreadable: c.unreadable, aftersale: c.aftersale })),
+  }));
 }
 
 /** Each case's block and value row, by identity: the same elements in both readings. */

@@ -312,7 +312,10 @@ describe('fixture list pages: one case per row, values by column', () => {
     expect(result.cases).toHaveLength(60);
     result.cases.forEach((c, i) => {
       const row = REFUND_LIST_ROWS[i]!;
-      const unreadable = [...(row.refundFen === null ? ['refundAmount'] : []), ...(row.paidFen === null ? ['paidAmount'] : [])];
+      const unreadable = [
+        ...(row.refundFen === null ? ['refundAmount'] : []),
+        ...(row.paidFen === null ? ['paidAmount'] : []),
+      ];
       const expected: Record<string, unknown> = {
         refundId: row.refundId,
         orderId: row.orderId,
@@ -332,7 +335,7 @@ describe('fixture list pages: one case per row, values by column', () => {
     });
   });
 
-  it('refund-list-rows.html: the seeds\' amounts in the first rows, written out', () => {
+  it("refund-list-rows.html: the seeds' amounts in the first rows, written out", () => {
     const [first, second, third] = read('refund-list-rows.html', LABELLED_LIST_URL).cases;
     expect(first!.facts).toEqual({
       refundId: '202611200100',
@@ -347,12 +350,25 @@ describe('fixture list pages: one case per row, values by column', () => {
       refundStatus: '等待商家处理',
       platformCountdown: '剩余3天0时0分0秒',
     });
-    expect(second!.facts).toMatchObject({ reason: '未按约定时间发货', refundAmount: 10, paidAmount: 10, refundRequestedAt: '2026-11-20T09:06:00+08:00' });
-    expect(third!.facts).toMatchObject({ reason: '卖家缺货', refundAmount: 2399, paidAmount: 2399, refundRequestedAt: '2026-11-20T08:13:58+08:00' });
+    expect(second!.facts).toMatchObject({
+      reason: '未按约定时间发货',
+      refundAmount: 10,
+      paidAmount: 10,
+      refundRequestedAt: '2026-11-20T09:06:00+08:00',
+    });
+    expect(third!.facts).toMatchObject({
+      reason: '卖家缺货',
+      refundAmount: 2399,
+      paidAmount: 2399,
+      refundRequestedAt: '2026-11-20T08:13:58+08:00',
+    });
   });
 
   it('refund-list-taobao.html: role=grid rows, inline 订单信息 cells, an after-sale row, unreadable cells', () => {
-    const result = read('refund-list-taobao.html', 'https://refund2.taobao.com/dispute/sellerDisputeList.htm');
+    const result = read(
+      'refund-list-taobao.html',
+      'https://refund2.taobao.com/dispute/sellerDisputeList.htm',
+    );
     expect(result.errors).toEqual([]);
     expect(result.cases.map((c) => [c.kind, c.adapter, c.platform, c.index])).toEqual([
       ['refund', 'refund-list', 'taobao', 0],
@@ -435,9 +451,16 @@ describe('fixture list pages: one case per row, values by column', () => {
   });
 
   it('complaint-list-tmall.html: table rows; the 为你推荐 table below is not a list', () => {
-    const result = read('complaint-list-tmall.html', 'https://rights.taobao.com/complaint/sellerList.htm?page=2');
+    const result = read(
+      'complaint-list-tmall.html',
+      'https://rights.taobao.com/complaint/sellerList.htm?page=2',
+    );
     expect(result.errors).toEqual([]);
-    expect(result.cases.every((c) => c.kind === 'complaint' && c.adapter === 'complaint-list' && c.platform === 'tmall')).toBe(true);
+    expect(
+      result.cases.every(
+        (c) => c.kind === 'complaint' && c.adapter === 'complaint-list' && c.platform === 'tmall',
+      ),
+    ).toBe(true);
     expect(result.cases.map((c) => c.facts)).toEqual([
       {
         orderId: '3921845507760077',

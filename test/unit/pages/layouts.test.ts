@@ -49,25 +49,56 @@ type Layout = (fields: readonly Field[], cls: (n: string) => string) => string;
 
 /** Every pairing layout of panel-fields.md (plus the variants seen on real pages). */
 const LAYOUTS: Record<string, Layout> = {
-  'table th/td': (f, c) => `<table class="${c('t')}"><tbody>${f.map(([l, v]) => `<tr><th class="${c('k')}">${l}</th><td class="${c('v')}">${v}</td></tr>`).join('')}</tbody></table>`,
-  'table td/td': (f, c) => `<table class="${c('t')}">${f.map(([l, v]) => `<tr><td class="${c('k')}">${l}</td><td>${v}</td></tr>`).join('')}</table>`,
+  'table th/td': (f, c) =>
+    `<table class="${c('t')}"><tbody>${f.map(([l, v]) => `<tr><th class="${c('k')}">${l}</th><td class="${c('v')}">${v}</td></tr>`).join('')}</tbody></table>`,
+  'table td/td': (f, c) =>
+    `<table class="${c('t')}">${f.map(([l, v]) => `<tr><td class="${c('k')}">${l}</td><td>${v}</td></tr>`).join('')}</table>`,
   'table, two pairs per row': (f, c) => {
     const rows: string[] = [];
-    for (let i = 0; i < f.length; i += 2) rows.push(`<tr>${f.slice(i, i + 2).map(([l, v]) => `<th class="${c('k')}">${l}：</th><td>${v}</td>`).join('')}</tr>`);
+    for (let i = 0; i < f.length; i += 2)
+      rows.push(
+        `<tr>${f
+          .slice(i, i + 2)
+          .map(([l, v]) => `<th class="${c('k')}">${l}：</th><td>${v}</td>`)
+          .join('')}</tr>`,
+      );
     return `<table class="${c('t')}">${rows.join('')}</table>`;
   },
-  'dl dt/dd with colons': (f, c) => `<dl class="${c('d')}">${f.map(([l, v]) => `<dt>${l}：</dt><dd class="${c('v')}">${v}</dd>`).join('')}</dl>`,
-  'sibling spans': (f, c) => f.map(([l, v]) => `<div class="${c('r')}"><span class="${c('k')}">${l}</span><span class="${c('v')}">${v}</span></div>`).join(''),
-  'label + wrapped value': (f, c) => f.map(([l, v]) => `<div class="${c('r')}"><label>${l}</label><div class="${c('w')}"><em>${v}</em></div></div>`).join(''),
-  'wrapped label + wrapped value': (f, c) => f.map(([l, v]) => `<div class="${c('r')}"><div class="${c('k')}"><span><i class="icon"></i>${l}</span></div><div><div><em>${v}</em></div></div></div>`).join(''),
-  'one text node (full-width colon)': (f, c) => f.map(([l, v]) => `<p class="${c('p')}">${l}：${v}</p>`).join(''),
-  'one text node (ASCII colon, spaces)': (f, c) => f.map(([l, v]) => `<p class="${c('p')}">${l} : ${v}</p>`).join(''),
-  'label span + text node': (f, c) => `<ul class="${c('u')}">${f.map(([l, v]) => `<li><span class="${c('k')}">${l}：</span>${v}</li>`).join('')}</ul>`,
-  'vertical header row': (f, c) => `<table class="${c('t')}"><thead><tr>${f.map(([l]) => `<th>${l}</th>`).join('')}</tr></thead><tbody><tr>${f.map(([, v]) => `<td>${v}</td>`).join('')}</tr></tbody></table>`,
+  'dl dt/dd with colons': (f, c) =>
+    `<dl class="${c('d')}">${f.map(([l, v]) => `<dt>${l}：</dt><dd class="${c('v')}">${v}</dd>`).join('')}</dl>`,
+  'sibling spans': (f, c) =>
+    f
+      .map(
+        ([l, v]) =>
+          `<div class="${c('r')}"><span class="${c('k')}">${l}</span><span class="${c('v')}">${v}</span></div>`,
+      )
+      .join(''),
+  'label + wrapped value': (f, c) =>
+    f
+      .map(
+        ([l, v]) =>
+          `<div class="${c('r')}"><label>${l}</label><div class="${c('w')}"><em>${v}</em></div></div>`,
+      )
+      .join(''),
+  'wrapped label + wrapped value': (f, c) =>
+    f
+      .map(
+        ([l, v]) =>
+          `<div class="${c('r')}"><div class="${c('k')}"><span><i class="icon"></i>${l}</span></div><div><div><em>${v}</em></div></div></div>`,
+      )
+      .join(''),
+  'one text node (full-width colon)': (f, c) =>
+    f.map(([l, v]) => `<p class="${c('p')}">${l}：${v}</p>`).join(''),
+  'one text node (ASCII colon, spaces)': (f, c) =>
+    f.map(([l, v]) => `<p class="${c('p')}">${l} : ${v}</p>`).join(''),
+  'label span + text node': (f, c) =>
+    `<ul class="${c('u')}">${f.map(([l, v]) => `<li><span class="${c('k')}">${l}：</span>${v}</li>`).join('')}</ul>`,
+  'vertical header row': (f, c) =>
+    `<table class="${c('t')}"><thead><tr>${f.map(([l]) => `<th>${l}</th>`).join('')}</tr></thead><tbody><tr>${f.map(([, v]) => `<td>${v}</td>`).join('')}</tr></tbody></table>`,
 };
 
 let counter = 0;
-const generated = (n: string) => `${n}-${(++counter * 2654435761 % 0xffff).toString(16)}_${counter}`;
+const generated = (n: string) => `${n}-${((++counter * 2654435761) % 0xffff).toString(16)}_${counter}`;
 
 function page(body: string, head = '<div class="top">天猫商家中心</div>'): string {
   return `<!DOCTYPE html><html><head><title>退款详情</title></head><body>${head}<div class="panel">${COUNTDOWN}${body}</div></body></html>`;
@@ -99,7 +130,17 @@ describe('shuffled label order, renamed classes, extra wrappers and noise do not
   for (const [name, layout] of Object.entries(LAYOUTS)) {
     if (name === 'vertical header row') continue; // its cells pair by column, covered above
     it(`${name}: shuffled`, () => {
-      for (const order of SHUFFLES) expect(facts(page(layout(order.map((i) => FIELDS[i]!), generated)))).toEqual(EXPECTED);
+      for (const order of SHUFFLES)
+        expect(
+          facts(
+            page(
+              layout(
+                order.map((i) => FIELDS[i]!),
+                generated,
+              ),
+            ),
+          ),
+        ).toEqual(EXPECTED);
     });
     it(`${name}: renamed classes`, () => {
       expect(facts(page(layout(FIELDS, () => 'x')))).toEqual(EXPECTED);
@@ -107,7 +148,9 @@ describe('shuffled label order, renamed classes, extra wrappers and noise do not
     });
     it(`${name}: wrapped three levels deep`, () => {
       const inner = layout(FIELDS, generated);
-      expect(facts(page(`<div class="a"><section><div class="c">${inner}</div></section></div>`))).toEqual(EXPECTED);
+      expect(facts(page(`<div class="a"><section><div class="c">${inner}</div></section></div>`))).toEqual(
+        EXPECTED,
+      );
     });
     it(`${name}: among noise`, () => {
       const noise = `<div class="top">天猫商家中心 账户余额 ¥12,000.00</div>
@@ -139,21 +182,28 @@ describe('shuffled label order, renamed classes, extra wrappers and noise do not
           expect(facts(page(body))).toEqual(EXPECTED);
         },
       ),
-      { numRuns: Number(process.env.PROP_RUNS ?? 60), seed: process.env.PROP_SEED ? Number(process.env.PROP_SEED) : undefined },
+      {
+        numRuns: Number(process.env.PROP_RUNS ?? 60),
+        seed: process.env.PROP_SEED ? Number(process.env.PROP_SEED) : undefined,
+      },
     );
   }, 60_000);
 });
 
 describe('values without labels and labels without values', () => {
   it('an unparseable value is unreadable and nothing else is guessed', () => {
-    const fields = FIELDS.map(([l, v]): Field => (l === '实付金额' ? [l, '待定'] : l === '付款时间' ? [l, '昨天晚上'] : [l, v]));
+    const fields = FIELDS.map(([l, v]): Field =>
+      l === '实付金额' ? [l, '待定'] : l === '付款时间' ? [l, '昨天晚上'] : [l, v],
+    );
     const read = facts(page(LAYOUTS['dl dt/dd with colons']!(fields, generated)));
     const { paidAmount: _p, paidAt: _t, ...rest } = EXPECTED;
     expect(read).toEqual({ ...rest, unreadable: ['paidAmount', 'paidAt'] });
   });
 
   it('a label followed by another label has no value; a value with no label is not used', () => {
-    const html = page(`<dl><dt>退款原因</dt><dd>卖家缺货</dd><dt>实付金额</dt><dt>付款时间</dt><dd>2026-11-19 21:14:05</dd></dl><div><span>¥500.00</span></div>`);
+    const html = page(
+      `<dl><dt>退款原因</dt><dd>卖家缺货</dd><dt>实付金额</dt><dt>付款时间</dt><dd>2026-11-19 21:14:05</dd></dl><div><span>¥500.00</span></div>`,
+    );
     expect(facts(html)).toEqual({
       reason: '卖家缺货',
       paidAt: '2026-11-19T21:14:05+08:00',
@@ -163,13 +213,26 @@ describe('values without labels and labels without values', () => {
   });
 
   it('an empty value cell does not borrow the next row', () => {
-    const html = page(`<table><tr><th>退款原因</th><td></td></tr><tr><th>实付金额</th><td>500.00</td></tr><tr><td>退款金额</td><td> </td></tr></table>`);
-    expect(facts(html)).toEqual({ paidAmount: 500, platformCountdown: '剩余2天23时7分51秒', unreadable: ['reason', 'refundAmount'] });
+    const html = page(
+      `<table><tr><th>退款原因</th><td></td></tr><tr><th>实付金额</th><td>500.00</td></tr><tr><td>退款金额</td><td> </td></tr></table>`,
+    );
+    expect(facts(html)).toEqual({
+      paidAmount: 500,
+      platformCountdown: '剩余2天23时7分51秒',
+      unreadable: ['reason', 'refundAmount'],
+    });
   });
 
   it('a trade status or logistics outside the enum is unreadable; 包邮/免运费 are 0', () => {
-    const html = page(`<p>退款原因：卖家缺货</p><p>订单状态：处理中</p><p>物流方式：飞鸽传书</p><p>运费：免运费</p>`);
-    expect(facts(html)).toEqual({ reason: '卖家缺货', shippingFee: 0, platformCountdown: '剩余2天23时7分51秒', unreadable: ['tradeStatus', 'logistics'] });
+    const html = page(
+      `<p>退款原因：卖家缺货</p><p>订单状态：处理中</p><p>物流方式：飞鸽传书</p><p>运费：免运费</p>`,
+    );
+    expect(facts(html)).toEqual({
+      reason: '卖家缺货',
+      shippingFee: 0,
+      platformCountdown: '剩余2天23时7分51秒',
+      unreadable: ['tradeStatus', 'logistics'],
+    });
   });
 });
 
@@ -182,8 +245,12 @@ describe('anchors', () => {
   });
 
   it('two refund panels on one page → two cases in page order, each anchored to its own block', () => {
-    const block = (id: string, amount: string) => `<div class="blk"><dl><dt>退款编号</dt><dd>${id}</dd><dt>退款原因</dt><dd>卖家缺货</dd><dt>实付金额</dt><dd>${amount}</dd></dl></div>`;
-    const doc = parseHtml(`<html><body><div class="list">${block('1001', '10.00')}${block('1002', '2,399.00')}</div></body></html>`, URL);
+    const block = (id: string, amount: string) =>
+      `<div class="blk"><dl><dt>退款编号</dt><dd>${id}</dd><dt>退款原因</dt><dd>卖家缺货</dd><dt>实付金额</dt><dd>${amount}</dd></dl></div>`;
+    const doc = parseHtml(
+      `<html><body><div class="list">${block('1001', '10.00')}${block('1002', '2,399.00')}</div></body></html>`,
+      URL,
+    );
     const { cases } = readPageWithAnchors(doc, URL);
     expect(cases.map((c) => [c.index, c.facts.refundId, c.facts.paidAmount, c.anchor.className])).toEqual([
       [0, '1001', 10, 'blk'],

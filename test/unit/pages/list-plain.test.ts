@@ -13,7 +13,12 @@ import { generatePage, LAYOUTS, prng, Rng } from '../drills/corpus';
 import { fixtureHtml, parseHtml } from './load';
 
 function shape(rows: readonly ListRow[]) {
-  return rows.map((r) => ({ index: r.index, facts: r.facts, unreadable: r.unreadable, labels: [...r.labels].sort() }));
+  return rows.map((r) => ({
+    index: r.index,
+    facts: r.facts,
+    unreadable: r.unreadable,
+    labels: [...r.labels].sort(),
+  }));
 }
 
 /** Our badge host with text in its light DOM (what a stale or page-made host may carry), in random cells. */
@@ -36,7 +41,8 @@ function addInfoColumn(doc: Document, r: Rng): void {
   rows.forEach((row, i) => {
     const cell = doc.createElement(i === 0 && row.querySelector('th') ? 'th' : 'td');
     if (i === 0) cell.textContent = '订单信息';
-    else if (r.chance(0.4)) cell.innerHTML = `订单号：${r.int(1e15, 9e15)}<br>买家${r.pick(['：', ':'])}${r.pick(['tb_小鹿', '剩余29天23时59分'])}`;
+    else if (r.chance(0.4))
+      cell.innerHTML = `订单号：${r.int(1e15, 9e15)}<br>买家${r.pick(['：', ':'])}${r.pick(['tb_小鹿', '剩余29天23时59分'])}`;
     row.prepend(cell);
   });
 }
@@ -49,14 +55,20 @@ function compare(doc: Document): number {
   // Row by row (as after a DOM change) = the whole read.
   for (const row of fast) {
     const again = rereadListRows(row.header, [row.element]);
-    if (again) expect(again[0] && { facts: again[0].facts, unreadable: again[0].unreadable }).toEqual({ facts: row.facts, unreadable: row.unreadable });
+    if (again)
+      expect(again[0] && { facts: again[0].facts, unreadable: again[0].unreadable }).toEqual({
+        facts: row.facts,
+        unreadable: row.unreadable,
+      });
   }
   return fast.length;
 }
 
 describe('list reader: fast paths = the plain reading', () => {
   // The corpus drill's seeds whose layout is `list` (the layout is seed % LAYOUTS.length).
-  const LIST_PAGES = Array.from({ length: 2016 }, (_, i) => 20261123 + i).filter((seed) => LAYOUTS[seed % LAYOUTS.length] === 'list');
+  const LIST_PAGES = Array.from({ length: 2016 }, (_, i) => 20261123 + i).filter(
+    (seed) => LAYOUTS[seed % LAYOUTS.length] === 'list',
+  );
 
   it(`${LIST_PAGES.length} generated list pages, as generated, with badge hosts, and with an 订单信息 column`, () => {
     let rows = 0;
@@ -77,7 +89,12 @@ describe('list reader: fast paths = the plain reading', () => {
     expect(hosts).toBeGreaterThan(100);
   }, 60_000);
 
-  for (const file of ['refund-list-rows.html', 'refund-list-taobao.html', 'complaint-list-tmall.html', 'complaint-list-taobao.html']) {
+  for (const file of [
+    'refund-list-rows.html',
+    'refund-list-taobao.html',
+    'complaint-list-tmall.html',
+    'complaint-list-taobao.html',
+  ]) {
     it(`${file}`, () => {
       expect(compare(parseHtml(fixtureHtml(file)))).toBeGreaterThan(1);
     });

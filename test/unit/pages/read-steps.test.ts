@@ -33,7 +33,13 @@ interface Job {
 
 /** Everything a read says but its elements (compared by identity). */
 function shape(r: Read) {
-  return { ...r, cases: r.cases.map(({ anchor: _anchor, list, ...c }) => ({ ...c, list: list ? { ...list, header: { ...list.header, row: null } } : null })) };
+  return {
+    ...r,
+    cases: r.cases.map(({ anchor: _anchor, list, ...c }) => ({
+      ...c,
+      list: list ? { ...list, header: { ...list.header, row: null } } : null,
+    })),
+  };
 }
 
 /** The anchors and list header rows of a read. */
@@ -97,7 +103,10 @@ describe('the read in steps = the read at once', () => {
     for (const [i, file] of files.entries()) {
       for (const url of URLS) {
         const other = files[(i + 1) % files.length]!;
-        compareInTurn({ doc: open(fixtureHtml(file), url), url, opts: { now: NOW } }, { doc: open(fixtureHtml(other), url), url, opts: { fallbackPlatform: 'tmall' } });
+        compareInTurn(
+          { doc: open(fixtureHtml(file), url), url, opts: { now: NOW } },
+          { doc: open(fixtureHtml(other), url), url, opts: { fallbackPlatform: 'tmall' } },
+        );
         await closeAll();
       }
     }
@@ -115,7 +124,9 @@ describe('a page changed between two steps', () => {
     const before = page(['卖家缺货', '拍错了', '不想买了', '卖家缺货', '拍错了', '不想买了'], 3100000000001);
     const after = page(['拍错了', '不想买了', '卖家缺货', '拍错了', '不想买了', '卖家缺货'], 3200000000001);
     const doc = parseHtml(before, URL_LIST);
-    const renders = [before, after].map((html) => readPageWithAnchors(parseHtml(html, URL_LIST), URL_LIST).cases.map((c) => c.facts));
+    const renders = [before, after].map((html) =>
+      readPageWithAnchors(parseHtml(html, URL_LIST), URL_LIST).cases.map((c) => c.facts),
+    );
     const steps = readPageSteps(doc, URL_LIST);
     for (let i = 0; i < 5; i++) steps.next(); // the scan is under way
     doc.querySelector('tbody')!.outerHTML = after.slice(after.indexOf('<tbody>'), after.indexOf('</table>'));

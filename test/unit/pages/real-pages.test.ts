@@ -12,7 +12,20 @@ import { REFUND_LIST_ROWS, REFUND_LIST_URL } from '../../fixtures/pages/generate
 import { loadFixture, parseHtml } from './load';
 
 const QN_LIST = 'https://qn.taobao.com/home.htm/trade-platform/refund-list';
-const TITLES = ['宝贝', '商品信息', '数量', '退款金额', '退款总额', '申请时间', '退款原因', '退货物流', '退款状态', '售后状态', '操作', '实付款'];
+const TITLES = [
+  '宝贝',
+  '商品信息',
+  '数量',
+  '退款金额',
+  '退款总额',
+  '申请时间',
+  '退款原因',
+  '退货物流',
+  '退款状态',
+  '售后状态',
+  '操作',
+  '实付款',
+];
 
 function facts(file: string, url: string, opts = {}) {
   const r = readPage(loadFixture(file, url), url, opts);
@@ -44,7 +57,10 @@ describe('workbench list (Fusion: header table, one table per case)', () => {
         refundStatus: '退款待处理',
         platformCountdown: row.workbenchCountdown,
       };
-      const unreadable = [...(row.refundFen === null ? ['refundAmount'] : []), ...(row.paidFen === null ? ['paidAmount'] : [])];
+      const unreadable = [
+        ...(row.refundFen === null ? ['refundAmount'] : []),
+        ...(row.paidFen === null ? ['paidAmount'] : []),
+      ];
       expect(c.facts, `case ${i}`).toEqual(unreadable.length ? { ...want, unreadable } : want);
     });
     noTitleValues(cases.map((c) => c.facts));
@@ -60,7 +76,8 @@ describe('workbench list (Fusion: header table, one table per case)', () => {
     const doc = loadFixture('refund-list-tmall.html', REFUND_LIST_URL);
     const { cases } = readPageWithAnchors(doc, REFUND_LIST_URL);
     expect(new Set(cases.map((c) => c.anchor)).size).toBe(60);
-    for (const c of cases) expect(c.anchor.closest('table.next-table-row')?.getAttribute('data-row-key')).toBe(c.facts.refundId);
+    for (const c of cases)
+      expect(c.anchor.closest('table.next-table-row')?.getAttribute('data-row-key')).toBe(c.facts.refundId);
   });
 
   it('workbench-list-qn.html before its data call: a list with no case yet is empty, not unreadable', () => {
@@ -72,7 +89,12 @@ describe('workbench list (Fusion: header table, one table per case)', () => {
   it('workbench-list-qn.html after its rows arrive: no shop-type mark → no verdict until the agent says 天猫 or 淘宝', () => {
     const doc = loadFixture('workbench-list-qn.html', QN_LIST);
     const script = doc.querySelector('script')!.textContent;
-    const cases = JSON.parse(/var CASES = (\[.*\]);/.exec(script)![1]!) as Array<{ oid: string; rid: string; nick: string; cells: string[] }>;
+    const cases = JSON.parse(/var CASES = (\[.*\]);/.exec(script)![1]!) as Array<{
+      oid: string;
+      rid: string;
+      nick: string;
+      cells: string[];
+    }>;
     doc.getElementById('body')!.innerHTML = cases
       .map(
         (c) =>
@@ -83,7 +105,16 @@ describe('workbench list (Fusion: header table, one table per case)', () => {
     expect(unknown.cases).toEqual([]);
     expect(unknown.platformUnknown).toEqual({ cases: 3 });
     const { cases: read } = readPage(doc, QN_LIST, { fallbackPlatform: 'taobao' });
-    expect(read.map((c) => [c.platform, c.facts.refundId, c.facts.reason, c.facts.refundAmount, c.facts.refundStatus, c.facts.platformCountdown])).toEqual([
+    expect(
+      read.map((c) => [
+        c.platform,
+        c.facts.refundId,
+        c.facts.reason,
+        c.facts.refundAmount,
+        c.facts.refundStatus,
+        c.facts.platformCountdown,
+      ]),
+    ).toEqual([
       ['taobao', '202611220801', '未按约定时间发货', 168, '待商家处理', '还剩 2天 23时 10分'],
       ['taobao', '202611220802', '多拍/拍错/不想要', 59, '待商家处理', '还剩 2天 21时 43分'],
       ['taobao', '202611220803', '商品质量问题', 299, '买家退货 已签收', '还剩 4天 11时 25分'],
@@ -105,7 +136,9 @@ describe('workbench list (Fusion: header table, one table per case)', () => {
       .join('');
     const html = `<div class="next-table"><div class="next-table-header"><table><thead><tr>${titles.map((t) => `<th><div>${t}</div></th>`).join('')}</tr></thead></table></div><div class="next-table-body">${body}</div></div>`;
     const { cases } = readPage(parseHtml(html, QN_LIST), QN_LIST, { fallbackPlatform: 'taobao' });
-    expect(cases.map((c) => [c.facts.refundId, c.facts.orderId, c.facts.refundAmount, c.facts.platformCountdown])).toEqual(
+    expect(
+      cases.map((c) => [c.facts.refundId, c.facts.orderId, c.facts.refundAmount, c.facts.platformCountdown]),
+    ).toEqual(
       titles.map((_, i) => [`20261122080${i}`, `39218455077600${i}0`, (i + 1) * 10, `还剩 2天 1${i}时 10分`]),
     );
   });
@@ -119,7 +152,8 @@ describe('workbench list (Fusion: header table, one table per case)', () => {
 
 describe('workbench detail route (label + span items, ASCII colons)', () => {
   it('workbench-detail-tmall.html: 要求, ids, the seeds’ 卖家缺货 on 500.00, the countdown without seconds; 猜你喜欢 is noise', () => {
-    const url = 'https://myseller.taobao.com/home.htm/trade-platform/refund-list/detail?disputeId=202611200001&type=1';
+    const url =
+      'https://myseller.taobao.com/home.htm/trade-platform/refund-list/detail?disputeId=202611200001&type=1';
     const { cases } = facts('workbench-detail-tmall.html', url);
     expect(cases).toHaveLength(1);
     expect(cases[0]!.platform).toBe('tmall');
@@ -141,7 +175,8 @@ describe('workbench detail route (label + span items, ASCII colons)', () => {
   });
 
   it('workbench-detail-qn.html: 退货退款 with a countdown that has no day part; no shop-type mark → the agent decides', () => {
-    const url = 'https://qn.taobao.com/home.htm/trade-platform/refund-list/detail?disputeId=202611210455&type=3&spm=a1z0k.1';
+    const url =
+      'https://qn.taobao.com/home.htm/trade-platform/refund-list/detail?disputeId=202611210455&type=3&spm=a1z0k.1';
     expect(facts('workbench-detail-qn.html', url).platformUnknown).toEqual({ cases: 1 });
     const { cases } = facts('workbench-detail-qn.html', url, { fallbackPlatform: 'tmall' });
     expect(cases[0]!.facts).toEqual({
@@ -163,18 +198,66 @@ describe('workbench detail route (label + span items, ASCII colons)', () => {
 
 describe('old refund2 list (per-case blocks, span + em header, unlabelled columns)', () => {
   it('refund2-list-tmall.html: 3 cases in page order; 退款(售后) makes an after-sale; 退货物流 is never the reason', () => {
-    const { cases } = facts('refund2-list-tmall.html', 'https://refund2.tmall.com/dispute/sellerDisputeList.htm?type=1');
+    const { cases } = facts(
+      'refund2-list-tmall.html',
+      'https://refund2.tmall.com/dispute/sellerDisputeList.htm?type=1',
+    );
     expect(cases.map((c) => [c.kind, c.platform, c.facts])).toEqual([
-      ['refund', 'tmall', { refundId: '202611190301', orderId: '3921845507763301', reason: '拍错了/多拍', refundAmount: 128, refundRequestedAt: '2026-11-19T16:20:00+08:00', refundStatus: '退款待处理' }],
-      ['aftersale', 'tmall', { refundId: '202611190302', orderId: '3921845507763302', reason: '商品质量问题', refundAmount: 356, refundRequestedAt: '2026-11-18T09:05:33+08:00', refundStatus: '买家已退货,待商家收货' }],
-      ['refund', 'tmall', { refundId: '202611190303', orderId: '3921845507763303', reason: '卖家缺货', refundAmount: 79.9, refundRequestedAt: '2026-11-20T11:45:10+08:00', refundStatus: '退款待处理' }],
+      [
+        'refund',
+        'tmall',
+        {
+          refundId: '202611190301',
+          orderId: '3921845507763301',
+          reason: '拍错了/多拍',
+          refundAmount: 128,
+          refundRequestedAt: '2026-11-19T16:20:00+08:00',
+          refundStatus: '退款待处理',
+        },
+      ],
+      [
+        'aftersale',
+        'tmall',
+        {
+          refundId: '202611190302',
+          orderId: '3921845507763302',
+          reason: '商品质量问题',
+          refundAmount: 356,
+          refundRequestedAt: '2026-11-18T09:05:33+08:00',
+          refundStatus: '买家已退货,待商家收货',
+        },
+      ],
+      [
+        'refund',
+        'tmall',
+        {
+          refundId: '202611190303',
+          orderId: '3921845507763303',
+          reason: '卖家缺货',
+          refundAmount: 79.9,
+          refundRequestedAt: '2026-11-20T11:45:10+08:00',
+          refundStatus: '退款待处理',
+        },
+      ],
     ]);
     noTitleValues(cases.map((c) => c.facts));
   });
 
   it('refund2-list-taobao.html: another column order is read by its titles; a countdown-like nick is no countdown', () => {
-    const { cases } = facts('refund2-list-taobao.html', 'https://refund2.taobao.com/dispute/sellerDisputeList.htm?type=1&showFrame=false');
-    expect(cases.map((c) => [c.platform, c.facts.refundId, c.facts.reason, c.facts.refundAmount, c.facts.refundRequestedAt, c.facts.platformCountdown ?? null])).toEqual([
+    const { cases } = facts(
+      'refund2-list-taobao.html',
+      'https://refund2.taobao.com/dispute/sellerDisputeList.htm?type=1&showFrame=false',
+    );
+    expect(
+      cases.map((c) => [
+        c.platform,
+        c.facts.refundId,
+        c.facts.reason,
+        c.facts.refundAmount,
+        c.facts.refundRequestedAt,
+        c.facts.platformCountdown ?? null,
+      ]),
+    ).toEqual([
       ['taobao', '202611210501', '不想要了', 19.9, '2026-11-21T08:12:00+08:00', null],
       ['taobao', '202611210502', '未按约定时间发货', 45, '2026-11-20T22:40:00+08:00', null],
     ]);
@@ -195,7 +278,10 @@ describe('old refund2 list (per-case blocks, span + em header, unlabelled column
 
 describe('old refund2 detail (原因, 成交时间, event sentences)', () => {
   it('refund2-detail-tmall.html: 原因 is the reason, 成交时间 is not the payment time, the request time comes from the event sentence', () => {
-    const { cases } = facts('refund2-detail-tmall.html', 'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611190301');
+    const { cases } = facts(
+      'refund2-detail-tmall.html',
+      'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611190301',
+    );
     expect(cases).toHaveLength(1);
     expect(cases[0]!.facts).toEqual({
       refundId: '202611190301',
@@ -209,9 +295,24 @@ describe('old refund2 detail (原因, 成交时间, event sentences)', () => {
   });
 
   it('refund2-detail-taobao.html: opened by order id; the countdown split over spans; the state from its sentence', () => {
-    const { cases } = facts('refund2-detail-taobao.html', 'https://refund2.taobao.com/dispute/detail.htm?bizOrderId=3921845507769901&disputeType=1');
+    const { cases } = facts(
+      'refund2-detail-taobao.html',
+      'https://refund2.taobao.com/dispute/detail.htm?bizOrderId=3921845507769901&disputeType=1',
+    );
     expect(cases.map((c) => [c.platform, c.facts])).toEqual([
-      ['taobao', { refundId: '202611170611', orderId: '3921845507769901', buyer: 'tb_晴天88', reason: '七天无理由退换货', refundAmount: 59.9, refundRequestedAt: '2026-11-17T09:30:00+08:00', refundStatus: '买家已退货', platformCountdown: '06天12时30分' }],
+      [
+        'taobao',
+        {
+          refundId: '202611170611',
+          orderId: '3921845507769901',
+          buyer: 'tb_晴天88',
+          reason: '七天无理由退换货',
+          refundAmount: 59.9,
+          refundRequestedAt: '2026-11-17T09:30:00+08:00',
+          refundStatus: '买家已退货',
+          platformCountdown: '06天12时30分',
+        },
+      ],
     ]);
   });
 

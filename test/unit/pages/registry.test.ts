@@ -4,28 +4,56 @@ import { ADAPTERS, readPage, readPageWithAnchors, rereadRows, type PageAdapter }
 import { SAVED_PAGE, loadFixture, parseHtml } from './load';
 
 const PAGES: Array<[string, string, string]> = [
-  ['refund-detail-tmall.html', 'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611200001', 'refund-detail'],
-  ['refund-detail-taobao.html', 'https://refund2.taobao.com/dispute/detail.htm?disputeId=202611210455', 'refund-detail'],
-  ['aftersale-detail-tmall.html', 'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611200088', 'aftersale-detail'],
-  ['aftersale-detail-taobao.html', 'https://refund2.taobao.com/dispute/detail.htm?disputeId=202611170342', 'aftersale-detail'],
+  [
+    'refund-detail-tmall.html',
+    'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611200001',
+    'refund-detail',
+  ],
+  [
+    'refund-detail-taobao.html',
+    'https://refund2.taobao.com/dispute/detail.htm?disputeId=202611210455',
+    'refund-detail',
+  ],
+  [
+    'aftersale-detail-tmall.html',
+    'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611200088',
+    'aftersale-detail',
+  ],
+  [
+    'aftersale-detail-taobao.html',
+    'https://refund2.taobao.com/dispute/detail.htm?disputeId=202611170342',
+    'aftersale-detail',
+  ],
   // Complaint details have no known URL: saved files (the test below reads every page that way too).
   ['complaint-detail-taobao.html', SAVED_PAGE, 'complaint-detail'],
   ['complaint-detail-tmall.html', SAVED_PAGE, 'complaint-detail'],
   ['refund-list-rows.html', 'https://myseller.taobao.com/home.htm/trade-platform/refund-list', 'refund-list'],
   ['refund-list-taobao.html', 'https://refund2.taobao.com/dispute/sellerDisputeList.htm', 'refund-list'],
-  ['complaint-list-tmall.html', 'https://rights.taobao.com/complaint/sellerList.htm?page=2', 'complaint-list'],
+  [
+    'complaint-list-tmall.html',
+    'https://rights.taobao.com/complaint/sellerList.htm?page=2',
+    'complaint-list',
+  ],
   ['complaint-list-taobao.html', 'https://rights.taobao.com/complaint/sellerList.htm', 'complaint-list'],
 ];
 
 describe('one registry, five page kinds', () => {
   it('registers each page kind once', () => {
-    expect(ADAPTERS.map((a) => a.id).sort()).toEqual(['aftersale-detail', 'complaint-detail', 'complaint-list', 'refund-detail', 'refund-list']);
+    expect(ADAPTERS.map((a) => a.id).sort()).toEqual([
+      'aftersale-detail',
+      'complaint-detail',
+      'complaint-list',
+      'refund-detail',
+      'refund-list',
+    ]);
   });
 
   for (const [file, url, adapter] of PAGES) {
     it(`${file}: saved as a file (no back-office URL) → read by its labels as ${adapter}, same facts`, () => {
       const atUrl = readPage(loadFixture(file, url), url);
-      const saved = readPage(loadFixture(file, SAVED_PAGE), SAVED_PAGE, { platform: atUrl.cases[0]!.platform });
+      const saved = readPage(loadFixture(file, SAVED_PAGE), SAVED_PAGE, {
+        platform: atUrl.cases[0]!.platform,
+      });
       expect(saved.cases.map((c) => c.adapter)).toEqual(atUrl.cases.map(() => adapter));
       expect(saved.cases.map((c) => [c.kind, c.facts])).toEqual(atUrl.cases.map((c) => [c.kind, c.facts]));
     });
@@ -35,7 +63,13 @@ describe('one registry, five page kinds', () => {
     const doc = parseHtml('<html><body><h1>卖家中心</h1><p>今日待办 3</p></body></html>');
     const result = readPage(doc, 'https://rights.taobao.com/complaint/sellerList.htm');
     expect(result.cases).toEqual([]);
-    expect(result.tried).toEqual(['complaint-list', 'refund-list', 'complaint-detail', 'aftersale-detail', 'refund-detail']);
+    expect(result.tried).toEqual([
+      'complaint-list',
+      'refund-list',
+      'complaint-detail',
+      'aftersale-detail',
+      'refund-detail',
+    ]);
     expect(result.errors).toEqual([]);
   });
 
@@ -51,9 +85,13 @@ describe('one registry, five page kinds', () => {
         throw new Error('layout changed');
       },
     };
-    const result = readPage(loadFixture('refund-detail-tmall.html', FILE), FILE, { adapters: replace(broken) });
+    const result = readPage(loadFixture('refund-detail-tmall.html', FILE), FILE, {
+      adapters: replace(broken),
+    });
     expect(result.errors).toEqual([{ adapter: 'complaint-list', message: 'layout changed' }]);
-    expect(result.cases.map((c) => [c.adapter, c.facts.refundId])).toEqual([['refund-detail', '202611200001']]);
+    expect(result.cases.map((c) => [c.adapter, c.facts.refundId])).toEqual([
+      ['refund-detail', '202611200001'],
+    ]);
   });
 
   it('an adapter whose detect throws does not stop the others', () => {
@@ -65,17 +103,32 @@ describe('one registry, five page kinds', () => {
       },
       read: () => [],
     };
-    const result = readPage(loadFixture('refund-list-taobao.html', FILE), FILE, { adapters: replace(exploding) });
+    const result = readPage(loadFixture('refund-list-taobao.html', FILE), FILE, {
+      adapters: replace(exploding),
+    });
     expect(result.errors).toEqual([{ adapter: 'complaint-list', message: 'boom' }]);
     expect(result.cases).toHaveLength(6);
     expect(result.cases[0]!.adapter).toBe('refund-list');
   });
 
   it('when the adapter the URL names throws, the others are still tried and the error is reported', () => {
-    const broken: PageAdapter = { id: 'refund-detail', kind: 'refund', detect: () => true, read: () => { throw new RangeError('bad index'); } };
+    const broken: PageAdapter = {
+      id: 'refund-detail',
+      kind: 'refund',
+      detect: () => true,
+      read: () => {
+        throw new RangeError('bad index');
+      },
+    };
     const url = 'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611200001';
     const result = readPage(loadFixture('refund-detail-tmall.html', url), url, { adapters: replace(broken) });
-    expect(result.tried).toEqual(['refund-detail', 'complaint-list', 'refund-list', 'complaint-detail', 'aftersale-detail']);
+    expect(result.tried).toEqual([
+      'refund-detail',
+      'complaint-list',
+      'refund-list',
+      'complaint-detail',
+      'aftersale-detail',
+    ]);
     expect(result.errors).toEqual([{ adapter: 'refund-detail', message: 'bad index' }]);
     expect(result.cases).toEqual([]);
   });
@@ -84,19 +137,30 @@ describe('one registry, five page kinds', () => {
 describe('platform', () => {
   const panel = '<dl><dt>退款原因</dt><dd>卖家缺货</dd><dt>实付金额</dt><dd>10.00</dd></dl>';
   it('*.tmall.com → tmall; *.taobao.com → taobao', () => {
-    expect(readPage(parseHtml(panel), 'https://refund2.tmall.com/dispute/detail.htm').cases[0]!.platform).toBe('tmall');
-    expect(readPage(parseHtml(panel), 'https://refund2.taobao.com/dispute/detail.htm').cases[0]!.platform).toBe('taobao');
+    expect(
+      readPage(parseHtml(panel), 'https://refund2.tmall.com/dispute/detail.htm').cases[0]!.platform,
+    ).toBe('tmall');
+    expect(
+      readPage(parseHtml(panel), 'https://refund2.taobao.com/dispute/detail.htm').cases[0]!.platform,
+    ).toBe('taobao');
   });
   it('*.taobao.com whose page says 天猫 → tmall', () => {
     const html = `<div class="hd">天猫商家中心</div>${panel}`;
-    expect(readPage(parseHtml(html), 'https://refund2.taobao.com/dispute/detail.htm').cases[0]!.platform).toBe('tmall');
+    expect(
+      readPage(parseHtml(html), 'https://refund2.taobao.com/dispute/detail.htm').cases[0]!.platform,
+    ).toBe('tmall');
   });
   it('天猫 only inside an ad does not count', () => {
     const html = `<div class="ad_1">天猫双12</div><div><h3>猜你喜欢</h3><p>天猫超市</p></div>${panel}`;
-    expect(readPage(parseHtml(html), 'https://refund2.taobao.com/dispute/detail.htm').cases[0]!.platform).toBe('taobao');
+    expect(
+      readPage(parseHtml(html), 'https://refund2.taobao.com/dispute/detail.htm').cases[0]!.platform,
+    ).toBe('taobao');
   });
   it('the option overrides host and page', () => {
-    expect(readPage(parseHtml(panel), 'https://refund2.tmall.com/dispute/detail.htm', { platform: 'taobao' }).cases[0]!.platform).toBe('taobao');
+    expect(
+      readPage(parseHtml(panel), 'https://refund2.tmall.com/dispute/detail.htm', { platform: 'taobao' })
+        .cases[0]!.platform,
+    ).toBe('taobao');
   });
 });
 
@@ -123,11 +187,20 @@ describe('anchors for badges', () => {
     const url = 'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611200001';
     const result = readPage(loadFixture('refund-detail-tmall.html', url), url);
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
-    expect(Object.keys(result.cases[0]!).sort()).toEqual(['adapter', 'facts', 'index', 'kind', 'platform', 'unreadable']);
+    expect(Object.keys(result.cases[0]!).sort()).toEqual([
+      'adapter',
+      'facts',
+      'index',
+      'kind',
+      'platform',
+      'unreadable',
+    ]);
   });
 
   it('reads any ParentNode: an element subtree, as the content script may pass', () => {
-    const doc = parseHtml(`<div id="a"><dl><dt>退款原因</dt><dd>卖家缺货</dd></dl></div><div id="b"><dl><dt>退款原因</dt><dd>拍错了</dd></dl></div>`);
+    const doc = parseHtml(
+      `<div id="a"><dl><dt>退款原因</dt><dd>卖家缺货</dd></dl></div><div id="b"><dl><dt>退款原因</dt><dd>拍错了</dd></dl></div>`,
+    );
     const only = doc.getElementById('b')!;
     const result = readPage(only, 'https://refund2.tmall.com/dispute/detail.htm');
     expect(result.cases.map((c) => c.facts.reason)).toEqual(['拍错了']);
@@ -174,13 +247,19 @@ describe('rows re-read alone (a list page changing row by row)', () => {
       expect(whole.length).toBeGreaterThan(1);
       const list = whole[0]!.list!;
       expect(whole.every((c) => c.list === list)).toBe(true);
-      const again = rereadRows(list, whole.map((c) => c.anchor), url);
+      const again = rereadRows(
+        list,
+        whole.map((c) => c.anchor),
+        url,
+      );
       if (url.includes('taobao') && list.platform === 'tmall') {
         // a 淘宝 host whose page says 天猫: a row could change the platform, only a whole read can tell
         expect(again).toBeNull();
         return;
       }
-      expect(again!.map((c) => c && [c.kind, c.platform, c.facts, c.unreadable])).toEqual(whole.map((c) => [c.kind, c.platform, c.facts, c.unreadable]));
+      expect(again!.map((c) => c && [c.kind, c.platform, c.facts, c.unreadable])).toEqual(
+        whole.map((c) => [c.kind, c.platform, c.facts, c.unreadable]),
+      );
     });
   }
 
@@ -194,7 +273,10 @@ describe('rows re-read alone (a list page changing row by row)', () => {
     const whole = readPageWithAnchors(doc, url).cases;
     expect(whole.map((c) => c.platform)).toEqual(['taobao', 'taobao']);
     const [a, b] = whole.map((c) => c.anchor) as [HTMLTableRowElement, HTMLTableRowElement];
-    expect(rereadRows(whole[0]!.list!, [a, b], url)!.map((c) => c!.facts.reason)).toEqual(['拍错了', '卖家缺货']);
+    expect(rereadRows(whole[0]!.list!, [a, b], url)!.map((c) => c!.facts.reason)).toEqual([
+      '拍错了',
+      '卖家缺货',
+    ]);
     b.innerHTML = '<td>退款编号</td><td>退款原因</td><td>x</td>';
     expect(rereadRows(whole[0]!.list!, [b], url)).toBeNull();
     b.innerHTML = '<td>2026112000002</td><td>卖家缺货（天猫）</td><td>20.00</td>';
@@ -209,15 +291,32 @@ describe('wide lists', () => {
     const url = 'https://refund2.tmall.com/dispute/sellerDisputeList.htm?type=1';
     const filler = Array.from({ length: 30 }, (_, i) => `列${i}`);
     const head = [...filler, '退款编号', '退款原因', '实付金额', '剩余时间', '申请时间'];
-    const row = (id: string, left: string) => [...filler.map((_, i) => `v${i}`), id, '卖家缺货', '¥500.00', left, '2026-11-20 10:00:00'];
+    const row = (id: string, left: string) => [
+      ...filler.map((_, i) => `v${i}`),
+      id,
+      '卖家缺货',
+      '¥500.00',
+      left,
+      '2026-11-20 10:00:00',
+    ];
     const doc = parseHtml(
       `<table><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>` +
-        [row('2026112000001', '剩余2天23时7分51秒'), row('2026112000002', '已超时')].map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('') +
+        [row('2026112000001', '剩余2天23时7分51秒'), row('2026112000002', '已超时')]
+          .map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`)
+          .join('') +
         '</tbody></table>',
       url,
     );
     const { cases } = readPage(doc, url);
-    expect(cases.map((c) => [c.facts.refundId, c.facts.reason, c.facts.paidAmount, c.facts.refundRequestedAt, c.facts.platformCountdown ?? null])).toEqual([
+    expect(
+      cases.map((c) => [
+        c.facts.refundId,
+        c.facts.reason,
+        c.facts.paidAmount,
+        c.facts.refundRequestedAt,
+        c.facts.platformCountdown ?? null,
+      ]),
+    ).toEqual([
       ['2026112000001', '卖家缺货', 500, '2026-11-20T10:00:00+08:00', '剩余2天23时7分51秒'],
       // no timer in the row: none is made up from the 申请时间 cell's clock
       ['2026112000002', '卖家缺货', 500, '2026-11-20T10:00:00+08:00', null],

@@ -20,7 +20,10 @@ function read(html: string, url: string, opts: Parameters<typeof readPage>[2] = 
 
 /** refund-list-rows.html with the first row's buyer cell set to `nick`. */
 function rowsWithNick(nick: string): string {
-  return fixtureHtml('refund-list-rows.html').replace('<span class="nick_b1">tb_小鹿100</span>', `<span class="nick_b1">${nick}</span>`);
+  return fixtureHtml('refund-list-rows.html').replace(
+    '<span class="nick_b1">tb_小鹿100</span>',
+    `<span class="nick_b1">${nick}</span>`,
+  );
 }
 
 /** refund-detail-tmall.html with `extra` put at the end of the 退款信息 list (before 订单信息). */
@@ -42,8 +45,14 @@ describe('H1: buyer text never becomes the platform countdown', () => {
 
   it('a list without a timer column: the nick gives no countdown', () => {
     const html = rowsWithNick('剩余29天23时59分')
-      .replace(/<th class="next-table-header-node_5d"><div class="next-table-cell-wrapper_a8f3">剩余时间<\/div><\/th>/, '')
-      .replace(/<td class="next-table-cell_a8f3"><div class="next-table-cell-wrapper_a8f3"><span class="cd_19aa">[^<]*<\/span><\/div><\/td>/g, '');
+      .replace(
+        /<th class="next-table-header-node_5d"><div class="next-table-cell-wrapper_a8f3">剩余时间<\/div><\/th>/,
+        '',
+      )
+      .replace(
+        /<td class="next-table-cell_a8f3"><div class="next-table-cell-wrapper_a8f3"><span class="cd_19aa">[^<]*<\/span><\/div><\/td>/g,
+        '',
+      );
     const { cases } = read(html, ROWS_URL);
     expect(cases[0]!.facts.buyer).toBe('剩余29天23时59分');
     expect(cases[0]!.facts.platformCountdown).toBeUndefined();
@@ -68,16 +77,21 @@ describe('H1: buyer text never becomes the platform countdown', () => {
   });
 
   it('a countdown in 退款说明 or 留言 is no countdown', () => {
-    const html = detailWith('<dt>退款说明：</dt><dd>请在1天内处理，剩余0天1时0分，谢谢</dd><dt>买家留言：</dt><dd>还剩 29天 23时 59分</dd>').replace(
-      /<p class="st-timer_e5a0">[\s\S]*?<\/p>/,
-      '',
-    );
+    const html = detailWith(
+      '<dt>退款说明：</dt><dd>请在1天内处理，剩余0天1时0分，谢谢</dd><dt>买家留言：</dt><dd>还剩 29天 23时 59分</dd>',
+    ).replace(/<p class="st-timer_e5a0">[\s\S]*?<\/p>/, '');
     expect(read(html, DETAIL_URL).cases[0]!.facts.platformCountdown).toBeUndefined();
   });
 
   it('an event sentence with a countdown-like nick is no countdown', () => {
-    const html = fixtureHtml('refund2-detail-tmall.html').replace(/<div class="status-bar">[\s\S]*?<\/div>/, '');
-    const nick = html.replace(/[^<>\n]*于(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2})创建了退款申请/, '剩余29天23时59分于$1创建了退款申请');
+    const html = fixtureHtml('refund2-detail-tmall.html').replace(
+      /<div class="status-bar">[\s\S]*?<\/div>/,
+      '',
+    );
+    const nick = html.replace(
+      /[^<>\n]*于(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2})创建了退款申请/,
+      '剩余29天23时59分于$1创建了退款申请',
+    );
     expect(nick).not.toBe(html);
     const { cases } = read(nick, 'https://refund2.tmall.com/dispute/detail.htm?disputeId=1');
     expect(cases[0]!.facts.platformCountdown).toBeUndefined();
@@ -86,10 +100,22 @@ describe('H1: buyer text never becomes the platform countdown', () => {
 
 describe('H1: no label is looked for inside another label’s value', () => {
   const layouts: Array<[string, string]> = [
-    ['a dd with <br> lines', '<dt>退款说明：</dt><dd>一直不发货<br>实付金额：¥5000.00<br>付款时间：2026-11-01 00:00:00</dd>'],
-    ['a dd with <p> lines', '<dt>退款说明：</dt><dd><p>一直不发货</p><p>实付金额：¥5000.00</p><p>付款时间：2026-11-01 00:00:00</p></dd>'],
-    ['a dd whose first line is a label', '<dt>退款说明：</dt><dd>实付金额：¥5000.00<br>付款时间：2026-11-01 00:00:00</dd>'],
-    ['a span value with label-like spans', '<dt>留言：</dt><dd><span>实付金额</span><span>¥5000.00</span><span>付款时间</span><span>2026-11-01 00:00:00</span></dd>'],
+    [
+      'a dd with <br> lines',
+      '<dt>退款说明：</dt><dd>一直不发货<br>实付金额：¥5000.00<br>付款时间：2026-11-01 00:00:00</dd>',
+    ],
+    [
+      'a dd with <p> lines',
+      '<dt>退款说明：</dt><dd><p>一直不发货</p><p>实付金额：¥5000.00</p><p>付款时间：2026-11-01 00:00:00</p></dd>',
+    ],
+    [
+      'a dd whose first line is a label',
+      '<dt>退款说明：</dt><dd>实付金额：¥5000.00<br>付款时间：2026-11-01 00:00:00</dd>',
+    ],
+    [
+      'a span value with label-like spans',
+      '<dt>留言：</dt><dd><span>实付金额</span><span>¥5000.00</span><span>付款时间</span><span>2026-11-01 00:00:00</span></dd>',
+    ],
   ];
   for (const [name, extra] of layouts) {
     it(`退款说明 as ${name}: the real 实付金额 and 付款时间 stay`, () => {
@@ -100,15 +126,21 @@ describe('H1: no label is looked for inside another label’s value', () => {
   }
 
   it('the workbench detail (label + span): a multi-line 退款说明 sets no amount', () => {
-    const html = fixtureHtml('workbench-detail-tmall.html').replace('<span>一直不发货，不想等了</span>', '<span>一直不发货<br>实付款: ¥5000.00<br>付款时间: 2026-11-01 00:00:00</span>');
-    const url = 'https://myseller.taobao.com/home.htm/trade-platform/refund-list/detail?disputeId=202611200001&type=1';
+    const html = fixtureHtml('workbench-detail-tmall.html').replace(
+      '<span>一直不发货，不想等了</span>',
+      '<span>一直不发货<br>实付款: ¥5000.00<br>付款时间: 2026-11-01 00:00:00</span>',
+    );
+    const url =
+      'https://myseller.taobao.com/home.htm/trade-platform/refund-list/detail?disputeId=202611200001&type=1';
     const { cases } = read(html, url);
     expect(cases[0]!.facts).toMatchObject(REAL_PAID);
     expect(cases[0]!.unreadable).toEqual([]);
   });
 
   it('an inline 退款说明 paragraph with <br> lines sets no amount', () => {
-    const html = detailWith('</dl><p>退款说明：一直不发货<br>实付金额：¥5000.00<br>付款时间：2026-11-01 00:00:00</p><dl class="next-dl_4d0e">');
+    const html = detailWith(
+      '</dl><p>退款说明：一直不发货<br>实付金额：¥5000.00<br>付款时间：2026-11-01 00:00:00</p><dl class="next-dl_4d0e">',
+    );
     const { cases } = read(html, DETAIL_URL);
     expect(cases[0]!.facts).toMatchObject(REAL_PAID);
   });
@@ -157,7 +189,12 @@ describe('L4: plausibility', () => {
     expect(cases[0]!.unreadable).toEqual(['paidAt']);
   });
 
-  for (const when of ['1999-11-19 21:14:05', '3026-11-19 21:14:05', '2024-11-19 21:14:05', '2028-12-01 10:00:00']) {
+  for (const when of [
+    '1999-11-19 21:14:05',
+    '3026-11-19 21:14:05',
+    '2024-11-19 21:14:05',
+    '2028-12-01 10:00:00',
+  ]) {
     it(`a time more than 2 years from now (${when}) is unreadable`, () => {
       const html = fixtureHtml('refund-detail-tmall.html').replace('2026-11-19 21:14:05', when);
       const { cases } = read(html, DETAIL_URL, { now: NOW });
@@ -167,13 +204,25 @@ describe('L4: plausibility', () => {
   }
 
   it('a time within 2 years is read', () => {
-    const html = fixtureHtml('refund-detail-tmall.html').replace('2026-11-19 21:14:05', '2025-01-02 03:04:05');
+    const html = fixtureHtml('refund-detail-tmall.html').replace(
+      '2026-11-19 21:14:05',
+      '2025-01-02 03:04:05',
+    );
     expect(read(html, DETAIL_URL, { now: NOW }).cases[0]!.facts.paidAt).toBe('2025-01-02T03:04:05+08:00');
   });
 
-  for (const text of ['剩余99999999999天', '剩余 1天 25时 61分', '剩余61天0时0分', '剩余2天23时7分60秒', '剩余 05:61:09']) {
+  for (const text of [
+    '剩余99999999999天',
+    '剩余 1天 25时 61分',
+    '剩余61天0时0分',
+    '剩余2天23时7分60秒',
+    '剩余 05:61:09',
+  ]) {
     it(`an implausible countdown (${text}) is unreadable, never NaN`, () => {
-      const html = fixtureHtml('refund-detail-tmall.html').replace(/<span class="cd_19aa">[\s\S]*?<\/span>/, `<span class="cd_19aa">${text}</span>`);
+      const html = fixtureHtml('refund-detail-tmall.html').replace(
+        /<span class="cd_19aa">[\s\S]*?<\/span>/,
+        `<span class="cd_19aa">${text}</span>`,
+      );
       const { cases } = read(html, DETAIL_URL);
       expect(cases[0]!.facts.platformCountdown).toBeUndefined();
       expect(cases[0]!.unreadable).toContain('platformCountdown');
@@ -181,7 +230,10 @@ describe('L4: plausibility', () => {
   }
 
   it('a countdown of 60 days or less with its units in range is read', () => {
-    const html = fixtureHtml('refund-detail-tmall.html').replace(/<span class="cd_19aa">[\s\S]*?<\/span>/, '<span class="cd_19aa">剩余59天23时59分59秒</span>');
+    const html = fixtureHtml('refund-detail-tmall.html').replace(
+      /<span class="cd_19aa">[\s\S]*?<\/span>/,
+      '<span class="cd_19aa">剩余59天23时59分59秒</span>',
+    );
     expect(read(html, DETAIL_URL).cases[0]!.facts.platformCountdown).toBe('剩余59天23时59分59秒');
   });
 
@@ -190,7 +242,14 @@ describe('L4: plausibility', () => {
     const behind = Date.parse('2026-11-19T12:00:00+08:00'); // the agent's clock 2 days slow
     const result = read(html, DETAIL_URL, { now: behind });
     expect(result.cases[0]!.facts.refundRequestedAt).toBe('2026-11-20T10:02:37+08:00');
-    expect(result.warnings).toEqual([{ code: 'page-time-ahead', index: 0, fields: ['paidAt', 'refundRequestedAt'], aheadMs: Date.parse('2026-11-20T10:02:37+08:00') - behind }]);
+    expect(result.warnings).toEqual([
+      {
+        code: 'page-time-ahead',
+        index: 0,
+        fields: ['paidAt', 'refundRequestedAt'],
+        aheadMs: Date.parse('2026-11-20T10:02:37+08:00') - behind,
+      },
+    ]);
     expect(read(html, DETAIL_URL, { now: NOW }).warnings ?? []).toEqual([]);
   });
 
@@ -199,7 +258,9 @@ describe('L4: plausibility', () => {
     const doc = parseHtml(fixtureHtml('refund-list-rows.html'), url);
     const whole = readPageWithAnchors(doc, url, { now: NOW });
     const first = whole.cases[0]!;
-    const cell = Array.from(first.anchor.querySelectorAll('td')).find((td) => td.textContent === '2026-11-20 04:00:00')!;
+    const cell = Array.from(first.anchor.querySelectorAll('td')).find(
+      (td) => td.textContent === '2026-11-20 04:00:00',
+    )!;
     cell.textContent = '3026-11-20 04:00:00';
     const [again] = rereadRows(first.list!, [first.anchor], url, { now: NOW })!;
     expect(again!.facts.paidAt).toBeUndefined();

@@ -1,6 +1,14 @@
 /** Page detection by URL: a pure function with a table of example URLs (refined-github style). */
 import { describe, expect, it } from 'vitest';
-import { BACK_OFFICE_MATCHES, EXAMPLE_URLS, PAGE_KINDS, detectPageKind, isWorkbench, platformFromHost, type PageKind } from '../../../core/pages';
+import {
+  BACK_OFFICE_MATCHES,
+  EXAMPLE_URLS,
+  PAGE_KINDS,
+  detectPageKind,
+  isWorkbench,
+  platformFromHost,
+  type PageKind,
+} from '../../../core/pages';
 
 const TABLE: Array<[string, PageKind | null]> = [
   // the 千牛 workbench, both hosts (Tmall and Taobao shops alike)
@@ -8,14 +16,23 @@ const TABLE: Array<[string, PageKind | null]> = [
   ['https://qn.taobao.com/home.htm/trade-platform/refund-list', 'refund-list'],
   ['https://myseller.taobao.com/home.htm/trade-platform/refund-list?spm=a21dvs.23580594.0.0', 'refund-list'],
   ['https://myseller.taobao.com/home.htm/trade-platform/tp/refund-list', 'refund-list'],
-  ['https://myseller.taobao.com/home.htm/trade-platform/refund-list/detail?disputeId=202611200001&type=1', 'refund-detail'],
-  ['https://qn.taobao.com/home.htm/trade-platform/refund-list/detail?disputeId=202611210455&type=3&spm=a1z0k.1', 'refund-detail'],
+  [
+    'https://myseller.taobao.com/home.htm/trade-platform/refund-list/detail?disputeId=202611200001&type=1',
+    'refund-detail',
+  ],
+  [
+    'https://qn.taobao.com/home.htm/trade-platform/refund-list/detail?disputeId=202611210455&type=3&spm=a1z0k.1',
+    'refund-detail',
+  ],
   // the old refund2 pages
   ['https://refund2.tmall.com/dispute/sellerDisputeList.htm', 'refund-list'],
   ['https://refund2.tmall.com/dispute/sellerDisputeList.htm?type=1', 'refund-list'],
   ['https://refund2.taobao.com/dispute/sellerDisputeList.htm?type=1&showFrame=false', 'refund-list'],
   ['https://refund2.tmall.com/dispute/detail.htm?disputeId=202611200088', 'refund-detail'],
-  ['https://refund2.taobao.com/dispute/detail.htm?bizOrderId=3921845507769901&disputeType=1', 'refund-detail'],
+  [
+    'https://refund2.taobao.com/dispute/detail.htm?bizOrderId=3921845507769901&disputeType=1',
+    'refund-detail',
+  ],
   ['https://REFUND2.TMALL.COM/dispute/sellerDisputeList.htm', 'refund-list'],
   // complaints
   ['https://rights.taobao.com/complaint/sellerList.htm', 'complaint-list'],
@@ -37,14 +54,15 @@ const TABLE: Array<[string, PageKind | null]> = [
 ];
 
 describe('detectPageKind', () => {
-  for (const [url, kind] of TABLE) it(`${url || '(empty)'} → ${kind}`, () => expect(detectPageKind(url)).toBe(kind));
+  for (const [url, kind] of TABLE)
+    it(`${url || '(empty)'} → ${kind}`, () => expect(detectPageKind(url)).toBe(kind));
 
   it('every example URL is detected as its own page kind', () => {
-    for (const kind of PAGE_KINDS) for (const url of EXAMPLE_URLS[kind]) expect(detectPageKind(url)).toBe(kind);
+    for (const kind of PAGE_KINDS)
+      for (const url of EXAMPLE_URLS[kind]) expect(detectPageKind(url)).toBe(kind);
     expect(EXAMPLE_URLS['refund-list'].length).toBeGreaterThanOrEqual(4);
     expect(EXAMPLE_URLS['refund-detail'].length).toBeGreaterThanOrEqual(4);
   });
-
 
   it('workbench routes: the content script is present on every /home.htm route', () => {
     expect(isWorkbench('https://myseller.taobao.com/home.htm/QnworkbenchHome/')).toBe(true);
@@ -55,7 +73,8 @@ describe('detectPageKind', () => {
 
   it('every example URL falls under a content-script match pattern', () => {
     const toRegex = (p: string) => new RegExp(`^${p.replace(/[.?]/g, '\\$&').replace(/\*/g, '.*')}$`);
-    for (const url of Object.values(EXAMPLE_URLS).flat()) expect(BACK_OFFICE_MATCHES.some((p) => toRegex(p).test(url))).toBe(true);
+    for (const url of Object.values(EXAMPLE_URLS).flat())
+      expect(BACK_OFFICE_MATCHES.some((p) => toRegex(p).test(url))).toBe(true);
   });
 });
 

@@ -53,7 +53,8 @@ const CASES: Array<[FactKey, string, string | number | null | undefined]> = [
 
 describe('parseFieldValue', () => {
   for (const [key, raw, want] of CASES) {
-    it(`${key}: ${JSON.stringify(raw)} → ${JSON.stringify(want)}`, () => expect(parseFieldValue(key, raw)).toBe(want));
+    it(`${key}: ${JSON.stringify(raw)} → ${JSON.stringify(want)}`, () =>
+      expect(parseFieldValue(key, raw)).toBe(want));
   }
 });
 
@@ -82,7 +83,9 @@ describe('labelKey: the panel-fields.md vocabulary, with or without colons', () 
     ['退款\u200B金额', 'refundAmount'],
   ])('%s → %s', (label, key) => expect(labelKey(label)).toBe(key));
 
-  it.each(['退款原因说明', '商品单价', '原因说明', '实付金额是多少', ''])('%s is no label', (label) => expect(labelKey(label)).toBeUndefined());
+  it.each(['退款原因说明', '商品单价', '原因说明', '实付金额是多少', ''])('%s is no label', (label) =>
+    expect(labelKey(label)).toBeUndefined(),
+  );
 });
 
 describe('the platform timer in panel text (findCountdown, bare form added for the page readers)', () => {

@@ -6,7 +6,9 @@ import { RuleSchema, defaultPack, evaluate, parseRulePack, type Facts } from '..
 /** The README is part of the product: its commands and its rule-pack example must be true. */
 const ROOT = join(__dirname, '../../..');
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  scripts: Record<string, string>;
+};
 
 /** The `"rules": [ … ]` array of the README's jsonc example, comments removed. */
 function exampleRules(): unknown[] {
@@ -21,7 +23,8 @@ describe('README', () => {
     const head = readme.split('\n').slice(0, 40).join('\n');
     expect(head).toContain('npm install && npm start');
     expect(head).toContain('npm test');
-    for (const script of ['start', 'test', 'build', 'zip', 'guidance', 'bench']) expect(pkg.scripts[script], script).toBeTruthy();
+    for (const script of ['start', 'test', 'build', 'zip', 'guidance', 'bench'])
+      expect(pkg.scripts[script], script).toBeTruthy();
     expect(pkg.scripts.test).toMatch(/lint.*typecheck.*test:unit.*test:e2e/);
   });
 
@@ -46,9 +49,18 @@ describe('README', () => {
     const imported = parseRulePack(JSON.stringify(pack));
     expect(imported.ok, imported.ok ? '' : imported.error).toBe(true);
     if (!imported.ok) return;
-    const facts: Facts = { reason: '库存不足', paidAmount: 500, tradeStatus: '买家已付款', paidAt: '2026-11-20T10:00:00+08:00', refundRequestedAt: '2026-11-21T10:00:00+08:00' };
+    const facts: Facts = {
+      reason: '库存不足',
+      paidAmount: 500,
+      tradeStatus: '买家已付款',
+      paidAt: '2026-11-20T10:00:00+08:00',
+      refundRequestedAt: '2026-11-21T10:00:00+08:00',
+    };
     const now = '2026-11-21T12:00:00+08:00';
-    expect(evaluate(facts, imported.pack, { now, platform: 'tmall' }).compensation).toMatchObject({ triggered: true, amount: '150.00' });
+    expect(evaluate(facts, imported.pack, { now, platform: 'tmall' }).compensation).toMatchObject({
+      triggered: true,
+      amount: '150.00',
+    });
     // …and without the synonym the same text is an unknown reason, not a guess
     const before = evaluate(facts, defaultPack, { now, platform: 'tmall' });
     expect(before.compensation.triggered).toBe(false);

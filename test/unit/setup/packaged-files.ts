@@ -14,7 +14,12 @@ if (!current[MARK]) {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const m = /^chrome-extension:\/\/[^/]+\/(.*)$/.exec(url);
     const text = m ? packaged.get(m[1]!) : undefined;
-    if (m) return Promise.resolve(text === undefined ? new Response('', { status: 404 }) : new Response(text, { headers: { 'content-type': 'application/json' } }));
+    if (m)
+      return Promise.resolve(
+        text === undefined
+          ? new Response('', { status: 404 })
+          : new Response(text, { headers: { 'content-type': 'application/json' } }),
+      );
     return current(input, init);
   };
   served[MARK] = true;

@@ -48,18 +48,40 @@ export function guidance(extra: Partial<Guidance> = {}): Guidance {
 }
 
 export function read(facts: PanelRead['facts'], index = 0, extra: Partial<PanelRead> = {}): PanelRead {
-  return { kind: 'refund', adapter: 'refund-detail', platform: 'tmall', facts, unreadable: facts.unreadable ?? [], index, ...extra };
+  return {
+    kind: 'refund',
+    adapter: 'refund-detail',
+    platform: 'tmall',
+    facts,
+    unreadable: facts.unreadable ?? [],
+    index,
+    ...extra,
+  };
 }
 
 export function view(r: PanelRead, g: Guidance, tabId = 7): CaseView {
   const id = r.facts.refundId ?? r.facts.orderId ?? `row${r.index}`;
-  return { key: `${r.platform}:${r.kind}:${id}`, tabId, url: 'https://refund2.tmall.com/dispute/detail.htm?disputeId=' + id, read: r, guidance: g, seenAt: NOW_ISO };
+  return {
+    key: `${r.platform}:${r.kind}:${id}`,
+    tabId,
+    url: 'https://refund2.tmall.com/dispute/detail.htm?disputeId=' + id,
+    read: r,
+    guidance: g,
+    seenAt: NOW_ISO,
+  };
 }
 
 /** 卖家缺货 on a 500-yuan order: compensation 150.00, two deadlines, replies, actions. */
 export function outOfStockCase(): CaseView {
   return view(
-    read({ refundId: '2026112000001', orderId: '4000000000001', reason: '卖家缺货', paidAmount: 500, paidAt: '2026-11-18T09:00:00+08:00', refundRequestedAt: '2026-11-19T12:00:00+08:00' }),
+    read({
+      refundId: '2026112000001',
+      orderId: '4000000000001',
+      reason: '卖家缺货',
+      paidAmount: 500,
+      paidAt: '2026-11-18T09:00:00+08:00',
+      refundRequestedAt: '2026-11-19T12:00:00+08:00',
+    }),
     guidance({
       deadlines: [
         deadline('intervention-open', '2026-11-24T12:00:00+08:00'),
@@ -74,14 +96,28 @@ export function outOfStockCase(): CaseView {
         explanation: { zh: '缺货原因按实付金额的 30% 赔付', en: '30 % of the amount paid' },
         contestable: false,
       },
-      penalties: [{ ruleId: 'pen-out-of-stock', points: 3, when: { zh: '若被判定缺货', en: 'if judged out of stock' } }],
+      penalties: [
+        { ruleId: 'pen-out-of-stock', points: 3, when: { zh: '若被判定缺货', en: 'if judged out of stock' } },
+      ],
       actions: [
         { id: 'check-stock', ruleId: 'act-1', text: { zh: '先核对库存', en: 'Check stock first' } },
         { id: 'agree-refund', ruleId: 'act-2', text: { zh: '再同意退款', en: 'Then agree to the refund' } },
       ],
       replies: [
-        { id: 'apology', ruleId: 'rep-1', title: { zh: '致歉', en: 'Apology' }, text: '亲，非常抱歉，【店铺名】的订单4000000000001暂时缺货，已为您办理退款。【客服签名】', missing: ['shopName', 'signature'] },
-        { id: 'plain', ruleId: 'rep-2', title: { zh: '说明', en: 'Explain' }, text: '亲，退款已同意。', missing: [] },
+        {
+          id: 'apology',
+          ruleId: 'rep-1',
+          title: { zh: '致歉', en: 'Apology' },
+          text: '亲，非常抱歉，【店铺名】的订单4000000000001暂时缺货，已为您办理退款。【客服签名】',
+          missing: ['shopName', 'signature'],
+        },
+        {
+          id: 'plain',
+          ruleId: 'rep-2',
+          title: { zh: '说明', en: 'Explain' },
+          text: '亲，退款已同意。',
+          missing: [],
+        },
       ],
       explanation: [
         {

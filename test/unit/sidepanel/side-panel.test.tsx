@@ -39,7 +39,9 @@ describe('verdict', () => {
     render(<CaseCard c={outOfStockCase()} nowMs={NOW} thresholdsHours={[4, 1]} />, root);
     const verdict = q('[data-testid="verdict"]');
     expect(verdict).toHaveLength(1);
-    expect(verdict[0]!.textContent).toBe('买家选择的原因“卖家缺货”会触发赔付：平台将向买家赔付 150.00 元（由商家承担）。');
+    expect(verdict[0]!.textContent).toBe(
+      '买家选择的原因“卖家缺货”会触发赔付：平台将向买家赔付 150.00 元（由商家承担）。',
+    );
   });
 
   it('says so when the reason does not trigger compensation, and in English', () => {
@@ -51,8 +53,17 @@ describe('verdict', () => {
 
   it('names the unreadable field when the amount cannot be computed', () => {
     const base = outOfStockCase();
-    const c = { ...base, read: read({ refundId: '2', reason: '卖家缺货', unreadable: ['paidAmount'] }), guidance: { ...base.guidance, compensation: { ...base.guidance.compensation, amount: null, amountFen: null } } };
-    expect(verdictSentence(c)).toBe('买家选择的原因“卖家缺货”会触发赔付，但赔付金额无法计算（缺少：实付金额）。');
+    const c = {
+      ...base,
+      read: read({ refundId: '2', reason: '卖家缺货', unreadable: ['paidAmount'] }),
+      guidance: {
+        ...base.guidance,
+        compensation: { ...base.guidance.compensation, amount: null, amountFen: null },
+      },
+    };
+    expect(verdictSentence(c)).toBe(
+      '买家选择的原因“卖家缺货”会触发赔付，但赔付金额无法计算（缺少：实付金额）。',
+    );
   });
 
   it('shows the rule, the citation and the facts in the "why" disclosure, in the agent’s words', () => {
@@ -68,7 +79,10 @@ describe('verdict', () => {
 
   it('when contestable, says so and gives polite correction advice', () => {
     const base = outOfStockCase();
-    const c = { ...base, guidance: { ...base.guidance, compensation: { ...base.guidance.compensation, contestable: true } } };
+    const c = {
+      ...base,
+      guidance: { ...base.guidance, compensation: { ...base.guidance.compensation, contestable: true } },
+    };
     render(<CaseCard c={c} nowMs={NOW} thresholdsHours={[4, 1]} />, root);
     const text = q('[data-testid="contestable"]')[0]!.textContent;
     expect(text).toContain('不符');
@@ -80,10 +94,16 @@ describe('deadlines', () => {
   it('are listed most urgent first, breached first and said as 已超时', () => {
     render(<CaseCard c={outOfStockCase()} nowMs={NOW} thresholdsHours={[4, 1]} />, root);
     const rows = q('[data-testid="deadline"]');
-    expect(rows.map((r) => r.getAttribute('data-deadline'))).toEqual(['seller-response', 'ship-promise', 'intervention-open']);
+    expect(rows.map((r) => r.getAttribute('data-deadline'))).toEqual([
+      'seller-response',
+      'ship-promise',
+      'intervention-open',
+    ]);
     const texts = rows.map((r) => r.querySelector('[data-testid="countdown"]')!.textContent);
     expect(texts).toEqual(['已超时 1时05分', '2时30分', '4天02时00分']);
-    expect(rows[0]!.querySelector('[data-testid="countdown"]')!.getAttribute('data-urgency')).toBe('breached');
+    expect(rows[0]!.querySelector('[data-testid="countdown"]')!.getAttribute('data-urgency')).toBe(
+      'breached',
+    );
     expect(rows[1]!.querySelector('[data-testid="countdown"]')!.getAttribute('data-urgency')).toBe('warning');
   });
 
@@ -99,7 +119,9 @@ describe('replies', () => {
     render(<ReplyList replies={outOfStockCase().guidance.replies} copy={async () => {}} />, root);
     const marks = q('mark[data-testid="missing"]');
     expect(marks.map((m) => m.textContent)).toEqual(['【店铺名】', '【客服签名】']);
-    expect(q('[data-testid="reply"]')[0]!.textContent).toContain('发送前请补全标记的内容：【店铺名】、【客服签名】');
+    expect(q('[data-testid="reply"]')[0]!.textContent).toContain(
+      '发送前请补全标记的内容：【店铺名】、【客服签名】',
+    );
     // the second reply has nothing missing: no mark
     expect(q('[data-testid="reply"]')[1]!.querySelector('mark')).toBeNull();
     // nothing missing → a 【…】 that is part of the text is not highlighted
@@ -117,7 +139,9 @@ describe('replies', () => {
       buttons[0]!.click();
     });
     await flush();
-    expect(writeText).toHaveBeenCalledWith('亲，非常抱歉，【店铺名】的订单4000000000001暂时缺货，已为您办理退款。【客服签名】');
+    expect(writeText).toHaveBeenCalledWith(
+      '亲，非常抱歉，【店铺名】的订单4000000000001暂时缺货，已为您办理退款。【客服签名】',
+    );
     expect(q('[data-testid="copied"]')).toHaveLength(1);
     expect(q('[data-testid="reply"]')[0]!.querySelector('[data-testid="copied"]')).not.toBeNull();
   });
@@ -159,22 +183,48 @@ describe('very long scraped values', () => {
 
 function queueCases(): CaseView[] {
   return [
-    view(read({ refundId: '11' }, 0), guidance({ deadlines: [deadline('seller-response', '2026-11-22T10:00:00+08:00')] })),
+    view(
+      read({ refundId: '11' }, 0),
+      guidance({ deadlines: [deadline('seller-response', '2026-11-22T10:00:00+08:00')] }),
+    ),
     view(read({ refundId: '12' }, 1), guidance()),
-    view(read({ refundId: '13' }, 2), guidance({ deadlines: [deadline('seller-response', '2026-11-20T09:00:00+08:00')] })),
-    view(read({ refundId: '14' }, 3), guidance({ deadlines: [deadline('seller-response', '2026-11-20T11:00:00+08:00'), deadline('auto-confirm-receipt', '2026-11-19T11:00:00+08:00', { actor: 'buyer' })] })),
+    view(
+      read({ refundId: '13' }, 2),
+      guidance({ deadlines: [deadline('seller-response', '2026-11-20T09:00:00+08:00')] }),
+    ),
+    view(
+      read({ refundId: '14' }, 3),
+      guidance({
+        deadlines: [
+          deadline('seller-response', '2026-11-20T11:00:00+08:00'),
+          deadline('auto-confirm-receipt', '2026-11-19T11:00:00+08:00', { actor: 'buyer' }),
+        ],
+      }),
+    ),
   ];
 }
 
 describe('queue', () => {
   it('in the worker’s queue order: open deadlines first (nearest first), then 已超时, no deadline last; a click selects', async () => {
     const onSelect = vi.fn();
-    const ordered = queueOrder(queueCases().map((v) => summarizeCase(v, NOW)), (c) => c.deadlines, NOW);
-    render(<Queue cases={ordered} nowMs={NOW} thresholdsHours={[4, 1]} selected={null} onSelect={onSelect} />, root);
+    const ordered = queueOrder(
+      queueCases().map((v) => summarizeCase(v, NOW)),
+      (c) => c.deadlines,
+      NOW,
+    );
+    render(
+      <Queue cases={ordered} nowMs={NOW} thresholdsHours={[4, 1]} selected={null} onSelect={onSelect} />,
+      root,
+    );
     expect(q('[data-testid="queue"]')).toHaveLength(1);
     const items = q('[data-testid="queue-item"]') as HTMLButtonElement[];
     // 14's seller deadline at 11:00 is open (its buyer deadline, past, is no headline); 13 has nothing open
-    expect(items.map((i) => i.getAttribute('data-case'))).toEqual(['tmall:refund:14', 'tmall:refund:11', 'tmall:refund:13', 'tmall:refund:12']);
+    expect(items.map((i) => i.getAttribute('data-case'))).toEqual([
+      'tmall:refund:14',
+      'tmall:refund:11',
+      'tmall:refund:13',
+      'tmall:refund:12',
+    ]);
     expect(q('[data-testid="queue-open"]')[0]!.textContent).toBe('即将到期（2）');
     expect(q('[data-testid="queue-overdue"]')[0]!.textContent).toBe('已超时（1）');
     expect(q('[data-testid="queue-none"]')[0]!.textContent).toBe('无时限（1）');
@@ -186,17 +236,32 @@ describe('queue', () => {
 
 function fakeApi(tabCases: CaseView[], queue: CaseView[], focused: string | null = null) {
   const listeners: Array<() => void> = [];
-  const api: PanelApi & { fire(): void; state: { tab: CaseView[]; focused: string | null; seq?: number; unreadable?: PageUnreadable } } = {
+  const api: PanelApi & {
+    fire(): void;
+    state: { tab: CaseView[]; focused: string | null; seq?: number; unreadable?: PageUnreadable };
+  } = {
     state: { tab: tabCases, focused },
     getTabCases: vi.fn(async () => ({
       tabId: 7,
       url: 'https://myseller.taobao.com/home.htm/trade-platform/refund-list',
       // the worker's order (queueOrder), which the panel shows as it comes
-      cases: queueOrder(api.state.tab.map((v) => summarizeCase(v, NOW)), (c) => c.deadlines, NOW),
+      cases: queueOrder(
+        api.state.tab.map((v) => summarizeCase(v, NOW)),
+        (c) => c.deadlines,
+        NOW,
+      ),
       ...(api.state.unreadable ? { unreadable: api.state.unreadable } : {}),
     })),
-    getQueue: vi.fn(async () => ({ cases: queueOrder(queue.map((v) => summarizeCase(v, NOW)), (c) => c.deadlines, NOW) })),
-    getCase: vi.fn(async (key: string) => ({ case: [...api.state.tab, ...queue].find((c) => c.key === key) ?? null })),
+    getQueue: vi.fn(async () => ({
+      cases: queueOrder(
+        queue.map((v) => summarizeCase(v, NOW)),
+        (c) => c.deadlines,
+        NOW,
+      ),
+    })),
+    getCase: vi.fn(async (key: string) => ({
+      case: [...api.state.tab, ...queue].find((c) => c.key === key) ?? null,
+    })),
     getFocusedCase: vi.fn(async () => ({ key: api.state.focused, seq: api.state.seq ?? 0 })),
     getSettings: vi.fn(async () => ({ warningThresholdsHours: [4, 1], locale: 'zh-CN' as const })),
     focusCase: vi.fn(async () => {}),
@@ -218,7 +283,9 @@ describe('side panel app', () => {
     await act(() => render(<App api={api} />, root));
     await flush();
     expect(q('[data-testid="case"]')).toHaveLength(5);
-    expect(q('[data-testid="case-detail"]').map((e) => e.getAttribute('data-case'))).toEqual(['tmall:refund:11']);
+    expect(q('[data-testid="case-detail"]').map((e) => e.getAttribute('data-case'))).toEqual([
+      'tmall:refund:11',
+    ]);
     // every case is this tab's: the other tabs' queue has none (no case listed twice)
     expect(q('[data-testid="queue-item"]')).toHaveLength(0);
     expect(q('[data-testid="queue"]')[0]!.textContent).toContain('其他后台页面没有待办案件');
@@ -243,7 +310,9 @@ describe('side panel app', () => {
     expect(block().getAttribute('aria-current')).toBe('true');
     expect(block().querySelector('[data-testid="located"]')!.textContent).toBe('已定位');
     expect(q('[data-testid="located"]')).toHaveLength(1);
-    expect(q('[data-testid="case-detail"]').map((e) => e.getAttribute('data-case'))).toEqual(['tmall:refund:13']);
+    expect(q('[data-testid="case-detail"]').map((e) => e.getAttribute('data-case'))).toEqual([
+      'tmall:refund:13',
+    ]);
     // a refresh with the same focus does not scroll again; the mark stays
     await act(async () => api.fire());
     await flush();
@@ -255,7 +324,13 @@ describe('side panel app', () => {
     await flush();
     expect(scrolled).toEqual(['tmall:refund:13', 'tmall:refund:13']);
     // the agent opens another case: no mark left, no scroll
-    await act(async () => (root.querySelector('[data-testid="case"][data-case="tmall:refund:11"] .case-head') as HTMLButtonElement).click());
+    await act(async () =>
+      (
+        root.querySelector(
+          '[data-testid="case"][data-case="tmall:refund:11"] .case-head',
+        ) as HTMLButtonElement
+      ).click(),
+    );
     await flush();
     expect(q('[data-testid="located"]')).toHaveLength(0);
     expect(block().classList.contains('revealed')).toBe(false);
@@ -272,7 +347,9 @@ describe('side panel app', () => {
     await flush();
     expect(q('[data-testid="case"]')).toHaveLength(4);
     // the first of the worker's order: 14, whose deadline at 11:00 is the nearest still open
-    expect(q('[data-testid="case-detail"]').map((e) => e.getAttribute('data-case'))).toEqual(['tmall:refund:14']);
+    expect(q('[data-testid="case-detail"]').map((e) => e.getAttribute('data-case'))).toEqual([
+      'tmall:refund:14',
+    ]);
     expect(api.getTabCases).toHaveBeenCalledTimes(2);
     expect(api.getSettings).toHaveBeenCalledTimes(1); // not asked again on every change
   });
@@ -282,7 +359,9 @@ describe('side panel app', () => {
     api.getSettings = vi.fn(async () => ({ warningThresholdsHours: [4, 1], locale: 'en' as const }));
     await act(() => render(<App api={api} />, root));
     await flush();
-    expect(q('[data-testid="verdict"]')[0]!.textContent).toBe('The buyer\'s reason “卖家缺货” triggers compensation: the platform pays the buyer 150.00 yuan (charged to the shop).');
+    expect(q('[data-testid="verdict"]')[0]!.textContent).toBe(
+      "The buyer's reason “卖家缺货” triggers compensation: the platform pays the buyer 150.00 yuan (charged to the shop).",
+    );
     expect(root.querySelector('h1')!.textContent).toBe('Aftersale Sentinel');
     setLocale('zh-CN');
   });
@@ -293,14 +372,22 @@ describe('side panel app', () => {
     await act(() => render(<App api={api} />, root));
     await flush();
     await act(async () => {
-      (q('[data-testid="queue-item"]').find((e) => e.getAttribute('data-case') === 'tmall:refund:12') as HTMLButtonElement).click();
+      (
+        q('[data-testid="queue-item"]').find(
+          (e) => e.getAttribute('data-case') === 'tmall:refund:12',
+        ) as HTMLButtonElement
+      ).click();
     });
     await flush();
     expect(api.focusCase).toHaveBeenCalledWith('tmall:refund:12');
-    expect(q('[data-testid="case-detail"]').map((e) => e.getAttribute('data-case'))).toEqual(['tmall:refund:12']);
+    expect(q('[data-testid="case-detail"]').map((e) => e.getAttribute('data-case'))).toEqual([
+      'tmall:refund:12',
+    ]);
     const blocks = q('[data-testid="case"]').map((e) => e.getAttribute('data-case'));
     expect(blocks).toEqual([outOfStockCase().key, 'tmall:refund:12']);
-    expect(q('[data-testid="case"]')[1]!.querySelector('[data-testid="other-tab"]')!.textContent).toBe('来自其他标签页');
+    expect(q('[data-testid="case"]')[1]!.querySelector('[data-testid="other-tab"]')!.textContent).toBe(
+      '来自其他标签页',
+    );
   });
 
   it('lists every case from summaries and fetches only the expanded one in full, once per refresh', async () => {
@@ -312,7 +399,13 @@ describe('side panel app', () => {
     const heads = q('[data-testid="case"]');
     // the worker's order: open headlines (14 at 11:00, the out-of-stock case's ship-by at 12:30 —
     // its 08:55 reply deadline is past —, 11), then 13 with nothing open, then 12 without deadlines
-    expect(heads.map((e) => e.getAttribute('data-case'))).toEqual(['tmall:refund:14', outOfStockCase().key, 'tmall:refund:11', 'tmall:refund:13', 'tmall:refund:12']);
+    expect(heads.map((e) => e.getAttribute('data-case'))).toEqual([
+      'tmall:refund:14',
+      outOfStockCase().key,
+      'tmall:refund:11',
+      'tmall:refund:13',
+      'tmall:refund:12',
+    ]);
     expect(heads[3]!.querySelector('.case-id')!.textContent).toBe('13');
     expect(heads[3]!.querySelector('[data-testid="countdown"]')!.textContent).toBe('已超时 1时00分');
     expect(q('[data-testid="queue-item"]')).toHaveLength(0);
@@ -320,8 +413,13 @@ describe('side panel app', () => {
     await act(async () => api.fire());
     await flush();
     expect(api.getTabCases).toHaveBeenCalledTimes(2);
-    expect(vi.mocked(api.getCase).mock.calls.map((c) => c[0])).toEqual(['tmall:refund:11', 'tmall:refund:11']);
-    expect(q('[data-testid="case-detail"]').map((e) => e.getAttribute('data-case'))).toEqual(['tmall:refund:11']);
+    expect(vi.mocked(api.getCase).mock.calls.map((c) => c[0])).toEqual([
+      'tmall:refund:11',
+      'tmall:refund:11',
+    ]);
+    expect(q('[data-testid="case-detail"]').map((e) => e.getAttribute('data-case'))).toEqual([
+      'tmall:refund:11',
+    ]);
   });
 
   it('expanding another case fetches its full view and shows its verdict; a refresh shows the new verdict', async () => {
@@ -329,11 +427,14 @@ describe('side panel app', () => {
     const api = fakeApi(cases, cases, 'tmall:refund:11');
     await act(() => render(<App api={api} />, root));
     await flush();
-    const head = (key: string) => root.querySelector(`[data-testid="case"][data-case="${key}"] .case-head`) as HTMLButtonElement;
+    const head = (key: string) =>
+      root.querySelector(`[data-testid="case"][data-case="${key}"] .case-head`) as HTMLButtonElement;
     await act(async () => head(outOfStockCase().key).click());
     await flush();
     expect(api.getCase).toHaveBeenLastCalledWith(outOfStockCase().key, 7);
-    expect(q('[data-testid="case-detail"]').map((e) => e.getAttribute('data-case'))).toEqual([outOfStockCase().key]);
+    expect(q('[data-testid="case-detail"]').map((e) => e.getAttribute('data-case'))).toEqual([
+      outOfStockCase().key,
+    ]);
     expect(q('[data-testid="verdict"]')[0]!.textContent).toContain('150.00');
     // the page changes the reason: the lists and the open case are asked again
     const changed = outOfStockCase();
@@ -351,7 +452,7 @@ describe('side panel app', () => {
     expect(vi.mocked(api.getCase).mock.calls.length).toBe(calls);
   });
 
-  it('a refresh shows the open case\'s new verdict without waiting for the queue', async () => {
+  it("a refresh shows the open case's new verdict without waiting for the queue", async () => {
     const api = fakeApi([outOfStockCase()], [outOfStockCase()]);
     await act(() => render(<App api={api} />, root));
     await flush();
@@ -383,7 +484,11 @@ describe('the platform question (a workbench page that does not say 天猫 or �
   it('asks once with the number of waiting cases; an answer is sent, the buttons lock, and the question goes when the page no longer waits', async () => {
     const api = fakeApi([], []);
     api.state.unreadable = waiting();
-    api.getSettings = vi.fn(async () => ({ warningThresholdsHours: [4, 1] as [number, number], locale: 'zh-CN' as const, shopPolicy: { shopName: '小鹿旗舰店' } }));
+    api.getSettings = vi.fn(async () => ({
+      warningThresholdsHours: [4, 1] as [number, number],
+      locale: 'zh-CN' as const,
+      shopPolicy: { shopName: '小鹿旗舰店' },
+    }));
     await act(() => render(<App api={api} />, root));
     await flush();
     const question = q('[data-testid="platform-question"]');
@@ -429,7 +534,9 @@ describe('the platform question (a workbench page that does not say 天猫 or �
     await act(() => render(<App api={api} />, root));
     await flush();
     expect(q('[data-testid="platform-question"]')).toHaveLength(0);
-    expect(q('[data-testid="page-unreadable"]')[0]!.textContent).toBe('无法读取：退款编号、实付金额（请在页面上自行核对）');
+    expect(q('[data-testid="page-unreadable"]')[0]!.textContent).toBe(
+      '无法读取：退款编号、实付金额（请在页面上自行核对）',
+    );
     expect(root.textContent).not.toContain('此页面没有读取到售后案件');
   });
 });
@@ -446,8 +553,17 @@ describe('the "why" in the agent’s words', () => {
             verdict: 'compensation',
             ruleId: 'comp-cap',
             reason: { zh: '24小时内赔付上限', en: 'cap' },
-            citation: { source: '003_8e684185fd0e0614.txt', passage: '延迟发货', authority: 'platform' as const },
-            facts: { ledgerSumWindow: '120.00', now: '2026-12-04T09:09:30+08:00', category: 'out-of-stock', computed: false },
+            citation: {
+              source: '003_8e684185fd0e0614.txt',
+              passage: '延迟发货',
+              authority: 'platform' as const,
+            },
+            facts: {
+              ledgerSumWindow: '120.00',
+              now: '2026-12-04T09:09:30+08:00',
+              category: 'out-of-stock',
+              computed: false,
+            },
           },
         ],
       },
@@ -478,7 +594,11 @@ describe('first run', () => {
     await act(async () => (line[0]!.querySelector('button') as HTMLButtonElement).click());
     expect(api.openOptions).toHaveBeenCalledTimes(1);
     render(null, root);
-    api.getSettings = vi.fn(async () => ({ warningThresholdsHours: [4, 1] as [number, number], locale: 'zh-CN' as const, shopPolicy: { shopName: '小鹿旗舰店', signature: '' } }));
+    api.getSettings = vi.fn(async () => ({
+      warningThresholdsHours: [4, 1] as [number, number],
+      locale: 'zh-CN' as const,
+      shopPolicy: { shopName: '小鹿旗舰店', signature: '' },
+    }));
     await act(() => render(<App api={api} />, root));
     await flush();
     expect(q('[data-testid="first-run"]')).toHaveLength(0);
@@ -492,20 +612,40 @@ describe('claims, action groups and notes reach the agent', () => {
       ...base,
       guidance: {
         ...base.guidance,
-        compensation: { ...base.guidance.compensation, confirm: { zh: '商品是否确为假货（以鉴定或平台判定为准）', en: 'whether the item is really counterfeit' } },
+        compensation: {
+          ...base.guidance.compensation,
+          confirm: {
+            zh: '商品是否确为假货（以鉴定或平台判定为准）',
+            en: 'whether the item is really counterfeit',
+          },
+        },
         actions: [
           { id: 'a1', ruleId: 'r1', text: { zh: '先核实', en: 'verify' }, group: 'first' as const },
           { id: 'a2', ruleId: 'r2', text: { zh: '再联系买家', en: 'contact' } },
           { id: 'l1', ruleId: 'r3', text: { zh: '换货', en: 'exchange' }, group: 'ladder' as const },
           { id: 'm1', ruleId: 'r4', text: { zh: '登记备注', en: 'memo' }, group: 'more' as const },
         ],
-        notes: [{ ruleId: 'n1', text: { zh: '举证期内上传凭证', en: 'upload evidence' }, citation: { source: '001_728823fed7ede9df.txt', passage: '举证', authority: 'platform' as const } }],
+        notes: [
+          {
+            ruleId: 'n1',
+            text: { zh: '举证期内上传凭证', en: 'upload evidence' },
+            citation: { source: '001_728823fed7ede9df.txt', passage: '举证', authority: 'platform' as const },
+          },
+        ],
       },
     };
     render(<CaseCard c={c} nowMs={NOW} thresholdsHours={[4, 1]} />, root);
-    expect(q('[data-testid="verdict"]')[0]!.textContent.startsWith('若核实属实，买家选择的原因“卖家缺货”会触发赔付')).toBe(true);
-    expect(q('[data-testid="verdict-confirm"]')[0]!.textContent).toBe('须先核实：商品是否确为假货（以鉴定或平台判定为准）。核实之前，不要按属实答复买家。');
-    expect(q('[data-testid="action"]').map((e) => `${e.getAttribute('data-group')}:${e.textContent}`)).toEqual(['first:先核实', 'first:再联系买家', 'ladder:换货', 'more:登记备注']);
+    expect(
+      q('[data-testid="verdict"]')[0]!.textContent.startsWith(
+        '若核实属实，买家选择的原因“卖家缺货”会触发赔付',
+      ),
+    ).toBe(true);
+    expect(q('[data-testid="verdict-confirm"]')[0]!.textContent).toBe(
+      '须先核实：商品是否确为假货（以鉴定或平台判定为准）。核实之前，不要按属实答复买家。',
+    );
+    expect(
+      q('[data-testid="action"]').map((e) => `${e.getAttribute('data-group')}:${e.textContent}`),
+    ).toEqual(['first:先核实', 'first:再联系买家', 'ladder:换货', 'more:登记备注']);
     expect(root.querySelector('.actions-more summary')!.textContent).toBe('更多建议（1 条）');
     const note = q('[data-testid="note"]')[0]!;
     expect(note.textContent).toContain('举证期内上传凭证');

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { openDB } from 'idb';
-import { DB_VERSION, StoreBlockedError, StoreDowngradedError, openSentinelStore, runUpgrades } from '../../../core/store';
+import {
+  DB_VERSION,
+  StoreBlockedError,
+  StoreDowngradedError,
+  openSentinelStore,
+  runUpgrades,
+} from '../../../core/store';
 
 let n = 0;
 const freshName = () => `sentinel-conn-${Date.now()}-${n++}`;
@@ -27,14 +33,22 @@ describe('the database connection', () => {
     store.db.close();
     store.lost(); // what idb's `terminated` callback does
     expect(await store.getSettings()).toEqual({ locale: 'en' });
-    await store.addLedgerEntry({ buyer: 'k', amount: 1, at: '2026-11-20T10:00:00+08:00', kind: 'platform-payout', confirmedAt: '2026-11-20T10:00:00+08:00' } as never);
+    await store.addLedgerEntry({
+      buyer: 'k',
+      amount: 1,
+      at: '2026-11-20T10:00:00+08:00',
+      kind: 'platform-payout',
+      confirmedAt: '2026-11-20T10:00:00+08:00',
+    } as never);
     expect(await store.listLedger()).toHaveLength(1);
     store.close();
   });
 
   it('a database from a newer build (a downgrade) is refused with a notice, not opened and not changed', async () => {
     const name = freshName();
-    const future = await openDB(name, DB_VERSION + 3, { upgrade: (db) => void db.createObjectStore('future') });
+    const future = await openDB(name, DB_VERSION + 3, {
+      upgrade: (db) => void db.createObjectStore('future'),
+    });
     future.close();
     const err = await openSentinelStore(name).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StoreDowngradedError);

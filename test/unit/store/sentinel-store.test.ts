@@ -1,6 +1,13 @@
 import { describe, expect, it, vi, afterEach } from 'vitest';
 import { openDB } from 'idb';
-import { DB_VERSION, openSentinelStore, runUpgrades, toRecentCase, type PackRecord, type RecentCase } from '../../../core/store';
+import {
+  DB_VERSION,
+  openSentinelStore,
+  runUpgrades,
+  toRecentCase,
+  type PackRecord,
+  type RecentCase,
+} from '../../../core/store';
 import { SettingsSchema } from '../../../core/model/settings';
 import type { PanelRead } from '../../../core/model/facts';
 import type { Guidance } from '../../../core/model/guidance';
@@ -43,16 +50,40 @@ describe('store schema versions', () => {
     const v1 = await createAtVersion(name, 1);
     expect([...v1.objectStoreNames].sort()).toEqual(['packs', 'settings']);
     // v1 shapes: pack without ruleCount/source; flat settings with a single warningHours.
-    await v1.put('packs', { slot: 'active', id: 'team', version: '3', importedAt: '2026-11-01T09:00:00+08:00', json: packJson('team', '3', 5) });
-    await v1.put('packs', { slot: 'previous', id: 'team', version: '2', importedAt: '2026-10-01T09:00:00+08:00', json: packJson('team', '2', 4) });
-    await v1.put('settings', { id: 'agent', platformProfile: 'taobao', warningHours: 6, signature: '客服小林', locale: 'en' });
+    await v1.put('packs', {
+      slot: 'active',
+      id: 'team',
+      version: '3',
+      importedAt: '2026-11-01T09:00:00+08:00',
+      json: packJson('team', '3', 5),
+    });
+    await v1.put('packs', {
+      slot: 'previous',
+      id: 'team',
+      version: '2',
+      importedAt: '2026-10-01T09:00:00+08:00',
+      json: packJson('team', '2', 4),
+    });
+    await v1.put('settings', {
+      id: 'agent',
+      platformProfile: 'taobao',
+      warningHours: 6,
+      signature: '客服小林',
+      locale: 'en',
+    });
     v1.close();
 
     const store = await openSentinelStore(name);
     expect(store.db.version).toBe(2);
     const active = await store.getPack('active');
     const previous = await store.getPack('previous');
-    expect(active).toMatchObject({ id: 'team', version: '3', importedAt: '2026-11-01T09:00:00+08:00', ruleCount: 5, source: 'file' });
+    expect(active).toMatchObject({
+      id: 'team',
+      version: '3',
+      importedAt: '2026-11-01T09:00:00+08:00',
+      ruleCount: 5,
+      source: 'file',
+    });
     expect(JSON.parse(active!.json)).toEqual(JSON.parse(packJson('team', '3', 5)));
     expect(previous).toMatchObject({ id: 'team', version: '2', ruleCount: 4 });
 
@@ -63,7 +94,13 @@ describe('store schema versions', () => {
     expect(settings.shopPolicy.signature).toBe('客服小林');
 
     // the stores v2 added work
-    await store.addLedgerEntry({ buyer: 'b1', amount: 15, at: '2026-11-20T10:00:00+08:00', kind: 'platform-payout', confirmedAt: '2026-11-20T10:00:00+08:00' });
+    await store.addLedgerEntry({
+      buyer: 'b1',
+      amount: 15,
+      at: '2026-11-20T10:00:00+08:00',
+      kind: 'platform-payout',
+      confirmedAt: '2026-11-20T10:00:00+08:00',
+    });
     expect(await store.listLedger()).toHaveLength(1);
     store.close();
   });
@@ -106,8 +143,13 @@ describe('writes are all-or-nothing', () => {
     await store.installPack(packRec('a', '1'));
     await store.installPack(packRec('b', '2'));
     const realPut = IDBObjectStore.prototype.put;
-    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
-      if ((value as { slot?: string }).slot === 'active') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      value: unknown,
+      key?: IDBValidKey,
+    ) {
+      if ((value as { slot?: string }).slot === 'active')
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return realPut.call(this, value, key);
     });
     await expect(store.installPack(packRec('c', '3'))).rejects.toThrow(/quota/i);
@@ -132,7 +174,14 @@ const read = (over: Partial<PanelRead['facts']> = {}): PanelRead => ({
   platform: 'tmall',
   index: 0,
   unreadable: [],
-  facts: { refundId: '2026112012345', orderId: '3890001', buyer: 'tb_小王', reason: '未按约定时间发货', paidAmount: 100, ...over },
+  facts: {
+    refundId: '2026112012345',
+    orderId: '3890001',
+    buyer: 'tb_小王',
+    reason: '未按约定时间发货',
+    paidAmount: 100,
+    ...over,
+  },
 });
 
 const guidance: Guidance = {
@@ -152,7 +201,14 @@ const guidance: Guidance = {
       breached: false,
     },
   ],
-  compensation: { triggered: true, amount: '30.00', amountFen: 3000, ruleId: 'r2', explanation: { zh: '赔', en: 'pay' }, contestable: false },
+  compensation: {
+    triggered: true,
+    amount: '30.00',
+    amountFen: 3000,
+    ruleId: 'r2',
+    explanation: { zh: '赔', en: 'pay' },
+    contestable: false,
+  },
   penalties: [],
   actions: [],
   replies: [],
@@ -162,13 +218,37 @@ const guidance: Guidance = {
 
 describe('recent cases', () => {
   it('keep only whitelisted fields: no buyer, phone numbers masked', () => {
-    const rec = toRecentCase('tmall:refund:2026112012345', read({ reason: '联系我13812345678 浙江省杭州市西湖路1号' }), guidance, guidance.now, 0);
+    const rec = toRecentCase(
+      'tmall:refund:2026112012345',
+      read({ reason: '联系我13812345678 浙江省杭州市西湖路1号' }),
+      guidance,
+      guidance.now,
+      0,
+    );
     const text = JSON.stringify(rec);
     expect(text).not.toContain('tb_小王');
     expect(text).not.toContain('13812345678');
-    expect(rec).toMatchObject({ refundId: '2026112012345', orderId: '3890001', deadlines: [{ id: 'seller-response', dueAt: '2026-11-22T10:00:00+08:00' }] });
+    expect(rec).toMatchObject({
+      refundId: '2026112012345',
+      orderId: '3890001',
+      deadlines: [{ id: 'seller-response', dueAt: '2026-11-22T10:00:00+08:00' }],
+    });
     expect(Object.keys(rec).sort()).toEqual(
-      ['compensation', 'deadlines', 'firstSeenAt', 'key', 'kind', 'lastSeenAt', 'lastSeenMs', 'orderId', 'pack', 'page', 'platform', 'reason', 'refundId'].sort(),
+      [
+        'compensation',
+        'deadlines',
+        'firstSeenAt',
+        'key',
+        'kind',
+        'lastSeenAt',
+        'lastSeenMs',
+        'orderId',
+        'pack',
+        'page',
+        'platform',
+        'reason',
+        'refundId',
+      ].sort(),
     );
   });
 
@@ -176,7 +256,9 @@ describe('recent cases', () => {
     const store = await openSentinelStore(freshName());
     const day = 86_400_000;
     const now = Date.UTC(2026, 10, 20);
-    const mk = (key: string, ageDays: number): RecentCase => ({ ...toRecentCase(key, read(), guidance, guidance.now, now - ageDays * day) });
+    const mk = (key: string, ageDays: number): RecentCase => ({
+      ...toRecentCase(key, read(), guidance, guidance.now, now - ageDays * day),
+    });
     await store.putRecentCases([mk('old', 31), mk('edge', 30), mk('new', 1)]);
     expect(await store.purgeRecentCases(now - 30 * day)).toBe(1);
     expect((await store.listRecentCases()).map((c) => c.key).sort()).toEqual(['edge', 'new']);
@@ -186,8 +268,13 @@ describe('recent cases', () => {
   it('a batch with one bad record writes none of it and keeps what was stored', async () => {
     const store = await openSentinelStore(freshName());
     await store.putRecentCases([toRecentCase('a', read(), guidance, guidance.now, 1)]);
-    const bad = { ...toRecentCase('c', read(), guidance, guidance.now, 3), reason: (() => 'x') as unknown as string };
-    await expect(store.putRecentCases([toRecentCase('b', read(), guidance, guidance.now, 2), bad])).rejects.toThrow();
+    const bad = {
+      ...toRecentCase('c', read(), guidance, guidance.now, 3),
+      reason: (() => 'x') as unknown as string,
+    };
+    await expect(
+      store.putRecentCases([toRecentCase('b', read(), guidance, guidance.now, 2), bad]),
+    ).rejects.toThrow();
     expect((await store.listRecentCases()).map((c) => c.key)).toEqual(['a']);
     store.close();
   });
@@ -197,7 +284,10 @@ describe('recent cases', () => {
     await store.putRecentCases([toRecentCase('k', read(), guidance, '2026-11-20T10:00:00+08:00', 1)]);
     await store.putRecentCases([toRecentCase('k', read(), guidance, '2026-11-21T10:00:00+08:00', 2)]);
     const [c] = await store.listRecentCases();
-    expect(c).toMatchObject({ firstSeenAt: '2026-11-20T10:00:00+08:00', lastSeenAt: '2026-11-21T10:00:00+08:00' });
+    expect(c).toMatchObject({
+      firstSeenAt: '2026-11-20T10:00:00+08:00',
+      lastSeenAt: '2026-11-21T10:00:00+08:00',
+    });
     store.close();
   });
 });
