@@ -9,24 +9,13 @@
  */
 import type { Facts, Platform } from '../../core/model';
 import { toBeijingIso } from '../../core/time';
+import { prng } from '../helpers/prng';
 
 export interface BenchCase {
   facts: Facts;
   platform: Platform;
   kind: 'refund';
   now: string;
-}
-
-/** mulberry32: tiny, fast, good enough for test data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** after-sales-rules.md §4: these make the platform pay the buyer, on both platforms. */

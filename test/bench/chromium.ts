@@ -30,7 +30,7 @@ function logBlinkRead(log: (s: string) => void, b: BlinkRead, what: string): voi
       b.lines.map((x) => `  ${x.pct.toFixed(1).padStart(5)} %  ${x.where}  | ${x.source}`).join('\n'),
   );
 }
-import { prng } from './cases';
+import { prng } from '../helpers/prng';
 import { WORKER_PROBE, type WorkerApiStats } from './worker-probe';
 import { errored, info, judged, type Figure } from './report';
 import { describe, spread } from './stats';

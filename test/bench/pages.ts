@@ -4,7 +4,7 @@
  * body row, values found by column (panel-fields.md "list pages") — and a refund detail
  * page whose reason the latency benchmark changes.
  */
-import { prng } from './cases';
+import { prng } from '../helpers/prng';
 
 /** The label-layout list (one labelled row per case) is read at the old refund2 list URL: its host says 天猫. */
 export const LIST_URL = 'https://refund2.tmall.com/dispute/sellerDisputeList.htm?type=1';

@@ -5,6 +5,7 @@ import { SettleLine, parseAmount, type SettleApi } from '../../../components/set
 import { CaseCard } from '../../../components/case-card';
 import { setLocale } from '../../../components/i18n';
 import type { PanelRead } from '../../../core/model/facts';
+import { until } from '../../helpers/until';
 
 let root: HTMLElement;
 beforeEach(() => {
@@ -16,20 +17,6 @@ beforeEach(() => {
 afterEach(() => render(null, root));
 
 const $ = (id: string) => root.querySelector<HTMLElement>(`[data-testid="${id}"]`);
-async function until<T>(fn: () => T, ms = 3000): Promise<NonNullable<T>> {
-  const end = Date.now() + ms;
-  for (;;) {
-    try {
-      const v = fn();
-      if (v === null || v === undefined) throw new Error('not yet');
-      return v;
-    } catch (e) {
-      if (Date.now() > end) throw e;
-      await new Promise((r) => setTimeout(r, 5));
-    }
-  }
-}
-
 /** S1's complaint: 未按约定时间发货 on a 100-yuan Taobao order. */
 const complaint: PanelRead = {
   kind: 'complaint',

@@ -12,6 +12,7 @@ import { isOwnOrTickMutation } from '../../../entrypoints/seller.content/page-wa
 import { CUE_TAG, CueLine } from '../../../entrypoints/seller.content/cue-line';
 import { boundedRead, reportUrl } from '../../../entrypoints/seller.content/reporter';
 import { deadline, guidance, read, view } from '../sidepanel/cases';
+import { elapse } from '../../helpers/until';
 
 const NOW = toEpochMs('2026-11-20T10:00:00+08:00');
 const M = 60_000;
@@ -112,8 +113,6 @@ function fakeDeps(overrides: Partial<PageLoopDeps> = {}) {
   };
   return { deps, reads, report };
 }
-
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('badge layer: one shared ticker, visible badges only', () => {
   it('uses ONE interval for many badges', () => {
@@ -352,11 +351,11 @@ describe('content script pass loop', () => {
     const s = new PageLoop(ctx, deps);
     await s.start();
     expect(badges()).toHaveLength(2);
-    await wait(60);
+    await elapse(60);
     expect(reads).toHaveBeenCalledTimes(1); // the badges it inserted did not trigger a re-read
     addRow(tbody, '3');
     addRow(tbody, '4');
-    await wait(60);
+    await elapse(60);
     expect(reads).toHaveBeenCalledTimes(2); // two changes, one debounced re-read
     expect(badges()).toHaveLength(4);
   });
@@ -367,17 +366,17 @@ describe('content script pass loop', () => {
     // (with 40 ms, `npm test` on 2 busy cores saw the burst split in two).
     const { deps, reads } = fakeDeps({ debounceMs: 400 });
     await new PageLoop(ctx, deps).start();
-    await wait(450); // quiet
+    await elapse(450); // quiet
     addRow(tbody, '2');
     await Promise.resolve(); // the MutationObserver's microtask: no timer involved
     expect(reads).toHaveBeenCalledTimes(2);
-    await wait(0);
+    await elapse(0);
     addRow(tbody, '3');
-    await wait(0);
+    await elapse(0);
     addRow(tbody, '4');
-    await wait(0);
+    await elapse(0);
     expect(reads).toHaveBeenCalledTimes(2); // inside the burst: waiting for quiet
-    await wait(500);
+    await elapse(500);
     expect(reads).toHaveBeenCalledTimes(3);
     expect(badges()).toHaveLength(4);
   });
@@ -398,7 +397,7 @@ describe('content script pass loop', () => {
     const tbody = listPage(['1']);
     const { deps, reads } = fakeDeps({ debounceMs: 30, maxWaitMs: 80 });
     await new PageLoop(ctx, deps).start();
-    await wait(50);
+    await elapse(50);
     let n = 2;
     const ticker = setInterval(() => addRow(tbody, String(n++)), 5);
     try {
@@ -459,7 +458,7 @@ describe('content script pass loop', () => {
     expect(call?.[0]).toBe(window);
     history.pushState({}, '', '/home.htm/trade-platform/refund-list?page=2');
     (call![2] as (e: Event) => void)(new Event('wxt:locationchange'));
-    await wait(10);
+    await elapse(10);
     expect(reads).toHaveBeenCalledTimes(2);
     expect(reads.mock.calls[1]![1]).toContain('page=2');
   });

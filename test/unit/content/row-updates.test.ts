@@ -6,6 +6,7 @@ import type { PanelRead } from '../../../core/model/facts';
 import { caseKey } from '../../../protocol/limits';
 import { PageLoop } from '../../../entrypoints/seller.content/page-loop';
 import { deadline, guidance, view } from '../sidepanel/cases';
+import { elapse } from '../../helpers/until';
 
 /**
  * A list page changes row by row (a new refund arrives at the top, a row is re-rendered, a
@@ -76,8 +77,6 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 function start(worker: ReturnType<typeof fakeWorker>) {
   const s = new PageLoop(ctx, {
     read: (root) => readPageWithAnchors(root, URL_LIST),
@@ -98,7 +97,7 @@ async function settle() {
   let last: string | null = null;
   let still = 0;
   for (let i = 0; i < 200 && still < 4; i++) {
-    await wait(10);
+    await elapse(10);
     const now = `${document.documentElement.getAttribute('data-as-passes')}/${document.getElementsByTagName(BADGE_TAG).length}`;
     still = now === last ? still + 1 : 0;
     last = now;

@@ -7,6 +7,7 @@ import { caseKey } from '../../../protocol/limits';
 import { PageLoop } from '../../../entrypoints/seller.content/page-loop';
 import { deadline, guidance, view } from '../sidepanel/cases';
 import { parseHtml } from '../pages/load';
+import { elapse } from '../../helpers/until';
 
 /**
  * The content script reads a page in slices, giving the page its turn in between
@@ -72,8 +73,6 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /**
  * A content script over `document` with the real reader, one step per slice; `pageTurn(n)`
  * runs as the page's task before the n-th slice after the first (1, 2, …).
@@ -112,7 +111,7 @@ function start(worker: ReturnType<typeof fakeWorker>, pageTurn: (n: number) => v
 async function settle() {
   let last = '';
   for (let i = 0, still = 0; i < 300 && still < 4; i++) {
-    await wait(10);
+    await elapse(10);
     const now = `${document.documentElement.getAttribute('data-as-passes')}/${document.getElementsByTagName(BADGE_TAG).length}`;
     still = now === last ? still + 1 : 0;
     last = now;
@@ -204,7 +203,7 @@ describe('a read spread over slices', () => {
     const worker = fakeWorker();
     const { loop, reads } = start(worker);
     const started = loop.start();
-    await wait(20);
+    await elapse(20);
     expect(reads).toEqual({ inSteps: 0, atOnce: 0 }); // not idle yet
     document
       .querySelector('tbody')!

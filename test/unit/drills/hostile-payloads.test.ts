@@ -3,7 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PanelReadSchema, type PanelRead } from '../../../core';
 import { createWorker, type BackgroundWorker } from '../../../entrypoints/background/worker';
 import { coreRules } from '../../../entrypoints/background/rules';
-import { Rng, prng } from './corpus';
+import { Rng } from './corpus';
+import { prng } from '../../helpers/prng';
 
 /**
  * Drill 6 (unit part) — a content script (or a page that took one over) cannot make the

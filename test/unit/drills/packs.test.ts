@@ -3,7 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultPack, formatPath } from '../../../core';
 import { createWorker, type BackgroundWorker } from '../../../entrypoints/background/worker';
 import { coreRules } from '../../../entrypoints/background/rules';
-import { Rng, prng } from './corpus';
+import { Rng } from './corpus';
+import { prng } from '../../helpers/prng';
 
 /**
  * Drill 2 — rule packs. 1,000 malformed packs go through THE import path the options page

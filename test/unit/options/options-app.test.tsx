@@ -6,20 +6,10 @@ import { OptionsApp } from '../../../entrypoints/options/options-app';
 import type { OptionsApi } from '../../../entrypoints/options/options-api';
 import { setLocale } from '../../../components/i18n';
 import { defaultPack } from '../../../core';
+import { until } from '../../helpers/until';
 
 let root: HTMLElement;
 
-async function until<T>(fn: () => T, ms = 3000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    try {
-      return fn();
-    } catch (e) {
-      if (Date.now() > end) throw e;
-      await new Promise((r) => setTimeout(r, 5));
-    }
-  }
-}
 const $ = (testid: string) => root.querySelector<HTMLElement>(`[data-testid="${testid}"]`);
 const must = (testid: string) => {
   const el = $(testid);

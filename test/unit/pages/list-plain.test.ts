@@ -9,7 +9,8 @@
 import { describe, expect, it } from 'vitest';
 import { findHeaderRows, readListRows, rereadListRows, type ListRow } from '../../../core/pages/list';
 import { scanPage } from '../../../core/pages/scan';
-import { generatePage, LAYOUTS, prng, Rng } from '../drills/corpus';
+import { generatePage, LAYOUTS, Rng } from '../drills/corpus';
+import { prng } from '../../helpers/prng';
 import { fixtureHtml, parseHtml } from './load';
 
 function shape(rows: readonly ListRow[]) {

@@ -7,9 +7,9 @@ import {
   openSentinelStore,
   runUpgrades,
 } from '../../../core/store';
+import { freshDbName } from '../../helpers/db-name';
 
-let n = 0;
-const freshName = () => `sentinel-conn-${Date.now()}-${n++}`;
+const freshName = () => freshDbName('sentinel-conn');
 
 /** The connection can go away under the worker: each case below used to stop every later call. */
 describe('the database connection', () => {

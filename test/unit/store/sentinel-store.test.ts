@@ -11,9 +11,9 @@ import {
 import { SettingsSchema } from '../../../core/model/settings';
 import type { PanelRead } from '../../../core/model/facts';
 import type { Guidance } from '../../../core/model/guidance';
+import { freshDbName } from '../../helpers/db-name';
 
-let n = 0;
-const freshName = () => `sentinel-test-${Date.now()}-${n++}`;
+const freshName = () => freshDbName('sentinel-test');
 
 /** Create a database exactly as version `v` of the extension left it. */
 async function createAtVersion(name: string, v: number) {
