@@ -158,22 +158,20 @@ function SafeBatchesFieldset({
       <BatchStates batch={batch} set={set} />
       <label class="field">
         <span>{t('opt_batches_max_yuan')}</span>
-        <input
-          type="number"
+        <NumberInput
           name="safeBatches.maxRefundYuan"
-          data-testid="setting-batches-maxYuan"
+          testId="setting-batches-maxYuan"
           value={batch.maxRefundYuan}
-          onInput={(e) => set('maxRefundYuan', e.currentTarget.value)}
+          onValue={(v) => set('maxRefundYuan', v)}
         />
       </label>
       <label class="field">
         <span>{t('opt_batches_max_minutes')}</span>
-        <input
-          type="number"
+        <NumberInput
           name="safeBatches.maxMinutesSincePayment"
-          data-testid="setting-batches-maxMinutes"
+          testId="setting-batches-maxMinutes"
           value={batch.maxMinutes}
-          onInput={(e) => set('maxMinutes', e.currentTarget.value)}
+          onValue={(v) => set('maxMinutes', v)}
         />
       </label>
       <p class="hint">{t('opt_batches_blank_hint')}</p>
@@ -245,26 +243,37 @@ function BatchStates({ batch, set }: { batch: BatchDraft; set: SetDraft }) {
 }
 
 /** Per platform: at most this many refunds and this many yuan per batch. */
+/** A number field of the draft: the text as typed (the save step validates it). */
+function NumberInput(props: { name: string; testId: string; value: string; onValue: (v: string) => void }) {
+  return (
+    <input
+      type="number"
+      name={props.name}
+      data-testid={props.testId}
+      value={props.value}
+      onInput={(e) => props.onValue(e.currentTarget.value)}
+    />
+  );
+}
+
 function BatchLimits({ batch, set }: { batch: BatchDraft; set: SetDraft }) {
   return (
     <>
       {(['tmall', 'taobao'] as const).map((p) => (
         <div class="field batch-limit" key={p}>
           <span>{t(p === 'tmall' ? 'opt_batches_limit_tmall' : 'opt_batches_limit_taobao')}</span>
-          <input
-            type="number"
+          <NumberInput
             name={`safeBatches.limits.${p}.count`}
-            data-testid={`setting-batches-${p}-count`}
+            testId={`setting-batches-${p}-count`}
             value={p === 'tmall' ? batch.tmallCount : batch.taobaoCount}
-            onInput={(e) => set(p === 'tmall' ? 'tmallCount' : 'taobaoCount', e.currentTarget.value)}
+            onValue={(v) => set(p === 'tmall' ? 'tmallCount' : 'taobaoCount', v)}
           />
           <span>{t('opt_batches_count_unit')}</span>
-          <input
-            type="number"
+          <NumberInput
             name={`safeBatches.limits.${p}.yuan`}
-            data-testid={`setting-batches-${p}-yuan`}
+            testId={`setting-batches-${p}-yuan`}
             value={p === 'tmall' ? batch.tmallYuan : batch.taobaoYuan}
-            onInput={(e) => set(p === 'tmall' ? 'tmallYuan' : 'taobaoYuan', e.currentTarget.value)}
+            onValue={(v) => set(p === 'tmall' ? 'tmallYuan' : 'taobaoYuan', v)}
           />
           <span>{t('opt_batches_yuan_unit')}</span>
         </div>

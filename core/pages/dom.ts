@@ -91,3 +91,26 @@ export function nextRow(row: Element): Element | null {
     return section.parentElement?.querySelector('tbody > tr') ?? null;
   return null;
 }
+
+/** Inline elements: their text reads as part of the line around them. */
+export const INLINE_TAGS: ReadonlySet<string> = new Set([
+  'SPAN',
+  'EM',
+  'I',
+  'B',
+  'STRONG',
+  'FONT',
+  'A',
+  'SMALL',
+  'U',
+  'S',
+  'MARK',
+  'BDI',
+  'BDO',
+  'CODE',
+  'TIME',
+  'ABBR',
+  'SUB',
+  'SUP',
+  'LABEL',
+]);

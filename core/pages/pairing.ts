@@ -1,5 +1,14 @@
 import { normalizeText } from '../text/normalize';
-import { cellOf, cellsOrChildren, ELEMENT_NODE, isCell, isHeaderCellRow, nextRow, TEXT_NODE } from './dom';
+import {
+  cellOf,
+  cellsOrChildren,
+  ELEMENT_NODE,
+  INLINE_TAGS,
+  isCell,
+  isHeaderCellRow,
+  nextRow,
+  TEXT_NODE,
+} from './dom';
 import { FREE_TEXT_LABELS, LABEL_TO_KEY, MAX_LABEL_LENGTH, splitFreeLabel, splitInlineLabel } from './labels';
 
 /**
@@ -149,27 +158,6 @@ export function inRegion(region: Region, node: Node): boolean {
   return parent !== null && parent.contains(node) && (from.compareDocumentPosition(node) & 4) !== 0;
 }
 
-const INLINE_TAGS: ReadonlySet<string> = new Set([
-  'SPAN',
-  'EM',
-  'I',
-  'B',
-  'STRONG',
-  'FONT',
-  'A',
-  'SMALL',
-  'U',
-  'S',
-  'MARK',
-  'BDI',
-  'BDO',
-  'CODE',
-  'TIME',
-  'ABBR',
-  'SUB',
-  'SUP',
-  'LABEL',
-]);
 /** Items of one list share their tag and class: the next one is another field, not this one's value. */
 const ITEM_TAGS: ReadonlySet<string> = new Set(['DIV', 'LI', 'P', 'SECTION', 'ARTICLE', 'TR', 'DL', 'UL']);
 

@@ -1,6 +1,6 @@
 import type { FactKey } from '../model/facts';
 import { compactText, normalizeText } from '../text/normalize';
-import { ELEMENT_NODE, SHOW_ELEMENT, SHOW_TEXT, TEXT_NODE } from './dom';
+import { ELEMENT_NODE, INLINE_TAGS, SHOW_ELEMENT, SHOW_TEXT, TEXT_NODE } from './dom';
 import { FREE_TEXT_LABELS, LABEL_TO_KEY, MAX_LABEL_LENGTH, splitFreeLabel, splitInlineLabel } from './labels';
 import { freeTextRegion, inRegion, type Region } from './pairing';
 import { drain, type Steps } from './steps';
@@ -431,29 +431,7 @@ export function isInNoise(scan: PageScan, node: Node): boolean {
 }
 
 /** Elements that flow inside a line: their text belongs to the block around them. */
-const INLINE_TAGS: ReadonlySet<string> = new Set([
-  'SPAN',
-  'EM',
-  'I',
-  'B',
-  'STRONG',
-  'FONT',
-  'A',
-  'SMALL',
-  'U',
-  'S',
-  'MARK',
-  'BDI',
-  'BDO',
-  'CODE',
-  'TIME',
-  'ABBR',
-  'SUB',
-  'SUP',
-  'LABEL',
-  'BR',
-  'WBR',
-]);
+const FLOW_TAGS: ReadonlySet<string> = new Set([...INLINE_TAGS, 'BR', 'WBR']);
 
 /** One block of text (a `p`, `div`, `li`, cell…): the texts of its own inline content, in order. */
 export interface TextBlock {
@@ -485,7 +463,7 @@ export function blockTexts(scan: PageScan, el: Element, skip: (n: Node) => boole
       const raw = (node as Text).data;
       if (raw && raw.trim() && !skip(node)) {
         let block = node.parentElement ?? el;
-        while (block !== el && INLINE_TAGS.has(block.tagName.toUpperCase()) && block.parentElement)
+        while (block !== el && FLOW_TAGS.has(block.tagName.toUpperCase()) && block.parentElement)
           block = block.parentElement;
         blocks.set(block, (blocks.get(block) ?? '') + raw);
       }
