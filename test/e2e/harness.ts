@@ -9,7 +9,16 @@
  * The browser not starting is a failure with a clear message — never a skip.
  */
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { servedAt } from '../fixtures/clock';
@@ -113,9 +122,19 @@ function preflight(dist = DIST): void {
 
 const MARK = '__aftersaleSentinelE2eMark';
 
-export async function launch(
-  opts: { dist?: string; headless?: boolean; timezoneId?: string } = {},
-): Promise<Harness> {
+interface LaunchOptions {
+  dist?: string;
+  headless?: boolean;
+  timezoneId?: string;
+  /**
+   * Origins (`https://host/*`) granted at install, in this run's copy of the build only: they
+   * stand in for the agent accepting the optional host permission prompt (the team pack URL's
+   * origin), which headless Chromium cannot show or answer. The build in .output is untouched.
+   */
+  grantOrigins?: string[];
+}
+
+export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
   const built = opts.dist ?? DIST;
   preflight(built);
   const root = mkdtempSync(join(tmpdir(), 'aftersale-e2e-'));
@@ -123,6 +142,14 @@ export async function launch(
   // Load a snapshot of the build: a rebuild of .output during the run cannot pull files from under it.
   const dist = join(root, 'chrome-mv3');
   cpSync(built, dist, { recursive: true });
+  if (opts.grantOrigins?.length) {
+    const manifest = builtManifest(dist);
+    manifest['host_permissions'] = [
+      ...((manifest['host_permissions'] as string[] | undefined) ?? []),
+      ...opts.grantOrigins,
+    ];
+    writeFileSync(join(dist, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  }
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profile, {
