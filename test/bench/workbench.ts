@@ -43,10 +43,16 @@ function longestTask(p: PassMark): number {
   return Math.max(t.read, t.first, t.rest);
 }
 
-/** Where a latency went: change → pass start, the read, the worker round trip, the badges. */
+/**
+ * Where a latency went, from the pass marks: change → pass start; the read's wall time, of
+ * which its work (the rest is the page's turn between its slices: the page's own frame with
+ * the new rows lands there); the worker round trip; the first badge slice; the later slices
+ * (wall, with the page's turns between them).
+ */
 function breakdown(samples: Array<{ ms: number; pass: PassMark }>): string {
   const med = (f: (x: { ms: number; pass: PassMark }) => number) => spread(samples.map(f)).median.toFixed(1);
-  return `medians: change → pass start ${med((x) => x.ms - x.pass.total)} ms, read ${med((x) => x.pass.read)} ms, worker round trip ${med((x) => x.pass.report)} ms, badges ${med((x) => x.pass.total - x.pass.read - x.pass.report)} ms`;
+  const mountAll = (p: PassMark) => (Number.isNaN(p.mountAll) ? p.mount : p.mountAll);
+  return `medians: change → pass start ${med((x) => x.ms - x.pass.total)} ms, read ${med((x) => x.pass.total - mountAll(x.pass))} ms (work ${med((x) => x.pass.read)}), worker round trip ${med((x) => x.pass.report)} ms, first badge slice ${med((x) => x.pass.mount - x.pass.report)} ms, later badges ${med((x) => mountAll(x.pass) - x.pass.mount)} ms`;
 }
 
 /** Run `change` in the page (it returns performance.now() at the change) and wait for the pass it causes. */
