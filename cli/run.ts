@@ -6,7 +6,10 @@
  *
  * Prints `{ "cases": [ { kind, platform, facts, compensation, deadlines, penalties, actions,
  * replies, warnings, unreadable, … } ] }` — one entry per Facts object, or per panel / list
- * row of the page in page order. Bad input → exit 2 with one line on stderr.
+ * row of the page in page order. A page whose embedded `var disputeData` disagrees with what it
+ * shows has a `second-source-disagrees` warning naming both values; one whose embedded data
+ * could not be used has a top-level `pageWarnings` note (its read is the page's own, unchanged).
+ * Bad input → exit 2 with one line on stderr.
  * A Node tool over core/ (lint: cli/ imports only core/ and packages); happy-dom, a
  * devDependency, parses saved pages — which is why it lives outside the pure core.
  */
@@ -16,7 +19,8 @@ import { FactsSchema, PLATFORMS, type CaseKind, type Facts, type Platform } from
 import type { Guidance } from '../core/model/guidance';
 import { LedgerSchema, type LedgerEntry } from '../core/model/ledger';
 import type { RulePack } from '../core/model/rule-pack';
-import { readPage } from '../core/pages/registry';
+import { readPage, type ReadWarning } from '../core/pages/registry';
+import { secondSourceMessage, type SecondSourceMark } from '../core/pages/second-source';
 import { z } from '../core/model/zod';
 import { formatZodError } from '../core/model/zod';
 import { parseBeijingTime, toBeijingIso, toEpochMs } from '../core/time/beijing';
@@ -160,8 +164,22 @@ function loadFacts(path: string): Facts[] {
   });
 }
 
+/** Where the page's embedded data disagrees with the page: among the warnings, with both values. */
+const markWarning = (m: SecondSourceMark) => ({
+  code: 'second-source-disagrees',
+  message: secondSourceMessage(m),
+  field: m.field,
+  page: m.page,
+  script: m.script,
+});
+
 /** One printed case: what the agent sees, in the order of the issue, then the rest of the guidance. */
-function caseOut(facts: Facts, g: Guidance, extra: { adapter?: string; index?: number } = {}) {
+function caseOut(
+  facts: Facts,
+  g: Guidance,
+  extra: { adapter?: string; index?: number } = {},
+  marks: readonly SecondSourceMark[] = [],
+) {
   return {
     kind: g.kind,
     platform: g.platform,
@@ -173,7 +191,7 @@ function caseOut(facts: Facts, g: Guidance, extra: { adapter?: string; index?: n
     penalties: g.penalties,
     actions: g.actions,
     replies: g.replies,
-    warnings: g.warnings,
+    warnings: [...g.warnings, ...marks.map(markWarning)],
     notes: g.notes ?? [],
     unreadable: facts.unreadable ?? [],
     pack: g.pack,
@@ -188,6 +206,7 @@ interface Read {
   adapter: string;
   index: number;
   facts: Facts;
+  secondSource?: SecondSourceMark[];
 }
 
 async function readPageFile(
@@ -195,7 +214,7 @@ async function readPageFile(
   url: string | undefined,
   platform: Platform | undefined,
   now: number,
-): Promise<Read[]> {
+): Promise<{ cases: Read[]; warnings: ReadWarning[] }> {
   const html = readText(path, 'page');
   const pageUrl = url ?? 'about:blank';
   if (url !== undefined) {
@@ -224,7 +243,7 @@ async function readPageFile(
         : '';
       throw new UsageError(`no readable panel in ${path} (tried: ${result.tried.join(', ')})${errors}`);
     }
-    return result.cases;
+    return { cases: result.cases, warnings: result.warnings ?? [] };
   } finally {
     await window.happyDOM.close();
   }
@@ -247,11 +266,15 @@ export async function runGuidance(
     const pack = loadPack(args.pack);
     const { profile, platform } = parseProfile(args.profile, pack, parsePlatform(args.platform));
     const cases = [];
+    let pageWarnings: ReadWarning[] = [];
     if (args.facts !== undefined) {
       for (const facts of loadFacts(args.facts))
         cases.push(caseOut(facts, evaluate(facts, pack, { now, ledger, platform, profile })));
     } else {
-      for (const read of await readPageFile(args.page!, args.url, platform, toEpochMs(now))) {
+      const page = await readPageFile(args.page!, args.url, platform, toEpochMs(now));
+      // Notes on the page as a whole (an embedded `disputeData` that could not be used).
+      pageWarnings = page.warnings.filter((w) => w.code === 'second-source-unreadable');
+      for (const read of page.cases) {
         const g = evaluate(read.facts, pack, {
           now,
           ledger,
@@ -259,10 +282,11 @@ export async function runGuidance(
           kind: read.kind,
           profile,
         });
-        cases.push(caseOut(read.facts, g, { adapter: read.adapter, index: read.index }));
+        cases.push(caseOut(read.facts, g, { adapter: read.adapter, index: read.index }, read.secondSource));
       }
     }
-    return { code: 0, stdout: `${JSON.stringify({ cases }, null, 2)}\n`, stderr: '' };
+    const out = pageWarnings.length ? { cases, pageWarnings } : { cases };
+    return { code: 0, stdout: `${JSON.stringify(out, null, 2)}\n`, stderr: '' };
   } catch (e) {
     if (e instanceof UsageError) return { code: 2, stdout: '', stderr: `guidance: ${e.message}\n` };
     const message = e instanceof Error ? e.message : String(e);

@@ -9,6 +9,7 @@ import { EvidenceList, RefusalLine } from './evidence-list';
 import { getLocale, pick, sourceTitle, t, tCount, tKnown, type MessageKey } from './i18n';
 import { sortDeadlines } from '../core/urgency';
 import { DEFAULT_DEADLINE_KINDS } from '../core/day/deadline-kinds';
+import { secondSourceMessage } from '../core/pages/second-source';
 
 /**
  * One case in the side panel: deadlines (most urgent first, breached shown negative), the
@@ -415,13 +416,17 @@ function Compensation(props: { c: CaseData; settle?: SettleApi; tabId?: number }
   );
 }
 
-/** Unreadable fields (one line naming them all) and the guidance's warnings; nothing when there are none. */
+/**
+ * Unreadable fields (one line naming them all), where the page's embedded data disagrees with
+ * it (both values named), and the guidance's warnings; nothing when there are none.
+ */
 function Warnings(props: { c: CaseData }) {
   const unreadable = props.c.read.unreadable;
+  const marks = props.c.read.secondSource ?? [];
   const warnings = props.c.guidance.warnings.filter(
     (w) => !(w.code === 'unreadable-field' && unreadable.length > 0),
   );
-  if (warnings.length === 0 && unreadable.length === 0) return null;
+  if (warnings.length === 0 && unreadable.length === 0 && marks.length === 0) return null;
   return (
     <section>
       <h3>{t('section_warnings')}</h3>
@@ -436,6 +441,17 @@ function Warnings(props: { c: CaseData }) {
             {t('warning_unreadable', fieldList(unreadable))}
           </li>
         )}
+        {marks.map((m) => (
+          <li
+            class="warning"
+            data-testid="warning"
+            data-code="second-source-disagrees"
+            data-fields={m.field}
+            key={m.field}
+          >
+            {pick(secondSourceMessage(m))}
+          </li>
+        ))}
         {warnings.map((w, i) => (
           <li class="warning" data-testid="warning" data-code={w.code} key={i}>
             {pick(w.message)}

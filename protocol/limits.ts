@@ -25,15 +25,16 @@ export function caseKey(read: Pick<PanelRead, 'platform' | 'kind' | 'index' | 'f
 }
 
 /**
- * Whether two reads describe the same case in the same state: kind, platform, facts and
- * unreadable fields (the row index is where the case is, not what it is).
+ * Whether two reads describe the same case in the same state: kind, platform, facts,
+ * unreadable fields and second-source marks (the row index is where the case is, not what it is).
  */
 export function sameRead(a: PanelRead, b: PanelRead): boolean {
   return (
     a.kind === b.kind &&
     a.platform === b.platform &&
     a.unreadable.join() === b.unreadable.join() &&
-    JSON.stringify(a.facts) === JSON.stringify(b.facts)
+    JSON.stringify(a.facts) === JSON.stringify(b.facts) &&
+    JSON.stringify(a.secondSource ?? null) === JSON.stringify(b.secondSource ?? null)
   );
 }
 

@@ -1,5 +1,11 @@
 import { formatZodError, intIn, z } from '../core/model/zod';
-import { BeijingIsoSchema, FactsSchema, PanelReadSchema, YuanSchema } from '../core/model/facts';
+import {
+  BeijingIsoSchema,
+  CROSS_CHECKED,
+  FactsSchema,
+  PanelReadSchema,
+  YuanSchema,
+} from '../core/model/facts';
 import { SettingsPatchSchema } from '../core/model/settings';
 import { LIMITS } from './limits';
 import type { PayloadOf, ProtocolMap, WorkerMessage } from './map';
@@ -42,6 +48,17 @@ const ReportFactsSchema = z.extend(FactsSchema, {
 const ReportReadSchema = z.extend(PanelReadSchema, {
   adapter: bounded(LIMITS.nameChars, 1),
   facts: ReportFactsSchema,
+  secondSource: z.optional(
+    z
+      .array(
+        z.object({
+          field: z.enum(CROSS_CHECKED),
+          page: bounded(LIMITS.nameChars, 1),
+          script: bounded(LIMITS.nameChars, 1),
+        }),
+      )
+      .check(z.maxLength(CROSS_CHECKED.length)),
+  ),
 });
 
 const ReportPagePayload = z.object({

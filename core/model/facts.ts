@@ -1,5 +1,13 @@
 import { count, text, z } from './zod';
-import { CASE_KINDS, FACT_KEYS, LOGISTICS, PLATFORMS, REFUND_TYPES, TRADE_STATUSES } from './vocabulary';
+import {
+  CASE_KINDS,
+  CROSS_CHECKED,
+  FACT_KEYS,
+  LOGISTICS,
+  PLATFORMS,
+  REFUND_TYPES,
+  TRADE_STATUSES,
+} from './vocabulary';
 
 export * from './vocabulary';
 
@@ -74,5 +82,15 @@ export const PanelReadSchema = z.object({
   unreadable: z.array(FactKeySchema),
   /** 0-based position on the page (row index on list pages). */
   index: count(),
+  /**
+   * Optional: where the page's embedded data (old refund2 detail: `var disputeData`) says
+   * otherwise than the page shows (core/pages/dispute-data.ts). The case is marked, never
+   * resolved: `page` and `script` are both shown, neither is used as a fact.
+   */
+  secondSource: z.optional(
+    z
+      .array(z.object({ field: z.enum(CROSS_CHECKED), page: text(), script: text() }))
+      .check(z.maxLength(CROSS_CHECKED.length)),
+  ),
 });
 export type PanelRead = z.infer<typeof PanelReadSchema>;

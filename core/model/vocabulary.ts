@@ -41,6 +41,13 @@ export const FACT_KEYS = [
 ] as const;
 export type FactKey = (typeof FACT_KEYS)[number];
 
+/**
+ * What the old refund2 detail shows that its embedded `var disputeData` also carries, compared
+ * by core/pages/dispute-data.ts (no fact of its own: a disagreement only marks the case).
+ */
+export const CROSS_CHECKED = ['returnCarrier'] as const;
+export type CrossChecked = (typeof CROSS_CHECKED)[number];
+
 /** The placeholders of a reply template (`{shopName}` …), see ReplyRuleSchema in rule-pack.ts. */
 export const REPLY_PLACEHOLDERS = [
   'shopName',

@@ -7,7 +7,8 @@ import { complaintList } from './complaint-list';
 import { refundDetail } from './refund-detail';
 import { refundList } from './refund-list';
 import type { HeaderRow } from './list';
-import { checkTimes, type ReadWarning } from './plausible';
+import { checkTimes, type ReadWarning as TimeWarning } from './plausible';
+import { crossChecked, type SecondSourceNote } from './dispute-data';
 import { SHOW_TEXT } from './dom';
 import { scanSteps } from './scan';
 import { drain, type Steps } from './steps';
@@ -40,7 +41,8 @@ interface ReadPageOptions {
   now?: number;
 }
 
-export type { ReadWarning };
+/** With `now`: page times ahead of the clock (per case); and an embedded second source that was ignored. */
+export type ReadWarning = TimeWarning | SecondSourceNote;
 
 /** A list a page read found: rows of it can be re-read alone (rereadRows) after a change. */
 export interface ListSource {
@@ -65,7 +67,7 @@ interface PageReadResult<T extends PanelRead = PanelRead> {
   platformUnknown?: { cases: number };
   /** A list was found with no case in it (`没有符合条件的宝贝`): nothing to read, nothing unreadable. */
   empty?: boolean;
-  /** With `now`: page times ahead of the clock, per case. */
+  /** With `now`: page times ahead of the clock, per case; an embedded `disputeData` that was ignored. */
   warnings?: ReadWarning[];
 }
 
@@ -220,7 +222,9 @@ export function* readPageSteps(
       out.push(checked(read, opts.now, warnings));
       if (out.length % READS_PER_STEP === 0) yield;
     }
-    return warnings.length ? { cases: out, tried, errors, warnings } : { cases: out, tried, errors };
+    // The old detail's embedded data, as a cross-check only (dispute-data.ts).
+    const reads = crossChecked(ctx, adapter.id, out, warnings);
+    return warnings.length ? { cases: reads, tried, errors, warnings } : { cases: reads, tried, errors };
   }
   const empty = ctx.columnLists.some((l) => l.cases.length === 0) || saysEmpty(ctx.root, ctx.scan.doc);
   return empty ? { cases: [], tried, errors, empty } : { cases: [], tried, errors };

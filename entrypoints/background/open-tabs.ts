@@ -40,6 +40,17 @@ function maskRead(read: PanelRead): PanelRead {
     const v = facts[k];
     if (typeof v === 'string') facts[k] = maskPhones(v);
   }
+  // The values of a second-source mark are page text too.
+  if (read.secondSource)
+    return {
+      ...read,
+      facts,
+      secondSource: read.secondSource.map((m) => ({
+        ...m,
+        page: maskPhones(m.page),
+        script: maskPhones(m.script),
+      })),
+    };
   return { ...read, facts };
 }
 

@@ -96,7 +96,8 @@ const sizeOf = (v: unknown) => utf8Bytes(JSON.stringify(v)) + 1;
 
 /** A short fingerprint of what `sameRead` compares (cyrb53). */
 function readFingerprint(read: PanelRead): string {
-  const str = `${read.kind}|${read.platform}|${read.unreadable.join()}|${JSON.stringify(read.facts)}`;
+  const marks = read.secondSource ? `|${JSON.stringify(read.secondSource)}` : '';
+  const str = `${read.kind}|${read.platform}|${read.unreadable.join()}|${JSON.stringify(read.facts)}${marks}`;
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < str.length; i++) {

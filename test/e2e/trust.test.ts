@@ -80,3 +80,25 @@ describe('buyer text on a real-URL page', () => {
     expect(badge!.text).toContain('150.00');
   });
 });
+
+describe('the old detail’s embedded data disagrees with the page (issue 12)', () => {
+  it('the side panel shows the case marked, naming both carriers', async () => {
+    // refund2-detail-tmall-return.html: the page says 中通快递, its `var disputeData` 韵达快递.
+    const url = 'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611160522';
+    const detail = await h.open(url);
+    const [badge] = await waitForBadges(detail);
+    expect(badge!.caseKey).toBe('tmall:refund:202611160522');
+    await detail.bringToFront();
+    await detail.locator('aftersale-sentinel-badge').first().click();
+    const side = await h.openSidePanel();
+    const card = `[data-testid="case"][data-case="${badge!.caseKey}"]`;
+    const mark = side.locator(`${card} [data-code="second-source-disagrees"]`).first();
+    await mark.waitFor({ timeout: 15_000 });
+    expect(await mark.getAttribute('data-fields')).toBe('returnCarrier');
+    const text = (await mark.textContent()) ?? '';
+    expect(text).toContain('页面上显示「中通快递」');
+    expect(text).toContain('disputeData）却是「韵达快递」');
+    await side.close();
+    await detail.close();
+  });
+});

@@ -316,6 +316,29 @@ describe('old refund2 detail (原因, 成交时间, event sentences)', () => {
     ]);
   });
 
+  it('refund2-detail-tmall-return.html: a return; its embedded disputeData names another carrier (marked, see dispute-data.test.tsx)', () => {
+    const { cases } = facts(
+      'refund2-detail-tmall-return.html',
+      'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611160522',
+    );
+    expect(cases.map((c) => [c.platform, c.facts, c.secondSource])).toEqual([
+      [
+        'tmall',
+        {
+          refundId: '202611160522',
+          orderId: '3921845507765522',
+          buyer: 'm**9',
+          reason: '七天无理由退换货',
+          refundAmount: 89,
+          refundRequestedAt: '2026-11-16T11:05:00+08:00',
+          refundStatus: '买家已退货',
+          platformCountdown: '05天08时10分',
+        },
+        [{ field: 'returnCarrier', page: '中通快递', script: '韵达快递' }],
+      ],
+    ]);
+  });
+
   it('two different request times in event sentences make the request time unreadable', () => {
     const html = `<div><span>原因：</span><span>卖家缺货</span><span>退款编号：</span><span>2026112203</span><ul><li>a于2026-11-19 16:20:00创建了退款申请</li><li>b于2026-11-20 09:00:00创建了退款申请</li></ul></div>`;
     const url = 'https://refund2.tmall.com/dispute/detail.htm?disputeId=2026112203';
