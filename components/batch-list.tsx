@@ -2,7 +2,7 @@ import { groupBatches, type BatchExclusion } from '../core/batch/safe-batches';
 import type { Platform } from '../core/model/vocabulary';
 import { formatYuanDisplay, yuanToFen } from '../core/money/fen';
 import type { CaseSummary } from '../protocol/views';
-import { t, tCount, type MessageKey } from './i18n';
+import { useMessages, type MessageKey } from './i18n';
 
 /**
  * Safe batches in the side panel: the tab's cases that the shop's policy lets be agreed
@@ -16,6 +16,7 @@ type BatchLimits = Record<Platform, { count: number; yuan: number }>;
 const clipId = (s: string) => (s.length > 40 ? `${s.slice(0, 39)}…` : s);
 
 export function BatchList(props: { cases: readonly CaseSummary[]; limits: BatchLimits; enabled?: boolean }) {
+  const { t, tCount } = useMessages();
   if (props.enabled === false) return null;
   const checked = props.cases.filter((c) => c.batch !== undefined && c.kind === 'refund');
   if (checked.length === 0) return null;

@@ -6,7 +6,7 @@ import { ReplyList, type CopyText } from './reply-list';
 import { MemoLine } from './memo-line';
 import { SettleLine, type SettleApi } from './settle-line';
 import { EvidenceList, RefusalLine } from './evidence-list';
-import { getLocale, pick, sourceTitle, t, tCount, tKnown, type MessageKey } from './i18n';
+import { useMessages, sourceTitle, type MessageKey, type UiMessages } from './i18n';
 import { sortDeadlines } from '../core/urgency';
 import { DEFAULT_DEADLINE_KINDS } from '../core/day/deadline-kinds';
 import { secondSourceMessage } from '../core/pages/second-source';
@@ -43,7 +43,7 @@ export interface CaseHead {
   compensation: { triggered: boolean; amount: string | null };
 }
 
-function fieldName(field: string): string {
+function fieldName({ t }: UiMessages, field: string): string {
   const label = t(`field_${field}` as MessageKey);
   return label.startsWith('field_') ? field : label;
 }
@@ -63,14 +63,16 @@ function clip(text: string, max = MAX_SCRAPED_CHARS): string {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
 
-/** `实付金额、付款时间`: field names in the current locale. */
-export const fieldList = (fields: readonly string[]) => fields.map(fieldName).join(t('list_sep'));
+/** `实付金额、付款时间`: field names in the locale of `m`. */
+export const fieldList = (m: UiMessages, fields: readonly string[]) =>
+  fields.map((f) => fieldName(m, f)).join(m.t('list_sep'));
 
 /** `2026-11-20T10:00:00+08:00` → `2026-11-20 10:00` */
 const wall = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 
 /** The compensation verdict as ONE sentence, with the amount when there is one. */
-export function verdictSentence(c: CaseData): string {
+export function verdictSentence(m: UiMessages, c: CaseData): string {
+  const { t, pick } = m;
   const { guidance, read } = c;
   const comp = guidance.compensation;
   const scraped = read.facts.reason ?? read.facts.complaintType;
@@ -87,7 +89,7 @@ export function verdictSentence(c: CaseData): string {
     for (const f of read.unreadable) missing.add(f);
     // Every field was read: the rule itself gives no amount (never estimated, never blamed on the page).
     if (missing.size === 0) return ifConfirmed + t('verdict_triggered_no_rule_amount', shown);
-    return ifConfirmed + t('verdict_triggered_no_amount', shown, fieldList([...missing]));
+    return ifConfirmed + t('verdict_triggered_no_amount', shown, fieldList(m, [...missing]));
   }
   if (!reason) return t('verdict_no_reason');
   if (guidance.warnings.some((w) => w.code === 'unknown-reason')) return t('verdict_unknown_reason', reason);
@@ -95,12 +97,12 @@ export function verdictSentence(c: CaseData): string {
 }
 
 /** A fact or explanation key in the agent's words (`ledgerSumWindow` → 时段内已赔付). */
-function whyKey(k: string): string {
+function whyKey(m: UiMessages, k: string): string {
   // A deadline a check compared against (`deadline:ship-promise`): its label, never the id.
   const kind = k.startsWith('deadline:') ? DEFAULT_DEADLINE_KINDS[k.slice('deadline:'.length)] : undefined;
-  if (kind) return pick(kind.label);
-  const name = fieldName(k);
-  return name !== k ? name : (tKnown(`why_key_${k}`) ?? k);
+  if (kind) return m.pick(kind.label);
+  const name = fieldName(m, k);
+  return name !== k ? name : (m.tKnown(`why_key_${k}`) ?? k);
 }
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(\.\d+)?([+-]\d{2}:\d{2}|Z)$/;
@@ -109,13 +111,16 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(\.\d+)?([+-]\d{2}:\d{2
 const MONEY_KEYS = new Set(['paidAmount', 'refundAmount', 'shippingFee', 'ledgerSumWindow', 'orderAmount']);
 
 /** A value as an agent reads it: times as `2026-12-04 09:09`, yes/no, reason categories by name. */
-function factValue(k: string, v: unknown): string {
+function factValue(m: UiMessages, k: string, v: unknown): string {
+  const { t, tKnown } = m;
   if (v === null || v === undefined) return '—';
   if (typeof v === 'boolean') return t(v ? 'value_yes' : 'value_no');
   if (MONEY_KEYS.has(k) && (typeof v === 'number' || (typeof v === 'string' && /^\d+(\.\d+)?$/.test(v))))
     return t('value_yuan', Number(v).toFixed(2));
   if (Array.isArray(v))
-    return clip(v.map((x) => (typeof x === 'string' ? whyKey(x) : factValue(k, x))).join(t('list_sep')));
+    return clip(
+      v.map((x) => (typeof x === 'string' ? whyKey(m, x) : factValue(m, k, x))).join(t('list_sep')),
+    );
   if (typeof v === 'string') {
     if (ISO_TIME.test(v) && v.includes('+08:00')) return wall(v);
     if (k === 'category') return tKnown(`category_${v.replace(/-/g, '_')}`) ?? clip(v);
@@ -125,6 +130,8 @@ function factValue(k: string, v: unknown): string {
 }
 
 function Why(props: { items: readonly Explanation[]; summary: string }) {
+  const m = useMessages();
+  const { t, pick } = m;
   return (
     <details class="why" data-testid="why">
       <summary>{t('verdict_why')}</summary>
@@ -137,7 +144,7 @@ function Why(props: { items: readonly Explanation[]; summary: string }) {
           <p>
             <span class="k">{t('why_source')}</span>{' '}
             <span class="source" title={e.citation.source}>
-              {sourceTitle(e.citation.source)}
+              {sourceTitle(m, e.citation.source)}
             </span>{' '}
             ·{' '}
             <span class="passage" lang={quotedLang(e.citation.passage)}>
@@ -150,9 +157,9 @@ function Why(props: { items: readonly Explanation[]; summary: string }) {
             {Object.entries(e.facts).map(([k, v], j) => (
               <span class="fact" key={k}>
                 {j > 0 ? t('list_sep') : ''}
-                {whyKey(k)}
+                {whyKey(m, k)}
                 {t('label_sep')}
-                <span lang={quotedLang(factValue(k, v))}>{factValue(k, v)}</span>
+                <span lang={quotedLang(factValue(m, k, v))}>{factValue(m, k, v)}</span>
               </span>
             ))}
           </p>
@@ -163,6 +170,7 @@ function Why(props: { items: readonly Explanation[]; summary: string }) {
 }
 
 function DeadlineRow(props: { d: Deadline; nowMs: number; thresholdsHours: ThresholdsHours }) {
+  const { t, pick, locale } = useMessages();
   const { d } = props;
   return (
     <li
@@ -177,7 +185,7 @@ function DeadlineRow(props: { d: Deadline; nowMs: number; thresholdsHours: Thres
         dueAt={d.dueAt}
         nowMs={props.nowMs}
         thresholdsHours={props.thresholdsHours}
-        locale={getLocale()}
+        locale={locale}
       />
       <span class="dl-meta">
         {t('deadline_due', wall(d.dueAt))} · {t(`actor_${d.actor}` as MessageKey)} ·{' '}
@@ -189,13 +197,15 @@ function DeadlineRow(props: { d: Deadline; nowMs: number; thresholdsHours: Thres
 }
 
 export function CaseTitle(props: { c: CaseHead }) {
+  const m = useMessages();
+  const { t } = m;
   const { c } = props;
   return (
     <span class="case-title">
       <span class="tag">{t(`platform_${c.platform}` as MessageKey)}</span>
       <span class="tag">{t(`kind_${c.kind}` as MessageKey)}</span>
       {c.caseId && (
-        <span class="case-id" title={fieldName(c.caseIdField ?? 'refundId')}>
+        <span class="case-id" title={fieldName(m, c.caseIdField ?? 'refundId')}>
           {c.caseIdField === 'orderId' && <span class="id-kind">{t('case_order_prefix')}</span>}
           {clip(c.caseId, 40)}
         </span>
@@ -210,19 +220,20 @@ export function CaseTitle(props: { c: CaseHead }) {
 }
 
 /** `以下回复针对 退款编号 202611200001` (the order number when no refund number was read). */
-function repliesFor(read: PanelRead): string | undefined {
+function repliesFor(m: UiMessages, read: PanelRead): string | undefined {
   const id = read.facts.refundId
     ? (['refundId', read.facts.refundId] as const)
     : read.facts.orderId
       ? (['orderId', read.facts.orderId] as const)
       : null;
-  return id ? t('replies_for', fieldName(id[0]), clip(id[1], 40)) : undefined;
+  return id ? m.t('replies_for', fieldName(m, id[0]), clip(id[1], 40)) : undefined;
 }
 
 type Action = Guidance['actions'][number];
 
 /** At most three first steps in order, then the shop's remedy ladder, then the rest behind a disclosure. */
 function Actions(props: { actions: readonly Action[] }) {
+  const { t, pick } = useMessages();
   const first = props.actions.filter((a) => (a.group ?? 'first') === 'first');
   const ladder = props.actions.filter((a) => a.group === 'ladder');
   const more = props.actions.filter((a) => a.group === 'more');
@@ -252,6 +263,7 @@ function Actions(props: { actions: readonly Action[] }) {
 
 /** The penalty points the case may cost the shop, and when; a plain "none" when it costs none. */
 function Penalties(props: { penalties: Guidance['penalties'] }) {
+  const { t, tCount, pick } = useMessages();
   return (
     <section>
       <h3>{t('section_penalty')}</h3>
@@ -274,6 +286,8 @@ function Penalties(props: { penalties: Guidance['penalties'] }) {
 
 /** The pack's notes for this case, each with its source. */
 function Notes(props: { notes: NonNullable<Guidance['notes']> }) {
+  const m = useMessages();
+  const { t, pick } = m;
   return (
     <section>
       <h3>{t('section_notes')}</h3>
@@ -282,7 +296,7 @@ function Notes(props: { notes: NonNullable<Guidance['notes']> }) {
           <li data-testid="note" data-rule={n.ruleId} key={n.ruleId} title={n.citation.source}>
             {pick(n.text)}
             <span class="note-source">
-              {t('paren', `${sourceTitle(n.citation.source)} · ${n.citation.passage}`)}
+              {t('paren', `${sourceTitle(m, n.citation.source)} · ${n.citation.passage}`)}
             </span>
           </li>
         ))}
@@ -302,6 +316,8 @@ export function CaseCard(props: {
   settle?: SettleApi;
   tabId?: number;
 }) {
+  const m = useMessages();
+  const { t, pick } = m;
   const { c, nowMs, thresholdsHours } = props;
   const g = c.guidance;
   if (g.unevaluated) {
@@ -337,7 +353,7 @@ export function CaseCard(props: {
       {g.notes && g.notes.length > 0 && <Notes notes={g.notes} />}
       <section>
         <h3>{t('section_replies')}</h3>
-        <ReplyList replies={g.replies} copy={props.copy} for={repliesFor(c.read)} />
+        <ReplyList replies={g.replies} copy={props.copy} for={repliesFor(m, c.read)} />
       </section>
       <section>
         <h3>{t('section_memo')}</h3>
@@ -357,6 +373,7 @@ export function CaseCard(props: {
 
 /** The case's deadlines, most urgent first. */
 function Deadlines(props: { deadlines: Deadline[]; nowMs: number; thresholdsHours: ThresholdsHours }) {
+  const { t } = useMessages();
   const deadlines = sortDeadlines(props.deadlines);
   return (
     <section>
@@ -376,6 +393,8 @@ function Deadlines(props: { deadlines: Deadline[]; nowMs: number; thresholdsHour
 
 /** The compensation verdict in one sentence, whether it is contestable or needs confirming, settling, refusing, and why. */
 function Compensation(props: { c: CaseData; settle?: SettleApi; tabId?: number }) {
+  const m = useMessages();
+  const { t, pick } = m;
   const { c } = props;
   const g = c.guidance;
   // The verdict's "why": how the reason was classified, the compensation rule that fired and,
@@ -391,7 +410,7 @@ function Compensation(props: { c: CaseData; settle?: SettleApi; tabId?: number }
         data-testid="verdict"
         data-triggered={String(g.compensation.triggered)}
       >
-        {verdictSentence(c)}
+        {verdictSentence(m, c)}
       </p>
       {g.compensation.contestable && (
         <div class="contestable" data-testid="contestable">
@@ -421,6 +440,8 @@ function Compensation(props: { c: CaseData; settle?: SettleApi; tabId?: number }
  * it (both values named), and the guidance's warnings; nothing when there are none.
  */
 function Warnings(props: { c: CaseData }) {
+  const m = useMessages();
+  const { t, pick } = m;
   const unreadable = props.c.read.unreadable;
   const marks = props.c.read.secondSource ?? [];
   const warnings = props.c.guidance.warnings.filter(
@@ -438,7 +459,7 @@ function Warnings(props: { c: CaseData }) {
             data-code="unreadable-field"
             data-fields={unreadable.join(',')}
           >
-            {t('warning_unreadable', fieldList(unreadable))}
+            {t('warning_unreadable', fieldList(m, unreadable))}
           </li>
         )}
         {marks.map((m) => (

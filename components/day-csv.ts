@@ -5,7 +5,7 @@ import type { DeadlineKind } from '../core/day/deadline-kinds';
 import { DEFAULT_DEADLINE_KINDS } from '../core/day/deadline-kinds';
 import { formatYuan, yuanToFen } from '../core/money/fen';
 import { toBeijingIso, toEpochMs } from '../core/time/beijing';
-import { translate } from './i18n';
+import { uiMessages, type MessageKey } from './i18n';
 
 /**
  * The day page's CSV exports, for Excel: a UTF-8 BOM (Excel then reads the Chinese as
@@ -17,7 +17,9 @@ import { translate } from './i18n';
  */
 
 export const BOM = '\uFEFF';
-const zh = (key: string, ...subs: Array<string | number>) => translate('zh-CN', key, ...subs);
+const zhMessages = uiMessages('zh-CN');
+/** Column names and values from data-built keys (`platform_…`, `day_csv_…`), always in Chinese. */
+const zh = (key: string) => zhMessages.t(key as MessageKey);
 
 /**
  * A long digit id for Excel: written as the formula `="…"` so it stays text (as a number,

@@ -13,7 +13,7 @@ import type { DeadlineKind } from '../core/day/deadline-kinds';
 import { formatYuanDisplay } from '../core/money/fen';
 import { beijingParts, toBeijingIso } from '../core/time/beijing';
 import { BarsChart, DonutChart, type BarDatum } from './day-chart';
-import { getLocale, pick, t, tCount, type MessageKey } from './i18n';
+import { useMessages, type MessageKey, type UiMessages } from './i18n';
 
 /**
  * The shop's day, as shown: figure tiles, charts with their numbers as text beside them,
@@ -58,6 +58,7 @@ function Tile(props: { testId: string; label: string; value: string; note?: stri
 }
 
 function DataTable(props: { caption: string; rows: BarDatum[]; testId: string }) {
+  const { t } = useMessages();
   return (
     <details class="day-table">
       <summary>{t('day_table_caption', props.caption)}</summary>
@@ -76,6 +77,7 @@ function DataTable(props: { caption: string; rows: BarDatum[]; testId: string })
 }
 
 function EmptyState() {
+  const { t } = useMessages();
   return (
     <section class="day-state day-empty" data-testid="day-empty">
       <div class="day-state-mark" aria-hidden="true">
@@ -87,10 +89,11 @@ function EmptyState() {
   );
 }
 
-const pageLabel = (key: string | null) =>
+const pageLabel = ({ t }: UiMessages, key: string | null) =>
   key === null ? t('day_page_unknown') : t(`day_page_${key}` as MessageKey);
 
 function Figures(props: { f: DayFigures; data: DayData }) {
+  const { t } = useMessages();
   const { f, data } = props;
   return (
     <>
@@ -114,6 +117,7 @@ function Figures(props: { f: DayFigures; data: DayData }) {
 }
 
 function FigureTiles({ f }: { f: DayFigures }) {
+  const { t, tCount } = useMessages();
   return (
     <section class="day-tiles" aria-label={t('day_title')}>
       <Tile testId="day-seen" label={t('day_seen')} value={String(f.seen)} note={t('day_seen_note')} />
@@ -146,6 +150,7 @@ function FigureTiles({ f }: { f: DayFigures }) {
 }
 
 function SeriesCard({ f }: { f: DayFigures }) {
+  const { t } = useMessages();
   const series: BarDatum[] = f.series.map((s) => ({ label: s.label, value: s.count }));
   const title = t(f.range !== 'today' ? 'day_series_days' : 'day_series_today');
   return (
@@ -163,6 +168,7 @@ function SeriesCard({ f }: { f: DayFigures }) {
 }
 
 function OutcomesCard({ f }: { f: DayFigures }) {
+  const { t, tCount } = useMessages();
   const outcomeSlices = OUTCOMES.map((o: Outcome) => ({
     key: o,
     label: t(`day_outcome_${o}` as MessageKey),
@@ -199,9 +205,9 @@ function OutcomesCard({ f }: { f: DayFigures }) {
 }
 
 function BreachesCard({ f, data }: { f: DayFigures; data: DayData }) {
-  const zhOrEn = getLocale();
+  const { t, tCount, pick } = useMessages();
   const breachRows: BarDatum[] = f.breaches.map((b) => ({
-    label: data.kinds[b.key] ? pick(data.kinds[b.key]!.label, zhOrEn) : b.key,
+    label: data.kinds[b.key] ? pick(data.kinds[b.key]!.label) : b.key,
     value: b.count,
   }));
   return (
@@ -225,6 +231,7 @@ function BreachesCard({ f, data }: { f: DayFigures; data: DayData }) {
 }
 
 function ReasonsCard({ f }: { f: DayFigures }) {
+  const { t } = useMessages();
   const { top, other } = topN(f.reasons, TOP_REASONS);
   const reasonRows: BarDatum[] = top.map((r) => ({ label: r.key ?? t('day_reason_none'), value: r.count }));
   if (other > 0) reasonRows.push({ label: t('day_reason_other'), value: other });
@@ -238,7 +245,9 @@ function ReasonsCard({ f }: { f: DayFigures }) {
 }
 
 function PagesCard({ f }: { f: DayFigures }) {
-  const pageRows: BarDatum[] = f.pages.map((p) => ({ label: pageLabel(p.key), value: p.count }));
+  const m = useMessages();
+  const { t } = m;
+  const pageRows: BarDatum[] = f.pages.map((p) => ({ label: pageLabel(m, p.key), value: p.count }));
   const kindRows: BarDatum[] = (['refund', 'aftersale', 'complaint'] as const).map((k) => ({
     label: t(`kind_${k}`),
     value: f.kinds[k],
@@ -261,6 +270,7 @@ function PagesCard({ f }: { f: DayFigures }) {
 }
 
 export function DayView(props: DayViewProps) {
+  const { t, tCount, locale } = useMessages();
   const { data, range, nowMs } = props;
   const f = data
     ? dayFigures({ cases: data.cases, ledger: data.ledger, nowMs, range, kinds: data.kinds })
@@ -269,7 +279,7 @@ export function DayView(props: DayViewProps) {
   const started = since !== null ? beijingParts(since) : null;
 
   return (
-    <main class="day" lang={getLocale() === 'en' ? 'en' : 'zh-CN'}>
+    <main class="day" lang={locale === 'en' ? 'en' : 'zh-CN'}>
       <header class="day-header">
         <h1>{t('day_title')}</h1>
         <div class="day-ranges" role="group" aria-label={t('day_range_label')}>

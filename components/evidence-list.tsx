@@ -1,7 +1,7 @@
 import type { Citation, Guidance } from '../core/model/guidance';
 import type { ThresholdsHours } from '../core/urgency';
 import { Countdown } from './countdown';
-import { getLocale, pick, t, tKnown } from './i18n';
+import { sourceTitle, useMessages, type UiMessages } from './i18n';
 
 /**
  * "If you refuse" (one line beside the verdict) and "evidence on time" (the checklist for
@@ -9,15 +9,17 @@ import { getLocale, pick, t, tKnown } from './i18n';
  * passages (guidance.refusal / guidance.evidence). Text only.
  */
 
-const sourceName = (c: Citation) => tKnown(`source_${c.source.replace(/\.txt$/, '')}`) ?? c.source;
-const cites = (cs: readonly Citation[]) => cs.map((c) => `${sourceName(c)} · ${c.passage}`).join('；');
+const cites = (m: UiMessages, cs: readonly Citation[]) =>
+  cs.map((c) => `${sourceTitle(m, c.source)} · ${c.passage}`).join('；');
 
 export function RefusalLine(props: { refusal: NonNullable<Guidance['refusal']> }) {
+  const m = useMessages();
+  const { t, pick } = m;
   const { refusal } = props;
   return (
-    <p class="refusal" data-testid="refusal" data-rule={refusal.ruleId} title={cites(refusal.citations)}>
+    <p class="refusal" data-testid="refusal" data-rule={refusal.ruleId} title={cites(m, refusal.citations)}>
       {pick(refusal.text)}
-      <span class="note-source">{t('paren', cites(refusal.citations.slice(0, 1)))}</span>
+      <span class="note-source">{t('paren', cites(m, refusal.citations.slice(0, 1)))}</span>
     </p>
   );
 }
@@ -30,6 +32,8 @@ export function EvidenceList(props: {
   nowMs: number;
   thresholdsHours: ThresholdsHours;
 }) {
+  const m = useMessages();
+  const { t, pick, locale } = m;
   const { evidence } = props;
   const deadline =
     evidence.deadlineId === null ? undefined : props.deadlines.find((d) => d.id === evidence.deadlineId);
@@ -48,22 +52,22 @@ export function EvidenceList(props: {
               dueAt={deadline.dueAt}
               nowMs={props.nowMs}
               thresholdsHours={props.thresholdsHours}
-              locale={getLocale()}
+              locale={locale}
             />
           </>
         ) : (
           t('evidence_due_unknown')
         )}
       </p>
-      <p class="evidence-when" title={cites([evidence.citation])}>
+      <p class="evidence-when" title={cites(m, [evidence.citation])}>
         {pick(evidence.text)}
       </p>
       <ul class="evidence-items">
         {evidence.items.map((i) => (
-          <li data-testid="evidence-item" data-rule={i.ruleId} key={i.ruleId} title={cites([i.citation])}>
+          <li data-testid="evidence-item" data-rule={i.ruleId} key={i.ruleId} title={cites(m, [i.citation])}>
             <span aria-hidden="true">☐ </span>
             {pick(i.text)}
-            <span class="note-source">{t('paren', cites([i.citation]))}</span>
+            <span class="note-source">{t('paren', cites(m, [i.citation]))}</span>
           </li>
         ))}
       </ul>

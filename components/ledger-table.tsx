@@ -1,7 +1,7 @@
 import type { LedgerRecord } from '../core/store/schema';
 import { maskBuyer, wallTime } from './day-csv';
 import { formatYuan, yuanToFen } from '../core/money/fen';
-import { t } from './i18n';
+import { useMessages } from './i18n';
 
 /**
  * The compensation ledger in the options page: platform payouts (recorded by the worker when
@@ -14,6 +14,7 @@ export function LedgerTable(props: {
   onDelete: (seq: number) => void;
   onExport: () => void;
 }) {
+  const { t } = useMessages();
   const { entries } = props;
   return (
     <section data-testid="ledger">

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Facts } from '../core/model/facts';
 import type { Guidance } from '../core/model/guidance';
 import { MEMO_DECISIONS, memoLine, type MemoDecision } from '../core/replies/memo';
-import { pick, t } from './i18n';
+import { useMessages } from './i18n';
 import type { CopyText } from './reply-list';
 
 /**
@@ -21,6 +21,7 @@ export function MemoLine(props: {
   nowMs: number;
   copy?: CopyText;
 }) {
+  const { t, pick } = useMessages();
   const [decision, setDecision] = useState<MemoDecision>('agree');
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {

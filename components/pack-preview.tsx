@@ -1,6 +1,6 @@
 import type { PackPreview } from '../protocol/views';
 import { PackSummary } from './pack-summary';
-import { pick, t } from './i18n';
+import { useMessages } from './i18n';
 
 /**
  * A rule pack from a file or the team URL before it becomes active (presentational): what
@@ -12,6 +12,7 @@ export function PackPreviewPanel(props: {
   onDecide: (accept: boolean) => void;
   busy?: boolean;
 }) {
+  const { t, pick } = useMessages();
   const { preview, onDecide } = props;
   const { changes, counts, flags } = preview;
   const list = (

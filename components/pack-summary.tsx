@@ -1,4 +1,4 @@
-import { pick, sourceTitle, t, tKnown } from './i18n';
+import { useMessages, sourceTitle } from './i18n';
 
 /** What the options page shows about a rule pack (presentational). */
 interface PackSummaryInfo {
@@ -29,6 +29,8 @@ export function formatBeijing(iso: string): string {
 }
 
 export function PackSummary(props: { info: PackSummaryInfo; testid: string; rules?: PackRuleRow[] }) {
+  const m = useMessages();
+  const { t, tKnown, pick } = m;
   const { info, rules } = props;
   return (
     <div class="pack" data-testid={props.testid} data-pack-id={info.id} data-pack-version={info.version}>
@@ -57,7 +59,7 @@ export function PackSummary(props: { info: PackSummaryInfo; testid: string; rule
                   <div class="citation">
                     {t('opt_rule_citation')}
                     {t('label_sep')}
-                    <span title={r.citation.source}>{sourceTitle(r.citation.source)}</span> —{' '}
+                    <span title={r.citation.source}>{sourceTitle(m, r.citation.source)}</span> —{' '}
                     <span lang="zh-CN">{r.citation.passage}</span>
                     {r.citation.authority && r.citation.authority !== 'platform'
                       ? t('paren', tKnown(`authority_${r.citation.authority}`) ?? r.citation.authority)

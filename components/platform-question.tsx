@@ -1,5 +1,5 @@
 import type { Platform } from '../core/model/vocabulary';
-import { t, tCount } from './i18n';
+import { useMessages } from './i18n';
 
 /**
  * The side panel's one question when a page does not say whether the shop is on 天猫 or
@@ -12,6 +12,7 @@ export function PlatformQuestion(props: {
   answered: Platform | null;
   onAnswer: (p: Platform) => void;
 }) {
+  const { t, tCount } = useMessages();
   const { waiting, shop, answered, onAnswer } = props;
   return (
     <section

@@ -1,7 +1,7 @@
 import type { ThresholdsHours } from '../core/urgency';
 import { CaseTitle, type CaseHead } from './case-card';
 import { Countdown } from './countdown';
-import { getLocale, t } from './i18n';
+import { useMessages } from './i18n';
 
 /**
  * Every case seen in the open back-office tabs, in the worker's queue order (core/urgency.ts
@@ -15,6 +15,7 @@ export function Queue(props: {
   selected: string | null;
   onSelect: (key: string) => void;
 }) {
+  const { t, locale } = useMessages();
   const { nowMs } = props;
   const overdue = (c: CaseHead) => c.due !== null && Date.parse(c.due) <= nowMs;
   const open = props.cases.filter((c) => c.due !== null && !overdue(c));
@@ -34,12 +35,7 @@ export function Queue(props: {
           onClick={() => props.onSelect(c.key)}
         >
           {c.due ? (
-            <Countdown
-              dueAt={c.due}
-              nowMs={nowMs}
-              thresholdsHours={props.thresholdsHours}
-              locale={getLocale()}
-            />
+            <Countdown dueAt={c.due} nowMs={nowMs} thresholdsHours={props.thresholdsHours} locale={locale} />
           ) : (
             <span class="countdown none">{t('queue_no_deadline')}</span>
           )}

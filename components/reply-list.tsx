@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Reply } from '../core/model/guidance';
-import { pick, t } from './i18n';
+import { useMessages } from './i18n';
 
 /**
  * Suggested replies, each with a one-click copy. A placeholder the engine could not fill
@@ -36,6 +36,7 @@ export type CopyText = (text: string) => Promise<void>;
 const clipboardCopy: CopyText = (text) => navigator.clipboard.writeText(text);
 
 function ReplyItem(props: { reply: Reply; copy: CopyText }) {
+  const { t, pick } = useMessages();
   const { reply } = props;
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const parts = splitPlaceholders(reply.text, reply.missing);
@@ -89,6 +90,7 @@ function ReplyItem(props: { reply: Reply; copy: CopyText }) {
 
 /** `for`: which case the replies name (`退款编号 202611200001`), said above them so a copy never goes to the wrong buyer. */
 export function ReplyList(props: { replies: readonly Reply[]; copy?: CopyText; for?: string }) {
+  const { t } = useMessages();
   if (props.replies.length === 0) return <p class="empty">{t('replies_none')}</p>;
   return (
     <>

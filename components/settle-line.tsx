@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { LedgerRecord } from '../core/store/schema';
 import { formatYuan, yuanToFen } from '../core/money/fen';
-import { t } from './i18n';
+import { useMessages } from './i18n';
 
 /**
  * 同意赔付, recorded: the agent presses 同意赔付 on the platform's complaint page (the
@@ -41,6 +41,7 @@ export function SettleLine(props: {
   amount: string | null;
   api: SettleApi;
 }) {
+  const { t } = useMessages();
   const { caseKey, api } = props;
   const [state, setState] = useState<State>({ at: 'loading' });
   const [typed, setTyped] = useState(props.amount ?? '');

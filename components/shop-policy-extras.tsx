@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Settings, SettingsPatch } from '../core/model/settings';
 import { DEFAULT_MEMO_TEMPLATE, MEMO_TEMPLATE_MAX } from '../core/replies/memo';
-import { t, tKnown } from './i18n';
+import { useMessages } from './i18n';
 
 /** The reason categories a shop may batch, and the trade states (the others are never unshipped refunds). */
 const BATCH_CATEGORIES = [
@@ -106,6 +106,7 @@ export function ShopPolicyExtras(props: {
 }
 
 function MemoFieldset(props: { memo: string; onChange: (memo: string) => void }) {
+  const { t } = useMessages();
   return (
     <fieldset>
       <legend>{t('opt_section_memo')}</legend>
@@ -140,6 +141,7 @@ function SafeBatchesFieldset({
   set: SetDraft;
   compensating: ReadonlySet<string>;
 }) {
+  const { t } = useMessages();
   return (
     <fieldset data-testid="safe-batches">
       <legend>{t('opt_section_batches')}</legend>
@@ -191,6 +193,7 @@ function BatchCategories({
   set: SetDraft;
   compensating: ReadonlySet<string>;
 }) {
+  const { t, tKnown } = useMessages();
   return (
     <div class="field">
       <span>{t('opt_batches_reasons')}</span>
@@ -220,6 +223,7 @@ function BatchCategories({
 }
 
 function BatchStates({ batch, set }: { batch: BatchDraft; set: SetDraft }) {
+  const { t } = useMessages();
   return (
     <div class="field">
       <span>{t('opt_batches_states')}</span>
@@ -257,6 +261,7 @@ function NumberInput(props: { name: string; testId: string; value: string; onVal
 }
 
 function BatchLimits({ batch, set }: { batch: BatchDraft; set: SetDraft }) {
+  const { t } = useMessages();
   return (
     <>
       {(['tmall', 'taobao'] as const).map((p) => (
@@ -289,6 +294,7 @@ function ExtrasSaveBar({
   state: SaveState;
   describeError?: (error: string) => string;
 }) {
+  const { t } = useMessages();
   return (
     <div class="save-bar">
       {/* Not 保存设置 again: the form above has its own button, and both may be on screen. */}

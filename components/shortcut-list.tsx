@@ -1,4 +1,4 @@
-import { t, type MessageKey } from './i18n';
+import { useMessages, type MessageKey } from './i18n';
 
 /** A keyboard command as the browser reports it (`commands.getAll()`). */
 export interface Shortcut {
@@ -19,6 +19,7 @@ const LABELS: Record<string, MessageKey> = {
  * change them (the browser's own shortcuts page: an extension cannot set keys itself).
  */
 export function ShortcutList(props: { shortcuts: readonly Shortcut[]; onChange?: () => void }) {
+  const { t } = useMessages();
   const known = props.shortcuts.filter((s) => LABELS[s.name]);
   return (
     <section data-testid="shortcuts">

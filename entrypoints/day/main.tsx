@@ -7,7 +7,7 @@ import { RANGE_DAYS, type DayRange } from '../../core/day/figures';
 import { beijingDate } from '../../core/time/beijing';
 import { DayView, type DayData } from '../../components/day-view';
 import { casesCsv, ledgerCsv } from '../../components/day-csv';
-import { setLocale, t, type UiLocale } from '../../components/i18n';
+import { LocaleContext, uiMessages, type UiLocale } from '../../components/i18n';
 import './style.css';
 
 /**
@@ -65,13 +65,18 @@ function DayPage() {
   const [data, setData] = useState<DayData | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [nowMs, setNowMs] = useState(Date.now());
+  const [locale, setLocale] = useState<UiLocale>('zh-CN');
+  const m = uiMessages(locale);
+
+  useEffect(() => {
+    document.title = `${m.t('day_title')} · ${m.t('extName')}`;
+  }, [m]);
 
   const load = useCallback(async () => {
     const now = Date.now();
     try {
       const { data: d, locale } = await readDay();
       if (locale) setLocale(locale);
-      document.title = `${t('day_title')} · ${t('extName')}`;
       setNowMs(now);
       setData(d);
       setError(null);
@@ -103,15 +108,17 @@ function DayPage() {
   };
 
   return (
-    <DayView
-      data={data}
-      error={error}
-      range={range}
-      nowMs={nowMs}
-      onRange={onRange}
-      onRefresh={() => void load()}
-      onExport={onExport}
-    />
+    <LocaleContext.Provider value={m}>
+      <DayView
+        data={data}
+        error={error}
+        range={range}
+        nowMs={nowMs}
+        onRange={onRange}
+        onRefresh={() => void load()}
+        onExport={onExport}
+      />
+    </LocaleContext.Provider>
   );
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   MANAGED_PATHS,
   applyManaged,
@@ -14,7 +14,7 @@ import { LedgerTable } from '../../components/ledger-table';
 import { ledgerCsv } from '../../components/day-csv';
 import type { LedgerRecord } from '../../core/store/schema';
 import { beijingDate } from '../../core/time/beijing';
-import { pick, setLocale, t } from '../../components/i18n';
+import { LocaleContext, uiMessages, type UiMessages } from '../../components/i18n';
 import type { OptionsApi } from './options-api';
 import { PackSection, usePacks } from './pack-section';
 import { SettingsForm, errorInWords, type Draft, type SaveState } from './settings-form';
@@ -92,8 +92,9 @@ function useLedger(api: OptionsApi) {
   useEffect(() => {
     void loadLedger();
   }, []);
-  const onDeleteEntry = async (seq: number) => {
-    if (!(api.confirm ?? ((text: string) => window.confirm(text)))(t('opt_ledger_delete_confirm'))) return;
+  /** Deletes entry `seq` once the agent confirms `question`. */
+  const onDeleteEntry = async (seq: number, question: string) => {
+    if (!(api.confirm ?? ((text: string) => window.confirm(text)))(question)) return;
     await api.deleteLedgerEntry(seq);
     await loadLedger();
   };
@@ -122,7 +123,6 @@ function useSettings(api: OptionsApi, loadPacks: () => Promise<void>) {
 
   function applySettings(s: Settings, managedRaw: unknown) {
     const { locked: l } = applyManaged(defaultSettings(), managedRaw);
-    setLocale(s.locale);
     // The page's language follows the UI's (fonts, screen readers); quoted Chinese keeps its own lang.
     document.documentElement.lang = s.locale;
     setSettings(s);
@@ -199,6 +199,8 @@ function useShortcuts(api: OptionsApi) {
 }
 
 export function OptionsApp({ api }: { api: OptionsApi }) {
+  // The texts of the latest render, for pack actions that run later (usePacks runs before the settings are known).
+  const messagesNow = useRef<UiMessages>(uiMessages('zh-CN'));
   const {
     packs,
     rules,
@@ -211,7 +213,7 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
     onExport,
     onReset,
     onRefreshTeam,
-  } = usePacks(api);
+  } = usePacks(api, () => messagesNow.current);
   const { ledger, onDeleteEntry, onExportLedger } = useLedger(api);
   const shortcuts = useShortcuts(api);
   const {
@@ -227,6 +229,10 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
     onSave,
     forgetShops,
   } = useSettings(api, loadPacks);
+  // The page speaks the saved locale (not the draft's): it switches once the agent saves.
+  const m = uiMessages(settings?.locale ?? 'zh-CN');
+  messagesNow.current = m;
+  const { t, pick } = m;
 
   if (loadError)
     return (
@@ -237,58 +243,67 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
   if (!settings || !draft) return <p aria-busy="true">…</p>;
 
   return (
-    <main>
-      <h1>{t('opt_title')}</h1>
-      {packs?.readOnly && (
-        <p role="alert" class="error" data-testid="store-notice">
-          {pick(packs.readOnly)}
-        </p>
-      )}
-      {locked.length > 0 && (
-        <p class="note" data-testid="managed-note">
-          {t('opt_locked_note')}
-        </p>
-      )}
-
-      <SettingsForm
-        form={{ draft, set, isLocked }}
-        settings={settings}
-        profiles={profiles}
-        team={packs?.team}
-        permissionDenied={permissionDenied}
-        saveState={saveState}
-        onSave={onSave}
-        onForgetShops={() => void forgetShops()}
-        onRefreshTeam={() => packAction(onRefreshTeam)}
-      />
-
-      <ShopPolicyExtras
-        settings={settings}
-        describeError={errorInWords}
-        compensating={(rules as Array<PackRuleRow & { triggered?: boolean; categories?: string[] }>).flatMap(
-          (r) => (r.type === 'compensation' && r.triggered ? (r.categories ?? []) : []),
+    <LocaleContext.Provider value={m}>
+      <main>
+        <h1>{t('opt_title')}</h1>
+        {packs?.readOnly && (
+          <p role="alert" class="error" data-testid="store-notice">
+            {pick(packs.readOnly)}
+          </p>
         )}
-        onSave={async (patch) => {
-          const saved = await api.saveSettings(patch);
-          setSettings(saved);
-          return saved;
-        }}
-      />
+        {locked.length > 0 && (
+          <p class="note" data-testid="managed-note">
+            {t('opt_locked_note')}
+          </p>
+        )}
 
-      <PackSection
-        packs={packs}
-        rules={rules}
-        packMsg={packMsg}
-        onFile={(e) => packAction(() => onFile(e))}
-        onDecide={(pending, accept) => packAction(() => onDecide(pending, accept))}
-        onExport={() => packAction(onExport)}
-        onReset={() => packAction(onReset)}
-      />
-      <LedgerTable entries={ledger} onDelete={(seq) => void onDeleteEntry(seq)} onExport={onExportLedger} />
-      {shortcuts && (
-        <ShortcutList shortcuts={shortcuts} {...(api.openShortcuts ? { onChange: api.openShortcuts } : {})} />
-      )}
-    </main>
+        <SettingsForm
+          form={{ draft, set, isLocked }}
+          settings={settings}
+          profiles={profiles}
+          team={packs?.team}
+          permissionDenied={permissionDenied}
+          saveState={saveState}
+          onSave={onSave}
+          onForgetShops={() => void forgetShops()}
+          onRefreshTeam={() => packAction(onRefreshTeam)}
+        />
+
+        <ShopPolicyExtras
+          settings={settings}
+          describeError={(error) => errorInWords(m, error)}
+          compensating={(
+            rules as Array<PackRuleRow & { triggered?: boolean; categories?: string[] }>
+          ).flatMap((r) => (r.type === 'compensation' && r.triggered ? (r.categories ?? []) : []))}
+          onSave={async (patch) => {
+            const saved = await api.saveSettings(patch);
+            setSettings(saved);
+            return saved;
+          }}
+        />
+
+        <PackSection
+          packs={packs}
+          rules={rules}
+          packMsg={packMsg}
+          onFile={(e) => packAction(() => onFile(e))}
+          onDecide={(pending, accept) => packAction(() => onDecide(pending, accept))}
+          onExport={() => packAction(onExport)}
+          onReset={() => packAction(onReset)}
+        />
+        <LedgerTable
+          entries={ledger}
+          onDelete={(seq) => void onDeleteEntry(seq, t('opt_ledger_delete_confirm'))}
+          onExport={onExportLedger}
+        />
+        {shortcuts && (
+          <ShortcutList
+            shortcuts={shortcuts}
+            {...(api.openShortcuts ? { onChange: api.openShortcuts } : {})}
+          />
+        )}
+      </main>
+    </LocaleContext.Provider>
   );
 }
 

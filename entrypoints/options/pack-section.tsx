@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { PackSummary, type PackRuleRow } from '../../components/pack-summary';
 import { PackPreviewPanel } from '../../components/pack-preview';
-import { t } from '../../components/i18n';
+import { useMessages, type UiMessages } from '../../components/i18n';
 import type { PackInfo, PackPreview, TeamPackStatus } from '../../protocol/map';
 import type { OptionsApi } from './options-api';
 import type { PackProfile } from './settings-form';
@@ -30,6 +30,7 @@ export function PackSection(props: {
   onExport: () => void;
   onReset: () => void;
 }) {
+  const { t } = useMessages();
   const pending = props.packs?.pending;
   return (
     <section>
@@ -103,8 +104,11 @@ function packContents(json: string): { rules: PackRuleRow[]; profiles: PackProfi
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** The packs as the options page shows them, and what the agent does with them. */
-export function usePacks(api: OptionsApi) {
+/**
+ * The packs as the options page shows them, and what the agent does with them. `messages`
+ * gives the page's texts at the time of an action (the locale may change after this hook runs).
+ */
+export function usePacks(api: OptionsApi, messages: () => UiMessages) {
   const [packs, setPacks] = useState<Packs>(null);
   const [rules, setRules] = useState<PackRuleRow[]>([]);
   const [profiles, setProfiles] = useState<PackProfile[]>([]);
@@ -119,6 +123,7 @@ export function usePacks(api: OptionsApi) {
   }
 
   const onFile = async (e: Event) => {
+    const { t } = messages();
     const input = e.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
@@ -143,6 +148,7 @@ export function usePacks(api: OptionsApi) {
 
   /** The agent's answer to the pending pack's preview; a flagged pack asks once more. */
   const onDecide = async (pending: PackPreview, accept: boolean) => {
+    const { t } = messages();
     if (
       accept &&
       pending.flags.length > 0 &&
@@ -179,6 +185,7 @@ export function usePacks(api: OptionsApi) {
   };
 
   const onReset = async () => {
+    const { t } = messages();
     // The platform's pages are never clicked; this is our own page asking the agent.
     if (!(api.confirm ?? ((text: string) => window.confirm(text)))(t('opt_pack_reset_confirm'))) return;
     await api.resetPack();

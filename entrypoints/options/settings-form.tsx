@@ -1,5 +1,5 @@
 import { formatBeijing } from '../../components/pack-summary';
-import { pick, t, type MessageKey } from '../../components/i18n';
+import { useMessages, type MessageKey, type UiMessages } from '../../components/i18n';
 import type { ManagedPath, Settings } from '../../core/model/settings';
 import type { TeamPackStatus } from '../../protocol/map';
 
@@ -63,13 +63,13 @@ const FIELD_OF_PATH: ReadonlyArray<[RegExp, MessageKey]> = [
  * A save error in the agent's words: `saveSettings: invalid payload — warningThresholdsHours[1]: …`
  * → `「提醒阈值」的值不正确，请检查后再保存`; the technical line stays behind a disclosure.
  */
-export function errorInWords(error: string): string {
+export function errorInWords({ t }: UiMessages, error: string): string {
   const path = /—\s*([A-Za-z][\w.[\]]*)\s*:/.exec(error)?.[1] ?? /^([A-Za-z][\w.[\]]*):\s/.exec(error)?.[1];
   const hit = path ? FIELD_OF_PATH.find(([re]) => re.test(path)) : undefined;
   return hit ? t('opt_error_field', t(hit[1])) : t('opt_error_generic');
 }
 
-const lockNote = (form: Form, path: ManagedPath) =>
+const lockNote = ({ t }: UiMessages, form: Form, path: ManagedPath) =>
   form.isLocked(path) ? (
     <span class="locked" data-testid="locked" data-path={path}>
       🔒 {t('opt_locked')}
@@ -77,6 +77,7 @@ const lockNote = (form: Form, path: ManagedPath) =>
   ) : null;
 
 const textField = (
+  m: UiMessages,
   form: Form,
   path: ManagedPath,
   key: keyof Draft,
@@ -85,7 +86,7 @@ const textField = (
   testid?: string,
 ) => (
   <label class="field">
-    <span>{t(label)}</span>
+    <span>{m.t(label)}</span>
     <input
       // preact's input props are a union keyed by `type`: the rule checks this attribute alone.
       // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
@@ -96,18 +97,19 @@ const textField = (
       disabled={form.isLocked(path)}
       onInput={(e) => form.set(key, e.currentTarget.value)}
     />
-    {lockNote(form, path)}
+    {lockNote(m, form, path)}
   </label>
 );
 
 const selectField = <K extends 'platformProfile' | 'locale'>(
+  m: UiMessages,
   form: Form,
   key: K,
   label: MessageKey,
   options: ReadonlyArray<readonly [Draft[K], MessageKey]>,
 ) => (
   <label class="field">
-    <span>{t(label)}</span>
+    <span>{m.t(label)}</span>
     <select
       name={key}
       data-testid={`setting-${key}`}
@@ -116,14 +118,20 @@ const selectField = <K extends 'platformProfile' | 'locale'>(
       onChange={(e) => form.set(key, e.currentTarget.value as Draft[K])}
     >
       {options.map(([value, text]) => (
-        <option value={value}>{t(text)}</option>
+        <option value={value}>{m.t(text)}</option>
       ))}
     </select>
-    {lockNote(form, key)}
+    {lockNote(m, form, key)}
   </label>
 );
 
-const profileSelect = (form: Form, profiles: readonly PackProfile[], platform: 'tmall' | 'taobao') => {
+const profileSelect = (
+  m: UiMessages,
+  form: Form,
+  profiles: readonly PackProfile[],
+  platform: 'tmall' | 'taobao',
+) => {
+  const { t, pick } = m;
   const path = platform === 'tmall' ? 'ruleProfiles.tmall' : 'ruleProfiles.taobao';
   const key = platform === 'tmall' ? 'ruleProfileTmall' : 'ruleProfileTaobao';
   const options = profiles.filter((p) => p.platform === platform);
@@ -146,7 +154,7 @@ const profileSelect = (form: Form, profiles: readonly PackProfile[], platform: '
           </option>
         ))}
       </select>
-      {lockNote(form, path)}
+      {lockNote(m, form, path)}
     </label>
   );
 };
@@ -177,11 +185,13 @@ export function SettingsForm(props: SettingsFormProps) {
 }
 
 function GeneralFields(props: SettingsFormProps) {
+  const m = useMessages();
+  const { t } = m;
   const { form, profiles } = props;
   return (
     <fieldset>
       <legend>{t('opt_section_general')}</legend>
-      {selectField(form, 'platformProfile', 'opt_platform_profile', [
+      {selectField(m, form, 'platformProfile', 'opt_platform_profile', [
         ['auto', 'opt_platform_auto'],
         ['tmall', 'opt_platform_tmall'],
         ['taobao', 'opt_platform_taobao'],
@@ -207,10 +217,11 @@ function GeneralFields(props: SettingsFormProps) {
           )}
         </div>
       )}
-      {profileSelect(form, profiles, 'tmall')}
-      {profileSelect(form, profiles, 'taobao')}
+      {profileSelect(m, form, profiles, 'tmall')}
+      {profileSelect(m, form, profiles, 'taobao')}
       <p class="hint">{t('opt_rule_profile_hint')}</p>
       {textField(
+        m,
         form,
         'warningThresholdsHours',
         'thresholds',
@@ -219,22 +230,24 @@ function GeneralFields(props: SettingsFormProps) {
         'setting-thresholds',
       )}
       <p class="hint">{t('opt_thresholds_hint')}</p>
-      {selectField(form, 'locale', 'opt_locale', [
+      {selectField(m, form, 'locale', 'opt_locale', [
         ['zh-CN', 'opt_locale_zh'],
         ['en', 'opt_locale_en'],
       ])}
-      {textField(form, 'recentCaseRetentionDays', 'retentionDays', 'opt_retention', 'number')}
+      {textField(m, form, 'recentCaseRetentionDays', 'retentionDays', 'opt_retention', 'number')}
       <p class="hint">{t('opt_retention_hint')}</p>
     </fieldset>
   );
 }
 
 function ShopFields(props: { form: Form }) {
+  const m = useMessages();
+  const { t } = m;
   const { form } = props;
   return (
     <fieldset>
       <legend>{t('opt_section_shop')}</legend>
-      {textField(form, 'shopPolicy.shopName', 'shopName', 'opt_shop_name', 'text', 'setting-shopName')}
+      {textField(m, form, 'shopPolicy.shopName', 'shopName', 'opt_shop_name', 'text', 'setting-shopName')}
       <label class="field">
         <span>{t('opt_signature')}</span>
         <textarea
@@ -244,7 +257,7 @@ function ShopFields(props: { form: Form }) {
           disabled={form.isLocked('shopPolicy.signature')}
           onInput={(e) => form.set('signature', e.currentTarget.value)}
         />
-        {lockNote(form, 'shopPolicy.signature')}
+        {lockNote(m, form, 'shopPolicy.signature')}
       </label>
       <label class="field checkbox">
         <input
@@ -256,11 +269,12 @@ function ShopFields(props: { form: Form }) {
           onChange={(e) => form.set('freeShippingDefault', e.currentTarget.checked)}
         />
         <span>{t('opt_free_shipping')}</span>
-        {lockNote(form, 'shopPolicy.freeShippingDefault')}
+        {lockNote(m, form, 'shopPolicy.freeShippingDefault')}
       </label>
       <fieldset class="remedy">
         <legend>{t('opt_remedy_title')}</legend>
         {textField(
+          m,
           form,
           'shopPolicy.remedyLimits.exchangeUpliftPercent',
           'exchangeUpliftPercent',
@@ -268,6 +282,7 @@ function ShopFields(props: { form: Form }) {
           'number',
         )}
         {textField(
+          m,
           form,
           'shopPolicy.remedyLimits.couponMaxPercentOfOrder',
           'couponMaxPercentOfOrder',
@@ -275,6 +290,7 @@ function ShopFields(props: { form: Form }) {
           'number',
         )}
         {textField(
+          m,
           form,
           'shopPolicy.remedyLimits.smallCashMinPercent',
           'smallCashMinPercent',
@@ -282,6 +298,7 @@ function ShopFields(props: { form: Form }) {
           'number',
         )}
         {textField(
+          m,
           form,
           'shopPolicy.remedyLimits.smallCashMaxPercent',
           'smallCashMaxPercent',
@@ -289,6 +306,7 @@ function ShopFields(props: { form: Form }) {
           'number',
         )}
         {textField(
+          m,
           form,
           'shopPolicy.remedyLimits.priceDifferenceWaiveYuan',
           'priceDifferenceWaiveYuan',
@@ -301,13 +319,23 @@ function ShopFields(props: { form: Form }) {
 }
 
 function TeamFields(props: SettingsFormProps) {
+  const m = useMessages();
+  const { t } = m;
   const { form, team } = props;
   return (
     <fieldset>
       <legend>{t('opt_section_team')}</legend>
-      {textField(form, 'teamPack.url', 'teamUrl', 'opt_team_url', 'url', 'setting-teamUrl')}
-      {textField(form, 'teamPack.refreshHours', 'teamHours', 'opt_team_hours', 'number', 'setting-teamHours')}
-      {textField(form, 'teamPack.sha256', 'teamSha256', 'opt_team_sha256', 'text', 'setting-teamSha256')}
+      {textField(m, form, 'teamPack.url', 'teamUrl', 'opt_team_url', 'url', 'setting-teamUrl')}
+      {textField(
+        m,
+        form,
+        'teamPack.refreshHours',
+        'teamHours',
+        'opt_team_hours',
+        'number',
+        'setting-teamHours',
+      )}
+      {textField(m, form, 'teamPack.sha256', 'teamSha256', 'opt_team_sha256', 'text', 'setting-teamSha256')}
       <p class="hint">{t('opt_team_hint')}</p>
       {props.permissionDenied && (
         <p role="alert" data-testid="team-permission-denied">
@@ -334,6 +362,8 @@ function TeamFields(props: SettingsFormProps) {
 }
 
 function SaveBar(props: { saveState: SaveState }) {
+  const m = useMessages();
+  const { t } = m;
   return (
     <div class="save-bar">
       <button type="submit" data-testid="settings-save">
@@ -342,7 +372,7 @@ function SaveBar(props: { saveState: SaveState }) {
       {props.saveState?.ok === true && <span data-testid="settings-saved"> {t('opt_saved')}</span>}
       {props.saveState?.ok === false && (
         <div role="alert" data-testid="settings-error">
-          <p>{t('opt_settings_error', errorInWords(props.saveState.error))}</p>
+          <p>{t('opt_settings_error', errorInWords(m, props.saveState.error))}</p>
           <details>
             <summary>{t('opt_error_detail')}</summary>
             <code>{props.saveState.error}</code>

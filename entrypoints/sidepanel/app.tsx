@@ -8,7 +8,7 @@ import { Countdown } from '../../components/countdown';
 import { Queue } from '../../components/queue';
 import { BatchList } from '../../components/batch-list';
 import { DEFAULT_BATCH_LIMITS } from '../../core/batch/limits';
-import { getLocale, pick, t, tCount, tKnown } from '../../components/i18n';
+import { LocaleContext, uiMessages, useMessages, type UiMessages } from '../../components/i18n';
 import { detectPageKind, isWorkbench } from '../../core/pages/urls';
 import type { CaseView } from '../../protocol/map';
 import type { ThresholdsHours } from '../../core/urgency';
@@ -31,6 +31,7 @@ export function App(props: { api: PanelApi }) {
     marked,
     setMarked,
     nowMs,
+    locale,
     settingsRef,
     settingsAt,
   } = usePanelData(api);
@@ -84,42 +85,44 @@ export function App(props: { api: PanelApi }) {
   };
 
   return (
-    <div class="panel" lang={getLocale() === 'en' ? 'en' : 'zh-CN'}>
-      <PanelHeader
-        tabUrl={state.tabUrl}
-        firstRun={state.firstRun}
-        openOptions={api.openOptions}
-        notice={state.notice}
-        loaded={state.loaded}
-        error={state.error}
-      />
-      {asksPlatform && (
-        <PlatformQuestion
-          waiting={state.tabUnreadable?.waiting ?? 0}
-          shop={state.shop}
-          answered={answered}
-          onAnswer={answer}
+    <LocaleContext.Provider value={uiMessages(locale)}>
+      <div class="panel" lang={locale === 'en' ? 'en' : 'zh-CN'}>
+        <PanelHeader
+          tabUrl={state.tabUrl}
+          firstRun={state.firstRun}
+          openOptions={api.openOptions}
+          notice={state.notice}
+          loaded={state.loaded}
+          error={state.error}
         />
-      )}
-      {state.loaded && <TabCasesSection state={state} asksPlatform={asksPlatform} caseBlock={caseBlock} />}
-      {state.loaded && (
-        <BatchList
-          cases={state.tabCases}
-          limits={settingsRef.current.safeBatches?.limits ?? DEFAULT_BATCH_LIMITS}
-          enabled={settingsRef.current.safeBatches?.enabled}
-        />
-      )}
-      {outside && <section class="focused">{caseBlock(outside, true)}</section>}
-      {state.loaded && (
-        <Queue
-          cases={otherTabs}
-          nowMs={nowMs}
-          thresholdsHours={state.thresholdsHours}
-          selected={current}
-          onSelect={select}
-        />
-      )}
-    </div>
+        {asksPlatform && (
+          <PlatformQuestion
+            waiting={state.tabUnreadable?.waiting ?? 0}
+            shop={state.shop}
+            answered={answered}
+            onAnswer={answer}
+          />
+        )}
+        {state.loaded && <TabCasesSection state={state} asksPlatform={asksPlatform} caseBlock={caseBlock} />}
+        {state.loaded && (
+          <BatchList
+            cases={state.tabCases}
+            limits={settingsRef.current.safeBatches?.limits ?? DEFAULT_BATCH_LIMITS}
+            enabled={settingsRef.current.safeBatches?.enabled}
+          />
+        )}
+        {outside && <section class="focused">{caseBlock(outside, true)}</section>}
+        {state.loaded && (
+          <Queue
+            cases={otherTabs}
+            nowMs={nowMs}
+            thresholdsHours={state.thresholdsHours}
+            selected={current}
+            onSelect={select}
+          />
+        )}
+      </div>
+    </LocaleContext.Provider>
   );
 }
 
@@ -217,6 +220,8 @@ function TabCasesSection(props: {
   asksPlatform: boolean;
   caseBlock: (c: CaseSummary) => ComponentChild;
 }) {
+  const m = useMessages();
+  const { t, tCount } = m;
   const { state, asksPlatform } = props;
   const pageFields = !asksPlatform && state.tabCases.length === 0 ? (state.tabUnreadable?.fields ?? []) : [];
   return (
@@ -228,7 +233,7 @@ function TabCasesSection(props: {
       )}
       {pageFields.length > 0 && (
         <p class="warning" role="status" data-testid="page-unreadable">
-          {t('warning_unreadable', fieldList(pageFields))}
+          {t('warning_unreadable', fieldList(m, pageFields))}
         </p>
       )}
       {state.tabCases.map((c) => props.caseBlock(c))}
@@ -237,7 +242,7 @@ function TabCasesSection(props: {
 }
 
 /** The tab's page as the agent knows it (`千牛工作台 · 退款列表`); the URL only on hover. */
-function pageName(url: string): string {
+function pageName({ t, tKnown }: UiMessages, url: string): string {
   const kind = detectPageKind(url);
   const name = kind ? tKnown(`day_page_${kind.replace(/-/g, '_')}`) : null;
   const where = isWorkbench(url) ? t('panel_workbench') : null;
@@ -257,6 +262,7 @@ function CaseBlock(props: {
   memo: { signature: string | undefined; template: string | undefined };
   onToggle: () => void;
 }) {
+  const { t, locale } = useMessages();
   const { c, open, view, revealed, nowMs, thresholdsHours, api } = props;
   return (
     <div
@@ -277,9 +283,7 @@ function CaseBlock(props: {
           </span>
         )}
         <CaseTitle c={c} />
-        {c.due && (
-          <Countdown dueAt={c.due} nowMs={nowMs} thresholdsHours={thresholdsHours} locale={getLocale()} />
-        )}
+        {c.due && <Countdown dueAt={c.due} nowMs={nowMs} thresholdsHours={thresholdsHours} locale={locale} />}
       </button>
       {open && view && (
         <CaseCard
@@ -306,6 +310,8 @@ function PanelHeader(props: {
   loaded: boolean;
   error: string | null;
 }) {
+  const m = useMessages();
+  const { t, pick } = m;
   const { openOptions } = props;
   return (
     <>
@@ -323,7 +329,7 @@ function PanelHeader(props: {
         <h1>{t('panel_title')}</h1>
         {props.tabUrl && (
           <p class="tab-url" title={props.tabUrl} data-testid="tab-page">
-            {pageName(props.tabUrl)}
+            {pageName(m, props.tabUrl)}
           </p>
         )}
       </header>

@@ -5,7 +5,7 @@ import type { Platform } from '../../core/model/vocabulary';
 import { DEFAULT_THRESHOLDS_HOURS, type ThresholdsHours } from '../../core/urgency';
 import type { CopyText } from '../../components/reply-list';
 import type { SettleApi } from '../../components/settle-line';
-import { getLocale, setLocale, type UiLocale } from '../../components/i18n';
+import type { UiLocale } from '../../components/i18n';
 
 /**
  * What the panel needs from the background (main.tsx wires it to the messaging binding).
@@ -190,7 +190,8 @@ export function usePanelData(api: PanelApi) {
   const appliedGen = useRef(0);
   const { selected, setSelected, reveal, setReveal, marked, setMarked, follow } = useSelection();
   const [nowMs, setNowMs] = useState(now());
-  const [, setLocaleTick] = useState<UiLocale>(getLocale());
+  /** The agent's language setting: the panel renders its texts through uiMessages(locale). */
+  const [locale, setLocale] = useState<UiLocale>('zh-CN');
   /** Settings change rarely: asked at start and then at most once a minute, not on every casesChanged. */
   const settingsAt = useRef(-Infinity);
   const settingsRef = useRef<PanelSettings>({});
@@ -213,11 +214,7 @@ export function usePanelData(api: PanelApi) {
         settingsAt.current = now();
         settingsRef.current = settings;
       }
-      if (settings.locale && settings.locale !== getLocale()) {
-        setLocale(settings.locale);
-        document.documentElement.lang = settings.locale;
-        setLocaleTick(settings.locale);
-      }
+      if (settings.locale) setLocale(settings.locale);
       setState(loadedState(tab, queue.cases, settings, settingsRef.current, gen));
       setNowMs(now());
       follow(tab, focused);
@@ -240,6 +237,10 @@ export function usePanelData(api: PanelApi) {
     return () => clearInterval(id);
   }, []);
 
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+
   return {
     state,
     setState,
@@ -253,6 +254,7 @@ export function usePanelData(api: PanelApi) {
     marked,
     setMarked,
     nowMs,
+    locale,
     settingsRef,
     settingsAt,
   };

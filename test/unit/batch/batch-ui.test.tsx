@@ -1,14 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { render } from 'preact';
 import { BatchList } from '../../../components/batch-list';
-import { setLocale } from '../../../components/i18n';
 import { badgeModelFor } from '../../../entrypoints/seller.content/badge-model';
 import type { BadgeView, CaseSummary } from '../../../protocol/views';
 
 /** The safe batches as the agent sees them: the chip's text, and the panel's groups under the limits. */
 let root: HTMLElement;
 beforeEach(() => {
-  setLocale('zh-CN');
   root = document.createElement('div');
   document.body.append(root);
 });

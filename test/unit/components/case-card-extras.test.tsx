@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { CaseCard } from '../../../components/case-card';
-import { setLocale } from '../../../components/i18n';
 import { defaultPack, evaluate, toEpochMs } from '../../../core/index';
 import type { PanelRead } from '../../../core/model/facts';
 
@@ -11,7 +10,6 @@ const NOW_ISO = '2026-11-21T12:00:00+08:00';
 const NOW = toEpochMs(NOW_ISO);
 let root: HTMLElement;
 beforeEach(() => {
-  setLocale('zh-CN');
   root = document.createElement('div');
   document.body.append(root);
 });

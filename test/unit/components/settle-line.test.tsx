@@ -3,14 +3,12 @@ import { render } from 'preact';
 import { Clock, NOW, freshProfile, sentinel, tab } from '../background/helpers';
 import { SettleLine, parseAmount, type SettleApi } from '../../../components/settle-line';
 import { CaseCard } from '../../../components/case-card';
-import { setLocale } from '../../../components/i18n';
 import type { PanelRead } from '../../../core/model/facts';
 import { until } from '../../helpers/until';
 
 let root: HTMLElement;
 beforeEach(() => {
   freshProfile();
-  setLocale('zh-CN');
   root = document.createElement('div');
   document.body.replaceChildren(root);
 });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { DayView, type DayData } from '../../../components/day-view';
-import { setLocale } from '../../../components/i18n';
+import { LocaleContext, uiMessages, type UiLocale } from '../../../components/i18n';
 import { DEFAULT_DEADLINE_KINDS } from '../../../core/day/deadline-kinds';
 import { dayFigures } from '../../../core/day/figures';
 import type { RecentCase } from '../../../core/store/schema';
@@ -10,14 +10,12 @@ import { H, NOW, iso, seedCases, seedLedger } from './seed';
 
 let root: HTMLElement;
 beforeEach(() => {
-  setLocale('zh-CN');
   root = document.createElement('div');
   document.body.append(root);
 });
 afterEach(() => {
   render(null, root);
   root.remove();
-  setLocale('zh-CN');
 });
 
 const q = (sel: string) => root.querySelector(sel);
@@ -33,19 +31,22 @@ const show = (
   d: DayData | null,
   range: 'today' | '7d' | '30d' = '7d',
   handlers: Partial<Parameters<typeof DayView>[0]> = {},
+  locale: UiLocale = 'zh-CN',
 ) =>
   act(() => {
     render(
-      <DayView
-        data={d}
-        error={null}
-        range={range}
-        nowMs={NOW}
-        onRange={() => {}}
-        onRefresh={() => {}}
-        onExport={() => {}}
-        {...handlers}
-      />,
+      <LocaleContext.Provider value={uiMessages(locale)}>
+        <DayView
+          data={d}
+          error={null}
+          range={range}
+          nowMs={NOW}
+          onRange={() => {}}
+          onRefresh={() => {}}
+          onExport={() => {}}
+          {...handlers}
+        />
+      </LocaleContext.Provider>,
       root,
     );
   });
@@ -143,11 +144,14 @@ describe('the day page: figures', () => {
     expect((window as { __pwned?: number }).__pwned).toBeUndefined();
   });
 
-  it('English when the agent chose it', async () => {
-    setLocale('en');
+  it('English when the agent chose it, switching in place from Chinese', async () => {
     await show(data({ cases: [one()] }), 'today');
+    expect(text('h1')).toBe('店铺的一天');
+    await show(data({ cases: [one()] }), 'today', {}, 'en');
     expect(text('h1')).toBe("The shop's day");
     expect(text('[data-testid="day-seen"]')).toContain('Cases seen');
+    await show(data({ cases: [one()] }), 'today', {}, 'zh-CN');
+    expect(text('h1')).toBe('店铺的一天');
   });
 
   it('the range buttons and exports call back', async () => {

@@ -4,7 +4,6 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Clock, NOW, freshProfile, sentinel } from '../background/helpers';
 import { OptionsApp } from '../../../entrypoints/options/options-app';
 import type { OptionsApi } from '../../../entrypoints/options/options-api';
-import { setLocale } from '../../../components/i18n';
 import { defaultPack } from '../../../core';
 import { until } from '../../helpers/until';
 
@@ -64,7 +63,6 @@ const teamPack = (version: string) =>
 
 beforeEach(() => {
   freshProfile();
-  setLocale('zh-CN');
   root = document.createElement('div');
   document.body.replaceChildren(root);
 });

@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { ShortcutList } from '../../../components/shortcut-list';
-import { setLocale } from '../../../components/i18n';
+import { LocaleContext, uiMessages } from '../../../components/i18n';
 
 let root: HTMLElement;
 beforeEach(() => {
-  setLocale('zh-CN');
   root = document.createElement('div');
   document.body.replaceChildren(root);
 });
@@ -40,8 +39,12 @@ describe('options: the keyboard shortcuts', () => {
   });
 
   it('in English, and when the browser lists nothing', () => {
-    setLocale('en');
-    render(<ShortcutList shortcuts={[]} />, root);
+    render(
+      <LocaleContext.Provider value={uiMessages('en')}>
+        <ShortcutList shortcuts={[]} />
+      </LocaleContext.Provider>,
+      root,
+    );
     expect(root.textContent).toContain('Keyboard shortcuts');
     expect(root.textContent).toContain('The browser did not list the shortcuts.');
     expect(root.querySelector('[data-testid="shortcuts-change"]')).toBeNull();

@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { CaseCard, verdictSentence } from '../../../components/case-card';
 import { Queue } from '../../../components/queue';
 import { ReplyList, splitPlaceholders } from '../../../components/reply-list';
-import { setLocale } from '../../../components/i18n';
+import { uiMessages } from '../../../components/i18n';
 import { toEpochMs } from '../../../core/time/beijing';
 import { App, type PanelApi } from '../../../entrypoints/sidepanel/app';
 import { NOW_ISO, deadline, guidance, outOfStockCase, read, view } from './cases';
@@ -16,7 +16,6 @@ const NOW = toEpochMs(NOW_ISO);
 let root: HTMLElement;
 
 beforeEach(() => {
-  setLocale('zh-CN');
   root = document.createElement('div');
   document.body.append(root);
 });
@@ -46,9 +45,8 @@ describe('verdict', () => {
 
   it('says so when the reason does not trigger compensation, and in English', () => {
     const c = view(read({ refundId: '1', reason: '拍错了' }), guidance());
-    expect(verdictSentence(c)).toBe('买家选择的原因“拍错了”不会触发赔付。');
-    setLocale('en');
-    expect(verdictSentence(outOfStockCase())).toContain('150.00 yuan');
+    expect(verdictSentence(uiMessages('zh-CN'), c)).toBe('买家选择的原因“拍错了”不会触发赔付。');
+    expect(verdictSentence(uiMessages('en'), outOfStockCase())).toContain('150.00 yuan');
   });
 
   it('names the unreadable field when the amount cannot be computed', () => {
@@ -61,7 +59,7 @@ describe('verdict', () => {
         compensation: { ...base.guidance.compensation, amount: null, amountFen: null },
       },
     };
-    expect(verdictSentence(c)).toBe(
+    expect(verdictSentence(uiMessages('zh-CN'), c)).toBe(
       '买家选择的原因“卖家缺货”会触发赔付，但赔付金额无法计算（缺少：实付金额）。',
     );
   });
@@ -363,7 +361,6 @@ describe('side panel app', () => {
       "The buyer's reason “卖家缺货” triggers compensation: the platform pays the buyer 150.00 yuan (charged to the shop).",
     );
     expect(root.querySelector('h1')!.textContent).toBe('Aftersale Sentinel');
-    setLocale('zh-CN');
   });
 
   it('a queue click focuses that case: shown below this tab’s own cases, marked as another tab’s', async () => {
