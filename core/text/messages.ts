@@ -1,5 +1,4 @@
 import type { Locale } from '../model/settings';
-import { fillPlaceholders } from './placeholders';
 
 /**
  * The one i18n mechanism: texts in a locale the caller names, never a module-wide "current"
@@ -36,6 +35,14 @@ export type Messages<K extends string> = {
   /** This locale's side of a `{ zh, en }` text from the core (rule packs, replies). */
   readonly pick: (text: { zh: string; en: string }) => string;
 };
+
+/** `$1`…`$9` replaced by the arguments, as chrome.i18n does; a `$n` with no argument stays as written. */
+function fillPlaceholders(message: string, subs: Subs): string {
+  return message.replace(/\$(\d)/g, (m, d: string) => {
+    const v = subs[Number(d) - 1];
+    return v === undefined ? m : String(v);
+  });
+}
 
 export function messagesFor<K extends string>(catalog: Catalog, locale: Locale): Messages<K> {
   const own = catalog[locale];

@@ -1,6 +1,6 @@
 import type { CaseView } from '../../protocol/views';
 import type { Evaluator } from './evaluation';
-import { notifyText } from './notify-text';
+import { workerMessages, type WorkerMessages } from './notify-text';
 import type { OpenTabs } from './open-tabs';
 
 /**
@@ -34,11 +34,11 @@ type CommandResult =
   | { done: 'nothing'; why: 'no-tab' | 'no-case' | 'no-reply' | 'copy-failed' | 'queue-empty' };
 
 /** The case's number as the agent knows it (退款编号 …, else 订单编号 …), for the line shown. */
-function caseName(v: CaseView, locale: 'zh-CN' | 'en'): string {
+function caseName({ t }: WorkerMessages, v: CaseView): string {
   const f = v.read.facts;
-  if (f.refundId) return `${notifyText(locale, 'refundIdLabel')} ${f.refundId}`;
-  if (f.orderId) return `${notifyText(locale, 'orderIdLabel')} ${f.orderId}`;
-  return notifyText(locale, v.read.kind);
+  if (f.refundId) return `${t('field_refundId')} ${f.refundId}`;
+  if (f.orderId) return `${t('field_orderId')} ${f.orderId}`;
+  return t(`bg_kind_${v.read.kind}`);
 }
 
 export class KeyboardCommands {
@@ -63,18 +63,18 @@ export class KeyboardCommands {
   }
 
   async copyFirstReply(): Promise<CommandResult> {
-    const locale = (await this.deps.evaluator.settings()).settings.locale;
+    const m = workerMessages((await this.deps.evaluator.settings()).settings.locale);
     const { tabId, view } = await this.focusedCase();
     if (tabId === null) return { done: 'nothing', why: 'no-tab' };
     if (!view) {
-      await this.deps.cue(tabId, { text: notifyText(locale, 'cueNoCase') });
+      await this.deps.cue(tabId, { text: m.t('bg_cue_no_case') });
       return { done: 'nothing', why: 'no-case' };
     }
     const reply = view.guidance.replies[0];
     if (!reply) {
       await this.deps.cue(tabId, {
         key: view.key,
-        text: notifyText(locale, 'cueNoReply', caseName(view, locale)),
+        text: m.t('bg_cue_no_reply', caseName(m, view)),
       });
       return { done: 'nothing', why: 'no-reply' };
     }
@@ -82,23 +82,23 @@ export class KeyboardCommands {
       await this.deps.copy(reply.text);
     } catch (e) {
       console.warn('[sentinel] keyboard copy failed', e);
-      await this.deps.cue(tabId, { key: view.key, text: notifyText(locale, 'cueCopyFailed') });
+      await this.deps.cue(tabId, { key: view.key, text: m.t('bg_cue_copy_failed') });
       return { done: 'nothing', why: 'copy-failed' };
     }
-    const title = locale === 'en' ? reply.title.en : reply.title.zh;
+    const title = m.pick(reply.title);
     await this.deps.cue(tabId, {
       key: view.key,
-      text: notifyText(locale, 'cueCopied', title, caseName(view, locale)),
+      text: m.t('bg_cue_copied', title, caseName(m, view)),
     });
     return { done: 'copied', key: view.key, replyId: reply.id };
   }
 
   async jumpMostUrgent(): Promise<CommandResult> {
-    const locale = (await this.deps.evaluator.settings()).settings.locale;
+    const m = workerMessages((await this.deps.evaluator.settings()).settings.locale);
     const [first] = await this.deps.tabs.queue();
     if (!first) {
       const { tabId } = await this.focusedCase();
-      if (tabId !== null) await this.deps.cue(tabId, { text: notifyText(locale, 'cueQueueEmpty') });
+      if (tabId !== null) await this.deps.cue(tabId, { text: m.t('bg_cue_queue_empty') });
       return { done: 'nothing', why: 'queue-empty' };
     }
     const st = await this.deps.tabs.state();
@@ -111,7 +111,7 @@ export class KeyboardCommands {
       this.deps.broadcast(first.tabId),
       this.deps.cue(first.tabId, {
         key: first.key,
-        text: notifyText(locale, 'cueMostUrgent', caseName(first, locale)),
+        text: m.t('bg_cue_most_urgent', caseName(m, first)),
       }),
     ]);
     return { done: 'focused', key: first.key, tabId: first.tabId };

@@ -1,7 +1,7 @@
 import { browser } from '#imports';
 import { missedCrossings, parseAlarmName } from './deadline-alarms';
 import type { Evaluator } from './evaluation';
-import { evidenceNote, notifyText } from './notify-text';
+import { evidenceNote, workerMessages } from './notify-text';
 import type { OpenTabs } from './open-tabs';
 import { HOUR_MS } from '../../core/time/units';
 
@@ -62,18 +62,19 @@ export class Notifier {
     const st = await tabs.state();
     if (st.wasNotified(id)) return;
     const { settings } = await evaluator.context();
-    const loc = settings.locale;
+    const m = workerMessages(settings.locale);
     const num = c.read.facts.orderId ?? c.read.facts.refundId;
-    const who = num ? `${notifyText(loc, c.read.kind)} ${num}` : notifyText(loc, c.read.kind);
-    const label = loc === 'en' ? d.label.en : d.label.zh;
+    const kind = m.t(`bg_kind_${c.read.kind}`);
+    const who = num ? `${kind} ${num}` : kind;
+    const label = m.pick(d.label);
     const hoursLeft = Math.max(1, Math.round((due - nowMs()) / HOUR_MS));
     await browser.notifications.create(name, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
-      title: notifyText(loc, 'title'),
+      title: m.t('bg_notify_title'),
       message:
-        notifyText(loc, 'message', who, label, hoursLeft, d.dueAt.slice(5, 16).replace('T', ' ')) +
-        evidenceNote(loc, c.guidance.evidence, d.id),
+        m.t('bg_notify_message', who, label, hoursLeft, d.dueAt.slice(5, 16).replace('T', ' ')) +
+        evidenceNote(m, c.guidance.evidence, d.id),
       priority: 2,
     });
     st.markNotified(id);

@@ -1,91 +1,65 @@
-import {
-  bg_action_title_counts as zhActionTitle,
-  bg_kind_aftersale as zhAftersale,
-  bg_kind_complaint as zhComplaint,
-  bg_kind_refund as zhRefund,
-  bg_notify_message as zhMessage,
-  bg_notify_evidence as zhEvidence,
-  bg_notify_title as zhTitle,
-  extName as zhName,
-  bg_cue_copied as zhCueCopied,
-  bg_cue_no_reply as zhCueNoReply,
-  bg_cue_no_case as zhCueNoCase,
-  bg_cue_copy_failed as zhCueCopyFailed,
-  bg_cue_most_urgent as zhCueMostUrgent,
-  bg_cue_queue_empty as zhCueQueueEmpty,
-  field_refundId as zhRefundIdLabel,
-  field_orderId as zhOrderIdLabel,
-} from '../../public/_locales/zh_CN/messages.json';
-import {
-  bg_action_title_counts as enActionTitle,
-  bg_kind_aftersale as enAftersale,
-  bg_kind_complaint as enComplaint,
-  bg_kind_refund as enRefund,
-  bg_notify_message as enMessage,
-  bg_notify_evidence as enEvidence,
-  bg_notify_title as enTitle,
-  extName as enName,
-  bg_cue_copied as enCueCopied,
-  bg_cue_no_reply as enCueNoReply,
-  bg_cue_no_case as enCueNoCase,
-  bg_cue_copy_failed as enCueCopyFailed,
-  bg_cue_most_urgent as enCueMostUrgent,
-  bg_cue_queue_empty as enCueQueueEmpty,
-  field_refundId as enRefundIdLabel,
-  field_orderId as enOrderIdLabel,
-} from '../../public/_locales/en/messages.json';
-import { fillPlaceholders } from '../../core/text/placeholders';
+import * as zh from '../../public/_locales/zh_CN/messages.json';
+import * as en from '../../public/_locales/en/messages.json';
+import { messagesFor, type Messages } from '../../core/text/messages';
+import type { Locale } from '../../core/model/settings';
 
 /**
- * The background's own texts (notification, toolbar title, keyboard-command lines), in the agent's chosen locale.
- * Named imports from the same message files the UI uses, so the worker bundle carries only
- * these few messages (the worker has a size budget); `$1…` are replaced as in Chrome.
+ * The worker's texts (notification, toolbar title, keyboard-command lines) through the one
+ * i18n mechanism (core/text/messages.ts), in the locale the caller passes. The catalog names
+ * only the messages the worker uses: each `zh.key` is a static read of the JSON module, so the
+ * bundler keeps just these few (the worker has a size budget), and TypeScript fails the build
+ * when either message file lacks one.
  */
 
-type Msg = { message: string };
-const TEXTS = {
+const CATALOG = {
   'zh-CN': {
-    title: zhTitle,
-    message: zhMessage,
-    evidence: zhEvidence,
-    refund: zhRefund,
-    aftersale: zhAftersale,
-    complaint: zhComplaint,
-    actionTitle: zhActionTitle,
-    name: zhName,
-    cueCopied: zhCueCopied,
-    cueNoReply: zhCueNoReply,
-    cueNoCase: zhCueNoCase,
-    cueCopyFailed: zhCueCopyFailed,
-    cueMostUrgent: zhCueMostUrgent,
-    cueQueueEmpty: zhCueQueueEmpty,
-    refundIdLabel: zhRefundIdLabel,
-    orderIdLabel: zhOrderIdLabel,
+    extName: zh.extName,
+    bg_notify_title: zh.bg_notify_title,
+    bg_notify_message: zh.bg_notify_message,
+    bg_notify_evidence: zh.bg_notify_evidence,
+    bg_kind_refund: zh.bg_kind_refund,
+    bg_kind_aftersale: zh.bg_kind_aftersale,
+    bg_kind_complaint: zh.bg_kind_complaint,
+    bg_action_title_counts: zh.bg_action_title_counts,
+    bg_cue_copied: zh.bg_cue_copied,
+    bg_cue_no_reply: zh.bg_cue_no_reply,
+    bg_cue_no_case: zh.bg_cue_no_case,
+    bg_cue_copy_failed: zh.bg_cue_copy_failed,
+    bg_cue_most_urgent: zh.bg_cue_most_urgent,
+    bg_cue_queue_empty: zh.bg_cue_queue_empty,
+    field_refundId: zh.field_refundId,
+    field_orderId: zh.field_orderId,
   },
   en: {
-    title: enTitle,
-    message: enMessage,
-    evidence: enEvidence,
-    refund: enRefund,
-    aftersale: enAftersale,
-    complaint: enComplaint,
-    actionTitle: enActionTitle,
-    name: enName,
-    cueCopied: enCueCopied,
-    cueNoReply: enCueNoReply,
-    cueNoCase: enCueNoCase,
-    cueCopyFailed: enCueCopyFailed,
-    cueMostUrgent: enCueMostUrgent,
-    cueQueueEmpty: enCueQueueEmpty,
-    refundIdLabel: enRefundIdLabel,
-    orderIdLabel: enOrderIdLabel,
+    extName: en.extName,
+    bg_notify_title: en.bg_notify_title,
+    bg_notify_message: en.bg_notify_message,
+    bg_notify_evidence: en.bg_notify_evidence,
+    bg_kind_refund: en.bg_kind_refund,
+    bg_kind_aftersale: en.bg_kind_aftersale,
+    bg_kind_complaint: en.bg_kind_complaint,
+    bg_action_title_counts: en.bg_action_title_counts,
+    bg_cue_copied: en.bg_cue_copied,
+    bg_cue_no_reply: en.bg_cue_no_reply,
+    bg_cue_no_case: en.bg_cue_no_case,
+    bg_cue_copy_failed: en.bg_cue_copy_failed,
+    bg_cue_most_urgent: en.bg_cue_most_urgent,
+    bg_cue_queue_empty: en.bg_cue_queue_empty,
+    field_refundId: en.field_refundId,
+    field_orderId: en.field_orderId,
   },
-} satisfies Record<'zh-CN' | 'en', Record<string, Msg>>;
+};
 
-type NotifyText = keyof (typeof TEXTS)['en'];
+type WorkerKey = keyof (typeof CATALOG)['en'];
+export type WorkerMessages = Messages<WorkerKey>;
 
-export function notifyText(locale: 'zh-CN' | 'en', key: NotifyText, ...subs: Array<string | number>): string {
-  return fillPlaceholders(TEXTS[locale][key].message, subs);
+const BY_LOCALE: Readonly<Record<Locale, WorkerMessages>> = {
+  'zh-CN': messagesFor<WorkerKey>(CATALOG, 'zh-CN'),
+  en: messagesFor<WorkerKey>(CATALOG, 'en'),
+};
+
+export function workerMessages(locale: Locale): WorkerMessages {
+  return BY_LOCALE[locale];
 }
 
 /**
@@ -94,12 +68,12 @@ export function notifyText(locale: 'zh-CN' | 'en', key: NotifyText, ...subs: Arr
  * '' for any other deadline: the warning itself is the one every deadline gets (deadline-alarms.ts).
  */
 export function evidenceNote(
-  locale: 'zh-CN' | 'en',
+  { t, pick, locale }: WorkerMessages,
   evidence:
     { deadlineId: string | null; items: ReadonlyArray<{ text: { zh: string; en: string } }> } | undefined,
   deadlineId: string,
 ): string {
   if (!evidence || evidence.deadlineId !== deadlineId || evidence.items.length === 0) return '';
-  const names = evidence.items.map((i) => (locale === 'en' ? i.text.en : i.text.zh).split(/[（(：:]/)[0]!);
-  return notifyText(locale, 'evidence', evidence.items.length, names.join(locale === 'en' ? ', ' : '、'));
+  const names = evidence.items.map((i) => pick(i.text).split(/[（(：:]/)[0]!);
+  return t('bg_notify_evidence', evidence.items.length, names.join(locale === 'en' ? ', ' : '、'));
 }

@@ -1,5 +1,5 @@
 import { browser } from '#imports';
-import { notifyText } from './notify-text';
+import { workerMessages } from './notify-text';
 
 interface ToolbarCounts {
   /** Cases with something open due within the largest warning threshold. */
@@ -38,9 +38,8 @@ export class ToolbarBadge {
   /** The browser calls needed to show `counts` (none when it already shows them). */
   show(counts: ToolbarCounts, locale: 'zh-CN' | 'en'): Array<Promise<unknown>> {
     const { text, colour } = toolbarBadgeText(counts);
-    const title = text
-      ? notifyText(locale, 'actionTitle', counts.urgent, counts.breached)
-      : notifyText(locale, 'name');
+    const { t } = workerMessages(locale);
+    const title = text ? t('bg_action_title_counts', counts.urgent, counts.breached) : t('extName');
     const badge = `${text}|${title}`;
     const calls: Array<Promise<unknown>> = [];
     if (text && colour !== this.lastColour) {

@@ -21,6 +21,8 @@ describe('messagesFor: texts in the locale the caller names', () => {
   it('the same key in each locale, placeholders filled', () => {
     expect(messagesFor(catalog, 'zh-CN').t('greet', '王')).toBe('你好，王');
     expect(messagesFor(catalog, 'en').t('greet', 'Wang')).toBe('Hello, Wang');
+    // a `$n` with no argument stays as written
+    expect(messagesFor(catalog, 'en').t('greet')).toBe('Hello, $1');
   });
 
   it('a key the locale lacks falls back to zh-CN, then to the key itself', () => {

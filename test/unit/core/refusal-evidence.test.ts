@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPack, evaluate, SEEDS, toEpochMs, type Facts } from '../../../core/index';
-import { evidenceNote } from '../../../entrypoints/background/notify-text';
+import { evidenceNote, workerMessages } from '../../../entrypoints/background/notify-text';
 import { computeCrossings } from '../../../entrypoints/background/deadline-alarms';
 import type { CaseView } from '../../../protocol/views';
 import { checkAgainstFixture, readFixture } from '../../../scripts/seed-citations';
@@ -205,9 +205,9 @@ describe('evidence on time: the deadline', () => {
       [1, due - 1 * H],
       [0, due],
     ]);
-    expect(evidenceNote('zh-CN', g.evidence, 'complaint-evidence')).toBe(
+    expect(evidenceNote(workerMessages('zh-CN'), g.evidence, 'complaint-evidence')).toBe(
       '；凭证 4 项须在此前备好：发货记录、物流单号与走件记录、与买家的聊天记录、在投诉管理页上传的留言与说明',
     );
-    expect(evidenceNote('zh-CN', g.evidence, 'complaint-seller-handle')).toBe('');
+    expect(evidenceNote(workerMessages('zh-CN'), g.evidence, 'complaint-seller-handle')).toBe('');
   });
 });
