@@ -12,7 +12,7 @@ import { MAX_DATA_CHARS, readDisputeData } from '../../../core/pages/dispute-dat
 import { defaultPack, evaluate } from '../../../core/index';
 import { sameRead } from '../../../protocol/limits';
 import { CaseCard } from '../../../components/case-card';
-import { setLocale } from '../../../components/i18n';
+import { LocaleContext, uiMessages } from '../../../components/i18n';
 import { runGuidance } from '../../../cli/run';
 import { FIXTURES, fixtureHtml, parseHtml } from './load';
 import { join } from 'node:path';
@@ -219,13 +219,14 @@ describe('the mark where the agent sees it', () => {
         'Return carrier unreadable: the page shows “中通快递” but its embedded data (disputeData) says “韵达快递”',
       ],
     ] as const) {
-      setLocale(locale);
       render(
-        <CaseCard
-          c={{ key: 'tmall:refund:202611160522', read: c, guidance }}
-          nowMs={Date.parse(now)}
-          thresholdsHours={[4, 1]}
-        />,
+        <LocaleContext.Provider value={uiMessages(locale)}>
+          <CaseCard
+            c={{ key: 'tmall:refund:202611160522', read: c, guidance }}
+            nowMs={Date.parse(now)}
+            thresholdsHours={[4, 1]}
+          />
+        </LocaleContext.Provider>,
         root,
       );
       const li = root.querySelector('[data-code="second-source-disagrees"]');
@@ -233,7 +234,6 @@ describe('the mark where the agent sees it', () => {
       expect(li?.textContent).toContain(want);
       render(null, root);
     }
-    setLocale('zh-CN');
     root.remove();
   });
 
