@@ -104,7 +104,11 @@ function pipeline(base: CaseContext): Guidance {
   };
   const reason = reasonStep(base);
   const compensation = compensationStep(base);
-  const ctx: CaseContext = { ...base, compensation: compensation.state };
+  // The verdict is the one field of the context decided by a step: the later steps' rule
+  // lists and conditions depend on it. Written in place (a copy of the context would cost
+  // more than any step; nothing has kept the context so far but this pipeline).
+  base.compensation = compensation.state;
+  const ctx = base;
   const deadlines = deadlinesStep(ctx);
   const penalties = penaltiesStep(ctx);
   const recidivism = recidivismStep(ctx);
