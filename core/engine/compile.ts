@@ -96,6 +96,8 @@ export interface CompiledProfile {
   calendar: { rule: CalendarRule; cal: HolidayCalendar } | null;
   /** Reason names (squashed) → reason rule; the first rule naming a text wins. */
   reasons: Map<string, KnownReason>;
+  /** The entries of `reasons` whose name folds to itself: a page text equal to one needs no folding. */
+  reasonsAsWritten: Map<string, KnownReason>;
   /** The same names, longest first, for "contains" matching of decorated texts. */
   reasonNames: [string, KnownReason][];
   /** The pack's reason vocabulary: character folds and negation markers. */
@@ -111,6 +113,8 @@ export interface CompiledPack {
   pack: RulePack;
   /** The pack as the guidance names it. */
   info: Guidance['pack'];
+  /** The pack's refund-status words, squashed: every needle of a refundStatus / notRefundStatus condition or countdown state. */
+  statusWords: string[];
   /** `countdownStates` with their state texts squashed once. */
   countdownStates: { kinds: readonly CaseKind[] | undefined; needles: string[]; deadlineId: string }[];
   profiles: Map<string, CompiledProfile>;
@@ -217,6 +221,9 @@ function compileProfile(pack: RulePack, id: string, platform: Platform): Compile
     }
   }
   reasonNames.sort((a, b) => b[0].length - a[0].length);
+  const reasonsAsWritten = new Map(
+    [...reasons].filter(([name]) => foldReason(vocabulary.fold, name) === name),
+  );
   const calendar = of('calendar')[0];
   const rules = buildCaseRules(
     {
@@ -249,6 +256,7 @@ function compileProfile(pack: RulePack, id: string, platform: Platform): Compile
         }
       : null,
     reasons,
+    reasonsAsWritten,
     reasonNames,
     vocabulary,
     textChars: applying.reduce((n, r) => n + ruleTextChars(r), 0),
@@ -305,6 +313,22 @@ export function foldReason(fold: ReasonFold, text: string): string {
   return out;
 }
 
+/** Every refund-status needle of the pack's conditions (`when`, `show`) and countdown states, squashed, once each. */
+function statusWords(pack: RulePack): string[] {
+  const words = new Set<string>();
+  const add = (texts: readonly string[] | undefined) => {
+    for (const t of texts ?? []) words.add(squash(t));
+  };
+  for (const rule of pack.rules) {
+    for (const w of [rule.when, 'show' in rule ? rule.show : undefined]) {
+      add(w?.refundStatus);
+      add(w?.notRefundStatus);
+    }
+  }
+  for (const st of pack.countdownStates ?? []) add(st.refundStatus);
+  return [...words];
+}
+
 const cache = new WeakMap<RulePack, CompiledPack>();
 
 export function compilePack(pack: RulePack): CompiledPack {
@@ -334,7 +358,14 @@ export function compilePack(pack: RulePack): CompiledPack {
     deadlineId: st.deadlineId,
   }));
   const info = Object.freeze({ id: pack.id, version: pack.version });
-  const compiled: CompiledPack = { pack, info, profiles, defaults, countdownStates };
+  const compiled: CompiledPack = {
+    pack,
+    info,
+    profiles,
+    defaults,
+    statusWords: statusWords(pack),
+    countdownStates,
+  };
   cache.set(pack, compiled);
   return compiled;
 }
@@ -359,6 +390,12 @@ const NOT_FOUND: ReasonLookup = Object.freeze({ rule: null });
  * any other category).
  */
 export function lookupReasonDetail(p: CompiledProfile, text: string): ReasonLookup {
+  // A text written exactly as a name of the pack (most pages) folds to itself: no folding.
+  return p.reasonsAsWritten.get(text) ?? lookupReasonFolded(p, text);
+}
+
+/** lookupReasonDetail without its fast path (differential test in test/unit/core/fast-paths.test.ts). */
+export function lookupReasonFolded(p: CompiledProfile, text: string): ReasonLookup {
   const folded = foldReason(p.vocabulary.fold, text);
   const exact = p.reasons.get(folded);
   if (exact) return exact;

@@ -16,7 +16,7 @@ import {
 } from './compile';
 import { categoryKey } from './rule-sets';
 import { newWork, type Work } from './budget';
-import { squash, type ConditionInput } from './when';
+import { squash, wordsIn, type ConditionInput } from './when';
 
 /**
  * The first step of evaluation: everything the later steps read about one case, resolved
@@ -136,6 +136,7 @@ export function caseContext(facts: Facts, pack: RulePack, opts: EvaluateOptions)
     kind === 'complaint' ? (facts.complaintType ?? facts.reason) : (facts.reason ?? facts.complaintType);
   const reason: ReasonLookup = reasonText === undefined ? NO_REASON : lookupReasonDetail(profile, reasonText);
   const category = reason.rule?.category ?? null;
+  const refundStatus = facts.refundStatus !== undefined ? squash(facts.refundStatus) : '';
   const rules = profile.rules[kind].get(categoryKey(category));
   if (rules === undefined)
     throw new TypeError(`evaluate: unknown case kind or category ${kind} / ${category ?? 'none'}`);
@@ -149,7 +150,8 @@ export function caseContext(facts: Facts, pack: RulePack, opts: EvaluateOptions)
         ? facts.shippingFee === 0
         : (settings?.shopPolicy?.freeShippingDefault ?? null),
     activity: facts.activity !== undefined ? squash(facts.activity) : '',
-    refundStatus: facts.refundStatus !== undefined ? squash(facts.refundStatus) : '',
+    refundStatus,
+    refundStatusWords: wordsIn(refundStatus, compiled.statusWords),
     // Set by evaluate (it needs the timers); listed here so that every context has one shape.
     factAfterDue: undefined,
     pack,

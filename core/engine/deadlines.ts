@@ -6,7 +6,7 @@ import { parseCountdown } from '../time/duration';
 import type { CompiledTimer } from './compile';
 import { explain, timeOf, type CaseContext } from './context';
 import { pickTimer, timerDue, unreadableOf } from './timers';
-import { containsAny } from './when';
+import { hasAnyWord } from './when';
 import { spend } from './budget';
 
 /**
@@ -86,7 +86,7 @@ function countdownTargetOf(ctx: CaseContext): string {
   spend(ctx.work, ctx.compiled.countdownStates.length);
   for (const st of ctx.compiled.countdownStates) {
     if (st.kinds && !st.kinds.includes(ctx.kind)) continue;
-    if (containsAny(ctx.refundStatus, st.needles)) return st.deadlineId;
+    if (hasAnyWord(ctx.refundStatusWords, st.needles)) return st.deadlineId;
   }
   return ctx.pack.countdownTargets[ctx.kind];
 }

@@ -23,6 +23,12 @@ export interface ConditionInput {
   activity: string;
   refundStatus: string;
   /**
+   * The pack's refund-status words (every needle of its `refundStatus` / `notRefundStatus`
+   * conditions and countdown states, compile.ts) that `refundStatus` contains: looked for
+   * once per case, so that a condition on the status is a few set lookups.
+   */
+  refundStatusWords: ReadonlySet<string>;
+  /**
    * Is the time fact after the due time of the deadline's variant for this case? null when
    * either is unknown. Set by evaluate (it needs the profile's timers).
    */
@@ -72,6 +78,22 @@ export function containsAny(text: string, needles: readonly string[]): boolean {
   return false;
 }
 
+const NO_WORDS: ReadonlySet<string> = new Set();
+
+/** The words the squashed text contains (see ConditionInput.refundStatusWords); none in ''. */
+export function wordsIn(text: string, words: readonly string[]): ReadonlySet<string> {
+  if (text === '') return NO_WORDS;
+  const found = new Set<string>();
+  for (const w of words) if (text.includes(w)) found.add(w);
+  return found;
+}
+
+/** containsAny for a text whose words were looked for (wordsIn): does it contain one of the needles? */
+export function hasAnyWord(found: ReadonlySet<string>, needles: readonly string[]): boolean {
+  for (const n of needles) if (found.has(n)) return true;
+  return false;
+}
+
 const allPresent = (facts: Facts, keys: readonly FactKey[]): boolean => {
   for (const k of keys) if (facts[k] === undefined) return false;
   return true;
@@ -110,11 +132,11 @@ export function compileWhen(w: When | undefined): Predicate {
   }
   if (w.refundStatus) {
     const needles = w.refundStatus.map(squash);
-    checks.push((c) => containsAny(c.refundStatus, needles));
+    checks.push((c) => hasAnyWord(c.refundStatusWords, needles));
   }
   if (w.notRefundStatus) {
     const needles = w.notRefundStatus.map(squash);
-    checks.push((c) => !containsAny(c.refundStatus, needles));
+    checks.push((c) => !hasAnyWord(c.refundStatusWords, needles));
   }
   if (present) checks.push((c) => allPresent(c.facts, present));
   if (absent) checks.push((c) => allAbsent(c.facts, absent));

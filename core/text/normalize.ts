@@ -10,12 +10,12 @@ const ALREADY_NORMAL = /^[\x21-\x7E]+(?: [\x21-\x7E]+)*$/;
 const WHITESPACE = /\s+/g;
 /**
  * Texts NFKC leaves as they are and holding no invisible mark: ASCII (with ASCII whitespace), ¥,
- * CJK punctuation 、。〃〄々〆〇〈〉《》「」『』【】 and CJK unified ideographs U+4E00–9FFF
+ * the middle dot · (退款协议达成·等待买家退货), CJK punctuation 、。〃〄々〆〇〈〉《》「」『』【】 and CJK unified ideographs U+4E00–9FFF
  * (none has a decomposition, none composes with another). Full-width forms (U+FF00–FFEF),
  * the ideographic space U+3000, compatibility ideographs and every other character take
  * the NFKC path. Checked over every character and every pair with the punctuation/ASCII.
  */
-const NFKC_STABLE = /^[\t\n\v\f\r\x20-\x7E\u00A5\u3001-\u3011\u4E00-\u9FFF]*$/;
+const NFKC_STABLE = /^[\t\n\v\f\r\x20-\x7E\u00A5\u00B7\u3001-\u3011\u4E00-\u9FFF]*$/;
 
 export function normalizeText(raw: string): string {
   // Fast path for ids, amounts and times (page readers call this for every cell of a list page).

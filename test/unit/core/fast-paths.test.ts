@@ -10,8 +10,14 @@ import {
   toBeijingIso,
   toEpochMs,
 } from '../../../core/index';
-import { foldReason, reasonFold } from '../../../core/engine/compile';
-import { squash } from '../../../core/engine/when';
+import {
+  compilePack,
+  foldReason,
+  lookupReasonDetail,
+  lookupReasonFolded,
+  reasonFold,
+} from '../../../core/engine/compile';
+import { containsAny, hasAnyWord, squash, wordsIn } from '../../../core/engine/when';
 import { normalizeText } from '../../../core/text/normalize';
 
 /**
@@ -194,6 +200,30 @@ describe('core/engine text fast paths', () => {
     fc.string({ unit: 'grapheme', maxLength: 8 }),
   );
 
+  it('the characters normalizeText and squash leave to no NFKC are NFKC-stable, alone and next to each other', () => {
+    const ranges: [number, number][] = [
+      [0x09, 0x0d],
+      [0x20, 0x7e],
+      [0xa5, 0xa5],
+      [0xb7, 0xb7],
+      [0x3001, 0x3011],
+      [0x4e00, 0x9fff],
+    ];
+    const chars = ranges.flatMap(([lo, hi]) =>
+      Array.from({ length: hi - lo + 1 }, (_, i) => String.fromCharCode(lo + i)),
+    );
+    for (const ch of chars) expect(ch.normalize('NFKC')).toBe(ch);
+    // Every pair of the characters outside the ideographs, and each of them with a sample of ideographs.
+    const small = chars.filter((ch) => ch < '\u4e00');
+    const ideographs = chars.filter((_, i) => i % 97 === 0 && chars[i]! >= '\u4e00');
+    for (const a of small) {
+      for (const b of [...small, ...ideographs]) {
+        expect((a + b).normalize('NFKC')).toBe(a + b);
+        expect((b + a).normalize('NFKC')).toBe(b + a);
+      }
+    }
+  });
+
   it('squash (compactText) is normalizeText without any whitespace', () => {
     fc.assert(
       fc.property(text, (raw) => squash(raw) === normalizeText(raw).replace(/\s+/g, '')),
@@ -210,6 +240,40 @@ describe('core/engine text fast paths', () => {
     };
     fc.assert(
       fc.property(text, (raw) => foldReason(fold, raw) === plain(raw)),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('the reason lookup of a text written as a name of the pack answers as the folded lookup does', () => {
+    const compiled = compilePack(defaultPack);
+    const names = defaultPack.rules.flatMap((r) => (r.type === 'reason' ? r.names : []));
+    const reasonText = fc.oneof(
+      fc.constantFrom(...names, ...[...compiled.defaults.tmall.reasons.keys()]),
+      fc
+        .tuple(fc.constantFrom(...names), text, fc.constantFrom('', '非', '不', '不是'))
+        .map(([n, t, neg]) => `${neg}${n}${t}`),
+      text,
+    );
+    for (const profile of compiled.profiles.values()) {
+      fc.assert(
+        fc.property(reasonText, (raw) => {
+          expect(lookupReasonDetail(profile, raw)).toEqual(lookupReasonFolded(profile, raw));
+        }),
+        { numRuns: 5_000 },
+      );
+    }
+  });
+
+  it("a status condition on the pack's status words answers as containsAny on the status", () => {
+    const { statusWords } = compilePack(defaultPack);
+    const word = fc.constantFrom(...statusWords, '退款', '等待', '');
+    const status = fc.oneof(
+      fc.array(fc.oneof(word, fc.constantFrom(...pieces)), { maxLength: 6 }).map((a) => squash(a.join(''))),
+      text.map(squash),
+    );
+    const needles = fc.array(fc.constantFrom(...statusWords), { minLength: 1, maxLength: 7 });
+    fc.assert(
+      fc.property(status, needles, (s, n) => hasAnyWord(wordsIn(s, statusWords), n) === containsAny(s, n)),
       { numRuns: 20_000 },
     );
   });
