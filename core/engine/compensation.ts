@@ -1,3 +1,4 @@
+import type { FactKey } from '../model/facts';
 import type { Compensation, Explanation, Text, Warning } from '../model/guidance';
 import type { LedgerEntry } from '../model/ledger';
 import { DEFAULT_CAP_WINDOW_HOURS, type CompensationRule } from '../model/rule-pack';
@@ -60,17 +61,20 @@ export function compensationStep(ctx: CaseContext): CompensationSlice {
     };
   const rule = found.rule;
   if (!rule.triggered) {
-    const field = ctx.kind === 'complaint' ? 'complaintType' : 'reason';
+    const text = ctx.reasonText;
     return {
       compensation: notTriggered(rule.id, found.words.declined),
       state: 'none',
-      explanation: [explain('compensation', rule, { [field]: ctx.reasonText })],
+      explanation: [
+        explain('compensation', rule, ctx.kind === 'complaint' ? { complaintType: text } : { reason: text }),
+      ],
       warnings: [],
     };
   }
   const contest = contestOf(ctx);
   const facts = ctx.facts;
-  const missing = (rule.needs ?? []).filter((k) => facts[k] === undefined || ctx.unreadable.includes(k));
+  const missing: FactKey[] = [];
+  for (const k of rule.needs ?? []) if (facts[k] === undefined || ctx.unreadable.includes(k)) missing.push(k);
   const used: Record<string, unknown> =
     ctx.kind === 'complaint'
       ? { complaintType: ctx.reasonText, paidAmount: facts.paidAmount ?? null }

@@ -60,11 +60,11 @@ function contestValues(rule: ContestRule, ctx: CaseContext): Found | null {
       if (due === null || time > due || (time === due && !test.orAt)) return null;
       // The sentence says times as the agent reads them; the explanation keeps the data (ISO).
       const values = { time: beijingMinute(time), due: beijingMinute(due) };
-      return {
-        values,
-        used: { [fact]: facts[fact], [`deadline:${test.deadlineId}`]: toBeijingIso(due) },
-        dueIso: toBeijingIso(due),
-      };
+      const dueIso = toBeijingIso(due);
+      const used: Record<string, unknown> = {};
+      used[fact] = facts[fact];
+      used[`deadline:${test.deadlineId}`] = dueIso;
+      return { values, used, dueIso };
     }
     case 'shipped': {
       const status = facts.tradeStatus;

@@ -19,7 +19,11 @@ export function reasonStep(ctx: CaseContext): ReasonSlice {
   spend(ctx.work, ctx.profile.reasonNames.length); // the lookup itself ran in caseContext
   const found = ctx.reason;
   const rule = found.rule;
-  if (rule) return { rule, explanation: [explain('reason', rule, { [field]: text })], warnings: [] };
+  if (rule) {
+    // (a literal per field: an object with a computed key is built through the runtime)
+    const facts = field === 'reason' ? { reason: text } : { complaintType: text };
+    return { rule, explanation: [explain('reason', rule, facts)], warnings: [] };
+  }
   if (found.negated) {
     const { marker, rule: negatedRule } = found.negated;
     const negated: Warning = {

@@ -17,6 +17,12 @@ function firstHolding<T extends { condition: (c: CaseContext) => boolean }>(
   return undefined;
 }
 
+/** The first of the ids the case lists a deadline of; null when none. */
+function firstListed(ids: readonly string[], deadlines: readonly Deadline[]): string | null {
+  for (const id of ids) for (const d of deadlines) if (d.id === id) return id;
+  return null;
+}
+
 export function refusalStep(
   ctx: CaseContext,
   deadlines: readonly Deadline[],
@@ -34,7 +40,7 @@ export function refusalStep(
     spend(ctx.work, rules.evidence[state].length);
     for (const e of rules.evidence[state]) if (e.condition(ctx)) items.push(e.item);
     if (items.length === 0) return out;
-    const deadline = period.deadlineIds.find((id) => deadlines.some((d) => d.id === id)) ?? null;
+    const deadline = firstListed(period.deadlineIds, deadlines);
     out.evidence = {
       ruleId: period.id,
       text: period.text,

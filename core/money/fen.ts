@@ -15,7 +15,8 @@ export function fenToYuan(fen: number): number {
 /** Integer fen → `"150.00"` (negative: `"-5.00"`). */
 export function formatYuan(fen: number): string {
   const abs = Math.abs(Math.round(fen));
-  const text = `${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+  const cents = abs % 100;
+  const text = `${Math.floor(abs / 100)}.${cents < 10 ? '0' : ''}${cents}`;
   return fen < 0 && abs !== 0 ? `-${text}` : text;
 }
 
