@@ -400,6 +400,7 @@ export function lookupReasonFolded(p: CompiledProfile, text: string): ReasonLook
   const exact = p.reasons.get(folded);
   if (exact) return exact;
   for (const [name, found] of p.reasonNames) {
+    if (name.length > folded.length) continue; // (longest first: a text holds no longer name)
     const at = folded.indexOf(name);
     if (at < 0) continue;
     const rest = folded.slice(0, at) + '\u0000' + folded.slice(at + name.length);
