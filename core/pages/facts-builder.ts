@@ -1,8 +1,8 @@
 import { FACT_KEYS, type FactKey } from '../model/vocabulary';
 import type { Facts } from '../model/facts';
 import { normalizeText } from '../text/normalize';
-import { findCountdown, parseCountdown } from '../time/duration';
-import { plausibleCountdown } from './timer';
+import { findCountdown } from '../time/duration';
+import { plausibleSeconds } from './timer';
 import { parseFieldValue } from './values';
 
 const MAY_HOLD_TIMER = /[天时分秒:：]/;
@@ -105,7 +105,7 @@ export class FactsBuilder {
    */
   offerCountdown(phrase: string): void {
     if (this.conflicts?.has('platformCountdown')) return;
-    const seconds = plausibleCountdown(phrase) ? parseCountdown(phrase) : null;
+    const seconds = plausibleSeconds(phrase);
     if (seconds === null) {
       if (this.countdown === null) (this.unreadable ??= new Set()).add('platformCountdown');
       return;

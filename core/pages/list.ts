@@ -132,11 +132,16 @@ export function findHeaderRows(scan: PageScan): HeaderRow[] {
 function bodyRows(scan: PageScan, header: HeaderRow, isHeader: (row: Element) => boolean): Element[] {
   const row = header.row;
   const accept = (r: Element) => !isHeader(r) && !isInNoise(scan, r);
-  // Rows nested in another body row (an expanded detail table) are part of that row.
+  // Rows nested in another body row (an expanded detail table) are part of that row. Rows
+  // share their parent (a tbody): the row around it is looked up once per parent.
   const topLevel = (rows: Element[]) => {
     const set = new Set(rows);
+    const outerOf = new Map<Element, Element | null>();
     return rows.filter((r) => {
-      const outer = r.parentElement?.closest('tr,[role=row]');
+      const parent = r.parentElement;
+      if (!parent) return true;
+      let outer = outerOf.get(parent);
+      if (outer === undefined) outerOf.set(parent, (outer = parent.closest('tr,[role=row]')));
       return !outer || !set.has(outer);
     });
   };

@@ -35,34 +35,37 @@ interface Checked {
 }
 
 const ORDER = new Map(FACT_KEYS.map((k, i) => [k, i]));
+const byOrder = (a: FactKey, b: FactKey) => ORDER.get(a)! - ORDER.get(b)!;
+/** TIME_KEYS in their order, as an array (checked for every case of a list). */
+const TIME_KEY_LIST: readonly FactKey[] = [...TIME_KEYS];
 
 /** The facts of one case checked against `now` (epoch ms); the same objects when nothing is off. */
 export function checkTimes(facts: Facts, unreadable: readonly FactKey[], now: number): Checked {
   let out: Record<string, unknown> | null = null;
-  const gone: FactKey[] = [];
-  const ahead: FactKey[] = [];
+  let gone: FactKey[] | null = null;
+  let ahead: FactKey[] | null = null;
   let aheadMs = 0;
-  for (const key of TIME_KEYS) {
+  for (let i = 0; i < TIME_KEY_LIST.length; i++) {
+    const key = TIME_KEY_LIST[i]!;
     const iso = facts[key as keyof Facts];
     if (typeof iso !== 'string') continue;
     const ms = toEpochMs(iso);
     if (!Number.isFinite(ms) || Math.abs(ms - now) > PLAUSIBLE_SPAN_MS) {
       out ??= { ...facts };
       delete out[key];
-      gone.push(key);
+      (gone ??= []).push(key);
     } else if (ms - now > CLOCK_TOLERANCE_MS) {
-      ahead.push(key);
+      (ahead ??= []).push(key);
       aheadMs = Math.max(aheadMs, ms - now);
     }
   }
-  const byOrder = (a: FactKey, b: FactKey) => ORDER.get(a)! - ORDER.get(b)!;
   const result: Checked = { facts, unreadable: unreadable as FactKey[] };
   if (out) {
-    const all = [...new Set([...unreadable, ...gone])].sort(byOrder);
+    const all = [...new Set([...unreadable, ...gone!])].sort(byOrder);
     out.unreadable = all;
     result.facts = out;
     result.unreadable = all;
   }
-  if (ahead.length) result.ahead = { fields: ahead.sort(byOrder), aheadMs };
+  if (ahead) result.ahead = { fields: ahead.sort(byOrder), aheadMs };
   return result;
 }

@@ -209,7 +209,7 @@ export function* readPageSteps(
     const warnings: ReadWarning[] = [];
     const out: AnchoredPanelRead[] = [];
     for (const c of cases) {
-      const read = {
+      const read: AnchoredPanelRead = {
         kind: c.kind,
         adapter: adapter.id,
         platform,
@@ -217,8 +217,8 @@ export function* readPageSteps(
         unreadable: c.unreadable,
         index: c.index,
         anchor: c.anchor,
-        ...(c.header && adapter.reread ? { list: listOf(c.header) } : {}),
       };
+      if (c.header && adapter.reread) read.list = listOf(c.header);
       out.push(checked(read, opts.now, warnings));
       if (out.length % READS_PER_STEP === 0) yield;
     }

@@ -10,29 +10,31 @@ import type { TextBlock } from './scan';
 
 /** The platform never gives more than 60 days. */
 const MAX_COUNTDOWN_SECONDS = 60 * 86400;
+/** Per unit (days, hours, minutes, seconds): its upper bound after the first unit, and its seconds. */
+const UNIT_LIMITS = [Infinity, 24, 60, 60];
+const UNIT_SECONDS = [86400, 3600, 60, 1];
 
 /**
- * Whether a countdown phrase is one the platform could show: at most 60 days, and every unit
- * after the first in its range (`1天 25时` and `61分` are no countdown; `72小时` is). The
- * grammar is parseCountdown's (core/time/duration.ts countdownFields).
+ * The seconds a countdown phrase says, when it is one the platform could show: at most 60
+ * days, and every unit after the first in its range (`1天 25时` and `61分` are no countdown;
+ * `72小时` is); null otherwise. The grammar is parseCountdown's (core/time/duration.ts
+ * countdownFields), and so is the sum: a plausible phrase gives parseCountdown's seconds.
  */
-export function plausibleCountdown(phrase: string): boolean {
+export function plausibleSeconds(phrase: string): number | null {
   const parts = countdownFields(phrase);
-  if (!parts) return false;
-  const limits = [Infinity, 24, 60, 60];
-  const scale = [86400, 3600, 60, 1];
+  if (!parts) return null;
   let leading = true;
   let total = 0;
   for (let i = 0; i < 4; i++) {
     const digits = parts[i];
     if (digits === undefined) continue;
-    if (digits.length > 7) return false;
+    if (digits.length > 7) return null;
     const n = Number(digits);
-    if (!leading && n >= limits[i]!) return false;
+    if (!leading && n >= UNIT_LIMITS[i]!) return null;
     leading = false;
-    total += n * scale[i]!;
+    total += n * UNIT_SECONDS[i]!;
   }
-  return !leading && total <= MAX_COUNTDOWN_SECONDS;
+  return !leading && total <= MAX_COUNTDOWN_SECONDS ? total : null;
 }
 
 /** Every countdown phrase in a text, in order (normalised, as written). */

@@ -79,6 +79,8 @@ function oneOf<T extends string>(text: string, options: readonly T[]): T | undef
  * the key as unreadable; nothing is guessed.
  */
 export function parseFieldValue(key: FactKey, raw: string): FieldValue {
+  // Ids as the back office writes them, digits only: the value as is (what the steps below give).
+  if ((key === 'refundId' || key === 'orderId') && DIGITS.test(raw)) return raw;
   // Amounts and times first go straight to their parsers (which normalise): the common case costs one pass.
   if (MONEY_KEYS.has(key) && key !== 'shippingFee') {
     const fen = parseMoneyToFen(raw);

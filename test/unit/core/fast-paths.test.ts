@@ -19,6 +19,7 @@ import {
 } from '../../../core/engine/compile';
 import { containsAny, hasAnyWord, squash, wordsIn } from '../../../core/engine/when';
 import { normalizeText } from '../../../core/text/normalize';
+import { parseFieldValue } from '../../../core/pages/values';
 
 /**
  * The hand-written fast paths of time and money against plain versions: whatever they
@@ -165,6 +166,24 @@ describe('core/money fast path', () => {
       fc.property(fc.oneof(amount, fc.string({ maxLength: 16 })), (raw) => {
         const fast = plainAmountFen(raw);
         if (fast !== null) expect(fast).toBe(parseMoneyGeneral(raw));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+});
+
+describe('core/pages value fast path', () => {
+  it('an id of digits only is read as the general steps read it (an invisible mark sends the same text there)', () => {
+    // A zero-width space is no digit (no fast path) and normalisation removes it: the same text, read the plain way.
+    const id = fc.oneof(
+      fc.integer({ min: 1, max: 24 }).chain((n) => roughDigits(n)),
+      fc
+        .array(fc.constantFrom(...'0123456789 ０１２-()（）复制查看\t'), { maxLength: 20 })
+        .map((a) => a.join('')),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom('refundId' as const, 'orderId' as const), id, (key, raw) => {
+        expect(parseFieldValue(key, raw)).toBe(parseFieldValue(key, raw + '\u200B'));
       }),
       { numRuns: 20_000 },
     );
