@@ -184,14 +184,15 @@ describe('a read spread over slices', () => {
   it('a page that changes before every slice is still read: after a thrown-away read, the next is done at once', async () => {
     document.body.innerHTML = listHtml(10, 3100000000001, 0);
     const worker = fakeWorker();
-    // The app keeps editing one row's reason (for its first 30 turns).
+    // The app keeps editing one row's reason (for its first 30 turns, while its list is there).
     const { loop, reads } = start(worker, (n) => {
-      if (n <= 30)
-        document.querySelectorAll('tbody tr')[9]!.children[1]!.textContent = REASONS[n % REASONS.length]!;
+      const row = document.querySelectorAll('tbody tr')[9];
+      if (n <= 30 && row) row.children[1]!.textContent = REASONS[n % REASONS.length]!;
     });
     await loop.start();
-    // Until the last edit's pass has painted: under load 40 quiet ms (settle) can fall between
-    // two of the 30 edits' passes, so the wait is for the outcome itself.
+    await settle();
+    // Under load 40 quiet ms (settle) can fall between two edits' passes: then the wait goes
+    // on until the last edit's pass has painted.
     await until(() => {
       expect(reads.atOnce).toBeGreaterThanOrEqual(1);
       expect(worker.reports.length).toBeGreaterThan(0);
