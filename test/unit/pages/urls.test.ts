@@ -39,10 +39,7 @@ const TABLE: Array<[string, PageKind | null]> = [
   // present, but no case to read there
   ['https://myseller.taobao.com/home.htm/QnworkbenchHome/', null],
   ['https://myseller.taobao.com/home.htm/trade-platform/tp/sold', null],
-  // not ours: the invented paths of the first build, other hosts, other schemes
-  ['https://refund2.tmall.com/dispute/seller/list.htm', null],
-  ['https://refund2.tmall.com/dispute/seller/detail.htm?refundId=202611200001', null],
-  ['https://rights.tmall.com/complaint/seller/list.htm', null],
+  // not ours: other hosts, other schemes, near misses of the real paths
   ['http://myseller.taobao.com/home.htm/trade-platform/refund-list', null],
   ['https://myseller.taobao.com.evil.example/home.htm/trade-platform/refund-list', null],
   ['https://evil.example/myseller.taobao.com/home.htm/trade-platform/refund-list', null],
