@@ -11,9 +11,10 @@
  * are the built-in pack's.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PHISHING_TEMPLATES, phishingPack } from '../fixtures/packs/hostile';
 import { launch, waitForBadges, type Harness } from './harness';
+import { ContentWorld, wire, type Answer } from './content-world';
 import { fixturePages } from './site';
 
 const LIST = fixturePages().find((f) => f.file === 'refund-list-tmall.html')!;
@@ -26,33 +27,18 @@ const PHISH = (() => {
   return JSON.stringify(p);
 })();
 
-type Answer = { res?: unknown; err?: { message?: string } };
-
 let h: Harness;
 let list: Page;
 let detail: Page;
 let ext: Page;
-let cdp: CDPSession;
-let world = 0;
+let world: ContentWorld;
 let otherTabCase: string;
 let stagedToken = 'none';
 let before: Record<string, unknown>;
-const contexts: Array<{ id: number; auxData?: { type?: string } }> = [];
-
-const wire = (type: string, data: unknown) =>
-  JSON.stringify({ id: Math.floor(Math.random() * 1e9), type, data, timestamp: Date.now() });
-const CALL = (msg: string) =>
-  `chrome.runtime.sendMessage(${msg}).then((x) => JSON.stringify(x ?? null), (e) => JSON.stringify({ err: { message: String((e && e.message) || e) } }))`;
 
 /** A message sent from the detail tab's content-script world. */
 async function fromContentScript(type: string, data?: unknown): Promise<Answer> {
-  const r = (await cdp.send('Runtime.evaluate', {
-    expression: CALL(wire(type, data)),
-    contextId: world,
-    awaitPromise: true,
-    returnByValue: true,
-  })) as { result: { value: string } };
-  return JSON.parse(r.result.value) as Answer;
+  return world.send(wire(type, data));
 }
 /** The same message sent from an extension page (the options page): the legitimate sender. */
 async function fromExtensionPage(type: string, data?: unknown): Promise<unknown> {
@@ -105,26 +91,7 @@ beforeAll(async () => {
   detail = await h.open(DETAIL.url);
   await waitForBadges(detail);
   ext = await h.openOptions();
-  cdp = await h.context.newCDPSession(detail);
-  cdp.on(
-    'Runtime.executionContextCreated',
-    (e: { context: (typeof contexts)[number] }) => void contexts.push(e.context),
-  );
-  await cdp.send('Runtime.enable');
-  for (let i = 0; i < 50 && !world; i++) {
-    for (const c of contexts.filter((x) => x.auxData?.type === 'isolated')) {
-      const r = (await cdp
-        .send('Runtime.evaluate', {
-          expression: 'globalThis.chrome?.runtime?.id ?? null',
-          contextId: c.id,
-          returnByValue: true,
-        })
-        .catch(() => null)) as { result: { value: unknown } } | null;
-      if (r?.result.value === h.extensionId) world = c.id;
-    }
-    if (!world) await new Promise((res) => setTimeout(res, 100));
-  }
-  if (!world) throw new Error('the content script’s isolated world was not found');
+  world = await ContentWorld.attach(h.context, detail, h.extensionId);
   before = await visibleState();
 }, 60_000);
 afterAll(async () => {

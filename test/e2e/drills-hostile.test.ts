@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   PANEL_CASE,
   launch,
@@ -21,6 +21,7 @@ import {
   type Harness,
 } from './harness';
 import { REPO_ROOT } from './site';
+import { ContentWorld, wire, type Answer } from './content-world';
 
 const URL = 'https://refund2.tmall.com/dispute/detail.htm?disputeId=202611230001';
 const HTML = readFileSync(join(REPO_ROOT, 'test/fixtures/drills/refund-detail-address-phone.html'), 'utf8');
@@ -66,8 +67,7 @@ const BAD: Array<[string, unknown]> = [
 
 let h: Harness;
 let page: Page;
-let cdp: CDPSession;
-let world: number;
+let world: ContentWorld;
 let badgesBefore: Array<{ caseKey: string | null; due: string | null }>;
 let panelBefore: { items: number; dues: Array<string | null> };
 
@@ -95,51 +95,15 @@ beforeAll(async () => {
   await waitForBadges(page);
   await settled(page);
   badgesBefore = (await readBadges(page)).map((b) => ({ caseKey: b.caseKey, due: b.due }));
-  cdp = await h.context.newCDPSession(page);
-  cdp.on(
-    'Runtime.executionContextCreated',
-    (e: { context: (typeof contexts)[number] }) => void contexts.push(e.context),
-  );
-  cdp.on('Runtime.executionContextsCleared', () => void (contexts.length = 0));
-  await cdp.send('Runtime.enable');
-  await findWorld();
+  world = await ContentWorld.attach(h.context, page, h.extensionId);
 }, 60_000);
 
-const contexts: Array<{ id: number; name: string; auxData?: { type?: string; isDefault?: boolean } }> = [];
-/** The content script's isolated world: the one where chrome.runtime.id is our extension. */
-async function findWorld(): Promise<void> {
-  world = 0;
-  for (let i = 0; i < 50 && !world; i++) {
-    for (const c of contexts.filter((x) => x.auxData?.type === 'isolated')) {
-      const r = (await cdp
-        .send('Runtime.evaluate', {
-          expression: 'globalThis.chrome?.runtime?.id ?? null',
-          contextId: c.id,
-          returnByValue: true,
-        })
-        .catch(() => null)) as { result: { value: unknown } } | null;
-      if (r?.result.value === h.extensionId) world = c.id;
-    }
-    if (!world) await new Promise((res) => setTimeout(res, 100));
-  }
-  if (!world)
-    throw new Error(
-      `the content script's isolated world was not found among ${JSON.stringify(contexts.map((c) => [c.name, c.auxData]))}`,
-    );
-}
 afterAll(async () => {
   await h?.close();
 });
 
-async function sendFromContentScript(data: unknown): Promise<{ res?: unknown; err?: { message?: string } }> {
-  const msg = JSON.stringify({ id: 4242, type: 'reportPage', data, timestamp: Date.now() });
-  const r = (await cdp.send('Runtime.evaluate', {
-    expression: `chrome.runtime.sendMessage(${msg}).then((x) => JSON.stringify(x ?? null), (e) => JSON.stringify({ err: { message: String(e && e.message || e) } }))`,
-    contextId: world,
-    awaitPromise: true,
-    returnByValue: true,
-  })) as { result: { value: string } };
-  return JSON.parse(r.result.value) as { res?: unknown; err?: { message?: string } };
+async function sendFromContentScript(data: unknown): Promise<Answer> {
+  return world.send(wire('reportPage', data, 4242));
 }
 
 describe('drill: the content script cannot make the worker accept a payload failing the schema', () => {
@@ -154,7 +118,7 @@ describe('drill: the content script cannot make the worker accept a payload fail
     await page.reload();
     await waitForBadges(page);
     await settled(page);
-    await findWorld();
+    await world.find();
     badgesBefore = (await readBadges(page)).map((b) => ({ caseKey: b.caseKey, due: b.due }));
     const st = await panelState();
     panelBefore = { items: st.items, dues: st.dues };
