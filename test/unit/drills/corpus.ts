@@ -523,6 +523,16 @@ function wrapFields(parts: string[], layout: Layout, r: Rng): string {
 }
 
 /** Noise blocks: ads, recommended items with prices (some with labels), prices without labels. */
+/** Noise blocks placed around the page's content: the even ones before it, the odd ones after. */
+function aroundPage(blocks: ReadonlyArray<{ html: string }>): [before: string, after: string] {
+  const side = (odd: number) =>
+    blocks
+      .filter((_, i) => i % 2 === odd)
+      .map((b) => b.html)
+      .join('');
+  return [side(0), side(1)];
+}
+
 function noiseBlocks(r: Rng, platform: Platform): Array<{ name: string; html: string }> {
   const price = () => `¥${r.int(1, 2999)}.${pad(r.int(0, 99))}`;
   const blocks = [
@@ -646,14 +656,7 @@ export function generatePage(seed: number): GeneratedPage {
     const table = r.chance(0.5)
       ? `<table class="${r.id('t')}"><thead>${header}</thead><tbody>${rows}</tbody></table>`
       : `<table><tbody>${header}${rows}</tbody></table>`;
-    const before = noise
-      .filter((_, i) => i % 2 === 0)
-      .map((b) => b.html)
-      .join('');
-    const after = noise
-      .filter((_, i) => i % 2 === 1)
-      .map((b) => b.html)
-      .join('');
+    const [before, after] = aroundPage(noise);
     const title = complaints ? '投诉管理' : '退款管理';
     const url = complaints ? COMPLAINT_LIST_URL[platform] : LIST_URL[platform];
     return {
@@ -685,14 +688,7 @@ export function generatePage(seed: number): GeneratedPage {
   const inner = noise.find((b) => b.name === 'ad-class' || b.name === 'recommended-class');
   const panel = `<div class="${r.id('panel')}" id="${r.id('J')}">${status}<h3>${complaint ? '投诉信息' : '退款信息'}</h3>${sections[0]}${inner && r.chance(0.5) ? inner.html : ''}<h3>订单信息</h3>${sections[1]}</div>`;
   const outer = noise.filter((b) => b !== inner);
-  const before = outer
-    .filter((_, i) => i % 2 === 0)
-    .map((b) => b.html)
-    .join('');
-  const after = outer
-    .filter((_, i) => i % 2 === 1)
-    .map((b) => b.html)
-    .join('');
+  const [before, after] = aroundPage(outer);
   const body = `${before}${extraWrappers ? `<div class="${r.id('w')}"><div>${panel}</div></div>` : panel}${after}`;
   return {
     seed,
@@ -787,14 +783,7 @@ function workbenchPage(
   });
   const head = `<div class="next-table-header"><table><thead><tr>${columns.map(([, t]) => `<th><div class="next-table-cell-wrapper">${invisible(t, r)}</div></th>`).join('')}</tr></thead></table></div>`;
   const chrome = workbenchChrome(r);
-  const before = noise
-    .filter((_, i) => i % 2 === 0)
-    .map((b) => b.html)
-    .join('');
-  const after = noise
-    .filter((_, i) => i % 2 === 1)
-    .map((b) => b.html)
-    .join('');
+  const [before, after] = aroundPage(noise);
   const list = `<div class="next-table ${r.id('tb')}">${head}<div class="next-table-body">${bodies.join('')}</div></div>`;
   const html = page(
     '退款/售后 - 千牛工作台',
@@ -883,14 +872,7 @@ function refund2Page(
     return `<div id="sellerGridContainer_${id}" class="${r.id('grid')}"><ul class="mod-dispute-header ${r.id('hd')}">${items.join('')}</ul><div class="mod-dispute-body ${r.id('bd')}">${cols.join('')}</div></div>`;
   });
   const title = `<div class="${r.id('title')}">${columns.map(([, t]) => `<span>${t}</span>`).join('')}</div>`;
-  const before = noise
-    .filter((_, i) => i % 2 === 0)
-    .map((b) => b.html)
-    .join('');
-  const after = noise
-    .filter((_, i) => i % 2 === 1)
-    .map((b) => b.html)
-    .join('');
+  const [before, after] = aroundPage(noise);
   const body = `${before}<div id="disputelist">${title}<div id="bottomContainer_1">${blocks.join('')}</div><div class="rc-pagination"><a>1</a></div></div>${after}`;
   return {
     seed,
