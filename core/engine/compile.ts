@@ -15,7 +15,8 @@ import { compileTemplate, type CompiledTemplate } from '../replies/template';
 import { HOUR, MINUTE, toEpochMs } from '../time/beijing';
 import type { HolidayCalendar } from '../time/working-days';
 import { buildCaseRules, residualCondition, type CaseRules, type CompiledRule } from './rule-sets';
-import { compileWhen, factsRead, NEVER, squash, type Predicate } from './when';
+import { compileWhen, factsRead, NEVER, squash, wordsIn, type Predicate } from './when';
+import { TextIndex } from './text-index';
 
 export type { CompiledRule } from './rule-sets';
 
@@ -48,7 +49,7 @@ export interface CompiledTimer {
 }
 
 /** The timers of one deadline id, in pack order (the first whose `when` holds is the variant). */
-interface TimerGroup {
+export interface TimerGroup {
   deadlineId: string;
   timers: CompiledTimer[];
   /**
@@ -57,6 +58,15 @@ interface TimerGroup {
    * countdown's deadline), so it is skipped untried. Null otherwise.
    */
   startFact: FactKey | null;
+  /**
+   * The `show` condition every timer of the group shares (null when they differ), with the
+   * facts it reads. When it is false on readable facts, the group lists nothing, so a group
+   * that starts no other deadline is skipped untried (unless it is the countdown's deadline).
+   */
+  show: Predicate | null;
+  showReads: FactKey[];
+  /** Does another deadline start when this one ends? */
+  chained: boolean;
 }
 
 interface CompiledReply extends CompiledRule<ReplyRule> {
@@ -96,8 +106,8 @@ export interface CompiledProfile {
   calendar: { rule: CalendarRule; cal: HolidayCalendar } | null;
   /** Reason names (squashed) → reason rule; the first rule naming a text wins. */
   reasons: Map<string, KnownReason>;
-  /** The entries of `reasons` whose name folds to itself: a page text equal to one needs no folding. */
-  reasonsAsWritten: Map<string, KnownReason>;
+  /** Page texts → their reason lookup (lookupReasonDetail), once per distinct text. */
+  reasonLookups: TextIndex<ReasonLookup>;
   /** The same names, longest first, for "contains" matching of decorated texts. */
   reasonNames: [string, KnownReason][];
   /** The pack's reason vocabulary: character folds and negation markers. */
@@ -115,6 +125,8 @@ export interface CompiledPack {
   info: Guidance['pack'];
   /** The pack's refund-status words, squashed: every needle of a refundStatus / notRefundStatus condition or countdown state. */
   statusWords: string[];
+  /** A page's refund status → squashed, and the status words it contains; once per distinct status. */
+  statuses: TextIndex<RefundStatusRead>;
   /** `countdownStates` with their state texts squashed once. */
   countdownStates: { kinds: readonly CaseKind[] | undefined; needles: string[]; deadlineId: string }[];
   profiles: Map<string, CompiledProfile>;
@@ -194,7 +206,16 @@ function kindTimers(pack: RulePack, rules: readonly TimerRule[], kind: CaseKind)
     if (tried.length === 0 || (silent && !chained.has(deadlineId) && !targets.has(deadlineId))) continue;
     const first = tried[0]?.startFact ?? null;
     const shared = tried.every((t) => t.startFact === first && t.whenReads.length === 0);
-    groups.push({ deadlineId, timers: tried, startFact: shared ? first : null });
+    const show = JSON.stringify(tried[0]?.rule.show);
+    const sameShow = tried.every((t) => JSON.stringify(t.rule.show) === show);
+    groups.push({
+      deadlineId,
+      timers: tried,
+      startFact: shared ? first : null,
+      show: sameShow ? tried[0]!.show : null,
+      showReads: sameShow ? tried[0]!.showReads : [],
+      chained: chained.has(deadlineId),
+    });
   }
   return { groups, of };
 }
@@ -221,9 +242,6 @@ function compileProfile(pack: RulePack, id: string, platform: Platform): Compile
     }
   }
   reasonNames.sort((a, b) => b[0].length - a[0].length);
-  const reasonsAsWritten = new Map(
-    [...reasons].filter(([name]) => foldReason(vocabulary.fold, name) === name),
-  );
   const calendar = of('calendar')[0];
   const rules = buildCaseRules(
     {
@@ -244,7 +262,7 @@ function compileProfile(pack: RulePack, id: string, platform: Platform): Compile
     },
     CASE_KINDS,
   );
-  return {
+  const profile: CompiledProfile = {
     id,
     platform,
     timers,
@@ -256,11 +274,12 @@ function compileProfile(pack: RulePack, id: string, platform: Platform): Compile
         }
       : null,
     reasons,
-    reasonsAsWritten,
+    reasonLookups: new TextIndex((text) => lookupReasonFolded(profile, text)),
     reasonNames,
     vocabulary,
     textChars: applying.reduce((n, r) => n + ruleTextChars(r), 0),
   };
+  return profile;
 }
 
 /** The characters of a rule's strings, without those that never reach a guidance as they are. */
@@ -329,6 +348,18 @@ function statusWords(pack: RulePack): string[] {
   return [...words];
 }
 
+/** A refund status as conditions see it (ConditionInput.refundStatus / refundStatusWords). */
+export interface RefundStatusRead {
+  squashed: string;
+  words: ReadonlySet<string>;
+}
+
+/** The squashed status and the pack's status words in it. */
+export function readRefundStatus(text: string, words: readonly string[]): RefundStatusRead {
+  const squashed = squash(text);
+  return Object.freeze({ squashed, words: wordsIn(squashed, words) });
+}
+
 const cache = new WeakMap<RulePack, CompiledPack>();
 
 export function compilePack(pack: RulePack): CompiledPack {
@@ -358,12 +389,14 @@ export function compilePack(pack: RulePack): CompiledPack {
     deadlineId: st.deadlineId,
   }));
   const info = Object.freeze({ id: pack.id, version: pack.version });
+  const words = statusWords(pack);
   const compiled: CompiledPack = {
     pack,
     info,
     profiles,
     defaults,
-    statusWords: statusWords(pack),
+    statusWords: words,
+    statuses: new TextIndex((text) => readRefundStatus(text, words)),
     countdownStates,
   };
   cache.set(pack, compiled);
@@ -390,11 +423,10 @@ const NOT_FOUND: ReasonLookup = Object.freeze({ rule: null });
  * any other category).
  */
 export function lookupReasonDetail(p: CompiledProfile, text: string): ReasonLookup {
-  // A text written exactly as a name of the pack (most pages) folds to itself: no folding.
-  return p.reasonsAsWritten.get(text) ?? lookupReasonFolded(p, text);
+  return p.reasonLookups.get(text);
 }
 
-/** lookupReasonDetail without its fast path (differential test in test/unit/core/fast-paths.test.ts). */
+/** lookupReasonDetail worked out afresh (differential test in test/unit/core/fast-paths.test.ts). */
 export function lookupReasonFolded(p: CompiledProfile, text: string): ReasonLookup {
   const folded = foldReason(p.vocabulary.fold, text);
   const exact = p.reasons.get(folded);
@@ -405,7 +437,8 @@ export function lookupReasonFolded(p: CompiledProfile, text: string): ReasonLook
     if (at < 0) continue;
     const rest = folded.slice(0, at) + '\u0000' + folded.slice(at + name.length);
     const marker = p.vocabulary.negations.find((n) => rest.includes(n));
-    if (marker !== undefined) return { rule: null, negated: { name, marker, rule: found.rule } };
+    if (marker !== undefined)
+      return Object.freeze({ rule: null, negated: Object.freeze({ name, marker, rule: found.rule }) });
     return found;
   }
   return NOT_FOUND;

@@ -13,10 +13,11 @@ import {
   type KindTimers,
   type ProfileRules,
   type ReasonLookup,
+  type RefundStatusRead,
 } from './compile';
 import { categoryKey } from './rule-sets';
 import { newWork, type Work } from './budget';
-import { squash, wordsIn, type ConditionInput } from './when';
+import { squash, type ConditionInput } from './when';
 
 /**
  * The first step of evaluation: everything the later steps read about one case, resolved
@@ -118,6 +119,7 @@ export function explain(
 
 const NO_REASON: ReasonLookup = Object.freeze({ rule: null });
 const NO_FACTS: readonly FactKey[] = Object.freeze([]);
+const NO_STATUS: RefundStatusRead = Object.freeze({ squashed: '', words: new Set<string>() });
 
 export function caseContext(facts: Facts, pack: RulePack, opts: EvaluateOptions): CaseContext {
   const nowMs = toEpochMs(opts.now);
@@ -136,7 +138,7 @@ export function caseContext(facts: Facts, pack: RulePack, opts: EvaluateOptions)
     kind === 'complaint' ? (facts.complaintType ?? facts.reason) : (facts.reason ?? facts.complaintType);
   const reason: ReasonLookup = reasonText === undefined ? NO_REASON : lookupReasonDetail(profile, reasonText);
   const category = reason.rule?.category ?? null;
-  const refundStatus = facts.refundStatus !== undefined ? squash(facts.refundStatus) : '';
+  const status = facts.refundStatus !== undefined ? compiled.statuses.get(facts.refundStatus) : NO_STATUS;
   const rules = profile.rules[kind].get(categoryKey(category));
   if (rules === undefined)
     throw new TypeError(`evaluate: unknown case kind or category ${kind} / ${category ?? 'none'}`);
@@ -150,8 +152,8 @@ export function caseContext(facts: Facts, pack: RulePack, opts: EvaluateOptions)
         ? facts.shippingFee === 0
         : (settings?.shopPolicy?.freeShippingDefault ?? null),
     activity: facts.activity !== undefined ? squash(facts.activity) : '',
-    refundStatus,
-    refundStatusWords: wordsIn(refundStatus, compiled.statusWords),
+    refundStatus: status.squashed,
+    refundStatusWords: status.words,
     // Set by evaluate (it needs the timers); listed here so that every context has one shape.
     factAfterDue: undefined,
     pack,

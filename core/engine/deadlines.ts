@@ -3,7 +3,7 @@ import type { Deadline, Explanation, Warning } from '../model/guidance';
 import { DEFAULT_COUNTDOWN_TOLERANCE_MINUTES } from '../model/rule-pack';
 import { beijingMinute, MINUTE, toBeijingIso } from '../time/beijing';
 import { parseCountdown } from '../time/duration';
-import type { CompiledTimer } from './compile';
+import type { CompiledTimer, TimerGroup } from './compile';
 import { explain, timeOf, type CaseContext } from './context';
 import { pickTimer, timerDue, unreadableOf } from './timers';
 import { hasAnyWord } from './when';
@@ -37,6 +37,18 @@ function countdownSeconds(ctx: CaseContext, warnings: Warning[]): number | null 
   return seconds;
 }
 
+/**
+ * Can the group list a deadline or start another one? Not when its shared start fact is
+ * missing, nor when its shared show condition is false on readable facts and no other
+ * deadline starts after it. (The countdown's deadline is never skipped: the caller asks.)
+ */
+function mayList(ctx: CaseContext, group: TimerGroup): boolean {
+  if (group.startFact !== null && startOf(ctx, group.startFact) === null) return false;
+  if (group.show === null || group.chained) return true;
+  spend(ctx.work, 1);
+  return unreadableOf(group.showReads, ctx.unreadable).length > 0 || group.show(ctx);
+}
+
 /** The timers to compute, in order: the variant of each deadline id, the countdown target first if no variant applies. */
 function chosenTimers(
   ctx: CaseContext,
@@ -46,12 +58,7 @@ function chosenTimers(
   const chosen: CompiledTimer[] = [];
   let targetChosen = false;
   for (const group of ctx.timers.groups) {
-    if (
-      group.startFact !== null &&
-      group.deadlineId !== countdownTarget &&
-      startOf(ctx, group.startFact) === null
-    )
-      continue;
+    if (group.deadlineId !== countdownTarget && !mayList(ctx, group)) continue;
     for (const t of group.timers) {
       spend(ctx.work, 1);
       const unreadable = unreadableOf(t.whenReads, ctx.unreadable);

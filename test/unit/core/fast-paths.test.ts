@@ -15,8 +15,10 @@ import {
   foldReason,
   lookupReasonDetail,
   lookupReasonFolded,
+  readRefundStatus,
   reasonFold,
 } from '../../../core/engine/compile';
+import { TextIndex } from '../../../core/engine/text-index';
 import { containsAny, hasAnyWord, squash, wordsIn } from '../../../core/engine/when';
 import { normalizeText } from '../../../core/text/normalize';
 import { parseFieldValue } from '../../../core/pages/values';
@@ -254,7 +256,7 @@ describe('core/engine text fast paths', () => {
     );
   });
 
-  it('the reason lookup of a text written as a name of the pack answers as the folded lookup does', () => {
+  it('the reason lookup kept per text answers as a fresh lookup, before and after its bound', () => {
     const compiled = compilePack(defaultPack);
     const names = defaultPack.rules.flatMap((r) => (r.type === 'reason' ? r.names : []));
     const reasonText = fc.oneof(
@@ -265,13 +267,40 @@ describe('core/engine text fast paths', () => {
       text,
     );
     for (const profile of compiled.profiles.values()) {
+      // The profile's own index, and one that stops keeping texts after 3.
+      const small = new TextIndex((t) => lookupReasonFolded(profile, t), 3);
       fc.assert(
         fc.property(reasonText, (raw) => {
-          expect(lookupReasonDetail(profile, raw)).toEqual(lookupReasonFolded(profile, raw));
+          const fresh = lookupReasonFolded(profile, raw);
+          expect(lookupReasonDetail(profile, raw)).toEqual(fresh);
+          expect(lookupReasonDetail(profile, raw)).toEqual(fresh);
+          expect(small.get(raw)).toEqual(fresh);
         }),
         { numRuns: 5_000 },
       );
+      expect(small.size).toBe(3);
     }
+  });
+
+  it("a refund status kept per text answers as a fresh read, and the shared answer can't be changed", () => {
+    const { statusWords, statuses } = compilePack(defaultPack);
+    const status = fc.oneof(
+      fc
+        .array(fc.oneof(fc.constantFrom(...statusWords), fc.constantFrom(...pieces)), { maxLength: 6 })
+        .map((a) => a.join('')),
+      text,
+    );
+    fc.assert(
+      fc.property(status, (raw) => {
+        const fresh = readRefundStatus(raw, statusWords);
+        statuses.get(raw);
+        const kept = statuses.get(raw);
+        expect(kept.squashed).toBe(fresh.squashed);
+        expect([...kept.words]).toEqual([...fresh.words]);
+        expect(Object.isFrozen(kept)).toBe(true);
+      }),
+      { numRuns: 5_000 },
+    );
   });
 
   it("a status condition on the pack's status words answers as containsAny on the status", () => {
