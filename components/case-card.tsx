@@ -170,7 +170,7 @@ function Why(props: { items: readonly Explanation[]; summary: string }) {
 }
 
 function DeadlineRow(props: { d: Deadline; nowMs: number; thresholdsHours: ThresholdsHours }) {
-  const { t, pick, locale } = useMessages();
+  const { t, pick } = useMessages();
   const { d } = props;
   return (
     <li
@@ -181,12 +181,7 @@ function DeadlineRow(props: { d: Deadline; nowMs: number; thresholdsHours: Thres
       title={pick(d.consequence)}
     >
       <span class="dl-label">{pick(d.label)}</span>
-      <Countdown
-        dueAt={d.dueAt}
-        nowMs={props.nowMs}
-        thresholdsHours={props.thresholdsHours}
-        locale={locale}
-      />
+      <Countdown dueAt={d.dueAt} nowMs={props.nowMs} thresholdsHours={props.thresholdsHours} />
       <span class="dl-meta">
         {t('deadline_due', wall(d.dueAt))} · {t(`actor_${d.actor}` as MessageKey)} ·{' '}
         {t(`source_${d.source}` as MessageKey)}

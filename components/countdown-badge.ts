@@ -1,5 +1,6 @@
 import { formatCountdown, formatCountdownEn, formatCountdownShort } from '../core/time/duration';
 import { toEpochMs } from '../core/time/beijing';
+import type { Messages } from '../core/text/messages';
 import { DEFAULT_THRESHOLDS_HOURS, urgencyOf, type ThresholdsHours, type Urgency } from '../core/urgency';
 
 /**
@@ -12,28 +13,33 @@ import { DEFAULT_THRESHOLDS_HOURS, urgencyOf, type ThresholdsHours, type Urgency
 
 export const BADGE_TAG = 'aftersale-sentinel-badge';
 
-export type BadgeLocale = 'zh-CN' | 'en';
+/**
+ * What the countdown grammar takes from the caller's messages (core/text/messages.ts): the
+ * locale, which picks the unit format (core/time/duration.ts, its one home), and the wording
+ * past the deadline, `countdown_overdue` (`已超时 $1` / `overdue $1`). The content script
+ * passes its key subset (seller.content/badge-text.ts), the pages `useMessages()`.
+ */
+export type CountdownMessages = Pick<Messages<'countdown_overdue'>, 'locale' | 't'>;
 
 /** `2天23时07分`; past the deadline `已超时 1时05分`; English `2d 23h 07m` / `overdue 1h 05m`. */
-export function countdownText(dueMs: number, nowMs: number, locale: BadgeLocale = 'zh-CN'): string {
+export function countdownText(dueMs: number, nowMs: number, m: CountdownMessages): string {
   const seconds = (dueMs - nowMs) / 1000;
   const left = Math.abs(seconds);
-  return signed(locale === 'en' ? formatCountdownEn(left) : formatCountdown(left), seconds, locale);
+  return signed(m.locale === 'en' ? formatCountdownEn(left) : formatCountdown(left), seconds, m);
 }
 
 /** A countdown's magnitude as shown: past the deadline it says so (`已超时 …`, `overdue …`). */
-function signed(text: string, seconds: number, locale: BadgeLocale): string {
-  if (seconds > 0) return text;
-  return locale === 'en' ? `overdue ${text}` : `已超时 ${text}`;
+function signed(text: string, seconds: number, m: CountdownMessages): string {
+  return seconds > 0 ? text : m.t('countdown_overdue', text);
 }
 
 /**
  * The badge's compact form, two units at most so a badge fits a narrow cell: `2天23时`,
  * `5时07分`, `42分`; past the deadline `已超时 1时05分`. English `2d 23h`, `5h 07m`, `42m`, `overdue 1h 05m`.
  */
-export function compactCountdown(dueMs: number, nowMs: number, locale: BadgeLocale = 'zh-CN'): string {
+export function compactCountdown(dueMs: number, nowMs: number, m: CountdownMessages): string {
   const seconds = (dueMs - nowMs) / 1000;
-  return signed(formatCountdownShort(seconds, locale), seconds, locale);
+  return signed(formatCountdownShort(seconds, m.locale), seconds, m);
 }
 
 /** What one badge shows. Texts are plain strings: they are only ever set as textContent. */
@@ -258,14 +264,14 @@ export function renderBadge(
   host: HTMLElement,
   model: BadgeModel,
   nowMs: number,
+  m: CountdownMessages,
   thresholdsHours: ThresholdsHours = DEFAULT_THRESHOLDS_HOURS,
-  locale: BadgeLocale = 'zh-CN',
 ): void {
   const state = states.get(host);
   if (!state) throw new Error('renderBadge: not a badge host made by createBadgeHost');
   if (sameBadgeModel(state.model, model)) {
     state.model = model;
-    tickBadge(host, nowMs, thresholdsHours, locale);
+    tickBadge(host, nowMs, m, thresholdsHours);
     return;
   }
   state.model = model;
@@ -324,7 +330,7 @@ export function renderBadge(
   setAttr(host, 'data-batch', model.batchMark ? '1' : null);
   state.lastText = '';
   state.lastUrgency = null;
-  tickBadge(host, nowMs, thresholdsHours, locale);
+  tickBadge(host, nowMs, m, thresholdsHours);
 }
 
 /** One optional text part of a badge: created, updated or removed to show `text`. */
@@ -373,13 +379,13 @@ function part(
 export function tickBadge(
   host: Element,
   nowMs: number,
+  m: CountdownMessages,
   thresholdsHours: ThresholdsHours = DEFAULT_THRESHOLDS_HOURS,
-  locale: BadgeLocale = 'zh-CN',
 ): boolean {
   const state = states.get(host);
   if (!state || !state.countdown || Number.isNaN(state.dueMs)) return false;
   let changed = false;
-  const text = compactCountdown(state.dueMs, nowMs, locale);
+  const text = compactCountdown(state.dueMs, nowMs, m);
   if (text !== state.lastText) {
     state.countdown.textContent = text;
     state.lastText = text;

@@ -33,7 +33,7 @@ export function EvidenceList(props: {
   thresholdsHours: ThresholdsHours;
 }) {
   const m = useMessages();
-  const { t, pick, locale } = m;
+  const { t, pick } = m;
   const { evidence } = props;
   const deadline =
     evidence.deadlineId === null ? undefined : props.deadlines.find((d) => d.id === evidence.deadlineId);
@@ -48,12 +48,7 @@ export function EvidenceList(props: {
         {deadline ? (
           <>
             {t('evidence_due', pick(deadline.label), wall(deadline.dueAt))}{' '}
-            <Countdown
-              dueAt={deadline.dueAt}
-              nowMs={props.nowMs}
-              thresholdsHours={props.thresholdsHours}
-              locale={locale}
-            />
+            <Countdown dueAt={deadline.dueAt} nowMs={props.nowMs} thresholdsHours={props.thresholdsHours} />
           </>
         ) : (
           t('evidence_due_unknown')

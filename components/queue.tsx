@@ -15,7 +15,7 @@ export function Queue(props: {
   selected: string | null;
   onSelect: (key: string) => void;
 }) {
-  const { t, locale } = useMessages();
+  const { t } = useMessages();
   const { nowMs } = props;
   const overdue = (c: CaseHead) => c.due !== null && Date.parse(c.due) <= nowMs;
   const open = props.cases.filter((c) => c.due !== null && !overdue(c));
@@ -35,7 +35,7 @@ export function Queue(props: {
           onClick={() => props.onSelect(c.key)}
         >
           {c.due ? (
-            <Countdown dueAt={c.due} nowMs={nowMs} thresholdsHours={props.thresholdsHours} locale={locale} />
+            <Countdown dueAt={c.due} nowMs={nowMs} thresholdsHours={props.thresholdsHours} />
           ) : (
             <span class="countdown none">{t('queue_no_deadline')}</span>
           )}

@@ -7,11 +7,12 @@ import {
   renderBadge,
   sameBadgeModel,
   tickBadge,
-  type BadgeLocale,
   type BadgeModel,
 } from '../../components/countdown-badge';
+import type { Locale } from '../../core/model/settings';
 import { DEFAULT_THRESHOLDS_HOURS, type ThresholdsHours } from '../../core/urgency';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { badgeMessages } from './badge-text';
 
 /**
  * All badges of one page: mounts them next to their anchors (idempotent — a re-read that
@@ -45,7 +46,7 @@ interface Pace {
 interface LayerOptions {
   now?: () => number;
   thresholdsHours?: ThresholdsHours;
-  locale?: BadgeLocale;
+  locale?: Locale;
 }
 
 /**
@@ -89,7 +90,7 @@ export class BadgeLayer {
   private ticker: number | null = null;
   private readonly now: () => number;
   thresholdsHours: ThresholdsHours;
-  locale: BadgeLocale;
+  locale: Locale;
 
   constructor(
     private readonly ctx: LayerContext,
@@ -259,7 +260,7 @@ export class BadgeLayer {
       this.hosts.set(slot, host);
       this.listen(entry.anchor.ownerDocument);
     }
-    renderBadge(host, entry.model, now, this.thresholdsHours, this.locale);
+    renderBadge(host, entry.model, now, badgeMessages(this.locale), this.thresholdsHours);
     const wasConnected = host.isConnected;
     placeBadge(entry.anchor, host);
     this.anchors.set(host, entry.anchor);
@@ -278,15 +279,17 @@ export class BadgeLayer {
   /** One tick: update the badges on screen. Returns how many changed. */
   tick(): number {
     const now = this.now();
+    const m = badgeMessages(this.locale);
     let changed = 0;
-    for (const host of this.visible) if (tickBadge(host, now, this.thresholdsHours, this.locale)) changed++;
+    for (const host of this.visible) if (tickBadge(host, now, m, this.thresholdsHours)) changed++;
     return changed;
   }
 
   /** Re-render every badge (settings changed: thresholds or locale). */
   refreshAll(): void {
     const now = this.now();
-    for (const host of this.hosts.values()) tickBadge(host, now, this.thresholdsHours, this.locale);
+    const m = badgeMessages(this.locale);
+    for (const host of this.hosts.values()) tickBadge(host, now, m, this.thresholdsHours);
   }
 
   clear(): void {
@@ -335,7 +338,7 @@ export class BadgeLayer {
       for (const e of entries) {
         if (e.isIntersecting) {
           this.visible.add(e.target);
-          tickBadge(e.target, now, this.thresholdsHours, this.locale);
+          tickBadge(e.target, now, badgeMessages(this.locale), this.thresholdsHours);
         } else {
           this.visible.delete(e.target);
         }

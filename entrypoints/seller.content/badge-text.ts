@@ -59,6 +59,7 @@ const CATALOG = {
     deadline_short_auto_confirm_receipt: zh.deadline_short_auto_confirm_receipt,
     deadline_short_review_window: zh.deadline_short_review_window,
     badge_overdue_mark: zh.badge_overdue_mark,
+    countdown_overdue: zh.countdown_overdue,
     badge_comp_unknown: zh.badge_comp_unknown,
     badge_batch: zh.badge_batch,
   },
@@ -110,6 +111,7 @@ const CATALOG = {
     deadline_short_auto_confirm_receipt: en.deadline_short_auto_confirm_receipt,
     deadline_short_review_window: en.deadline_short_review_window,
     badge_overdue_mark: en.badge_overdue_mark,
+    countdown_overdue: en.countdown_overdue,
     badge_comp_unknown: en.badge_comp_unknown,
     badge_batch: en.badge_batch,
   },
@@ -124,6 +126,11 @@ const BY_LOCALE: Readonly<Record<Locale, Messages<BadgeTextKey>>> = {
 
 export function badgeText(locale: Locale, key: BadgeTextKey, ...subs: Array<string | number>): string {
   return BY_LOCALE[locale].t(key, ...subs);
+}
+
+/** All of the content script's messages in `locale`: what the badges' countdown grammar takes. */
+export function badgeMessages(locale: Locale): Messages<BadgeTextKey> {
+  return BY_LOCALE[locale];
 }
 
 export function hasBadgeText(key: string): key is BadgeTextKey {

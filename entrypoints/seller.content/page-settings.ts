@@ -1,12 +1,12 @@
 import type { Platform } from '../../core/model/facts';
 import { answeredPlatform, type PlatformSettings } from '../../core/model/platform-answer';
-import type { BadgeLocale } from '../../components/countdown-badge';
+import type { Locale } from '../../core/model/settings';
 import type { ThresholdsHours } from '../../core/urgency';
 import type { BadgeLayer } from './badge-layer';
 
 export type ContentSettings = PlatformSettings & {
   warningThresholdsHours?: ThresholdsHours;
-  locale?: BadgeLocale;
+  locale?: Locale;
 };
 
 const SETTINGS_TTL_MS = 60_000;

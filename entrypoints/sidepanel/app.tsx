@@ -262,7 +262,7 @@ function CaseBlock(props: {
   memo: { signature: string | undefined; template: string | undefined };
   onToggle: () => void;
 }) {
-  const { t, locale } = useMessages();
+  const { t } = useMessages();
   const { c, open, view, revealed, nowMs, thresholdsHours, api } = props;
   return (
     <div
@@ -283,7 +283,7 @@ function CaseBlock(props: {
           </span>
         )}
         <CaseTitle c={c} />
-        {c.due && <Countdown dueAt={c.due} nowMs={nowMs} thresholdsHours={thresholdsHours} locale={locale} />}
+        {c.due && <Countdown dueAt={c.due} nowMs={nowMs} thresholdsHours={thresholdsHours} />}
       </button>
       {open && view && (
         <CaseCard

@@ -11,12 +11,16 @@ import {
 } from '../../../components/countdown-badge';
 import { isUrgent, urgencyOf } from '../../../core/urgency';
 import { toEpochMs } from '../../../core/time/beijing';
+import { badgeMessages } from '../../../entrypoints/seller.content/badge-text';
 
 const NOW = toEpochMs('2026-11-20T10:00:00+08:00');
 const S = 1000;
 const M = 60 * S;
 const H = 60 * M;
 const D = 24 * H;
+/** The messages the content script passes its badges. */
+const zh = badgeMessages('zh-CN');
+const en = badgeMessages('en');
 const iso = (ms: number) => new Date(ms + 8 * H).toISOString().slice(0, 19) + '+08:00';
 
 function countdownModel(
@@ -39,7 +43,7 @@ function countdownModel(
 function mount(model: BadgeModel, now = NOW, thresholds?: number[]) {
   const host = createBadgeHost(document);
   document.body.append(host);
-  renderBadge(host, model, now, thresholds);
+  renderBadge(host, model, now, zh, thresholds);
   return host;
 }
 
@@ -53,18 +57,18 @@ afterEach(() => {
 describe('countdown text', () => {
   it('shows the platform style for the seed example 剩余2天23时7分51秒', () => {
     const due = NOW + 2 * D + 23 * H + 7 * M + 51 * S;
-    expect(countdownText(due, NOW)).toBe('2天23时07分');
+    expect(countdownText(due, NOW, zh)).toBe('2天23时07分');
     const host = mount(countdownModel(due));
     // the badge's compact form: two units, so it fits a narrow cell
     expect(countdownOf(host)!.textContent).toBe('2天23时');
   });
 
   it('compact forms: hours and minutes under a day, minutes under an hour; English too', () => {
-    expect(compactCountdown(NOW + 5 * H + 7 * M + 30 * S, NOW)).toBe('5时07分');
-    expect(compactCountdown(NOW + 42 * M + 59 * S, NOW)).toBe('42分');
-    expect(compactCountdown(NOW + 2 * D + 3 * H, NOW, 'en')).toBe('2d 3h');
-    expect(compactCountdown(NOW + 5 * H + 7 * M, NOW, 'en')).toBe('5h 07m');
-    expect(compactCountdown(NOW - 2 * D - 1 * H, NOW)).toBe('已超时 2天01时');
+    expect(compactCountdown(NOW + 5 * H + 7 * M + 30 * S, NOW, zh)).toBe('5时07分');
+    expect(compactCountdown(NOW + 42 * M + 59 * S, NOW, zh)).toBe('42分');
+    expect(compactCountdown(NOW + 2 * D + 3 * H, NOW, en)).toBe('2d 3h');
+    expect(compactCountdown(NOW + 5 * H + 7 * M, NOW, en)).toBe('5h 07m');
+    expect(compactCountdown(NOW - 2 * D - 1 * H, NOW, zh)).toBe('已超时 2天01时');
   });
 
   it('says 已超时 once breached (no minus sign)', () => {
@@ -72,8 +76,8 @@ describe('countdown text', () => {
     const host = mount(countdownModel(due));
     expect(countdownOf(host)!.textContent).toBe('已超时 1时05分');
     expect(host.getAttribute('data-urgency')).toBe('breached');
-    expect(countdownText(due, NOW)).toBe('已超时 1时05分');
-    expect(countdownText(due, NOW, 'en')).toBe('overdue 1h 05m');
+    expect(countdownText(due, NOW, zh)).toBe('已超时 1时05分');
+    expect(countdownText(due, NOW, en)).toBe('overdue 1h 05m');
   });
 
   it('shows the two-character deadline label before the countdown and the overdue mark after it', () => {
@@ -90,7 +94,7 @@ describe('countdown text', () => {
       'comp-mark:赔 150.00',
     ]);
     // the marks go when the model no longer has them
-    renderBadge(host, countdownModel(NOW + 2 * D, { label: '', overdueMark: null, compMark: null }), NOW);
+    renderBadge(host, countdownModel(NOW + 2 * D, { label: '', overdueMark: null, compMark: null }), NOW, zh);
     expect(
       [...host.shadowRoot!.querySelector('[part="badge"]')!.children].map((e) =>
         e.getAttribute('data-testid'),
@@ -99,7 +103,7 @@ describe('countdown text', () => {
   });
 
   it('has an English form', () => {
-    expect(countdownText(NOW + 2 * D + 23 * H + 7 * M, NOW, 'en')).toBe('2d 23h 07m');
+    expect(countdownText(NOW + 2 * D + 23 * H + 7 * M, NOW, en)).toBe('2d 23h 07m');
   });
 });
 
@@ -160,7 +164,7 @@ describe('compensation mark', () => {
   it('appears with the amount when compensation is triggered, and goes when it is not', () => {
     const host = mount(countdownModel(NOW + 5 * H, { compMark: '赔 150.00' }));
     expect(host.shadowRoot!.querySelector('[data-testid="comp-mark"]')!.textContent).toBe('赔 150.00');
-    renderBadge(host, countdownModel(NOW + 5 * H, { compMark: null }), NOW);
+    renderBadge(host, countdownModel(NOW + 5 * H, { compMark: null }), NOW, zh);
     expect(host.shadowRoot!.querySelector('[data-testid="comp-mark"]')).toBeNull();
   });
 });
@@ -181,7 +185,7 @@ describe('unreadable marker', () => {
 
   it('switches back to a countdown when the fields become readable', () => {
     const host = mount({ kind: 'unreadable', caseKey: 'k', fields: ['paidAt'], text: '无法读取：付款时间' });
-    renderBadge(host, countdownModel(NOW + H + 30 * M), NOW);
+    renderBadge(host, countdownModel(NOW + H + 30 * M), NOW, zh);
     expect(host.hasAttribute('data-unreadable')).toBe(false);
     expect(countdownOf(host)!.textContent).toBe('1时30分');
   });
@@ -208,8 +212,8 @@ describe('ticking', () => {
     const host = mount(countdownModel(due));
     const el = countdownOf(host)!;
     expect(el.textContent).toBe('4时00分');
-    expect(tickBadge(host, NOW + 10 * S)).toBe(false);
-    expect(tickBadge(host, NOW + 31 * S)).toBe(true);
+    expect(tickBadge(host, NOW + 10 * S, zh)).toBe(false);
+    expect(tickBadge(host, NOW + 31 * S, zh)).toBe(true);
     expect(el.textContent).toBe('3时59分');
     expect(host.getAttribute('data-urgency')).toBe('warning');
   });
