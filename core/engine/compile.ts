@@ -128,7 +128,11 @@ export interface CompiledPack {
   /** A page's refund status → squashed, and the status words it contains; once per distinct status. */
   statuses: TextIndex<RefundStatusRead>;
   /** `countdownStates` with their state texts squashed once. */
-  countdownStates: { kinds: readonly CaseKind[] | undefined; needles: string[]; deadlineId: string }[];
+  countdownStates: {
+    kinds: readonly CaseKind[] | undefined;
+    needles: ReadonlySet<string>;
+    deadlineId: string;
+  }[];
   profiles: Map<string, CompiledProfile>;
   /** The profile used for each platform unless another one is asked for. */
   defaults: Record<Platform, CompiledProfile>;
@@ -351,7 +355,7 @@ function statusWords(pack: RulePack): string[] {
 /** A refund status as conditions see it (ConditionInput.refundStatus / refundStatusWords). */
 export interface RefundStatusRead {
   squashed: string;
-  words: ReadonlySet<string>;
+  words: readonly string[];
 }
 
 /** The squashed status and the pack's status words in it. */
@@ -385,7 +389,7 @@ export function compilePack(pack: RulePack): CompiledPack {
   }
   const countdownStates = (pack.countdownStates ?? []).map((st) => ({
     kinds: st.kinds,
-    needles: st.refundStatus.map(squash),
+    needles: new Set(st.refundStatus.map(squash)),
     deadlineId: st.deadlineId,
   }));
   const info = Object.freeze({ id: pack.id, version: pack.version });

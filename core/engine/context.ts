@@ -119,7 +119,7 @@ export function explain(
 
 const NO_REASON: ReasonLookup = Object.freeze({ rule: null });
 const NO_FACTS: readonly FactKey[] = Object.freeze([]);
-const NO_STATUS: RefundStatusRead = Object.freeze({ squashed: '', words: new Set<string>() });
+const NO_STATUS: RefundStatusRead = Object.freeze({ squashed: '', words: [] });
 
 export function caseContext(facts: Facts, pack: RulePack, opts: EvaluateOptions): CaseContext {
   const nowMs = toEpochMs(opts.now);

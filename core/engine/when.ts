@@ -24,10 +24,11 @@ export interface ConditionInput {
   refundStatus: string;
   /**
    * The pack's refund-status words (every needle of its `refundStatus` / `notRefundStatus`
-   * conditions and countdown states, compile.ts) that `refundStatus` contains: looked for
-   * once per case, so that a condition on the status is a few set lookups.
+   * conditions and countdown states, compile.ts) that `refundStatus` contains, in pack
+   * order: looked for once per status text, so that a condition on the status looks its
+   * one or two words up among its needles.
    */
-  refundStatusWords: ReadonlySet<string>;
+  refundStatusWords: readonly string[];
   /**
    * Is the time fact after the due time of the deadline's variant for this case? null when
    * either is unknown. Set by evaluate (it needs the profile's timers).
@@ -78,19 +79,25 @@ export function containsAny(text: string, needles: readonly string[]): boolean {
   return false;
 }
 
-const NO_WORDS: ReadonlySet<string> = new Set();
+const NO_WORDS: readonly string[] = [];
 
-/** The words the squashed text contains (see ConditionInput.refundStatusWords); none in ''. */
-export function wordsIn(text: string, words: readonly string[]): ReadonlySet<string> {
+/**
+ * The words the squashed text contains, in the order given (see
+ * ConditionInput.refundStatusWords); none in ''. Not frozen: V8 walks a frozen array in
+ * for…of through the generic iterator, and hasAnyWord walks these on every case.
+ */
+export function wordsIn(text: string, words: readonly string[]): readonly string[] {
   if (text === '') return NO_WORDS;
-  const found = new Set<string>();
-  for (const w of words) if (text.includes(w)) found.add(w);
-  return found;
+  return words.filter((w) => text.includes(w));
 }
 
-/** containsAny for a text whose words were looked for (wordsIn): does it contain one of the needles? */
-export function hasAnyWord(found: ReadonlySet<string>, needles: readonly string[]): boolean {
-  for (const n of needles) if (found.has(n)) return true;
+/**
+ * containsAny for a text whose words were looked for (wordsIn), the needles being among
+ * those words: does it contain one of the needles? A status holds one or two words, so the
+ * words are looked up among the needles rather than the other way round.
+ */
+export function hasAnyWord(found: readonly string[], needles: ReadonlySet<string>): boolean {
+  for (const w of found) if (needles.has(w)) return true;
   return false;
 }
 
@@ -131,11 +138,11 @@ export function compileWhen(w: When | undefined): Predicate {
     checks.push((c) => !containsAny(c.activity, needles));
   }
   if (w.refundStatus) {
-    const needles = w.refundStatus.map(squash);
+    const needles = new Set(w.refundStatus.map(squash));
     checks.push((c) => hasAnyWord(c.refundStatusWords, needles));
   }
   if (w.notRefundStatus) {
-    const needles = w.notRefundStatus.map(squash);
+    const needles = new Set(w.notRefundStatus.map(squash));
     checks.push((c) => !hasAnyWord(c.refundStatusWords, needles));
   }
   if (present) checks.push((c) => allPresent(c.facts, present));
