@@ -38,7 +38,7 @@ export interface Answer {
   sellerResponse: string | null;
 }
 
-export type Evaluate = (
+type Evaluate = (
   facts: BenchCase['facts'],
   pack: never,
   opts: { now: string; platform?: BenchCase['platform']; kind?: BenchCase['kind'] },
