@@ -2,13 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   asBeijingIso,
+  CASE_KINDS,
   defaultPack,
+  evaluate,
   parseBeijingTime,
   parseBeijingTimeGeneral,
   parseMoneyGeneral,
   plainAmountFen,
   toBeijingIso,
   toEpochMs,
+  type Facts,
+  type RulePack,
 } from '../../../core/index';
 import {
   compilePack,
@@ -319,5 +323,80 @@ describe('core/engine text fast paths', () => {
       ),
       { numRuns: 20_000 },
     );
+  });
+});
+
+describe('engine: timer groups skipped by their shared show condition', () => {
+  // The same pack compiled twice: as it is, and with every group's shared `show` taken away,
+  // so that every variant of every group is tried (the plain path).
+  const plainPack = structuredClone<RulePack>(defaultPack);
+  for (const profile of compilePack(plainPack).profiles.values())
+    for (const kind of CASE_KINDS) for (const group of profile.timers[kind].groups) group.show = null;
+
+  const BASE = toEpochMs('2026-11-20T10:00:00+08:00');
+  const time = fc.integer({ min: -20 * 86400, max: 20 * 86400 }).map((s) => toBeijingIso(BASE + s * 1000));
+  const facts: fc.Arbitrary<Facts> = fc.record(
+    {
+      reason: fc.constantFrom('缺货', '未按约定时间发货', '七天无理由退换货', '拍错了', '其他'),
+      complaintType: fc.constantFrom('未按约定时间发货', '描述不符'),
+      paidAmount: fc.constantFrom(0.01, 88, 5000),
+      paidAt: time,
+      shippedAt: time,
+      refundRequestedAt: time,
+      complaintFiledAt: time,
+      tradeClosedAt: time,
+      tradeSucceededAt: time,
+      tradeStatus: fc.constantFrom('买家已付款', '卖家已发货', '交易成功', '交易关闭'),
+      refundStatus: fc.constantFrom(
+        '等待商家处理',
+        '退款协议达成·等待买家退货',
+        '买家已退货·等待卖家确认收货',
+        '客服已经介入',
+        '退款关闭',
+        '退款成功',
+        '售后处理中',
+      ),
+      logistics: fc.constantFrom('快递', '平邮', '虚拟', '自动发货'),
+      activity: fc.constantFrom('聚划算', '预售', '闪电发货'),
+      platformCountdown: fc.constantFrom('剩余2天23时7分51秒', '剩余 05:12:09', '剩余很久'),
+      unreadable: fc.subarray(['refundStatus', 'tradeStatus', 'logistics', 'activity', 'paidAt'] as const),
+    },
+    { requiredKeys: [] },
+  );
+  const opts = fc.record({
+    platform: fc.constantFrom('tmall' as const, 'taobao' as const),
+    profile: fc.constantFrom(undefined, 'tmall-legacy'),
+    kind: fc.constantFrom(undefined, 'refund' as const, 'aftersale' as const, 'complaint' as const),
+  });
+
+  it('gives the same guidance as trying every group (3,000 panels)', () => {
+    fc.assert(
+      fc.property(facts, opts, (f, o) => {
+        const at = { now: '2026-11-21T12:00:00+08:00', ...o };
+        expect(evaluate(f, defaultPack, at)).toEqual(evaluate(f, plainPack, at));
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+
+  it('a deadline never shown still starts the one after it', () => {
+    // 商家处理 hidden in every state: 买家确认 (counted from its end) must still be listed.
+    const hide = (pack: RulePack) => {
+      for (const rule of pack.rules)
+        if (rule.type === 'timer' && rule.deadlineId === 'complaint-seller-handle')
+          rule.show = { kinds: ['complaint'], refundStatus: ['（无此状态）'] };
+      return pack;
+    };
+    const hidden = hide(structuredClone<RulePack>(defaultPack));
+    const hiddenPlain = hide(structuredClone<RulePack>(defaultPack));
+    for (const profile of compilePack(hiddenPlain).profiles.values())
+      for (const kind of CASE_KINDS) for (const group of profile.timers[kind].groups) group.show = null;
+    const f: Facts = { complaintType: '未按约定时间发货', complaintFiledAt: '2026-11-21T09:00:00+08:00' };
+    const at = { now: '2026-11-21T12:00:00+08:00', platform: 'taobao' as const };
+    const g = evaluate(f, hidden, at);
+    const ids = g.deadlines.map((d) => d.id);
+    expect(ids).not.toContain('complaint-seller-handle');
+    expect(ids).toContain('complaint-buyer-confirm');
+    expect(g).toEqual(evaluate(f, hiddenPlain, at));
   });
 });
