@@ -26,6 +26,7 @@ import { TextIndex } from '../../../core/engine/text-index';
 import { containsAny, hasAnyWord, squash, wordsIn } from '../../../core/engine/when';
 import { normalizeText } from '../../../core/text/normalize';
 import { parseFieldValue } from '../../../core/pages/values';
+import { panelTimes } from '../../helpers/panel-times';
 
 /**
  * The hand-written fast paths of time and money against plain versions: whatever they
@@ -72,16 +73,16 @@ const year = fc.integer({ min: 1000, max: 9999 }).map(String);
 const MIN_MS = Date.UTC(1000, 0, 2);
 const MAX_MS = Date.UTC(9999, 11, 30);
 /** Canonical-shaped Beijing ISO texts: valid, impossible (month 13, second 99) and malformed digits. */
-const shaped = fc
-  .tuple(
-    fc.oneof(year, roughDigits(4)),
-    roughDigits(2),
-    roughDigits(2),
-    roughDigits(2),
-    roughDigits(2),
-    roughDigits(2),
-  )
-  .map(([y, mo, d, h, mi, s]) => `${y}-${mo}-${d}T${h}:${mi}:${s}+08:00`);
+/** Year, month, day, hour, minute, second: mostly digits, sometimes not. */
+const roughFields = fc.tuple(
+  fc.oneof(year, roughDigits(4)),
+  roughDigits(2),
+  roughDigits(2),
+  roughDigits(2),
+  roughDigits(2),
+  roughDigits(2),
+);
+const shaped = roughFields.map(([y, mo, d, h, mi, s]) => `${y}-${mo}-${d}T${h}:${mi}:${s}+08:00`);
 /** Real instants as toBeijingIso writes them. */
 const real = fc.integer({ min: MIN_MS, max: MAX_MS }).map((ms) => toBeijingIso(ms));
 
@@ -130,16 +131,7 @@ describe('core/time fast paths', () => {
   });
 
   it("parseBeijingTime's `YYYY-MM-DD HH:mm:ss` path answers as the general formats do", () => {
-    const wall = fc
-      .tuple(
-        fc.oneof(year, roughDigits(4)),
-        roughDigits(2),
-        roughDigits(2),
-        roughDigits(2),
-        roughDigits(2),
-        roughDigits(2),
-      )
-      .map(([y, mo, d, h, mi, s]) => `${y}-${mo}-${d} ${h}:${mi}:${s}`);
+    const wall = roughFields.map(([y, mo, d, h, mi, s]) => `${y}-${mo}-${d} ${h}:${mi}:${s}`);
     fc.assert(
       fc.property(wall, (raw) => {
         expect(parseBeijingTime(raw)).toBe(parseBeijingTimeGeneral(raw));
@@ -329,23 +321,19 @@ describe('core/engine text fast paths', () => {
 describe('engine: timer groups skipped by their shared show condition', () => {
   // The same pack compiled twice: as it is, and with every group's shared `show` taken away,
   // so that every variant of every group is tried (the plain path).
-  const plainPack = structuredClone<RulePack>(defaultPack);
-  for (const profile of compilePack(plainPack).profiles.values())
-    for (const kind of CASE_KINDS) for (const group of profile.timers[kind].groups) group.show = null;
+  const everyGroupTried = (pack: RulePack): RulePack => {
+    for (const profile of compilePack(pack).profiles.values())
+      for (const kind of CASE_KINDS) for (const group of profile.timers[kind].groups) group.show = null;
+    return pack;
+  };
+  const plainPack = everyGroupTried(structuredClone<RulePack>(defaultPack));
 
-  const BASE = toEpochMs('2026-11-20T10:00:00+08:00');
-  const time = fc.integer({ min: -20 * 86400, max: 20 * 86400 }).map((s) => toBeijingIso(BASE + s * 1000));
   const facts: fc.Arbitrary<Facts> = fc.record(
     {
       reason: fc.constantFrom('缺货', '未按约定时间发货', '七天无理由退换货', '拍错了', '其他'),
       complaintType: fc.constantFrom('未按约定时间发货', '描述不符'),
       paidAmount: fc.constantFrom(0.01, 88, 5000),
-      paidAt: time,
-      shippedAt: time,
-      refundRequestedAt: time,
-      complaintFiledAt: time,
-      tradeClosedAt: time,
-      tradeSucceededAt: time,
+      ...panelTimes,
       tradeStatus: fc.constantFrom('买家已付款', '卖家已发货', '交易成功', '交易关闭'),
       refundStatus: fc.constantFrom(
         '等待商家处理',
@@ -388,9 +376,7 @@ describe('engine: timer groups skipped by their shared show condition', () => {
       return pack;
     };
     const hidden = hide(structuredClone<RulePack>(defaultPack));
-    const hiddenPlain = hide(structuredClone<RulePack>(defaultPack));
-    for (const profile of compilePack(hiddenPlain).profiles.values())
-      for (const kind of CASE_KINDS) for (const group of profile.timers[kind].groups) group.show = null;
+    const hiddenPlain = everyGroupTried(hide(structuredClone<RulePack>(defaultPack)));
     const f: Facts = { complaintType: '未按约定时间发货', complaintFiledAt: '2026-11-21T09:00:00+08:00' };
     const at = { now: '2026-11-21T12:00:00+08:00', platform: 'taobao' as const };
     const g = evaluate(f, hidden, at);

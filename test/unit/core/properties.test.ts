@@ -1,14 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  defaultPack,
-  evaluate,
-  FactsSchema,
-  GuidanceSchema,
-  toBeijingIso,
-  toEpochMs,
-  type Facts,
-} from '../../../core/index';
+import { defaultPack, evaluate, FactsSchema, GuidanceSchema, type Facts } from '../../../core/index';
+import { panelTimes } from '../../helpers/panel-times';
 
 /** Random but valid panels: any subset of the facts, reasons from the pack and outside it. */
 const REASONS = [
@@ -16,8 +9,6 @@ const REASONS = [
   '其他',
   '颜色不喜欢',
 ];
-const BASE = toEpochMs('2026-11-20T10:00:00+08:00');
-const time = fc.integer({ min: -20 * 86400, max: 20 * 86400 }).map((s) => toBeijingIso(BASE + s * 1000));
 const facts: fc.Arbitrary<Facts> = fc.record(
   {
     orderId: fc.constantFrom('4001', '4002'),
@@ -26,12 +17,7 @@ const facts: fc.Arbitrary<Facts> = fc.record(
     complaintType: fc.constantFrom('未按约定时间发货', '描述不符', '违背承诺', '骚扰他人'),
     paidAmount: fc.integer({ min: 0, max: 5_000_000 }).map((fen) => fen / 100),
     shippingFee: fc.constantFrom(0, 8),
-    paidAt: time,
-    shippedAt: time,
-    refundRequestedAt: time,
-    complaintFiledAt: time,
-    tradeClosedAt: time,
-    tradeSucceededAt: time,
+    ...panelTimes,
     tradeStatus: fc.constantFrom('等待买家付款', '买家已付款', '卖家已发货', '交易成功', '交易关闭'),
     refundStatus: fc.constantFrom('退款中', '退款成功', '售后处理中', '客服已经介入'),
     logistics: fc.constantFrom('快递', '货运', '平邮', '无需物流', '虚拟', '自动发货'),
