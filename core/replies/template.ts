@@ -76,26 +76,33 @@ const MISSING_PARTS = Object.fromEntries(
 export function renderTemplate(compiled: CompiledTemplate, values: PlaceholderValues): RenderedReply {
   const parts: RenderedReply['parts'] = [];
   const missing: string[] = [];
+  /** The text before `run`: the runs and markers so far. */
   let text = '';
   /** The text since the last missing value's marker (literal parts and filled values). */
   let run = '';
   for (const part of compiled) {
-    const value = 'text' in part ? part.text : values[part.placeholder];
-    if ('text' in part || (value !== undefined && value.trim() !== '')) {
-      text += value;
-      run += value;
+    if ('text' in part) {
+      run += part.text;
       continue;
     }
     const name = part.placeholder;
+    const value = values[name];
+    if (value !== undefined && value.trim() !== '') {
+      run += value;
+      continue;
+    }
     const marker = MISSING_PARTS[name];
-    if (run) parts.push({ text: run });
-    run = '';
+    if (run) {
+      parts.push({ text: run });
+      text += run;
+      run = '';
+    }
     parts.push(marker);
     text += marker.text;
     if (!missing.includes(name)) missing.push(name);
   }
   if (run || parts.length === 0) parts.push({ text: run });
-  return { text, missing, parts };
+  return { text: text + run, missing, parts };
 }
 
 /** renderTemplate as a reply of the pack: `{ id, ruleId, title, text, missing, parts }`. */
