@@ -18,7 +18,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { LIST_URL, listPage } from '../bench/pages';
 import { BADGE, launch, type Harness } from './harness';
 
-/** Long enough that its report (chunks of 300 cases) is still in flight when the kill lands. */
+/** Long enough that its report goes to the worker in many chunks (300 cases each). */
 const ROWS = 4_000;
 const KEYS = Array.from({ length: ROWS }, (_, i) => `tmall:refund:${3_100_000_000_000 + i}`);
 const RETRYING = '售后哨兵暂时无法计算本页，正在重试';
@@ -108,6 +108,23 @@ beforeAll(async () => {
   const before = await extensionProcesses();
   if (before.length !== 1) throw new Error(`expected one extension process, found ${JSON.stringify(before)}`);
   killed = before[0]!;
+  // The worker hangs on the page's report (as in a long evaluation) until the kill: a second
+  // listener, called after ours has taken the message in, keeps the thread busy. So the
+  // report is in flight when the kill lands whatever the machine's load (without it a fast
+  // worker could answer every chunk first, and a slow machine could delay the kill past them).
+  const worker = await h.serviceWorker();
+  await worker.evaluate(() => {
+    const runtime = (
+      globalThis as unknown as {
+        chrome: { runtime: { onMessage: { addListener(f: (message: unknown) => void): void } } };
+      }
+    ).chrome.runtime;
+    runtime.onMessage.addListener((message) => {
+      if ((message as { type?: unknown } | null)?.type !== 'reportPage') return;
+      const until = Date.now() + 60_000;
+      while (Date.now() < until);
+    });
+  });
   await page.goto(LIST_URL, { waitUntil: 'domcontentloaded' });
   // The content script has read the page (`data-as-read-ms`) and its pass has not finished
   // (`data-as-passes`): it is waiting for the worker's answers to its report's chunks.
@@ -116,7 +133,7 @@ beforeAll(async () => {
     polling: 'raf',
   });
   const inFlight = await page.evaluate(() => !document.documentElement.hasAttribute('data-as-passes'));
-  if (!inFlight) throw new Error(`the ${ROWS}-row report finished before the kill: make the list longer`);
+  if (!inFlight) throw new Error(`the ${ROWS}-row report finished before the kill: the worker was not busy`);
   process.kill(killed, 'SIGKILL');
 }, 60_000);
 afterAll(async () => {
