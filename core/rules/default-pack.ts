@@ -1113,6 +1113,32 @@ export const defaultPackInput: RulePack = {
       citation: cite('S3', '投诉发货问题,买家投诉是要赔付实付金额30%,最低5元,最高500元'),
     },
     {
+      // Before comp-tmall-2019-late-ship: the first rule whose condition holds is the verdict.
+      id: 'comp-tmall-2019-late-ship-agreed',
+      type: 'compensation',
+      platforms: TMALL,
+      profiles: ['tmall'],
+      categories: ['late-ship'],
+      triggered: true,
+      when: { activity: ['预售', '定制'] },
+      claim: t(
+        '已过与买家另行约定的发货时间仍未发货（定制、预售不按48小时算，约定时间以订单为准）',
+        'the separately agreed shipping time has passed without shipping (custom / presale items do not count from 48 h; the order shows the agreed time)',
+      ),
+      basisPoints: 3000,
+      minFen: 500,
+      maxFen: 50000,
+      capPerBuyerFen: 50000,
+      capWindowHours: 24,
+      needs: ['paidAt', 'tradeStatus'],
+      form: t('天猫红包', 'Tmall red packet'),
+      reason: t(
+        '定制、预售等另行约定发货时间的商品：过了约定时间仍未发货才算未按约定时间发货，赔实付金额30%，最低5元、最高500元',
+        'Custom / presale items with a separately agreed shipping time are late only once that time has passed: then 30 % of the paid amount, min 5, max 500 yuan',
+      ),
+      citation: cite('S3', '或定制、预售及其他特殊情形等另行约定发货时间的商品,商家实际未在约定时间内发货的'),
+    },
+    {
       id: 'comp-tmall-2019-late-ship',
       type: 'compensation',
       platforms: TMALL,
@@ -1174,7 +1200,7 @@ export const defaultPackInput: RulePack = {
       type: 'compensation',
       platforms: TMALL,
       profiles: ['tmall-legacy'],
-      categories: ['out-of-stock', 'late-ship'],
+      categories: ['out-of-stock'],
       triggered: true,
       basisPoints: 3000,
       minFen: null,
@@ -1183,16 +1209,97 @@ export const defaultPackInput: RulePack = {
       needs: ['tradeStatus'],
       form: t('天猫积分', 'Tmall points'),
       reason: t(
-        '旧规：缺货或未按约定时间发货，维权成立赔商品价格30%，上限500元，以天猫积分支付',
-        'Older rule: out of stock or late shipping pays 30 %, up to 500 yuan, as Tmall points',
+        '旧规：缺货，维权成立赔商品价格30%，上限500元，以天猫积分支付',
+        'Older rule: out of stock pays 30 %, up to 500 yuan, as Tmall points',
       ),
       citation: cite('S0', '维权成立,赔付消费者商品价格的30%,上限500元,该违约金将以天猫积分形式支付'),
+    },
+    {
+      // Before comp-tmall-legacy-late-ship: the first rule whose condition holds is the verdict.
+      id: 'comp-tmall-legacy-late-ship-agreed',
+      type: 'compensation',
+      platforms: TMALL,
+      profiles: ['tmall-legacy'],
+      categories: ['late-ship'],
+      triggered: true,
+      when: { activity: ['预售', '定制'] },
+      claim: t(
+        '已过与买家另行约定的发货时间仍未发货（定制、预售不按72小时算，约定时间以订单为准）',
+        'the separately agreed shipping time has passed without shipping (custom / presale items do not count from 72 h; the order shows the agreed time)',
+      ),
+      basisPoints: 3000,
+      minFen: null,
+      maxFen: 50000,
+      base: 'item-price',
+      needs: ['paidAt', 'tradeStatus'],
+      form: t('天猫积分', 'Tmall points'),
+      reason: t(
+        '旧规：定制、预售等另行约定发货时间的商品，过了约定时间仍未发货才算未按约定时间发货，维权成立赔商品价格30%，上限500元，以天猫积分支付',
+        'Older rule: custom / presale items are late only once the agreed time has passed; then 30 %, up to 500 yuan, as Tmall points',
+      ),
+      citation: cite('S0', '维权成立,赔付消费者商品价格的30%,上限500元,该违约金将以天猫积分形式支付'),
+    },
+    {
+      id: 'comp-tmall-legacy-late-ship',
+      type: 'compensation',
+      platforms: TMALL,
+      profiles: ['tmall-legacy'],
+      categories: ['late-ship'],
+      triggered: true,
+      basisPoints: 3000,
+      minFen: null,
+      maxFen: 50000,
+      base: 'item-price',
+      // Whether the order is late at all depends on when it was paid (S0: the reason can only
+      // be chosen 72 h after payment).
+      needs: ['paidAt', 'tradeStatus'],
+      form: t('天猫积分', 'Tmall points'),
+      reason: t(
+        '旧规：未按约定时间发货，维权成立赔商品价格30%，上限500元，以天猫积分支付',
+        'Older rule: late shipping pays 30 %, up to 500 yuan, as Tmall points',
+      ),
+      citation: cite('S0', '维权成立,赔付消费者商品价格的30%,上限500元,该违约金将以天猫积分形式支付'),
+    },
+    {
+      // Before comp-taobao-delivery: the first rule whose condition holds is the verdict.
+      id: 'comp-taobao-delivery-agreed',
+      type: 'compensation',
+      platforms: TAOBAO,
+      categories: ['late-ship'],
+      triggered: true,
+      when: { activity: ['预售', '定制'] },
+      claim: t(
+        '已过与买家约定的发货时间仍未发货（定制、预售按约定时间，以订单为准）',
+        'the agreed shipping time has passed without shipping (custom / presale items: the order shows the agreed time)',
+      ),
+      basisPoints: null,
+      needs: ['paidAt', 'tradeStatus'],
+      reason: t(
+        '淘宝：定制、预售商品过了约定的发货时间仍未发货，才由卖家在投诉发起24小时内主动“同意赔付”；官方资料未给出赔付金额',
+        'Taobao: custom / presale items are late only once the agreed time has passed; then the seller settles by 同意赔付 within 24 h of the complaint; the official sources give no amount',
+      ),
+      citation: cite('S1', '卖家可在买家发起投诉的24小时内,根据实际的情况进行主动赔付'),
     },
     {
       id: 'comp-taobao-delivery',
       type: 'compensation',
       platforms: TAOBAO,
-      categories: ['out-of-stock', 'late-ship'],
+      categories: ['late-ship'],
+      triggered: true,
+      basisPoints: null,
+      // Whether the order is late at all depends on when it was paid.
+      needs: ['paidAt', 'tradeStatus'],
+      reason: t(
+        '淘宝：未按约定时间发货由卖家在投诉发起24小时内主动“同意赔付”；官方资料未给出赔付金额（店铺经验资料另说30%，见提醒）',
+        'Taobao: late shipping is settled by the seller’s 同意赔付 within 24 h of the complaint; the official sources give no amount (a shop playbook says 30 %, see the notes)',
+      ),
+      citation: cite('S1', '卖家可在买家发起投诉的24小时内,根据实际的情况进行主动赔付'),
+    },
+    {
+      id: 'comp-taobao-out-of-stock',
+      type: 'compensation',
+      platforms: TAOBAO,
+      categories: ['out-of-stock'],
       triggered: true,
       basisPoints: null,
       needs: ['tradeStatus'],
@@ -1237,8 +1344,8 @@ export const defaultPackInput: RulePack = {
       categories: ['price-raise'],
       triggered: false,
       reason: t(
-        '商家加价不发货不支持赔付，投诉成立扣4分',
-        'Demanding more money to ship: no compensation, 4 points if the complaint stands',
+        '商家加价不发货不支持赔付；天猫投诉成立扣4分（淘宝资料未载明扣分）',
+        'Demanding more money to ship: no compensation; on Tmall, 4 points if the complaint stands (the Taobao sources give no points)',
       ),
       citation: cite('S3', '商家加价不发货一旦投诉成立按一般违规处理的,一次扣4分,不支持赔付'),
     },
@@ -1337,7 +1444,8 @@ export const defaultPackInput: RulePack = {
     {
       id: 'contest-late-ship-complaint-too-early',
       type: 'contest',
-      platforms: BOTH,
+      // The 72 h after payment is Tmall's older rule (S0); Taobao's promise is the item's own.
+      platforms: TMALL,
       categories: ['late-ship'],
       when: { kinds: ['complaint'] },
       test: {
@@ -1359,7 +1467,8 @@ export const defaultPackInput: RulePack = {
     {
       id: 'contest-late-ship-request-too-early',
       type: 'contest',
-      platforms: BOTH,
+      // The 72 h after payment is Tmall's older rule (S0); Taobao's promise is the item's own.
+      platforms: TMALL,
       categories: ['late-ship'],
       when: { kinds: ['refund', 'aftersale'] },
       test: {
@@ -1377,6 +1486,32 @@ export const defaultPackInput: RulePack = {
         'A late-shipping refund requested before that reason becomes available after payment',
       ),
       citation: cite('S0', '未按约定时间发货(涉及赔付30%的保证金,付款72小时后方可申请)'),
+    },
+    {
+      // After the rules above: a claim made while the item's own ship-by time was still
+      // running, whatever has happened since (shipped late, refunded, the trade closed).
+      id: 'contest-late-ship-claimed-before-promise',
+      type: 'contest',
+      platforms: BOTH,
+      categories: ['late-ship'],
+      test: {
+        kind: 'before-deadline',
+        facts: ['refundRequestedAt', 'complaintFiledAt'],
+        deadlineId: 'ship-promise',
+        orAt: true,
+      },
+      text: t(
+        '申请时间 {time} 在发货时限 {due} 之内，当时还不算逾期',
+        'claimed at {time}, inside the promise {due}: not late at that time',
+      ),
+      reason: t(
+        '未按约定时间发货指过了发货时限仍未发货；在时限内提出的该原因当时并不成立',
+        'Late shipping means not shipped by the promised time; claimed before that time ends, the reason did not hold',
+      ),
+      citation: cite(
+        'S3',
+        '商家在买家付款后实际未在48小时内发货,或定制、预售及其他特殊情形等另行约定发货时间的商品',
+      ),
     },
     {
       id: 'contest-out-of-stock-shipped',

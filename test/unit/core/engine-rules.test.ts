@@ -634,9 +634,146 @@ const ROWS: Row[] = [
       complaintFiledAt: '2026-11-21T10:00:00+08:00',
       tradeStatus: '交易关闭',
     },
-    opts: taobao,
+    opts: legacy,
     covers: ['contest-late-ship-complaint-too-early'],
     check: (g) => expect(g.compensation.contestable).toBe(true),
+  },
+  {
+    name: 'Taobao: a late-shipping complaint filed inside the item’s 3-day promise',
+    facts: {
+      orderId: '5002',
+      complaintType: '未按约定时间发货',
+      paidAmount: 100,
+      paidAt: '2026-11-20T10:00:00+08:00',
+      complaintFiledAt: '2026-11-21T10:00:00+08:00',
+      tradeStatus: '交易关闭',
+    },
+    opts: taobao,
+    covers: ['contest-late-ship-claimed-before-promise'],
+    check: (g) => {
+      expect(g.compensation.contestable).toBe(true);
+      expect(g.explanation.find((e) => e.verdict === 'contest')?.facts).toEqual({
+        complaintFiledAt: '2026-11-21T10:00:00+08:00',
+        'deadline:ship-promise': '2026-11-23T10:00:00+08:00',
+      });
+    },
+  },
+  {
+    name: 'Taobao 闪电发货 (24 h): a complaint 30 h after payment is late, not “too early”',
+    facts: {
+      orderId: '5003',
+      complaintType: '未按约定时间发货',
+      paidAmount: 100,
+      paidAt: '2026-11-20T10:00:00+08:00',
+      complaintFiledAt: '2026-11-21T16:00:00+08:00',
+      tradeStatus: '交易关闭',
+      activity: '闪电发货',
+    },
+    opts: taobao,
+    covers: ['comp-taobao-delivery', 'act-settle-complaint-taobao'],
+    check: (g) => {
+      // Before, a 3-day rule made it contestable and the 24 h to 同意赔付 went unmentioned.
+      expect(g.compensation).toMatchObject({
+        triggered: true,
+        contestable: false,
+        ruleId: 'comp-taobao-delivery',
+      });
+      expect(g.compensation.confirm).toBeUndefined();
+      expect(actionIds(g)).toContain('act-settle-complaint-taobao');
+    },
+  },
+  {
+    name: 'Tmall 预售 refund 60 h after payment, not shipped: owed only once the agreed date has passed',
+    facts: {
+      ...unshipped,
+      reason: '未按约定时间发货',
+      activity: '预售',
+      refundRequestedAt: '2026-11-22T22:00:00+08:00',
+    },
+    covers: ['comp-tmall-2019-late-ship-agreed'],
+    check: (g) => {
+      expect(g.compensation).toMatchObject({
+        triggered: true,
+        amount: '150.00',
+        ruleId: 'comp-tmall-2019-late-ship-agreed',
+        contestable: false,
+      });
+      expect(g.compensation.confirm?.zh).toContain('约定的发货时间');
+      expect(g.compensation.explanation.zh).toMatch(/^如经核实/);
+      // Not "agree the refund quickly": the 48 h does not apply to a presale item.
+      expect(actionIds(g)).not.toContain('act-settle-refund');
+    },
+  },
+  {
+    name: 'Tmall legacy 定制: the same, under the older rule',
+    facts: {
+      ...unshipped,
+      reason: '未按约定时间发货',
+      activity: '定制',
+      refundRequestedAt: '2026-11-24T22:00:00+08:00',
+    },
+    opts: legacy,
+    covers: ['comp-tmall-legacy-late-ship-agreed'],
+    check: (g) => {
+      expect(g.compensation).toMatchObject({ triggered: true, ruleId: 'comp-tmall-legacy-late-ship-agreed' });
+      expect(g.compensation.confirm?.zh).toContain('约定的发货时间');
+    },
+  },
+  {
+    name: 'Taobao 预售: the same, with no amount',
+    facts: { ...unshipped, reason: '未按约定时间发货', activity: '预售' },
+    opts: taobao,
+    covers: ['comp-taobao-delivery-agreed'],
+    check: (g) => {
+      expect(g.compensation).toMatchObject({
+        triggered: true,
+        amount: null,
+        ruleId: 'comp-taobao-delivery-agreed',
+      });
+      expect(g.compensation.confirm?.zh).toContain('约定的发货时间');
+    },
+  },
+  {
+    name: 'Late shipping with no payment time read: to be confirmed, never owed outright (legacy, Taobao)',
+    facts: {
+      orderId: '4009',
+      buyer: 'buyer-z',
+      paidAmount: 100,
+      reason: '未按约定时间发货',
+      tradeStatus: '买家已付款',
+    },
+    opts: legacy,
+    covers: ['comp-tmall-legacy-late-ship'],
+    check: (g) => {
+      expect(g.compensation).toMatchObject({ triggered: true, ruleId: 'comp-tmall-legacy-late-ship' });
+      expect(g.compensation.confirm?.zh).toContain('付款时间');
+      expect(g.warnings).toContainEqual(
+        expect.objectContaining({ code: 'missing-fact', fields: ['paidAt'] }),
+      );
+      const tb = evaluate(
+        {
+          orderId: '4009',
+          buyer: 'buyer-z',
+          paidAmount: 100,
+          reason: '未按约定时间发货',
+          tradeStatus: '买家已付款',
+        },
+        defaultPack,
+        { now: NOW, platform: 'taobao' },
+      );
+      expect(tb.compensation).toMatchObject({ triggered: true, ruleId: 'comp-taobao-delivery' });
+      expect(tb.compensation.confirm?.zh).toContain('付款时间');
+    },
+  },
+  {
+    name: 'Taobao 缺货: the same-day settlement, no payment time needed',
+    facts: { orderId: '4010', buyer: 'buyer-y', paidAmount: 100, reason: '缺货', tradeStatus: '买家已付款' },
+    opts: taobao,
+    covers: ['comp-taobao-out-of-stock'],
+    check: (g) => {
+      expect(g.compensation).toMatchObject({ triggered: true, ruleId: 'comp-taobao-out-of-stock' });
+      expect(g.compensation.confirm).toBeUndefined();
+    },
   },
   {
     name: 'Contest rule: 缺货 on a shipped order',

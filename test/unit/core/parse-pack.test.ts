@@ -115,6 +115,6 @@ describe('parseRulePack', () => {
       expect(
         evaluate({ ...unshipped, reason: '缺货' }, r.pack, { now: NOW, platform: 'taobao' }).compensation
           .ruleId,
-      ).toBe('comp-taobao-delivery');
+      ).toBe('comp-taobao-out-of-stock');
   });
 });
