@@ -1122,8 +1122,8 @@ export const defaultPackInput: RulePack = {
       triggered: true,
       when: { activity: ['预售', '定制'] },
       claim: t(
-        '已过与买家另行约定的发货时间仍未发货（定制、预售不按48小时算，约定时间以订单为准）',
-        'the separately agreed shipping time has passed without shipping (custom / presale items do not count from 48 h; the order shows the agreed time)',
+        '已过与买家另行约定的发货时间仍未发货；定制、预售不按48小时算，约定时间以订单为准',
+        'the separately agreed shipping time has passed without shipping; custom / presale items do not count from 48 h, the order shows the agreed time',
       ),
       basisPoints: 3000,
       minFen: 500,
@@ -1224,8 +1224,8 @@ export const defaultPackInput: RulePack = {
       triggered: true,
       when: { activity: ['预售', '定制'] },
       claim: t(
-        '已过与买家另行约定的发货时间仍未发货（定制、预售不按72小时算，约定时间以订单为准）',
-        'the separately agreed shipping time has passed without shipping (custom / presale items do not count from 72 h; the order shows the agreed time)',
+        '已过与买家另行约定的发货时间仍未发货；定制、预售不按72小时算，约定时间以订单为准',
+        'the separately agreed shipping time has passed without shipping; custom / presale items do not count from 72 h, the order shows the agreed time',
       ),
       basisPoints: 3000,
       minFen: null,
@@ -1269,8 +1269,8 @@ export const defaultPackInput: RulePack = {
       triggered: true,
       when: { activity: ['预售', '定制'] },
       claim: t(
-        '已过与买家约定的发货时间仍未发货（定制、预售按约定时间，以订单为准）',
-        'the agreed shipping time has passed without shipping (custom / presale items: the order shows the agreed time)',
+        '已过与买家约定的发货时间仍未发货；定制、预售按约定时间发货，以订单为准',
+        'the agreed shipping time has passed without shipping; custom / presale items ship by the agreed time, the order shows it',
       ),
       basisPoints: null,
       needs: ['paidAt', 'tradeStatus'],
