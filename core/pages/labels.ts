@@ -149,6 +149,21 @@ function untilNextLabel(value: string): string {
   return value;
 }
 
+/**
+ * The free-text label (`退款说明`, `留言` …) a text holds after a space, past its leading
+ * label (`退款原因：卖家缺货 退款说明：…`); undefined when none. What follows it is the
+ * buyer's, however many lines it runs to: no label is read there.
+ */
+export function freeLabelWithin(text: string): string | undefined {
+  if (!text.includes(':') && !text.includes('：')) return undefined;
+  NEXT_LABEL.lastIndex = 0;
+  for (let m = NEXT_LABEL.exec(text); m; m = NEXT_LABEL.exec(text)) {
+    const label = normalizeLabel(m[1]!);
+    if (FREE_TEXT_LABELS.has(label)) return label;
+  }
+  return undefined;
+}
+
 /** Split `退款说明：…` (one text node) into the free-text label and its value; undefined when the head is none. */
 export function splitFreeLabel(text: string): { label: string; value: string } | undefined {
   const colon = text.search(/[:：]/);

@@ -8,6 +8,7 @@ import {
   PLAIN_TITLES,
   TIMER_TITLES,
   labelKey,
+  freeLabelWithin,
   splitFreeLabel,
   splitInlineLabel,
 } from './labels';
@@ -164,21 +165,22 @@ function bodyRows(scan: PageScan, header: HeaderRow, isHeader: (row: Element) =>
 function inlineLabels(doc: Document, cell: Element, builder: FactsBuilder, labels: Set<string>): boolean {
   const walker = doc.createTreeWalker(cell, SHOW_TEXT);
   let found = false;
-  /** After `留言：…` the rest of its element is the buyer's text: no label is looked for there. */
-  let free: Node | null = null;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeType !== TEXT_NODE || (free && free.contains(node))) continue;
+    if (node.nodeType !== TEXT_NODE) continue;
     const raw = (node as Text).data;
     if (raw.length > 400 || (!raw.includes(':') && !raw.includes('：'))) continue;
     const text = normalizeText(raw);
     const inline = splitInlineLabel(text);
+    // After `留言：…` (leading its text, or after a field on the same line) the rest of the
+    // cell is the buyer's text, whatever lines or elements it runs over: no label is read there.
     if (!inline) {
-      if (splitFreeLabel(text)) free = node.parentNode;
+      if (splitFreeLabel(text)) break;
       continue;
     }
     found = true;
     labels.add(inline.label);
     builder.offer(inline.key, inline.value.trim() ? inline.value : null, inline.label);
+    if (freeLabelWithin(text) !== undefined) break;
   }
   return found;
 }

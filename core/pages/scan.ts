@@ -1,7 +1,14 @@
 import type { FactKey } from '../model/facts';
 import { compactText, normalizeText } from '../text/normalize';
 import { ELEMENT_NODE, INLINE_TAGS, SHOW_ELEMENT, SHOW_TEXT, TEXT_NODE } from './dom';
-import { FREE_TEXT_LABELS, LABEL_TO_KEY, MAX_LABEL_LENGTH, splitFreeLabel, splitInlineLabel } from './labels';
+import {
+  FREE_TEXT_LABELS,
+  freeLabelWithin,
+  LABEL_TO_KEY,
+  MAX_LABEL_LENGTH,
+  splitFreeLabel,
+  splitInlineLabel,
+} from './labels';
 import { freeTextRegion, inRegion, type Region } from './pairing';
 import { drain, type Steps } from './steps';
 
@@ -190,6 +197,8 @@ interface TextVerdict {
   heading?: string;
   /** A free-text label (`退款说明`), normalised. */
   free?: string;
+  /** A free-text label later in the same text, after the label (`key`) that leads it. */
+  freeAfter?: string;
 }
 
 /** A text that may be a label (it has a colon or starts like one), classified once. */
@@ -207,9 +216,13 @@ function classify(raw: string): TextVerdict | null {
   const inline = splitInlineLabel(text);
   if (inline) {
     const value = inline.value.trim();
-    return value
+    const verdict: TextVerdict = value
       ? { tmall, key: inline.key, label: inline.label, inline: value }
       : { tmall, key: inline.key, label: inline.label };
+    // `退款原因：卖家缺货 退款说明：…<br>实付金额：…`: the lines after it are the buyer's.
+    const free = freeLabelWithin(text);
+    if (free !== undefined) verdict.freeAfter = free;
+    return verdict;
   }
   const free = splitFreeLabel(text);
   if (free) {
@@ -298,6 +311,9 @@ class Scanner {
       return;
     }
     if (!verdict.key) return;
+    // The region of a free label sharing the node starts at the node (its own label is kept).
+    if (verdict.freeAfter !== undefined)
+      this.freeHits.push({ label: verdict.freeAfter, node, inline: verdict.inline ?? '' });
     if (verdict.inline !== undefined)
       this.hits.push({ key: verdict.key, label: verdict.label!, node, inline: verdict.inline });
     else this.hits.push({ key: verdict.key, label: verdict.label!, node });

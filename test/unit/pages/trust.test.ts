@@ -146,6 +146,63 @@ describe('H1: no label is looked for inside another label’s value', () => {
   });
 });
 
+describe('H1: a 退款说明 that follows another label on the same line (second review)', () => {
+  // The refund2 history line, `退款原因：… 退款说明：…`, with the buyer's text running on.
+  const REFUND2_URL = 'https://refund2.tmall.com/dispute/detail.htm?disputeId=1';
+  const refund2With = (buyerText: string, html = fixtureHtml('refund2-detail-tmall.html')) =>
+    html.replace(
+      '<li>退款原因：卖家缺货\u3000退款说明：拍下后一直没发货</li>',
+      `<li>退款原因：卖家缺货\u3000退款说明：${buyerText}</li>`,
+    );
+
+  it('lines after it set no amount and no payment time', () => {
+    const base = read(refund2With('拍下后一直没发货'), REFUND2_URL).cases[0]!;
+    const c = read(
+      refund2With('拍下后一直没发货<br>实付金额：¥5000.00<br>付款时间：2026-11-01 00:00:00'),
+      REFUND2_URL,
+    ).cases[0]!;
+    expect(c.facts.paidAmount).toBeUndefined();
+    expect(c.facts.paidAt).toBeUndefined();
+    expect(c.facts).toEqual(base.facts);
+  });
+
+  it('a countdown line after it is no platform countdown', () => {
+    const html = refund2With('拍下后一直没发货<br>请在29天23时0分内处理').replace(
+      /<div class="status-bar">.*?<\/div>/s,
+      '',
+    );
+    const c = read(html, REFUND2_URL).cases[0]!;
+    expect(c.facts.platformCountdown).toBeUndefined();
+  });
+
+  it('activity and shipping time lines after it are not read', () => {
+    const c = read(
+      refund2With('拍下后一直没发货<br>活动：预售<br>发货时间：2026-11-19 10:00:00'),
+      REFUND2_URL,
+    ).cases[0]!;
+    expect(c.facts.activity).toBeUndefined();
+    expect(c.facts.shippedAt).toBeUndefined();
+    // The label that leads the line is still read.
+    expect(c.facts.reason).toBe('卖家缺货');
+  });
+
+  it('in a list cell: after 买家留言 / 退款说明 nothing more of the cell is read', () => {
+    const html = fixtureHtml('refund-list-taobao.html');
+    const nick = '<p>买家：小石头_abc</p>';
+    const base = read(html, ROWS_URL, { platform: 'taobao' }).cases[0]!;
+    for (const cell of [
+      '<p>买家：小石头_abc\u3000退款说明：拍下后没发货<br>活动：预售<br>发货时间：2026-11-19 10:00:00</p>',
+      `${nick}<p><span>买家留言：</span><span>付款时间：2026-11-01 00:00:00 </span><span>活动：预售</span></p>`,
+    ]) {
+      const c = read(html.replace(nick, cell), ROWS_URL, { platform: 'taobao' }).cases[0]!;
+      expect(c.facts.activity, cell).toBeUndefined();
+      expect(c.facts.shippedAt, cell).toBeUndefined();
+      expect(c.facts.paidAt, cell).toBe(base.facts.paidAt);
+      expect(c.facts.buyer, cell).toBe('小石头_abc');
+    }
+  });
+});
+
 describe('H1: two different readable values for one key are unreadable, not first-wins', () => {
   it('two 实付金额 values → paidAmount unreadable', () => {
     const html = detailWith('</dl><p>实付金额：¥5000.00</p><dl class="next-dl_4d0e">');
