@@ -67,6 +67,11 @@ describe('the workbench (single-page app)', () => {
     await frame.waitForSelector(BADGE, { timeout: 15_000 });
     await expect.poll(async () => (await frameBadges(frame)).length, { timeout: 10_000 }).toBe(60);
     expect(await page.locator(BADGE).count()).toBe(0);
+    // The worker holds the frame's cases for the tab (the shell's own frame reads none and
+    // must not replace them): the side panel lists all 60.
+    const panel = await h.openSidePanel();
+    await expect.poll(() => panel.locator('[data-testid="case"]').count(), { timeout: 10_000 }).toBe(60);
+    await panel.close();
     await page.close();
   });
 
