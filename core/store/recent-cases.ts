@@ -11,8 +11,11 @@ import type { RecentCase } from './schema';
 
 const MAX_TEXT = 40;
 
-/** Digits as people write them: ASCII, full-width, and Chinese numerals (幺 for 1 on the phone). */
-const DIGIT = '0-9\uFF10-\uFF19〇零一二三四五六七八九幺两';
+/**
+ * Digits as people write them: ASCII, full-width, Chinese numerals (幺 for 1 on the phone)
+ * and the financial ones (壹贰叁…, also in traditional forms).
+ */
+const DIGIT = '0-9\uFF10-\uFF19〇零一二三四五六七八九幺两壹贰貳叁參肆伍陆陸柒捌玖';
 /** A run of digits with the separators phone numbers are written with (space, dashes, dots, brackets, +). */
 const DIGIT_RUN = new RegExp(`\\+?[${DIGIT}](?:[\\s\\-\u2010-\u2015.·()（）+]*[${DIGIT}])*`, 'g');
 /** A date (2026-11-13, 2026.11.13, 2026/11/13) is no phone number. */

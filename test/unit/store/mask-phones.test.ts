@@ -18,6 +18,9 @@ describe('maskPhones', () => {
     ['打 1 3 8 0 0 1 3 8 0 0 0 谢谢', '打 *** 谢谢'],
     ['微信同号 一三八零零一三八零零零', '微信同号 ***'],
     ['(010) 1234 5678', '(***'],
+    // financial numerals (second review)
+    ['电话 壹叁捌零零壹叁捌零零零', '电话 ***'],
+    ['打 壹參捌 零零壹參 捌零零零', '打 ***'],
   ])('%s → %s', (text, masked) => {
     expect(maskPhones(text)).toBe(masked);
     expect(maskPhones(text)).not.toMatch(/\d{3}[\s-]?\d{4}/);
@@ -31,6 +34,7 @@ describe('maskPhones', () => {
     ['2026.11.13 10:00 前发货'],
     ['订单 3 件，少发 1 件'],
     ['七天无理由'],
+    ['退款 壹佰贰拾捌元整'],
   ])('leaves %s as it is', (text) => {
     expect(maskPhones(text)).toBe(text);
   });
