@@ -538,6 +538,9 @@ export const defaultPackInput: RulePack = {
       consequence: t('之后买家可以投诉未按约定时间发货', 'After it the buyer may complain of late shipping'),
       start: { fact: 'paidAt' },
       length: { days: 3 },
+      // The 3 days are the ordinary item's promise; an item with its own (闪电发货 24 h,
+      // activity goods 7 days, custom / presale as agreed) is late by its own ship-by time.
+      when: { notActivity: ['闪电发货', '预售', '定制', '聚划算', '淘宝活动'] },
       show: { kinds: ['refund'], ...UNSHIPPED, notCategories: ['late-ship'] },
     },
     {

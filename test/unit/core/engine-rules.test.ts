@@ -683,6 +683,22 @@ const ROWS: Row[] = [
     },
   },
   {
+    name: 'Taobao items with their own ship-by time get no 3-day “buyer may complain” deadline',
+    facts: { ...unshipped, reason: '不想买了', activity: '闪电发货' },
+    opts: taobao,
+    covers: ['comp-none-buyer-side'],
+    check: (g) => {
+      expect(deadline(g, 'late-ship-reason-available')).toBeUndefined();
+      for (const activity of ['聚划算', '预售']) {
+        const other = evaluate({ ...unshipped, reason: '不想买了', activity }, defaultPack, {
+          now: NOW,
+          platform: 'taobao',
+        });
+        expect(deadline(other, 'late-ship-reason-available'), activity).toBeUndefined();
+      }
+    },
+  },
+  {
     name: 'Tmall 预售 refund 60 h after payment, not shipped: owed only once the agreed date has passed',
     facts: {
       ...unshipped,
