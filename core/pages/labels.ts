@@ -137,16 +137,27 @@ export function splitInlineLabel(text: string): { key: FactKey; label: string; v
   return { key, label, value: untilNextLabel(text.slice(colon + 1)) };
 }
 
-/** `卖家缺货 退款说明：拍下后…` (any space, U+3000 too) → `卖家缺货`: a value ends where the next label (after a space) begins. */
+/** `卖家缺货 退款说明：拍下后…` (any space, U+3000 too): a label after a space inside a text. */
 const NEXT_LABEL = /[\s\u3000]+([^\s\u3000:：]{1,8})\s*[:：]/g;
-function untilNextLabel(value: string): string {
-  if (!value.includes(':') && !value.includes('：')) return value;
+
+/** Where the first label after a space in `text` that `wanted` accepts starts, and that label; null when none. */
+function nextLabel(text: string, wanted: (label: string) => boolean): { at: number; label: string } | null {
+  if (!text.includes(':') && !text.includes('：')) return null;
   NEXT_LABEL.lastIndex = 0;
-  for (let m = NEXT_LABEL.exec(value); m; m = NEXT_LABEL.exec(value)) {
+  for (let m = NEXT_LABEL.exec(text); m; m = NEXT_LABEL.exec(text)) {
     const label = normalizeLabel(m[1]!);
-    if (LABEL_TO_KEY.has(label) || FREE_TEXT_LABELS.has(label)) return value.slice(0, m.index);
+    if (wanted(label)) return { at: m.index, label };
   }
-  return value;
+  return null;
+}
+
+const isFreeLabel = (label: string) => FREE_TEXT_LABELS.has(label);
+const isAnyLabel = (label: string) => LABEL_TO_KEY.has(label) || isFreeLabel(label);
+
+/** `卖家缺货 退款说明：拍下后…` → `卖家缺货`: a value ends where the next label (after a space) begins. */
+function untilNextLabel(value: string): string {
+  const next = nextLabel(value, isAnyLabel);
+  return next === null ? value : value.slice(0, next.at);
 }
 
 /**
@@ -155,13 +166,7 @@ function untilNextLabel(value: string): string {
  * buyer's, however many lines it runs to: no label is read there.
  */
 export function freeLabelWithin(text: string): string | undefined {
-  if (!text.includes(':') && !text.includes('：')) return undefined;
-  NEXT_LABEL.lastIndex = 0;
-  for (let m = NEXT_LABEL.exec(text); m; m = NEXT_LABEL.exec(text)) {
-    const label = normalizeLabel(m[1]!);
-    if (FREE_TEXT_LABELS.has(label)) return label;
-  }
-  return undefined;
+  return nextLabel(text, isFreeLabel)?.label;
 }
 
 /** Split `退款说明：…` (one text node) into the free-text label and its value; undefined when the head is none. */

@@ -35,6 +35,29 @@ const UNSHIPPED = { tradeStatus: ['买家已付款' as const] };
  */
 const SHIP_DUE = { ...UNSHIPPED, refundStatus: ['退款关闭'] };
 const DELIVERY = ['out-of-stock', 'late-ship', 'wrong-shipment', 'fake-shipment'] as const;
+/** Taobao (S1): the seller settles a late-shipping complaint by 同意赔付 within 24 h; no amount given. */
+const TAOBAO_SETTLEMENT = {
+  reason: t(
+    '淘宝：未按约定时间发货由卖家在投诉发起24小时内主动“同意赔付”；官方资料未给出赔付金额（店铺经验资料另说30%，见提醒）',
+    'Taobao: late shipping is settled by the seller’s 同意赔付 within 24 h of the complaint; the official sources give no amount (a shop playbook says 30 %, see the notes)',
+  ),
+  citation: cite('S1', '卖家可在买家发起投诉的24小时内,根据实际的情况进行主动赔付'),
+};
+/** Tmall since 2019 (S3): 30 % of the paid amount, 5–500 yuan, at most 500 yuan per buyer and shop in 24 h. */
+const TMALL_2019_PAYOUT = {
+  basisPoints: 3000,
+  minFen: 500,
+  maxFen: 50000,
+  capPerBuyerFen: 50000,
+  capWindowHours: 24,
+};
+/** Tmall before 2019 (S0): 30 % of the item price, at most 500 yuan, paid as Tmall points. */
+const TMALL_LEGACY_PAYOUT = {
+  basisPoints: 3000,
+  minFen: null,
+  maxFen: 50000,
+  base: 'item-price' as const,
+};
 
 export const defaultPackInput: RulePack = {
   schemaVersion: '1.0',
@@ -1102,11 +1125,7 @@ export const defaultPackInput: RulePack = {
       profiles: ['tmall'],
       categories: ['out-of-stock'],
       triggered: true,
-      basisPoints: 3000,
-      minFen: 500,
-      maxFen: 50000,
-      capPerBuyerFen: 50000,
-      capWindowHours: 24,
+      ...TMALL_2019_PAYOUT,
       needs: ['tradeStatus'],
       form: t('天猫红包', 'Tmall red packet'),
       reason: t(
@@ -1128,11 +1147,7 @@ export const defaultPackInput: RulePack = {
         '已过与买家另行约定的发货时间仍未发货；定制、预售不按48小时算，约定时间以订单为准',
         'the separately agreed shipping time has passed without shipping; custom / presale items do not count from 48 h, the order shows the agreed time',
       ),
-      basisPoints: 3000,
-      minFen: 500,
-      maxFen: 50000,
-      capPerBuyerFen: 50000,
-      capWindowHours: 24,
+      ...TMALL_2019_PAYOUT,
       needs: ['paidAt', 'tradeStatus'],
       form: t('天猫红包', 'Tmall red packet'),
       reason: t(
@@ -1148,11 +1163,7 @@ export const defaultPackInput: RulePack = {
       profiles: ['tmall'],
       categories: ['late-ship'],
       triggered: true,
-      basisPoints: 3000,
-      minFen: 500,
-      maxFen: 50000,
-      capPerBuyerFen: 50000,
-      capWindowHours: 24,
+      ...TMALL_2019_PAYOUT,
       needs: ['paidAt', 'tradeStatus'],
       form: t('天猫红包', 'Tmall red packet'),
       reason: t(
@@ -1173,11 +1184,7 @@ export const defaultPackInput: RulePack = {
         '投诉所称的错发/漏发/少发或虚假发货经核实属实',
         'the wrong / short / fake shipment the complaint claims is established',
       ),
-      basisPoints: 3000,
-      minFen: 500,
-      maxFen: 50000,
-      capPerBuyerFen: 50000,
-      capWindowHours: 24,
+      ...TMALL_2019_PAYOUT,
       form: t('天猫红包', 'Tmall red packet'),
       reason: t(
         '投诉错发漏发少发、虚假发货：按延迟发货规则赔实付金额30%，最低5元、最高500元，24小时内最多500元',
@@ -1205,10 +1212,7 @@ export const defaultPackInput: RulePack = {
       profiles: ['tmall-legacy'],
       categories: ['out-of-stock'],
       triggered: true,
-      basisPoints: 3000,
-      minFen: null,
-      maxFen: 50000,
-      base: 'item-price',
+      ...TMALL_LEGACY_PAYOUT,
       needs: ['tradeStatus'],
       form: t('天猫积分', 'Tmall points'),
       reason: t(
@@ -1230,10 +1234,7 @@ export const defaultPackInput: RulePack = {
         '已过与买家另行约定的发货时间仍未发货；定制、预售不按72小时算，约定时间以订单为准',
         'the separately agreed shipping time has passed without shipping; custom / presale items do not count from 72 h, the order shows the agreed time',
       ),
-      basisPoints: 3000,
-      minFen: null,
-      maxFen: 50000,
-      base: 'item-price',
+      ...TMALL_LEGACY_PAYOUT,
       needs: ['paidAt', 'tradeStatus'],
       form: t('天猫积分', 'Tmall points'),
       reason: t(
@@ -1249,10 +1250,7 @@ export const defaultPackInput: RulePack = {
       profiles: ['tmall-legacy'],
       categories: ['late-ship'],
       triggered: true,
-      basisPoints: 3000,
-      minFen: null,
-      maxFen: 50000,
-      base: 'item-price',
+      ...TMALL_LEGACY_PAYOUT,
       // Whether the order is late at all depends on when it was paid (S0: the reason can only
       // be chosen 72 h after payment).
       needs: ['paidAt', 'tradeStatus'],
@@ -1292,11 +1290,7 @@ export const defaultPackInput: RulePack = {
       basisPoints: null,
       // Whether the order is late at all depends on when it was paid.
       needs: ['paidAt', 'tradeStatus'],
-      reason: t(
-        '淘宝：未按约定时间发货由卖家在投诉发起24小时内主动“同意赔付”；官方资料未给出赔付金额（店铺经验资料另说30%，见提醒）',
-        'Taobao: late shipping is settled by the seller’s 同意赔付 within 24 h of the complaint; the official sources give no amount (a shop playbook says 30 %, see the notes)',
-      ),
-      citation: cite('S1', '卖家可在买家发起投诉的24小时内,根据实际的情况进行主动赔付'),
+      ...TAOBAO_SETTLEMENT,
     },
     {
       id: 'comp-taobao-out-of-stock',
@@ -1306,11 +1300,7 @@ export const defaultPackInput: RulePack = {
       triggered: true,
       basisPoints: null,
       needs: ['tradeStatus'],
-      reason: t(
-        '淘宝：未按约定时间发货由卖家在投诉发起24小时内主动“同意赔付”；官方资料未给出赔付金额（店铺经验资料另说30%，见提醒）',
-        'Taobao: late shipping is settled by the seller’s 同意赔付 within 24 h of the complaint; the official sources give no amount (a shop playbook says 30 %, see the notes)',
-      ),
-      citation: cite('S1', '卖家可在买家发起投诉的24小时内,根据实际的情况进行主动赔付'),
+      ...TAOBAO_SETTLEMENT,
     },
     {
       id: 'comp-none-buyer-side',

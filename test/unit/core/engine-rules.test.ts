@@ -62,6 +62,24 @@ const complaint = (complaintType: string, extra: Partial<Facts> = {}): Facts => 
   ...extra,
 });
 
+/** A 未按约定时间发货 complaint on a closed, unshipped trade, filed a day after payment. */
+const lateShipComplaint: Facts = {
+  orderId: '5002',
+  complaintType: '未按约定时间发货',
+  paidAmount: 100,
+  paidAt: '2026-11-20T10:00:00+08:00',
+  complaintFiledAt: '2026-11-21T10:00:00+08:00',
+  tradeStatus: '交易关闭',
+};
+/** A 未按约定时间发货 refund whose payment time was not read. */
+const lateShipNoPaidAt: Facts = {
+  orderId: '4009',
+  buyer: 'buyer-z',
+  paidAmount: 100,
+  reason: '未按约定时间发货',
+  tradeStatus: '买家已付款',
+};
+
 const ROWS: Row[] = [
   {
     name: 'Tmall refund, 卖家缺货, unshipped, with the platform countdown',
@@ -626,28 +644,14 @@ const ROWS: Row[] = [
   },
   {
     name: 'Contest rule: a late-shipping complaint filed before the reason is available',
-    facts: {
-      orderId: '5002',
-      complaintType: '未按约定时间发货',
-      paidAmount: 100,
-      paidAt: '2026-11-20T10:00:00+08:00',
-      complaintFiledAt: '2026-11-21T10:00:00+08:00',
-      tradeStatus: '交易关闭',
-    },
+    facts: lateShipComplaint,
     opts: legacy,
     covers: ['contest-late-ship-complaint-too-early'],
     check: (g) => expect(g.compensation.contestable).toBe(true),
   },
   {
     name: 'Taobao: a late-shipping complaint filed inside the item’s 3-day promise',
-    facts: {
-      orderId: '5002',
-      complaintType: '未按约定时间发货',
-      paidAmount: 100,
-      paidAt: '2026-11-20T10:00:00+08:00',
-      complaintFiledAt: '2026-11-21T10:00:00+08:00',
-      tradeStatus: '交易关闭',
-    },
+    facts: lateShipComplaint,
     opts: taobao,
     covers: ['contest-late-ship-claimed-before-promise'],
     check: (g) => {
@@ -661,12 +665,9 @@ const ROWS: Row[] = [
   {
     name: 'Taobao 闪电发货 (24 h): a complaint 30 h after payment is late, not “too early”',
     facts: {
+      ...lateShipComplaint,
       orderId: '5003',
-      complaintType: '未按约定时间发货',
-      paidAmount: 100,
-      paidAt: '2026-11-20T10:00:00+08:00',
       complaintFiledAt: '2026-11-21T16:00:00+08:00',
-      tradeStatus: '交易关闭',
       activity: '闪电发货',
     },
     opts: taobao,
@@ -751,13 +752,7 @@ const ROWS: Row[] = [
   },
   {
     name: 'Late shipping with no payment time read: to be confirmed, never owed outright (legacy, Taobao)',
-    facts: {
-      orderId: '4009',
-      buyer: 'buyer-z',
-      paidAmount: 100,
-      reason: '未按约定时间发货',
-      tradeStatus: '买家已付款',
-    },
+    facts: lateShipNoPaidAt,
     opts: legacy,
     covers: ['comp-tmall-legacy-late-ship'],
     check: (g) => {
@@ -766,17 +761,7 @@ const ROWS: Row[] = [
       expect(g.warnings).toContainEqual(
         expect.objectContaining({ code: 'missing-fact', fields: ['paidAt'] }),
       );
-      const tb = evaluate(
-        {
-          orderId: '4009',
-          buyer: 'buyer-z',
-          paidAmount: 100,
-          reason: '未按约定时间发货',
-          tradeStatus: '买家已付款',
-        },
-        defaultPack,
-        { now: NOW, platform: 'taobao' },
-      );
+      const tb = evaluate(lateShipNoPaidAt, defaultPack, { now: NOW, platform: 'taobao' });
       expect(tb.compensation).toMatchObject({ triggered: true, ruleId: 'comp-taobao-delivery' });
       expect(tb.compensation.confirm?.zh).toContain('付款时间');
     },
